@@ -1,0 +1,237 @@
+/**
+ * One issue's text to articles and photo captions. Pure: no I/O; the file loader sits in
+ * load-corpus.ts.
+ *
+ * Layout rules, learnt from how the paper prints:
+ * - An article opens with a headline block (one to three short lines) at the top of the issue,
+ *   after a byline or a photo, or at a Markdown `#`/`##` heading; a short line inside an article
+ *   is a section heading, unless a dated lead follows it (a new article with no byline before it).
+ * - A byline closes an article. Text after a byline with no headline of its own is a photo page.
+ * - A paragraph that ends mid-sentence was cut by a page break and joins the fragment that
+ *   continues it.
+ */
+import { createHash } from 'node:crypto';
+import { wordSpansJunction } from '../text/segment.ts';
+import { toBlocks, type Block } from './blocks.ts';
+import {
+  articleDate, dateFromFileName, dominantMonth, formatPartialDate, inferIssueYear, type PartialDate,
+} from './dates.ts';
+import type { Article, Issue, PhotoGroup } from './types.ts';
+
+const MAX_HEADLINE_LINES = 3;
+const DATELINE = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯)/;
+// A paragraph ends a sentence when its last mark (before closing quotes) is a full stop or the like.
+const TERMINATED = /([。！？!?…；;]|[”’」』])[”’」』）)]*$/;
+// A fragment that starts mid-sentence: opening punctuation, or one character then a comma (「口，」).
+const CONTINUATION = /^([，,、；;：:。]|\p{Script=Han}[，,、])/u;
+
+interface Draft {
+  headingLines: Block[];
+  body: Block[];
+  captions: string[];
+  byline: string[];
+}
+
+interface PhotoDraft {
+  paragraphs: string[];
+}
+
+/** Options for parsing; `source` is the issue's file name. */
+export interface ParseOptions {
+  source: string;
+}
+
+/** Parses one issue's text into its articles and photo captions. */
+export function parseIssue(text: string, { source }: ParseOptions): Issue {
+  const blocks = toBlocks(text);
+  const drafts: (Draft | PhotoDraft)[] = [];
+  let current: Draft | PhotoDraft | null = null;
+  let atBoundary = true;
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'byline') {
+      if (current && 'byline' in current) current.byline.push(...(block.names ?? []));
+      atBoundary = true;
+      continue;
+    }
+    // A byline may credit one part of an article: a heading after it that parallels the
+    // article's own section headings (「一盘棋统筹推进 汇聚文明“向心力”」) continues that article.
+    if (atBoundary && block.kind === 'heading' && current && 'byline' in current && parallelsSection(current, block)) {
+      atBoundary = false;
+    }
+    if (block.kind === 'heading' && startsArticle(blocks, i, current, atBoundary)) {
+      const headingLines: Block[] = [block];
+      while (
+        headingLines.length < MAX_HEADLINE_LINES &&
+        blocks[i + 1]?.kind === 'heading' &&
+        !isFragment(blocks, i + 1)
+      ) {
+        headingLines.push(blocks[++i]!);
+      }
+      current = { headingLines, body: [], captions: [], byline: [] };
+      drafts.push(current);
+      atBoundary = false;
+      continue;
+    }
+    if (atBoundary && (!current || 'byline' in current)) {
+      current = { paragraphs: [] };
+      drafts.push(current);
+    }
+    atBoundary = false;
+    if (!current) continue;
+    if ('paragraphs' in current) current.paragraphs.push(block.text);
+    else if (block.kind === 'caption') current.captions.push(block.text);
+    else current.body.push(block);
+  }
+
+  const fileDate = dateFromFileName(source);
+  const year = fileDate?.year ?? inferIssueYear(text) ?? undefined;
+  const articleDrafts = drafts.filter((d): d is Draft => 'byline' in d);
+  const photoDrafts = drafts.filter((d): d is PhotoDraft => 'paragraphs' in d);
+  const paragraphsOf = articleDrafts.map((d) => joinPageBreaks(d.body));
+  const opening = (paras: string[]) => paras.slice(0, 2).join('\n');
+  const month = fileDate?.month ?? (year ? dominantMonth(paragraphsOf.map(opening)) : undefined);
+  const issueDate: PartialDate = { year, month, day: fileDate?.day };
+
+  const articles: Article[] = articleDrafts
+    .map((d, k) => {
+      const { headline, subtitle } = splitHeadline(d.headingLines);
+      const paragraphs = paragraphsOf[k]!;
+      return {
+        id: stableId(source, 'a', k, headline),
+        headline,
+        subtitle,
+        date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
+        source,
+        byline: d.byline,
+        paragraphs,
+        captions: d.captions,
+      };
+    })
+    .filter((a) => a.paragraphs.length > 0 || a.captions.length > 0);
+
+  const photos: PhotoGroup[] = photoDrafts
+    .filter((d) => d.paragraphs.length > 0)
+    .map((d, k) => {
+      // A photo page may open with a lead sentence that says what the photos are about.
+      const hasLead = d.paragraphs.length > 1 && /。.+/.test(d.paragraphs[0]!);
+      const lead = hasLead ? d.paragraphs[0]! : '';
+      const captions = hasLead ? d.paragraphs.slice(1) : d.paragraphs;
+      return {
+        id: stableId(source, 'p', k, captions[0] ?? ''),
+        lead,
+        date: formatPartialDate(articleDate(lead || captions.join('\n'), issueDate)),
+        source,
+        captions,
+      };
+    });
+
+  return { source, date: formatPartialDate(issueDate), articles, photos };
+}
+
+/** Whether the heading block at `i` opens a new article rather than a section of the current one. */
+function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft | null, atBoundary: boolean): boolean {
+  const block = blocks[i]!;
+  if (isFragment(blocks, i)) return false;
+  if (atBoundary || !current || 'paragraphs' in current) return true;
+  if (block.level > 0 && block.level <= 2) return true;
+  // A level-3 line directly over a level-1/2 line is a kicker over a headline.
+  const next = blocks[i + 1];
+  if (block.level > 0 && next?.kind === 'heading' && next.level > 0 && next.level < block.level) return true;
+  if (block.text.endsWith('——')) return true;
+  // Section headings stand one line at a time; two heading lines over a paragraph are a headline block.
+  if (blocks[i + 1]?.kind === 'heading' && !isFragment(blocks, i + 1)) return true;
+  // No byline closed the last article: a headline is known by the dated lead under it.
+  let j = i + 1;
+  while (j < blocks.length && blocks[j]!.kind === 'heading' && j - i < MAX_HEADLINE_LINES) j++;
+  const lead = blocks[j];
+  return current.body.length >= 2 && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
+}
+
+/** Heading shape: the lengths of its space-separated phrases (「一竿子落实到底 争做创建“主力军”」 -> 7,9). */
+const phraseShape = (text: string) => text.split(/\s+/).map((p) => [...p].length).join(',');
+
+function parallelsSection(article: Draft, block: Block): boolean {
+  if (!/\s/.test(block.text) ) return false;
+  const shape = phraseShape(block.text);
+  return article.body.some((b) => b.kind === 'heading' && b.text !== block.text && phraseShape(b.text) === shape);
+}
+
+/** A heading-shaped line that is really the first half of a paragraph cut by a page break. */
+function isFragment(blocks: Block[], i: number): boolean {
+  const block = blocks[i]!;
+  const next = blocks[i + 1];
+  if (block.level > 0 || !next || next.kind !== 'paragraph') return false;
+  return CONTINUATION.test(next.text) || wordSpansJunction(block.text, next.text);
+}
+
+/** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
+export function splitHeadline(lines: Block[]): { headline: string; subtitle: string } {
+  const clean = (t: string) => t.replace(/——$/, '').trim();
+  let main: Block | undefined;
+  if (lines.some((l) => l.level > 0)) {
+    for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
+  } else {
+    main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
+  }
+  const subtitle = lines.filter((l) => l !== main).map((l) => clean(l.text)).join(' ');
+  return { headline: clean(main?.text ?? ''), subtitle };
+}
+
+/**
+ * Body blocks to paragraphs, joining the halves of paragraphs cut by page breaks. A paragraph
+ * that ends mid-sentence joins the next one, unless the next one plainly starts a sentence and a
+ * fragment elsewhere in the article starts mid-sentence: then it joins that fragment.
+ */
+export function joinPageBreaks(body: Block[]): string[] {
+  const items = body.map((b, k) => ({ text: b.text, heading: b.kind === 'heading' && !isFragment(body, k) }));
+  const partnerOf = new Map<number, number>();
+  const taken = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.heading || taken.has(i) || TERMINATED.test(items[i]!.text)) continue;
+    const partner = findContinuation(items, i, taken);
+    if (partner >= 0) {
+      partnerOf.set(i, partner);
+      taken.add(partner);
+    }
+  }
+  // An orphan fragment left over belongs to a clause-like line that was read as a heading.
+  items.forEach((it, k) => {
+    if (taken.has(k) || it.heading || !isOrphan(items, k)) return;
+    const host = items.findIndex((h, j) => h.heading && !partnerOf.has(j) && /[，,]/.test(h.text) && [...h.text].length > 20);
+    if (host < 0) return;
+    items[host]!.heading = false;
+    partnerOf.set(host, k);
+    taken.add(k);
+  });
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (taken.has(i)) continue;
+    let text = items[i]!.text;
+    // Follow the chain: a joined fragment may itself end mid-sentence.
+    for (let k = partnerOf.get(i); k !== undefined; k = partnerOf.get(k)) text += items[k]!.text;
+    out.push(text);
+  }
+  return out;
+}
+
+/** A fragment that starts mid-sentence right after a finished paragraph or a heading. */
+function isOrphan(items: { text: string; heading: boolean }[], k: number): boolean {
+  const it = items[k]!;
+  return !it.heading && CONTINUATION.test(it.text) && (k === 0 || items[k - 1]!.heading || TERMINATED.test(items[k - 1]!.text));
+}
+
+function findContinuation(items: { text: string; heading: boolean }[], i: number, taken: Set<number>): number {
+  const text = items[i]!.text;
+  const next = items[i + 1];
+  if (next && !next.heading && (CONTINUATION.test(next.text) || wordSpansJunction(text, next.text))) return i + 1;
+  // An orphan fragment printed out of place: it starts mid-sentence right after a finished paragraph.
+  const orphan = items.findIndex((_, k) => k !== i && k !== i + 1 && !taken.has(k) && isOrphan(items, k));
+  if (orphan >= 0) return orphan;
+  return next && !next.heading && !taken.has(i + 1) ? i + 1 : -1;
+}
+
+function stableId(source: string, kind: string, ordinal: number, title: string): string {
+  return createHash('sha1').update(`${source}\n${kind}${ordinal}\n${title}`).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseIssue } from '../../src/corpus/parse-issue.ts';
+
+const seed = (name: string) => parseIssue(fs.readFileSync(path.join('seeds', name), 'utf8'), { source: name });
+const byHeadline = (issue: ReturnType<typeof seed>, start: string) => {
+  const a = issue.articles.find((x) => x.headline.startsWith(start));
+  if (!a) throw new Error(`no article ${start}: ${issue.articles.map((x) => x.headline).join(' / ')}`);
+  return a;
+};
+
+describe('parseIssue on the seeds', () => {
+  const all = fs.readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map(seed);
+
+  it('finds the 37 news articles and nothing else', () => {
+    expect(all.map((i) => i.articles.length)).toEqual([8, 7, 8, 6, 8]);
+  });
+
+  it('keeps the main title in headline and the sub-headline in subtitle', () => {
+    const a = byHeadline(all[1]!, '凝心聚力抓实干');
+    expect(a.headline).toBe('凝心聚力抓实干 用心用情惠民生');
+    expect(a.subtitle).toBe('崇川区召开2021年二季度高质量发展大比武查评会');
+  });
+
+  it('puts a kicker ending in a dash into the subtitle', () => {
+    const a = byHeadline(all[2]!, '提高满意率');
+    expect(a.subtitle).toBe('崇川区各个街道倾听社情民意,实施旧改“回头看”');
+    const b = byHeadline(all[4]!, '居民参与');
+    expect(b.headline).toBe('居民参与 问题解决 环境改善');
+    expect(b.subtitle).toContain('秦灶街道苏阳社区上演微空间“变形记”');
+  });
+
+  it('reads Markdown heading levels: ## is the title, ### the kicker', () => {
+    const a = byHeadline(all[3]!, '细谋划强组织');
+    expect(a.subtitle).toBe('胡拥军调研港闸开发区一季度“开门红”推进情况');
+    expect(all[3]!.articles.every((x) => !x.headline.includes('#'))).toBe(true);
+  });
+
+  it('keeps section headings inside their article', () => {
+    const a = byHeadline(all[0]!, '一抹“代表红”');
+    expect(a.paragraphs).toContain('一盘棋统筹推进 汇聚文明“向心力”');
+    expect(a.paragraphs).toContain('一张网融合共建 筑牢百姓“幸福圈”');
+    expect(all[0]!.articles.some((x) => x.headline.startsWith('一张网'))).toBe(false);
+  });
+
+  it('starts a new article at a two-line headline even without a byline before it', () => {
+    const a = byHeadline(all[0]!, '片区联盟汇聚合力');
+    expect(a.subtitle).toBe('激活党建“红色动能”');
+    expect(a.date).toBe('2022-09-07');
+  });
+
+  it('takes bylines as names, alone, closing a paragraph, bold or without the closing dot', () => {
+    expect(byHeadline(all[0]!, '深挖资源潜力').byline).toEqual(['金驰', '许应田']);
+    expect(byHeadline(all[0]!, '锚定目标不放松').byline).toEqual(['金驰']);
+    expect(byHeadline(all[2]!, '守好“金字招牌”').byline).toEqual(['金驰', '杨阳']);
+    expect(byHeadline(all[4]!, '打好收官战').byline).toEqual(['金驰', '张帆', '杨阳']);
+    for (const a of all.flatMap((i) => i.articles)) {
+      expect(a.paragraphs.join('')).not.toMatch(/·\p{Script=Han}{2,3}·?$/u);
+    }
+  });
+
+  it('joins paragraphs cut by page breaks, and only those', () => {
+    const a = byHeadline(all[0]!, '锚定目标不放松');
+    expect(a.paragraphs.some((p) => p.includes('锚定目标不放松，凝心聚力抓落实'))).toBe(true);
+    expect(a.paragraphs.some((p) => p.includes('亲自部署，强化过程控制'))).toBe(true);
+    expect(a.paragraphs).toHaveLength(6);
+    const b = byHeadline(all[2]!, '查找问题');
+    expect(b.paragraphs[1]).toMatch(/^华润医药是集中西药品经营、批发配送、医疗器械于一体/);
+    expect(b.paragraphs[2]).toMatch(/^今年1月,江景苑一居民楼南侧墙体保温层出现裂缝/);
+    const c = byHeadline(all[3]!, '细谋划强组织');
+    expect(c.paragraphs.some((p) => p.includes('2018年1月竣工运营'))).toBe(true);
+  });
+
+  it('joins a fragment printed out of place to the paragraph it finishes', () => {
+    const a = byHeadline(all[1]!, '坚决筑牢');
+    expect(a.paragraphs.some((p) => p.includes('老小区卡口,及时补充值班力量'))).toBe(true);
+    expect(a.paragraphs.some((p) => p.startsWith('口,'))).toBe(false);
+  });
+
+  it('keeps photo captions apart from articles', () => {
+    const captions = all.flatMap((i) => i.photos.flatMap((p) => p.captions));
+    expect(captions).toHaveLength(6);
+    expect(captions[0]).toMatch(/^和平桥街道开展“‘廉心饺’里品廉洁/);
+    const page = all[2]!.photos[0]!;
+    expect(page.lead).toMatch(/^4月15日是第八个全民国家安全教育日/);
+    expect(page.date).toBe('2023-04-15');
+    for (const a of all.flatMap((i) => i.articles)) expect(a.paragraphs.join('')).not.toContain('廉心饺');
+  });
+
+  it('dates each article by its event, else by the issue month', () => {
+    const dates = Object.fromEntries(all.flatMap((i) => i.articles).map((a) => [a.headline.slice(0, 5), a.date]));
+    expect(dates['锚定目标不']).toBe('2022-09-08');
+    expect(dates['江苏省第二']).toBe('2022-09-05');
+    expect(dates['凝心聚力抓']).toBe('2021-08-07');
+    expect(dates['崇川首家工']).toBe('2021-08');
+    expect(dates['崇川全民国']).toBe('2023-04-10');
+    expect(dates['二届区政府']).toBe('2022-03');
+    expect(dates['强服务稳落']).toBe('2022-03-04');
+    expect(dates['中医集市进']).toBe('2024-11-03');
+    expect(dates['校社携手育']).toBe('2024-11');
+  });
+
+  it('gives every article a stable id, unique in the corpus', () => {
+    const ids = all.flatMap((i) => i.articles.map((a) => a.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seed('000_ee7a1d118fc23364.txt').articles.map((a) => a.id)).toEqual(all[0]!.articles.map((a) => a.id));
+  });
+});
+
+describe('parseIssue on made-up issues', () => {
+  const issue = [
+    '# 城区新建口袋公园',
+    '',
+    '5月6日，某区新建三座口袋公园，面积共计1200平方米。',
+    '',
+    '公园配备健身器材，方便周边居民锻',
+    '',
+    '炼。·张三·',
+    '',
+    '老街换新颜',
+    '',
+    '近日，老街完成改造。',
+    '',
+    '·李四 王五·',
+  ].join('\n');
+
+  it('strips Markdown markers, joins the break, closes articles at bylines', () => {
+    const parsed = parseIssue(issue, { source: '2023-05-08_weekly.txt' });
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['城区新建口袋公园', '老街换新颜']);
+    expect(parsed.articles[0]!.paragraphs).toEqual([
+      '5月6日，某区新建三座口袋公园，面积共计1200平方米。',
+      '公园配备健身器材，方便周边居民锻炼。',
+    ]);
+    expect(parsed.articles[1]!.byline).toEqual(['李四', '王五']);
+  });
+
+  it('takes the year from a dated file name and gives 近日 the issue month', () => {
+    const parsed = parseIssue(issue, { source: '20230508.txt' });
+    expect(parsed.date).toBe('2023-05-08');
+    expect(parsed.articles.map((a) => a.date)).toEqual(['2023-05-06', '2023-05']);
+  });
+
+  it('leaves the year out when nothing dates the issue', () => {
+    const parsed = parseIssue(issue, { source: 'undated.txt' });
+    expect(parsed.articles.map((a) => a.date)).toEqual(['', '']);
+  });
+
+  it('keeps a caption inside an article as a caption', () => {
+    const text = '新桥通车\n\n6月1日，新桥通车。\n\n▼新桥夜景。 张三摄\n\n大桥全长300米。\n\n·李四·';
+    const [a] = parseIssue(text, { source: '2024-06-03.txt' }).articles;
+    expect(a!.captions).toEqual(['新桥夜景。 张三摄']);
+    expect(a!.paragraphs).toEqual(['6月1日，新桥通车。', '大桥全长300米。']);
+  });
+
+  it('starts a new article at a headline with a dated lead even without a byline', () => {
+    const text = '甲事\n\n3月1日，甲事发生。\n\n甲事很重要。\n\n乙事开场\n\n3月2日，乙事发生。';
+    const parsed = parseIssue(text, { source: '2024-03-04.txt' });
+    expect(parsed.articles.map((a) => [a.headline, a.date])).toEqual([['甲事', '2024-03-01'], ['乙事开场', '2024-03-02']]);
+  });
+});
