@@ -1,0 +1,113 @@
+/**
+ * The index on disk: built once from the corpus and saved to INDEX_FILE; reloaded as long as the
+ * issue files are unchanged (a fingerprint of their names, sizes and modification times), rebuilt
+ * when they changed. The domain dictionary travels in the index and is handed to jieba on load.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
+import type { Issue } from '../corpus/types.ts';
+import { loadDictionary } from '../text/segment.ts';
+import { discoverWords, userDictionaryText } from './dictionary.ts';
+import { toDocsAndPassages } from './passages.ts';
+import { INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
+
+/** A fingerprint of the corpus folder's issue files and the index format. */
+export function corpusFingerprint(corpusDir: string): string {
+  const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
+  for (const name of listIssueFiles(corpusDir)) {
+    const st = fs.statSync(path.join(corpusDir, name));
+    hash.update(`${name}\t${st.size}\t${Math.round(st.mtimeMs)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+export interface OpenOptions {
+  corpusDir: string;
+  indexFile: string;
+  /** Progress and status lines (building, loaded); default: silent. */
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+  /** Rebuild even when the saved index is current. */
+  rebuild?: boolean;
+}
+
+export interface OpenedIndex {
+  index: SearchIndex;
+  /** The parsed issues (kept for /latest and full-text reading). */
+  issues: Issue[];
+  built: boolean;
+}
+
+/** Where jieba's user dictionary for this index lives: beside the index file. */
+const dictionaryFile = (indexFile: string) => `${indexFile}.userdict.txt`;
+
+function installDictionary(indexFile: string, words: string[]): void {
+  const file = dictionaryFile(indexFile);
+  const text = userDictionaryText(words);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+  loadDictionary(file);
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
+export function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** The index file: the parsed issues beside the search index, so a warm start reads no issue. */
+interface IndexFile {
+  issues: Issue[];
+  index: SerializedIndex;
+}
+
+function readSaved(indexFile: string, fingerprint: string): IndexFile | null {
+  try {
+    const data = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as IndexFile;
+    return data.index?.version === INDEX_VERSION && data.index.fingerprint === fingerprint ? data : null;
+  } catch {
+    return null; // missing or unreadable: rebuild
+  }
+}
+
+/**
+ * Builds the index from parsed issues: discovers the domain dictionary, hands it to jieba, then
+ * segments and indexes every passage.
+ */
+export function buildIndex(issues: Issue[], fingerprint: string, indexFile: string, log?: (line: string) => void): SearchIndex {
+  const texts = issues.flatMap((i) => [
+    ...i.articles.map((a) => [a.headline, a.subtitle, ...a.paragraphs, ...a.captions].join('\n')),
+    ...i.photos.map((p) => [p.lead, ...p.captions].join('\n')),
+  ]);
+  const words = discoverWords(texts);
+  installDictionary(indexFile, words);
+  const { docs, passages } = toDocsAndPassages(issues);
+  const showProgress = log && issues.length > 5;
+  return SearchIndex.build(docs, passages, words, fingerprint, showProgress ? (done, total) => log(`indexing passages ${done}/${total}`) : undefined);
+}
+
+/** Loads the saved index when it is current, else builds it from the corpus and saves it. */
+export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOptions): OpenedIndex {
+  const fingerprint = corpusFingerprint(corpusDir);
+  const saved = rebuild ? null : readSaved(indexFile, fingerprint);
+  if (saved) {
+    installDictionary(indexFile, saved.index.dictionary);
+    return { index: SearchIndex.fromJSON(saved.index), issues: saved.issues, built: false };
+  }
+  const issues = loadCorpus(corpusDir, {
+    warn: warn ?? (() => {}),
+    onProgress: log ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`) : undefined,
+  });
+  log?.(`building the index of ${issues.length} issues`);
+  const index = buildIndex(issues, fingerprint, indexFile, log);
+  try {
+    const file: IndexFile = { issues, index: index.toJSON() };
+    writeAtomically(indexFile, JSON.stringify(file));
+  } catch (err) {
+    warn?.(`could not save the index to ${indexFile}: ${(err as Error).message}`);
+  }
+  return { index, issues, built: true };
+}

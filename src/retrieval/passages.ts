@@ -1,0 +1,113 @@
+/**
+ * Articles and photo captions to searchable units: a SearchDoc per article or caption (what a
+ * result names: headline, date, source) and passages of about 80–300 characters cut from its
+ * text at paragraph and sentence boundaries.
+ */
+import type { Issue } from '../corpus/types.ts';
+
+/** An article or a photo caption, as search results name it. */
+export interface SearchDoc {
+  id: string;
+  kind: 'article' | 'photo';
+  headline: string;
+  subtitle: string;
+  date: string;
+  source: string;
+}
+
+/** A piece of one doc's text; `doc` indexes the docs array. */
+export interface Passage {
+  doc: number;
+  text: string;
+}
+
+export const MIN_PASSAGE = 80;
+export const MAX_PASSAGE = 300;
+/** No passage is ever longer than this, whatever the text. */
+export const HARD_MAX_PASSAGE = 600;
+
+/** Sentences with their closing marks and quotes kept (「……。”」 stays one sentence). */
+export function splitSentences(text: string): string[] {
+  return text.match(/[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]*|$)/gu)?.filter((s) => s.trim()) ?? [];
+}
+
+function splitLong(paragraph: string): string[] {
+  if (paragraph.length <= MAX_PASSAGE) return [paragraph];
+  const pieces: string[] = [];
+  let buffer = '';
+  const pieceOf = (s: string) => (s.length <= MAX_PASSAGE ? [s] : s.match(/[^，,、]+[，,、]?/gu) ?? [s]);
+  for (const sentence of splitSentences(paragraph)) {
+    for (const part of pieceOf(sentence)) {
+      if (buffer && buffer.length + part.length > MAX_PASSAGE) {
+        pieces.push(buffer);
+        buffer = '';
+      }
+      buffer += part;
+      while (buffer.length > HARD_MAX_PASSAGE) {
+        pieces.push(buffer.slice(0, MAX_PASSAGE));
+        buffer = buffer.slice(MAX_PASSAGE);
+      }
+    }
+  }
+  if (buffer) pieces.push(buffer);
+  return pieces;
+}
+
+/**
+ * Paragraphs to passages: long ones split at sentence ends, short ones (a section heading, a
+ * one-line paragraph) merged with the next, a short tail merged into the passage before it.
+ */
+export function toPassageTexts(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let buffer = '';
+  for (const paragraph of paragraphs) {
+    for (const chunk of splitLong(paragraph)) {
+      if (buffer && buffer.length + chunk.length + 1 > MAX_PASSAGE) {
+        out.push(buffer);
+        buffer = '';
+      }
+      buffer = buffer ? `${buffer}\n${chunk}` : chunk;
+      if (buffer.length >= MIN_PASSAGE) {
+        out.push(buffer);
+        buffer = '';
+      }
+    }
+  }
+  if (buffer) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last]!.length + buffer.length + 1 <= HARD_MAX_PASSAGE) out[last] += `\n${buffer}`;
+    else out.push(buffer);
+  }
+  return out;
+}
+
+const firstSentence = (text: string) => (splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim();
+// 「……活动。 唐蕾摄」: the photographer's credit is not part of what the photo shows.
+const withoutCredit = (caption: string) => caption.replace(/[\s（(]*\p{Script=Han}{2,4}\s*摄[）)]?$/u, '').trim();
+
+/** All searchable docs and passages of the given issues. */
+export function toDocsAndPassages(issues: Issue[]): { docs: SearchDoc[]; passages: Passage[] } {
+  const docs: SearchDoc[] = [];
+  const passages: Passage[] = [];
+  const add = (doc: SearchDoc, texts: string[]) => {
+    const k = docs.push(doc) - 1;
+    for (const text of texts) passages.push({ doc: k, text });
+  };
+  for (const issue of issues) {
+    for (const a of issue.articles) {
+      const { id, headline, subtitle, date, source } = a;
+      add({ id, kind: 'article', headline, subtitle, date, source }, toPassageTexts(a.paragraphs));
+      a.captions.forEach((caption, k) => {
+        add({ id: `${id}-${k}`, kind: 'photo', headline: withoutCredit(caption), subtitle: headline, date, source }, [caption]);
+      });
+    }
+    for (const group of issue.photos) {
+      const subtitle = group.lead ? firstSentence(group.lead) : '图片新闻';
+      group.captions.forEach((caption, k) => {
+        const headline = withoutCredit(caption).replace(/[。！？!?]+$/u, '');
+        add({ id: `${group.id}-${k}`, kind: 'photo', headline, subtitle, date: group.date, source: group.source }, [caption]);
+      });
+    }
+  }
+  return { docs, passages };
+}

@@ -1,0 +1,107 @@
+/**
+ * A question to what the ranker needs: its content concepts (each with synonyms as
+ * alternatives), a date it names, and whether it asks for a quantity. Question scaffolding
+ * (是多少, 哪些, 怎么样, 请问, 吗……) is dropped so that it never drives the ranking.
+ */
+import type { PartialDate } from '../corpus/dates.ts';
+import { normalize } from '../text/normalize.ts';
+import { segment } from '../text/segment.ts';
+import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
+
+/** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
+export interface Concept {
+  terms: string[];
+  /** 1 for a word, less for a lone character. */
+  weight: number;
+}
+
+/**
+ * What kind of answer the question asks for: a quantity (多少, 几, 多大), or a named thing whose
+ * name ends in one of `suffixes` (哪个社区 -> ……社区; 哪些企业 -> ……公司; 在哪里 -> places).
+ */
+export type AnswerType = { kind: 'number' } | { kind: 'entity'; suffixes: string[] } | { kind: 'any' };
+
+export interface ParsedQuery {
+  normalized: string;
+  concepts: Concept[];
+  date?: PartialDate;
+  /** The question asks for a number (多少, 几, 多大……). */
+  wantsNumber: boolean;
+  answerType: AnswerType;
+}
+
+// Longest first: 是多少 before 多少, 在哪里 before 哪里.
+const SCAFFOLDING = [
+  '什么时候', '为什么', '是多少', '有多少', '多少钱', '有哪些', '是哪些', '在哪里', '在哪儿', '是什么', '怎么样',
+  '是谁', '有没有', '是否', '能否', '请问', '多少', '哪些', '哪个', '哪位', '哪家', '哪里', '哪儿', '什么', '怎么',
+  '怎样', '如何', '第几个', '第几', '几个', '几位', '几级', '几家', '几项', '多大', '多长', '多高', '多久', '多远',
+  '谁', '吗', '呢', '吧', '呀', '啊', '几', '哪',
+];
+const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
+const STOP_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们我你他她它并而或以于来过着得地很更最该此']);
+const STOP_WORDS = new Set(['一下', '一些', '这个', '那个', '我们', '你们', '他们', '可以', '进行', '开展了', '情况', '相关', '有关', '以及', '还有', '关于', '知道', '告诉', '想', '问']);
+const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
+
+const PLACE_SUFFIXES = ['小学', '中学', '学校', '社区', '街道', '公园', '广场', '中心', '小区', '古镇', '新村', '园', '城', '村', '路', '馆', '院'];
+const SUFFIXES_OF: Record<string, string[]> = {
+  企业: ['公司', '集团', '企业'],
+  公司: ['公司', '集团'],
+  单位: ['公司', '集团', '局', '委', '办', '中心', '协会'],
+  团队: ['团', '队', '社'],
+  学校: ['小学', '中学', '学校', '学院', '大学'],
+  园区: ['园', '城', '区'],
+};
+
+/** The kind of answer a question asks for, read off its question word. */
+export function answerTypeOf(text: string): AnswerType {
+  if (NUMBER_QUESTION.test(text)) return { kind: 'number' };
+  if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES };
+  const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
+  if (which) {
+    const head = which[1]!;
+    for (const [noun, suffixes] of Object.entries(SUFFIXES_OF)) if (head.endsWith(noun)) return { kind: 'entity', suffixes };
+    return { kind: 'entity', suffixes: [head.slice(-2), head.slice(-1)] };
+  }
+  if (/谁|哪位|何人/.test(text)) return { kind: 'entity', suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'] };
+  return { kind: 'any' };
+}
+
+/** A date named in the question: 2021年8月6日, 9月8日, 2023年4月, 2022年. */
+export function extractDate(text: string): { date?: PartialDate; rest: string } {
+  const full = text.match(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?/);
+  if (full && (full[1] || full[3])) {
+    const date: PartialDate = { year: full[1] ? Number(full[1]) : undefined, month: Number(full[2]), day: full[3] ? Number(full[3]) : undefined };
+    return { date, rest: text.replace(full[0], ' ') };
+  }
+  const year = text.match(/(?<!\d)((?:19|20)\d{2})年(?!代)/);
+  if (year) return { date: { year: Number(year[1]) }, rest: text.replace(year[0], ' ') };
+  return { rest: text };
+}
+
+/** Parses a question into concepts, date and intent. */
+export function parseQuery(question: string): ParsedQuery {
+  const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
+  const wantsNumber = NUMBER_QUESTION.test(normalized);
+  const { date, rest } = extractDate(normalized);
+  let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  const addConcept = (term: string, weight: number) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    concepts.push({ terms: [term, ...synonymsOf(term)], weight });
+  };
+  // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP).
+  for (const key of SYNONYM_KEYS) {
+    if (key.length >= 2 && text.includes(key)) {
+      addConcept(key, 1);
+      text = text.split(key).join(' ');
+    }
+  }
+  for (const { text: word } of segment(text)) {
+    if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) continue;
+    if (/^\d+$/.test(word) && word.length < 2) continue;
+    addConcept(word, word.length === 1 ? 0.35 : 1);
+  }
+  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+}

@@ -1,0 +1,189 @@
+/**
+ * Ranking: questions to answers. Articles are ranked first (distinct articles in the results),
+ * then each article's passage that best answers is picked.
+ *
+ * A passage's score is the share of the question's information it covers — each concept weighted
+ * by its rarity in the archive (idf) — plus bonuses for the headline holding the terms, for one
+ * sentence holding them together (proximity), for a number when the question asks for one, and
+ * for the date the question names. Because that share is normalized, it also decides when nothing
+ * matches: below MIN_COVERAGE the archive does not answer the question.
+ */
+import { bestSentence, coverage, findHighlights, termCredit, type Span } from './answer.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+import type { SearchIndex } from './search-index.ts';
+
+/** One answer, as the CLI prints it and the bot formats it. */
+export interface SearchResult {
+  articleId: string;
+  kind: 'article' | 'photo';
+  headline: string;
+  subtitle: string;
+  date: string;
+  source: string;
+  passage: string;
+  score: number;
+  /** The sentence of the passage that best answers the question. */
+  answer: string;
+  /** Where the question's terms stand in `passage`: [start, end) pairs. */
+  highlights: Span[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+/** Below this share of the question's information the best passage does not answer it. */
+export const MIN_COVERAGE = 0.6;
+// Candidate passages come from concepts rarer than this share of the archive; common words
+// (崇川, 街道) still count in the score but would only flood the candidate set.
+const CANDIDATE_DF_SHARE = 0.25;
+
+function idfOf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+interface Scored {
+  passage: number;
+  score: number;
+  cover: number;
+}
+
+/** Answers a question from the index; [] when the archive does not answer it. */
+export function search(index: SearchIndex, question: string, { limit = 5 }: SearchOptions = {}): SearchResult[] {
+  const query = parseQuery(question);
+  if (query.concepts.length === 0) return [];
+  const n = index.passages.length;
+  const postings = query.concepts.map((c) => index.passagesWithAny(c.terms));
+  const idf = postings.map((p) => idfOf(p.size, n));
+  let candidates = new Set<number>();
+  postings.forEach((p) => {
+    if (p.size <= Math.max(50, n * CANDIDATE_DF_SHARE)) for (const id of p) candidates.add(id);
+  });
+  if (candidates.size === 0) postings.forEach((p) => p.forEach((id) => candidates.add(id)));
+
+  const bestByDoc = new Map<number, Scored>();
+  for (const id of candidates) {
+    const scored = scorePassage(index, id, query, idf);
+    const doc = index.passages[id]!.doc;
+    const prev = bestByDoc.get(doc);
+    if (!prev || scored.score > prev.score) bestByDoc.set(doc, scored);
+  }
+
+  const ranked = [...bestByDoc.values()]
+    .filter((s) => s.cover >= MIN_COVERAGE)
+    .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
+
+  const results: SearchResult[] = [];
+  const seenCopies = new Set<string>();
+  for (const s of ranked) {
+    const doc = index.docs[index.passages[s.passage]!.doc]!;
+    // Near-identical articles (a story reprinted in a later issue) show once: the first kept is
+    // the best scored, and among equal scores the newest.
+    const copyKey = `${doc.kind}|${doc.headline.replace(/[\d\s]+/g, '')}|${index.passageTexts[s.passage]!.replace(/[\d\s]+/g, '').slice(0, 40)}`;
+    if (seenCopies.has(copyKey)) continue;
+    seenCopies.add(copyKey);
+    results.push(toResult(index, s, query, idf));
+    if (results.length >= limit) break;
+  }
+  return results;
+}
+
+function compareDates(index: SearchIndex, a: number, b: number): number {
+  const da = index.docs[index.passages[a]!.doc]!.date;
+  const db = index.docs[index.passages[b]!.doc]!.date;
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): Scored {
+  const text = index.passageTexts[id]!;
+  const docIndex = index.passages[id]!.doc;
+  const title = index.docTitles[docIndex]!;
+  const doc = index.docs[docIndex]!;
+  let got = 0;
+  let total = 0;
+  let titleGot = 0;
+  query.concepts.forEach((c, k) => {
+    const w = c.weight * idf[k]!;
+    total += w;
+    const inText = termCredit(text, c);
+    const inTitle = termCredit(title, c);
+    got += w * Math.max(inText, 0.9 * inTitle, partialCredit(text, c.terms[0]!));
+    titleGot += w * inTitle;
+  });
+  const cover = total > 0 ? got / total : 0;
+  const titleCover = total > 0 ? titleGot / total : 0;
+  const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
+  let score = cover + 0.15 * titleCover + 0.35 * Math.max(0, sentence.score);
+  score += dateBonus(doc.date, text, query);
+  return { passage: id, score, cover };
+}
+
+/** Half credit, at most, for a long word whose bigrams mostly stand in the text. */
+function partialCredit(text: string, term: string): number {
+  if (term.length < 3) return 0;
+  let hit = 0;
+  for (let i = 0; i + 1 < term.length; i++) if (text.includes(term.slice(i, i + 2))) hit++;
+  const share = hit / (term.length - 1);
+  return 0.5 * share * share;
+}
+
+function dateBonus(docDate: string, text: string, query: ParsedQuery): number {
+  const d = query.date;
+  if (!d) return 0;
+  const pad = (x: number) => String(x).padStart(2, '0');
+  let bonus = 0;
+  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
+  const wanted = [d.year ? String(d.year) : '\\d{4}', d.month ? pad(d.month) : '', d.day ? pad(d.day) : '']
+    .filter(Boolean)
+    .join('-');
+  if (new RegExp(`^${wanted}`).test(docDate)) bonus += d.day ? 0.3 : 0.15;
+  return bonus;
+}
+
+/**
+ * The passage a result shows: the best passage, widened with the neighbouring passages of the same
+ * article that answer best (the lead that names the place, the next paragraph with the figure),
+ * as long as the whole stays within MAX_RESULT_PASSAGE characters.
+ */
+function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): number[] {
+  const doc = index.passages[id]!.doc;
+  const window = [id];
+  let length = index.passages[id]!.text.length;
+  const neighbours = [id - 1, id + 1]
+    .filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc)
+    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf).score }))
+    .sort((a, b) => b.score - a.score);
+  for (const { k, score } of neighbours) {
+    const extra = index.passages[k]!.text.length + 1;
+    if (score <= 0 || length + extra > MAX_RESULT_PASSAGE) continue;
+    window.push(k);
+    length += extra;
+  }
+  return window.sort((a, b) => a - b);
+}
+
+/** The longest passage a result shows. */
+export const MAX_RESULT_PASSAGE = 520;
+
+function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
+  const window = resultWindow(index, s.passage, query, idf);
+  const p = index.passages[s.passage]!;
+  const doc = index.docs[p.doc]!;
+  const passage = window.map((k) => index.passages[k]!.text).join('\n');
+  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
+  const sentence = bestSentence(passage, normalized, query, idf);
+  return {
+    articleId: doc.id,
+    kind: doc.kind,
+    headline: doc.headline,
+    subtitle: doc.subtitle,
+    date: doc.date,
+    source: doc.source,
+    passage,
+    score: Math.round(s.score * 1000) / 1000,
+    answer: sentence.text,
+    highlights: findHighlights(normalized, query.concepts),
+  };
+}
+
+export { coverage };
