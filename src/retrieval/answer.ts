@@ -13,7 +13,7 @@ export function findHighlights(normalizedText: string, concepts: Concept[]): Spa
   const spans: Span[] = [];
   for (const c of concepts) {
     for (const term of c.terms) {
-      if (term.length < (c.weight < 1 ? 1 : 2) && !/\d/.test(term)) continue;
+      if (term.length < 2 && !/\d/.test(term)) continue;
       for (let at = normalizedText.indexOf(term); at >= 0; at = normalizedText.indexOf(term, at + term.length)) {
         spans.push([at, at + term.length]);
       }

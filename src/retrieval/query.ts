@@ -5,7 +5,7 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { normalize } from '../text/normalize.ts';
-import { segment } from '../text/segment.ts';
+import { cutHanDictionaryOnly, segment } from '../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
@@ -85,12 +85,7 @@ export function parseQuery(question: string): ParsedQuery {
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
   const concepts: Concept[] = [];
-  const seen = new Set<string>();
-  const addConcept = (term: string, weight: number) => {
-    if (seen.has(term)) return;
-    seen.add(term);
-    concepts.push({ terms: [term, ...synonymsOf(term)], weight });
-  };
+  const addConcept = conceptAdder(concepts);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP).
   for (const key of SYNONYM_KEYS) {
     if (key.length >= 2 && text.includes(key)) {
@@ -98,10 +93,42 @@ export function parseQuery(question: string): ParsedQuery {
       text = text.split(key).join(' ');
     }
   }
-  for (const { text: word } of segment(text)) {
-    if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) continue;
-    if (/^\d+$/.test(word) && word.length < 2) continue;
-    addConcept(word, word.length === 1 ? 0.35 : 1);
-  }
+  for (const { text: word } of segment(text)) addWord(addConcept, word);
   return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+}
+
+function conceptAdder(concepts: Concept[]): (term: string, weight: number) => void {
+  const seen = new Set(concepts.map((c) => c.terms[0]));
+  return (term, weight) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    concepts.push({ terms: [term, ...synonymsOf(term)], weight });
+  };
+}
+
+function addWord(add: (term: string, weight: number) => void, word: string): void {
+  if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
+  if (/^\d$/.test(word)) return;
+  add(word, word.length === 1 ? 0.35 : 1);
+}
+
+/**
+ * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
+ * or more characters that the archive never holds is split again by the dictionary alone.
+ */
+export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string) => boolean): Concept[] {
+  const out: Concept[] = [];
+  const add = conceptAdder(out);
+  for (const c of concepts) {
+    const word = c.terms[0]!;
+    if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown)) {
+      const parts = cutHanDictionaryOnly(word);
+      if (parts.length > 1) {
+        for (const part of parts) addWord(add, part);
+        continue;
+      }
+    }
+    add(word, c.weight);
+  }
+  return out;
 }

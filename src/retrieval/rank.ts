@@ -9,7 +9,8 @@
  * matches: below MIN_COVERAGE the archive does not answer the question.
  */
 import { bestSentence, coverage, findHighlights, termCredit, type Span } from './answer.ts';
-import { parseQuery, type ParsedQuery } from './query.ts';
+import type { PartialDate } from '../corpus/dates.ts';
+import { parseQuery, splitUnknownConcepts, type ParsedQuery } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
@@ -50,7 +51,8 @@ interface Scored {
 
 /** Answers a question from the index; [] when the archive does not answer it. */
 export function search(index: SearchIndex, question: string, { limit = 5 }: SearchOptions = {}): SearchResult[] {
-  const query = parseQuery(question);
+  const parsed = parseQuery(question);
+  const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
   if (query.concepts.length === 0) return [];
   const n = index.passages.length;
   const postings = query.concepts.map((c) => index.passagesWithAny(c.terms));
@@ -60,6 +62,13 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
     if (p.size <= Math.max(50, n * CANDIDATE_DF_SHARE)) for (const id of p) candidates.add(id);
   });
   if (candidates.size === 0) postings.forEach((p) => p.forEach((id) => candidates.add(id)));
+  // A question that names a day also considers every article of that day.
+  if (query.date?.month && query.date.day) {
+    const day = dateKey(query.date);
+    index.passages.forEach((p, id) => {
+      if (day.test(index.docs[p.doc]!.date)) candidates.add(id);
+    });
+  }
 
   const bestByDoc = new Map<number, Scored>();
   for (const id of candidates) {
@@ -127,16 +136,21 @@ function partialCredit(text: string, term: string): number {
   return 0.5 * share * share;
 }
 
-function dateBonus(docDate: string, text: string, query: ParsedQuery): number {
-  const d = query.date;
-  if (!d) return 0;
+/** Matches article dates within the named date (2022年3月 matches 2022-03 and 2022-03-07). */
+function dateKey(d: PartialDate): RegExp {
   const pad = (x: number) => String(x).padStart(2, '0');
-  let bonus = 0;
-  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
   const wanted = [d.year ? String(d.year) : '\\d{4}', d.month ? pad(d.month) : '', d.day ? pad(d.day) : '']
     .filter(Boolean)
     .join('-');
-  if (new RegExp(`^${wanted}`).test(docDate)) bonus += d.day ? 0.3 : 0.15;
+  return new RegExp(`^${wanted}`);
+}
+
+function dateBonus(docDate: string, text: string, query: ParsedQuery): number {
+  const d = query.date;
+  if (!d) return 0;
+  let bonus = 0;
+  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
+  if (dateKey(d).test(docDate)) bonus += d.day ? 0.5 : 0.2;
   return bonus;
 }
 

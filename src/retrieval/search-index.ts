@@ -99,6 +99,11 @@ export class SearchIndex {
     };
   }
 
+  /** Whether segmentation produced this word anywhere in the archive. */
+  hasWord(word: string): boolean {
+    return this.mini.search({ queries: [word], fields: ['words', 'titleWords'] }).length > 0;
+  }
+
   /**
    * Passages holding every bigram of one of the terms (a term of one character: that character),
    * as a set of passage numbers: the passages that may contain the term.
