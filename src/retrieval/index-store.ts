@@ -10,7 +10,6 @@ import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { toDocsAndPassages } from './passages.ts';
 import { INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files and the index format. */
@@ -84,9 +83,8 @@ export function buildIndex(issues: Issue[], fingerprint: string, indexFile: stri
   ]);
   const words = discoverWords(texts);
   installDictionary(indexFile, words);
-  const { docs, passages } = toDocsAndPassages(issues);
   const showProgress = log && issues.length > 5;
-  return SearchIndex.build(docs, passages, words, fingerprint, showProgress ? (done, total) => log(`indexing passages ${done}/${total}`) : undefined);
+  return SearchIndex.build(issues, words, fingerprint, showProgress ? (done, total) => log(`indexing passages ${done}/${total}`) : undefined);
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */
@@ -95,7 +93,7 @@ export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOpti
   const saved = rebuild ? null : readSaved(indexFile, fingerprint);
   if (saved) {
     installDictionary(indexFile, saved.index.dictionary);
-    return { index: SearchIndex.fromJSON(saved.index), issues: saved.issues, built: false };
+    return { index: SearchIndex.fromJSON(saved.index, saved.issues), issues: saved.issues, built: false };
   }
   const issues = loadCorpus(corpusDir, {
     warn: warn ?? (() => {}),

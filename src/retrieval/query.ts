@@ -5,7 +5,7 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { normalize } from '../text/normalize.ts';
-import { cutHanDictionaryOnly, segment } from '../text/segment.ts';
+import { segment } from '../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
@@ -112,9 +112,21 @@ function addWord(add: (term: string, weight: number) => void, word: string): voi
   add(word, word.length === 1 ? 0.35 : 1);
 }
 
+/** Forward maximum matching against the archive's own words; unknown characters stand alone. */
+function longestKnownParts(word: string, isKnown: (term: string) => boolean): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < word.length; ) {
+    let len = Math.min(6, word.length - i);
+    while (len > 1 && !isKnown(word.slice(i, i + len))) len--;
+    parts.push(word.slice(i, i + len));
+    i += len;
+  }
+  return parts;
+}
+
 /**
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
- * or more characters that the archive never holds is split again by the dictionary alone.
+ * or more characters that the archive never holds as a word is split into the words it does hold.
  */
 export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string) => boolean): Concept[] {
   const out: Concept[] = [];
@@ -122,8 +134,10 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
   for (const c of concepts) {
     const word = c.terms[0]!;
     if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown)) {
-      const parts = cutHanDictionaryOnly(word);
-      if (parts.length > 1) {
+      const parts = longestKnownParts(word, isKnown);
+      // Only a split that finds known words helps; characters alone would match anything, and a
+      // word the archive does not know should count against answering at all.
+      if (parts.some((p) => p.length > 1)) {
         for (const part of parts) addWord(add, part);
         continue;
       }

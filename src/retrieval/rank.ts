@@ -36,8 +36,10 @@ export interface SearchOptions {
 /** Below this share of the question's information the best passage does not answer it. */
 export const MIN_COVERAGE = 0.6;
 // Candidate passages come from concepts rarer than this share of the archive; common words
-// (崇川, 街道) still count in the score but would only flood the candidate set.
+// (崇川, 街道) still add to the score of passages found by rarer ones.
 const CANDIDATE_DF_SHARE = 0.25;
+// Passages scored in full (sentences, proximity) after the cheap first pass.
+const SECOND_PASS = 120;
 
 function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -49,31 +51,84 @@ interface Scored {
   cover: number;
 }
 
+/**
+ * Per passage, the credit one concept earns: 1 for the user's own word in the text, 0.8 for a
+ * synonym, 0.9 of that when only the headline holds it. Written into `credit`; returns the
+ * passages touched and the concept's document frequency in passage texts.
+ */
+function conceptCredit(index: SearchIndex, terms: string[], credit: Float32Array): { touched: number[]; df: number } {
+  const touched: number[] = [];
+  let df = 0;
+  const set = (p: number, c: number) => {
+    if (credit[p] === 0) touched.push(p);
+    if (c > credit[p]!) credit[p] = c;
+  };
+  terms.forEach((term, k) => {
+    const c = k === 0 ? 1 : 0.8;
+    const ids = index.termPassages(term);
+    df = Math.max(df, ids.length);
+    for (const p of ids) set(p, c);
+    for (const d of index.termDocs(term)) for (const p of index.docPassages[d]!) set(p, 0.9 * c);
+  });
+  return { touched, df };
+}
+
 /** Answers a question from the index; [] when the archive does not answer it. */
 export function search(index: SearchIndex, question: string, { limit = 5 }: SearchOptions = {}): SearchResult[] {
   const parsed = parseQuery(question);
   const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
   if (query.concepts.length === 0) return [];
   const n = index.passages.length;
-  const postings = query.concepts.map((c) => index.passagesWithAny(c.terms));
-  const idf = postings.map((p) => idfOf(p.size, n));
-  let candidates = new Set<number>();
-  postings.forEach((p) => {
-    if (p.size <= Math.max(50, n * CANDIDATE_DF_SHARE)) for (const id of p) candidates.add(id);
+
+  // First pass: the weighted coverage of every passage that holds a rare enough concept.
+  const credit = new Float32Array(n);
+  const acc = new Float32Array(n);
+  const perConcept = query.concepts.map((c) => {
+    credit.fill(0);
+    const { touched, df } = conceptCredit(index, c.terms, credit);
+    return { touched, df, values: Float32Array.from(touched, (p) => credit[p]!) };
   });
-  if (candidates.size === 0) postings.forEach((p) => p.forEach((id) => candidates.add(id)));
+  const idf = perConcept.map((c) => idfOf(c.df, n));
+  const total = query.concepts.reduce((sum, c, k) => sum + c.weight * idf[k]!, 0);
+  const isCandidate = new Uint8Array(n);
+  const order = perConcept.map((_, k) => k).sort((a, b) => perConcept[a]!.df - perConcept[b]!.df);
+  const rareLimit = Math.max(50, n * CANDIDATE_DF_SHARE);
+  let anyRare = false;
+  for (const k of order) {
+    const { touched, values, df } = perConcept[k]!;
+    const w = query.concepts[k]!.weight * idf[k]!;
+    const opens = df <= rareLimit || !anyRare;
+    if (df > 0 && df <= rareLimit) anyRare = true;
+    touched.forEach((p, j) => {
+      if (opens) isCandidate[p] = 1;
+      acc[p] = acc[p]! + w * values[j]!;
+    });
+  }
   // A question that names a day also considers every article of that day.
   if (query.date?.month && query.date.day) {
     const day = dateKey(query.date);
-    index.passages.forEach((p, id) => {
-      if (day.test(index.docs[p.doc]!.date)) candidates.add(id);
+    index.docs.forEach((d, doc) => {
+      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = 1;
     });
   }
+  const bm25 = index.wordScores(query.concepts.filter((_, k) => perConcept[k]!.df <= rareLimit).map((c) => c.terms[0]!));
+  const bm25Max = Math.max(1e-9, ...bm25.values());
+  const firstPass: { p: number; s: number }[] = [];
+  for (let p = 0; p < n; p++) {
+    if (!isCandidate[p]) continue;
+    const cover = acc[p]! / total;
+    if (cover < MIN_COVERAGE - 0.25) continue;
+    const doc = index.docs[index.passages[p]!.doc]!;
+    firstPass.push({ p, s: cover + 0.1 * ((bm25.get(p) ?? 0) / bm25Max) + dateBonus(doc.date, '', query) });
+  }
+  firstPass.sort((a, b) => b.s - a.s);
 
+  // Second pass: exact matching, sentences and answer types for the best of the first.
   const bestByDoc = new Map<number, Scored>();
-  for (const id of candidates) {
-    const scored = scorePassage(index, id, query, idf);
-    const doc = index.passages[id]!.doc;
+  for (const { p } of firstPass.slice(0, SECOND_PASS)) {
+    const scored = scorePassage(index, p, query, idf);
+    scored.score += 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
+    const doc = index.passages[p]!.doc;
     const prev = bestByDoc.get(doc);
     if (!prev || scored.score > prev.score) bestByDoc.set(doc, scored);
   }

@@ -1,91 +1,92 @@
 /**
- * The search index: docs, passages and a MiniSearch inverted index over them with two views of
- * the text — jieba words and Han character bigrams (bigrams catch what segmentation misses).
+ * The search index over an archive's passages, in two views of the text:
+ * - jieba words in a MiniSearch index (BM25 over words; numbers and Latin words live here);
+ * - Han character bigrams as compact postings, for passages and for headlines: bigrams find a
+ *   term whatever segmentation made of it, and the ranker's coverage counts come from them.
  * Serializes to JSON and loads back without segmenting anything again.
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
-import { hanBigrams, segment } from '../text/segment.ts';
-import type { Passage, SearchDoc } from './passages.ts';
+import { segment } from '../text/segment.ts';
+import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
+import { Postings } from './postings.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 5;
 
-interface IndexedPassage {
+interface WordDoc {
   id: number;
   text: string;
-  title: string;
 }
 
-const FIELDS = ['words', 'grams', 'titleWords', 'titleGrams'] as const;
-
-function tokensFor(text: string, field: string): string[] {
-  if (field === 'grams' || field === 'titleGrams') return hanBigrams(text).map((t) => t.text);
-  return segment(text).map((t) => t.text);
-}
-
-const miniSearchOptions: Options<IndexedPassage> = {
-  fields: [...FIELDS],
+const miniSearchOptions: Options<WordDoc> = {
+  fields: ['text'],
   storeFields: [],
-  extractField: (doc, field) => {
-    if (field === 'id') return String(doc.id);
-    return field.startsWith('title') ? doc.title : doc.text;
-  },
-  tokenize: (text, field) => tokensFor(text, field ?? 'words'),
+  extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.text),
+  tokenize: (text) => segment(text).map((t) => t.text),
   processTerm: (term) => term,
   searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (t) => t },
 };
 
-/** What the index file holds. */
+/** What the index file keeps of the search index (the issues are saved beside it). */
 export interface SerializedIndex {
   version: number;
   fingerprint: string;
   dictionary: string[];
-  docs: SearchDoc[];
-  passages: Passage[];
+  grams: Record<string, string>;
+  titleGrams: Record<string, string>;
   mini: AsPlainObject;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 export class SearchIndex {
+  readonly docs: SearchDoc[];
+  readonly passages: Passage[];
   /** Normalized passage texts, aligned with `passages`. */
   readonly passageTexts: string[];
   /** Normalized "headline subtitle" of each doc, aligned with `docs`. */
   readonly docTitles: string[];
+  /** The passages of each doc, in order. */
+  readonly docPassages: number[][];
 
   private constructor(
-    readonly docs: SearchDoc[],
-    readonly passages: Passage[],
+    issues: Issue[],
     readonly dictionary: string[],
-    readonly mini: MiniSearch<IndexedPassage>,
     readonly fingerprint: string,
+    private readonly mini: MiniSearch<WordDoc>,
+    private readonly grams: Postings,
+    private readonly titleGrams: Postings,
   ) {
+    const { docs, passages } = toDocsAndPassages(issues);
+    this.docs = docs;
+    this.passages = passages;
     this.passageTexts = passages.map((p) => normalize(p.text));
     this.docTitles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
+    this.docPassages = docs.map(() => []);
+    passages.forEach((p, id) => this.docPassages[p.doc]!.push(id));
   }
 
-  /** Indexes the passages (segmenting every one); `onProgress` hears about each thousand. */
-  static build(
-    docs: SearchDoc[],
-    passages: Passage[],
-    dictionary: string[],
-    fingerprint: string,
-    onProgress?: (done: number, total: number) => void,
-  ): SearchIndex {
-    const mini = new MiniSearch<IndexedPassage>(miniSearchOptions);
-    const titles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
+  /** Indexes the issues' passages (segmenting every one); `onProgress` hears about each thousand. */
+  static build(issues: Issue[], dictionary: string[], fingerprint: string, onProgress?: (done: number, total: number) => void): SearchIndex {
+    const { docs, passages } = toDocsAndPassages(issues);
+    const texts = passages.map((p) => normalize(p.text));
+    const mini = new MiniSearch<WordDoc>(miniSearchOptions);
     const step = 1000;
-    for (let start = 0; start < passages.length; start += step) {
-      const batch = passages.slice(start, start + step).map((p, k) => ({ id: start + k, text: normalize(p.text), title: titles[p.doc]! }));
-      mini.addAll(batch);
-      onProgress?.(Math.min(start + step, passages.length), passages.length);
+    for (let start = 0; start < texts.length; start += step) {
+      mini.addAll(texts.slice(start, start + step).map((text, k) => ({ id: start + k, text })));
+      onProgress?.(Math.min(start + step, texts.length), texts.length);
     }
-    return new SearchIndex(docs, passages, dictionary, mini, fingerprint);
+    const grams = Postings.fromTexts(texts);
+    const titleGrams = Postings.fromTexts(docs.map((d) => normalize(`${d.headline} ${d.subtitle}`)));
+    return new SearchIndex(issues, dictionary, fingerprint, mini, grams, titleGrams);
   }
 
-  /** Restores an index from its serialized form; nothing is segmented again. */
-  static fromJSON(data: SerializedIndex): SearchIndex {
-    const mini = MiniSearch.loadJS<IndexedPassage>(data.mini, miniSearchOptions);
-    return new SearchIndex(data.docs, data.passages, data.dictionary, mini, data.fingerprint);
+  /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */
+  static fromJSON(data: SerializedIndex, issues: Issue[]): SearchIndex {
+    const mini = MiniSearch.loadJS<WordDoc>(data.mini, miniSearchOptions);
+    return new SearchIndex(issues, data.dictionary, data.fingerprint, mini, Postings.fromJSON(data.grams), Postings.fromJSON(data.titleGrams));
   }
 
   toJSON(): SerializedIndex {
@@ -93,30 +94,39 @@ export class SearchIndex {
       version: INDEX_VERSION,
       fingerprint: this.fingerprint,
       dictionary: this.dictionary,
-      docs: this.docs,
-      passages: this.passages,
+      grams: this.grams.toJSON(),
+      titleGrams: this.titleGrams.toJSON(),
       mini: this.mini.toJSON(),
     };
   }
 
-  /** Whether segmentation produced this word anywhere in the archive. */
-  hasWord(word: string): boolean {
-    return this.mini.search({ queries: [word], fields: ['words', 'titleWords'] }).length > 0;
+  /**
+   * Passages that may hold the term: by its bigrams for Han text; by the word index for numbers
+   * and Latin words (「814亿元」, 「gdp」), falling back to bigrams when segmentation differs.
+   */
+  termPassages(term: string): Uint32Array {
+    if (/[\da-z]/.test(term)) {
+      const ids = this.mini.search({ queries: [term], fields: ['text'] }).map((r) => Number(r.id));
+      if (ids.length > 0 || !HAN.test(term)) return Uint32Array.from(ids.sort((a, b) => a - b));
+    }
+    return this.grams.lookup(term);
   }
 
-  /**
-   * Passages holding every bigram of one of the terms (a term of one character: that character),
-   * as a set of passage numbers: the passages that may contain the term.
-   */
-  passagesWithAny(terms: string[]): Set<number> {
-    const out = new Set<number>();
-    for (const term of terms) {
-      const grams = hanBigrams(term).map((t) => t.text);
-      const words = grams.length > 0 ? grams : segment(term).map((t) => t.text);
-      if (words.length === 0) continue;
-      const fields = grams.length > 0 ? ['grams', 'titleGrams'] : ['words', 'titleWords'];
-      for (const r of this.mini.search({ queries: words, combineWith: 'AND', fields })) out.add(Number(r.id));
-    }
+  /** Docs whose headline or subtitle may hold the term. */
+  termDocs(term: string): Uint32Array {
+    return HAN.test(term) ? this.titleGrams.lookup(term) : new Uint32Array();
+  }
+
+  /** Whether segmentation produced this word anywhere in the archive. */
+  hasWord(word: string): boolean {
+    return this.mini.search({ queries: [word], fields: ['text'] }).length > 0;
+  }
+
+  /** BM25 scores over jieba words for the given words, by passage. */
+  wordScores(words: string[]): Map<number, number> {
+    const out = new Map<number, number>();
+    if (words.length === 0) return out;
+    for (const r of this.mini.search({ queries: words, fields: ['text'] })) out.set(Number(r.id), r.score);
     return out;
   }
 }

@@ -40,12 +40,6 @@ export function cutHan(run: string): string[] {
   return nodejieba.cut(run, true);
 }
 
-/** jieba's words from its dictionary alone, HMM off: no guessed words. */
-export function cutHanDictionaryOnly(run: string): string[] {
-  ensureLoaded();
-  return nodejieba.cut(run, false);
-}
-
 /**
  * Splits normalized text into word tokens with their positions. Han runs go through jieba;
  * numbers (with units) and Latin words are single tokens; punctuation and spaces are dropped.
