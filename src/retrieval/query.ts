@@ -58,9 +58,11 @@ export function answerTypeOf(text: string): AnswerType {
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
-    const head = which[1]!;
-    for (const [noun, suffixes] of Object.entries(SUFFIXES_OF)) if (head.endsWith(noun)) return { kind: 'entity', suffixes };
-    return { kind: 'entity', suffixes: [head.slice(-2), head.slice(-1)] };
+    const after = which[1]!;
+    for (const [noun, suffixes] of Object.entries(SUFFIXES_OF)) if (after.includes(noun)) return { kind: 'entity', suffixes };
+    // The noun asked about is the first word after 哪个 (哪个社区开展了…… -> 社区).
+    const head = segment(after)[0]?.text ?? after;
+    return { kind: 'entity', suffixes: head.length > 1 ? [head] : [after.slice(0, 2)] };
   }
   if (/谁|哪位|何人/.test(text)) return { kind: 'entity', suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'] };
   return { kind: 'any' };
@@ -86,12 +88,16 @@ export function parseQuery(question: string): ParsedQuery {
   let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
-  // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP).
+  // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
+  // they sit inside a longer word jieba knows (直播间 in 红色直播间).
+  const words = segment(text);
   for (const key of SYNONYM_KEYS) {
-    if (key.length >= 2 && text.includes(key)) {
-      addConcept(key, 1);
-      text = text.split(key).join(' ');
-    }
+    const at = text.indexOf(key);
+    if (key.length < 2 || at < 0) continue;
+    const inside = words.some((w) => w.text.length > key.length && w.start <= at && at + key.length <= w.start + w.text.length);
+    if (inside) continue;
+    addConcept(key, 1);
+    text = text.split(key).join(' ');
   }
   for (const { text: word } of segment(text)) addWord(addConcept, word);
   return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };

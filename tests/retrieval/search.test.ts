@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openIndex } from '../../src/retrieval/index-store.ts';
+import { search } from '../../src/retrieval/rank.ts';
+import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+
+let index: SearchIndex;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'search-'));
+
+beforeAll(() => {
+  index = openIndex({ corpusDir: 'seeds', indexFile: path.join(tmp, 'index.json') }).index;
+});
+
+const top = (q: string) => search(index, q, { limit: 3 })[0];
+
+describe('search on the seed archive', () => {
+  it('finds the passage that holds a figure asked for', () => {
+    const r = top('唐闸古镇常住人口有多少');
+    expect(r?.headline).toContain('唐闸近代工业遗存');
+    expect(r?.passage).toContain('常住人口近6万人');
+    expect(r?.answer).toContain('常住人口近6万人');
+  });
+
+  it('answers a question in Traditional characters', () => {
+    const r = top('唐閘古鎮規劃總面積');
+    expect(r?.passage).toContain('9.8平方公里');
+  });
+
+  it('finds people and companies named in the text', () => {
+    expect(top('博嘉生物')?.headline).toContain('崇川开发区一季度');
+    expect(top('吉泰科电气')?.subtitle).toBe('区领导调研中小微企业');
+  });
+
+  it('finds photo captions', () => {
+    const r = top('廉心饺');
+    expect(r?.kind).toBe('photo');
+    expect(r?.headline).toContain('和平桥街道');
+  });
+
+  it('uses a date in the question', () => {
+    const r = top('2023年4月10日崇川开了什么会');
+    expect(r?.date).toBe('2023-04-10');
+  });
+
+  it('returns distinct articles', () => {
+    const results = search(index, '老旧小区改造', { limit: 5 });
+    const ids = results.map((r) => r.articleId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(results.length).toBeGreaterThan(1);
+  });
+
+  it('returns nothing for questions the archive cannot answer', () => {
+    for (const q of ['明天天气怎么样', '苹果手机多少钱', '上海迪士尼门票', '人工智能大模型', '？？？', '']) {
+      expect(search(index, q)).toEqual([]);
+    }
+  });
+
+  it('marks where the question terms stand in the passage', () => {
+    const r = top('红色直播间');
+    expect(r?.highlights.length).toBeGreaterThan(0);
+    for (const [s, e] of r!.highlights) expect('红色直播间').toContain(r!.passage.slice(s, e));
+    expect(r!.highlights.some(([s, e]) => r!.passage.slice(s, e) === '红色直播间')).toBe(true);
+  });
+
+  it('keeps every passage short enough to read', () => {
+    for (const q of ['老旧小区改造', '疫情防控', '胡拥军']) {
+      for (const r of search(index, q, { limit: 5 })) expect(r.passage.length).toBeLessThanOrEqual(600);
+    }
+  });
+});
+
+describe('the saved index', () => {
+  it('reloads when the corpus is unchanged and rebuilds when it changed', () => {
+    const corpus = path.join(tmp, 'corpus');
+    fs.mkdirSync(corpus);
+    fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpus, '001.txt'));
+    const indexFile = path.join(tmp, 'small.json');
+    const first = openIndex({ corpusDir: corpus, indexFile });
+    expect(first.built).toBe(true);
+    expect(fs.existsSync(indexFile)).toBe(true);
+    const again = openIndex({ corpusDir: corpus, indexFile });
+    expect(again.built).toBe(false);
+    expect(search(again.index, '唐闸古镇规划面积')).toEqual(search(first.index, '唐闸古镇规划面积'));
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpus, '003.txt'));
+    const changed = openIndex({ corpusDir: corpus, indexFile });
+    expect(changed.built).toBe(true);
+    expect(search(changed.index, '博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
+  });
+
+  it('rebuilds over a damaged index file instead of failing', () => {
+    const indexFile = path.join(tmp, 'damaged.json');
+    fs.writeFileSync(indexFile, '{"index": {');
+    const opened = openIndex({ corpusDir: 'seeds', indexFile });
+    expect(opened.built).toBe(true);
+    expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).index.version).toBeGreaterThan(0);
+  });
+});
