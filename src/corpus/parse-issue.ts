@@ -189,7 +189,8 @@ export function joinPageBreaks(body: Block[]): string[] {
   const partnerOf = new Map<number, number>();
   const taken = new Set<number>();
   for (let i = 0; i < items.length; i++) {
-    if (items[i]!.heading || taken.has(i) || TERMINATED.test(items[i]!.text)) continue;
+    // A fragment taken by another may itself end mid-sentence and take the next one in turn.
+    if (items[i]!.heading || TERMINATED.test(items[i]!.text)) continue;
     const partner = findContinuation(items, i, taken);
     if (partner >= 0) {
       partnerOf.set(i, partner);

@@ -1,0 +1,41 @@
+/**
+ * Inline mode: `@bot 老旧小区` in any chat lists matching articles; an empty query, the newest.
+ */
+import { Composer, type Context } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import { formatDate, formatLatest, formatResult } from '../format.ts';
+import { escapeHtml } from '../html.ts';
+import type { BotDeps } from '../context.ts';
+
+const INLINE_RESULTS = 10;
+
+export function inlineFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim().slice(0, 200);
+    const preview = { is_disabled: true };
+    let results: InlineQueryResultArticle[];
+    if (!query) {
+      results = deps.library.latest(INLINE_RESULTS).map((a) => ({
+        type: 'article',
+        id: a.id,
+        title: a.headline,
+        description: `${formatDate(a.date)} ${a.paragraphs[0]?.slice(0, 60) ?? ''}`,
+        input_message_content: { message_text: formatLatest([a]).replace(/^🗞 最新报道\n\n1\. /, ''), parse_mode: 'HTML', link_preview_options: preview },
+      }));
+    } else {
+      results = deps.library.search(query, INLINE_RESULTS).map((r, k) => ({
+        type: 'article',
+        id: `${r.articleId}-${k}`.slice(0, 64),
+        title: r.headline,
+        description: `${formatDate(r.date)} ${r.answer.slice(0, 80)}`,
+        input_message_content: { message_text: formatResult(r, k + 1).replace(/^<b>\d+\. /, '<b>'), parse_mode: 'HTML', link_preview_options: preview },
+      }));
+    }
+    await ctx.answerInlineQuery(results, {
+      cache_time: 300,
+      ...(results.length === 0 && query ? { button: { text: `没有找到「${escapeHtml(query).slice(0, 20)}」`, start_parameter: 'help' } } : {}),
+    });
+  });
+  return composer;
+}

@@ -1,0 +1,41 @@
+/**
+ * Telegram HTML: escaping, and the plain-text rendering the terminal chat shows.
+ */
+
+/** Escapes text for Telegram's HTML parse mode (and for attribute values). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Telegram HTML to readable plain text: tags dropped (bold marked when asked), entities decoded. */
+export function htmlToText(html: string, bold: (s: string) => string = (s) => s): string {
+  return html
+    .replace(/<b>([\s\S]*?)<\/b>/g, (_, inner: string) => bold(inner))
+    .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, '$2')
+    .replace(/<\/?[a-z][^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/** The tags Telegram's HTML mode accepts that this bot uses. */
+const ALLOWED = new Set(['b', 'i', 'u', 'a', 'code', 'blockquote']);
+
+/**
+ * Whether the text is HTML that Telegram accepts: only known tags, properly nested, and no bare
+ * `<` or `&`. Used by tests and as a last guard before sending.
+ */
+export function isValidTelegramHtml(html: string): boolean {
+  const stack: string[] = [];
+  const token = /<(\/?)([a-z]+)(?:\s+href="[^"<>]*")?>|&(?:lt|gt|amp|quot);|[<>&]/g;
+  for (const m of html.matchAll(token)) {
+    if (m[0].startsWith('&') && m[0].length > 1) continue;
+    if (!m[2]) return false; // a bare < > or &
+    if (!ALLOWED.has(m[2])) return false;
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else stack.push(m[2]);
+  }
+  return stack.length === 0;
+}

@@ -1,0 +1,94 @@
+/**
+ * The terminal chat: the bot's own handlers and formatting, with no Telegram behind them. Lines
+ * typed are messages; `#N` presses button N of the last reply. When standard input is not a
+ * terminal it answers each line and ends with the input.
+ */
+import readline from 'node:readline';
+import type { Update } from 'grammy/types';
+import { createBot } from '../bot/create-bot.ts';
+import { htmlToText } from '../bot/html.ts';
+import { interceptApi, OFFLINE_BOT_INFO, OFFLINE_TOKEN, type OutgoingCall } from '../bot/offline-api.ts';
+import type { NewsLibrary } from '../retrieval/news-library.ts';
+
+interface Button {
+  text: string;
+  callback_data?: string;
+}
+
+export interface ChatOptions {
+  library: NewsLibrary;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+}
+
+const USER = { id: 42, is_bot: false, first_name: '读者' };
+
+/** Runs the chat until the input ends. */
+export async function runChat({ library, input, output, interactive }: ChatOptions): Promise<void> {
+  const write = (s: string) => output.write(s + '\n');
+  const bold = interactive ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => s;
+  let buttons: Button[] = [];
+  let lastMessageId = 0;
+
+  const bot = createBot({ token: OFFLINE_TOKEN, library, botInfo: OFFLINE_BOT_INFO, log: (l) => write(`（出错了：${l}）`) });
+  interceptApi(bot, ({ method, payload }: OutgoingCall) => {
+    if (method === 'sendMessage' || method === 'editMessageText') {
+      if (method === 'editMessageText') write('（上一条消息已更新）');
+      write(htmlToText(String(payload.text ?? ''), bold));
+      const markup = payload.reply_markup as { inline_keyboard?: Button[][] } | undefined;
+      buttons = markup?.inline_keyboard?.flat() ?? [];
+      if (buttons.length > 0) write(`  按钮：${buttons.map((b, k) => `#${k + 1} ${b.text}`).join('  ')}`);
+      write('');
+    } else if (method === 'answerCallbackQuery' && payload.text) {
+      write(`（${String(payload.text)}）\n`);
+    }
+  });
+
+  const stats = library.stats();
+  write(`崇川新闻助手 · 终端聊天（未设置 BOT_TOKEN，没有连接 Telegram）：${stats.articles} 篇文章，${stats.issues} 期报纸。`);
+  write('输入问题或命令（/latest、/search 关键词、/help），输入 #1 按下回复里的第 1 个按钮，Ctrl+D 退出。\n');
+
+  let updateId = 0;
+  const chat = { id: USER.id, type: 'private' as const, first_name: USER.first_name };
+  const handle = async (line: string) => {
+    const text = line.trim();
+    if (!text) return;
+    const press = text.match(/^#(\d+)$/);
+    let update: Update;
+    if (press) {
+      const button = buttons[Number(press[1]) - 1];
+      if (!button?.callback_data) {
+        write('（没有这个按钮）\n');
+        return;
+      }
+      update = {
+        update_id: ++updateId,
+        callback_query: {
+          id: String(updateId),
+          from: USER,
+          chat_instance: '1',
+          data: button.callback_data,
+          message: { message_id: lastMessageId, date: 0, chat, text: '' },
+        },
+      } as Update;
+    } else {
+      const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+      update = {
+        update_id: ++updateId,
+        message: { message_id: ++lastMessageId, date: Math.floor(Date.now() / 1000), chat, from: USER, text, entities },
+      } as Update;
+    }
+    await bot.handleUpdate(update);
+  };
+
+  const rl = readline.createInterface({ input, terminal: interactive, crlfDelay: Infinity });
+  if (interactive) {
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    await handle(line);
+    if (interactive) rl.prompt();
+  }
+}

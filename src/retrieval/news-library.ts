@@ -1,0 +1,71 @@
+/**
+ * The archive as the bot and the terminal chat use it: questions, the newest articles, one
+ * article in full, and what the archive holds. The one object the transport layers depend on.
+ */
+import type { Article, Issue } from '../corpus/types.ts';
+import type { OpenedIndex } from './index-store.ts';
+import { search, type SearchResult } from './rank.ts';
+import type { SearchIndex } from './search-index.ts';
+
+export interface LibraryStats {
+  articles: number;
+  issues: number;
+  /** Earliest and latest article dates ('' when undated). */
+  from: string;
+  to: string;
+}
+
+/** Newest first: by date (a longer date of the same day first), then by issue file name. */
+function newestFirst(a: Article, b: Article): number {
+  const da = a.date || '0';
+  const db = b.date || '0';
+  if (da !== db) return da < db ? 1 : -1;
+  return a.source < b.source ? 1 : a.source > b.source ? -1 : 0;
+}
+
+export class NewsLibrary {
+  private readonly byId = new Map<string, Article>();
+  private readonly newest: Article[];
+
+  constructor(
+    private readonly index: SearchIndex,
+    readonly issues: Issue[],
+  ) {
+    for (const i of issues) for (const a of i.articles) this.byId.set(a.id, a);
+    this.newest = [...this.byId.values()].sort(newestFirst);
+  }
+
+  static fromOpened({ index, issues }: OpenedIndex): NewsLibrary {
+    return new NewsLibrary(index, issues);
+  }
+
+  /** Answers a question; [] when the archive does not answer it. */
+  search(question: string, limit = 5): SearchResult[] {
+    return search(this.index, question, { limit });
+  }
+
+  /** The newest `n` articles. */
+  latest(n: number): Article[] {
+    return this.newest.slice(0, Math.max(0, n));
+  }
+
+  article(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  stats(): LibraryStats {
+    const dated = this.newest.map((a) => a.date).filter(Boolean);
+    return { articles: this.byId.size, issues: this.issues.length, from: dated[dated.length - 1] ?? '', to: dated[0] ?? '' };
+  }
+
+  /** Questions the archive surely answers, for a newcomer to tap: the newest headlines' lead phrases. */
+  exampleQuestions(n = 3): string[] {
+    const out: string[] = [];
+    for (const a of this.newest) {
+      const phrase = a.headline.split(/[\s,，]/)[0]!.replace(/[“”"]/g, '');
+      if (phrase.length >= 4 && !out.includes(phrase)) out.push(phrase);
+      if (out.length >= n) break;
+    }
+    return out;
+  }
+}
