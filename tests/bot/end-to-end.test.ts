@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidTelegramHtml } from '../../src/bot/html.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { startApp, type Started } from '../support/processes.ts';
+
+const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+let api: FakeBotApi;
+let app: Started;
+
+beforeAll(async () => {
+  api = new FakeBotApi();
+  const apiRoot = await api.start();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
+  app = startApp({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, CORPUS_DIR: 'seeds', INDEX_FILE: path.join(dir, 'index.json') });
+  await api.waitFor((c) => c.method === 'setMyCommands' && (c.payload as { language_code?: string }).language_code === 'en', 30_000);
+}, 40_000);
+
+afterAll(async () => {
+  app.child.kill('SIGKILL');
+  await api.stop();
+});
+
+describe('npm start with a token, against a loopback Bot API', () => {
+  it('registers its command menu in Chinese and English', () => {
+    const menus = api.sent('setMyCommands');
+    expect(menus).toHaveLength(2);
+    expect(JSON.stringify(menus[0]!.payload)).toContain('搜索报道');
+    expect(JSON.stringify(menus[1]!.payload)).toContain('Search the news');
+  });
+
+  it('holds a short conversation with valid Telegram HTML replies', async () => {
+    api.pushText('/start');
+    const greeting = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('篇文章'));
+    expect(isValidTelegramHtml(String(greeting.payload.text))).toBe(true);
+
+    api.pushText('老旧小区改造');
+    const results = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('🔎'));
+    expect(isValidTelegramHtml(String(results.payload.text))).toBe(true);
+    const keyboard = (results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const next = keyboard.find((b) => b.text.includes('下一页'))!;
+
+    api.push({
+      callback_query: {
+        id: 'cb1', chat_instance: '1', data: next.callback_data, from: { id: 100, is_bot: false, first_name: 'U' },
+        message: { message_id: 99, date: 0, chat: { id: 100, type: 'private', first_name: 'U' }, text: 'x' },
+      },
+    } as never);
+    const edited = await api.waitFor((c) => c.method === 'editMessageText');
+    expect(isValidTelegramHtml(String(edited.payload.text))).toBe(true);
+    await api.waitFor((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb1');
+
+    api.push({ inline_query: { id: 'iq1', from: { id: 100, is_bot: false, first_name: 'U' }, query: '红色直播间', offset: '' } } as never);
+    const inline = await api.waitFor((c) => c.method === 'answerInlineQuery');
+    expect((inline.payload.results as unknown[]).length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('never writes the token to its output', () => {
+    expect(app.output()).not.toContain(TOKEN.split(':')[1]);
+    expect(app.output()).toContain('@test_news_bot is polling');
+  });
+
+  it('stops on SIGTERM within a few seconds', async () => {
+    const started = Date.now();
+    app.child.kill('SIGTERM');
+    await app.exited;
+    expect(Date.now() - started).toBeLessThan(6000);
+  }, 10_000);
+});
