@@ -13,7 +13,7 @@ import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 interface WordDoc {
   id: number;
