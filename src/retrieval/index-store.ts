@@ -84,7 +84,7 @@ export function buildIndex(issues: Issue[], fingerprint: string, indexFile: stri
   const words = discoverWords(texts);
   installDictionary(indexFile, words);
   const showProgress = log && issues.length > 5;
-  return SearchIndex.build(issues, words, fingerprint, showProgress ? (done, total) => log(`indexing passages ${done}/${total}`) : undefined);
+  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */

@@ -3,7 +3,24 @@
  * Uint32Array. A term's candidates are the ids holding all of its bigrams (a one-character term:
  * that character), found by intersecting those arrays.
  */
-import { hanBigrams } from '../text/segment.ts';
+
+/** CJK unified ideographs (with extension A and compatibility ideographs). */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** The keys a term is looked up by: its Han bigrams, or its one Han character. */
+function lookupKeys(term: string): string[] {
+  const keys = new Set<string>();
+  let single = '';
+  for (let i = 0; i < term.length; i++) {
+    if (!isHan(term.charCodeAt(i))) continue;
+    single = term[i]!;
+    if (i > 0 && isHan(term.charCodeAt(i - 1))) keys.add(term.slice(i - 1, i + 1));
+  }
+  if (keys.size === 0 && single) keys.add(single);
+  return [...keys];
+}
 
 export class Postings {
   private constructor(private readonly lists: Map<string, Uint32Array>) {}
@@ -12,12 +29,20 @@ export class Postings {
   static fromTexts(texts: string[]): Postings {
     const building = new Map<string, number[]>();
     texts.forEach((text, id) => {
-      const keys = hanBigrams(text).map((t) => t.text);
-      for (const ch of text) if (/\p{Script=Han}/u.test(ch)) keys.push(ch);
-      for (const key of keys) {
+      const add = (key: string) => {
         let list = building.get(key);
         if (!list) building.set(key, (list = []));
         if (list[list.length - 1] !== id) list.push(id);
+      };
+      // Characters and bigrams of each run of Han characters (charCode tests: this is the hot loop).
+      let prevHan = false;
+      for (let i = 0; i < text.length; i++) {
+        const han = isHan(text.charCodeAt(i));
+        if (han) {
+          add(text[i]!);
+          if (prevHan) add(text.slice(i - 1, i + 1));
+        }
+        prevHan = han;
       }
     });
     const lists = new Map<string, Uint32Array>();
@@ -27,7 +52,7 @@ export class Postings {
 
   /** Ids holding every bigram of the term (for a single character: that character alone). */
   lookup(term: string): Uint32Array {
-    const grams = [...new Set(hanBigrams(term).map((t) => t.text))];
+    const grams = lookupKeys(term);
     if (grams.length === 0) return new Uint32Array();
     const lists = grams.map((g) => this.lists.get(g) ?? new Uint32Array()).sort((a, b) => a.length - b.length);
     let result = lists[0]!;

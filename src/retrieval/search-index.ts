@@ -5,29 +5,16 @@
  *   term whatever segmentation made of it, and the ranker's coverage counts come from them.
  * Serializes to JSON and loads back without segmenting anything again.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
-import { segment } from '../text/segment.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
+import { buildWordIndexData, loadWordIndex, WORD_FIELD, type WordDoc } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 6;
-
-interface WordDoc {
-  id: number;
-  text: string;
-}
-
-const miniSearchOptions: Options<WordDoc> = {
-  fields: ['text'],
-  storeFields: [],
-  extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.text),
-  tokenize: (text) => segment(text).map((t) => t.text),
-  processTerm: (term) => term,
-  searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (t) => t },
-};
+export const INDEX_VERSION = 7;
 
 /** What the index file keeps of the search index (the issues are saved beside it). */
 export interface SerializedIndex {
@@ -55,38 +42,39 @@ export class SearchIndex {
     issues: Issue[],
     readonly dictionary: string[],
     readonly fingerprint: string,
-    private readonly mini: MiniSearch<WordDoc>,
+    private readonly wordData: AsPlainObject,
     private readonly grams: Postings,
     private readonly titleGrams: Postings,
+    prepared?: { docs: SearchDoc[]; passages: Passage[]; passageTexts: string[]; docTitles: string[] },
   ) {
-    const { docs, passages } = toDocsAndPassages(issues);
+    const { docs, passages } = prepared ?? toDocsAndPassages(issues);
     this.docs = docs;
     this.passages = passages;
-    this.passageTexts = passages.map((p) => normalize(p.text));
-    this.docTitles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
+    this.passageTexts = prepared?.passageTexts ?? passages.map((p) => normalize(p.text));
+    this.docTitles = prepared?.docTitles ?? docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
     this.docPassages = docs.map(() => []);
     passages.forEach((p, id) => this.docPassages[p.doc]!.push(id));
+    this.mini = loadWordIndex(wordData);
   }
 
-  /** Indexes the issues' passages (segmenting every one); `onProgress` hears about each thousand. */
-  static build(issues: Issue[], dictionary: string[], fingerprint: string, onProgress?: (done: number, total: number) => void): SearchIndex {
+  private readonly mini: MiniSearch<WordDoc>;
+
+  /** Indexes the issues' passages (segmenting every one); `onProgress` hears how far it got. */
+  static build(issues: Issue[], dictionary: string[], fingerprint: string, onProgress?: (step: string) => void): SearchIndex {
     const { docs, passages } = toDocsAndPassages(issues);
-    const texts = passages.map((p) => normalize(p.text));
-    const mini = new MiniSearch<WordDoc>(miniSearchOptions);
-    const step = 1000;
-    for (let start = 0; start < texts.length; start += step) {
-      mini.addAll(texts.slice(start, start + step).map((text, k) => ({ id: start + k, text })));
-      onProgress?.(Math.min(start + step, texts.length), texts.length);
-    }
-    const grams = Postings.fromTexts(texts);
-    const titleGrams = Postings.fromTexts(docs.map((d) => normalize(`${d.headline} ${d.subtitle}`)));
-    return new SearchIndex(issues, dictionary, fingerprint, mini, grams, titleGrams);
+    const passageTexts = passages.map((p) => normalize(p.text));
+    const docTitles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
+    onProgress?.(`segmenting ${passages.length} passages`);
+    const wordData = buildWordIndexData(passageTexts);
+    onProgress?.('indexing bigrams');
+    const grams = Postings.fromTexts(passageTexts);
+    const titleGrams = Postings.fromTexts(docTitles);
+    return new SearchIndex(issues, dictionary, fingerprint, wordData, grams, titleGrams, { docs, passages, passageTexts, docTitles });
   }
 
   /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */
   static fromJSON(data: SerializedIndex, issues: Issue[]): SearchIndex {
-    const mini = MiniSearch.loadJS<WordDoc>(data.mini, miniSearchOptions);
-    return new SearchIndex(issues, data.dictionary, data.fingerprint, mini, Postings.fromJSON(data.grams), Postings.fromJSON(data.titleGrams));
+    return new SearchIndex(issues, data.dictionary, data.fingerprint, data.mini, Postings.fromJSON(data.grams), Postings.fromJSON(data.titleGrams));
   }
 
   toJSON(): SerializedIndex {
@@ -96,7 +84,7 @@ export class SearchIndex {
       dictionary: this.dictionary,
       grams: this.grams.toJSON(),
       titleGrams: this.titleGrams.toJSON(),
-      mini: this.mini.toJSON(),
+      mini: this.wordData,
     };
   }
 
@@ -106,7 +94,7 @@ export class SearchIndex {
    */
   termPassages(term: string): Uint32Array {
     if (/[\da-z]/.test(term)) {
-      const ids = this.mini.search({ queries: [term], fields: ['text'] }).map((r) => Number(r.id));
+      const ids = this.mini.search({ queries: [term], fields: [WORD_FIELD] }).map((r) => Number(r.id));
       if (ids.length > 0 || !HAN.test(term)) return Uint32Array.from(ids.sort((a, b) => a - b));
     }
     return this.grams.lookup(term);
@@ -119,14 +107,14 @@ export class SearchIndex {
 
   /** Whether segmentation produced this word anywhere in the archive. */
   hasWord(word: string): boolean {
-    return this.mini.search({ queries: [word], fields: ['text'] }).length > 0;
+    return this.mini.search({ queries: [word], fields: [WORD_FIELD] }).length > 0;
   }
 
   /** BM25 scores over jieba words for the given words, by passage. */
   wordScores(words: string[]): Map<number, number> {
     const out = new Map<number, number>();
     if (words.length === 0) return out;
-    for (const r of this.mini.search({ queries: words, fields: ['text'] })) out.set(Number(r.id), r.score);
+    for (const r of this.mini.search({ queries: words, fields: [WORD_FIELD] })) out.set(Number(r.id), r.score);
     return out;
   }
 }
