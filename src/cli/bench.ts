@@ -3,7 +3,7 @@
  *
  * For each archive (default: synthetic archives of 5, 52 and 520 weekly issues, written by
  * ../shared/tools/make-archive.mjs), measures as whole processes:
- *   floor      reading and segmenting the corpus with nodejieba alone
+ *   floor      reading and segmenting the corpus with nodejieba alone (`npm run -s bench:floor`)
  *   cold       `npm run -s search -- --json "老旧小区改造"` with no saved index (build + save)
  *   warm       the same command again (loads the saved index)
  *   batch      one search process answering the dev questions ×10 from standard input
@@ -113,7 +113,8 @@ async function benchOne(spec: string): Promise<Row> {
   const env = { CORPUS_DIR: dir, INDEX_FILE: indexFile };
   const searchArgs = ['run', '-s', 'search', '--', '--json', '老旧小区改造'];
   process.stderr.write(`${label}: floor… `);
-  const floor = measure(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench', 'floor.ts'), dir], env);
+  // Run through npm like the search command, so both figures carry the same start-up cost.
+  const floor = measure('npm', ['run', '-s', 'bench:floor', '--', dir], env);
   process.stderr.write('cold build… ');
   const cold = measure('npm', searchArgs, env);
   process.stderr.write('warm start… ');

@@ -19,7 +19,8 @@ const TITLES = '(?:书记|副书记|区长|副区长|主任|副主任|部长|主
 const TITLED_NAME = new RegExp(`${TITLES}(${HAN}{2,3}?)(?=[，,、。出主参强指表要说带率前一调介等])`, 'gu');
 const NAME_SAYS = new RegExp(`(${HAN}{2,3}?)(?=强调|指出|表示|要求|叮嘱|说道|一行)`, 'gu');
 const PLACE_SUFFIX = /(街道|社区|小区|古镇|新村|小学|中学|公园|科技园|产业园|广场|剧院|医院|商圈)/gu;
-const COMPANY = new RegExp(`((?:江苏|南通|上海)?(${HAN}{2,4}?)(?:${HAN}{0,8}?)(?:有限公司|股份有限公司|集团))`, 'gu');
+const COMPANY_SUFFIX = /有限公司|集团/g;
+const HAN_TAIL = /\p{Script=Han}{2,16}$/u;
 
 const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞仇成邢']);
 
@@ -60,12 +61,16 @@ export function discoverWords(texts: string[]): string[] {
     for (const m of text.matchAll(TITLED_NAME)) if (SURNAMES.has(m[1]![0]!)) add(m[1]);
     for (const m of text.matchAll(NAME_SAYS)) if (SURNAMES.has(m[1]![0]!)) add(m[1], 2);
     for (const m of text.matchAll(PLACE_SUFFIX)) add(placeName(text, m.index ?? 0, m[1]!));
-    for (const m of text.matchAll(COMPANY)) {
-      const full = m[1]!.replace(/^(江苏|南通|上海)/, '');
+    for (const m of text.matchAll(COMPANY_SUFFIX)) {
+      const at = m.index ?? 0;
+      const name = text.slice(Math.max(0, at - 16), at).match(HAN_TAIL)?.[0];
+      if (!name) continue;
+      const full = (name + m[0]).replace(/^(江苏|南通|上海)/, '');
       add(full);
-      // The short name a company goes by: its first four characters when they recur on their own.
+      // The short name a company goes by: its first four characters, when the article that
+      // names the company uses them again on their own.
       const short = full.slice(0, 4);
-      if (texts.some((t) => t.split(short).length > 2)) add(short);
+      if (text.split(short).length > 2) add(short);
     }
   }
   const words: string[] = [];

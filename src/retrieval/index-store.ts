@@ -10,7 +10,7 @@ import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
+import { collectGarbage, INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
@@ -63,6 +63,28 @@ interface IndexFile {
   index: SerializedIndex;
 }
 
+/**
+ * Writes the index file piece by piece (each part stringified, written and let go), so that a
+ * large archive never holds its whole index as one string; through a temporary file and a rename.
+ */
+function saveIndexFile(file: string, issues: Issue[], index: SerializedIndex): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    const { grams, titleGrams, mini, ...head } = index;
+    fs.writeSync(fd, `{"index":${JSON.stringify(head).slice(0, -1)}`);
+    fs.writeSync(fd, `,"grams":${JSON.stringify(grams)}`);
+    fs.writeSync(fd, `,"titleGrams":${JSON.stringify(titleGrams)}`);
+    fs.writeSync(fd, `,"mini":${JSON.stringify(mini)}},"issues":[`);
+    issues.forEach((issue, k) => fs.writeSync(fd, (k > 0 ? ',' : '') + JSON.stringify(issue)));
+    fs.writeSync(fd, ']}');
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
 function readSaved(indexFile: string, fingerprint: string): IndexFile | null {
   try {
     const data = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as IndexFile;
@@ -76,12 +98,18 @@ function readSaved(indexFile: string, fingerprint: string): IndexFile | null {
  * Builds the index from parsed issues: discovers the domain dictionary, hands it to jieba, then
  * segments and indexes every passage.
  */
-export function buildIndex(issues: Issue[], fingerprint: string, indexFile: string, log?: (line: string) => void): SearchIndex {
+export function buildIndex(
+  issues: Issue[],
+  fingerprint: string,
+  indexFile: string,
+  log?: (line: string) => void,
+): { index: SearchIndex; serialized: SerializedIndex } {
   const texts = issues.flatMap((i) => [
     ...i.articles.map((a) => [a.headline, a.subtitle, ...a.paragraphs, ...a.captions].join('\n')),
     ...i.photos.map((p) => [p.lead, ...p.captions].join('\n')),
   ]);
   const words = discoverWords(texts);
+  collectGarbage();
   installDictionary(indexFile, words);
   const showProgress = log && issues.length > 5;
   return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
@@ -100,12 +128,12 @@ export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOpti
     onProgress: log ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`) : undefined,
   });
   log?.(`building the index of ${issues.length} issues`);
-  const index = buildIndex(issues, fingerprint, indexFile, log);
+  const { index, serialized } = buildIndex(issues, fingerprint, indexFile, log);
   try {
-    const file: IndexFile = { issues, index: index.toJSON() };
-    writeAtomically(indexFile, JSON.stringify(file));
+    saveIndexFile(indexFile, issues, serialized);
   } catch (err) {
     warn?.(`could not save the index to ${indexFile}: ${(err as Error).message}`);
   }
+  collectGarbage();
   return { index, issues, built: true };
 }

@@ -9,44 +9,69 @@ function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+// Keys are numbers, not strings: a character is its code, a bigram is both codes in one number
+// (no string is made per character of the archive while indexing).
+const bigramKey = (a: number, b: number) => a * 0x10000 + b;
+
 /** The keys a term is looked up by: its Han bigrams, or its one Han character. */
-function lookupKeys(term: string): string[] {
-  const keys = new Set<string>();
-  let single = '';
+function lookupKeys(term: string): number[] {
+  const keys = new Set<number>();
+  let single = -1;
   for (let i = 0; i < term.length; i++) {
-    if (!isHan(term.charCodeAt(i))) continue;
-    single = term[i]!;
-    if (i > 0 && isHan(term.charCodeAt(i - 1))) keys.add(term.slice(i - 1, i + 1));
+    const c = term.charCodeAt(i);
+    if (!isHan(c)) continue;
+    single = c;
+    if (i > 0 && isHan(term.charCodeAt(i - 1))) keys.add(bigramKey(term.charCodeAt(i - 1), c));
   }
-  if (keys.size === 0 && single) keys.add(single);
+  if (keys.size === 0 && single >= 0) keys.add(single);
   return [...keys];
 }
 
 export class Postings {
-  private constructor(private readonly lists: Map<string, Uint32Array>) {}
+  private constructor(private readonly lists: Map<number, Uint32Array>) {}
 
-  /** Postings of the Han bigrams of each text, ids being the texts' positions. */
+  /**
+   * Postings of the Han characters and bigrams of each text, ids being the texts' positions.
+   * Two passes (count, then fill typed arrays) so that no growing JS arrays are left as garbage.
+   */
   static fromTexts(texts: string[]): Postings {
-    const building = new Map<string, number[]>();
-    texts.forEach((text, id) => {
-      const add = (key: string) => {
-        let list = building.get(key);
-        if (!list) building.set(key, (list = []));
-        if (list[list.length - 1] !== id) list.push(id);
-      };
-      // Characters and bigrams of each run of Han characters (charCode tests: this is the hot loop).
-      let prevHan = false;
-      for (let i = 0; i < text.length; i++) {
-        const han = isHan(text.charCodeAt(i));
-        if (han) {
-          add(text[i]!);
-          if (prevHan) add(text.slice(i - 1, i + 1));
+    const counts = new Map<number, number>();
+    const last = new Map<number, number>();
+    const visit = (fn: (key: number, id: number) => void) => {
+      texts.forEach((text, id) => {
+        // Characters and bigrams of each run of Han characters: the hot loop of a build.
+        let prev = -1;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (!isHan(c)) {
+            prev = -1;
+            continue;
+          }
+          fn(c, id);
+          if (prev >= 0) fn(bigramKey(prev, c), id);
+          prev = c;
         }
-        prevHan = han;
-      }
+      });
+    };
+    visit((key, id) => {
+      if (last.get(key) === id) return;
+      last.set(key, id);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     });
-    const lists = new Map<string, Uint32Array>();
-    for (const [gram, ids] of building) lists.set(gram, Uint32Array.from(ids));
+    const lists = new Map<number, Uint32Array>();
+    const fill = new Map<number, number>();
+    for (const [key, n] of counts) {
+      lists.set(key, new Uint32Array(n));
+      fill.set(key, 0);
+    }
+    last.clear();
+    visit((key, id) => {
+      if (last.get(key) === id) return;
+      last.set(key, id);
+      const at = fill.get(key)!;
+      lists.get(key)![at] = id;
+      fill.set(key, at + 1);
+    });
     return new Postings(lists);
   }
 
@@ -60,18 +85,19 @@ export class Postings {
     return result;
   }
 
+  /** Key (as a decimal string) to the base64 of its ids' bytes. */
   toJSON(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [gram, ids] of this.lists) out[gram] = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64');
+    for (const [key, ids] of this.lists) out[key] = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64');
     return out;
   }
 
   static fromJSON(data: Record<string, string>): Postings {
-    const lists = new Map<string, Uint32Array>();
-    for (const gram in data) {
-      const bytes = Buffer.from(data[gram]!, 'base64');
+    const lists = new Map<number, Uint32Array>();
+    for (const key in data) {
+      const bytes = Buffer.from(data[key]!, 'base64');
       // Copy into an aligned buffer: a Buffer from the pool may start at any byte.
-      lists.set(gram, new Uint32Array(new Uint8Array(bytes).buffer));
+      lists.set(Number(key), new Uint32Array(new Uint8Array(bytes).buffer));
     }
     return new Postings(lists);
   }

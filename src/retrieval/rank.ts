@@ -38,6 +38,8 @@ export const MIN_COVERAGE = 0.6;
 // Candidate passages come from concepts rarer than this share of the archive; common words
 // (崇川, 街道) still add to the score of passages found by rarer ones.
 const CANDIDATE_DF_SHARE = 0.25;
+// Concepts rarer than this share of passages also score by BM25 over words.
+const BM25_DF_SHARE = 0.02;
 // Passages scored in full (sentences, proximity) after the cheap first pass.
 const SECOND_PASS = 120;
 
@@ -111,7 +113,10 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
       if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = 1;
     });
   }
-  const bm25 = index.wordScores(query.concepts.filter((_, k) => perConcept[k]!.df <= rareLimit).map((c) => c.terms[0]!));
+  // BM25 over jieba words, for the discriminating concepts only (scoring a common word's
+  // postings would cost more than the whole rest of the query).
+  const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
+  const bm25 = index.wordScores(query.concepts.filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!)).map((c) => c.terms[0]!));
   const bm25Max = Math.max(1e-9, ...bm25.values());
   const firstPass: { p: number; s: number }[] = [];
   for (let p = 0; p < n; p++) {
