@@ -118,49 +118,52 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
   const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
   const bm25 = index.wordScores(query.concepts.filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!)).map((c) => c.terms[0]!));
   const bm25Max = Math.max(1e-9, ...bm25.values());
-  const firstPass: { p: number; s: number }[] = [];
+  // Copies of one story across issues (same headline but for its figures, same place in the
+  // article) compete as one: the best scored, and among near-equal scores the newest.
+  const bestCopy = new Map<string, { p: number; s: number }>();
   for (let p = 0; p < n; p++) {
     if (!isCandidate[p]) continue;
     const cover = acc[p]! / total;
     if (cover < MIN_COVERAGE - 0.25) continue;
-    const doc = index.docs[index.passages[p]!.doc]!;
-    firstPass.push({ p, s: cover + 0.1 * ((bm25.get(p) ?? 0) / bm25Max) + dateBonus(doc.date, '', query) });
+    const docIndex = index.passages[p]!.doc;
+    const doc = index.docs[docIndex]!;
+    const s = cover + 0.1 * ((bm25.get(p) ?? 0) / bm25Max) + dateBonus(doc.date, '', query);
+    const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
+    const held = bestCopy.get(key);
+    if (!held || preferCopy(index, { p, s }, held)) bestCopy.set(key, { p, s });
   }
-  firstPass.sort((a, b) => b.s - a.s);
+  const firstPass = [...bestCopy.values()].sort((a, b) => b.s - a.s);
 
   // Second pass: exact matching, sentences and answer types for the best of the first.
-  const bestByDoc = new Map<number, Scored>();
+  const bestByStory = new Map<string, Scored>();
   for (const { p } of firstPass.slice(0, SECOND_PASS)) {
     const scored = scorePassage(index, p, query, idf);
     scored.score += 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
-    const doc = index.passages[p]!.doc;
-    const prev = bestByDoc.get(doc);
-    if (!prev || scored.score > prev.score) bestByDoc.set(doc, scored);
+    const key = index.copyKey(index.passages[p]!.doc);
+    const held = bestByStory.get(key);
+    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score })) bestByStory.set(key, scored);
   }
 
-  const ranked = [...bestByDoc.values()]
+  const ranked = [...bestByStory.values()]
     .filter((s) => s.cover >= MIN_COVERAGE)
     .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
-
-  const results: SearchResult[] = [];
-  const seenCopies = new Set<string>();
-  for (const s of ranked) {
-    const doc = index.docs[index.passages[s.passage]!.doc]!;
-    // Near-identical articles (a story reprinted in a later issue) show once: the first kept is
-    // the best scored, and among equal scores the newest.
-    const copyKey = `${doc.kind}|${doc.headline.replace(/[\d\s]+/g, '')}|${index.passageTexts[s.passage]!.replace(/[\d\s]+/g, '').slice(0, 40)}`;
-    if (seenCopies.has(copyKey)) continue;
-    seenCopies.add(copyKey);
-    results.push(toResult(index, s, query, idf));
-    if (results.length >= limit) break;
-  }
-  return results;
+  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
 }
 
+/** Scores this close are a tie, which the newer copy wins. */
+const COPY_TIE = 0.03;
+
+function preferCopy(index: SearchIndex, a: { p: number; s: number }, b: { p: number; s: number }): boolean {
+  if (Math.abs(a.s - b.s) > COPY_TIE) return a.s > b.s;
+  return compareDates(index, a.p, b.p) > 0 || (compareDates(index, a.p, b.p) === 0 && a.s > b.s);
+}
+
+/** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
 function compareDates(index: SearchIndex, a: number, b: number): number {
-  const da = index.docs[index.passages[a]!.doc]!.date;
-  const db = index.docs[index.passages[b]!.doc]!.date;
-  return da < db ? -1 : da > db ? 1 : 0;
+  const da = index.docs[index.passages[a]!.doc]!;
+  const db = index.docs[index.passages[b]!.doc]!;
+  if (da.date !== db.date) return da.date < db.date ? -1 : 1;
+  return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
 function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): Scored {

@@ -46,6 +46,17 @@ export class SearchIndex {
   readonly docTitles: string[];
   /** The passages of each doc, in order. */
   readonly docPassages: number[][];
+  /** Each passage's place in its doc (0 for the lead). */
+  readonly passageOrdinal: Uint16Array;
+  private readonly copyKeys: string[];
+
+  /**
+   * What copies of one story share: its kind and its headline but for figures. A story reprinted
+   * in later issues (with its numbers updated) has one key.
+   */
+  copyKey(doc: number): string {
+    return this.copyKeys[doc]!;
+  }
 
   private constructor(
     issues: Issue[],
@@ -62,7 +73,11 @@ export class SearchIndex {
     this.passageTexts = prepared?.passageTexts ?? passages.map((p) => normalize(p.text));
     this.docTitles = prepared?.docTitles ?? docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
     this.docPassages = docs.map(() => []);
-    passages.forEach((p, id) => this.docPassages[p.doc]!.push(id));
+    this.passageOrdinal = new Uint16Array(passages.length);
+    passages.forEach((p, id) => {
+      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
+    });
+    this.copyKeys = docs.map((d) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, '')}`);
     this.mini = loadWordIndex(wordData);
     this.vocabulary = new Set(wordData.index.map(([term]) => term));
   }

@@ -97,3 +97,19 @@ describe('the saved index', () => {
     expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).index.version).toBeGreaterThan(0);
   });
 });
+
+describe('reprinted stories', () => {
+  it('show once, from the newest issue', () => {
+    const corpus = path.join(tmp, 'reprints');
+    fs.mkdirSync(corpus);
+    const seed = fs.readFileSync('seeds/001_ee31270023d67050.txt', 'utf8');
+    fs.writeFileSync(path.join(corpus, '2021-08-09_a.txt'), seed);
+    fs.writeFileSync(path.join(corpus, '2022-08-08_b.txt'), seed.replace('9.8平方公里', '9.9平方公里').replace(/8月6日/g, '8月5日'));
+    const { index: reprints } = openIndex({ corpusDir: corpus, indexFile: path.join(tmp, 'reprints.json') });
+    const results = search(reprints, '唐闸古镇规划总面积', { limit: 5 });
+    const tangzha = results.filter((r) => r.headline.includes('唐闸近代工业遗存'));
+    expect(tangzha).toHaveLength(1);
+    expect(tangzha[0]!.date).toBe('2022-08-05');
+    expect(tangzha[0]!.passage).toContain('9.9平方公里');
+  });
+});
