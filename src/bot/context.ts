@@ -3,11 +3,19 @@
  */
 import type { Context } from 'grammy';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { QueryStore } from './query-store.ts';
 
 export interface BotDeps {
   library: NewsLibrary;
   store: QueryStore;
+  subscriptions: SubscriptionStore;
+  /** Telegram user ids allowed the operators' commands. */
+  adminIds: number[];
+  /** Counted since start, for /stats. */
+  counters: { questions: number };
+  /** Re-scans the corpus (/reload); returns a one-line summary. */
+  reload?: () => Promise<string>;
 }
 
 /** HTML, no link previews, and in groups a quote of the asking message. */

@@ -1,18 +1,35 @@
 /**
  * The bot: a thin transport over the archive. Each feature is its own Composer; formatting is pure
- * and lives in format.ts. Errors in a handler are logged and never stop the bot.
+ * and lives in format.ts. Telegram's 429s, 5xx and network errors are retried (auto-retry);
+ * updates of one chat are handled in order while chats run concurrently (sequentialize, for the
+ * runner); each user's flood is limited with one polite notice; a handler's error is logged and
+ * never stops the bot.
  */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { silentLogger, type Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import type { BotDeps } from './context.ts';
+import { openDatabase } from '../subscriptions/database.ts';
+import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { replyOptions, type BotDeps } from './context.ts';
+import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
 import { inlineFeature } from './features/inline.ts';
 import { latestFeature } from './features/latest.ts';
 import { pagingFeature } from './features/paging.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
+import { subscriptionsFeature } from './features/subscriptions.ts';
 import { QueryStore } from './query-store.ts';
+
+export interface FloodLimit {
+  /** Updates one user may send per window. */
+  limit: number;
+  windowMs: number;
+}
 
 export interface CreateBotOptions {
   token: string;
@@ -22,7 +39,14 @@ export interface CreateBotOptions {
   /** Known bot identity: skips getMe (tests, the terminal chat). */
   botInfo?: UserFromGetMe;
   store?: QueryStore;
-  log?: (line: string) => void;
+  /** Subscriptions; default: a database in memory. */
+  subscriptions?: SubscriptionStore;
+  adminIds?: number[];
+  reload?: () => Promise<string>;
+  logger?: Logger;
+  flood?: FloodLimit;
+  /** Longest wait auto-retry accepts from a 429, in seconds. */
+  maxRetryDelaySeconds?: number;
 }
 
 /** The command menu, in Chinese and in English. */
@@ -30,23 +54,46 @@ export const COMMANDS = {
   zh: [
     { command: 'search', description: '搜索报道' },
     { command: 'latest', description: '最新报道' },
+    { command: 'subscribe', description: '订阅新报纸或关键词' },
+    { command: 'unsubscribe', description: '退订' },
+    { command: 'subscriptions', description: '我的订阅' },
     { command: 'help', description: '使用帮助' },
-    { command: 'start', description: '开始' },
+    { command: 'privacy', description: '隐私说明' },
   ],
   en: [
     { command: 'search', description: 'Search the news' },
     { command: 'latest', description: 'Latest articles' },
+    { command: 'subscribe', description: 'Follow new issues or a keyword' },
+    { command: 'unsubscribe', description: 'Stop following' },
+    { command: 'subscriptions', description: 'What you follow' },
     { command: 'help', description: 'How to use the bot' },
-    { command: 'start', description: 'Start' },
+    { command: 'privacy', description: 'What the bot stores' },
   ],
 };
 
-export function createBot({ token, library, apiRoot, botInfo, store = new QueryStore(), log = console.error }: CreateBotOptions): Bot {
-  const bot = new Bot(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
-  const deps: BotDeps = { library, store };
+export const DEFAULT_FLOOD: FloodLimit = { limit: 10, windowMs: 10_000 };
 
+export function createBot(options: CreateBotOptions): Bot {
+  const { token, library, apiRoot, botInfo, logger = silentLogger } = options;
+  const bot = new Bot(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }));
+
+  const deps: BotDeps = {
+    library,
+    store: options.store ?? new QueryStore(),
+    subscriptions: options.subscriptions ?? new SubscriptionStore(openDatabase(':memory:')),
+    adminIds: options.adminIds ?? [],
+    counters: { questions: 0 },
+    reload: options.reload,
+  };
+
+  // One chat's updates in order, different chats at once (with @grammyjs/runner).
+  bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD));
   bot.use(startFeature(deps));
   bot.use(latestFeature(deps));
+  bot.use(subscriptionsFeature(deps));
+  bot.use(adminFeature(deps));
   bot.use(searchFeature(deps));
   bot.use(pagingFeature(deps));
   bot.use(articleFeature(deps));
@@ -56,10 +103,33 @@ export function createBot({ token, library, apiRoot, botInfo, store = new QueryS
 
   bot.catch((err) => {
     const e = err.error;
-    const where = `update ${err.ctx.update.update_id}`;
-    if (e instanceof GrammyError) log(`Telegram refused ${e.method} in ${where}: ${e.error_code} ${e.description}`);
-    else if (e instanceof HttpError) log(`network error talking to Telegram in ${where}: ${e.message}`);
-    else log(`error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    const update = err.ctx.update.update_id;
+    if (e instanceof GrammyError) logger.warn({ update, method: e.method, code: e.error_code, description: e.description }, 'Telegram refused a call');
+    else if (e instanceof HttpError) logger.warn({ update, err: e.message }, 'network error talking to Telegram');
+    else logger.error({ update, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
   });
   return bot;
+}
+
+/** Per-user flood limit: over the limit, one polite notice per window, then silence. */
+function floodLimit({ limit: max, windowMs }: FloodLimit) {
+  const warned = new Map<number, number>();
+  return limit<Context, never>({
+    timeFrame: windowMs,
+    limit: max,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    onLimitExceeded: async (ctx) => {
+      const id = ctx.from?.id;
+      if (id === undefined) return;
+      const now = Date.now();
+      if ((warned.get(id) ?? 0) > now - windowMs) {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+        return;
+      }
+      warned.set(id, now);
+      for (const [user, at] of warned) if (at <= now - windowMs) warned.delete(user);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: '操作太频繁了，请稍等几秒。' });
+      else if (ctx.chat) await ctx.reply('你发得太快了，请稍等几秒再问。', replyOptions(ctx));
+    },
+  });
 }

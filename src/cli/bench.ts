@@ -76,7 +76,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function botLatency(library: NewsLibrary, asks: string[]): Promise<{ p50: number; p99: number }> {
   const api = new FakeBotApi();
   const apiRoot = await api.start();
-  const bot = createBot({ token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx', library, apiRoot, log: () => {} });
+  const bot = createBot({ token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx', library, apiRoot, flood: { limit: 1000, windowMs: 1000 } });
   void bot.start({ drop_pending_updates: false });
   await new Promise((r) => setTimeout(r, 300));
   const times: number[] = [];

@@ -8,6 +8,7 @@ import type { Update } from 'grammy/types';
 import { createBot } from '../bot/create-bot.ts';
 import { htmlToText } from '../bot/html.ts';
 import { interceptApi, OFFLINE_BOT_INFO, OFFLINE_TOKEN, type OutgoingCall } from '../bot/offline-api.ts';
+import { createLogger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 
 interface Button {
@@ -31,7 +32,7 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
   let buttons: Button[] = [];
   let lastMessageId = 0;
 
-  const bot = createBot({ token: OFFLINE_TOKEN, library, botInfo: OFFLINE_BOT_INFO, log: (l) => write(`（出错了：${l}）`) });
+  const bot = createBot({ token: OFFLINE_TOKEN, library, botInfo: OFFLINE_BOT_INFO, logger: createLogger('warn'), flood: { limit: 1000, windowMs: 1000 } });
   interceptApi(bot, ({ method, payload }: OutgoingCall) => {
     if (method === 'sendMessage' || method === 'editMessageText') {
       if (method === 'editMessageText') write('（上一条消息已更新）');

@@ -104,15 +104,36 @@ export function buildIndex(
   indexFile: string,
   log?: (line: string) => void,
 ): { index: SearchIndex; serialized: SerializedIndex } {
-  const texts = issues.flatMap((i) => [
-    ...i.articles.map((a) => [a.headline, a.subtitle, ...a.paragraphs, ...a.captions].join('\n')),
-    ...i.photos.map((p) => [p.lead, ...p.captions].join('\n')),
-  ]);
-  const words = discoverWords(texts);
+  const words = discoverWords(issueTexts(issues));
   collectGarbage();
   installDictionary(indexFile, words);
   const showProgress = log && issues.length > 5;
   return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
+}
+
+/** Saves the index with its issues, stamped with the corpus fingerprint it now matches. */
+export function saveIndex(indexFile: string, issues: readonly Issue[], index: SearchIndex, fingerprint: string): void {
+  saveIndexFile(indexFile, [...issues], { ...index.toJSON(), fingerprint });
+}
+
+/**
+ * Indexes newly arrived issues into a loaded index in place: their domain words join the
+ * dictionary (jieba reloads it), then their passages are segmented and added.
+ */
+export function extendIndex(index: SearchIndex, issues: Issue[], indexFile: string): void {
+  const words = discoverWords(issueTexts(issues)).filter((w) => !index.dictionary.includes(w));
+  if (words.length > 0) {
+    index.dictionary.push(...words);
+    installDictionary(indexFile, index.dictionary);
+  }
+  index.addIssues(issues);
+}
+
+function issueTexts(issues: Issue[]): string[] {
+  return issues.flatMap((i) => [
+    ...i.articles.map((a) => [a.headline, a.subtitle, ...a.paragraphs, ...a.captions].join('\n')),
+    ...i.photos.map((p) => [p.lead, ...p.captions].join('\n')),
+  ]);
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */

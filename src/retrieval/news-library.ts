@@ -24,19 +24,47 @@ function newestFirst(a: Article, b: Article): number {
 }
 
 export class NewsLibrary {
-  private readonly byId = new Map<string, Article>();
-  private readonly newest: Article[];
+  private byId = new Map<string, Article>();
+  private newest: Article[] = [];
 
   constructor(
-    private readonly index: SearchIndex,
-    readonly issues: Issue[],
+    private index: SearchIndex,
+    private issueList: Issue[],
   ) {
-    for (const i of issues) for (const a of i.articles) this.byId.set(a.id, a);
-    this.newest = [...this.byId.values()].sort(newestFirst);
+    this.reindexArticles();
   }
 
   static fromOpened({ index, issues }: OpenedIndex): NewsLibrary {
     return new NewsLibrary(index, issues);
+  }
+
+  get issues(): readonly Issue[] {
+    return this.issueList;
+  }
+
+  /** The search index, for saving it. */
+  get searchIndex(): SearchIndex {
+    return this.index;
+  }
+
+  /** Adds newly arrived issues (indexed in place). */
+  addIssues(issues: Issue[]): void {
+    this.index.addIssues(issues);
+    this.issueList = [...this.issueList, ...issues];
+    this.reindexArticles();
+  }
+
+  /** Swaps in a rebuilt index and its issues (after a removal or a reload). */
+  replace(index: SearchIndex, issues: Issue[]): void {
+    this.index = index;
+    this.issueList = issues;
+    this.reindexArticles();
+  }
+
+  private reindexArticles(): void {
+    this.byId = new Map();
+    for (const i of this.issueList) for (const a of i.articles) this.byId.set(a.id, a);
+    this.newest = [...this.byId.values()].sort(newestFirst);
   }
 
   /** Answers a question; [] when the archive does not answer it. */

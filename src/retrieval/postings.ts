@@ -75,6 +75,21 @@ export class Postings {
     return new Postings(lists);
   }
 
+  /**
+   * Adds texts whose ids start at `firstId` (greater than every id already held), keeping every
+   * list sorted: what indexing one new issue into a saved archive needs.
+   */
+  append(texts: string[], firstId: number): void {
+    const added = Postings.fromTexts(texts);
+    for (const [key, ids] of added.lists) {
+      const old = this.lists.get(key);
+      const merged = new Uint32Array((old?.length ?? 0) + ids.length);
+      if (old) merged.set(old);
+      for (let k = 0; k < ids.length; k++) merged[(old?.length ?? 0) + k] = ids[k]! + firstId;
+      this.lists.set(key, merged);
+    }
+  }
+
   /** Ids holding every bigram of the term (for a single character: that character alone). */
   lookup(term: string): Uint32Array {
     const grams = lookupKeys(term);

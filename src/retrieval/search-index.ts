@@ -11,6 +11,7 @@ import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
+import { segment } from '../text/segment.ts';
 import { buildWordIndexData, loadWordIndex, WORD_FIELD, type WordDoc } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
@@ -27,6 +28,8 @@ export interface SerializedIndex {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+const copyKeyOf = (d: SearchDoc) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, '')}`;
 
 /**
  * A full collection between build stages when the process allows it (node --expose-gc, as the
@@ -47,7 +50,7 @@ export class SearchIndex {
   /** The passages of each doc, in order. */
   readonly docPassages: number[][];
   /** Each passage's place in its doc (0 for the lead). */
-  readonly passageOrdinal: Uint16Array;
+  readonly passageOrdinal: number[] = [];
   private readonly copyKeys: string[];
 
   /**
@@ -60,6 +63,7 @@ export class SearchIndex {
 
   private constructor(
     issues: Issue[],
+    /** The domain dictionary's words (grows as new issues bring new names). */
     readonly dictionary: string[],
     readonly fingerprint: string,
     wordData: AsPlainObject,
@@ -73,11 +77,10 @@ export class SearchIndex {
     this.passageTexts = prepared?.passageTexts ?? passages.map((p) => normalize(p.text));
     this.docTitles = prepared?.docTitles ?? docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
     this.docPassages = docs.map(() => []);
-    this.passageOrdinal = new Uint16Array(passages.length);
     passages.forEach((p, id) => {
       this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
     });
-    this.copyKeys = docs.map((d) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, '')}`);
+    this.copyKeys = docs.map(copyKeyOf);
     this.mini = loadWordIndex(wordData);
     this.vocabulary = new Set(wordData.index.map(([term]) => term));
   }
@@ -115,6 +118,34 @@ export class SearchIndex {
       mini: wordData,
     };
     return { index, serialized };
+  }
+
+  /**
+   * Indexes more issues into this index in place (a new issue dropped into the corpus): their
+   * passages get the next ids, so every posting list stays sorted.
+   */
+  addIssues(issues: Issue[]): void {
+    const { docs, passages } = toDocsAndPassages(issues);
+    const docOffset = this.docs.length;
+    const passageOffset = this.passages.length;
+    const texts = passages.map((p) => normalize(p.text));
+    const titles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
+    for (const d of docs) {
+      this.docs.push(d);
+      this.docPassages.push([]);
+      this.copyKeys.push(copyKeyOf(d));
+    }
+    this.docTitles.push(...titles);
+    passages.forEach((p, k) => {
+      const passage = { doc: p.doc + docOffset, text: p.text };
+      this.passages.push(passage);
+      this.passageTexts.push(texts[k]!);
+      this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
+    });
+    this.mini.addAll(texts.map((text, k) => ({ id: passageOffset + k, text })));
+    for (const text of texts) for (const { text: word } of segment(text)) this.vocabulary.add(word);
+    this.grams.append(texts, passageOffset);
+    this.titleGrams.append(titles, docOffset);
   }
 
   /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */

@@ -22,7 +22,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   calls = [];
-  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, store: new QueryStore(), log: () => {} });
+  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, store: new QueryStore() });
   interceptApi(bot, (c) => calls.push(c));
 });
 

@@ -20,6 +20,7 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     await ctx.reply(`问题太长了（${q.length} 字）。请把问题精简到 ${MAX_QUESTION} 字以内再发给我。`, replyOptions(ctx));
     return;
   }
+  deps.counters.questions++;
   const results = deps.library.search(q, RESULTS_KEPT);
   if (results.length === 0) {
     await ctx.reply(formatNoMatch(q), replyOptions(ctx));
@@ -50,6 +51,12 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
     await ctx.answerCallbackQuery();
     await answerQuestion(ctx, deps, question);
   });
+
+  // Stickers, photos, voice and the like in a private chat get a word on what the bot reads.
+  composer.chatType('private').on('message').filter(
+    (ctx) => ctx.msg.text === undefined,
+    (ctx) => ctx.reply('我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。', replyOptions(ctx)),
+  );
 
   // In a private chat any text is a question; in groups only commands are (privacy mode).
   composer.chatType('private').on('message:text', async (ctx) => {

@@ -1,0 +1,29 @@
+/**
+ * Structured logs (pino) to standard error, level from LOG_LEVEL. Secrets given to the logger are
+ * masked in every line, whatever path they come by (an error message, a URL).
+ */
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string, secrets: (string | undefined)[] = []): Logger {
+  const hidden = secrets.filter((s): s is string => Boolean(s && s.length >= 8));
+  const mask = (text: string) => hidden.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: ['token', 'botToken', '*.token', '*.botToken'], censor: '[redacted]' },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? mask(a) : a)) as Parameters<typeof method>);
+        },
+      },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    pino.destination({ fd: 2, sync: true }),
+  );
+}
+
+/** A logger that writes nothing (tests, the terminal chat). */
+export const silentLogger: Logger = pino({ level: 'silent' });

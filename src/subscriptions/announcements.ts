@@ -1,0 +1,32 @@
+/**
+ * What subscribers are told when a new issue arrives: a digest of its headlines for those who
+ * follow every issue, and an alert naming each matching article for each keyword they follow —
+ * one message per chat per issue. Pure formatting; matching is passed in.
+ */
+import type { Article, Issue } from '../corpus/types.ts';
+import { formatDate, MESSAGE_LIMIT } from '../bot/format.ts';
+import { escapeHtml } from '../bot/html.ts';
+import { ALL_ISSUES } from './subscription-store.ts';
+
+const DIGEST_HEADLINES = 15;
+
+/** The notification for one chat, or null when nothing in the issue concerns it. */
+export function notificationFor(issue: Issue, keywords: string[], matches: (keyword: string) => Article[]): string | null {
+  const parts: string[] = [];
+  if (keywords.includes(ALL_ISSUES) && issue.articles.length > 0) {
+    const lines = issue.articles.slice(0, DIGEST_HEADLINES).map((a, k) => `${k + 1}. <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
+    const more = issue.articles.length > DIGEST_HEADLINES ? `\n……共 ${issue.articles.length} 篇` : '';
+    parts.push(`🗞 新一期报纸已收录（${formatDate(issue.date)}）：\n${lines.join('\n')}${more}`);
+  }
+  for (const keyword of keywords) {
+    if (keyword === ALL_ISSUES) continue;
+    const found = matches(keyword);
+    if (found.length === 0) continue;
+    const lines = found.map((a) => `• <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
+    parts.push(`🔔 关注的「${escapeHtml(keyword)}」有新报道：\n${lines.join('\n')}`);
+  }
+  if (parts.length === 0) return null;
+  let text = parts.join('\n\n') + '\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。';
+  if (text.length > MESSAGE_LIMIT) text = text.slice(0, MESSAGE_LIMIT - 1).replace(/<[^>]*$/, '').replace(/&[a-z]*$/, '') + '…';
+  return text;
+}
