@@ -140,7 +140,7 @@ describe('commands', () => {
 
   it('/help lists every command', async () => {
     await text('/help');
-    for (const c of ['/search', '/latest', '/help', '/start']) expect(last().payload.text).toContain(c);
+    for (const c of ['/search', '/latest', '/subscribe', '/unsubscribe', '/subscriptions', '/privacy', '/forget', '/help', '/start']) expect(last().payload.text).toContain(c);
   });
 
   it('works as /search@botname in a group, quoting the message, and ignores chatter', async () => {

@@ -1,0 +1,108 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { createBot } from '../../src/bot/create-bot.ts';
+import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
+import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { openDatabase } from '../../src/subscriptions/database.ts';
+import { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { seedLibrary } from '../support/seed-library.ts';
+
+const ADMIN = 9;
+let library: NewsLibrary;
+let bot: Bot;
+let store: SubscriptionStore;
+let calls: OutgoingCall[];
+let updateId = 0;
+
+beforeAll(() => {
+  library = seedLibrary();
+});
+
+beforeEach(() => {
+  calls = [];
+  store = new SubscriptionStore(openDatabase(':memory:'));
+  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, subscriptions: store, adminIds: [ADMIN], reload: async () => '37 篇文章', flood: { limit: 5, windowMs: 60_000 } });
+  interceptApi(bot, (c) => calls.push(c));
+});
+
+const send = (text: string, userId = 100, extra: Record<string, unknown> = {}) => {
+  const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+  return bot.handleUpdate({
+    update_id: ++updateId,
+    message: { message_id: updateId, date: 0, chat: { id: userId, type: 'private', first_name: 'U' }, from: { id: userId, is_bot: false, first_name: 'U' }, text, entities, ...extra },
+  } as unknown as Update);
+};
+const replies = () => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
+const last = () => replies().at(-1) ?? '';
+
+describe('subscriptions', () => {
+  it('subscribes to every issue and to keywords, lists and removes them', async () => {
+    await send('/subscribe');
+    expect(last()).toContain('已订阅每期新报纸');
+    await send('/subscribe 老旧小区');
+    expect(last()).toContain('已订阅关键词「老旧小区」');
+    expect(store.list(100)).toEqual(['', '老旧小区']);
+    await send('/subscriptions');
+    expect(last()).toContain('每期新报纸');
+    expect(last()).toContain('老旧小区');
+    await send('/unsubscribe 老旧小区');
+    expect(store.list(100)).toEqual(['']);
+    await send('/unsubscribe');
+    expect(last()).toContain('已退订全部');
+    expect(store.list(100)).toEqual([]);
+  });
+
+  it('explains what it stores and forgets it on request', async () => {
+    await send('/subscribe 消防');
+    await send('/privacy');
+    expect(last()).toContain('/forget');
+    await send('/forget');
+    expect(store.list(100)).toEqual([]);
+  });
+});
+
+describe('operators', () => {
+  it('answers /stats and /reload for admins in private', async () => {
+    await send('/stats', ADMIN);
+    expect(last()).toContain('文章 37 篇');
+    await send('/reload', ADMIN);
+    expect(last()).toContain('重新加载完成');
+  });
+
+  it('gives everyone else the ordinary reply', async () => {
+    await send('/stats', 100);
+    expect(last()).toContain('不认识的命令');
+    await send('/reload', 100);
+    expect(last()).not.toContain('重新加载');
+  });
+});
+
+describe('bad input', () => {
+  it('limits a flooding user with one polite notice', async () => {
+    for (let k = 0; k < 9; k++) await send(`红色直播间 ${k}`, 300);
+    const notices = replies().filter((t) => t.includes('发得太快'));
+    expect(notices).toHaveLength(1);
+    expect(replies().filter((t) => t.startsWith('🔎'))).toHaveLength(5);
+    await send('红色直播间', 301);
+    expect(last()).toMatch(/^🔎/);
+  });
+
+  it('answers stickers and photos with a word, and ignores edited messages', async () => {
+    await send('', 100, { text: undefined, sticker: { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } });
+    expect(last()).toContain('只能读懂文字');
+    const before = calls.length;
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 100, type: 'private', first_name: 'U' }, from: { id: 100, is_bot: false, first_name: 'U' }, text: '改过的问题' },
+    } as unknown as Update);
+    expect(calls.length).toBe(before);
+  });
+
+  it('handles emoji-only, punctuation-only and Markdown-looking text sensibly', async () => {
+    for (const t of ['😀😀', '？！。。', '**粗体** _斜体_ `代码`', '<b>bold</b>']) {
+      await send(t, 400 + t.length);
+      expect(last()).toMatch(/没有在报道中找到|^🔎/);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { startApp, type Started } from '../support/processes.ts';
+
+const TOKEN = '123456:RESTART-token-abcdefghijklmnopqrst';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'restart-'));
+const corpusDir = path.join(dir, 'corpus');
+const databaseFile = path.join(dir, 'bot.db');
+fs.mkdirSync(corpusDir);
+fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpusDir, '2021-08-09.txt'));
+fs.copyFileSync('seeds/002_771dcfc53f42e5d3.txt', path.join(corpusDir, '2023-04-17.txt'));
+
+const api = new FakeBotApi();
+let apiRoot = '';
+const apps: Started[] = [];
+
+async function start(): Promise<Started> {
+  apiRoot ||= await api.start();
+  const menusBefore = api.sent('setMyCommands').length;
+  const app = startApp({
+    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, CORPUS_DIR: corpusDir, INDEX_FILE: path.join(dir, 'index.json'),
+    DATABASE_FILE: databaseFile, LOG_LEVEL: 'warn',
+  });
+  apps.push(app);
+  await api.waitFor(() => api.sent('setMyCommands').length >= menusBefore + 2, 30_000);
+  return app;
+}
+
+async function kill9(app: Started): Promise<void> {
+  app.child.kill('SIGKILL');
+  await app.exited;
+}
+
+const notificationsTo = (chatId: number, mark: string) =>
+  api.sent().filter((c) => c.payload.chat_id === chatId && String(c.payload.text).includes(mark));
+
+afterAll(async () => {
+  for (const app of apps) app.child.kill('SIGKILL');
+  await api.stop();
+});
+
+describe('restarts, kill -9 and new issues', () => {
+  const chats = Array.from({ length: 40 }, (_, k) => 500 + k);
+  const keywordOf = (chatId: number) => (chatId % 2 === 0 ? '' : '博嘉生物');
+
+  it('keeps every acknowledged subscription through kill -9', async () => {
+    const app = await start();
+    for (const chatId of chats) api.pushText(`/subscribe ${keywordOf(chatId)}`.trim(), chatId);
+    await api.waitFor(() => api.sent().filter((c) => String(c.payload.text).includes('已订阅')).length >= 15, 20_000);
+    await kill9(app);
+    const acknowledged = api.sent().filter((c) => String(c.payload.text).includes('已订阅')).map((c) => Number(c.payload.chat_id));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(15);
+    const db = new Database(databaseFile, { readonly: true });
+    const stored = db.prepare('SELECT chat_id, keyword FROM subscriptions').all() as { chat_id: number; keyword: string }[];
+    db.close();
+    for (const chatId of acknowledged) expect(stored).toContainEqual({ chat_id: chatId, keyword: keywordOf(chatId) });
+  }, 60_000);
+
+  it('indexes a new issue within seconds and notifies each subscriber once', async () => {
+    await start();
+    // Updates not confirmed before the kill come again: every chat ends up subscribed.
+    await api.waitFor(() => new Set(api.sent().filter((c) => /已订阅|已经订阅/.test(String(c.payload.text))).map((c) => c.payload.chat_id)).size === chats.length, 20_000);
+    const dropped = Date.now();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await api.waitFor(() => chats.every((c) => notificationsTo(c, '2022年3月').length > 0), 20_000);
+    expect(Date.now() - dropped).toBeLessThan(10_000);
+    const digest = notificationsTo(500, '新一期报纸已收录')[0]!;
+    expect(String(digest.payload.text)).toContain('细谋划强组织');
+    expect(String(notificationsTo(501, '」有新报道')[0]!.payload.text)).toContain('提信心明方向');
+
+    api.pushText('博嘉生物', 999);
+    const answer = await api.waitFor((c) => c.payload.chat_id === 999);
+    expect(String(answer.payload.text)).toContain('崇川开发区一季度');
+  }, 60_000);
+
+  it('announces an issue that arrived while it was down once, and never repeats one', async () => {
+    await kill9(apps.at(-1)!);
+    fs.copyFileSync('seeds/004_44e125a03f4ab106.txt', path.join(corpusDir, '2024-11-04.txt'));
+    await start();
+    await api.waitFor(() => chats.filter((c) => c % 2 === 0).every((c) => notificationsTo(c, '2024年11月').length > 0), 20_000);
+    await kill9(apps.at(-1)!);
+    await start();
+    await new Promise((r) => setTimeout(r, 3000));
+    for (const chatId of chats.filter((c) => c % 2 === 0)) {
+      expect(notificationsTo(chatId, '新一期报纸已收录（2022年3月').length).toBe(1);
+      expect(notificationsTo(chatId, '新一期报纸已收录（2024年11月').length).toBe(1);
+    }
+    for (const chatId of chats.filter((c) => c % 2 === 1)) expect(notificationsTo(chatId, '「博嘉生物」有新报道').length).toBe(1);
+  }, 90_000);
+});

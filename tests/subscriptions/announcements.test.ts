@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Issue } from '../../src/corpus/types.ts';
+import { isValidTelegramHtml } from '../../src/bot/html.ts';
+import { notificationFor } from '../../src/subscriptions/announcements.ts';
+
+const article = (headline: string): Article => ({
+  id: headline, headline, subtitle: '', date: '2025-01-06', source: 'i.txt', byline: [], paragraphs: ['正文。'], captions: [],
+});
+const issue: Issue = { source: 'i.txt', date: '2025-01-06', articles: [article('新桥通车 <快讯>'), article('老旧小区改造完工')], photos: [] };
+
+describe('notificationFor', () => {
+  it('sends the digest of headlines to those who follow every issue', () => {
+    const text = notificationFor(issue, [''], () => [])!;
+    expect(text).toContain('新一期报纸已收录（2025年1月6日）');
+    expect(text).toContain('1. <b>新桥通车 &lt;快讯&gt;</b>');
+    expect(isValidTelegramHtml(text)).toBe(true);
+  });
+
+  it('names each matching article for a followed keyword, and says nothing when none matches', () => {
+    const matches = (k: string) => (k === '老旧小区' ? [issue.articles[1]!] : []);
+    const text = notificationFor(issue, ['老旧小区'], matches)!;
+    expect(text).toContain('关注的「老旧小区」有新报道');
+    expect(text).toContain('老旧小区改造完工');
+    expect(notificationFor(issue, ['消防'], matches)).toBeNull();
+  });
+});
