@@ -39,7 +39,14 @@ const SCAFFOLDING = [
 ];
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 const STOP_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们我你他她它并而或以于来过着得地很更最该此']);
-const STOP_WORDS = new Set(['一下', '一些', '这个', '那个', '我们', '你们', '他们', '可以', '进行', '开展了', '情况', '相关', '有关', '以及', '还有', '关于', '知道', '告诉', '想', '问']);
+const STOP_WORDS = new Set([
+  '一下', '一些', '这个', '那个', '我们', '你们', '他们', '可以', '进行', '开展了', '情况', '相关', '有关', '以及', '还有',
+  '关于', '知道', '告诉', '想', '问',
+  // Words about the archive itself, not about what is in it.
+  '新闻', '报道', '消息', '内容', '信息', '文章',
+  // Relative time: the archive's "today" is not the reader's.
+  '今天', '昨天', '今年', '去年', '最近', '近期', '目前', '现在',
+]);
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
 
 const PLACE_SUFFIXES = ['小学', '中学', '学校', '社区', '街道', '公园', '广场', '中心', '小区', '古镇', '新村', '园', '城', '村', '路', '馆', '院'];

@@ -9,6 +9,7 @@
  * matches: below MIN_COVERAGE the archive does not answer the question.
  */
 import { bestSentence, coverage, findHighlights, termCredit, type Span } from './answer.ts';
+import { splitSentences } from './passages.ts';
 import type { PartialDate } from '../corpus/dates.ts';
 import { parseQuery, splitUnknownConcepts, type ParsedQuery } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -79,7 +80,7 @@ function conceptCredit(index: SearchIndex, terms: string[], credit: Float32Array
 export function search(index: SearchIndex, question: string, { limit = 5 }: SearchOptions = {}): SearchResult[] {
   const parsed = parseQuery(question);
   const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
-  if (query.concepts.length === 0) return [];
+  if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   const n = index.passages.length;
 
   // First pass: the weighted coverage of every passage that holds a rare enough concept.
@@ -148,6 +149,28 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
     .filter((s) => s.cover >= MIN_COVERAGE)
     .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
   return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
+}
+
+/** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
+function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): SearchResult[] {
+  const key = dateKey(date);
+  const seen = new Set<string>();
+  const out: SearchResult[] = [];
+  const docs = index.docs
+    .map((d, k) => ({ d, k }))
+    .filter(({ d }) => d.kind === 'article' && key.test(d.date))
+    .sort((a, b) => (a.d.date < b.d.date ? 1 : a.d.date > b.d.date ? -1 : b.k - a.k));
+  for (const { d, k } of docs) {
+    if (seen.has(index.copyKey(k))) continue;
+    seen.add(index.copyKey(k));
+    const lead = index.docPassages[k]![0];
+    if (lead === undefined) continue;
+    const passage = index.passages[lead]!.text;
+    const { articleId, ...rest } = { articleId: d.id, kind: d.kind, headline: d.headline, subtitle: d.subtitle, date: d.date, source: d.source };
+    out.push({ articleId, ...rest, passage, score: 1, answer: splitSentences(passage)[0]?.trim() ?? passage, highlights: [] });
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 /** Scores this close are a tie, which the newer copy wins. */

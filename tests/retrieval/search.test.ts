@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import nodejieba from 'nodejieba';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { search } from '../../src/retrieval/rank.ts';
 import type { SearchIndex } from '../../src/retrieval/search-index.ts';
@@ -42,6 +43,11 @@ describe('search on the seed archive', () => {
   it('uses a date in the question', () => {
     const r = top('2023年4月10日崇川开了什么会');
     expect(r?.date).toBe('2023-04-10');
+  });
+
+  it('lists the articles of a date asked alone', () => {
+    const results = search(index, '2024年11月2日', { limit: 5 });
+    expect(results.map((x) => x.date)).toEqual(['2024-11-02', '2024-11-02']);
   });
 
   it('returns distinct articles', () => {
@@ -87,6 +93,17 @@ describe('the saved index', () => {
     const changed = openIndex({ corpusDir: corpus, indexFile });
     expect(changed.built).toBe(true);
     expect(search(changed.index, '博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
+  });
+
+  it('reloads without segmenting anything', () => {
+    const indexFile = path.join(tmp, 'quiet.json');
+    openIndex({ corpusDir: 'seeds', indexFile });
+    const cut = vi.spyOn(nodejieba, 'cut');
+    const reloaded = openIndex({ corpusDir: 'seeds', indexFile });
+    expect(reloaded.built).toBe(false);
+    expect(reloaded.index.passages.length).toBeGreaterThan(100);
+    expect(cut).not.toHaveBeenCalled();
+    cut.mockRestore();
   });
 
   it('rebuilds over a damaged index file instead of failing', () => {
