@@ -94,12 +94,17 @@ export function yearFromAnchors(text: string): number | null {
       votes.set(y, (votes.get(y) ?? 0) + 1);
     }
   }
-  let best: number | null = null;
+  return mostVoted(votes) ?? null;
+}
+
+/** The value with the most votes, the larger one on a tie; undefined when none was cast. */
+function mostVoted(votes: Map<number, number>): number | undefined {
+  let best: number | undefined;
   let bestVotes = 0;
-  for (const [y, v] of votes) {
-    if (v > bestVotes || (v === bestVotes && best !== null && y > best)) {
-      best = y;
-      bestVotes = v;
+  for (const [value, n] of votes) {
+    if (n > bestVotes || (n === bestVotes && best !== undefined && value > best)) {
+      best = value;
+      bestVotes = n;
     }
   }
   return best;
@@ -155,13 +160,5 @@ export function dominantMonth(openings: string[]): number | undefined {
     const first = dayMentions(text)[0];
     if (first) votes.set(first.month, (votes.get(first.month) ?? 0) + 1);
   }
-  let best: number | undefined;
-  let bestVotes = 0;
-  for (const [m, v] of votes) {
-    if (v > bestVotes || (v === bestVotes && best !== undefined && m > best)) {
-      best = m;
-      bestVotes = v;
-    }
-  }
-  return best;
+  return mostVoted(votes);
 }
