@@ -30,11 +30,11 @@ export function findHighlights(normalizedText: string, concepts: Concept[]): Spa
 }
 
 /** The weighted share of concepts the text holds: each concept counts its weight × idf. */
-export function coverage(text: string, concepts: Concept[], idf: number[]): number {
+export function coverage(text: string, concepts: Concept[], idf: number[], focusWeight = 1): number {
   let got = 0;
   let total = 0;
   concepts.forEach((c, k) => {
-    const w = c.weight * (idf[k] ?? 1);
+    const w = c.weight * (idf[k] ?? 1) * (c.focus ? focusWeight : 1);
     total += w;
     got += w * termCredit(text, c);
   });
@@ -81,6 +81,9 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   return 0;
 }
 
+/** How much more the asked-about concept counts when choosing the answer sentence. */
+const FOCUS_WEIGHT = 2.5;
+
 /** The sentence of the passage that best answers: most concept mass, the kind of answer asked for. */
 export function bestSentence(
   passage: string,
@@ -94,7 +97,7 @@ export function bestSentence(
     const start = passage.indexOf(sentence, offset);
     offset = start + sentence.length;
     const norm = normalizedPassage.slice(start, start + sentence.length);
-    const score = coverage(norm, query.concepts, idf) + 0.3 * answerTypeScore(norm, query.answerType, query);
+    const score = coverage(norm, query.concepts, idf, FOCUS_WEIGHT) + 0.4 * answerTypeScore(norm, query.answerType, query);
     if (score > best.score) best = { text: sentence.trim(), start, score };
   }
   return best;

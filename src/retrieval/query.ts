@@ -13,6 +13,8 @@ export interface Concept {
   terms: string[];
   /** 1 for a word, less for a lone character. */
   weight: number;
+  /** The concept the question word asks about (「包保主体有多少家」: 包保主体); weighs more in the answer sentence. */
+  focus?: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ const SCAFFOLDING = [
   '谁', '吗', '呢', '吧', '呀', '啊', '几', '哪',
 ];
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
+// Where the question word stands: the asking ones only (not 请问, 吗).
+const SCAFFOLDING_PATTERN_ONE = /多少|几|哪|谁|什么|怎么|怎样|如何|多大|多长|多高|多久|多远/;
 const STOP_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们我你他她它并而或以于来过着得地很更最该此']);
 const STOP_WORDS = new Set([
   '一下', '一些', '这个', '那个', '我们', '你们', '他们', '可以', '进行', '开展了', '情况', '相关', '有关', '以及', '还有',
@@ -107,7 +111,27 @@ export function parseQuery(question: string): ParsedQuery {
     text = text.split(key).join(' ');
   }
   for (const { text: word } of segment(text)) addWord(addConcept, word);
+  markFocus(concepts, rest);
   return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+}
+
+/** Marks the content word standing nearest the question word, if the question has one. */
+function markFocus(concepts: Concept[], text: string): void {
+  const asked = text.search(SCAFFOLDING_PATTERN_ONE);
+  if (asked < 0) return;
+  let best: Concept | undefined;
+  let distance = Infinity;
+  for (const c of concepts) {
+    if (c.weight < 1) continue;
+    const at = text.indexOf(c.terms[0]!);
+    if (at < 0) continue;
+    const d = at < asked ? asked - (at + c.terms[0]!.length) : at - asked;
+    if (d < distance) {
+      distance = d;
+      best = c;
+    }
+  }
+  if (best && distance <= 4) best.focus = true;
 }
 
 function conceptAdder(concepts: Concept[]): (term: string, weight: number) => void {
@@ -156,6 +180,7 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
       }
     }
     add(word, c.weight);
+    if (c.focus) out[out.length - 1]!.focus = true;
   }
   return out;
 }

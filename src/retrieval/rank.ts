@@ -263,7 +263,7 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 }
 
 /** The longest passage a result shows. */
-export const MAX_RESULT_PASSAGE = 520;
+export const MAX_RESULT_PASSAGE = 600;
 
 function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
   const window = resultWindow(index, s.passage, query, idf);
