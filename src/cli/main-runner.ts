@@ -64,7 +64,7 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     adminIds: config.adminIds,
     logger,
     reload: async () => {
-      await live.check(Number.MAX_SAFE_INTEGER);
+      await live.rescan();
       const s = library.stats();
       return `${s.articles} 篇文章，${s.issues} 期报纸`;
     },

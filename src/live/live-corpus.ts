@@ -78,6 +78,16 @@ export class LiveCorpus {
     return this.running;
   }
 
+  /**
+   * Looks twice, a settle time apart in the tracker's clock (an operator's /reload): files that
+   * did not change between the looks are read at once.
+   */
+  async rescan(): Promise<void> {
+    const now = Date.now();
+    await this.check(now);
+    await this.check(now + (this.options.settleMs ?? 1000) + 1);
+  }
+
   private async look(now: number): Promise<void> {
     const { corpusDir, indexFile, library, log = () => {} } = this.options;
     const listing = safeList(corpusDir);

@@ -50,6 +50,13 @@ describe('LiveCorpus', () => {
     expect(library.stats().issues).toBe(1);
   });
 
+  it('reads a new file at once on a rescan', async () => {
+    const { corpusDir, library, live } = setUp();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.rescan();
+    expect(library.search('博嘉生物').length).toBeGreaterThan(0);
+  });
+
   it('drops a removed issue from the index', async () => {
     const { corpusDir, library, live } = setUp();
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
