@@ -13,13 +13,9 @@ export const MESSAGE_LIMIT = 4096;
 export const PAGE_SIZE = 3;
 const SNIPPET = 260;
 
-/** 2022-09-08 -> 2022年9月8日; 2022-09 -> 2022年9月; '' -> 日期不详. */
+/** A date as far as it is known (2022-09-08, 2022-09 or 2022); 日期不详 when it is not. */
 export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!y) return '日期不详';
-  if (!m) return `${y}年`;
-  if (!d) return `${y}年${Number(m)}月`;
-  return `${y}年${Number(m)}月${Number(d)}日`;
+  return date || '日期不详';
 }
 
 /**
@@ -128,7 +124,7 @@ export function formatLatest(articles: Article[]): string {
 
 /** The greeting: what the bot knows and how to ask. */
 export function formatWelcome(stats: LibraryStats): string {
-  const period = stats.from && stats.to ? `，时间从${formatDate(stats.from)}到${formatDate(stats.to)}` : '';
+  const period = stats.from && stats.to ? `，时间从 ${formatDate(stats.from)} 到 ${formatDate(stats.to)}` : '';
   return [
     '你好！我是<b>崇川新闻助手</b>，帮你在崇川区的新闻报道里找答案。',
     `报道库现有 ${stats.articles} 篇文章、${stats.issues} 期报纸${period}。`,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../corpus/types.ts';
 import { listIssueFiles, loadIssueFile } from '../corpus/load-corpus.ts';
-import { buildIndex, corpusFingerprint, extendIndex, saveIndex } from '../retrieval/index-store.ts';
+import { buildIndex, corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { SettleTracker, type FileState, type Listing } from './corpus-changes.ts';
 
@@ -123,7 +123,7 @@ export class LiveCorpus {
         library.replace(index, issues);
         log('info', `corpus changed: ${removed.length} removed, ${added.length} read; index rebuilt`);
       } else if (added.length > 0) {
-        extendIndex(library.searchIndex, added, indexFile);
+        extendDictionary(library.searchIndex, added, indexFile);
         library.addIssues(added);
         log('info', `indexed ${added.map((i) => i.source).join(', ')}`);
       }

@@ -117,16 +117,15 @@ export function saveIndex(indexFile: string, issues: readonly Issue[], index: Se
 }
 
 /**
- * Indexes newly arrived issues into a loaded index in place: their domain words join the
- * dictionary (jieba reloads it), then their passages are segmented and added.
+ * Before newly arrived issues are indexed in place: their domain words join the index's
+ * dictionary, and jieba reloads it (saved beside the index file).
  */
-export function extendIndex(index: SearchIndex, issues: Issue[], indexFile: string): void {
+export function extendDictionary(index: SearchIndex, issues: Issue[], indexFile: string): void {
   const words = discoverWords(issueTexts(issues)).filter((w) => !index.dictionary.includes(w));
   if (words.length > 0) {
     index.dictionary.push(...words);
     installDictionary(indexFile, index.dictionary);
   }
-  index.addIssues(issues);
 }
 
 function issueTexts(issues: Issue[]): string[] {

@@ -59,7 +59,7 @@ describe('results', () => {
 
   it('writes dates as far as they are known', () => {
     expect([formatDate('2022-09-08'), formatDate('2022-09'), formatDate('2022'), formatDate('')]).toEqual([
-      '2022年9月8日', '2022年9月', '2022年', '日期不详',
+      '2022-09-08', '2022-09', '2022', '日期不详',
     ]);
   });
 });

@@ -132,8 +132,9 @@ describe('commands', () => {
   it('/latest lists the newest articles with dates, newest first', async () => {
     await text('/latest 3');
     const reply = String(last().payload.text);
-    const dates = [...reply.matchAll(/(\d{4})年(\d+)月(\d+)?/g)].map((m) => m[0]);
+    const dates = [...reply.matchAll(/\d{4}-\d{2}(-\d{2})?/g)].map((m) => m[0]);
     expect(dates).toHaveLength(3);
+    expect([...dates].sort().reverse()).toEqual(dates);
     expect(reply).toContain('中医集市进社区');
     expect(buttons(last())).toHaveLength(3);
   });

@@ -11,7 +11,7 @@ const issue: Issue = { source: 'i.txt', date: '2025-01-06', articles: [article('
 describe('notificationFor', () => {
   it('sends the digest of headlines to those who follow every issue', () => {
     const text = notificationFor(issue, [''], () => [])!;
-    expect(text).toContain('新一期报纸已收录（2025年1月6日）');
+    expect(text).toContain('新一期报纸已收录（2025-01-06）');
     expect(text).toContain('1. <b>新桥通车 &lt;快讯&gt;</b>');
     expect(isValidTelegramHtml(text)).toBe(true);
   });
