@@ -15,8 +15,8 @@ beforeAll(async () => {
   const apiRoot = await api.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
   app = startApp({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, CORPUS_DIR: 'seeds', INDEX_FILE: path.join(dir, 'index.json') });
-  await api.waitFor((c) => c.method === 'setMyCommands' && (c.payload as { language_code?: string }).language_code === 'en', 30_000);
-}, 40_000);
+  await api.waitFor((c) => c.method === 'setMyCommands' && (c.payload as { language_code?: string }).language_code === 'en', 80_000);
+}, 90_000);
 
 afterAll(async () => {
   app.child.kill('SIGKILL');

@@ -18,5 +18,5 @@ describe('npm start without a token', () => {
     expect(out).toContain('常住人口近6万人');
     expect(out).toContain('没有在报道中找到');
     expect(out).not.toMatch(/<\/?b>|&amp;/); // HTML rendered as plain text
-  }, 30_000);
+  }, 90_000);
 });

@@ -26,7 +26,7 @@ async function start(): Promise<Started> {
     DATABASE_FILE: databaseFile, LOG_LEVEL: 'warn',
   });
   apps.push(app);
-  await api.waitFor(() => api.sent('setMyCommands').length >= menusBefore + 2, 30_000);
+  await api.waitFor(() => api.sent('setMyCommands').length >= menusBefore + 2, 80_000);
   return app;
 }
 
@@ -58,7 +58,7 @@ describe('restarts, kill -9 and new issues', () => {
     const stored = db.prepare('SELECT chat_id, keyword FROM subscriptions').all() as { chat_id: number; keyword: string }[];
     db.close();
     for (const chatId of acknowledged) expect(stored).toContainEqual({ chat_id: chatId, keyword: keywordOf(chatId) });
-  }, 60_000);
+  }, 120_000);
 
   it('indexes a new issue within seconds and notifies each subscriber once', async () => {
     await start();
@@ -75,7 +75,7 @@ describe('restarts, kill -9 and new issues', () => {
     api.pushText('博嘉生物', 999);
     const answer = await api.waitFor((c) => c.payload.chat_id === 999);
     expect(String(answer.payload.text)).toContain('崇川开发区一季度');
-  }, 60_000);
+  }, 120_000);
 
   it('announces an issue that arrived while it was down once, and never repeats one', async () => {
     await kill9(apps.at(-1)!);
@@ -90,5 +90,5 @@ describe('restarts, kill -9 and new issues', () => {
       expect(notificationsTo(chatId, '新一期报纸已收录（2024-11').length).toBe(1);
     }
     for (const chatId of chats.filter((c) => c % 2 === 1)) expect(notificationsTo(chatId, '「博嘉生物」有新报道').length).toBe(1);
-  }, 90_000);
+  }, 150_000);
 });
