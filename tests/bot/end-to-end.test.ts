@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  app.child.kill('SIGKILL');
+  app.kill('SIGKILL');
   await api.stop();
 });
 
@@ -64,8 +64,8 @@ describe('npm start with a token, against a loopback Bot API', () => {
 
   it('stops on SIGTERM within a few seconds', async () => {
     const started = Date.now();
-    app.child.kill('SIGTERM');
-    await app.exited;
+    app.kill('SIGTERM');
+    await app.gone();
     expect(Date.now() - started).toBeLessThan(6000);
   }, 10_000);
 });

@@ -26,20 +26,24 @@ async function start(): Promise<Started> {
     DATABASE_FILE: databaseFile, LOG_LEVEL: 'warn',
   });
   apps.push(app);
-  await api.waitFor(() => api.sent('setMyCommands').length >= menusBefore + 2, 80_000);
+  try {
+    await api.waitFor(() => api.sent('setMyCommands').length >= menusBefore + 2, 80_000);
+  } catch (err) {
+    throw new Error(`the bot did not start: ${(err as Error).message}\n${app.output().slice(-2000)}`);
+  }
   return app;
 }
 
 async function kill9(app: Started): Promise<void> {
-  app.child.kill('SIGKILL');
-  await app.exited;
+  app.kill('SIGKILL');
+  await app.gone();
 }
 
 const notificationsTo = (chatId: number, mark: string) =>
   api.sent().filter((c) => c.payload.chat_id === chatId && String(c.payload.text).includes(mark));
 
 afterAll(async () => {
-  for (const app of apps) app.child.kill('SIGKILL');
+  for (const app of apps) app.kill('SIGKILL');
   await api.stop();
 });
 
