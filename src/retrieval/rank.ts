@@ -8,27 +8,14 @@
  * for the date the question names. Because that share is normalized, it also decides when nothing
  * matches: below MIN_COVERAGE the archive does not answer the question.
  */
-import { bestSentence, coverage, findHighlights, termCredit, type Span } from './answer.ts';
-import { splitSentences } from './passages.ts';
 import type { PartialDate } from '../corpus/dates.ts';
+import { bestSentence, termCredit } from './answer.ts';
+import { dateBonus, dateKey } from './date-match.ts';
 import { parseQuery, splitUnknownConcepts, type ParsedQuery } from './query.ts';
+import { leadResult, toResult, type Scored, type SearchResult } from './result.ts';
 import type { SearchIndex } from './search-index.ts';
 
-/** One answer, as the CLI prints it and the bot formats it. */
-export interface SearchResult {
-  articleId: string;
-  kind: 'article' | 'photo';
-  headline: string;
-  subtitle: string;
-  date: string;
-  source: string;
-  passage: string;
-  score: number;
-  /** The sentence of the passage that best answers the question. */
-  answer: string;
-  /** Where the question's terms stand in `passage`: [start, end) pairs. */
-  highlights: Span[];
-}
+export type { SearchResult } from './result.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -46,12 +33,6 @@ const SECOND_PASS = 120;
 
 function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-interface Scored {
-  passage: number;
-  score: number;
-  cover: number;
 }
 
 /**
@@ -81,9 +62,31 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
   const parsed = parseQuery(question);
   const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
-  const n = index.passages.length;
+  const { idf, ranked: firstPass, wordScore } = firstPassRanking(index, query);
 
-  // First pass: the weighted coverage of every passage that holds a rare enough concept.
+  // Second pass: exact matching, sentences and answer types for the best of the first.
+  const bestByStory = new Map<string, Scored>();
+  for (const { p } of firstPass.slice(0, SECOND_PASS)) {
+    const scored = scorePassage(index, p, query, idf);
+    scored.score += wordScore(p);
+    const key = index.copyKey(index.passages[p]!.doc);
+    const held = bestByStory.get(key);
+    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score })) bestByStory.set(key, scored);
+  }
+  const ranked = [...bestByStory.values()]
+    .filter((s) => s.cover >= MIN_COVERAGE)
+    .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
+  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
+}
+
+/**
+ * The cheap first pass: each concept's idf, and the weighted coverage of every passage that holds
+ * a rare enough concept (or is of the day the question names), computed from postings alone.
+ * Copies of one story across issues (same headline but for its figures, same place in the article)
+ * compete as one: the best scored, and among near-equal scores the newest.
+ */
+function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
+  const n = index.passages.length;
   const credit = new Float32Array(n);
   const acc = new Float32Array(n);
   const perConcept = query.concepts.map((c) => {
@@ -107,7 +110,6 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
       acc[p] = acc[p]! + w * values[j]!;
     });
   }
-  // A question that names a day also considers every article of that day.
   if (query.date?.month && query.date.day) {
     const day = dateKey(query.date);
     index.docs.forEach((d, doc) => {
@@ -119,36 +121,20 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
   const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
   const bm25 = index.wordScores(query.concepts.filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!)).map((c) => c.terms[0]!));
   const bm25Max = Math.max(1e-9, ...bm25.values());
-  // Copies of one story across issues (same headline but for its figures, same place in the
-  // article) compete as one: the best scored, and among near-equal scores the newest.
+  const wordScore = (p: number) => 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
+
   const bestCopy = new Map<string, { p: number; s: number }>();
   for (let p = 0; p < n; p++) {
     if (!isCandidate[p]) continue;
     const cover = acc[p]! / total;
     if (cover < MIN_COVERAGE - 0.25) continue;
     const docIndex = index.passages[p]!.doc;
-    const doc = index.docs[docIndex]!;
-    const s = cover + 0.1 * ((bm25.get(p) ?? 0) / bm25Max) + dateBonus(doc.date, '', query);
+    const s = cover + wordScore(p) + dateBonus(index.docs[docIndex]!.date, '', query.date);
     const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
     const held = bestCopy.get(key);
     if (!held || preferCopy(index, { p, s }, held)) bestCopy.set(key, { p, s });
   }
-  const firstPass = [...bestCopy.values()].sort((a, b) => b.s - a.s);
-
-  // Second pass: exact matching, sentences and answer types for the best of the first.
-  const bestByStory = new Map<string, Scored>();
-  for (const { p } of firstPass.slice(0, SECOND_PASS)) {
-    const scored = scorePassage(index, p, query, idf);
-    scored.score += 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
-    const key = index.copyKey(index.passages[p]!.doc);
-    const held = bestByStory.get(key);
-    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score })) bestByStory.set(key, scored);
-  }
-
-  const ranked = [...bestByStory.values()]
-    .filter((s) => s.cover >= MIN_COVERAGE)
-    .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
-  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
+  return { idf, ranked: [...bestCopy.values()].sort((a, b) => b.s - a.s), wordScore };
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
@@ -160,14 +146,11 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
     .map((d, k) => ({ d, k }))
     .filter(({ d }) => d.kind === 'article' && key.test(d.date))
     .sort((a, b) => (a.d.date < b.d.date ? 1 : a.d.date > b.d.date ? -1 : b.k - a.k));
-  for (const { d, k } of docs) {
+  for (const { k } of docs) {
     if (seen.has(index.copyKey(k))) continue;
     seen.add(index.copyKey(k));
-    const lead = index.docPassages[k]![0];
-    if (lead === undefined) continue;
-    const passage = index.passages[lead]!.text;
-    const { articleId, ...rest } = { articleId: d.id, kind: d.kind, headline: d.headline, subtitle: d.subtitle, date: d.date, source: d.source };
-    out.push({ articleId, ...rest, passage, score: 1, answer: splitSentences(passage)[0]?.trim() ?? passage, highlights: [] });
+    const result = leadResult(index, k);
+    if (result) out.push(result);
     if (out.length >= limit) break;
   }
   return out;
@@ -209,7 +192,7 @@ function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: n
   const titleCover = total > 0 ? titleGot / total : 0;
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
   let score = cover + 0.15 * titleCover + 0.35 * Math.max(0, sentence.score);
-  score += dateBonus(doc.date, text, query);
+  score += dateBonus(doc.date, text, query.date);
   return { passage: id, score, cover };
 }
 
@@ -222,68 +205,3 @@ function partialCredit(text: string, term: string): number {
   return 0.5 * share * share;
 }
 
-/** Matches article dates within the named date (2022年3月 matches 2022-03 and 2022-03-07). */
-function dateKey(d: PartialDate): RegExp {
-  const pad = (x: number) => String(x).padStart(2, '0');
-  const wanted = [d.year ? String(d.year) : '\\d{4}', d.month ? pad(d.month) : '', d.day ? pad(d.day) : '']
-    .filter(Boolean)
-    .join('-');
-  return new RegExp(`^${wanted}`);
-}
-
-function dateBonus(docDate: string, text: string, query: ParsedQuery): number {
-  const d = query.date;
-  if (!d) return 0;
-  let bonus = 0;
-  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
-  if (dateKey(d).test(docDate)) bonus += d.day ? 0.5 : 0.2;
-  return bonus;
-}
-
-/**
- * The passage a result shows: the best passage, widened with the neighbouring passages of the same
- * article that answer best (the lead that names the place, the next paragraph with the figure),
- * as long as the whole stays within MAX_RESULT_PASSAGE characters.
- */
-function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): number[] {
-  const doc = index.passages[id]!.doc;
-  const window = [id];
-  let length = index.passages[id]!.text.length;
-  const neighbours = [id - 1, id + 1]
-    .filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc)
-    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf).score }))
-    .sort((a, b) => b.score - a.score);
-  for (const { k, score } of neighbours) {
-    const extra = index.passages[k]!.text.length + 1;
-    if (score <= 0 || length + extra > MAX_RESULT_PASSAGE) continue;
-    window.push(k);
-    length += extra;
-  }
-  return window.sort((a, b) => a - b);
-}
-
-/** The longest passage a result shows. */
-export const MAX_RESULT_PASSAGE = 600;
-
-function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
-  const window = resultWindow(index, s.passage, query, idf);
-  const p = index.passages[s.passage]!;
-  const doc = index.docs[p.doc]!;
-  const passage = window.map((k) => index.passages[k]!.text).join('\n');
-  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
-  const sentence = bestSentence(passage, normalized, query, idf);
-  return {
-    articleId: doc.id,
-    kind: doc.kind,
-    headline: doc.headline,
-    subtitle: doc.subtitle,
-    date: doc.date,
-    source: doc.source,
-    passage,
-    score: Math.round(s.score * 1000) / 1000,
-    answer: sentence.text,
-    highlights: findHighlights(normalized, query.concepts),
-  };
-}
-
-export { coverage };

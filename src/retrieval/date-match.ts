@@ -1,0 +1,24 @@
+/**
+ * A date named in a question against the archive's dates: which article dates fall within it,
+ * and how much a passage gains for being of that date.
+ */
+import type { PartialDate } from '../corpus/dates.ts';
+
+/** Matches article dates within the named date (2022年3月 matches 2022-03 and 2022-03-07). */
+export function dateKey(d: PartialDate): RegExp {
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const wanted = [d.year ? String(d.year) : '\\d{4}', d.month ? pad(d.month) : '', d.day ? pad(d.day) : '']
+    .filter(Boolean)
+    .join('-');
+  return new RegExp(`^${wanted}`);
+}
+
+/** The bonus for a doc of the named date (more for a day), and for a passage that names it. */
+export function dateBonus(docDate: string, text: string, d: PartialDate | undefined): number {
+  if (!d) return 0;
+  let bonus = 0;
+  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
+  if (dateKey(d).test(docDate)) bonus += d.day ? 0.5 : 0.2;
+  return bonus;
+}
+

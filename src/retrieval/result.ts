@@ -1,0 +1,99 @@
+/**
+ * Ranked passages to what a result shows: the passage widened with its best neighbours, the
+ * answer sentence and the highlighted terms.
+ */
+import { bestSentence, findHighlights, type Span } from './answer.ts';
+import { splitSentences } from './passages.ts';
+import type { ParsedQuery } from './query.ts';
+import type { SearchIndex } from './search-index.ts';
+
+/** One answer, as the CLI prints it and the bot formats it. */
+export interface SearchResult {
+  articleId: string;
+  kind: 'article' | 'photo';
+  headline: string;
+  subtitle: string;
+  date: string;
+  source: string;
+  passage: string;
+  score: number;
+  /** The sentence of the passage that best answers the question. */
+  answer: string;
+  /** Where the question's terms stand in `passage`: [start, end) pairs. */
+  highlights: Span[];
+}
+
+/** A ranked passage and its scores. */
+export interface Scored {
+  passage: number;
+  score: number;
+  /** The share of the question's information the passage (with its headline) covers. */
+  cover: number;
+}
+
+/**
+ * The passage a result shows: the best passage, widened with the neighbouring passages of the same
+ * article that answer best (the lead that names the place, the next paragraph with the figure),
+ * as long as the whole stays within MAX_RESULT_PASSAGE characters.
+ */
+function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): number[] {
+  const doc = index.passages[id]!.doc;
+  const window = [id];
+  let length = index.passages[id]!.text.length;
+  const neighbours = [id - 1, id + 1]
+    .filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc)
+    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf).score }))
+    .sort((a, b) => b.score - a.score);
+  for (const { k, score } of neighbours) {
+    const extra = index.passages[k]!.text.length + 1;
+    if (score <= 0 || length + extra > MAX_RESULT_PASSAGE) continue;
+    window.push(k);
+    length += extra;
+  }
+  return window.sort((a, b) => a - b);
+}
+
+/** The longest passage a result shows. */
+export const MAX_RESULT_PASSAGE = 600;
+
+export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
+  const window = resultWindow(index, s.passage, query, idf);
+  const p = index.passages[s.passage]!;
+  const doc = index.docs[p.doc]!;
+  const passage = window.map((k) => index.passages[k]!.text).join('\n');
+  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
+  const sentence = bestSentence(passage, normalized, query, idf);
+  return {
+    articleId: doc.id,
+    kind: doc.kind,
+    headline: doc.headline,
+    subtitle: doc.subtitle,
+    date: doc.date,
+    source: doc.source,
+    passage,
+    score: Math.round(s.score * 1000) / 1000,
+    answer: sentence.text,
+    highlights: findHighlights(normalized, query.concepts),
+  };
+}
+
+
+/** A doc's lead as a result with no terms to highlight (a question that is only a date). */
+export function leadResult(index: SearchIndex, doc: number): SearchResult | undefined {
+  const lead = index.docPassages[doc]![0];
+  if (lead === undefined) return undefined;
+  const d = index.docs[doc]!;
+  const passage = index.passages[lead]!.text;
+  return {
+    articleId: d.id,
+    kind: d.kind,
+    headline: d.headline,
+    subtitle: d.subtitle,
+    date: d.date,
+    source: d.source,
+    passage,
+    score: 1,
+    answer: splitSentences(passage)[0]?.trim() ?? passage,
+    highlights: [],
+  };
+}
