@@ -41,10 +41,13 @@ export function coverage(text: string, concepts: Concept[], idf: number[], focus
   return total > 0 ? got / total : 0;
 }
 
-/** 1 when the text holds the user's own word, 0.8 for a synonym, 0 for neither. */
+/** What a synonym earns where the user's own word would earn 1. */
+export const SYNONYM_CREDIT = 0.7;
+
+/** 1 when the text holds the user's own word, SYNONYM_CREDIT for a synonym, 0 for neither. */
 export function termCredit(text: string, c: Concept): number {
   if (text.includes(c.terms[0]!)) return 1;
-  for (let k = 1; k < c.terms.length; k++) if (text.includes(c.terms[k]!)) return 0.8;
+  for (let k = 1; k < c.terms.length; k++) if (text.includes(c.terms[k]!)) return SYNONYM_CREDIT;
   return 0;
 }
 

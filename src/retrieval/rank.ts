@@ -9,11 +9,12 @@
  * matches: below MIN_COVERAGE the archive does not answer the question.
  */
 import type { PartialDate } from '../corpus/dates.ts';
-import { bestSentence, termCredit } from './answer.ts';
+import { bestSentence, SYNONYM_CREDIT, termCredit } from './answer.ts';
 import { dateBonus, dateKey } from './date-match.ts';
 import { parseQuery, splitUnknownConcepts, type ParsedQuery } from './query.ts';
 import { leadResult, toResult, type Scored, type SearchResult } from './result.ts';
 import type { SearchIndex } from './search-index.ts';
+import { onlyAcrossWords } from '../text/segment.ts';
 
 export type { SearchResult } from './result.ts';
 
@@ -31,12 +32,29 @@ const BM25_DF_SHARE = 0.02;
 // Passages scored in full (sentences, proximity) after the cheap first pass.
 const SECOND_PASS = 120;
 
+// A two-character word that segmentation never made a word in a passage earns this share in the
+// first pass, and this much less again when jieba reads it across two words (市长 in 城市长效).
+const WEAK_MATCH = 0.5;
+const ACROSS_WORDS = 0.1;
+
+/**
+ * Passages where a two-character word stands only as characters of other words: its bigram is
+ * there, but segmentation never made it a word (市长 in 「城市长效管理」). Undefined for other terms.
+ */
+function splitMatches(index: SearchIndex, term: string): Set<number> | undefined {
+  if (!/^\p{Script=Han}{2}$/u.test(term)) return undefined;
+  const asWord = index.wordScores([term]);
+  const weak = new Set<number>();
+  for (const p of index.termPassages(term)) if (!asWord.has(p)) weak.add(p);
+  return weak;
+}
+
 function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /**
- * Per passage, the credit one concept earns: 1 for the user's own word in the text, 0.8 for a
+ * Per passage, the credit one concept earns: 1 for the user's own word in the text, less for a
  * synonym, 0.9 of that when only the headline holds it. Written into `credit`; returns the
  * passages touched and the concept's document frequency in passage texts.
  */
@@ -48,7 +66,7 @@ function conceptCredit(index: SearchIndex, terms: string[], credit: Float32Array
     if (c > credit[p]!) credit[p] = c;
   };
   terms.forEach((term, k) => {
-    const c = k === 0 ? 1 : 0.8;
+    const c = k === 0 ? 1 : SYNONYM_CREDIT;
     const ids = index.termPassages(term);
     df = Math.max(df, ids.length);
     for (const p of ids) set(p, c);
@@ -62,12 +80,12 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
   const parsed = parseQuery(question);
   const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
-  const { idf, ranked: firstPass, wordScore } = firstPassRanking(index, query);
+  const { idf, weak, ranked: firstPass, wordScore } = firstPassRanking(index, query);
 
   // Second pass: exact matching, sentences and answer types for the best of the first.
   const bestByStory = new Map<string, Scored>();
   for (const { p } of firstPass.slice(0, SECOND_PASS)) {
-    const scored = scorePassage(index, p, query, idf);
+    const scored = scorePassage(index, p, query, idf, weak);
     scored.score += wordScore(p);
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
@@ -89,10 +107,13 @@ function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
   const n = index.passages.length;
   const credit = new Float32Array(n);
   const acc = new Float32Array(n);
+  const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
   const perConcept = query.concepts.map((c) => {
     credit.fill(0);
     const { touched, df } = conceptCredit(index, c.terms, credit);
-    return { touched, df, values: Float32Array.from(touched, (p) => credit[p]!) };
+    const weak = df <= bm25Limit ? splitMatches(index, c.terms[0]!) : undefined;
+    if (weak) for (const p of weak) credit[p] = credit[p]! * WEAK_MATCH;
+    return { touched, df, weak, values: Float32Array.from(touched, (p) => credit[p]!) };
   });
   const idf = perConcept.map((c) => idfOf(c.df, n));
   const total = query.concepts.reduce((sum, c, k) => sum + c.weight * idf[k]!, 0);
@@ -118,7 +139,6 @@ function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
   }
   // BM25 over jieba words, for the discriminating concepts only (scoring a common word's
   // postings would cost more than the whole rest of the query).
-  const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
   const bm25 = index.wordScores(query.concepts.filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!)).map((c) => c.terms[0]!));
   const bm25Max = Math.max(1e-9, ...bm25.values());
   const wordScore = (p: number) => 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
@@ -134,7 +154,8 @@ function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
     const held = bestCopy.get(key);
     if (!held || preferCopy(index, { p, s }, held)) bestCopy.set(key, { p, s });
   }
-  return { idf, ranked: [...bestCopy.values()].sort((a, b) => b.s - a.s), wordScore };
+  const weak = perConcept.map((c) => c.weak);
+  return { idf, weak, ranked: [...bestCopy.values()].sort((a, b) => b.s - a.s), wordScore };
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
@@ -172,7 +193,7 @@ function compareDates(index: SearchIndex, a: number, b: number): number {
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
-function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): Scored {
+function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], weak: (Set<number> | undefined)[]): Scored {
   const text = index.passageTexts[id]!;
   const docIndex = index.passages[id]!.doc;
   const title = index.docTitles[docIndex]!;
@@ -183,7 +204,8 @@ function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: n
   query.concepts.forEach((c, k) => {
     const w = c.weight * idf[k]!;
     total += w;
-    const inText = termCredit(text, c);
+    const split = weak[k]?.has(id) && onlyAcrossWords(text, c.terms[0]!);
+    const inText = termCredit(text, c) * (split ? ACROSS_WORDS : 1);
     const inTitle = termCredit(title, c);
     got += w * Math.max(inText, 0.9 * inTitle, partialCredit(text, c.terms[0]!));
     titleGot += w * inTitle;

@@ -124,3 +124,31 @@ export function wordSpansJunction(a: string, b: string): boolean {
   }
   return false;
 }
+
+/**
+ * True when every occurrence of the two-character word in the text is cut between its two
+ * characters by jieba, read in a small window around it: the characters belong to two other
+ * words (市长 in 「城市长效」), not to one that merely contains the word (崇川 in 「崇川区」).
+ */
+export function onlyAcrossWords(text: string, word: string): boolean {
+  if (word.length !== 2) return false;
+  for (let at = text.indexOf(word), seen = 0; at >= 0 && seen < 5; at = text.indexOf(word, at + 1), seen++) {
+    const from = Math.max(0, at - 4);
+    const window = text.slice(from, at + 6).match(/\p{Script=Han}+/gu);
+    let offset = from;
+    let crossed = false;
+    // Find the Han run that holds the occurrence and see where jieba cuts it.
+    for (const run of window ?? []) {
+      const runAt = text.indexOf(run, offset);
+      offset = runAt + run.length;
+      if (runAt > at || runAt + run.length < at + 2) continue;
+      let pos = runAt;
+      for (const token of cutHan(run)) {
+        pos += token.length;
+        if (pos === at + 1) crossed = true;
+      }
+    }
+    if (!crossed) return false;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/normalize.ts';
-import { hanBigrams, segment, wordSpansJunction } from '../../src/text/segment.ts';
+import { hanBigrams, onlyAcrossWords, segment, wordSpansJunction } from '../../src/text/segment.ts';
 
 const words = (text: string) => segment(normalize(text)).map((t) => t.text);
 
@@ -24,6 +24,12 @@ describe('segment', () => {
 
   it('makes overlapping Han bigrams', () => {
     expect(hanBigrams('唐闸古镇').map((t) => t.text)).toEqual(['唐闸', '闸古', '古镇']);
+  });
+
+  it('tells a word read across two others from one inside a longer word', () => {
+    expect(onlyAcrossWords('深化文明城市长效管理', '市长')).toBe(true);
+    expect(onlyAcrossWords('崇川区召开会议', '崇川')).toBe(false);
+    expect(onlyAcrossWords('城市长效管理，副市长出席', '市长')).toBe(false);
   });
 
   it('sees a word cut by a page break', () => {
