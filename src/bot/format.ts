@@ -46,11 +46,19 @@ export function formatSnippet(result: SearchResult, max = SNIPPET): string {
   return out.replace(/\n/g, ' ');
 }
 
-/** One result: bold headline, date (and subtitle), the snippet. */
-export function formatResult(result: SearchResult, n: number, snippet = SNIPPET): string {
+/** One result: bold headline (numbered when n is given), date (and subtitle), the snippet. */
+export function formatResult(result: SearchResult, n?: number, snippet = SNIPPET): string {
   const icon = result.kind === 'photo' ? '📷 ' : '';
+  const number = n === undefined ? '' : `${n}. `;
   const sub = result.subtitle ? ` · ${escapeHtml(result.subtitle)}` : '';
-  return `<b>${n}. ${icon}${escapeHtml(result.headline)}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, snippet)}`;
+  return `<b>${number}${icon}${escapeHtml(result.headline)}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, snippet)}`;
+}
+
+/** An article in brief: bold headline, date, the opening of its first paragraph. */
+export function formatArticleCard(article: Article, max = SNIPPET): string {
+  const lead = article.paragraphs[0] ?? '';
+  const opening = lead.length > max ? `${lead.slice(0, max)}…` : lead;
+  return `<b>${escapeHtml(article.headline)}</b>\n<i>${formatDate(article.date)}</i>\n${escapeHtml(opening)}`;
 }
 
 /** A short echo of the user's question for a reply header. */

@@ -161,8 +161,17 @@ describe('inline mode', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.title).toContain('老旧小区');
     for (const r of results) expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
+    expect(results[0]!.input_message_content.message_text).toMatch(/^<b>[^\d]/);
     await bot.handleUpdate({ update_id: ++updateId, inline_query: { id: 'iq2', from: user, query: '', offset: '' } } as unknown as Update);
-    const latest = last('answerInlineQuery').payload.results as { title: string }[];
+    const latest = last('answerInlineQuery').payload.results as { title: string; input_message_content: { message_text: string } }[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
+    expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
+  });
+
+  it('offers a plain-text button when nothing matches', async () => {
+    await bot.handleUpdate({ update_id: ++updateId, inline_query: { id: 'iq3', from: user, query: '<股市> 行情', offset: '' } } as unknown as Update);
+    const answer = last('answerInlineQuery');
+    expect(answer.payload.results).toEqual([]);
+    expect((answer.payload.button as { text: string }).text).toContain('<股市> 行情');
   });
 });

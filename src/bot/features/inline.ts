@@ -3,8 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { formatDate, formatLatest, formatResult } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { formatArticleCard, formatDate, formatResult } from '../format.ts';
 import type { BotDeps } from '../context.ts';
 
 const INLINE_RESULTS = 10;
@@ -21,7 +20,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
         id: a.id,
         title: a.headline,
         description: `${formatDate(a.date)} ${a.paragraphs[0]?.slice(0, 60) ?? ''}`,
-        input_message_content: { message_text: formatLatest([a]).replace(/^🗞 最新报道\n\n1\. /, ''), parse_mode: 'HTML', link_preview_options: preview },
+        input_message_content: { message_text: formatArticleCard(a), parse_mode: 'HTML', link_preview_options: preview },
       }));
     } else {
       results = deps.library.search(query, INLINE_RESULTS).map((r, k) => ({
@@ -29,12 +28,13 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
         id: `${r.articleId}-${k}`.slice(0, 64),
         title: r.headline,
         description: `${formatDate(r.date)} ${r.answer.slice(0, 80)}`,
-        input_message_content: { message_text: formatResult(r, k + 1).replace(/^<b>\d+\. /, '<b>'), parse_mode: 'HTML', link_preview_options: preview },
+        input_message_content: { message_text: formatResult(r), parse_mode: 'HTML', link_preview_options: preview },
       }));
     }
     await ctx.answerInlineQuery(results, {
       cache_time: 300,
-      ...(results.length === 0 && query ? { button: { text: `没有找到「${escapeHtml(query).slice(0, 20)}」`, start_parameter: 'help' } } : {}),
+      // Button text is plain text, not HTML.
+      ...(results.length === 0 && query ? { button: { text: `没有找到「${query.slice(0, 20)}」的报道`, start_parameter: 'help' } } : {}),
     });
   });
   return composer;
