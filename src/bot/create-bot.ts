@@ -49,26 +49,21 @@ export interface CreateBotOptions {
   maxRetryDelaySeconds?: number;
 }
 
-/** The command menu, in Chinese and in English. */
+/** The command menu: each command with its Chinese and English description. */
+const MENU: [command: string, zh: string, en: string][] = [
+  ['search', '搜索报道', 'Search the news'],
+  ['latest', '最新报道', 'Latest articles'],
+  ['subscribe', '订阅新报纸或关键词', 'Follow new issues or a keyword'],
+  ['unsubscribe', '退订', 'Stop following'],
+  ['subscriptions', '我的订阅', 'What you follow'],
+  ['help', '使用帮助', 'How to use the bot'],
+  ['privacy', '隐私说明', 'What the bot stores'],
+];
+
+/** The command menu for setMyCommands, in Chinese (the default) and in English. */
 export const COMMANDS = {
-  zh: [
-    { command: 'search', description: '搜索报道' },
-    { command: 'latest', description: '最新报道' },
-    { command: 'subscribe', description: '订阅新报纸或关键词' },
-    { command: 'unsubscribe', description: '退订' },
-    { command: 'subscriptions', description: '我的订阅' },
-    { command: 'help', description: '使用帮助' },
-    { command: 'privacy', description: '隐私说明' },
-  ],
-  en: [
-    { command: 'search', description: 'Search the news' },
-    { command: 'latest', description: 'Latest articles' },
-    { command: 'subscribe', description: 'Follow new issues or a keyword' },
-    { command: 'unsubscribe', description: 'Stop following' },
-    { command: 'subscriptions', description: 'What you follow' },
-    { command: 'help', description: 'How to use the bot' },
-    { command: 'privacy', description: 'What the bot stores' },
-  ],
+  zh: MENU.map(([command, zh]) => ({ command, description: zh })),
+  en: MENU.map(([command, , en]) => ({ command, description: en })),
 };
 
 export const DEFAULT_FLOOD: FloodLimit = { limit: 10, windowMs: 10_000 };
