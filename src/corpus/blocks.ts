@@ -41,9 +41,14 @@ export function isHeadingShaped(text: string): boolean {
   return true;
 }
 
-/** Names in a byline's text (金驰 许应田 -> ['金驰', '许应田']). */
+const ROLE = /^(本报)?(特约|见习|实习)?(记者|通讯员|摄影|摄|编辑|实习生)[：:]?/;
+
+/** Names in a byline's text (金驰 许应田 -> ['金驰', '许应田']; 记者 张三 -> ['张三']). */
 function bylineNames(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(ROLE, ''))
+    .filter(Boolean);
 }
 
 /** Splits an issue's text into classified blocks, a trailing byline becoming a block of its own. */

@@ -146,6 +146,11 @@ describe('parseIssue on made-up issues', () => {
     expect(parsed.articles.map((a) => a.date)).toEqual(['', '']);
   });
 
+  it('takes role words out of byline names', () => {
+    const [a] = parseIssue('新桥通车\n\n6月1日，新桥通车。\n\n·记者 张三 通讯员 李四·', { source: '2024-06-03.txt' }).articles;
+    expect(a!.byline).toEqual(['张三', '李四']);
+  });
+
   it('keeps a caption inside an article as a caption', () => {
     const text = '新桥通车\n\n6月1日，新桥通车。\n\n▼新桥夜景。 张三摄\n\n大桥全长300米。\n\n·李四·';
     const [a] = parseIssue(text, { source: '2024-06-03.txt' }).articles;
