@@ -33,7 +33,9 @@ function stripMarkdown(line: string): { text: string; level: number } {
 export function isHeadingShaped(text: string): boolean {
   const length = [...text].length;
   if (length < 2 || length > 60) return false;
-  if (SENTENCE_END.test(text)) return false;
+  // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), no more.
+  const body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
+  if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
   // A line that stops on a date (「……2018年1月」) was cut by a page break, not composed as a title.

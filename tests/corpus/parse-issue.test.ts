@@ -146,6 +146,13 @@ describe('parseIssue on made-up issues', () => {
     expect(parsed.articles.map((a) => a.date)).toEqual(['', '']);
   });
 
+  it('takes a headline ending in a question mark', () => {
+    const text = '甲事\n\n3月1日，甲事发生。\n\n·张三·\n\n垃圾分类，你做对了吗？\n\n3月2日，社区开展垃圾分类宣传。\n\n·李四·';
+    const parsed = parseIssue(text, { source: '2024-03-04.txt' });
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['甲事', '垃圾分类，你做对了吗？']);
+    expect(parsed.photos).toEqual([]);
+  });
+
   it('takes role words out of byline names', () => {
     const [a] = parseIssue('新桥通车\n\n6月1日，新桥通车。\n\n·记者 张三 通讯员 李四·', { source: '2024-06-03.txt' }).articles;
     expect(a!.byline).toEqual(['张三', '李四']);
