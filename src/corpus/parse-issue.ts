@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { wordSpansJunction } from '../text/segment.ts';
 import { toBlocks, type Block } from './blocks.ts';
 import {
-  articleDate, dateFromFileName, dominantMonth, formatPartialDate, inferIssueYear, type PartialDate,
+  articleDate, dateFromFileName, dayMentions, dominantMonth, formatPartialDate, inferIssueYear, type PartialDate,
 } from './dates.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -44,6 +44,12 @@ export interface ParseOptions {
 /** Parses one issue's text into its articles and photo captions. */
 export function parseIssue(text: string, { source }: ParseOptions): Issue {
   const blocks = toBlocks(text);
+  // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
+  let mastheadDate: PartialDate | null = null;
+  while (blocks[0] && isMasthead(blocks[0].text)) {
+    mastheadDate ??= dayMentions(blocks[0].text).find((d) => d.year) ?? null;
+    blocks.shift();
+  }
   const drafts: (Draft | PhotoDraft)[] = [];
   let current: Draft | PhotoDraft | null = null;
   let atBoundary = true;
@@ -85,7 +91,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     else current.body.push(block);
   }
 
-  const fileDate = dateFromFileName(source);
+  const fileDate = dateFromFileName(source) ?? mastheadDate;
   const year = fileDate?.year ?? inferIssueYear(text) ?? undefined;
   const articleDrafts = drafts.filter((d): d is Draft => 'byline' in d);
   const photoDrafts = drafts.filter((d): d is PhotoDraft => 'paragraphs' in d);
@@ -128,6 +134,13 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     });
 
   return { source, date: formatPartialDate(issueDate), articles, photos };
+}
+
+const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
+
+/** A short first line that names the issue's date or number. */
+function isMasthead(line: string): boolean {
+  return [...line].length <= 40 && MASTHEAD.test(line) && !/[。，,]/.test(line);
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */

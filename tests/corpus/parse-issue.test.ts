@@ -146,6 +146,13 @@ describe('parseIssue on made-up issues', () => {
     expect(parsed.articles.map((a) => a.date)).toEqual(['', '']);
   });
 
+  it('reads a masthead line as the issue date, not as a headline', () => {
+    const text = '崇川新闻 2023年4月17日 星期一 第15期\n\n新桥通车\n\n4月15日，新桥通车。\n\n·李四·';
+    const parsed = parseIssue(text, { source: 'issue.txt' });
+    expect(parsed.date).toBe('2023-04-17');
+    expect(parsed.articles.map((a) => [a.headline, a.subtitle, a.date])).toEqual([['新桥通车', '', '2023-04-15']]);
+  });
+
   it('takes a headline ending in a question mark', () => {
     const text = '甲事\n\n3月1日，甲事发生。\n\n·张三·\n\n垃圾分类，你做对了吗？\n\n3月2日，社区开展垃圾分类宣传。\n\n·李四·';
     const parsed = parseIssue(text, { source: '2024-03-04.txt' });
