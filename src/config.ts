@@ -47,10 +47,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const corpusDir = path.resolve(text('CORPUS_DIR') ?? 'seeds');
   const adminText = text('ADMIN_IDS') ?? '';
-  const adminIds = adminText.split(/[\s,]+/).filter(Boolean).map((id) => {
-    if (!/^\d+$/.test(id)) throw new ConfigError(`ADMIN_IDS must be Telegram user ids separated by commas; got "${id}"`);
-    return Number(id);
-  });
+  const adminIds = adminText
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((id) => {
+      if (!/^\d+$/.test(id))
+        throw new ConfigError(`ADMIN_IDS must be Telegram user ids separated by commas; got "${id}"`);
+      return Number(id);
+    });
   const logLevel = text('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   return {

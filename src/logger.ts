@@ -6,7 +6,11 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string, secrets: (string | undefined)[] = [], destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true })): Logger {
+export function createLogger(
+  level: string,
+  secrets: (string | undefined)[] = [],
+  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
+): Logger {
   const hidden = secrets.filter((s): s is string => Boolean(s && s.length >= 8));
   const mask = (text: string) => hidden.reduce((t, s) => t.split(s).join('[redacted]'), text);
   return pino(

@@ -18,7 +18,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and checks every setting', () => {
-    const c = loadConfig({ BOT_TOKEN: '123:abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', ADMIN_IDS: '1, 22,333', LOG_LEVEL: 'debug' });
+    const c = loadConfig({
+      BOT_TOKEN: '123:abcdefghijklmnopqrstuvwxyz',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      ADMIN_IDS: '1, 22,333',
+      LOG_LEVEL: 'debug',
+    });
     expect(c.telegramApiRoot).toBe('http://127.0.0.1:8081');
     expect(c.adminIds).toEqual([1, 22, 333]);
     expect(c.logLevel).toBe('debug');

@@ -99,7 +99,11 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.catch((err) => {
     const e = err.error;
     const update = err.ctx.update.update_id;
-    if (e instanceof GrammyError) logger.warn({ update, method: e.method, code: e.error_code, description: e.description }, 'Telegram refused a call');
+    if (e instanceof GrammyError)
+      logger.warn(
+        { update, method: e.method, code: e.error_code, description: e.description },
+        'Telegram refused a call',
+      );
     else if (e instanceof HttpError) logger.warn({ update, err: e.message }, 'network error talking to Telegram');
     else logger.error({ update, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
   });

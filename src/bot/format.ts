@@ -38,7 +38,7 @@ export function formatSnippet(result: SearchResult, max = SNIPPET): string {
     const s = Math.max(s0, start);
     const e = Math.min(e0, end);
     if (e <= s || s < pos) continue;
-    out += escapeHtml(passage.slice(pos, s)) + '<b>' + escapeHtml(passage.slice(s, e)) + '</b>';
+    out += `${escapeHtml(passage.slice(pos, s))}<b>${escapeHtml(passage.slice(s, e))}</b>`;
     pos = e;
   }
   out += escapeHtml(passage.slice(pos, end)).replace(/\n/g, ' ');
@@ -92,8 +92,12 @@ export function formatArticle(article: Article): string[] {
     `<b>${escapeHtml(article.headline)}</b>`,
     article.subtitle ? `<i>${escapeHtml(article.subtitle)}</i>` : '',
     `${formatDate(article.date)}${article.byline.length ? ` · 记者 ${escapeHtml(article.byline.join(' '))}` : ''}`,
-  ].filter(Boolean).join('\n');
-  const blocks = [...article.paragraphs, ...article.captions.map((c) => `📷 ${c}`)].flatMap((p) => splitToFit(escapeHtml(p), MESSAGE_LIMIT - 200));
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const blocks = [...article.paragraphs, ...article.captions.map((c) => `📷 ${c}`)].flatMap((p) =>
+    splitToFit(escapeHtml(p), MESSAGE_LIMIT - 200),
+  );
   const parts: string[] = [];
   let current = head;
   for (const block of blocks) {

@@ -51,6 +51,6 @@ export function latestKeyboard(articles: Article[]): InlineKeyboard {
 /** The example questions, one per row. */
 export function examplesKeyboard(examples: string[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  examples.forEach((q, k) => kb.text(`💬 ${q}`, exampleData(k)).row());
+  for (const [k, q] of examples.entries()) kb.text(`💬 ${q}`, exampleData(k)).row();
   return kb;
 }

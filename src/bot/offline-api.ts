@@ -44,7 +44,12 @@ export function interceptApi(bot: Bot, onCall: (call: OutgoingCall) => void): vo
         text: p.text,
       };
     } else if (method === 'editMessageText') {
-      result = { message_id: p.message_id, date: Math.floor(Date.now() / 1000), chat: { id: p.chat_id, type: 'private' }, text: p.text };
+      result = {
+        message_id: p.message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: p.chat_id, type: 'private' },
+        text: p.text,
+      };
     }
     // The transformer's result type is the method's own; this stand-in answers them all alike.
     return { ok: true, result } as never;

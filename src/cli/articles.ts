@@ -11,7 +11,7 @@ runCli(() => {
   const issues = loadCorpus(corpusDir, { warn: (m) => console.error(`warning: ${m}`) });
   const articles = issues.flatMap((i) => i.articles);
   if (json) {
-    process.stdout.write(JSON.stringify(articles, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
     return;
   }
   const width = (s: string, n: number) => {

@@ -48,13 +48,22 @@ interface Row {
 function questions(): string[] {
   const file = path.join(SHARED, 'eval', 'dev.jsonl');
   const base = fs.existsSync(file)
-    ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { q: string }).q)
     : ['老旧小区改造', '唐闸古镇规划面积多大', '红色直播间', '今天股市行情怎么样'];
   return Array.from({ length: 10 }, () => base).flat();
 }
 
 /** Runs a command, returning its wall time and the peak RSS of any Node process in it. */
-function measure(command: string, args: string[], env: Record<string, string>, input?: string): { ms: number; peakMB: number; stdout: string } {
+function measure(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): { ms: number; peakMB: number; stdout: string } {
   const rssFile = path.join(WORK, `rss-${process.pid}-${Date.now()}.txt`);
   const started = performance.now();
   const run = spawnSync(command, args, {
@@ -62,7 +71,13 @@ function measure(command: string, args: string[], env: Record<string, string>, i
     input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ...env, BOT_TOKEN: '', BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim() },
+    env: {
+      ...process.env,
+      ...env,
+      BOT_TOKEN: '',
+      BENCH_RSS_FILE: rssFile,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
+    },
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr.slice(-800)}`);
@@ -71,12 +86,18 @@ function measure(command: string, args: string[], env: Record<string, string>, i
   return { ms, peakMB: Math.max(...peaks) / 1024, stdout: run.stdout };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 
 async function botLatency(library: NewsLibrary, asks: string[]): Promise<{ p50: number; p99: number }> {
   const api = new FakeBotApi();
   const apiRoot = await api.start();
-  const bot = createBot({ token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx', library, apiRoot, flood: { limit: 1000, windowMs: 1000 } });
+  const bot = createBot({
+    token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx',
+    library,
+    apiRoot,
+    flood: { limit: 1000, windowMs: 1000 },
+  });
   void bot.start({ drop_pending_updates: false });
   await new Promise((r) => setTimeout(r, 300));
   const times: number[] = [];
@@ -98,7 +119,8 @@ function archiveFor(spec: string): { dir: string; label: string } {
   const dir = path.join(WORK, `archive-${spec}`);
   if (!fs.existsSync(dir) || fs.readdirSync(dir).length !== Number(spec)) {
     const tool = path.join(SHARED, 'tools', 'make-archive.mjs');
-    if (!fs.existsSync(tool)) throw new Error(`cannot make a synthetic archive: ${tool} is missing; pass a folder instead`);
+    if (!fs.existsSync(tool))
+      throw new Error(`cannot make a synthetic archive: ${tool} is missing; pass a folder instead`);
     fs.rmSync(dir, { recursive: true, force: true });
     const made = spawnSync(process.execPath, [tool, path.join(ROOT, 'seeds'), dir, spec], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`make-archive failed: ${made.stderr}`);
@@ -121,7 +143,7 @@ async function benchOne(spec: string): Promise<Row> {
   const warm = measure('npm', searchArgs, env);
   const asks = questions();
   process.stderr.write(`batch of ${asks.length}… `);
-  const batch = measure('npm', ['run', '-s', 'search', '--', '--json'], env, asks.join('\n') + '\n');
+  const batch = measure('npm', ['run', '-s', 'search', '--', '--json'], env, `${asks.join('\n')}\n`);
 
   process.stderr.write('query latency… ');
   const opened = openIndex({ corpusDir: dir, indexFile });
@@ -157,9 +179,20 @@ async function benchOne(spec: string): Promise<Row> {
 
 function table(rows: Row[]): string {
   const cols: [keyof Row, string][] = [
-    ['archive', 'archive'], ['passages', 'passages'], ['floorMs', 'floor ms'], ['coldMs', 'cold ms'], ['coldPeakMB', 'cold MB'],
-    ['warmMs', 'warm ms'], ['warmPeakMB', 'warm MB'], ['batchMsPerQuestion', 'ms/q batch'], ['batchPeakMB', 'batch MB'],
-    ['queryP50Ms', 'q p50'], ['queryP99Ms', 'q p99'], ['indexMB', 'index MB'], ['botP50Ms', 'bot p50'], ['botP99Ms', 'bot p99'],
+    ['archive', 'archive'],
+    ['passages', 'passages'],
+    ['floorMs', 'floor ms'],
+    ['coldMs', 'cold ms'],
+    ['coldPeakMB', 'cold MB'],
+    ['warmMs', 'warm ms'],
+    ['warmPeakMB', 'warm MB'],
+    ['batchMsPerQuestion', 'ms/q batch'],
+    ['batchPeakMB', 'batch MB'],
+    ['queryP50Ms', 'q p50'],
+    ['queryP99Ms', 'q p99'],
+    ['indexMB', 'index MB'],
+    ['botP50Ms', 'bot p50'],
+    ['botP99Ms', 'bot p99'],
   ];
   const lines = [`| ${cols.map((c) => c[1]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
   for (const r of rows) lines.push(`| ${cols.map(([k]) => String(r[k])).join(' | ')} |`);
@@ -171,8 +204,10 @@ function ratios(rows: Row[]): string {
   const b = rows.find((r) => r.issues === 520);
   if (!a || !b) return '';
   const r = (k: keyof Row) => ((b[k] as number) / Math.max(1e-9, a[k] as number)).toFixed(1);
-  return `520 vs 52 issues (10× the data): floor ×${r('floorMs')}, cold ×${r('coldMs')}, warm ×${r('warmMs')}, ` +
-    `ms/question ×${r('batchMsPerQuestion')}, index size ×${r('indexMB')}, batch RSS ×${r('batchPeakMB')}`;
+  return (
+    `520 vs 52 issues (10× the data): floor ×${r('floorMs')}, cold ×${r('coldMs')}, warm ×${r('warmMs')}, ` +
+    `ms/question ×${r('batchMsPerQuestion')}, index size ×${r('indexMB')}, batch RSS ×${r('batchPeakMB')}`
+  );
 }
 
 runCli(async () => {
@@ -189,6 +224,6 @@ runCli(async () => {
   const ratio = ratios(rows);
   if (ratio) console.log(`\n${ratio}`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ machine, rows, ratio }, null, 2) + '\n');
+  fs.writeFileSync(out, `${JSON.stringify({ machine, rows, ratio }, null, 2)}\n`);
   console.log(`\nfigures written to ${out}`);
 });

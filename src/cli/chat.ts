@@ -27,12 +27,18 @@ const USER = { id: 42, is_bot: false, first_name: '读者' };
 
 /** Runs the chat until the input ends. */
 export async function runChat({ library, input, output, interactive }: ChatOptions): Promise<void> {
-  const write = (s: string) => output.write(s + '\n');
+  const write = (s: string) => output.write(`${s}\n`);
   const bold = interactive ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => s;
   let buttons: Button[] = [];
   let lastMessageId = 0;
 
-  const bot = createBot({ token: OFFLINE_TOKEN, library, botInfo: OFFLINE_BOT_INFO, logger: createLogger('warn'), flood: { limit: 1000, windowMs: 1000 } });
+  const bot = createBot({
+    token: OFFLINE_TOKEN,
+    library,
+    botInfo: OFFLINE_BOT_INFO,
+    logger: createLogger('warn'),
+    flood: { limit: 1000, windowMs: 1000 },
+  });
   interceptApi(bot, ({ method, payload }: OutgoingCall) => {
     if (method === 'sendMessage' || method === 'editMessageText') {
       if (method === 'editMessageText') write('（上一条消息已更新）');
@@ -47,7 +53,9 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
   });
 
   const stats = library.stats();
-  write(`崇川新闻助手 · 终端聊天（未设置 BOT_TOKEN，没有连接 Telegram）：${stats.articles} 篇文章，${stats.issues} 期报纸。`);
+  write(
+    `崇川新闻助手 · 终端聊天（未设置 BOT_TOKEN，没有连接 Telegram）：${stats.articles} 篇文章，${stats.issues} 期报纸。`,
+  );
   write('输入问题或命令（/latest、/search 关键词、/help），输入 #1 按下回复里的第 1 个按钮，Ctrl+D 退出。\n');
 
   let updateId = 0;
@@ -74,7 +82,9 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
         },
       } as Update;
     } else {
-      const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+      const entities = text.startsWith('/')
+        ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }]
+        : undefined;
       update = {
         update_id: ++updateId,
         message: { message_id: ++lastMessageId, date: Math.floor(Date.now() / 1000), chat, from: USER, text, entities },

@@ -33,7 +33,12 @@ export function run(): void {
     const library = NewsLibrary.fromOpened(opened);
 
     if (!config.botToken) {
-      await runChat({ library, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+      await runChat({
+        library,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+      });
       return;
     }
     await runTelegramBot(config, library, logger);
@@ -89,7 +94,10 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
   live.start();
   notifier.start();
   const stats = library.stats();
-  logger.info({ bot: `@${bot.botInfo.username}`, articles: stats.articles, issues: stats.issues }, `@${bot.botInfo.username} is polling`);
+  logger.info(
+    { bot: `@${bot.botInfo.username}`, articles: stats.articles, issues: stats.issues },
+    `@${bot.botInfo.username} is polling`,
+  );
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');

@@ -39,7 +39,7 @@ export function markHighlights(r: SearchResult, text = r.passage, offset = 0): s
     const s = s0 - offset;
     const e = e0 - offset;
     if (e <= 0 || s >= text.length) continue;
-    out += text.slice(at, Math.max(at, s)) + '【' + text.slice(Math.max(at, s), e) + '】';
+    out += `${text.slice(at, Math.max(at, s))}【${text.slice(Math.max(at, s), e)}】`;
     at = e;
   }
   return out + text.slice(at);
@@ -76,5 +76,5 @@ runCli(async () => {
     return;
   }
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) process.stdout.write(answer(line) + '\n');
+  for await (const line of rl) process.stdout.write(`${answer(line)}\n`);
 });

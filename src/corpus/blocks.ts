@@ -16,7 +16,8 @@ export interface Block {
 }
 
 // A byline: ·金驰· or ·金驰 许应田· (the closing dot may be missing), alone or closing a paragraph.
-const BYLINE = /(?:^|(?<=[。！？!?”’」』）)\s]))\s*·\s*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{0,28}?)\s*·?\s*$/u;
+const BYLINE =
+  /(?:^|(?<=[。！？!?”’」』）)\s]))\s*·\s*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{0,28}?)\s*·?\s*$/u;
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
 const SENTENCE_END = /[。！？!?；;]/;
 const TIME_LEAD = /^(今年|去年|前年|明年|近日|日前|近期|目前|当前|\d{1,4}年|\d{1,2}月)[^，,]{0,8}[，,]/;
@@ -25,7 +26,10 @@ function stripMarkdown(line: string): { text: string; level: number } {
   const heading = line.match(/^(#{1,6})\s+(.*)$/);
   const level = heading ? heading[1]!.length : 0;
   const body = heading ? heading[2]! : line;
-  const text = body.replace(/\*\*|__/g, '').replace(/^>\s*/, '').trim();
+  const text = body
+    .replace(/\*\*|__/g, '')
+    .replace(/^>\s*/, '')
+    .trim();
   return { text, level };
 }
 
@@ -60,7 +64,7 @@ export function toBlocks(text: string): Block[] {
     const { text: line, level } = stripMarkdown(raw.trim());
     if (!line) continue;
     const byline = line.match(BYLINE);
-    if (byline && byline[1] && !/摄$/.test(line)) {
+    if (byline?.[1] && !/摄$/.test(line)) {
       const before = line.slice(0, byline.index).trim();
       if (before) blocks.push(classify(before, level));
       blocks.push({ kind: 'byline', text: byline[0].trim(), level: 0, names: bylineNames(byline[1]) });

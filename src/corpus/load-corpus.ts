@@ -21,7 +21,11 @@ export function listIssueFiles(dir: string): string[] {
     names = fs.readdirSync(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CorpusError(code === 'ENOENT' ? `corpus folder not found: ${dir}` : `cannot read corpus folder ${dir}: ${code ?? String(err)}`);
+    throw new CorpusError(
+      code === 'ENOENT'
+        ? `corpus folder not found: ${dir}`
+        : `cannot read corpus folder ${dir}: ${code ?? String(err)}`,
+    );
   }
   return names.filter((n) => ISSUE_FILE.test(n) && !n.startsWith('.')).sort();
 }
@@ -50,7 +54,8 @@ export function loadCorpus(dir: string, { warn = console.warn, onProgress }: Loa
     try {
       issues.push(loadIssueFile(path.join(dir, name)));
     } catch (err) {
-      const why = err instanceof UnreadableIssueError ? err.message : (err as NodeJS.ErrnoException).code ?? String(err);
+      const why =
+        err instanceof UnreadableIssueError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
       warn(`skipped ${name}: ${why}`);
     }
     onProgress?.(k + 1, files.length);

@@ -14,7 +14,13 @@ import { createHash } from 'node:crypto';
 import { wordSpansJunction } from '../text/segment.ts';
 import { toBlocks, type Block } from './blocks.ts';
 import {
-  articleDate, dateFromFileName, dayMentions, dominantMonth, formatPartialDate, inferIssueYear, type PartialDate,
+  articleDate,
+  dateFromFileName,
+  dayMentions,
+  dominantMonth,
+  formatPartialDate,
+  inferIssueYear,
+  type PartialDate,
 } from './dates.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -163,10 +169,14 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
 }
 
 /** Heading shape: the lengths of its space-separated phrases (「一竿子落实到底 争做创建“主力军”」 -> 7,9). */
-const phraseShape = (text: string) => text.split(/\s+/).map((p) => [...p].length).join(',');
+const phraseShape = (text: string) =>
+  text
+    .split(/\s+/)
+    .map((p) => [...p].length)
+    .join(',');
 
 function parallelsSection(article: Draft, block: Block): boolean {
-  if (!/\s/.test(block.text) ) return false;
+  if (!/\s/.test(block.text)) return false;
   const shape = phraseShape(block.text);
   return article.body.some((b) => b.kind === 'heading' && b.text !== block.text && phraseShape(b.text) === shape);
 }
@@ -188,7 +198,10 @@ export function splitHeadline(lines: Block[]): { headline: string; subtitle: str
   } else {
     main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
   }
-  const subtitle = lines.filter((l) => l !== main).map((l) => clean(l.text)).join(' ');
+  const subtitle = lines
+    .filter((l) => l !== main)
+    .map((l) => clean(l.text))
+    .join(' ');
   return { headline: clean(main?.text ?? ''), subtitle };
 }
 
@@ -213,7 +226,9 @@ export function joinPageBreaks(body: Block[]): string[] {
   // An orphan fragment left over belongs to a clause-like line that was read as a heading.
   items.forEach((it, k) => {
     if (taken.has(k) || it.heading || !isOrphan(items, k)) return;
-    const host = items.findIndex((h, j) => h.heading && !partnerOf.has(j) && /[，,]/.test(h.text) && [...h.text].length > 20);
+    const host = items.findIndex(
+      (h, j) => h.heading && !partnerOf.has(j) && /[，,]/.test(h.text) && [...h.text].length > 20,
+    );
     if (host < 0) return;
     items[host]!.heading = false;
     partnerOf.set(host, k);
@@ -233,7 +248,11 @@ export function joinPageBreaks(body: Block[]): string[] {
 /** A fragment that starts mid-sentence right after a finished paragraph or a heading. */
 function isOrphan(items: { text: string; heading: boolean }[], k: number): boolean {
   const it = items[k]!;
-  return !it.heading && CONTINUATION.test(it.text) && (k === 0 || items[k - 1]!.heading || TERMINATED.test(items[k - 1]!.text));
+  return (
+    !it.heading &&
+    CONTINUATION.test(it.text) &&
+    (k === 0 || items[k - 1]!.heading || TERMINATED.test(items[k - 1]!.text))
+  );
 }
 
 function findContinuation(items: { text: string; heading: boolean }[], i: number, taken: Set<number>): number {

@@ -17,7 +17,8 @@ export interface Changes {
   removed: string[];
 }
 
-const same = (a: FileState | undefined, b: FileState | undefined) => !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+const same = (a: FileState | undefined, b: FileState | undefined) =>
+  !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * Tracks files until they stop changing. A file is ready once its size and modification time

@@ -145,4 +145,5 @@ function safeList(dir: string): Listing {
   }
 }
 
-const same = (a: FileState | undefined, b: FileState | undefined) => !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+const same = (a: FileState | undefined, b: FileState | undefined) =>
+  !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;

@@ -51,7 +51,8 @@ export function termCredit(text: string, c: Concept): number {
   return 0;
 }
 
-const NUMBER = /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
+const NUMBER =
+  /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
 
 /**
  * How well a sentence holds the kind of answer asked for (0–1): a number next to the question's
@@ -63,14 +64,21 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   for (const c of query.concepts) {
     for (const t of c.terms) {
       if (t.length < 2) continue;
-      for (let at = sentence.indexOf(t); at >= 0; at = sentence.indexOf(t, at + t.length)) termsAt.push(at, at + t.length);
+      for (let at = sentence.indexOf(t); at >= 0; at = sentence.indexOf(t, at + t.length))
+        termsAt.push(at, at + t.length);
     }
   }
   if (type.kind === 'number') {
     let best = 0;
     for (const m of sentence.matchAll(NUMBER)) {
       const at = m.index ?? 0;
-      const near = termsAt.length === 0 ? 40 : Math.min(...termsAt.map((p) => Math.abs(p - at)), Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))));
+      const near =
+        termsAt.length === 0
+          ? 40
+          : Math.min(
+              ...termsAt.map((p) => Math.abs(p - at)),
+              Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
+            );
       best = Math.max(best, 1 / (1 + near / 8));
     }
     return best;
@@ -100,7 +108,8 @@ export function bestSentence(
     const start = passage.indexOf(sentence, offset);
     offset = start + sentence.length;
     const norm = normalizedPassage.slice(start, start + sentence.length);
-    const score = coverage(norm, query.concepts, idf, FOCUS_WEIGHT) + 0.4 * answerTypeScore(norm, query.answerType, query);
+    const score =
+      coverage(norm, query.concepts, idf, FOCUS_WEIGHT) + 0.4 * answerTypeScore(norm, query.answerType, query);
     if (score > best.score) best = { text: sentence.trim(), start, score };
   }
   return best;

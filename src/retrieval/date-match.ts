@@ -21,4 +21,3 @@ export function dateBonus(docDate: string, text: string, d: PartialDate | undefi
   if (dateKey(d).test(docDate)) bonus += d.day ? 0.5 : 0.2;
   return bonus;
 }
-

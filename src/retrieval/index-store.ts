@@ -77,7 +77,7 @@ function saveIndexFile(file: string, issues: Issue[], index: SerializedIndex): v
     fs.writeSync(fd, `,"grams":${JSON.stringify(grams)}`);
     fs.writeSync(fd, `,"titleGrams":${JSON.stringify(titleGrams)}`);
     fs.writeSync(fd, `,"mini":${JSON.stringify(mini)}},"issues":[`);
-    issues.forEach((issue, k) => fs.writeSync(fd, (k > 0 ? ',' : '') + JSON.stringify(issue)));
+    for (const [k, issue] of issues.entries()) fs.writeSync(fd, (k > 0 ? ',' : '') + JSON.stringify(issue));
     fs.writeSync(fd, ']}');
   } finally {
     fs.closeSync(fd);
@@ -145,7 +145,9 @@ export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOpti
   }
   const issues = loadCorpus(corpusDir, {
     warn: warn ?? (() => {}),
-    onProgress: log ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`) : undefined,
+    onProgress: log
+      ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
+      : undefined,
   });
   log?.(`building the index of ${issues.length} issues`);
   const { index, serialized } = buildIndex(issues, fingerprint, indexFile, log);

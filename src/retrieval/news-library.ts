@@ -83,7 +83,12 @@ export class NewsLibrary {
 
   stats(): LibraryStats {
     const dated = this.newest.map((a) => a.date).filter(Boolean);
-    return { articles: this.byId.size, issues: this.issues.length, from: dated[dated.length - 1] ?? '', to: dated[0] ?? '' };
+    return {
+      articles: this.byId.size,
+      issues: this.issues.length,
+      from: dated[dated.length - 1] ?? '',
+      to: dated[0] ?? '',
+    };
   }
 
   /** Questions the archive surely answers, for a newcomer to tap: the newest headlines' lead phrases. */

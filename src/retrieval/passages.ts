@@ -35,7 +35,7 @@ function splitLong(paragraph: string): string[] {
   if (paragraph.length <= MAX_PASSAGE) return [paragraph];
   const pieces: string[] = [];
   let buffer = '';
-  const pieceOf = (s: string) => (s.length <= MAX_PASSAGE ? [s] : s.match(/[^，,、]+[，,、]?/gu) ?? [s]);
+  const pieceOf = (s: string) => (s.length <= MAX_PASSAGE ? [s] : (s.match(/[^，,、]+[，,、]?/gu) ?? [s]));
   for (const sentence of splitSentences(paragraph)) {
     for (const part of pieceOf(sentence)) {
       if (buffer && buffer.length + part.length > MAX_PASSAGE) {
@@ -98,14 +98,18 @@ export function toDocsAndPassages(issues: Issue[]): { docs: SearchDoc[]; passage
       const { id, headline, subtitle, date, source } = a;
       add({ id, kind: 'article', headline, subtitle, date, source }, toPassageTexts(a.paragraphs));
       a.captions.forEach((caption, k) => {
-        add({ id: `${id}-${k}`, kind: 'photo', headline: withoutCredit(caption), subtitle: headline, date, source }, [caption]);
+        add({ id: `${id}-${k}`, kind: 'photo', headline: withoutCredit(caption), subtitle: headline, date, source }, [
+          caption,
+        ]);
       });
     }
     for (const group of issue.photos) {
       const subtitle = group.lead ? firstSentence(group.lead) : '图片新闻';
       group.captions.forEach((caption, k) => {
         const headline = withoutCredit(caption).replace(/[。！？!?]+$/u, '');
-        add({ id: `${group.id}-${k}`, kind: 'photo', headline, subtitle, date: group.date, source: group.source }, [caption]);
+        add({ id: `${group.id}-${k}`, kind: 'photo', headline, subtitle, date: group.date, source: group.source }, [
+          caption,
+        ]);
       });
     }
   }

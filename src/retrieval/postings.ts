@@ -103,7 +103,8 @@ export class Postings {
   /** Key (as a decimal string) to the base64 of its ids' bytes. */
   toJSON(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, ids] of this.lists) out[key] = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64');
+    for (const [key, ids] of this.lists)
+      out[key] = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64');
     return out;
   }
 

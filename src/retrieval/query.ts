@@ -34,26 +34,127 @@ export interface ParsedQuery {
 
 // Longest first: 是多少 before 多少, 在哪里 before 哪里.
 const SCAFFOLDING = [
-  '是什么意思', '什么意思', '什么时候', '为什么', '是多少', '有多少', '多少钱', '有哪些', '是哪些', '在哪里', '在哪儿', '是什么', '怎么样',
-  '是谁', '有没有', '是否', '能否', '请问', '多少', '哪些', '哪个', '哪位', '哪家', '哪里', '哪儿', '什么', '怎么',
-  '怎样', '如何', '第几个', '第几', '几个', '几位', '几级', '几家', '几项', '多大', '多长', '多高', '多久', '多远',
-  '谁', '吗', '呢', '吧', '呀', '啊', '几', '哪',
+  '是什么意思',
+  '什么意思',
+  '什么时候',
+  '为什么',
+  '是多少',
+  '有多少',
+  '多少钱',
+  '有哪些',
+  '是哪些',
+  '在哪里',
+  '在哪儿',
+  '是什么',
+  '怎么样',
+  '是谁',
+  '有没有',
+  '是否',
+  '能否',
+  '请问',
+  '多少',
+  '哪些',
+  '哪个',
+  '哪位',
+  '哪家',
+  '哪里',
+  '哪儿',
+  '什么',
+  '怎么',
+  '怎样',
+  '如何',
+  '第几个',
+  '第几',
+  '几个',
+  '几位',
+  '几级',
+  '几家',
+  '几项',
+  '多大',
+  '多长',
+  '多高',
+  '多久',
+  '多远',
+  '谁',
+  '吗',
+  '呢',
+  '吧',
+  '呀',
+  '啊',
+  '几',
+  '哪',
 ];
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
 const SCAFFOLDING_PATTERN_ONE = /多少|几|哪|谁|什么|怎么|怎样|如何|多大|多长|多高|多久|多远/;
-const STOP_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们我你他她它并而或以于来过着得地很更最该此']);
+const STOP_CHARS = new Set([
+  ...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们我你他她它并而或以于来过着得地很更最该此',
+]);
 const STOP_WORDS = new Set([
-  '一下', '一些', '这个', '那个', '我们', '你们', '他们', '可以', '进行', '开展了', '情况', '相关', '有关', '以及', '还有',
-  '关于', '知道', '告诉', '想', '问', '意思', '具体', '详细', '介绍一下', '讲讲', '说说',
+  '一下',
+  '一些',
+  '这个',
+  '那个',
+  '我们',
+  '你们',
+  '他们',
+  '可以',
+  '进行',
+  '开展了',
+  '情况',
+  '相关',
+  '有关',
+  '以及',
+  '还有',
+  '关于',
+  '知道',
+  '告诉',
+  '想',
+  '问',
+  '意思',
+  '具体',
+  '详细',
+  '介绍一下',
+  '讲讲',
+  '说说',
   // Words about the archive itself, not about what is in it.
-  '新闻', '报道', '消息', '内容', '信息', '文章',
+  '新闻',
+  '报道',
+  '消息',
+  '内容',
+  '信息',
+  '文章',
   // Relative time: the archive's "today" is not the reader's.
-  '今天', '昨天', '今年', '去年', '最近', '近期', '目前', '现在',
+  '今天',
+  '昨天',
+  '今年',
+  '去年',
+  '最近',
+  '近期',
+  '目前',
+  '现在',
 ]);
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
 
-const PLACE_SUFFIXES = ['小学', '中学', '学校', '社区', '街道', '公园', '广场', '中心', '小区', '古镇', '新村', '园', '城', '村', '路', '馆', '院'];
+const PLACE_SUFFIXES = [
+  '小学',
+  '中学',
+  '学校',
+  '社区',
+  '街道',
+  '公园',
+  '广场',
+  '中心',
+  '小区',
+  '古镇',
+  '新村',
+  '园',
+  '城',
+  '村',
+  '路',
+  '馆',
+  '院',
+];
 const SUFFIXES_OF: Record<string, string[]> = {
   企业: ['公司', '集团', '企业'],
   公司: ['公司', '集团'],
@@ -70,12 +171,17 @@ export function answerTypeOf(text: string): AnswerType {
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
     const after = which[1]!;
-    for (const [noun, suffixes] of Object.entries(SUFFIXES_OF)) if (after.includes(noun)) return { kind: 'entity', suffixes };
+    for (const [noun, suffixes] of Object.entries(SUFFIXES_OF))
+      if (after.includes(noun)) return { kind: 'entity', suffixes };
     // The noun asked about is the first word after 哪个 (哪个社区开展了…… -> 社区).
     const head = segment(after)[0]?.text ?? after;
     return { kind: 'entity', suffixes: head.length > 1 ? [head] : [after.slice(0, 2)] };
   }
-  if (/谁|哪位|何人/.test(text)) return { kind: 'entity', suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'] };
+  if (/谁|哪位|何人/.test(text))
+    return {
+      kind: 'entity',
+      suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'],
+    };
   return { kind: 'any' };
 }
 
@@ -83,7 +189,11 @@ export function answerTypeOf(text: string): AnswerType {
 export function extractDate(text: string): { date?: PartialDate; rest: string } {
   const full = text.match(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?/);
   if (full && (full[1] || full[3])) {
-    const date: PartialDate = { year: full[1] ? Number(full[1]) : undefined, month: Number(full[2]), day: full[3] ? Number(full[3]) : undefined };
+    const date: PartialDate = {
+      year: full[1] ? Number(full[1]) : undefined,
+      month: Number(full[2]),
+      day: full[3] ? Number(full[3]) : undefined,
+    };
     return { date, rest: text.replace(full[0], ' ') };
   }
   const year = text.match(/(?<!\d)((?:19|20)\d{2})年(?!代)/);
@@ -105,7 +215,9 @@ export function parseQuery(question: string): ParsedQuery {
   for (const key of SYNONYM_KEYS) {
     const at = text.indexOf(key);
     if (key.length < 2 || at < 0) continue;
-    const inside = words.some((w) => w.text.length > key.length && w.start <= at && at + key.length <= w.start + w.text.length);
+    const inside = words.some(
+      (w) => w.text.length > key.length && w.start <= at && at + key.length <= w.start + w.text.length,
+    );
     if (inside) continue;
     addConcept(key, 1);
     text = text.split(key).join(' ');

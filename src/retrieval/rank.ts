@@ -89,7 +89,8 @@ export function search(index: SearchIndex, question: string, { limit = 5 }: Sear
     scored.score += wordScore(p);
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
-    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score })) bestByStory.set(key, scored);
+    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }))
+      bestByStory.set(key, scored);
   }
   const ranked = [...bestByStory.values()]
     .filter((s) => s.cover >= MIN_COVERAGE)
@@ -139,7 +140,11 @@ function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
   }
   // BM25 over jieba words, for the discriminating concepts only (scoring a common word's
   // postings would cost more than the whole rest of the query).
-  const bm25 = index.wordScores(query.concepts.filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!)).map((c) => c.terms[0]!));
+  const bm25 = index.wordScores(
+    query.concepts
+      .filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!))
+      .map((c) => c.terms[0]!),
+  );
   const bm25Max = Math.max(1e-9, ...bm25.values());
   const wordScore = (p: number) => 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
 
@@ -193,7 +198,13 @@ function compareDates(index: SearchIndex, a: number, b: number): number {
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
-function scorePassage(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], weak: (Set<number> | undefined)[]): Scored {
+function scorePassage(
+  index: SearchIndex,
+  id: number,
+  query: ParsedQuery,
+  idf: number[],
+  weak: (Set<number> | undefined)[],
+): Scored {
   const text = index.passageTexts[id]!;
   const docIndex = index.passages[id]!.doc;
   const title = index.docTitles[docIndex]!;
@@ -226,4 +237,3 @@ function partialCredit(text: string, term: string): number {
   const share = hit / (term.length - 1);
   return 0.5 * share * share;
 }
-

@@ -77,7 +77,6 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
   };
 }
 
-
 /** A doc's lead as a result with no terms to highlight (a question that is only a date). */
 export function leadResult(index: SearchIndex, doc: number): SearchResult | undefined {
   const lead = index.docPassages[doc]![0];

@@ -108,7 +108,12 @@ export class SearchIndex {
     onProgress?.('indexing bigrams');
     const grams = Postings.fromTexts(passageTexts);
     const titleGrams = Postings.fromTexts(docTitles);
-    const index = new SearchIndex(issues, dictionary, fingerprint, wordData, grams, titleGrams, { docs, passages, passageTexts, docTitles });
+    const index = new SearchIndex(issues, dictionary, fingerprint, wordData, grams, titleGrams, {
+      docs,
+      passages,
+      passageTexts,
+      docTitles,
+    });
     const serialized: SerializedIndex = {
       version: INDEX_VERSION,
       fingerprint,
@@ -150,7 +155,14 @@ export class SearchIndex {
 
   /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */
   static fromJSON(data: SerializedIndex, issues: Issue[]): SearchIndex {
-    return new SearchIndex(issues, data.dictionary, data.fingerprint, data.mini, Postings.fromJSON(data.grams), Postings.fromJSON(data.titleGrams));
+    return new SearchIndex(
+      issues,
+      data.dictionary,
+      data.fingerprint,
+      data.mini,
+      Postings.fromJSON(data.grams),
+      Postings.fromJSON(data.titleGrams),
+    );
   }
 
   toJSON(): SerializedIndex {

@@ -40,7 +40,10 @@ export function buildWordIndexData(texts: string[]): AsPlainObject {
     totalLength += counts.size;
     for (const [term, n] of counts) {
       let postings = terms.get(term);
-      if (!postings) terms.set(term, (postings = {}));
+      if (!postings) {
+        postings = {};
+        terms.set(term, postings);
+      }
       postings[id] = n;
     }
   });

@@ -11,10 +11,16 @@ import { ALL_ISSUES } from './subscription-store.ts';
 const DIGEST_HEADLINES = 15;
 
 /** The notification for one chat, or null when nothing in the issue concerns it. */
-export function notificationFor(issue: Issue, keywords: string[], matches: (keyword: string) => Article[]): string | null {
+export function notificationFor(
+  issue: Issue,
+  keywords: string[],
+  matches: (keyword: string) => Article[],
+): string | null {
   const parts: string[] = [];
   if (keywords.includes(ALL_ISSUES) && issue.articles.length > 0) {
-    const lines = issue.articles.slice(0, DIGEST_HEADLINES).map((a, k) => `${k + 1}. <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
+    const lines = issue.articles
+      .slice(0, DIGEST_HEADLINES)
+      .map((a, k) => `${k + 1}. <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
     const more = issue.articles.length > DIGEST_HEADLINES ? `\n……共 ${issue.articles.length} 篇` : '';
     parts.push(`🗞 新一期报纸已收录（${formatDate(issue.date)}）：\n${lines.join('\n')}${more}`);
   }
@@ -26,7 +32,11 @@ export function notificationFor(issue: Issue, keywords: string[], matches: (keyw
     parts.push(`🔔 关注的「${escapeHtml(keyword)}」有新报道：\n${lines.join('\n')}`);
   }
   if (parts.length === 0) return null;
-  let text = parts.join('\n\n') + '\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。';
-  if (text.length > MESSAGE_LIMIT) text = text.slice(0, MESSAGE_LIMIT - 1).replace(/<[^>]*$/, '').replace(/&[a-z]*$/, '') + '…';
+  let text = `${parts.join('\n\n')}\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。`;
+  if (text.length > MESSAGE_LIMIT)
+    text = `${text
+      .slice(0, MESSAGE_LIMIT - 1)
+      .replace(/<[^>]*$/, '')
+      .replace(/&[a-z]*$/, '')}…`;
   return text;
 }

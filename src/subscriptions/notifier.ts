@@ -55,7 +55,10 @@ export class Notifier {
         if (this.stopped) return;
         if (!this.store.claim(n.id)) continue;
         try {
-          await this.api.sendMessage(n.chatId, n.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          await this.api.sendMessage(n.chatId, n.text, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+          });
           this.store.finish(n.id, 'sent');
         } catch (err) {
           this.store.finish(n.id, 'failed');

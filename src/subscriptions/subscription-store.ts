@@ -26,26 +26,39 @@ export class SubscriptionStore {
   /** Adds a subscription; durable when this returns. */
   subscribe(chatId: number, keyword: string): SubscribeOutcome {
     return this.db.transaction((): SubscribeOutcome => {
-      const exists = this.db.prepare('SELECT 1 FROM subscriptions WHERE chat_id = ? AND keyword = ?').get(chatId, keyword);
+      const exists = this.db
+        .prepare('SELECT 1 FROM subscriptions WHERE chat_id = ? AND keyword = ?')
+        .get(chatId, keyword);
       if (exists) return 'exists';
-      const count = (this.db.prepare("SELECT COUNT(*) AS n FROM subscriptions WHERE chat_id = ? AND keyword <> ''").get(chatId) as { n: number }).n;
+      const count = (
+        this.db.prepare("SELECT COUNT(*) AS n FROM subscriptions WHERE chat_id = ? AND keyword <> ''").get(chatId) as {
+          n: number;
+        }
+      ).n;
       if (keyword !== ALL_ISSUES && count >= MAX_KEYWORDS) return 'too-many';
-      this.db.prepare('INSERT INTO subscriptions (chat_id, keyword, created_at) VALUES (?, ?, ?)').run(chatId, keyword, Date.now());
+      this.db
+        .prepare('INSERT INTO subscriptions (chat_id, keyword, created_at) VALUES (?, ?, ?)')
+        .run(chatId, keyword, Date.now());
       return 'added';
     })();
   }
 
   /** Removes one subscription, or all of the chat's when `keyword` is undefined; returns how many. */
   unsubscribe(chatId: number, keyword?: string): number {
-    const result = keyword === undefined
-      ? this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId)
-      : this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ? AND keyword = ?').run(chatId, keyword);
+    const result =
+      keyword === undefined
+        ? this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId)
+        : this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ? AND keyword = ?').run(chatId, keyword);
     return result.changes;
   }
 
   /** The chat's subscriptions, the digest first. */
   list(chatId: number): string[] {
-    return (this.db.prepare('SELECT keyword FROM subscriptions WHERE chat_id = ? ORDER BY keyword <> \'\', created_at').all(chatId) as { keyword: string }[]).map((r) => r.keyword);
+    return (
+      this.db
+        .prepare("SELECT keyword FROM subscriptions WHERE chat_id = ? ORDER BY keyword <> '', created_at")
+        .all(chatId) as { keyword: string }[]
+    ).map((r) => r.keyword);
   }
 
   /** Everything stored about the chat, removed (/forget, or a user who blocked the bot). */
@@ -59,7 +72,9 @@ export class SubscriptionStore {
   /** Every subscription, grouped by chat. */
   allByChat(): Map<number, string[]> {
     const out = new Map<number, string[]>();
-    for (const r of this.db.prepare('SELECT chat_id, keyword FROM subscriptions ORDER BY chat_id, created_at').all() as { chat_id: number; keyword: string }[]) {
+    for (const r of this.db
+      .prepare('SELECT chat_id, keyword FROM subscriptions ORDER BY chat_id, created_at')
+      .all() as { chat_id: number; keyword: string }[]) {
       const list = out.get(r.chat_id) ?? [];
       list.push(r.keyword);
       out.set(r.chat_id, list);
@@ -79,7 +94,9 @@ export class SubscriptionStore {
   /** Records issues as known without announcing them (the corpus the bot started with). */
   markSeen(sources: string[]): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO issues_seen (source, seen_at, announced) VALUES (?, ?, 0)');
-    this.db.transaction(() => sources.forEach((s) => insert.run(s, Date.now())))();
+    this.db.transaction(() => {
+      for (const s of sources) insert.run(s, Date.now());
+    })();
   }
 
   /** The given issues that were never seen before. */
@@ -94,9 +111,13 @@ export class SubscriptionStore {
    */
   announce(source: string, notifications: { chatId: number; text: string }[]): boolean {
     return this.db.transaction(() => {
-      const inserted = this.db.prepare('INSERT OR IGNORE INTO issues_seen (source, seen_at, announced) VALUES (?, ?, 1)').run(source, Date.now());
+      const inserted = this.db
+        .prepare('INSERT OR IGNORE INTO issues_seen (source, seen_at, announced) VALUES (?, ?, 1)')
+        .run(source, Date.now());
       if (inserted.changes === 0) return false;
-      const queue = this.db.prepare('INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)');
+      const queue = this.db.prepare(
+        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
+      );
       for (const n of notifications) queue.run(n.chatId, source, n.text, Date.now());
       return true;
     })();
@@ -104,13 +125,18 @@ export class SubscriptionStore {
 
   /** The next notifications to deliver, oldest first. */
   pending(limit: number): Notification[] {
-    return (this.db.prepare("SELECT id, chat_id, source, text FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?").all(limit) as { id: number; chat_id: number; source: string; text: string }[])
-      .map((r) => ({ id: r.id, chatId: r.chat_id, source: r.source, text: r.text }));
+    return (
+      this.db
+        .prepare("SELECT id, chat_id, source, text FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?")
+        .all(limit) as { id: number; chat_id: number; source: string; text: string }[]
+    ).map((r) => ({ id: r.id, chatId: r.chat_id, source: r.source, text: r.text }));
   }
 
   /** Claims a notification for sending; false when another sender (or a past run) has it. */
   claim(id: number): boolean {
-    return this.db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'").run(id).changes === 1;
+    return (
+      this.db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'").run(id).changes === 1
+    );
   }
 
   finish(id: number, state: 'sent' | 'failed'): void {

@@ -17,7 +17,8 @@ export interface Token {
 }
 
 // Number with an optional unit: 2023年, 13.1%, 69.3亿元, 12000户, 15%, 第八个 is not a number here.
-const UNIT = '(?:%|‰|[万亿千百]?(?:平方公里|平方米|公里|亿元|万元|元|户|人次|人|名|个|块|只|张|米|处|项|家|件|吨|场|届|次|枚|幢|栋|所|座|辆|岁|倍|分|亩|天|年|月|日|号|批|条|起|位|级|期|台|套|间|栋))?';
+const UNIT =
+  '(?:%|‰|[万亿千百]?(?:平方公里|平方米|公里|亿元|万元|元|户|人次|人|名|个|块|只|张|米|处|项|家|件|吨|场|届|次|枚|幢|栋|所|座|辆|岁|倍|分|亩|天|年|月|日|号|批|条|起|位|级|期|台|套|间|栋))?';
 const NUMBER = new RegExp(`\\d+(?:[.,]\\d+)*${UNIT}`, 'gu');
 const LATIN = /[a-z][a-z0-9+#.-]*/gu;
 const HAN_RUN = /[\p{Script=Han}]+/gu;
@@ -36,7 +37,11 @@ function compactDictionaries(): { dict: string; idfDict: string; stopWordDict: s
   const source = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
   const st = fs.statSync(source);
   const dir = path.join(os.tmpdir(), `chongchuan-jieba-${st.size}-${Math.round(st.mtimeMs)}-${MIN_WORD_FREQUENCY}`);
-  const files = { dict: path.join(dir, 'dict.utf8'), idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
+  const files = {
+    dict: path.join(dir, 'dict.utf8'),
+    idfDict: path.join(dir, 'idf.utf8'),
+    stopWordDict: path.join(dir, 'stop.utf8'),
+  };
   if (!fs.existsSync(files.dict)) {
     fs.mkdirSync(dir, { recursive: true });
     const kept = fs
@@ -50,7 +55,7 @@ function compactDictionaries(): { dict: string; idfDict: string; stopWordDict: s
     };
     write(files.idfDict, '的 1.0\n');
     write(files.stopWordDict, '的\n');
-    write(files.dict, kept.join('\n') + '\n');
+    write(files.dict, `${kept.join('\n')}\n`);
   }
   return files;
 }

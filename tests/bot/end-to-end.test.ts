@@ -14,8 +14,16 @@ beforeAll(async () => {
   api = new FakeBotApi();
   const apiRoot = await api.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
-  app = startApp({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, CORPUS_DIR: 'seeds', INDEX_FILE: path.join(dir, 'index.json') });
-  await api.waitFor((c) => c.method === 'setMyCommands' && (c.payload as { language_code?: string }).language_code === 'en', 80_000);
+  app = startApp({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    CORPUS_DIR: 'seeds',
+    INDEX_FILE: path.join(dir, 'index.json'),
+  });
+  await api.waitFor(
+    (c) => c.method === 'setMyCommands' && (c.payload as { language_code?: string }).language_code === 'en',
+    80_000,
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -39,12 +47,17 @@ describe('npm start with a token, against a loopback Bot API', () => {
     api.pushText('老旧小区改造');
     const results = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('🔎'));
     expect(isValidTelegramHtml(String(results.payload.text))).toBe(true);
-    const keyboard = (results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const keyboard = (
+      results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     const next = keyboard.find((b) => b.text.includes('下一页'))!;
 
     api.push({
       callback_query: {
-        id: 'cb1', chat_instance: '1', data: next.callback_data, from: { id: 100, is_bot: false, first_name: 'U' },
+        id: 'cb1',
+        chat_instance: '1',
+        data: next.callback_data,
+        from: { id: 100, is_bot: false, first_name: 'U' },
         message: { message_id: 99, date: 0, chat: { id: 100, type: 'private', first_name: 'U' }, text: 'x' },
       },
     } as never);
@@ -52,7 +65,9 @@ describe('npm start with a token, against a loopback Bot API', () => {
     expect(isValidTelegramHtml(String(edited.payload.text))).toBe(true);
     await api.waitFor((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb1');
 
-    api.push({ inline_query: { id: 'iq1', from: { id: 100, is_bot: false, first_name: 'U' }, query: '红色直播间', offset: '' } } as never);
+    api.push({
+      inline_query: { id: 'iq1', from: { id: 100, is_bot: false, first_name: 'U' }, query: '红色直播间', offset: '' },
+    } as never);
     const inline = await api.waitFor((c) => c.method === 'answerInlineQuery');
     expect((inline.payload.results as unknown[]).length).toBeGreaterThan(0);
   }, 30_000);

@@ -20,8 +20,20 @@ beforeEach(async () => {
   api = new FakeBotApi();
   const apiRoot = await api.start();
   errors = [];
-  const logger = { warn: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`), error: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`), info: () => {} };
-  bot = createBot({ token: '1:fault-test', library, apiRoot, botInfo: FAKE_BOT_INFO as never, logger: logger as never, maxRetryDelaySeconds: 2, flood: { limit: 1000, windowMs: 1000 } });
+  const logger = {
+    warn: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`),
+    error: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`),
+    info: () => {},
+  };
+  bot = createBot({
+    token: '1:fault-test',
+    library,
+    apiRoot,
+    botInfo: FAKE_BOT_INFO as never,
+    logger: logger as never,
+    maxRetryDelaySeconds: 2,
+    flood: { limit: 1000, windowMs: 1000 },
+  });
 });
 
 afterEach(async () => {
@@ -33,7 +45,13 @@ const ask = (text: string, chatId: number) =>
   bot
     .handleUpdate({
       update_id: chatId,
-      message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private', first_name: 'U' }, from: { id: chatId, is_bot: false, first_name: 'U' }, text },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: chatId, type: 'private', first_name: 'U' },
+        from: { id: chatId, is_bot: false, first_name: 'U' },
+        text,
+      },
     } as unknown as Update)
     .catch((err) => bot.errorHandler(err));
 
@@ -77,7 +95,8 @@ describe('a burst of users', () => {
     const questions = ['红色直播间', '老旧小区改造', '唐闸古镇规划面积多大', '今天股市行情怎么样'];
     for (let k = 0; k < 200; k++) api.pushText(questions[k % questions.length]!, 10_000 + k);
     const deadline = Date.now() + 30_000;
-    while (new Set(api.sent().map((c) => c.payload.chat_id)).size < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (new Set(api.sent().map((c) => c.payload.chat_id)).size < 200 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     const answered = new Set(api.sent().map((c) => c.payload.chat_id));
     expect(answered.size).toBe(200);
     expect(errors).toEqual([]);

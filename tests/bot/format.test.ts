@@ -24,7 +24,12 @@ describe('escaping', () => {
   });
 
   it('keeps hostile article text inert in results and articles', () => {
-    const hostile = result({ headline: '<script>x</script>', passage: 'a<b>b & c</b>。', answer: 'a<b>b & c</b>。', highlights: [[0, 1]] });
+    const hostile = result({
+      headline: '<script>x</script>',
+      passage: 'a<b>b & c</b>。',
+      answer: 'a<b>b & c</b>。',
+      highlights: [[0, 1]],
+    });
     const page = formatResultsPage('<i>q</i> & more', [hostile], 0);
     expect(isValidTelegramHtml(page)).toBe(true);
     expect(htmlToText(page)).toContain('<script>x</script>');
@@ -45,28 +50,43 @@ describe('results', () => {
   });
 
   it('trims a long passage to the answer sentence', () => {
-    const passage = '无关。'.repeat(200) + '答案在这里。' + '后文。'.repeat(50);
+    const passage = `${'无关。'.repeat(200)}答案在这里。${'后文。'.repeat(50)}`;
     const snippet = formatSnippet(result({ passage, answer: '答案在这里。', highlights: [[600, 602]] }), 100);
     expect(snippet.startsWith('…<b>答案</b>在这里。')).toBe(true);
     expect(snippet.length).toBeLessThan(120);
   });
 
   it('never passes 4096 characters, whatever the passages', () => {
-    const huge = result({ headline: '长'.repeat(3000), passage: '&'.repeat(3000), answer: '&'.repeat(3000), highlights: [] });
+    const huge = result({
+      headline: '长'.repeat(3000),
+      passage: '&'.repeat(3000),
+      answer: '&'.repeat(3000),
+      highlights: [],
+    });
     const page = formatResultsPage('q', [huge, huge, huge], 0);
     expect(page.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
   });
 
   it('writes dates as far as they are known', () => {
     expect([formatDate('2022-09-08'), formatDate('2022-09'), formatDate('2022'), formatDate('')]).toEqual([
-      '2022-09-08', '2022-09', '2022', '日期不详',
+      '2022-09-08',
+      '2022-09',
+      '2022',
+      '日期不详',
     ]);
   });
 });
 
 describe('articles', () => {
   const article = (paragraphs: string[]): Article => ({
-    id: 'x', headline: '头条 <新闻>', subtitle: '', date: '2023-04-10', source: 's', byline: ['金驰'], paragraphs, captions: [],
+    id: 'x',
+    headline: '头条 <新闻>',
+    subtitle: '',
+    date: '2023-04-10',
+    source: 's',
+    byline: ['金驰'],
+    paragraphs,
+    captions: [],
   });
 
   it('fits a short article in one message', () => {
@@ -77,7 +97,7 @@ describe('articles', () => {
   });
 
   it('splits a long article at paragraph boundaries into valid messages', () => {
-    const paragraphs = Array.from({ length: 30 }, (_, k) => `第${k}段` + '内容&'.repeat(100) + '。');
+    const paragraphs = Array.from({ length: 30 }, (_, k) => `第${k}段${'内容&'.repeat(100)}。`);
     const parts = formatArticle(article(paragraphs));
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) {

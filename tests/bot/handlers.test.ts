@@ -27,7 +27,9 @@ beforeEach(() => {
 });
 
 const text = (t: string, chat: { id: number; type: string } = privateChat, messageId = 10) => {
-  const entities = t.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: t.split(/\s/)[0]!.length }] : undefined;
+  const entities = t.startsWith('/')
+    ? [{ type: 'bot_command', offset: 0, length: t.split(/\s/)[0]!.length }]
+    : undefined;
   return bot.handleUpdate({
     update_id: ++updateId,
     message: { message_id: messageId, date: 0, chat, from: user, text: t, entities },
@@ -36,11 +38,20 @@ const text = (t: string, chat: { id: number; type: string } = privateChat, messa
 const press = (data: string) =>
   bot.handleUpdate({
     update_id: ++updateId,
-    callback_query: { id: `cb${updateId}`, from: user, chat_instance: '1', data, message: { message_id: 55, date: 0, chat: privateChat, text: 'x' } },
+    callback_query: {
+      id: `cb${updateId}`,
+      from: user,
+      chat_instance: '1',
+      data,
+      message: { message_id: 55, date: 0, chat: privateChat, text: 'x' },
+    },
   } as unknown as Update);
 const last = (method = 'sendMessage') => calls.filter((c) => c.method === method).at(-1)!;
 const buttons = (c: OutgoingCall) =>
-  ((c.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+  (
+    (c.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined)
+      ?.inline_keyboard ?? []
+  ).flat();
 
 describe('questions', () => {
   it('answers a private text with the matching passage, headline in bold, previews off', async () => {
@@ -141,7 +152,18 @@ describe('commands', () => {
 
   it('/help lists every command', async () => {
     await text('/help');
-    for (const c of ['/search', '/latest', '/subscribe', '/unsubscribe', '/subscriptions', '/privacy', '/forget', '/help', '/start']) expect(last().payload.text).toContain(c);
+    for (const c of [
+      '/search',
+      '/latest',
+      '/subscribe',
+      '/unsubscribe',
+      '/subscriptions',
+      '/privacy',
+      '/forget',
+      '/help',
+      '/start',
+    ])
+      expect(last().payload.text).toContain(c);
   });
 
   it('works as /search@botname in a group, quoting the message, and ignores chatter', async () => {
@@ -155,21 +177,33 @@ describe('commands', () => {
 
 describe('inline mode', () => {
   it('lists matching articles, and the latest for an empty query', async () => {
-    await bot.handleUpdate({ update_id: ++updateId, inline_query: { id: 'iq1', from: user, query: '老旧小区', offset: '' } } as unknown as Update);
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      inline_query: { id: 'iq1', from: user, query: '老旧小区', offset: '' },
+    } as unknown as Update);
     const answer = last('answerInlineQuery');
     const results = answer.payload.results as { title: string; input_message_content: { message_text: string } }[];
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.title).toContain('老旧小区');
     for (const r of results) expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
     expect(results[0]!.input_message_content.message_text).toMatch(/^<b>[^\d]/);
-    await bot.handleUpdate({ update_id: ++updateId, inline_query: { id: 'iq2', from: user, query: '', offset: '' } } as unknown as Update);
-    const latest = last('answerInlineQuery').payload.results as { title: string; input_message_content: { message_text: string } }[];
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      inline_query: { id: 'iq2', from: user, query: '', offset: '' },
+    } as unknown as Update);
+    const latest = last('answerInlineQuery').payload.results as {
+      title: string;
+      input_message_content: { message_text: string };
+    }[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
   });
 
   it('offers a plain-text button when nothing matches', async () => {
-    await bot.handleUpdate({ update_id: ++updateId, inline_query: { id: 'iq3', from: user, query: '<股市> 行情', offset: '' } } as unknown as Update);
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      inline_query: { id: 'iq3', from: user, query: '<股市> 行情', offset: '' },
+    } as unknown as Update);
     const answer = last('answerInlineQuery');
     expect(answer.payload.results).toEqual([]);
     expect((answer.payload.button as { text: string }).text).toContain('<股市> 行情');

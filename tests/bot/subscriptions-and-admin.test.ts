@@ -22,15 +22,33 @@ beforeAll(() => {
 beforeEach(() => {
   calls = [];
   store = new SubscriptionStore(openDatabase(':memory:'));
-  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, subscriptions: store, adminIds: [ADMIN], reload: async () => '37 篇文章', flood: { limit: 5, windowMs: 60_000 } });
+  bot = createBot({
+    token: '1:test',
+    library,
+    botInfo: OFFLINE_BOT_INFO,
+    subscriptions: store,
+    adminIds: [ADMIN],
+    reload: async () => '37 篇文章',
+    flood: { limit: 5, windowMs: 60_000 },
+  });
   interceptApi(bot, (c) => calls.push(c));
 });
 
 const send = (text: string, userId = 100, extra: Record<string, unknown> = {}) => {
-  const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+  const entities = text.startsWith('/')
+    ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
+    : undefined;
   return bot.handleUpdate({
     update_id: ++updateId,
-    message: { message_id: updateId, date: 0, chat: { id: userId, type: 'private', first_name: 'U' }, from: { id: userId, is_bot: false, first_name: 'U' }, text, entities, ...extra },
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: userId, type: 'private', first_name: 'U' },
+      from: { id: userId, is_bot: false, first_name: 'U' },
+      text,
+      entities,
+      ...extra,
+    },
   } as unknown as Update);
 };
 const replies = () => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
@@ -89,12 +107,30 @@ describe('bad input', () => {
   });
 
   it('answers stickers and photos with a word, and ignores edited messages', async () => {
-    await send('', 100, { text: undefined, sticker: { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } });
+    await send('', 100, {
+      text: undefined,
+      sticker: {
+        file_id: 'x',
+        file_unique_id: 'y',
+        type: 'regular',
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+      },
+    });
     expect(last()).toContain('只能读懂文字');
     const before = calls.length;
     await bot.handleUpdate({
       update_id: ++updateId,
-      edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 100, type: 'private', first_name: 'U' }, from: { id: 100, is_bot: false, first_name: 'U' }, text: '改过的问题' },
+      edited_message: {
+        message_id: 1,
+        date: 0,
+        edit_date: 1,
+        chat: { id: 100, type: 'private', first_name: 'U' },
+        from: { id: 100, is_bot: false, first_name: 'U' },
+        text: '改过的问题',
+      },
     } as unknown as Update);
     expect(calls.length).toBe(before);
   });

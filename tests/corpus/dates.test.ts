@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  articleDate, dateFromFileName, formatPartialDate, inferIssueYear, latestStatedYear, yearFromAnchors,
+  articleDate,
+  dateFromFileName,
+  formatPartialDate,
+  inferIssueYear,
+  latestStatedYear,
+  yearFromAnchors,
 } from '../../src/corpus/dates.ts';
 import { parseChineseNumeral } from '../../src/corpus/chinese-numeral.ts';
 
@@ -25,14 +30,18 @@ describe('issue year', () => {
   it('falls back to dated events the issue refers to', () => {
     expect(yearFromAnchors('以实际行动迎接党的二十大胜利召开')).toBe(2022);
     expect(yearFromAnchors('4月15日是第八个全民国家安全教育日')).toBe(2023);
-    expect(yearFromAnchors('江苏省第二十届运动会在泰州落下帷幕。4年后，江苏省第二十一届运动会将在连云港举办')).toBe(2022);
+    expect(yearFromAnchors('江苏省第二十届运动会在泰州落下帷幕。4年后，江苏省第二十一届运动会将在连云港举办')).toBe(
+      2022,
+    );
     expect(inferIssueYear('区领导调研中小微企业')).toBeNull();
   });
 });
 
 describe('article date', () => {
   it('is the first day named, in the issue year', () => {
-    expect(formatPartialDate(articleDate('9月8日，崇川区召开交流会。9月9日……', { year: 2022, month: 9 }))).toBe('2022-09-08');
+    expect(formatPartialDate(articleDate('9月8日，崇川区召开交流会。9月9日……', { year: 2022, month: 9 }))).toBe(
+      '2022-09-08',
+    );
   });
 
   it('keeps an explicit year, and puts December in a January issue in the year before', () => {
@@ -48,7 +57,12 @@ describe('article date', () => {
 
 describe('parseChineseNumeral', () => {
   it('reads small numerals', () => {
-    expect([parseChineseNumeral('八'), parseChineseNumeral('十一'), parseChineseNumeral('二十'), parseChineseNumeral('二十一')]).toEqual([8, 11, 20, 21]);
+    expect([
+      parseChineseNumeral('八'),
+      parseChineseNumeral('十一'),
+      parseChineseNumeral('二十'),
+      parseChineseNumeral('二十一'),
+    ]).toEqual([8, 11, 20, 21]);
     expect(parseChineseNumeral('abc')).toBeNaN();
   });
 });

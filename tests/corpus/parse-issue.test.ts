@@ -11,7 +11,11 @@ const byHeadline = (issue: ReturnType<typeof seed>, start: string) => {
 };
 
 describe('parseIssue on the seeds', () => {
-  const all = fs.readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map(seed);
+  const all = fs
+    .readdirSync('seeds')
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map(seed);
 
   it('finds the 37 news articles and nothing else', () => {
     expect(all.map((i) => i.articles.length)).toEqual([8, 7, 8, 6, 8]);
@@ -90,15 +94,15 @@ describe('parseIssue on the seeds', () => {
 
   it('dates each article by its event, else by the issue month', () => {
     const dates = Object.fromEntries(all.flatMap((i) => i.articles).map((a) => [a.headline.slice(0, 5), a.date]));
-    expect(dates['锚定目标不']).toBe('2022-09-08');
-    expect(dates['江苏省第二']).toBe('2022-09-05');
-    expect(dates['凝心聚力抓']).toBe('2021-08-07');
-    expect(dates['崇川首家工']).toBe('2021-08');
-    expect(dates['崇川全民国']).toBe('2023-04-10');
-    expect(dates['二届区政府']).toBe('2022-03');
-    expect(dates['强服务稳落']).toBe('2022-03-04');
-    expect(dates['中医集市进']).toBe('2024-11-03');
-    expect(dates['校社携手育']).toBe('2024-11');
+    expect(dates.锚定目标不).toBe('2022-09-08');
+    expect(dates.江苏省第二).toBe('2022-09-05');
+    expect(dates.凝心聚力抓).toBe('2021-08-07');
+    expect(dates.崇川首家工).toBe('2021-08');
+    expect(dates.崇川全民国).toBe('2023-04-10');
+    expect(dates.二届区政府).toBe('2022-03');
+    expect(dates.强服务稳落).toBe('2022-03-04');
+    expect(dates.中医集市进).toBe('2024-11-03');
+    expect(dates.校社携手育).toBe('2024-11');
   });
 
   it('gives every article a stable id, unique in the corpus', () => {
@@ -154,14 +158,17 @@ describe('parseIssue on made-up issues', () => {
   });
 
   it('takes a headline ending in a question mark', () => {
-    const text = '甲事\n\n3月1日，甲事发生。\n\n·张三·\n\n垃圾分类，你做对了吗？\n\n3月2日，社区开展垃圾分类宣传。\n\n·李四·';
+    const text =
+      '甲事\n\n3月1日，甲事发生。\n\n·张三·\n\n垃圾分类，你做对了吗？\n\n3月2日，社区开展垃圾分类宣传。\n\n·李四·';
     const parsed = parseIssue(text, { source: '2024-03-04.txt' });
     expect(parsed.articles.map((a) => a.headline)).toEqual(['甲事', '垃圾分类，你做对了吗？']);
     expect(parsed.photos).toEqual([]);
   });
 
   it('takes role words out of byline names', () => {
-    const [a] = parseIssue('新桥通车\n\n6月1日，新桥通车。\n\n·记者 张三 通讯员 李四·', { source: '2024-06-03.txt' }).articles;
+    const [a] = parseIssue('新桥通车\n\n6月1日，新桥通车。\n\n·记者 张三 通讯员 李四·', {
+      source: '2024-06-03.txt',
+    }).articles;
     expect(a!.byline).toEqual(['张三', '李四']);
   });
 
@@ -175,6 +182,9 @@ describe('parseIssue on made-up issues', () => {
   it('starts a new article at a headline with a dated lead even without a byline', () => {
     const text = '甲事\n\n3月1日，甲事发生。\n\n甲事很重要。\n\n乙事开场\n\n3月2日，乙事发生。';
     const parsed = parseIssue(text, { source: '2024-03-04.txt' });
-    expect(parsed.articles.map((a) => [a.headline, a.date])).toEqual([['甲事', '2024-03-01'], ['乙事开场', '2024-03-02']]);
+    expect(parsed.articles.map((a) => [a.headline, a.date])).toEqual([
+      ['甲事', '2024-03-01'],
+      ['乙事开场', '2024-03-02'],
+    ]);
   });
 });

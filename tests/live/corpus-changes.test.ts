@@ -1,16 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { SettleTracker, type Listing } from '../../src/live/corpus-changes.ts';
 
-const listing = (entries: [string, number, number][]): Listing => new Map(entries.map(([n, size, mtimeMs]) => [n, { size, mtimeMs }]));
+const listing = (entries: [string, number, number][]): Listing =>
+  new Map(entries.map(([n, size, mtimeMs]) => [n, { size, mtimeMs }]));
 
 describe('SettleTracker', () => {
   it('reports a new file once it has stopped changing for the settle time', () => {
     const t = new SettleTracker(1000);
     const indexed = listing([['a.txt', 10, 1]]);
-    expect(t.update(listing([['a.txt', 10, 1], ['b.txt', 5, 2]]), indexed, 0).ready).toEqual([]);
-    expect(t.update(listing([['a.txt', 10, 1], ['b.txt', 9, 3]]), indexed, 600).ready).toEqual([]); // still growing
-    expect(t.update(listing([['a.txt', 10, 1], ['b.txt', 9, 3]]), indexed, 1200).ready).toEqual([]);
-    expect(t.update(listing([['a.txt', 10, 1], ['b.txt', 9, 3]]), indexed, 1700).ready).toEqual(['b.txt']);
+    expect(
+      t.update(
+        listing([
+          ['a.txt', 10, 1],
+          ['b.txt', 5, 2],
+        ]),
+        indexed,
+        0,
+      ).ready,
+    ).toEqual([]);
+    expect(
+      t.update(
+        listing([
+          ['a.txt', 10, 1],
+          ['b.txt', 9, 3],
+        ]),
+        indexed,
+        600,
+      ).ready,
+    ).toEqual([]); // still growing
+    expect(
+      t.update(
+        listing([
+          ['a.txt', 10, 1],
+          ['b.txt', 9, 3],
+        ]),
+        indexed,
+        1200,
+      ).ready,
+    ).toEqual([]);
+    expect(
+      t.update(
+        listing([
+          ['a.txt', 10, 1],
+          ['b.txt', 9, 3],
+        ]),
+        indexed,
+        1700,
+      ).ready,
+    ).toEqual(['b.txt']);
   });
 
   it('waits on an empty file', () => {
@@ -21,7 +58,10 @@ describe('SettleTracker', () => {
 
   it('reports indexed files that disappeared or were rewritten', () => {
     const t = new SettleTracker(100);
-    const indexed = listing([['a.txt', 10, 1], ['b.txt', 10, 1]]);
+    const indexed = listing([
+      ['a.txt', 10, 1],
+      ['b.txt', 10, 1],
+    ]);
     expect(t.update(listing([['b.txt', 12, 5]]), indexed, 0).removed).toEqual(['a.txt', 'b.txt']);
   });
 });

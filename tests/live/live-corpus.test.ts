@@ -17,7 +17,10 @@ function setUp() {
   const announced: Issue[][] = [];
   const warnings: string[] = [];
   const live = new LiveCorpus({
-    corpusDir, indexFile, library, settleMs: 1000,
+    corpusDir,
+    indexFile,
+    library,
+    settleMs: 1000,
     onNewIssues: (issues) => void announced.push(issues),
     log: (level, m) => level === 'warn' && warnings.push(m),
   });
@@ -34,12 +37,16 @@ describe('LiveCorpus', () => {
     await live.check(11_500);
     expect(library.search('博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
     expect(library.search('唐闸古镇规划面积')[0]?.passage).toContain('9.8平方公里');
-    expect(library.searchIndex.docs.filter((d) => d.source === '2022-03-14.txt').length).toBe(library.issues.at(-1)!.articles.length);
+    expect(library.searchIndex.docs.filter((d) => d.source === '2022-03-14.txt').length).toBe(
+      library.issues.at(-1)!.articles.length,
+    );
     expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2022-03-14.txt']]);
     const reopened = openIndex({ corpusDir, indexFile });
     expect(reopened.built).toBe(false);
     expect(reopened.issues.map((i) => i.source)).toContain('2022-03-14.txt');
-    expect(new NewsLibrary(reopened.index, reopened.issues).search('博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
+    expect(new NewsLibrary(reopened.index, reopened.issues).search('博嘉生物')[0]?.headline).toContain(
+      '崇川开发区一季度',
+    );
   });
 
   it('skips an empty or broken file without failing, warning once', async () => {

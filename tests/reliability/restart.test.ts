@@ -22,8 +22,12 @@ async function start(): Promise<Started> {
   apiRoot ||= await api.start();
   const menusBefore = api.sent('setMyCommands').length;
   const app = startApp({
-    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, CORPUS_DIR: corpusDir, INDEX_FILE: path.join(dir, 'index.json'),
-    DATABASE_FILE: databaseFile, LOG_LEVEL: 'warn',
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    CORPUS_DIR: corpusDir,
+    INDEX_FILE: path.join(dir, 'index.json'),
+    DATABASE_FILE: databaseFile,
+    LOG_LEVEL: 'warn',
   });
   apps.push(app);
   try {
@@ -56,10 +60,16 @@ describe('restarts, kill -9 and new issues', () => {
     for (const chatId of chats) api.pushText(`/subscribe ${keywordOf(chatId)}`.trim(), chatId);
     await api.waitFor(() => api.sent().filter((c) => String(c.payload.text).includes('已订阅')).length >= 15, 20_000);
     await kill9(app);
-    const acknowledged = api.sent().filter((c) => String(c.payload.text).includes('已订阅')).map((c) => Number(c.payload.chat_id));
+    const acknowledged = api
+      .sent()
+      .filter((c) => String(c.payload.text).includes('已订阅'))
+      .map((c) => Number(c.payload.chat_id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(15);
     const db = new Database(databaseFile, { readonly: true });
-    const stored = db.prepare('SELECT chat_id, keyword FROM subscriptions').all() as { chat_id: number; keyword: string }[];
+    const stored = db.prepare('SELECT chat_id, keyword FROM subscriptions').all() as {
+      chat_id: number;
+      keyword: string;
+    }[];
     db.close();
     for (const chatId of acknowledged) expect(stored).toContainEqual({ chat_id: chatId, keyword: keywordOf(chatId) });
   }, 120_000);
@@ -67,7 +77,16 @@ describe('restarts, kill -9 and new issues', () => {
   it('indexes a new issue within seconds and notifies each subscriber once', async () => {
     await start();
     // Updates not confirmed before the kill come again: every chat ends up subscribed.
-    await api.waitFor(() => new Set(api.sent().filter((c) => /已订阅|已经订阅/.test(String(c.payload.text))).map((c) => c.payload.chat_id)).size === chats.length, 20_000);
+    await api.waitFor(
+      () =>
+        new Set(
+          api
+            .sent()
+            .filter((c) => /已订阅|已经订阅/.test(String(c.payload.text)))
+            .map((c) => c.payload.chat_id),
+        ).size === chats.length,
+      20_000,
+    );
     const dropped = Date.now();
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
     await api.waitFor(() => chats.every((c) => notificationsTo(c, '2022-03').length > 0), 20_000);
@@ -85,7 +104,10 @@ describe('restarts, kill -9 and new issues', () => {
     await kill9(apps.at(-1)!);
     fs.copyFileSync('seeds/004_44e125a03f4ab106.txt', path.join(corpusDir, '2024-11-04.txt'));
     await start();
-    await api.waitFor(() => chats.filter((c) => c % 2 === 0).every((c) => notificationsTo(c, '2024-11').length > 0), 20_000);
+    await api.waitFor(
+      () => chats.filter((c) => c % 2 === 0).every((c) => notificationsTo(c, '2024-11').length > 0),
+      20_000,
+    );
     await kill9(apps.at(-1)!);
     await start();
     await new Promise((r) => setTimeout(r, 3000));
@@ -93,6 +115,7 @@ describe('restarts, kill -9 and new issues', () => {
       expect(notificationsTo(chatId, '新一期报纸已收录（2022-03').length).toBe(1);
       expect(notificationsTo(chatId, '新一期报纸已收录（2024-11').length).toBe(1);
     }
-    for (const chatId of chats.filter((c) => c % 2 === 1)) expect(notificationsTo(chatId, '「博嘉生物」有新报道').length).toBe(1);
+    for (const chatId of chats.filter((c) => c % 2 === 1))
+      expect(notificationsTo(chatId, '「博嘉生物」有新报道').length).toBe(1);
   }, 150_000);
 });

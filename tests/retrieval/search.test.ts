@@ -121,7 +121,10 @@ describe('reprinted stories', () => {
     fs.mkdirSync(corpus);
     const seed = fs.readFileSync('seeds/001_ee31270023d67050.txt', 'utf8');
     fs.writeFileSync(path.join(corpus, '2021-08-09_a.txt'), seed);
-    fs.writeFileSync(path.join(corpus, '2022-08-08_b.txt'), seed.replace('9.8平方公里', '9.9平方公里').replace(/8月6日/g, '8月5日'));
+    fs.writeFileSync(
+      path.join(corpus, '2022-08-08_b.txt'),
+      seed.replace('9.8平方公里', '9.9平方公里').replace(/8月6日/g, '8月5日'),
+    );
     const { index: reprints } = openIndex({ corpusDir: corpus, indexFile: path.join(tmp, 'reprints.json') });
     const results = search(reprints, '唐闸古镇规划总面积', { limit: 5 });
     const tangzha = results.filter((r) => r.headline.includes('唐闸近代工业遗存'));

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { buildWordIndexData, loadWordIndex, wordIndexOptions } from '../../src/retrieval/word-index.ts';
 import { Postings } from '../../src/retrieval/postings.ts';
 
-const texts = ['崇川区召开老旧小区改造推进会', '老旧小区改造受益居民12000户', '唐闸古镇规划总面积9.8平方公里', 'gdp增长13.1%'];
+const texts = [
+  '崇川区召开老旧小区改造推进会',
+  '老旧小区改造受益居民12000户',
+  '唐闸古镇规划总面积9.8平方公里',
+  'gdp增长13.1%',
+];
 
 describe('word index', () => {
   it('scores exactly as MiniSearch addAll would', () => {

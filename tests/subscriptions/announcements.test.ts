@@ -4,9 +4,21 @@ import { isValidTelegramHtml } from '../../src/bot/html.ts';
 import { notificationFor } from '../../src/subscriptions/announcements.ts';
 
 const article = (headline: string): Article => ({
-  id: headline, headline, subtitle: '', date: '2025-01-06', source: 'i.txt', byline: [], paragraphs: ['正文。'], captions: [],
+  id: headline,
+  headline,
+  subtitle: '',
+  date: '2025-01-06',
+  source: 'i.txt',
+  byline: [],
+  paragraphs: ['正文。'],
+  captions: [],
 });
-const issue: Issue = { source: 'i.txt', date: '2025-01-06', articles: [article('新桥通车 <快讯>'), article('老旧小区改造完工')], photos: [] };
+const issue: Issue = {
+  source: 'i.txt',
+  date: '2025-01-06',
+  articles: [article('新桥通车 <快讯>'), article('老旧小区改造完工')],
+  photos: [],
+};
 
 describe('notificationFor', () => {
   it('sends the digest of headlines to those who follow every issue', () => {

@@ -21,11 +21,17 @@ afterEach(async () => {
 describe('Notifier', () => {
   it('delivers each queued notification once, as HTML without previews', async () => {
     const store = new SubscriptionStore(openDatabase(':memory:'));
-    store.announce('a.txt', [{ chatId: 1, text: '<b>一</b>' }, { chatId: 2, text: '二' }]);
+    store.announce('a.txt', [
+      { chatId: 1, text: '<b>一</b>' },
+      { chatId: 2, text: '二' },
+    ]);
     const notifier = new Notifier(store, telegram, silentLogger, { perSecond: 100 });
     await notifier.drain();
     await notifier.drain();
-    expect(api.sent().map((c) => [c.payload.chat_id, c.payload.text, c.payload.parse_mode])).toEqual([[1, '<b>一</b>', 'HTML'], [2, '二', 'HTML']]);
+    expect(api.sent().map((c) => [c.payload.chat_id, c.payload.text, c.payload.parse_mode])).toEqual([
+      [1, '<b>一</b>', 'HTML'],
+      [2, '二', 'HTML'],
+    ]);
     expect(store.pending(10)).toEqual([]);
   });
 
@@ -33,7 +39,10 @@ describe('Notifier', () => {
     const store = new SubscriptionStore(openDatabase(':memory:'));
     store.subscribe(1, '');
     store.subscribe(2, '');
-    store.announce('a.txt', [{ chatId: 1, text: 'x' }, { chatId: 2, text: 'y' }]);
+    store.announce('a.txt', [
+      { chatId: 1, text: 'x' },
+      { chatId: 2, text: 'y' },
+    ]);
     api.fail('sendMessage', { status: 403, description: 'Forbidden: bot was blocked by the user' });
     await new Notifier(store, telegram, silentLogger, { perSecond: 100 }).drain();
     expect(store.list(1)).toEqual([]);

@@ -27,9 +27,17 @@ describe('SubscriptionStore', () => {
 
   it('announces an issue once, one notification per chat', () => {
     const s = fresh();
-    expect(s.announce('2024-01-01.txt', [{ chatId: 1, text: 'a' }, { chatId: 2, text: 'b' }])).toBe(true);
+    expect(
+      s.announce('2024-01-01.txt', [
+        { chatId: 1, text: 'a' },
+        { chatId: 2, text: 'b' },
+      ]),
+    ).toBe(true);
     expect(s.announce('2024-01-01.txt', [{ chatId: 1, text: 'again' }])).toBe(false);
-    expect(s.pending(10).map((n) => [n.chatId, n.text])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(s.pending(10).map((n) => [n.chatId, n.text])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
   });
 
   it('hands each notification to one sender only', () => {

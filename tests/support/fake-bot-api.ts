@@ -59,10 +59,23 @@ export class FakeBotApi {
   }
 
   /** A private text message from user `userId`. */
-  pushText(text: string, userId = 100, chat: { id: number; type: string; title?: string } = { id: userId, type: 'private' }): number {
-    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+  pushText(
+    text: string,
+    userId = 100,
+    chat: { id: number; type: string; title?: string } = { id: userId, type: 'private' },
+  ): number {
+    const entities = text.startsWith('/')
+      ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
+      : undefined;
     return this.push({
-      message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat, from: { id: userId, is_bot: false, first_name: 'U' }, text, entities },
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: { id: userId, is_bot: false, first_name: 'U' },
+        text,
+        entities,
+      },
     } as never);
   }
 
@@ -77,7 +90,8 @@ export class FakeBotApi {
     for (;;) {
       const found = this.calls.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for a call; saw: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for a call; saw: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 50);
         this.callListeners.push(() => {

@@ -16,7 +16,11 @@ export interface Started {
 
 export function startApp(env: Record<string, string>, args: string[] = ['start', '--silent']): Started {
   let out = '';
-  const child = spawn('npm', args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', args, {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

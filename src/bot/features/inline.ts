@@ -20,7 +20,11 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
         id: a.id,
         title: a.headline,
         description: `${formatDate(a.date)} ${a.paragraphs[0]?.slice(0, 60) ?? ''}`,
-        input_message_content: { message_text: formatArticleCard(a), parse_mode: 'HTML', link_preview_options: preview },
+        input_message_content: {
+          message_text: formatArticleCard(a),
+          parse_mode: 'HTML',
+          link_preview_options: preview,
+        },
       }));
     } else {
       results = deps.library.search(query, INLINE_RESULTS).map((r, k) => ({
@@ -34,7 +38,9 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     await ctx.answerInlineQuery(results, {
       cache_time: 300,
       // Button text is plain text, not HTML.
-      ...(results.length === 0 && query ? { button: { text: `没有找到「${query.slice(0, 20)}」的报道`, start_parameter: 'help' } } : {}),
+      ...(results.length === 0 && query
+        ? { button: { text: `没有找到「${query.slice(0, 20)}」的报道`, start_parameter: 'help' } }
+        : {}),
     });
   });
   return composer;

@@ -27,7 +27,10 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     return;
   }
   const key = deps.store.put(q, results);
-  await ctx.reply(formatResultsPage(q, results, 0), { ...replyOptions(ctx), reply_markup: resultsKeyboard(key, results, 0) });
+  await ctx.reply(formatResultsPage(q, results, 0), {
+    ...replyOptions(ctx),
+    reply_markup: resultsKeyboard(key, results, 0),
+  });
 }
 
 export function searchFeature(deps: BotDeps): Composer<Context> {
@@ -53,10 +56,13 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
   });
 
   // Stickers, photos, voice and the like in a private chat get a word on what the bot reads.
-  composer.chatType('private').on('message').filter(
-    (ctx) => ctx.msg.text === undefined,
-    (ctx) => ctx.reply('我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。', replyOptions(ctx)),
-  );
+  composer
+    .chatType('private')
+    .on('message')
+    .filter(
+      (ctx) => ctx.msg.text === undefined,
+      (ctx) => ctx.reply('我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。', replyOptions(ctx)),
+    );
 
   // In a private chat any text is a question; in groups only commands are (privacy mode).
   composer.chatType('private').on('message:text', async (ctx) => {

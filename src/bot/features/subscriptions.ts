@@ -40,13 +40,19 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const n = store.unsubscribe(chatId, keyword);
-    await ctx.reply(n > 0 ? `已退订关键词「${escapeHtml(keyword)}」。` : `你没有订阅关键词「${escapeHtml(keyword)}」。`, replyOptions(ctx));
+    await ctx.reply(
+      n > 0 ? `已退订关键词「${escapeHtml(keyword)}」。` : `你没有订阅关键词「${escapeHtml(keyword)}」。`,
+      replyOptions(ctx),
+    );
   });
 
   composer.command('subscriptions', async (ctx) => {
     const list = store.list(ctx.chat!.id);
     if (list.length === 0) {
-      await ctx.reply('你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒', replyOptions(ctx));
+      await ctx.reply(
+        '你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒',
+        replyOptions(ctx),
+      );
       return;
     }
     const lines = list.map((k) => (k === ALL_ISSUES ? '• 每期新报纸' : `• 关键词「${escapeHtml(k)}」`));
