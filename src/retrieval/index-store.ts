@@ -6,19 +6,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
+import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
 
-/** A fingerprint of the corpus folder's issue files and the index format. */
+/** A fingerprint of the corpus folder's issue files (their content hashed) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
-  for (const name of listIssueFiles(corpusDir)) {
-    const st = fs.statSync(path.join(corpusDir, name));
-    hash.update(`${name}\t${st.size}\t${Math.round(st.mtimeMs)}\n`);
-  }
+  for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorpusError, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { CorpusError, loadCorpus, MAX_ISSUE_BYTES } from '../../src/corpus/load-corpus.ts';
+import { corpusFingerprint } from '../../src/retrieval/index-store.ts';
 
 function tempCorpus(files: Record<string, string | Uint8Array>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
@@ -39,5 +40,75 @@ describe('loadCorpus', () => {
     expect(() => loadCorpus('/nonexistent/corpus')).toThrow(/corpus folder not found/);
     expect(() => loadCorpus(tempCorpus({ 'a.json': '{}' }))).toThrow(/no issue files/);
     expect(() => loadCorpus(tempCorpus({ 'a.txt': '' }), { warn: () => {} })).toThrow(/no readable issue/);
+  });
+});
+
+describe('files that are not issues, or not there', () => {
+  const seed = fs.readFileSync('seeds/001_ee31270023d67050.txt');
+
+  function badCorpus(): string {
+    const dir = tempCorpus({ '2021-08-09.txt': seed });
+    fs.symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'dangling.txt'));
+    fs.symlinkSync('loop-b.txt', path.join(dir, 'loop-a.txt'));
+    fs.symlinkSync('loop-a.txt', path.join(dir, 'loop-b.txt'));
+    fs.mkdirSync(path.join(dir, 'folder.txt'));
+    fs.symlinkSync(path.join(dir, '2021-08-09.txt'), path.join(dir, 'link.txt'));
+    return dir;
+  }
+
+  it('skips dangling and looping symbolic links and folders, one warning each, and loads the rest', () => {
+    const warnings: string[] = [];
+    const issues = loadCorpus(badCorpus(), { warn: (m) => warnings.push(m) });
+    expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt', 'link.txt']);
+    expect(warnings).toEqual([
+      'skipped dangling.txt: not found (removed, or a symbolic link to nothing)',
+      'skipped folder.txt: not a regular file',
+      'skipped loop-a.txt: symbolic link loop',
+      'skipped loop-b.txt: symbolic link loop',
+    ]);
+  });
+
+  it('fingerprints a folder with broken links without throwing, and sees a link mended', () => {
+    const dir = badCorpus();
+    const before = corpusFingerprint(dir);
+    expect(corpusFingerprint(dir)).toBe(before);
+    fs.writeFileSync(path.join(dir, 'gone.txt'), seed);
+    expect(corpusFingerprint(dir)).not.toBe(before);
+  });
+
+  it('skips a file over the size limit with its size, without reading it', () => {
+    const dir = tempCorpus({ '2021-08-09.txt': seed, 'one-line.txt': '崇'.repeat((5 * 1024 * 1024) / 3) });
+    // 50 MB without writing 50 MB: a sparse file; reading it whole would show in the heap.
+    const fd = fs.openSync(path.join(dir, 'huge.txt'), 'w');
+    fs.ftruncateSync(fd, 50 * 1024 * 1024);
+    fs.closeSync(fd);
+    const warnings: string[] = [];
+    const heapBefore = process.memoryUsage().arrayBuffers;
+    const issues = loadCorpus(dir, { warn: (m) => warnings.push(m) });
+    expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(20 * 1024 * 1024);
+    expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt']);
+    expect(warnings).toEqual([
+      'skipped huge.txt: 50.0 MB, over the 2.0 MB limit for an issue',
+      'skipped one-line.txt: 5.0 MB, over the 2.0 MB limit for an issue',
+    ]);
+  });
+
+  it('reads a file just under the limit', () => {
+    const pad = Buffer.alloc(MAX_ISSUE_BYTES - seed.length - 1, '\n');
+    const dir = tempCorpus({ '2021-08-09.txt': Buffer.concat([seed, pad]) });
+    expect(loadCorpus(dir, { warn: () => {} })[0]!.articles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('corpusFingerprint', () => {
+  it('changes when an edit keeps the size and the modification time', () => {
+    const dir = tempCorpus({ '2021-08-09.txt': '新年第一场会议\n\n1月5日，会议召开。\n' });
+    const file = path.join(dir, '2021-08-09.txt');
+    const mtime = fs.statSync(file).mtimeMs;
+    const before = corpusFingerprint(dir);
+    fs.writeFileSync(file, '新年第二场会议\n\n1月5日，会议召开。\n');
+    fs.utimesSync(file, mtime / 1000, mtime / 1000);
+    expect(Math.round(fs.statSync(file).mtimeMs)).toBe(Math.round(mtime));
+    expect(corpusFingerprint(dir)).not.toBe(before);
   });
 });
