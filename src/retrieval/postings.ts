@@ -90,6 +90,25 @@ export class Postings {
     }
   }
 
+  /**
+   * Takes ids out in place and renumbers the rest to close the gap: `newId[id]` is an id's new
+   * number, or -1 for an id removed. Only lists holding an id at or past `firstChanged` (the
+   * smallest id removed) are touched; the mapping keeps every list sorted.
+   */
+  renumber(newId: Int32Array, firstChanged: number): void {
+    for (const [key, ids] of this.lists) {
+      if (ids.length === 0 || ids[ids.length - 1]! < firstChanged) continue;
+      let n = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        const to = id < firstChanged ? id : newId[id]!;
+        if (to >= 0) ids[n++] = to;
+      }
+      if (n === 0) this.lists.delete(key);
+      else if (n < ids.length) this.lists.set(key, ids.slice(0, n));
+    }
+  }
+
   /** Ids holding every bigram of the term (for a single character: that character alone). */
   lookup(term: string): Uint32Array {
     const grams = lookupKeys(term);

@@ -52,6 +52,14 @@ export class SearchIndex {
   /** Each passage's place in its doc (0 for the lead). */
   readonly passageOrdinal: number[] = [];
   private readonly copyKeys: string[];
+  /**
+   * The word index names passages by ids of its own: a passage's number shifts when an issue
+   * before it is removed, its word id never does. `passageOfWord[w]` is the passage of word id w
+   * (-1 once removed); `wordOfPassage[p]` the word id of passage p. Both are the identity until
+   * an issue is removed, and again in every saved index.
+   */
+  private readonly passageOfWord: number[];
+  private readonly wordOfPassage: number[];
 
   /**
    * What copies of one story share: its kind and its headline but for figures. A story reprinted
@@ -82,6 +90,8 @@ export class SearchIndex {
     });
     this.copyKeys = docs.map(copyKeyOf);
     this.mini = loadWordIndex(wordData);
+    this.passageOfWord = passages.map((_, id) => id);
+    this.wordOfPassage = passages.map((_, id) => id);
     this.vocabulary = new Set(wordData.index.map(([term]) => term));
   }
 
@@ -147,10 +157,91 @@ export class SearchIndex {
       this.passageTexts.push(texts[k]!);
       this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
     });
-    this.mini.addAll(texts.map((text, k) => ({ id: passageOffset + k, text })));
+    const firstWord = this.passageOfWord.length;
+    passages.forEach((_, k) => {
+      this.passageOfWord.push(passageOffset + k);
+      this.wordOfPassage.push(firstWord + k);
+    });
+    this.mini.addAll(texts.map((text, k) => ({ id: firstWord + k, text })));
     for (const text of texts) for (const { text: word } of segment(text)) this.vocabulary.add(word);
     this.grams.append(texts, passageOffset);
     this.titleGrams.append(titles, docOffset);
+  }
+
+  /**
+   * Takes the issues (by source file name) out of this index in place: their docs and passages
+   * go, later ones move up to close the gap (so ids stay aligned with the remaining issues, in
+   * order), and the postings drop them. The word index only marks them discarded (MiniSearch
+   * cleans up in the background once enough are). Costs about one pass over the postings, not a
+   * rebuild. Returns how many docs were removed.
+   */
+  removeIssues(sources: ReadonlySet<string>): number {
+    const newDoc = new Int32Array(this.docs.length);
+    let docs = 0;
+    let firstDoc = -1;
+    this.docs.forEach((d, k) => {
+      if (sources.has(d.source)) {
+        newDoc[k] = -1;
+        if (firstDoc < 0) firstDoc = k;
+      } else newDoc[k] = docs++;
+    });
+    if (firstDoc < 0) return 0;
+    const removedTexts: string[] = [];
+    const newPassage = new Int32Array(this.passages.length);
+    let kept = 0;
+    let firstPassage = this.passages.length;
+    this.passages.forEach((p, k) => {
+      if (newDoc[p.doc]! < 0) {
+        newPassage[k] = -1;
+        removedTexts.push(this.passageTexts[k]!);
+        firstPassage = Math.min(firstPassage, k);
+        const word = this.wordOfPassage[k]!;
+        if (this.mini.has(String(word))) this.mini.discard(String(word));
+        this.passageOfWord[word] = -1;
+      } else newPassage[k] = kept++;
+    });
+    // In one batch, the vacuum runs to its end before this returns: no search can prune the term
+    // tree under it, and document frequencies are exact again at once.
+    void this.mini.vacuum({ batchSize: Number.MAX_SAFE_INTEGER });
+    this.grams.renumber(newPassage, firstPassage);
+    this.forgetWords(removedTexts);
+    this.titleGrams.renumber(newDoc, firstDoc);
+
+    const keep = <T>(list: T[], map: Int32Array) => {
+      let n = 0;
+      for (let k = 0; k < list.length; k++) if (map[k]! >= 0) list[n++] = list[k]!;
+      list.length = n;
+    };
+    const removedDocs = this.docs.length - docs;
+    keep(this.docs, newDoc);
+    keep(this.docTitles, newDoc);
+    keep(this.copyKeys, newDoc);
+    keep(this.passageTexts, newPassage);
+    keep(this.wordOfPassage, newPassage);
+    keep(this.passages, newPassage);
+    // (A doc without passages may sit before the first passage removed: check them all.)
+    this.passages.forEach((p, k) => {
+      if (newDoc[p.doc] !== p.doc) this.passages[k] = { ...p, doc: newDoc[p.doc]! };
+      this.passageOfWord[this.wordOfPassage[k]!] = k;
+    });
+    this.docPassages.length = 0;
+    this.passageOrdinal.length = 0;
+    for (let d = 0; d < this.docs.length; d++) this.docPassages.push([]);
+    this.passages.forEach((p, id) => {
+      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
+    });
+    return removedDocs;
+  }
+
+  /**
+   * After a removal and the vacuum: the words of the removed passages that no passage holds any
+   * more leave the vocabulary (MiniSearch's term tree has just dropped them).
+   */
+  private forgetWords(texts: string[]): void {
+    const terms = (this.mini as unknown as { _index?: { has(term: string): boolean } })._index;
+    if (typeof terms?.has !== 'function') return;
+    for (const text of texts)
+      for (const { text: word } of segment(text)) if (!terms.has(word)) this.vocabulary.delete(word);
   }
 
   /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */
@@ -172,8 +263,28 @@ export class SearchIndex {
       dictionary: this.dictionary,
       grams: this.grams.toJSON(),
       titleGrams: this.titleGrams.toJSON(),
-      mini: this.mini.toJSON(),
+      mini: this.wordIndexJSON(),
     };
+  }
+
+  /** The word index as saved: word ids become passage ids again, so a reloaded index starts aligned. */
+  private wordIndexJSON(): AsPlainObject {
+    const data = this.mini.toJSON();
+    const documentIds: Record<string, string> = {};
+    for (const [shortId, word] of Object.entries(data.documentIds as Record<string, string>)) {
+      const passage = this.passageOfWord[Number(word)];
+      if (passage !== undefined && passage >= 0) documentIds[shortId] = String(passage);
+    }
+    return { ...data, documentIds };
+  }
+
+  private passagesOfWords(ids: number[]): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      const p = this.passageOfWord[id];
+      if (p !== undefined && p >= 0) out.push(p);
+    }
+    return out;
   }
 
   /**
@@ -182,7 +293,9 @@ export class SearchIndex {
    */
   termPassages(term: string): Uint32Array {
     if (/[\da-z]/.test(term)) {
-      const ids = this.mini.search({ queries: [term], fields: [WORD_FIELD] }).map((r) => Number(r.id));
+      const ids = this.passagesOfWords(
+        this.mini.search({ queries: [term], fields: [WORD_FIELD] }).map((r) => Number(r.id)),
+      );
       if (ids.length > 0 || !HAN.test(term)) return Uint32Array.from(ids.sort((a, b) => a - b));
     }
     return this.grams.lookup(term);
@@ -202,7 +315,10 @@ export class SearchIndex {
   wordScores(words: string[]): Map<number, number> {
     const out = new Map<number, number>();
     if (words.length === 0) return out;
-    for (const r of this.mini.search({ queries: words, fields: [WORD_FIELD] })) out.set(Number(r.id), r.score);
+    for (const r of this.mini.search({ queries: words, fields: [WORD_FIELD] })) {
+      const p = this.passageOfWord[Number(r.id)];
+      if (p !== undefined && p >= 0) out.set(p, r.score);
+    }
     return out;
   }
 }

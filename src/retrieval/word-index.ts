@@ -23,6 +23,9 @@ export const wordIndexOptions: Options<WordDoc> = {
   extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.text),
   tokenize: (text) => segment(text).map((t) => t.text),
   processTerm: (term) => term,
+  // Removed issues are cleaned out when the index is saved; MiniSearch's background vacuum walks
+  // the term tree across timer turns while searches may prune it, which can break its walk.
+  autoVacuum: false,
   searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (t) => t },
 };
 
