@@ -36,6 +36,8 @@ describe('LiveCorpus', () => {
     expect(library.search('博嘉生物')).toEqual([]); // not settled yet
     await live.check(11_500);
     expect(library.search('博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
+    expect(announced).toEqual([]); // announced once the file has stayed unchanged for a while
+    await live.check(15_500);
     expect(library.search('唐闸古镇规划面积')[0]?.passage).toContain('9.8平方公里');
     expect(library.searchIndex.docs.filter((d) => d.source === '2022-03-14.txt').length).toBe(
       library.issues.at(-1)!.articles.length,
