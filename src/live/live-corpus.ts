@@ -14,6 +14,7 @@ import type { Issue } from '../corpus/types.ts';
 import { corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { type FileState, type Listing, SettleTracker, sameState } from './corpus-changes.ts';
+import { BackgroundIndexSaver } from './index-saver.ts';
 
 export interface LiveCorpusOptions {
   corpusDir: string;
@@ -29,6 +30,12 @@ export interface LiveCorpusOptions {
   cutShortSettleMs?: number;
   /** How long a new issue's file must keep them before the issue is announced. */
   announceAfterMs?: number;
+  /**
+   * How the index file is written after a change: by a child process building it from the files
+   * (the default: the bot's thread never serializes the index), or here and now (small archives,
+   * tests).
+   */
+  save?: 'background' | 'inline';
 }
 
 export const LIVE_DEFAULTS = { pollMs: 2000, settleMs: 1000, cutShortSettleMs: 15_000, announceAfterMs: 5000 };
@@ -91,10 +98,13 @@ export class LiveCorpus {
   private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
   private running: Promise<void> | null = null;
+  private readonly saver?: BackgroundIndexSaver;
 
   constructor(private readonly options: LiveCorpusOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'number'));
     this.settings = { ...LIVE_DEFAULTS, ...given };
+    if (options.save !== 'inline')
+      this.saver = new BackgroundIndexSaver(options.corpusDir, options.indexFile, (m) => this.log('warn', m));
     this.tracker = new SettleTracker(this.settings.settleMs);
     const sources = new Set(options.library.issues.map((i) => i.source));
     // What the archive was opened with is indexed; the other files there were skipped (and
@@ -120,6 +130,13 @@ export class LiveCorpus {
     clearTimeout(this.wakeUp);
     this.timer = undefined;
     this.watcher?.close();
+    this.saver?.stop();
+  }
+
+  /** Resolves once the index file has been written after the last change. */
+  async saved(): Promise<void> {
+    await this.running;
+    await this.saver?.idle();
   }
 
   /** One look at the folder; concurrent calls share the look in progress. Never rejects. */
@@ -251,6 +268,10 @@ export class LiveCorpus {
 
   private save(): void {
     const { corpusDir, indexFile, library } = this.options;
+    if (this.saver) {
+      this.saver.request();
+      return;
+    }
     try {
       saveIndex(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir));
     } catch (err) {

@@ -171,9 +171,8 @@ export class SearchIndex {
   /**
    * Takes the issues (by source file name) out of this index in place: their docs and passages
    * go, later ones move up to close the gap (so ids stay aligned with the remaining issues, in
-   * order), and the postings drop them. The word index only marks them discarded (MiniSearch
-   * cleans up in the background once enough are). Costs about one pass over the postings, not a
-   * rebuild. Returns how many docs were removed.
+   * order), the postings drop them, and the word index removes their words. Costs segmenting the
+   * removed passages and one pass over the postings, not a rebuild. Returns how many docs went.
    */
   removeIssues(sources: ReadonlySet<string>): number {
     const newDoc = new Int32Array(this.docs.length);
@@ -196,13 +195,10 @@ export class SearchIndex {
         removedTexts.push(this.passageTexts[k]!);
         firstPassage = Math.min(firstPassage, k);
         const word = this.wordOfPassage[k]!;
-        if (this.mini.has(String(word))) this.mini.discard(String(word));
+        if (this.mini.has(String(word))) this.mini.remove({ id: word, text: this.passageTexts[k]! });
         this.passageOfWord[word] = -1;
       } else newPassage[k] = kept++;
     });
-    // In one batch, the vacuum runs to its end before this returns: no search can prune the term
-    // tree under it, and document frequencies are exact again at once.
-    void this.mini.vacuum({ batchSize: Number.MAX_SAFE_INTEGER });
     this.grams.renumber(newPassage, firstPassage);
     this.forgetWords(removedTexts);
     this.titleGrams.renumber(newDoc, firstDoc);
@@ -234,8 +230,8 @@ export class SearchIndex {
   }
 
   /**
-   * After a removal and the vacuum: the words of the removed passages that no passage holds any
-   * more leave the vocabulary (MiniSearch's term tree has just dropped them).
+   * After a removal: the words of the removed passages that no passage holds any more leave the
+   * vocabulary (MiniSearch's term tree has just dropped them).
    */
   private forgetWords(texts: string[]): void {
     const terms = (this.mini as unknown as { _index?: { has(term: string): boolean } })._index;

@@ -23,9 +23,12 @@ export const wordIndexOptions: Options<WordDoc> = {
   extractField: (doc, field) => (field === 'id' ? String(doc.id) : doc.text),
   tokenize: (text) => segment(text).map((t) => t.text),
   processTerm: (term) => term,
-  // Removed issues are cleaned out when the index is saved; MiniSearch's background vacuum walks
-  // the term tree across timer turns while searches may prune it, which can break its walk.
-  autoVacuum: false,
+  // Passages leave by `remove` (their terms found by segmenting them again). A term that the
+  // dictionary has since cut differently is not found: MiniSearch warns ('version_conflict') and
+  // later searches drop that stale entry, which is all that is needed here.
+  logger: (level, message, code) => {
+    if (code !== 'version_conflict') console[level](message);
+  },
   searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (t) => t },
 };
 

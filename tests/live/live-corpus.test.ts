@@ -7,7 +7,7 @@ import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/news-library.ts';
 
-function setUp() {
+function setUp(save: 'inline' | 'background' = 'inline') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-'));
   const corpusDir = path.join(dir, 'corpus');
   fs.mkdirSync(corpusDir);
@@ -21,6 +21,7 @@ function setUp() {
     indexFile,
     library,
     settleMs: 1000,
+    save,
     onNewIssues: (issues) => void announced.push(issues),
     log: (level, m) => level === 'warn' && warnings.push(m),
   });
@@ -29,7 +30,7 @@ function setUp() {
 
 describe('LiveCorpus', () => {
   it('makes a new issue searchable once it settles, saves the index and announces it', async () => {
-    const { corpusDir, indexFile, library, live, announced } = setUp();
+    const { corpusDir, indexFile, library, live, announced } = setUp('background');
     expect(library.search('博嘉生物')).toEqual([]);
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
     await live.check(10_000);
@@ -43,13 +44,14 @@ describe('LiveCorpus', () => {
       library.issues.at(-1)!.articles.length,
     );
     expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2022-03-14.txt']]);
+    await live.saved();
     const reopened = openIndex({ corpusDir, indexFile });
     expect(reopened.built).toBe(false);
     expect(reopened.issues.map((i) => i.source)).toContain('2022-03-14.txt');
     expect(new NewsLibrary(reopened.index, reopened.issues).search('博嘉生物')[0]?.headline).toContain(
       '崇川开发区一季度',
     );
-  });
+  }, 60_000);
 
   it('skips an empty or broken file without failing, warning once', async () => {
     const { corpusDir, library, live, warnings, announced } = setUp();

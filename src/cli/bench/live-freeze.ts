@@ -4,7 +4,10 @@
  * Prints the longest event-loop stall (perf_hooks.monitorEventLoopDelay) of each step and whether
  * questions were answered meanwhile.
  *
- *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION]
+ *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION] [--inline-save]
+ *
+ * By default the index file is written by a child process (as the bot does); --inline-save
+ * writes it on this thread, to show what that costs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,8 +18,7 @@ import { LiveCorpus } from '../../live/live-corpus.ts';
 import { openIndex } from '../../retrieval/index-store.ts';
 import { NewsLibrary } from '../../retrieval/news-library.ts';
 
-const source = process.argv[2] ?? 'seeds';
-const question = process.argv[3] ?? '老旧小区改造';
+const [source = 'seeds', question = '老旧小区改造'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-freeze-'));
 const corpusDir = path.join(dir, 'corpus');
 fs.mkdirSync(corpusDir);
@@ -24,7 +26,8 @@ const names = listIssueFiles(source);
 for (const name of names) fs.copyFileSync(path.join(source, name), path.join(corpusDir, name));
 const indexFile = path.join(dir, 'index.json');
 const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
-const live = new LiveCorpus({ corpusDir, indexFile, library, settleMs: 200, pollMs: 100_000 });
+const save = process.argv.includes('--inline-save') ? 'inline' : 'background';
+const live = new LiveCorpus({ corpusDir, indexFile, library, settleMs: 200, pollMs: 100_000, save });
 
 /** Runs one step while sampling the event loop every 10 ms; returns its longest stall. */
 async function measure(step: () => Promise<void>): Promise<{ maxStallMs: number; wallMs: number }> {
@@ -52,8 +55,13 @@ const back = await measure(async () => {
   fs.renameSync(path.join(dir, victim), path.join(corpusDir, victim));
   await live.rescan();
 });
+const savedFrom = performance.now();
+await live.saved();
+const backgroundSaveMs = Math.round(performance.now() - savedFrom);
 console.log(
   JSON.stringify({
+    save,
+    backgroundSaveMs,
     issues: before,
     removed: victim,
     removal: { ...removal, issuesAfter: afterRemoval, answered: answeredAfterRemoval },

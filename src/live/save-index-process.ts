@@ -1,0 +1,25 @@
+/**
+ * A child process's whole job: build the index of the corpus folder from its files and save it
+ * (`node --import tsx save-index-process.ts CORPUS_DIR INDEX_FILE`). The bot's own index is
+ * kept current in place; this writes the file the next start loads, on another core, so the bot
+ * never stops to serialize its index. Warnings go to standard error for the bot to log.
+ */
+import { openIndex } from '../retrieval/index-store.ts';
+
+const [corpusDir, indexFile] = process.argv.slice(2);
+if (!corpusDir || !indexFile) {
+  console.error('usage: save-index-process.ts CORPUS_DIR INDEX_FILE');
+  process.exit(2);
+}
+try {
+  // Skipped files were warned about by the bot; only a failed save is news.
+  openIndex({
+    corpusDir,
+    indexFile,
+    rebuild: true,
+    warn: (line) => line.startsWith('could not save') && console.error(line),
+  });
+} catch (err) {
+  console.error(`could not build the index: ${(err as Error).message}`);
+  process.exit(1);
+}
