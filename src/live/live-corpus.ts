@@ -62,7 +62,7 @@ function safeList(dir: string): Listing {
 }
 
 /** Whether the bytes end inside a UTF-8 character: a copy stopped mid-way. */
-function endsMidCharacter(bytes: Uint8Array): boolean {
+export function endsMidCharacter(bytes: Uint8Array): boolean {
   for (let back = 1; back <= Math.min(4, bytes.length); back++) {
     const b = bytes[bytes.length - back]!;
     if (b < 0x80) return false; // ASCII: complete
@@ -76,8 +76,8 @@ function endsMidCharacter(bytes: Uint8Array): boolean {
  * least with a mark that closes a sentence, a quotation or a byline (「……。」, ·记者 张三·); a copy
  * that stalls almost always stops in the middle of a line.
  */
-export function looksCutShort(bytes: Uint8Array, text: string): boolean {
-  return endsMidCharacter(bytes) || !/(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u.test(text);
+export function looksCutShort(text: string): boolean {
+  return !/(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u.test(text);
 }
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -219,11 +219,13 @@ export class LiveCorpus {
 
   /** Reads one settled file: its issue, 'wait' while it looks cut short, or 'failed' (warned). */
   private read(name: string, state: FileState, now: number, force: boolean): Issue | 'wait' | 'failed' {
+    const young = !force && this.tracker.quietFor(name, now) < this.settings.cutShortSettleMs;
     try {
       const bytes = readIssueBytes(path.join(this.options.corpusDir, name));
+      // Checked before decoding: a UTF-8 file cut inside a character would not decode as UTF-8.
+      if (young && endsMidCharacter(bytes)) return 'wait';
       const text = decodeIssue(bytes);
-      if (!force && looksCutShort(bytes, text) && this.tracker.quietFor(name, now) < this.settings.cutShortSettleMs)
-        return 'wait';
+      if (young && looksCutShort(text)) return 'wait';
       const issue = parseIssueText(text, name);
       this.failed.delete(name);
       return issue;
@@ -238,12 +240,15 @@ export class LiveCorpus {
   private index(name: string, state: FileState, issue: Issue): boolean {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
+    const { dictionary } = library.searchIndex;
+    const words = dictionary.length;
     try {
       extendDictionary(library.searchIndex, [issue], indexFile);
       if (again) library.removeIssues([name]);
       library.addIssues([issue]);
     } catch (err) {
-      // Tried again at the next look; the old version, if any, is left as it was.
+      // Tried again at the next look, new words and all; the old version, if any, stays.
+      dictionary.length = words;
       this.warnOnce(name, state, `could not index ${name}: ${errorMessage(err)}`);
       return false;
     }
