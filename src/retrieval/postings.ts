@@ -83,9 +83,17 @@ export class Postings {
     const added = Postings.fromTexts(texts);
     for (const [key, ids] of added.lists) {
       const old = this.lists.get(key);
-      const merged = new Uint32Array((old?.length ?? 0) + ids.length);
-      if (old) merged.set(old);
-      for (let k = 0; k < ids.length; k++) merged[(old?.length ?? 0) + k] = ids[k]! + firstId;
+      const length = old?.length ?? 0;
+      const need = length + ids.length;
+      // Each list owns its buffer: grow it by half when full, so that adding one issue after
+      // another does not copy every common bigram's list each time.
+      let merged: Uint32Array;
+      if (old && old.byteOffset === 0 && old.buffer.byteLength >= need * 4) merged = new Uint32Array(old.buffer, 0, need);
+      else {
+        merged = new Uint32Array(Math.max(need, Math.ceil(length * 1.5))).subarray(0, need);
+        if (old) merged.set(old);
+      }
+      for (let k = 0; k < ids.length; k++) merged[length + k] = ids[k]! + firstId;
       this.lists.set(key, merged);
     }
   }
