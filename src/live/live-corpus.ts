@@ -306,12 +306,24 @@ export class LiveCorpus {
     }
   }
 
-  /** While running, looks again as soon as an announcement falls due rather than at the next poll. */
+  /**
+   * While running, looks again as soon as a file settles or an announcement falls due, rather than
+   * at the next poll.
+   */
   private scheduleWakeUp(listing: Listing, now: number): void {
     if (!this.timer || this.wakeUp) return;
-    const waits = [...this.toAnnounce.keys()]
-      .filter((name) => listing.has(name))
-      .map((name) => this.settings.announceAfterMs - this.tracker.quietFor(name, now));
+    const { settleMs, announceAfterMs } = this.settings;
+    const waits: number[] = [];
+    for (const [name, state] of listing) {
+      const quiet = this.tracker.quietFor(name, now);
+      if (this.toAnnounce.has(name)) waits.push(announceAfterMs - quiet);
+      else if (
+        quiet < settleMs &&
+        !sameState(this.indexed.get(name), state) &&
+        !sameState(this.failed.get(name), state)
+      )
+        waits.push(settleMs - quiet);
+    }
     if (waits.length === 0) return;
     this.wakeUp = setTimeout(
       () => {

@@ -88,7 +88,8 @@ export class Postings {
       // Each list owns its buffer: grow it by half when full, so that adding one issue after
       // another does not copy every common bigram's list each time.
       let merged: Uint32Array;
-      if (old && old.byteOffset === 0 && old.buffer.byteLength >= need * 4) merged = new Uint32Array(old.buffer, 0, need);
+      if (old && old.byteOffset === 0 && old.buffer.byteLength >= need * 4)
+        merged = new Uint32Array(old.buffer, 0, need);
       else {
         merged = new Uint32Array(Math.max(need, Math.ceil(length * 1.5))).subarray(0, need);
         if (old) merged.set(old);
