@@ -68,6 +68,18 @@ describe('files that are not issues, or not there', () => {
     ]);
   });
 
+  it('skips a file removed between listing and reading', () => {
+    const dir = tempCorpus({ '2021-08-09.txt': seed, '2021-08-16.txt': seed, '2021-08-23.txt': seed });
+    const warnings: string[] = [];
+    const issues = loadCorpus(dir, {
+      warn: (m) => warnings.push(m),
+      // After the first file is read, the second one goes.
+      onProgress: (done) => done === 1 && fs.rmSync(path.join(dir, '2021-08-16.txt')),
+    });
+    expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt', '2021-08-23.txt']);
+    expect(warnings).toEqual(['skipped 2021-08-16.txt: not found (removed, or a symbolic link to nothing)']);
+  });
+
   it('fingerprints a folder with broken links without throwing, and sees a link mended', () => {
     const dir = badCorpus();
     const before = corpusFingerprint(dir);
