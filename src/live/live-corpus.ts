@@ -61,6 +61,9 @@ function safeList(dir: string): Listing {
   }
 }
 
+/** Lets the bot answer what came in meanwhile. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Whether the bytes end inside a UTF-8 character: a copy stopped mid-way. */
 export function endsMidCharacter(bytes: Uint8Array): boolean {
   for (let back = 1; back <= Math.min(4, bytes.length); back++) {
@@ -94,6 +97,7 @@ export class LiveCorpus {
   /** New issues indexed and not yet announced, with the state they were indexed in. */
   private readonly toAnnounce: Listing = new Map();
   private forceReads = false;
+  private folderMissing = false;
   private timer?: NodeJS.Timeout;
   private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
@@ -180,7 +184,16 @@ export class LiveCorpus {
   private async look(now: number): Promise<void> {
     const { corpusDir, library } = this.options;
     const force = this.forceReads;
-    const listing = safeList(corpusDir);
+    let listing: Listing;
+    try {
+      listing = list(corpusDir);
+    } catch (err) {
+      // The folder itself is gone or unreadable (an unmounted disk): keep the archive as it is.
+      if (!this.folderMissing) this.log('warn', `cannot look at the corpus folder: ${errorMessage(err)}`);
+      this.folderMissing = true;
+      return;
+    }
+    this.folderMissing = false;
     const { ready, removed } = this.tracker.update(listing, this.indexed, now);
     for (const name of this.failed.keys()) if (!listing.has(name)) this.failed.delete(name);
     let changed = false;
@@ -199,9 +212,11 @@ export class LiveCorpus {
       }
     }
 
-    for (const name of ready) {
+    for (const [k, name] of ready.entries()) {
       const state = listing.get(name)!;
       if (!force && sameState(this.failed.get(name), state)) continue;
+      // One file at a time: many files copied at once do not hold the bot for all of them.
+      if (k > 0) await yieldToEventLoop();
       const issue = this.read(name, state, now, force);
       if (issue === 'wait') continue;
       if (issue === 'failed') {

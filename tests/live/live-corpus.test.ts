@@ -194,3 +194,33 @@ describe('LiveCorpus with a slow copy', { timeout: 60_000 }, () => {
     expect(ctx.announced).toHaveLength(1);
   });
 });
+
+describe('LiveCorpus when the folder goes away', { timeout: 60_000 }, () => {
+  it('keeps the archive while the corpus folder is missing, warning once, and carries on when it is back', async () => {
+    const { corpusDir, library, live, warnings } = setUp();
+    const away = `${corpusDir}.away`;
+    fs.renameSync(corpusDir, away);
+    for (const t of [0, 2000, 4000]) await live.check(t);
+    expect(library.stats().issues).toBe(1);
+    expect(library.search('唐闸古镇规划面积').length).toBeGreaterThan(0);
+    expect(warnings).toEqual([expect.stringMatching(/^cannot look at the corpus folder: corpus folder not found/)]);
+    fs.renameSync(away, corpusDir);
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    for (const t of [6000, 7500]) await live.check(t);
+    expect(library.stats().issues).toBe(2);
+  });
+
+  it('indexes many files copied at once, answering questions between them', async () => {
+    const { corpusDir, library, live } = setUp();
+    for (const [k, seed] of ['000_ee7a1d118fc23364', '002_771dcfc53f42e5d3', '003_460569c0b775decf'].entries())
+      fs.copyFileSync(`seeds/${seed}.txt`, path.join(corpusDir, `2022-0${k + 1}-01.txt`));
+    await live.check(0);
+    const between: number[] = [];
+    const probe = setInterval(() => between.push(library.stats().issues), 0);
+    await live.check(1500);
+    clearInterval(probe);
+    expect(library.stats().issues).toBe(4);
+    // The event loop turned while the files were being indexed, one at a time.
+    expect(between.some((n) => n > 1 && n < 4)).toBe(true);
+  });
+});
