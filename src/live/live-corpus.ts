@@ -195,7 +195,8 @@ export class LiveCorpus {
     }
     this.folderMissing = false;
     const { ready, removed } = this.tracker.update(listing, this.indexed, now);
-    for (const name of this.failed.keys()) if (!listing.has(name)) this.failed.delete(name);
+    for (const seen of [this.failed, this.warned])
+      for (const name of seen.keys()) if (!listing.has(name)) seen.delete(name);
     let changed = false;
 
     if (removed.length > 0) {
