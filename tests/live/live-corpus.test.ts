@@ -96,6 +96,18 @@ describe('LiveCorpus with broken files and failures', { timeout: 60_000 }, () =>
     expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2022-03-14.txt']]);
   });
 
+  it('skips a file over the size limit while running, with one warning naming its size', async () => {
+    const { corpusDir, library, live, warnings, announced } = setUp();
+    const fd = fs.openSync(path.join(corpusDir, 'dump.txt'), 'w');
+    fs.ftruncateSync(fd, 50 * 1024 * 1024);
+    fs.closeSync(fd);
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    for (const t of [0, 1500, 3000, 7000, 9000]) await live.check(t);
+    expect(warnings).toEqual(['skipped dump.txt: 50.0 MB, over the 2.0 MB limit for an issue']);
+    expect(library.search('博嘉生物')[0]?.headline).toContain('崇川开发区一季度');
+    expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2022-03-14.txt']]);
+  });
+
   it('tries a file that failed again once it changes, and announces it then', async () => {
     const { corpusDir, library, live, warnings, announced } = setUp();
     const file = path.join(corpusDir, '2022-03-14.txt');
