@@ -100,18 +100,19 @@ export class Postings {
   }
 
   /**
-   * Takes ids out in place and renumbers the rest to close the gap: `newId[id]` is an id's new
-   * number, or -1 for an id removed. Only lists holding an id at or past `firstChanged` (the
-   * smallest id removed) are touched; the mapping keeps every list sorted.
+   * Drops the ids in [from, to) and renumbers those above them down by `to - from`: what taking
+   * one issue's texts out of the index needs. Lists that end below `from` are not touched; keys
+   * left with no id go.
    */
-  renumber(newId: Int32Array, firstChanged: number): void {
+  removeRange(from: number, to: number): void {
+    const gap = to - from;
     for (const [key, ids] of this.lists) {
-      if (ids.length === 0 || ids[ids.length - 1]! < firstChanged) continue;
+      if (ids.length === 0 || ids[ids.length - 1]! < from) continue;
       let n = 0;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        const to = id < firstChanged ? id : newId[id]!;
-        if (to >= 0) ids[n++] = to;
+        if (id < from) ids[n++] = id;
+        else if (id >= to) ids[n++] = id - gap;
       }
       if (n === 0) this.lists.delete(key);
       else if (n < ids.length) this.lists.set(key, ids.slice(0, n));

@@ -169,64 +169,63 @@ export class SearchIndex {
   }
 
   /**
-   * Takes the issues (by source file name) out of this index in place: their docs and passages
-   * go, later ones move up to close the gap (so ids stay aligned with the remaining issues, in
-   * order), the postings drop them, and the word index removes their words. Costs segmenting the
-   * removed passages and one pass over the postings, not a rebuild. Returns how many docs went.
+   * Takes the issues (by source file name) out of this index in place. An issue's docs and
+   * passages are contiguous: each run goes (the last first), later ones move up to close the gap
+   * (so ids stay aligned with the remaining issues, in order), and every view of the text drops
+   * it. Costs segmenting the removed passages and one pass over the postings, not a rebuild.
+   * Returns how many docs went.
    */
   removeIssues(sources: ReadonlySet<string>): number {
-    const newDoc = new Int32Array(this.docs.length);
-    let docs = 0;
-    let firstDoc = -1;
-    this.docs.forEach((d, k) => {
-      if (sources.has(d.source)) {
-        newDoc[k] = -1;
-        if (firstDoc < 0) firstDoc = k;
-      } else newDoc[k] = docs++;
-    });
-    if (firstDoc < 0) return 0;
+    const runs: [number, number][] = [];
+    for (let d = 0; d < this.docs.length; d++) {
+      if (!sources.has(this.docs[d]!.source)) continue;
+      const from = d;
+      while (d < this.docs.length && sources.has(this.docs[d]!.source)) d++;
+      runs.push([from, d]);
+    }
     const removedTexts: string[] = [];
-    const newPassage = new Int32Array(this.passages.length);
-    let kept = 0;
-    let firstPassage = this.passages.length;
-    this.passages.forEach((p, k) => {
-      if (newDoc[p.doc]! < 0) {
-        newPassage[k] = -1;
-        removedTexts.push(this.passageTexts[k]!);
-        firstPassage = Math.min(firstPassage, k);
-        const word = this.wordOfPassage[k]!;
-        if (this.mini.has(String(word))) this.mini.remove({ id: word, text: this.passageTexts[k]! });
-        this.passageOfWord[word] = -1;
-      } else newPassage[k] = kept++;
-    });
-    this.grams.renumber(newPassage, firstPassage);
+    for (const [from, to] of runs.reverse()) removedTexts.push(...this.removeDocRange(from, to));
+    if (runs.length === 0) return 0;
     this.forgetWords(removedTexts);
-    this.titleGrams.renumber(newDoc, firstDoc);
-
-    const keep = <T>(list: T[], map: Int32Array) => {
-      let n = 0;
-      for (let k = 0; k < list.length; k++) if (map[k]! >= 0) list[n++] = list[k]!;
-      list.length = n;
-    };
-    const removedDocs = this.docs.length - docs;
-    keep(this.docs, newDoc);
-    keep(this.docTitles, newDoc);
-    keep(this.copyKeys, newDoc);
-    keep(this.passageTexts, newPassage);
-    keep(this.wordOfPassage, newPassage);
-    keep(this.passages, newPassage);
-    // (A doc without passages may sit before the first passage removed: check them all.)
-    this.passages.forEach((p, k) => {
-      if (newDoc[p.doc] !== p.doc) this.passages[k] = { ...p, doc: newDoc[p.doc]! };
-      this.passageOfWord[this.wordOfPassage[k]!] = k;
-    });
     this.docPassages.length = 0;
     this.passageOrdinal.length = 0;
     for (let d = 0; d < this.docs.length; d++) this.docPassages.push([]);
     this.passages.forEach((p, id) => {
       this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
     });
-    return removedDocs;
+    return runs.reduce((n, [from, to]) => n + to - from, 0);
+  }
+
+  /** Drops docs [from, to) and their passages; returns the passages' normalized texts. */
+  private removeDocRange(from: number, to: number): string[] {
+    let first = 0;
+    while (first < this.passages.length && this.passages[first]!.doc < from) first++;
+    let last = first;
+    while (last < this.passages.length && this.passages[last]!.doc < to) last++;
+    this.removeWordRange(first, last);
+    this.grams.removeRange(first, last);
+    this.titleGrams.removeRange(from, to);
+    this.docs.splice(from, to - from);
+    this.docTitles.splice(from, to - from);
+    this.copyKeys.splice(from, to - from);
+    this.passages.splice(first, last - first);
+    this.wordOfPassage.splice(first, last - first);
+    const texts = this.passageTexts.splice(first, last - first);
+    for (let k = first; k < this.passages.length; k++) {
+      const p = this.passages[k]!;
+      this.passages[k] = { ...p, doc: p.doc - (to - from) };
+      this.passageOfWord[this.wordOfPassage[k]!] = k;
+    }
+    return texts;
+  }
+
+  /** The word index forgets passages [from, to) (before they leave the arrays). */
+  private removeWordRange(from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const word = this.wordOfPassage[k]!;
+      if (this.mini.has(String(word))) this.mini.remove({ id: word, text: this.passageTexts[k]! });
+      this.passageOfWord[word] = -1;
+    }
   }
 
   /**

@@ -45,6 +45,17 @@ describe('SearchIndex.removeIssues', () => {
     expect(answers(reloaded)).toEqual(answers(rebuilt));
   });
 
+  it('takes two issues apart from each other out at once', () => {
+    const gone = new Set([issues[1]!.source, issues[3]!.source]);
+    const rest = issues.filter((i) => !gone.has(i.source));
+    const index = SearchIndex.build(issues, [], 'f').index;
+    index.removeIssues(gone);
+    const built = SearchIndex.build(rest, [], 'f').index;
+    expect(index.docs).toEqual(built.docs);
+    expect(index.docPassages).toEqual(built.docPassages);
+    expect(answers(index)).toEqual(answers(built));
+  });
+
   it('leaves the index alone for a source it does not hold', () => {
     const index = SearchIndex.build(issues, [], 'f').index;
     expect(index.removeIssues(new Set(['missing.txt']))).toBe(0);
