@@ -14,7 +14,7 @@ const questions = [
 const answers = (index: SearchIndex) =>
   questions.map((q) => search(index, q, { limit: 5 }).map((r) => `${r.articleId} ${r.passage.slice(0, 30)}`));
 
-describe('SearchIndex.removeIssues', () => {
+describe('SearchIndex.removeIssues', { timeout: 60_000 }, () => {
   it.each([0, 2, 4])('answers as an index built without issue %i', (k) => {
     const removed = issues[k]!.source;
     const rest = issues.filter((i) => i.source !== removed);
