@@ -43,7 +43,7 @@ describe('loadCorpus', () => {
   });
 });
 
-describe('files that are not issues, or not there', () => {
+describe('files that are not issues, or not there', { timeout: 30_000 }, () => {
   const seed = fs.readFileSync('seeds/001_ee31270023d67050.txt');
 
   function badCorpus(): string {
