@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { wordSpansJunction } from '../text/segment.ts';
-import { toBlocks, type Block } from './blocks.ts';
+import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
@@ -22,12 +22,27 @@ import {
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
+import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
 const MAX_HEADLINE_LINES = 3;
 const DATELINE = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯)/;
-// A paragraph ends a sentence when its last mark (before closing quotes) is a full stop or the like.
-const TERMINATED = /([。！？!?…；;]|[”’」』])[”’」』）)]*$/;
+const CLOSERS = new Set('”’」』）)');
+const QUOTE_CLOSERS = new Set('”’」』');
+const STOPS = new Set('。！？!?…；;');
+
+/**
+ * Whether a paragraph ends a sentence: its last mark before closing brackets is a full stop or the
+ * like, or a closing quote. Scanned from the end, so a long run of quotes costs linear time.
+ */
+function isTerminated(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && CLOSERS.has(text[i - 1]!)) {
+    if (QUOTE_CLOSERS.has(text[i - 1]!)) return true;
+    i--;
+  }
+  return i > 0 && STOPS.has(text[i - 1]!);
+}
 // A fragment that starts mid-sentence: opening punctuation, or one character then a comma (「口，」).
 const CONTINUATION = /^([，,、；;：:。]|\p{Script=Han}[，,、])/u;
 
@@ -202,7 +217,7 @@ export function splitHeadline(lines: Block[]): { headline: string; subtitle: str
     .filter((l) => l !== main)
     .map((l) => clean(l.text))
     .join(' ');
-  return { headline: clean(main?.text ?? ''), subtitle };
+  return { headline: clean(main?.text ?? ''), subtitle: subtitle.slice(0, graphemeCut(subtitle, MAX_SUBTITLE_CHARS)) };
 }
 
 /**
@@ -211,25 +226,44 @@ export function splitHeadline(lines: Block[]): { headline: string; subtitle: str
  * fragment elsewhere in the article starts mid-sentence: then it joins that fragment.
  */
 export function joinPageBreaks(body: Block[]): string[] {
-  const items = body.map((b, k) => ({ text: b.text, heading: b.kind === 'heading' && !isFragment(body, k) }));
+  const items = body.map((b, k) => ({
+    text: b.text,
+    heading: b.kind === 'heading' && !isFragment(body, k),
+    cut: b.cut === true,
+  }));
   const partnerOf = new Map<number, number>();
   const taken = new Set<number>();
+  // Orphans in order, consumed from the front: each lookup is amortized constant time.
+  const orphans = items.map((_, k) => k).filter((k) => isOrphan(items, k));
+  let front = 0;
+  const firstOrphan = (i: number): number => {
+    while (front < orphans.length && taken.has(orphans[front]!)) front++;
+    for (let p = front; p < orphans.length; p++) {
+      const k = orphans[p]!;
+      if (k !== i && k !== i + 1 && !taken.has(k)) return k;
+    }
+    return -1;
+  };
   for (let i = 0; i < items.length; i++) {
     // A fragment taken by another may itself end mid-sentence and take the next one in turn.
-    if (items[i]!.heading || TERMINATED.test(items[i]!.text)) continue;
-    const partner = findContinuation(items, i, taken);
+    if (items[i]!.heading || items[i]!.cut || isTerminated(items[i]!.text)) continue;
+    const partner = findContinuation(items, i, taken, firstOrphan);
     if (partner >= 0) {
       partnerOf.set(i, partner);
       taken.add(partner);
     }
   }
   // An orphan fragment left over belongs to a clause-like line that was read as a heading.
+  const hosts = items
+    .map((_, j) => j)
+    .filter((j) => items[j]!.heading && /[，,]/.test(items[j]!.text) && [...items[j]!.text].length > 20);
+  let nextHost = 0;
   items.forEach((it, k) => {
     if (taken.has(k) || it.heading || !isOrphan(items, k)) return;
-    const host = items.findIndex(
-      (h, j) => h.heading && !partnerOf.has(j) && /[，,]/.test(h.text) && [...h.text].length > 20,
-    );
-    if (host < 0) return;
+    while (nextHost < hosts.length && partnerOf.has(hosts[nextHost]!)) nextHost++;
+    const host = hosts[nextHost];
+    if (host === undefined) return;
+    nextHost++;
     items[host]!.heading = false;
     partnerOf.set(host, k);
     taken.add(k);
@@ -249,18 +283,21 @@ export function joinPageBreaks(body: Block[]): string[] {
 function isOrphan(items: { text: string; heading: boolean }[], k: number): boolean {
   const it = items[k]!;
   return (
-    !it.heading &&
-    CONTINUATION.test(it.text) &&
-    (k === 0 || items[k - 1]!.heading || TERMINATED.test(items[k - 1]!.text))
+    !it.heading && CONTINUATION.test(it.text) && (k === 0 || items[k - 1]!.heading || isTerminated(items[k - 1]!.text))
   );
 }
 
-function findContinuation(items: { text: string; heading: boolean }[], i: number, taken: Set<number>): number {
+function findContinuation(
+  items: { text: string; heading: boolean }[],
+  i: number,
+  taken: Set<number>,
+  firstOrphan: (i: number) => number,
+): number {
   const text = items[i]!.text;
   const next = items[i + 1];
   if (next && !next.heading && (CONTINUATION.test(next.text) || wordSpansJunction(text, next.text))) return i + 1;
   // An orphan fragment printed out of place: it starts mid-sentence right after a finished paragraph.
-  const orphan = items.findIndex((_, k) => k !== i && k !== i + 1 && !taken.has(k) && isOrphan(items, k));
+  const orphan = firstOrphan(i);
   if (orphan >= 0) return orphan;
   return next && !next.heading && !taken.has(i + 1) ? i + 1 : -1;
 }
