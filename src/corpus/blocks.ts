@@ -4,9 +4,11 @@
  * a byline or a photo caption.
  */
 
+import { isPageFurniture, type JumpKind, QA_LABEL, takeJumps, takeLeadIn } from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
 
-export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption';
+/** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
+export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption' | 'furniture' | 'jump';
 
 export interface Block {
   kind: BlockKind;
@@ -17,6 +19,10 @@ export interface Block {
   names?: string[];
   /** A piece of an over-long line that goes on in the next block: not cut by a page break. */
   cut?: boolean;
+  /** For jumps: whether the article goes on elsewhere (「下转」) or comes from elsewhere (「上接」). */
+  jump?: JumpKind;
+  /** A bold or bracketed lead-in title (「**……**」, 「【……】」), as news-in-brief items open. */
+  leadIn?: boolean;
 }
 
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
@@ -152,19 +158,50 @@ export function splitLongLine(line: string, max = MAX_PARAGRAPH_CHARS): string[]
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   for (const raw of text.split('\n')) {
-    const { text: line, level } = stripMarkdown(raw.trim());
-    if (!line) continue;
-    if (line.length > MAX_PARAGRAPH_CHARS) {
-      // An over-long line is running text, never a headline: its pieces are paragraphs.
-      const pieces = splitLongLine(line);
-      const last = pieces.pop() ?? '';
-      for (const piece of pieces) blocks.push({ kind: 'paragraph', text: piece, level: 0, cut: true });
-      pushLine(blocks, last, 0);
-    } else {
-      pushLine(blocks, line, level);
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.
+    const { jumps, rest } = takeJumps(trimmed);
+    if (jumps.length === 0) {
+      pushLeadIn(blocks, rest);
+      continue;
     }
+    for (const jump of jumps) if (jump === 'from') blocks.push({ kind: 'jump', text: '', level: 0, jump });
+    const from = blocks.length;
+    if (rest) pushLeadIn(blocks, rest);
+    // Text glued to a jump line is body text, and so is a short line cut off by 「（下转……）」.
+    for (let k = jumps.includes('to') ? from - 1 : from; k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b?.kind === 'heading' && b.level === 0 && !b.leadIn) blocks[k] = { ...b, kind: 'paragraph' };
+    }
+    for (const jump of jumps) if (jump === 'to') blocks.push({ kind: 'jump', text: '', level: 0, jump });
   }
   return blocks;
+}
+
+/** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
+function pushLeadIn(blocks: Block[], line: string): void {
+  const lead = takeLeadIn(line);
+  if (lead && isHeadingShaped(lead.title) && !matchByline(lead.title) && !QA_LABEL.test(lead.title)) {
+    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true });
+    if (lead.rest) pushText(blocks, lead.rest);
+  } else {
+    pushText(blocks, line);
+  }
+}
+
+function pushText(blocks: Block[], raw: string): void {
+  const { text: line, level } = stripMarkdown(raw);
+  if (!line) return;
+  if (line.length > MAX_PARAGRAPH_CHARS) {
+    // An over-long line is running text, never a headline: its pieces are paragraphs.
+    const pieces = splitLongLine(line);
+    const last = pieces.pop() ?? '';
+    for (const piece of pieces) blocks.push({ kind: 'paragraph', text: piece, level: 0, cut: true });
+    pushLine(blocks, last, 0);
+  } else {
+    pushLine(blocks, line, level);
+  }
 }
 
 function pushLine(blocks: Block[], line: string, level: number): void {
@@ -179,6 +216,9 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 }
 
 function classify(text: string, level: number): Block {
+  if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
+  // An interview's question or answer is running text, however short.
+  if (QA_LABEL.test(text)) return { kind: 'paragraph', text, level: 0 };
   // A Markdown heading longer than any headline is a paragraph marked up by mistake.
   if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };
   if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level: 0 };

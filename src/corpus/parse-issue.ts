@@ -22,6 +22,7 @@ import {
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
+import { isColumnTitle, isEditorNote, isNumberedSection } from './layout.ts';
 import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -48,9 +49,15 @@ const CONTINUATION = /^([，,、；;：:。]|\p{Script=Han}[，,、])/u;
 
 interface Draft {
   headingLines: Block[];
+  /** A news-in-brief column's title over this item (「崇川简讯」), shown as its kicker. */
+  kicker?: string;
   body: Block[];
   captions: string[];
   byline: string[];
+  /** Broke off with 「（下转第N版）」 and not yet joined to its continuation. */
+  continues?: boolean;
+  /** Opened with 「（上接第N版）」: the rest of an article begun earlier in the issue. */
+  continuation?: boolean;
 }
 
 interface PhotoDraft {
@@ -62,29 +69,78 @@ export interface ParseOptions {
   source: string;
 }
 
+const isArticle = (d: Draft | PhotoDraft | null): d is Draft => d !== null && 'byline' in d;
+
 /** Parses one issue's text into its articles and photo captions. */
 export function parseIssue(text: string, { source }: ParseOptions): Issue {
   const blocks = toBlocks(text);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
-  while (blocks[0] && isMasthead(blocks[0].text)) {
+  while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
     mastheadDate ??= dayMentions(blocks[0].text).find((d) => d.year) ?? null;
     blocks.shift();
   }
   const drafts: (Draft | PhotoDraft)[] = [];
   let current: Draft | PhotoDraft | null = null;
   let atBoundary = true;
+  // The news-in-brief column being read, and whether its items open with lead-in titles.
+  let column: { title: string; leadIns: boolean | undefined } | null = null;
+  // Editor's notes printed above a headline, waiting for the article they introduce.
+  let notes: Block[] = [];
+  const open = (headingLines: Block[], extra: Partial<Draft> = {}): Draft => {
+    const draft: Draft = { headingLines, body: notes, captions: [], byline: [], ...extra };
+    notes = [];
+    drafts.push(draft);
+    return draft;
+  };
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (block.kind === 'furniture') {
+      // A page header's date is the issue's; the header itself is no part of any article.
+      mastheadDate ??= dayMentions(block.text).find((d) => d.year) ?? null;
+      continue;
+    }
+    if (block.kind === 'jump') {
+      if (block.jump === 'to') {
+        if (isArticle(current)) current.continues = true;
+        atBoundary = true;
+        continue;
+      }
+      current = openContinuation(current, atBoundary, open);
+      atBoundary = false;
+      continue;
+    }
     if (block.kind === 'byline') {
-      if (current && 'byline' in current) current.byline.push(...(block.names ?? []));
+      if (isArticle(current)) current.byline.push(...(block.names ?? []));
       atBoundary = true;
+      continue;
+    }
+    if (block.kind === 'heading' && isColumnTitle(block.text) && !isFragment(blocks, i)) {
+      column = { title: block.text, leadIns: undefined };
+      atBoundary = true;
+      continue;
+    }
+    if (column && block.kind === 'heading') {
+      // Within a column every item opens with a title of its own; a plain heading where the items
+      // have lead-ins, or a Markdown headline, ends the column.
+      column.leadIns ??= block.leadIn === true;
+      const endsColumn = (column.leadIns && !block.leadIn) || (block.level > 0 && block.level <= 2);
+      if (endsColumn) {
+        column = null;
+      } else if (block.leadIn || blocks[i + 1]?.kind === 'paragraph') {
+        current = open([block], { kicker: column.title });
+        atBoundary = false;
+        continue;
+      }
+    }
+    if (block.kind === 'paragraph' && isEditorNote(block.text) && (atBoundary || !isArticle(current))) {
+      notes.push(block);
       continue;
     }
     // A byline may credit one part of an article: a heading after it that parallels the
     // article's own section headings (「一盘棋统筹推进 汇聚文明“向心力”」) continues that article.
-    if (atBoundary && block.kind === 'heading' && current && 'byline' in current && parallelsSection(current, block)) {
+    if (atBoundary && block.kind === 'heading' && isArticle(current) && parallelsSection(current, block)) {
       atBoundary = false;
     }
     if (block.kind === 'heading' && startsArticle(blocks, i, current, atBoundary)) {
@@ -92,17 +148,19 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       while (
         headingLines.length < MAX_HEADLINE_LINES &&
         blocks[i + 1]?.kind === 'heading' &&
-        !isFragment(blocks, i + 1)
+        !isFragment(blocks, i + 1) &&
+        !isNumberedSection(blocks[i + 1]!.text) &&
+        !isColumnTitle(blocks[i + 1]!.text)
       ) {
         headingLines.push(blocks[++i]!);
       }
-      current = { headingLines, body: [], captions: [], byline: [] };
-      drafts.push(current);
+      current = open(headingLines);
       atBoundary = false;
       continue;
     }
-    if (atBoundary && (!current || 'byline' in current)) {
-      current = { paragraphs: [] };
+    if (atBoundary && (!current || isArticle(current))) {
+      current = { paragraphs: notes.map((n) => n.text) };
+      notes = [];
       drafts.push(current);
     }
     atBoundary = false;
@@ -111,19 +169,25 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     else if (block.kind === 'caption') current.captions.push(block.text);
     else current.body.push(block);
   }
+  joinContinuations(drafts);
 
   const fileDate = dateFromFileName(source) ?? mastheadDate;
   const year = fileDate?.year ?? inferIssueYear(text) ?? undefined;
   const articleDrafts = drafts.filter((d): d is Draft => 'byline' in d);
   const photoDrafts = drafts.filter((d): d is PhotoDraft => 'paragraphs' in d);
   const paragraphsOf = articleDrafts.map((d) => joinPageBreaks(d.body));
-  const opening = (paras: string[]) => paras.slice(0, 2).join('\n');
+  // An editor's note comes before the lead but is not it: the article's date is its own lead's.
+  const opening = (paras: string[]) =>
+    paras
+      .filter((p) => !isEditorNote(p))
+      .slice(0, 2)
+      .join('\n');
   const month = fileDate?.month ?? (year ? dominantMonth(paragraphsOf.map(opening)) : undefined);
   const issueDate: PartialDate = { year, month, day: fileDate?.day };
 
   const articles: Article[] = articleDrafts
     .map((d, k) => {
-      const { headline, subtitle } = splitHeadline(d.headingLines);
+      const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
       const paragraphs = paragraphsOf[k]!;
       return {
         id: stableId(source, 'a', k, headline),
@@ -157,6 +221,59 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   return { source, date: formatPartialDate(issueDate), articles, photos };
 }
 
+/**
+ * The draft that 「（上接第N版）」 opens: the headline just read when it repeats the article's
+ * headline, a heading read as the last article's section heading, or else a draft with no headline.
+ */
+function openContinuation(
+  current: Draft | PhotoDraft | null,
+  atBoundary: boolean,
+  open: (headingLines: Block[], extra?: Partial<Draft>) => Draft,
+): Draft {
+  if (isArticle(current) && current.body.length === 0 && !current.continuation) {
+    current.continuation = true;
+    return current;
+  }
+  const last = isArticle(current) && !atBoundary ? current.body.at(-1) : undefined;
+  if (isArticle(current) && last?.kind === 'heading') {
+    current.body.pop();
+    return open([last], { continuation: true });
+  }
+  return open([], { continuation: true });
+}
+
+/** Headlines that name the same article: equal, one inside the other, or opening alike. */
+function sameStory(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  if (!x || !y) return false;
+  return x.includes(y) || y.includes(x) || (x.length >= 4 && x.slice(0, 4) === y.slice(0, 4));
+}
+
+/**
+ * Joins each continuation to the article it continues, in order: the broken-off article with the
+ * same headline, else the first one still waiting. A continuation that continues nothing stays an
+ * article when it has a headline, and its text a paragraph group when not.
+ */
+function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
+  for (let k = 0; k < drafts.length; k++) {
+    const part = drafts[k]!;
+    if (!isArticle(part) || !part.continuation) continue;
+    const waiting = drafts.slice(0, k).filter((d): d is Draft => isArticle(d) && d.continues === true);
+    const title = splitHeadline(part.headingLines).headline;
+    const target = waiting.find((d) => sameStory(splitHeadline(d.headingLines).headline, title)) ?? waiting[0];
+    if (!target) {
+      if (part.headingLines.length === 0) drafts[k] = { paragraphs: part.body.map((b) => b.text) };
+      continue;
+    }
+    target.body.push(...part.body);
+    target.captions.push(...part.captions);
+    target.byline.push(...part.byline);
+    target.continues = part.continues;
+    drafts.splice(k--, 1);
+  }
+}
+
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
 
 /** A short first line that names the issue's date or number. */
@@ -169,6 +286,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   const block = blocks[i]!;
   if (isFragment(blocks, i)) return false;
   if (atBoundary || !current || 'paragraphs' in current) return true;
+  // A guide's numbered sections (「一、参保对象」) stay in their article.
+  if (isNumberedSection(block.text)) return false;
   if (block.level > 0 && block.level <= 2) return true;
   // A level-3 line directly over a level-1/2 line is a kicker over a headline.
   const next = blocks[i + 1];
@@ -205,17 +324,17 @@ function isFragment(blocks: Block[], i: number): boolean {
 }
 
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
-export function splitHeadline(lines: Block[]): { headline: string; subtitle: string } {
-  const clean = (t: string) => t.replace(/——$/, '').trim();
+export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
+  // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
+  const clean = (t: string) => t.replace(/^——|——$/g, '').trim();
   let main: Block | undefined;
   if (lines.some((l) => l.level > 0)) {
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
   } else {
     main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
   }
-  const subtitle = lines
-    .filter((l) => l !== main)
-    .map((l) => clean(l.text))
+  const subtitle = [kicker ?? '', ...lines.filter((l) => l !== main).map((l) => clean(l.text))]
+    .filter(Boolean)
     .join(' ');
   return { headline: clean(main?.text ?? ''), subtitle: subtitle.slice(0, graphemeCut(subtitle, MAX_SUBTITLE_CHARS)) };
 }

@@ -53,21 +53,34 @@ function splitLong(paragraph: string): string[] {
   return pieces;
 }
 
+// An interview's question (「问：」, 「记者：」) opens a passage and keeps its answer with it, so that
+// a question about the answer finds both.
+const QUESTION = /^(问|记者|主持人|Q)\s?\d{0,2}\s?[：:]/u;
+
 /**
  * Paragraphs to passages: long ones split at sentence ends, short ones (a section heading, a
- * one-line paragraph) merged with the next, a short tail merged into the passage before it.
+ * one-line paragraph) merged with the next, a short tail merged into the passage before it; an
+ * interview question and (the start of) its answer always in one passage.
  */
 export function toPassageTexts(paragraphs: string[]): string[] {
   const out: string[] = [];
   let buffer = '';
+  let awaitingAnswer = false;
   for (const paragraph of paragraphs) {
+    const question = QUESTION.test(paragraph);
+    if (question && buffer && buffer.length + paragraph.length + 1 > MAX_PASSAGE) {
+      out.push(buffer);
+      buffer = '';
+    }
     for (const chunk of splitLong(paragraph)) {
-      if (buffer && buffer.length + chunk.length + 1 > MAX_PASSAGE) {
+      const limit = awaitingAnswer ? HARD_MAX_PASSAGE : MAX_PASSAGE;
+      if (buffer && buffer.length + chunk.length + 1 > limit) {
         out.push(buffer);
         buffer = '';
       }
       buffer = buffer ? `${buffer}\n${chunk}` : chunk;
-      if (buffer.length >= MIN_PASSAGE) {
+      awaitingAnswer = question;
+      if (buffer.length >= MIN_PASSAGE && !awaitingAnswer) {
         out.push(buffer);
         buffer = '';
       }

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src/corpus/layout.ts';
+import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
+import type { Issue } from '../../src/corpus/types.ts';
+import { openIndex } from '../../src/retrieval/index-store.ts';
+import { toPassageTexts } from '../../src/retrieval/passages.ts';
+import { search } from '../../src/retrieval/rank.ts';
+import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+
+// Two made-up issues exported from an e-paper: page headers, credits and page numbers between the
+// articles, a continued article, news-in-brief columns, an editor's note, interviews, a numbered
+// guide; one UTF-8 under a 「•」 masthead, one GB18030 under a 「崇川报  …  第48期」 masthead.
+const FIXTURES = 'tests/fixtures/epaper';
+const weekly = () => loadIssueFile(path.join(FIXTURES, 'weekly-epaper.txt'));
+const daily = () => loadIssueFile(path.join(FIXTURES, 'daily-gb18030.txt'));
+
+const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
+const article = (issue: Issue, headline: string) => {
+  const a = issue.articles.find((x) => x.headline === headline);
+  if (!a) throw new Error(`no article ${headline}: ${issue.articles.map((x) => x.headline).join(' / ')}`);
+  return a;
+};
+const allText = (issue: Issue) => [
+  ...issue.articles.flatMap((a) => [a.headline, a.subtitle, ...a.paragraphs, ...a.captions]),
+  ...issue.photos.flatMap((p) => [p.lead, ...p.captions]),
+];
+
+describe('an e-paper issue read as its readers read it', () => {
+  it('lists the articles a reader would list, with headlines, kickers and dates', () => {
+    expect(listing(weekly())).toEqual([
+      ['锚定目标再加力 城市更新跑出加速度', '崇川区召开城市更新工作推进会', '2024-10-11'],
+      ['城东街道开展反诈宣传', '崇川简讯', '2024-10-09'],
+      ['学田街道举办秋季招聘会', '崇川简讯', '2024-10-10'],
+      ['和平桥街道为老人免费体检', '崇川简讯', '2024-10-12'],
+      ['明年城乡居民医保怎么缴？', '访区医保局负责人', '2024-10-10'],
+      ['居家养老服务补贴申领指南', '', '2024-10'],
+    ]);
+    expect(weekly().photos).toEqual([]);
+  });
+
+  it('dates the issue by its masthead and page headers', () => {
+    expect(weekly().date).toBe('2024-10-14');
+    expect(daily().date).toBe('2023-12-04');
+  });
+
+  it('never takes page furniture for an article, a headline or body text', () => {
+    for (const issue of [weekly(), daily()]) {
+      for (const text of allText(issue)) {
+        expect(text).not.toMatch(/责任编辑|本版编辑|版式|校对|第\d版|星期一|^\d$/);
+      }
+    }
+  });
+
+  it('joins a continued article in order, markers removed, across the articles between', () => {
+    const a = article(weekly(), '锚定目标再加力 城市更新跑出加速度');
+    expect(a.paragraphs).toHaveLength(4);
+    expect(a.paragraphs[2]).toBe(
+      '会议要求，各街道要对照年度目标，倒排工期、挂图作战，确保年底前全部项目完成主体施工。会议强调，要把群众满意作为检验改造成效的标准，改造前问需于民，改造中问计于民，改造后问效于民。',
+    );
+    expect(a.paragraphs[3]).toMatch(/^据悉，明年全区计划再改造老旧小区20个/);
+    expect(a.byline).toEqual(['金驰', '许应田']);
+    const b = article(daily(), '唐闸古镇入选省级旅游休闲街区');
+    expect(b.paragraphs[1]).toMatch(/今年接待游客超过300万人次。下一步/);
+    expect(b.byline).toEqual(['钱程']);
+    for (const issue of [weekly(), daily()]) {
+      expect(allText(issue).join('')).not.toMatch(/下转|上接|转第|接第/);
+      expect(issue.articles.some((x) => x.headline === '城市更新跑出加速度')).toBe(false);
+    }
+  });
+
+  it('makes each news-in-brief item an article of its own, the column title its kicker', () => {
+    expect(listing(daily()).filter(([, kicker]) => kicker === '街道动态')).toEqual([
+      ['任港街道开展冬季消防演练', '街道动态', '2023-11-30'],
+      ['观音山街道启用“邻里议事厅”', '街道动态', '2023-12-02'],
+    ]);
+    expect(article(weekly(), '学田街道举办秋季招聘会').paragraphs).toEqual([
+      '10月10日，学田街道举办秋季招聘会，38家企业提供岗位620个，现场达成就业意向156人。',
+    ]);
+    expect(allText(weekly())).not.toContain('崇川简讯 城东街道开展反诈宣传');
+  });
+
+  it("keeps an editor's note with its article but dates the article by its own lead", () => {
+    const a = article(weekly(), '明年城乡居民医保怎么缴？');
+    expect(a.paragraphs[0]).toMatch(/^编者按：9月30日/);
+    expect(a.date).toBe('2024-10-10');
+  });
+
+  it('keeps an interview one article, each question in one passage with its answer', () => {
+    for (const a of [article(weekly(), '明年城乡居民医保怎么缴？'), article(daily(), '冬季取暖安全问答')]) {
+      const passages = toPassageTexts(a.paragraphs);
+      const questions = a.paragraphs.filter((p) => /^(记者|问)：/.test(p));
+      expect(questions.length).toBeGreaterThanOrEqual(2);
+      for (const q of questions) {
+        const answer = a.paragraphs[a.paragraphs.indexOf(q) + 1]!;
+        expect(answer).toMatch(/^答：/);
+        expect(passages.some((p) => p.includes(q) && p.includes(answer))).toBe(true);
+      }
+    }
+  });
+
+  it('keeps a numbered guide one article with its sections', () => {
+    const a = article(weekly(), '居家养老服务补贴申领指南');
+    expect(a.paragraphs.filter((p) => /^[一二三]、/.test(p))).toEqual(['一、申领对象', '二、补贴标准', '三、办理流程']);
+    expect(a.paragraphs.at(-1)).toMatch(/^老人或家属携带身份证/);
+  });
+
+  it('decodes GB18030 with four-byte characters', () => {
+    const issue = daily();
+    expect(article(issue, '观音山街道启用“邻里议事厅”').byline).toEqual(['周䶮']);
+    expect(allText(issue).join('')).toContain('䶮园社区');
+  });
+});
+
+describe('layout marks', () => {
+  it('tells page furniture from headlines', () => {
+    for (const furniture of [
+      '2024年10月14日 星期一 第2版 要闻',
+      '第3版 民生',
+      '责任编辑 张敏 版式 李强',
+      '本版编辑：王芳',
+      '- 2 -',
+      '12',
+      '崇川新闻 • 2023年3月27日 星期一 • 农历闰二月初六 • 第13期',
+      '崇川报  2023年12月4日  星期一  第48期',
+    ]) {
+      expect(isPageFurniture(furniture)).toBe(true);
+    }
+    for (const text of ['城市更新跑出加速度', '编辑部走进社区', '2024年全区新增口袋公园8个', '第三版规划出台']) {
+      expect(isPageFurniture(text)).toBe(false);
+    }
+  });
+
+  it('finds jump lines alone, glued to either end, in either bracket width', () => {
+    expect(takeJumps('（下转第2版）')).toEqual({ jumps: ['to'], rest: '' });
+    expect(takeJumps('确保年底前(下转2版)')).toEqual({ jumps: ['to'], rest: '确保年底前' });
+    expect(takeJumps('（上接第一版）全部项目完成。')).toEqual({ jumps: ['from'], rest: '全部项目完成。' });
+    expect(takeJumps('全区共有12个版块。')).toEqual({ jumps: [], rest: '全区共有12个版块。' });
+  });
+
+  it('reads lead-in titles and column titles', () => {
+    expect(takeLeadIn('**城东街道开展反诈宣传** 近日，……')).toEqual({
+      title: '城东街道开展反诈宣传',
+      rest: '近日，……',
+    });
+    expect(takeLeadIn('【学田街道举办招聘会】10月10日……')).toEqual({ title: '学田街道举办招聘会', rest: '10月10日……' });
+    expect(takeLeadIn('【编者按】医保缴费关系千家万户。')).toBeNull();
+    expect(['崇川简讯', '街道动态', '简讯'].every(isColumnTitle)).toBe(true);
+    expect(isColumnTitle('城市更新跑出加速度')).toBe(false);
+  });
+});
+
+describe('questions about e-paper issues, through the real search index', () => {
+  let index: SearchIndex;
+  beforeAll(() => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-'));
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(corpus);
+    for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(corpus, f));
+    for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(corpus, f));
+    index = openIndex({ corpusDir: corpus, indexFile: path.join(dir, 'index.json') }).index;
+  });
+  const top = (q: string) => search(index, q, { limit: 3 })[0];
+
+  it('answers from the second part of a continued article', () => {
+    const r = top('城市更新明年计划改造多少个老旧小区');
+    expect(r?.headline).toBe('锚定目标再加力 城市更新跑出加速度');
+    expect(r?.passage).toContain('明年全区计划再改造老旧小区20个');
+    expect(top('唐闸古镇今年接待游客多少')?.passage).toContain('今年接待游客超过300万人次');
+  });
+
+  it('answers from a news-in-brief item', () => {
+    const r = top('学田街道秋季招聘会提供多少岗位');
+    expect(r?.headline).toBe('学田街道举办秋季招聘会');
+    expect(r?.passage).toContain('提供岗位620个');
+  });
+
+  it('answers from an interview, the question with its answer', () => {
+    const r = top('医保个人每年缴费多少钱');
+    expect(r?.headline).toBe('明年城乡居民医保怎么缴？');
+    expect(r?.passage).toContain('记者：新年度城乡居民医保个人缴费标准是多少？');
+    expect(r?.passage).toContain('每人每年380元');
+    const q = top('燃气热水器能装在浴室吗');
+    expect(q?.headline).toBe('冬季取暖安全问答');
+    expect(q?.passage).toContain('严禁安装在浴室等密闭空间');
+  });
+});
