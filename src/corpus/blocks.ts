@@ -4,7 +4,15 @@
  * a byline or a photo caption.
  */
 
-import { isPageFurniture, type JumpKind, QA_LABEL, takeJumps, takeLeadIn } from './layout.ts';
+import {
+  dropTrailingCredit,
+  isEditorNote,
+  isPageFurniture,
+  type JumpKind,
+  QA_LABEL,
+  takeJumps,
+  takeLeadIn,
+} from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
 
 /** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
@@ -161,7 +169,7 @@ export function toBlocks(text: string): Block[] {
     const trimmed = raw.trim();
     if (!trimmed) continue;
     // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.
-    const { jumps, rest } = takeJumps(trimmed);
+    const { jumps, rest } = takeJumps(dropTrailingCredit(trimmed));
     if (jumps.length === 0) {
       pushLeadIn(blocks, rest);
       continue;
@@ -170,7 +178,7 @@ export function toBlocks(text: string): Block[] {
     const from = blocks.length;
     if (rest) pushLeadIn(blocks, rest);
     // Text glued to a jump line is body text, and so is a short line cut off by 「（下转……）」.
-    for (let k = jumps.includes('to') ? from - 1 : from; k < blocks.length; k++) {
+    for (let k = rest || !jumps.includes('to') ? from : from - 1; k < blocks.length; k++) {
       const b = blocks[k];
       if (b?.kind === 'heading' && b.level === 0 && !b.leadIn) blocks[k] = { ...b, kind: 'paragraph' };
     }
@@ -217,8 +225,8 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 
 function classify(text: string, level: number): Block {
   if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
-  // An interview's question or answer is running text, however short.
-  if (QA_LABEL.test(text)) return { kind: 'paragraph', text, level: 0 };
+  // An interview's question or answer, or an editor's note, is running text however short.
+  if (QA_LABEL.test(text) || isEditorNote(text)) return { kind: 'paragraph', text, level: 0 };
   // A Markdown heading longer than any headline is a paragraph marked up by mistake.
   if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };
   if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level: 0 };

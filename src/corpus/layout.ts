@@ -9,16 +9,18 @@
 const SENTENCE_MARK = /[。，,；;！？!?]/;
 
 // 「第2版」, 「2版」, 「第二版」, 「A2版」 as a page label within a short line.
-const PAGE_LABEL = /(?:^|[\s•·|｜])(?:第\s?)?(?:[A-Da-d]?\d{1,2}|[一二三四五六七八九十]{1,3})\s?版(?:$|[\s•·|｜])/u;
-// A line that is only a page number: 「2」, 「- 2 -」, 「第2页」, 「2/8」.
-const PAGE_NUMBER = /^[-—–－\s]{0,3}(?:第\s?)?\d{1,3}\s?(?:[版页]|\/\s?\d{1,3})?[-—–－\s]{0,3}$/u;
-// A full date with its year, as a page header or masthead prints it.
+const PAGE_LABEL = /(?:^|[\s•·|｜])(?:第\s?)?(?:[A-Da-d]?\d{1,2}|[一二三四五六七八九十]{1,3})\s?版(?:$|[\s•·|｜：:])/u;
+// A line that is only a page number: 「2」, 「- 2 -」, 「·3·」, 「第2页」, 「2/8」.
+const PAGE_NUMBER = /^[-—–－·•\s]{0,3}(?:第\s?)?\d{1,3}\s?(?:[版页]|\/\s?\d{1,3})?[-—–－·•\s]{0,3}$/u;
+// A full date with its year, as a page header or masthead prints it (「2024年10月14日」, 「2024.10.14」).
 const FULL_DATE = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/;
+const DOTTED_DATE = /^[^\d]{0,12}(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}[^\d]{0,12}$/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
 /** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
 const CREDIT_ROLES = new Set([
   '责任编辑',
+  '本版责任编辑',
   '本版编辑',
   '本版责编',
   '责编',
@@ -56,14 +58,15 @@ export function isPageFurniture(text: string): boolean {
   if (PAGE_NUMBER.test(text)) return true;
   if (PAGE_LABEL.test(text) && [...text].length <= 40) return true;
   if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
-  return isCredit(text);
+  if (DOTTED_DATE.test(text)) return true;
+  return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
 }
 
 /** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */
 export type JumpKind = 'to' | 'from';
 
 const JUMP =
-  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]\s{0,3}[）)]/gu;
+  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页])\s{0,3}[）)]/gu;
 
 /** The jump marks in a line, each with its kind, and the line with them removed. */
 export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
@@ -76,11 +79,25 @@ export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
   return { jumps, rest: rest.trim() };
 }
 
+// An editor credit closing a paragraph: 「……。（责任编辑：张敏）」.
+const TRAILING_CREDIT =
+  /[（(【[]\s{0,2}(?:责任编辑|本版编辑|责编|编辑)\s{0,2}[：:]?\s{0,2}[\p{Script=Han}·]{2,5}\s{0,2}[）)】\]]$/u;
+
+/** A paragraph without the editor credit that closes it, if any. */
+export function dropTrailingCredit(line: string): string {
+  return line.replace(TRAILING_CREDIT, '').trimEnd();
+}
+
 const EDITOR_NOTE = /^[【[（(]?\s?(编者按|编者的话|编前语)/u;
 
 /** An editor's note (「编者按：……」, 「【编者按】……」): part of the article, not its lead. */
 export function isEditorNote(text: string): boolean {
   return EDITOR_NOTE.test(text);
+}
+
+/** An editor's note label on a line of its own (「【编者按】」): the note is the paragraph below it. */
+export function isEditorNoteLabel(text: string): boolean {
+  return isEditorNote(text) && [...text].length <= 8;
 }
 
 /** A lead-in title opening a news-in-brief item: 「**城东街道开展反诈宣传**」 or 「【……】」, with what follows it. */

@@ -22,7 +22,7 @@ import {
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
-import { isColumnTitle, isEditorNote, isNumberedSection } from './layout.ts';
+import { isColumnTitle, isEditorNote, isEditorNoteLabel, isNumberedSection } from './layout.ts';
 import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -114,6 +114,9 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (block.kind === 'byline') {
       if (isArticle(current)) current.byline.push(...(block.names ?? []));
       atBoundary = true;
+      // Items without lead-in titles cannot be told from the articles after the column: a byline
+      // ends such a column.
+      if (column && !column.leadIns) column = null;
       continue;
     }
     if (block.kind === 'heading' && isColumnTitle(block.text) && !isFragment(blocks, i)) {
@@ -125,7 +128,11 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       // Within a column every item opens with a title of its own; a plain heading where the items
       // have lead-ins, or a Markdown headline, ends the column.
       column.leadIns ??= block.leadIn === true;
-      const endsColumn = (column.leadIns && !block.leadIn) || (block.level > 0 && block.level <= 2);
+      // A headline block of several lines is a regular article's.
+      const endsColumn =
+        (column.leadIns && !block.leadIn) ||
+        (block.level > 0 && block.level <= 2) ||
+        (!block.leadIn && blocks[i + 1]?.kind === 'heading');
       if (endsColumn) {
         column = null;
       } else if (block.leadIn || blocks[i + 1]?.kind === 'paragraph') {
@@ -134,7 +141,12 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
         continue;
       }
     }
-    if (block.kind === 'paragraph' && isEditorNote(block.text) && (atBoundary || !isArticle(current))) {
+    const noteLabelAbove = notes.length > 0 && isEditorNoteLabel(notes.at(-1)!.text);
+    if (
+      block.kind === 'paragraph' &&
+      (isEditorNote(block.text) || noteLabelAbove) &&
+      (atBoundary || !isArticle(current))
+    ) {
       notes.push(block);
       continue;
     }

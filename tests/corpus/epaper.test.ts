@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src/corpus/layout.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
+import { parseIssue } from '../../src/corpus/parse-issue.ts';
 import type { Issue } from '../../src/corpus/types.ts';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { toPassageTexts } from '../../src/retrieval/passages.ts';
@@ -185,5 +186,58 @@ describe('questions about e-paper issues, through the real search index', () => 
     const q = top('燃气热水器能装在浴室吗');
     expect(q?.headline).toBe('冬季取暖安全问答');
     expect(q?.passage).toContain('严禁安装在浴室等密闭空间');
+  });
+});
+
+describe('layout variants', () => {
+  const text = [
+    '要闻 2024.05.20',
+    '',
+    '【编者按】',
+    '',
+    '5月19日是第十四个中国旅游日。本报推出系列报道，展现崇川文旅新气象。',
+    '',
+    '濠河夜游人气旺',
+    '',
+    '5月18日晚，濠河夜游航线迎来客流高峰，单日接待游客5200人次，比去年同期增长三成。（转下版）',
+    '',
+    '·3·',
+    '',
+    '简讯',
+    '',
+    '狼山景区新增停车位',
+    '',
+    '5月17日，狼山景区新增停车位600个，缓解节假日停车难。',
+    '',
+    '南通博物苑延长开放',
+    '',
+    '5月16日起，南通博物苑周末开放时间延长至晚上8点。',
+    '',
+    '·周敏·',
+    '',
+    '社区文化节开幕',
+    '',
+    '5月15日，任港街道第五届社区文化节开幕。（责任编辑：王芳）',
+    '',
+    '·李强·',
+    '',
+    '（接上版）夜游航线还推出了非遗表演、灯光秀等项目，游客可通过线上平台预约船票。',
+    '',
+    '·金驰·',
+  ].join('\n');
+  const issue = parseIssue(text, { source: 'variants.txt' });
+
+  it('reads notes under their own label, plain-item columns, 转下版/接上版 and page marks', () => {
+    expect(listing(issue)).toEqual([
+      ['濠河夜游人气旺', '', '2024-05-18'],
+      ['狼山景区新增停车位', '简讯', '2024-05-17'],
+      ['南通博物苑延长开放', '简讯', '2024-05-16'],
+      ['社区文化节开幕', '', '2024-05-15'],
+    ]);
+    const night = article(issue, '濠河夜游人气旺');
+    expect(night.paragraphs[0]).toMatch(/^【编者按】5月19日是第十四个中国旅游日/);
+    expect(night.paragraphs.at(-1)).toMatch(/^夜游航线还推出了非遗表演/);
+    expect(night.byline).toEqual(['金驰']);
+    expect(allText(issue).join('')).not.toMatch(/责任编辑|2024\.05\.20|·3·|转下版|接上版/);
   });
 });
