@@ -58,6 +58,8 @@ interface Draft {
   continues?: boolean;
   /** Opened with 「（上接第N版）」: the rest of an article begun earlier in the issue. */
   continuation?: boolean;
+  /** The body's section headings by phrase shape, counted, so parallelsSection costs constant time. */
+  sections?: Map<string, Map<string, number>>;
 }
 
 interface PhotoDraft {
@@ -179,7 +181,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (!current) continue;
     if ('paragraphs' in current) current.paragraphs.push(block.text);
     else if (block.kind === 'caption') current.captions.push(block.text);
-    else current.body.push(block);
+    else addToBody(current, block);
   }
   joinContinuations(drafts);
 
@@ -197,22 +199,23 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   const month = fileDate?.month ?? (year ? dominantMonth(paragraphsOf.map(opening)) : undefined);
   const issueDate: PartialDate = { year, month, day: fileDate?.day };
 
-  const articles: Article[] = articleDrafts
-    .map((d, k) => {
-      const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
-      const paragraphs = paragraphsOf[k]!;
-      return {
-        id: stableId(source, 'a', k, headline),
-        headline,
-        subtitle,
-        date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
-        source,
-        byline: d.byline,
-        paragraphs,
-        captions: d.captions,
-      };
-    })
-    .filter((a) => a.paragraphs.length > 0 || a.captions.length > 0);
+  const articles: Article[] = [];
+  articleDrafts.forEach((d, k) => {
+    const paragraphs = paragraphsOf[k]!;
+    // A headline over nothing is no article (and costs nothing more).
+    if (paragraphs.length === 0 && d.captions.length === 0) return;
+    const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
+    articles.push({
+      id: stableId(source, 'a', k, headline),
+      headline,
+      subtitle,
+      date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
+      source,
+      byline: d.byline,
+      paragraphs,
+      captions: d.captions,
+    });
+  });
 
   const photos: PhotoGroup[] = photoDrafts
     .filter((d) => d.paragraphs.length > 0)
@@ -248,7 +251,7 @@ function openContinuation(
   }
   const last = isArticle(current) && !atBoundary ? current.body.at(-1) : undefined;
   if (isArticle(current) && last?.kind === 'heading') {
-    current.body.pop();
+    removeLastFromBody(current);
     return open([last], { continuation: true });
   }
   return open([], { continuation: true });
@@ -262,28 +265,40 @@ function sameStory(a: string, b: string): boolean {
   return x.includes(y) || y.includes(x) || (x.length >= 4 && x.slice(0, 4) === y.slice(0, 4));
 }
 
+// How many broken-off articles a continuation is matched against by headline: an issue has a few.
+const MAX_WAITING = 32;
+
 /**
  * Joins each continuation to the article it continues, in order: the broken-off article with the
  * same headline, else the first one still waiting. A continuation that continues nothing stays an
  * article when it has a headline, and its text a paragraph group when not.
  */
 function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
-  for (let k = 0; k < drafts.length; k++) {
-    const part = drafts[k]!;
-    if (!isArticle(part) || !part.continuation) continue;
-    const waiting = drafts.slice(0, k).filter((d): d is Draft => isArticle(d) && d.continues === true);
-    const title = splitHeadline(part.headingLines).headline;
-    const target = waiting.find((d) => sameStory(splitHeadline(d.headingLines).headline, title)) ?? waiting[0];
-    if (!target) {
-      if (part.headingLines.length === 0) drafts[k] = { paragraphs: part.body.map((b) => b.text) };
+  const kept: (Draft | PhotoDraft)[] = [];
+  let waiting: Draft[] = [];
+  for (const part of drafts) {
+    if (!isArticle(part) || !part.continuation) {
+      kept.push(part);
+      if (isArticle(part) && part.continues) waiting.push(part);
       continue;
     }
-    target.body.push(...part.body);
-    target.captions.push(...part.captions);
-    target.byline.push(...part.byline);
+    const title = splitHeadline(part.headingLines).headline;
+    const candidates = waiting.slice(0, MAX_WAITING);
+    const target = candidates.find((d) => sameStory(splitHeadline(d.headingLines).headline, title)) ?? candidates[0];
+    if (!target) {
+      kept.push(part.headingLines.length === 0 ? { paragraphs: part.body.map((b) => b.text) } : part);
+      if (part.continues) waiting.push(part);
+      continue;
+    }
+    // One element at a time: spreading a long array into push() overflows the stack.
+    for (const b of part.body) target.body.push(b);
+    for (const c of part.captions) target.captions.push(c);
+    for (const n of part.byline) target.byline.push(n);
     target.continues = part.continues;
-    drafts.splice(k--, 1);
+    if (!target.continues) waiting = waiting.filter((d) => d !== target);
   }
+  drafts.length = 0;
+  for (const d of kept) drafts.push(d);
 }
 
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
@@ -323,8 +338,27 @@ const phraseShape = (text: string) =>
 
 function parallelsSection(article: Draft, block: Block): boolean {
   if (!/\s/.test(block.text)) return false;
+  const texts = article.sections?.get(phraseShape(block.text));
+  return texts !== undefined && (texts.size > 1 || (texts.size === 1 && !texts.has(block.text)));
+}
+
+function addToBody(article: Draft, block: Block): void {
+  article.body.push(block);
+  if (block.kind !== 'heading' || !/\s/.test(block.text)) return;
+  article.sections ??= new Map();
   const shape = phraseShape(block.text);
-  return article.body.some((b) => b.kind === 'heading' && b.text !== block.text && phraseShape(b.text) === shape);
+  const texts = article.sections.get(shape) ?? new Map<string, number>();
+  texts.set(block.text, (texts.get(block.text) ?? 0) + 1);
+  article.sections.set(shape, texts);
+}
+
+function removeLastFromBody(article: Draft): void {
+  const block = article.body.pop();
+  const texts = block && article.sections?.get(phraseShape(block.text));
+  const n = texts?.get(block!.text);
+  if (!texts || n === undefined) return;
+  if (n > 1) texts.set(block!.text, n - 1);
+  else texts.delete(block!.text);
 }
 
 /** A heading-shaped line that is really the first half of a paragraph cut by a page break. */
