@@ -15,6 +15,11 @@ const PAGE_NUMBER = /^[-—–－·•\s]{0,3}(?:第\s?)?\d{1,3}\s?(?:[版页]|\
 // A full date with its year, as a page header or masthead prints it (「2024年10月14日」, 「2024.10.14」).
 const FULL_DATE = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/;
 const DOTTED_DATE = /^[^\d]{0,12}(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}[^\d]{0,12}$/u;
+// A masthead's imprint lines: 「主办：……」, 「准印证号：……」, 「内部资料 免费交流」.
+const MASTHEAD_FIELD =
+  /^(主办|主管|承办|出版|印刷|准印证号|准印证|内部资料|国内统一连续出版物号|国内统一刊号|邮发代号|社址|总编辑|社长)(\s|[：:]|$)/u;
+// A front page's table of contents heading; its entries (「城市更新跑出加速度 2版」) are page labels.
+const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
 /** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
@@ -59,6 +64,7 @@ export function isPageFurniture(text: string): boolean {
   if (PAGE_LABEL.test(text) && [...text].length <= 40) return true;
   if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
   if (DOTTED_DATE.test(text)) return true;
+  if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
   return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
 }
 

@@ -276,15 +276,25 @@ const MAX_WAITING = 32;
 function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
   const kept: (Draft | PhotoDraft)[] = [];
   let waiting: Draft[] = [];
+  const recent: Draft[] = [];
   for (const part of drafts) {
     if (!isArticle(part) || !part.continuation) {
       kept.push(part);
       if (isArticle(part) && part.continues) waiting.push(part);
+      if (isArticle(part)) recent.push(part);
+      if (recent.length > MAX_WAITING) recent.shift();
       continue;
     }
     const title = splitHeadline(part.headingLines).headline;
     const candidates = waiting.slice(0, MAX_WAITING);
-    const target = candidates.find((d) => sameStory(splitHeadline(d.headingLines).headline, title)) ?? candidates[0];
+    const headlineOf = (d: Draft) => splitHeadline(d.headingLines).headline;
+    // Where the 「下转」 line was lost, the repeated headline still names the article.
+    const target =
+      candidates.find((d) => sameStory(headlineOf(d), title)) ??
+      candidates[0] ??
+      [...recent]
+        .reverse()
+        .find((d) => [...title].length >= 6 && headlineOf(d).replace(/\s+/g, '').includes(title.replace(/\s+/g, '')));
     if (!target) {
       kept.push(part.headingLines.length === 0 ? { paragraphs: part.body.map((b) => b.text) } : part);
       if (part.continues) waiting.push(part);

@@ -126,6 +126,10 @@ describe('layout marks', () => {
       '12',
       '崇川新闻 • 2023年3月27日 星期一 • 农历闰二月初六 • 第13期',
       '崇川报  2023年12月4日  星期一  第48期',
+      '主办：崇川区融媒体中心',
+      '内部资料 免费交流',
+      '导读',
+      '城市更新跑出加速度 2版',
     ]) {
       expect(isPageFurniture(furniture)).toBe(true);
     }
@@ -239,5 +243,33 @@ describe('layout variants', () => {
     expect(night.paragraphs.at(-1)).toMatch(/^夜游航线还推出了非遗表演/);
     expect(night.byline).toEqual(['金驰']);
     expect(allText(issue).join('')).not.toMatch(/责任编辑|2024\.05\.20|·3·|转下版|接上版/);
+  });
+
+  it('joins a continuation whose 「下转」 line was lost to the article its headline repeats', () => {
+    const lost = parseIssue(
+      [
+        '老旧小区改造全面提速',
+        '',
+        '6月3日，全区老旧小区改造现场推进会召开。',
+        '',
+        '今年计划改造小区12个，目前已开工9个。',
+        '',
+        '新桥通车',
+        '',
+        '6月1日，新桥通车。',
+        '',
+        '·李四·',
+        '',
+        '老旧小区改造全面提速',
+        '',
+        '（上接第1版）剩余3个小区将于7月底前开工。',
+        '',
+        '·张三·',
+      ].join('\n'),
+      { source: '2024-06-10.txt' },
+    );
+    expect(lost.articles.map((a) => a.headline)).toEqual(['老旧小区改造全面提速', '新桥通车']);
+    expect(lost.articles[0]!.paragraphs.at(-1)).toBe('剩余3个小区将于7月底前开工。');
+    expect(lost.articles[0]!.byline).toEqual(['张三']);
   });
 });
