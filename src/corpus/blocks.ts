@@ -212,7 +212,34 @@ function pushText(blocks: Block[], raw: string): void {
   }
 }
 
+/**
+ * A byline line without the dots, as many papers print it: role words each with a few names
+ * (「本报记者 张三 通讯员 李四」, 「（记者 张三）」). Names only, never a sentence.
+ */
+export function roleByline(line: string): string[] | null {
+  if (line.length > 40 || SENTENCE_END.test(line)) return null;
+  const tokens = line
+    .replace(/^[（(]|[）)]$/gu, '')
+    .split(/[\s：:、，,]+/u)
+    .filter(Boolean);
+  if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
+  const names: string[] = [];
+  for (const token of tokens) {
+    if (ROLE_WORD.test(token)) continue;
+    if (!/^[\p{Script=Han}·]{2,4}$/u.test(token)) return null;
+    names.push(token);
+  }
+  return names.length > 0 ? names : null;
+}
+
+const ROLE_WORD = /^(本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)$/u;
+
 function pushLine(blocks: Block[], line: string, level: number): void {
+  const names = level === 0 ? roleByline(line) : null;
+  if (names) {
+    blocks.push({ kind: 'byline', text: line, level: 0, names });
+    return;
+  }
   const byline = matchByline(line);
   if (byline && !/摄$/.test(line)) {
     const before = line.slice(0, byline.index).trim();

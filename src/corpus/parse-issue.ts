@@ -101,6 +101,8 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (block.kind === 'furniture') {
       // A page header's date is the issue's; the header itself is no part of any article.
       mastheadDate ??= dayMentions(block.text).find((d) => d.year) ?? null;
+      // A heading over nothing but furniture (a paper's name over its page header) opened no article.
+      if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
       continue;
     }
     if (block.kind === 'jump') {

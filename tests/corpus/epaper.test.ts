@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roleByline } from '../../src/corpus/blocks.ts';
 import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src/corpus/layout.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
@@ -271,5 +272,17 @@ describe('layout variants', () => {
     expect(lost.articles.map((a) => a.headline)).toEqual(['老旧小区改造全面提速', '新桥通车']);
     expect(lost.articles[0]!.paragraphs.at(-1)).toBe('剩余3个小区将于7月底前开工。');
     expect(lost.articles[0]!.byline).toEqual(['张三']);
+  });
+
+  it('reads bylines printed without dots, and a paper name over a page header as no article', () => {
+    const issue = loadIssueFile(path.join(FIXTURES, 'role-bylines.txt'));
+    expect(listing(issue)).toEqual([
+      ['新桥通车', '', '2024-05-18'],
+      ['区委常委会召开扩大会议', '研究部署近期重点工作', '2024-05-19'],
+    ]);
+    expect(issue.articles.map((a) => a.byline)).toEqual([['李四', '王五'], ['赵六']]);
+    expect(roleByline('本报记者 张三 通讯员 李四')).toEqual(['张三', '李四']);
+    expect(roleByline('记者走进社区')).toBeNull();
+    expect(roleByline('记者：缴费时间是什么时候？')).toBeNull();
   });
 });
