@@ -123,7 +123,8 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       if (column && !column.leadIns) column = null;
       continue;
     }
-    if (block.kind === 'heading' && isColumnTitle(block.text) && !isFragment(blocks, i)) {
+    // A column title stands over its first item's title, never over running text.
+    if (block.kind === 'heading' && isColumnTitle(block.text) && blocks[i + 1]?.kind === 'heading') {
       column = { title: block.text, leadIns: undefined };
       atBoundary = true;
       continue;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roleByline } from '../../src/corpus/blocks.ts';
+import { decodeIssue } from '../../src/corpus/decode.ts';
 import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src/corpus/layout.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
@@ -110,6 +111,7 @@ describe('an e-paper issue read as its readers read it', () => {
   });
 
   it('decodes GB18030 with four-byte characters', () => {
+    expect(decodeIssue(fs.readFileSync(path.join(FIXTURES, 'daily-gb18030.txt')))).toContain('第2版 • 综合');
     const issue = daily();
     expect(article(issue, '观音山街道启用“邻里议事厅”').byline).toEqual(['周䶮']);
     expect(allText(issue).join('')).toContain('䶮园社区');
@@ -284,5 +286,12 @@ describe('layout variants', () => {
     expect(roleByline('本报记者 张三 通讯员 李四')).toEqual(['张三', '李四']);
     expect(roleByline('记者走进社区')).toBeNull();
     expect(roleByline('记者：缴费时间是什么时候？')).toBeNull();
+  });
+
+  it('reads a headline ending in a column word as a headline when text runs under it', () => {
+    const issue = parseIssue('关注市场动态\n\n5月6日，区市场监管局发布一季度市场运行情况。\n\n·张三·', {
+      source: '2024-05-08.txt',
+    });
+    expect(listing(issue)).toEqual([['关注市场动态', '', '2024-05-06']]);
   });
 });
