@@ -59,7 +59,7 @@ const HISTORY_AFTER =
 const HISTORY_BEFORE = /(始建于|建于|成立于|创办于|始于|落户于|早在|创建于|建成于)$/;
 // A year's totals: 「2024年全区市场监管部门共受理……」, 「2024年全年」, 「2024年累计完成……」, within one clause.
 const SUMMARY_AFTER =
-  /^(全年|度?[^，,。；;！？!?\n]{0,24}?(共|累计|合计|总计)(受理|完成|实现|办理|接待|处理|服务|开展|举办|新增|发放|帮助|走访|查处|收到|达到?|\d))/;
+  /^[，,]?(全年|度?[^，,。；;！？!?\n]{0,24}?(共|累计|合计|总计)(受理|完成|实现|办理|接待|处理|服务|开展|举办|新增|发放|帮助|走访|查处|收到|达到?|\d))/;
 // Words that make a clause a plan rather than a result: 「2025年计划共完成……」.
 const PLAN_MARK = /(将|预计|计划|力争|目标|拟|争取|确保)/;
 
@@ -71,12 +71,15 @@ export function statedYears(text: string): StatedYear[] {
     const end = at + m[0].length;
     const before = text.slice(Math.max(0, at - 6), at);
     const after = text.slice(end, end + 40);
-    if (RANGE_MARK.test(before.slice(-1)) || RANGE_MARK.test(after.slice(0, 1))) continue;
+    const asOf = /截至$/.test(before);
+    if ((!asOf && RANGE_MARK.test(before.slice(-1))) || RANGE_MARK.test(after.slice(0, 1))) continue;
     if (TARGET_AFTER.test(after)) continue;
     const year = Number(m[1]);
     const summary = after.match(SUMMARY_AFTER);
     let role: YearRole = 'present';
     if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) role = 'history';
+    // A stock at a year's end (「截至2024年底，全区共有……」) is reported after that year.
+    else if (asOf && /^[底末]/.test(after)) role = 'summary';
     else if (summary && !PLAN_MARK.test(before.slice(-4) + summary[0])) role = 'summary';
     out.push({ year, role });
   }
@@ -99,7 +102,12 @@ export function latestStatedYear(text: string): number | null {
 }
 
 // The ordinal of a numbered event, in Chinese numerals or digits.
-const N = '([一二三四五六七八九十百\\d]+)';
+const N = '([零〇一二三四五六七八九十百\\d]+)';
+/** The Nth anniversary of an event of a known year: 「新中国成立75周年」 is in 1949 + 75. */
+const anniversary = (event: string, year: number) => ({
+  pattern: new RegExp(`${event}${N}周年`, 'g'),
+  year: (n: number) => year + n,
+});
 const annual = (name: string, first: number) => ({
   pattern: new RegExp(`第${N}[个次届]${name}`, 'g'),
   year: (n: number) => first + n - 1,
@@ -121,7 +129,10 @@ const annual = (name: string, first: number) => ({
  * Disability Prevention Day (2017), National Ecology Day (2023), Chinese People's Police Day (2021),
  * National Ear Care Day (2000), National Fitness Day (2009), National Tax Publicity Month (1992),
  * China Maritime Day (2005), World Intellectual Property Day (2001), National Primary and Secondary
- * School Safety Education Day (1996).
+ * School Safety Education Day (1996). Anniversaries count from the event's year: the People's
+ * Republic (1949), the Party (1921), the People's Liberation Army (1927), reform and opening up
+ * (1978), victory in the War of Resistance (1945), the May Fourth Movement (1919), the return of
+ * Hong Kong (1997) and of Macao (1999).
  */
 const YEAR_ANCHORS: { pattern: RegExp; year: (n: number) => number }[] = [
   { pattern: /迎接党的([一二三四五六七八九十]+)大/g, year: (n) => 1982 + 5 * (n - 12) },
@@ -157,11 +168,20 @@ const YEAR_ANCHORS: { pattern: RegExp; year: (n: number) => number }[] = [
   annual('中国航海日', 2005),
   annual('世界知识产权日', 2001),
   annual('全国中小学生安全教育日', 1996),
+  anniversary('(?:新中国|中华人民共和国)成立', 1949),
+  anniversary('(?:中国共产党成立|建党)', 1921),
+  anniversary('(?:人民军队|中国人民解放军)?建军', 1927),
+  anniversary('改革开放', 1978),
+  anniversary('(?:抗日战争|抗战)胜利', 1945),
+  anniversary('五四运动', 1919),
+  anniversary('香港回归', 1997),
+  anniversary('澳门回归', 1999),
 ];
 
-// An occurrence spoken of as still to come (「4年后，……第二十一届运动会将在连云港举办」) or as
-// past (「去年的第三十三个全国助残日」) dates nothing.
-const FUTURE_MARK = /(将|下届|明年|年后|去年|前年)/;
+// An occurrence spoken of as in another year (「4年后，……第二十一届运动会将在连云港举办」,
+// 「去年的第三十三个全国助残日」) dates nothing; one 「即将到来」 is this year's.
+const OTHER_YEAR_BEFORE = /(下届|下一届|明年|年后|去年|前年)/;
+const FUTURE_AFTER = /^(将在|将于)/;
 
 /** The years fixed by the dated events the text refers to, with how often each is named. */
 export function anchoredYears(text: string): Map<number, number> {
@@ -169,8 +189,9 @@ export function anchoredYears(text: string): Map<number, number> {
   for (const { pattern, year } of YEAR_ANCHORS) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;
-      const context = text.slice(Math.max(0, at - 12), at) + text.slice(at + m[0].length, at + m[0].length + 4);
-      if (FUTURE_MARK.test(context)) continue;
+      const before = text.slice(Math.max(0, at - 12), at);
+      const after = text.slice(at + m[0].length, at + m[0].length + 4);
+      if (OTHER_YEAR_BEFORE.test(before) || FUTURE_AFTER.test(after)) continue;
       const n = parseChineseNumeral(m[1] ?? '');
       if (!Number.isFinite(n) || n <= 0) continue;
       const y = year(n);

@@ -47,6 +47,8 @@ describe('issue year rules', () => {
     expect(roles(text)).toEqual(['2024:summary']);
     expect(inferIssueYear(text)).toBe(2025);
     expect(inferIssueYear('2023年全年累计发放补贴1200万元。')).toBe(2024);
+    expect(inferIssueYear('2024年，全区共受理群众诉求1.2万件。')).toBe(2025);
+    expect(inferIssueYear('截至2024年底，全区共有养老服务站42家。')).toBe(2025);
   });
 
   it('does not take a plan or a year so far for a completed year', () => {
@@ -72,6 +74,13 @@ describe('issue year rules', () => {
     expect(yearFromAnchors('在第16个全国防灾减灾日到来之际')).toBe(2024);
     expect(yearFromAnchors('第33个全国消防日')).toBe(2024);
     expect(yearFromAnchors('去年的第三十三次全国助残日')).toBeNull();
+    expect(yearFromAnchors('在第16个全国防灾减灾日即将到来之际')).toBe(2024);
+  });
+
+  it('fixes the year from anniversaries of events of known years', () => {
+    expect(yearFromAnchors('庆祝新中国成立75周年')).toBe(2024);
+    expect(yearFromAnchors('纪念中国共产党成立一百零三周年')).toBe(2024);
+    expect(yearFromAnchors('明年将迎来建党105周年')).toBeNull();
   });
 
   it('takes an observance over an older stated year, never below a bound', () => {
