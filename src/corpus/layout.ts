@@ -22,6 +22,34 @@ const MASTHEAD_FIELD =
 const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
+/** An e-paper page's navigation, as exported with its text: 「上一版 下一版」, 「返回目录」, 「今日8版」. */
+const NAVIGATION = new Set([
+  '上一版',
+  '下一版',
+  '上一期',
+  '下一期',
+  '上一篇',
+  '下一篇',
+  '返回目录',
+  '返回首页',
+  '版面导航',
+  '标题导航',
+  '本版标题导航',
+  '往期回顾',
+  'PDF下载',
+  '下载PDF',
+  '放大',
+  '缩小',
+  '默认',
+  '打印本页',
+  '关闭窗口',
+]);
+
+function isNavigation(text: string): boolean {
+  const tokens = text.split(/[\s|｜/<>《》«»]+/u).filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
+}
+
 /** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
 const CREDIT_ROLES = new Set([
   '责任编辑',
@@ -65,6 +93,7 @@ export function isPageFurniture(text: string): boolean {
   if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
   if (DOTTED_DATE.test(text)) return true;
   if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
+  if (isNavigation(text)) return true;
   return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
 }
 

@@ -133,6 +133,10 @@ describe('layout marks', () => {
       '内部资料 免费交流',
       '导读',
       '城市更新跑出加速度 2版',
+      '第01版：要闻',
+      '责任编辑：张三  美术编辑：李四',
+      '<< 上一版  下一版 >>',
+      '今日8版',
     ]) {
       expect(isPageFurniture(furniture)).toBe(true);
     }
