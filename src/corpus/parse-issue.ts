@@ -9,6 +9,10 @@
  * - A byline closes an article. Text after a byline with no headline of its own is a photo page.
  * - A paragraph that ends mid-sentence was cut by a page break and joins the fragment that
  *   continues it.
+ * - Page furniture (page headers, page numbers, credits) is skipped; its date dates the issue.
+ * - 「（下转第N版）」 breaks an article off; 「（上接第N版）」 opens its rest, joined to it in order.
+ * - A column title (「崇川简讯」) over item titles makes each item an article, the title its kicker.
+ * - An editor's note printed above a headline belongs to the article below it.
  */
 import { createHash } from 'node:crypto';
 import { wordSpansJunction } from '../text/segment.ts';
