@@ -220,7 +220,7 @@ export function roleByline(line: string): string[] | null {
   if (line.length > 40 || SENTENCE_END.test(line)) return null;
   const tokens = line
     .replace(/^[（(]|[）)]$/gu, '')
-    .split(/[\s：:、，,]+/u)
+    .split(/[\s：:、，,/／]+/u)
     .filter(Boolean);
   if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
   const names: string[] = [];
@@ -232,7 +232,8 @@ export function roleByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
-const ROLE_WORD = /^(本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)$/u;
+// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」.
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图)$/u;
 
 function pushLine(blocks: Block[], line: string, level: number): void {
   const names = level === 0 ? roleByline(line) : null;

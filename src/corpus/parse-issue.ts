@@ -121,6 +121,10 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     }
     if (block.kind === 'byline') {
       if (isArticle(current)) current.byline.push(...(block.names ?? []));
+      // A byline printed under the headline (「本报记者 张三」) opens the article's text, not closes it.
+      const underHeadline =
+        isArticle(current) && !atBoundary && current.headingLines.length > 0 && current.body.length === 0;
+      if (underHeadline) continue;
       atBoundary = true;
       // Items without lead-in titles cannot be told from the articles after the column: a byline
       // ends such a column.
@@ -342,6 +346,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // No byline closed the last article: a headline is known by the dated lead under it.
   let j = i + 1;
   while (j < blocks.length && blocks[j]!.kind === 'heading' && j - i < MAX_HEADLINE_LINES) j++;
+  // A byline printed under it (「文/王五 图/赵六」) marks a headline: section headings have none.
+  if (blocks[j]?.kind === 'byline' && blocks[j + 1]?.kind === 'paragraph') return true;
   const lead = blocks[j];
   return current.body.length >= 2 && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
 }

@@ -298,4 +298,31 @@ describe('layout variants', () => {
     });
     expect(listing(issue)).toEqual([['关注市场动态', '', '2024-05-06']]);
   });
+
+  it('reads a byline printed under the headline as opening the article, not closing it', () => {
+    const text = [
+      '新桥通车',
+      '本报记者 张三 通讯员 李四',
+      '',
+      '5月18日，新桥正式通车，全长300米。',
+      '',
+      '大桥设计为双向四车道。',
+      '',
+      '老街换新颜',
+      '',
+      '文/王五 图/赵六',
+      '',
+      '5月19日，老街完成改造。',
+    ].join('\n');
+    const issue = parseIssue(text, { source: '2024-05-20.txt' });
+    expect(listing(issue)).toEqual([
+      ['新桥通车', '', '2024-05-18'],
+      ['老街换新颜', '', '2024-05-19'],
+    ]);
+    expect(issue.articles.map((a) => a.byline)).toEqual([
+      ['张三', '李四'],
+      ['王五', '赵六'],
+    ]);
+    expect(issue.photos).toEqual([]);
+  });
 });
