@@ -31,7 +31,8 @@ import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
 const MAX_HEADLINE_LINES = 3;
-const DATELINE = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯)/;
+// A news lead opens on its day (「9月8日，」); a date range (「10月15日至12月31日」) is a schedule.
+const DATELINE = /^(\d{1,2}月\d{1,2}日(?![至到—\-～~])|近日|日前|本报讯)/;
 const CLOSERS = new Set('”’」』）)');
 const QUOTE_CLOSERS = new Set('”’」』');
 const STOPS = new Set('。！？!?…；;');
