@@ -3,6 +3,8 @@
  * result names: headline, date, source) and passages of about 80–300 characters cut from its
  * text at paragraph and sentence boundaries.
  */
+import { graphemeCut } from '../corpus/blocks.ts';
+import { MAX_HEADLINE_CHARS, MAX_SUBTITLE_CHARS } from '../corpus/limits.ts';
 import type { Issue } from '../corpus/types.ts';
 
 /** An article or a photo caption, as search results name it. */
@@ -94,7 +96,10 @@ export function toPassageTexts(paragraphs: string[]): string[] {
   return out;
 }
 
-const firstSentence = (text: string) => (splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim();
+// A caption or lead shown as a headline stays within the corpus reader's headline limits.
+const clip = (text: string, max: number) => text.slice(0, graphemeCut(text, max));
+const firstSentence = (text: string) =>
+  clip((splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim(), MAX_SUBTITLE_CHARS);
 // 「……活动。 唐蕾摄」: the photographer's credit is not part of what the photo shows.
 const withoutCredit = (caption: string) => caption.replace(/[\s（(]*\p{Script=Han}{2,4}\s*摄[）)]?$/u, '').trim();
 
@@ -111,18 +116,25 @@ export function toDocsAndPassages(issues: Issue[]): { docs: SearchDoc[]; passage
       const { id, headline, subtitle, date, source } = a;
       add({ id, kind: 'article', headline, subtitle, date, source }, toPassageTexts(a.paragraphs));
       a.captions.forEach((caption, k) => {
-        add({ id: `${id}-${k}`, kind: 'photo', headline: withoutCredit(caption), subtitle: headline, date, source }, [
-          caption,
-        ]);
+        const photoHeadline = clip(withoutCredit(caption), MAX_HEADLINE_CHARS);
+        const photo = {
+          id: `${id}-${k}`,
+          kind: 'photo' as const,
+          headline: photoHeadline,
+          subtitle: headline,
+          date,
+          source,
+        };
+        add(photo, toPassageTexts([caption]));
       });
     }
     for (const group of issue.photos) {
       const subtitle = group.lead ? firstSentence(group.lead) : '图片新闻';
       group.captions.forEach((caption, k) => {
-        const headline = withoutCredit(caption).replace(/[。！？!?]+$/u, '');
-        add({ id: `${group.id}-${k}`, kind: 'photo', headline, subtitle, date: group.date, source: group.source }, [
-          caption,
-        ]);
+        const headline = clip(withoutCredit(caption).replace(/[。！？!?]+$/u, ''), MAX_HEADLINE_CHARS);
+        const photo = { id: `${group.id}-${k}`, kind: 'photo' as const, headline, subtitle, date: group.date };
+        // A caption is one passage; running text without a headline is cut like an article's.
+        add({ ...photo, source: group.source }, toPassageTexts([caption]));
       });
     }
   }

@@ -7,6 +7,7 @@ import {
   MAX_SUBTITLE_CHARS,
 } from '../../src/corpus/limits.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
+import { HARD_MAX_PASSAGE, toDocsAndPassages } from '../../src/retrieval/passages.ts';
 
 const MB = 1024 * 1024;
 /** A lone surrogate: half a character, which Telegram refuses. */
@@ -66,6 +67,12 @@ describe('over-long lines', () => {
     expect(paragraphs.every((p) => p.length <= MAX_PARAGRAPH_CHARS && p.endsWith('。'))).toBe(true);
     // Compared as a boolean: a failing comparison of 5 MB strings would print them whole.
     expect(paragraphs.join('') === line).toBe(true);
+    // What search results name stays within the same limits.
+    const { docs, passages } = toDocsAndPassages([issue]);
+    expect(docs.length).toBeGreaterThan(0);
+    expect(Math.max(...docs.map((d) => [...d.headline].length))).toBeLessThanOrEqual(MAX_HEADLINE_CHARS);
+    expect(Math.max(...docs.map((d) => [...d.subtitle].length))).toBeLessThanOrEqual(MAX_SUBTITLE_CHARS);
+    expect(Math.max(...passages.map((p) => p.text.length))).toBeLessThanOrEqual(HARD_MAX_PASSAGE);
   });
 
   it('split at sentence ends, packing sentences up to the limit', () => {
