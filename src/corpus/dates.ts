@@ -261,6 +261,16 @@ export function dayMentions(text: string): DayMention[] {
   return out;
 }
 
+/** The first full date with its year in a masthead or page header: 「2024年10月14日」 or 「2024.10.14」. */
+export function fullDateIn(text: string): PartialDate | null {
+  const stated = dayMentions(text).find((d) => d.year);
+  if (stated) return { year: stated.year, month: stated.month, day: stated.day };
+  const m = text.match(/(?<!\d)((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDay(year, month, day) ? { year, month, day } : null;
+}
+
 /**
  * The date of the event an article reports: the first full day named in its opening paragraphs,
  * its year from the mention itself or the issue (a December day in a January issue is last year's).

@@ -20,9 +20,9 @@ import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
-  dayMentions,
   dominantMonth,
   formatPartialDate,
+  fullDateIn,
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
@@ -84,7 +84,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
   while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
-    mastheadDate ??= dayMentions(blocks[0].text).find((d) => d.year) ?? null;
+    mastheadDate ??= fullDateIn(blocks[0].text);
     blocks.shift();
   }
   const drafts: (Draft | PhotoDraft)[] = [];
@@ -105,7 +105,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     const block = blocks[i]!;
     if (block.kind === 'furniture') {
       // A page header's date is the issue's; the header itself is no part of any article.
-      mastheadDate ??= dayMentions(block.text).find((d) => d.year) ?? null;
+      mastheadDate ??= fullDateIn(block.text);
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
       continue;

@@ -243,6 +243,7 @@ describe('layout variants', () => {
   const issue = parseIssue(text, { source: 'variants.txt' });
 
   it('reads notes under their own label, plain-item columns, 转下版/接上版 and page marks', () => {
+    expect(issue.date).toBe('2024-05-20');
     expect(listing(issue)).toEqual([
       ['濠河夜游人气旺', '', '2024-05-18'],
       ['狼山景区新增停车位', '简讯', '2024-05-17'],
