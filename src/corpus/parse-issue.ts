@@ -325,9 +325,13 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
 
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
 
-/** A short first line that names the issue's date or number. */
+// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」): its masthead, no headline.
+const PAPER_NAME = /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
+
+/** A short first line that names the issue's date or number, or the paper. */
 function isMasthead(line: string): boolean {
-  return [...line].length <= 40 && MASTHEAD.test(line) && !/[。，,]/.test(line);
+  if ([...line].length > 40 || /[。，,]/.test(line)) return false;
+  return MASTHEAD.test(line) || PAPER_NAME.test(line);
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */

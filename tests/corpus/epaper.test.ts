@@ -330,4 +330,11 @@ describe('layout variants', () => {
     ]);
     expect(issue.photos).toEqual([]);
   });
+
+  it("takes a paper's name alone on the first line for its masthead", () => {
+    const named = parseIssue('崇川新闻\n\n新桥通车\n\n6月1日，新桥通车。\n\n·李四·', { source: '2024-06-03.txt' });
+    expect(listing(named)).toEqual([['新桥通车', '', '2024-06-01']]);
+    const good = parseIssue('喜报\n\n6月1日，我区获评省级示范区。\n\n·李四·', { source: '2024-06-03.txt' });
+    expect(listing(good)).toEqual([['喜报', '', '2024-06-01']]);
+  });
 });
