@@ -86,7 +86,12 @@ export function statedYears(text: string): StatedYear[] {
   return out;
 }
 
-const maxOf = (values: number[]): number | null => (values.length ? Math.max(...values) : null);
+/** The largest value, or null; a loop, since spreading a long array into Math.max overflows the stack. */
+function maxOf(values: number[]): number | null {
+  let best: number | null = null;
+  for (const v of values) if (best === null || v > best) best = v;
+  return best;
+}
 
 /**
  * The latest year the text speaks of as present or past (「2021年二季度」, 「力争2023年」), skipping

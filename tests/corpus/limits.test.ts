@@ -75,6 +75,11 @@ describe('over-long lines', () => {
     expect(Math.max(...passages.map((p) => p.text.length))).toBeLessThanOrEqual(HARD_MAX_PASSAGE);
   });
 
+  it('do not overflow the stack when a year is named hundreds of thousands of times', () => {
+    const issue = parseIssue(`标题\n\n${'2024年全区共受理投诉10件。'.repeat(200_000)}`, { source: 'years.txt' });
+    expect(issue.date).toBe('2025');
+  });
+
   it('split at sentence ends, packing sentences up to the limit', () => {
     const pieces = splitLongLine('一二三。四五六！七八九？十', 8);
     expect(pieces).toEqual(['一二三。四五六！', '七八九？十']);
