@@ -1,7 +1,8 @@
 /**
  * The first pass over an issue: lines to typed blocks. A block is one non-empty line with its
  * Markdown markers removed, classified by shape alone as a heading candidate, a paragraph,
- * a byline or a photo caption.
+ * a byline, a photo caption, page furniture or a continued article's jump line. A line longer
+ * than MAX_PARAGRAPH_CHARS becomes several paragraphs.
  */
 
 import {
