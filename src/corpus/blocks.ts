@@ -188,8 +188,21 @@ export function toBlocks(text: string): Block[] {
   return blocks;
 }
 
+// A bullet before a brief item's title (「■城东街道开展反诈宣传」); ▲◆► are photo marks instead.
+const BULLET = /^[■●★☆◇□◎]\s{0,2}/u;
+
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
+  const bullet = line.match(BULLET);
+  if (bullet) {
+    const rest = line.slice(bullet[0].length);
+    // A bulleted title alone on its line opens an item as a bold one does.
+    if (isHeadingShaped(rest) && !takeLeadIn(rest)) {
+      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true });
+      return;
+    }
+    line = rest;
+  }
   const lead = takeLeadIn(line);
   if (lead && isHeadingShaped(lead.title) && !matchByline(lead.title) && !QA_LABEL.test(lead.title)) {
     blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true });

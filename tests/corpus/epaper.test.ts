@@ -337,4 +337,22 @@ describe('layout variants', () => {
     const good = parseIssue('喜报\n\n6月1日，我区获评省级示范区。\n\n·李四·', { source: '2024-06-03.txt' });
     expect(listing(good)).toEqual([['喜报', '', '2024-06-01']]);
   });
+
+  it('reads bulleted item titles in a brief column', () => {
+    const text = [
+      '简讯',
+      '',
+      '■城东街道开展反诈宣传',
+      '',
+      '10月9日，城东街道开展反诈宣传。',
+      '',
+      '■ **学田街道举办招聘会** 10月10日，学田街道举办招聘会。',
+      '',
+      '·王芳·',
+    ].join('\n');
+    expect(listing(parseIssue(text, { source: '2024-10-14.txt' }))).toEqual([
+      ['城东街道开展反诈宣传', '简讯', '2024-10-09'],
+      ['学田街道举办招聘会', '简讯', '2024-10-10'],
+    ]);
+  });
 });
