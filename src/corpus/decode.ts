@@ -12,7 +12,7 @@ const isControlByte = (b: number) => b < 9 || (b > 13 && b < 32) || b === 127;
 /** Share of control bytes (NUL included) in the whole file: text has next to none. */
 function controlShare(bytes: Uint8Array): number {
   let control = 0;
-  for (const b of bytes) if (isControlByte(b)) control++;
+  for (let i = 0; i < bytes.length; i++) if (isControlByte(bytes[i]!)) control++;
   return bytes.length ? control / bytes.length : 0;
 }
 
