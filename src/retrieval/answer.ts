@@ -2,8 +2,12 @@
  * Within one passage: where the question's terms stand (highlights) and which sentence answers
  * it best (answer).
  */
+import nodejieba from 'nodejieba';
+import { SURNAMES } from './dictionary.ts';
 import { splitSentences } from './passages.ts';
 import type { AnswerType, Concept, ParsedQuery } from './query.ts';
+import { termCredit } from './score.ts';
+import { RANKING } from './weights.ts';
 
 /** A highlighted span of a passage: [start, end) in UTF-16 units. */
 export type Span = [number, number];
@@ -41,18 +45,20 @@ export function coverage(text: string, concepts: Concept[], idf: number[], focus
   return total > 0 ? got / total : 0;
 }
 
-/** What a synonym earns where the user's own word would earn 1. */
-export const SYNONYM_CREDIT = 0.7;
-
-/** 1 when the text holds the user's own word, SYNONYM_CREDIT for a synonym, 0 for neither. */
-export function termCredit(text: string, c: Concept): number {
-  if (text.includes(c.terms[0]!)) return 1;
-  for (let k = 1; k < c.terms.length; k++) if (text.includes(c.terms[k]!)) return SYNONYM_CREDIT;
-  return 0;
-}
-
 const NUMBER =
   /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
+
+// A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
+const TITLED = /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
+
+/** Whether the sentence names a person the question does not: jieba's personal names, or a name after a title. */
+function namesPerson(sentence: string, question: string): boolean {
+  for (const t of nodejieba.tag(sentence))
+    if (t.tag === 'nr' && t.word.length >= 2 && !question.includes(t.word)) return true;
+  for (const m of sentence.matchAll(TITLED))
+    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  return false;
+}
 
 /**
  * How well a sentence holds the kind of answer asked for (0–1): a number next to the question's
@@ -83,6 +89,8 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
     }
     return best;
   }
+  // A person asked for (谁): a personal name jieba recognizes that the question does not say.
+  if (type.of === 'person' && namesPerson(sentence, query.normalized)) return 1;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {
       const name = sentence.slice(Math.max(0, at - 4), at + suffix.length).match(/\p{Script=Han}{2,}$/u)?.[0];
@@ -92,8 +100,14 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   return 0;
 }
 
-/** How much more the asked-about concept counts when choosing the answer sentence. */
-const FOCUS_WEIGHT = 2.5;
+/** The sentence chosen as the answer, with what it holds: the question's mass (`cover`) and the kind of answer asked for (`type`). */
+export interface AnswerSentence {
+  text: string;
+  start: number;
+  score: number;
+  cover: number;
+  type: number;
+}
 
 /** The sentence of the passage that best answers: most concept mass, the kind of answer asked for. */
 export function bestSentence(
@@ -101,16 +115,18 @@ export function bestSentence(
   normalizedPassage: string,
   query: ParsedQuery,
   idf: number[],
-): { text: string; start: number; score: number } {
-  let best = { text: passage, start: 0, score: -1 };
+): AnswerSentence {
+  let best: AnswerSentence = { text: passage, start: 0, score: -1, cover: 0, type: 0 };
   let offset = 0;
   for (const sentence of splitSentences(passage)) {
     const start = passage.indexOf(sentence, offset);
     offset = start + sentence.length;
     const norm = normalizedPassage.slice(start, start + sentence.length);
+    const type = answerTypeScore(norm, query.answerType, query);
     const score =
-      coverage(norm, query.concepts, idf, FOCUS_WEIGHT) + 0.4 * answerTypeScore(norm, query.answerType, query);
-    if (score > best.score) best = { text: sentence.trim(), start, score };
+      coverage(norm, query.concepts, idf, RANKING.score.focusInSentence) + RANKING.score.answerTypeInSentence * type;
+    if (score > best.score)
+      best = { text: sentence.trim(), start, score, cover: coverage(norm, query.concepts, idf), type };
   }
   return best;
 }

@@ -5,8 +5,10 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { normalize } from '../text/normalize.ts';
+import nodejieba from 'nodejieba';
 import { segment } from '../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
+import { RANKING } from './weights.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {
@@ -21,7 +23,11 @@ export interface Concept {
  * What kind of answer the question asks for: a quantity (多少, 几, 多大), or a named thing whose
  * name ends in one of `suffixes` (哪个社区 -> ……社区; 哪些企业 -> ……公司; 在哪里 -> places).
  */
-export type AnswerType = { kind: 'number' } | { kind: 'entity'; suffixes: string[] } | { kind: 'any' };
+export type AnswerType =
+  | { kind: 'number' }
+  /** `of`: the question asks for a place (在哪里) or a person (谁), not only a thing of that suffix. */
+  | { kind: 'entity'; suffixes: string[]; of?: 'place' | 'person' }
+  | { kind: 'any' };
 
 export interface ParsedQuery {
   normalized: string;
@@ -32,7 +38,8 @@ export interface ParsedQuery {
   answerType: AnswerType;
 }
 
-// Longest first: 是多少 before 多少, 在哪里 before 哪里.
+// Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
+// what kind of answer is wanted, never what it is about.
 const SCAFFOLDING = [
   '是什么意思',
   '什么意思',
@@ -63,13 +70,6 @@ const SCAFFOLDING = [
   '怎么',
   '怎样',
   '如何',
-  '第几个',
-  '第几',
-  '几个',
-  '几位',
-  '几级',
-  '几家',
-  '几项',
   '多大',
   '多长',
   '多高',
@@ -81,9 +81,12 @@ const SCAFFOLDING = [
   '吧',
   '呀',
   '啊',
-  '几',
   '哪',
 ];
+// A classifier after a question number word belongs to the question form (几个, 第几届, 多少场,
+// 多少名): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
+const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类';
+const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
 const SCAFFOLDING_PATTERN_ONE = /多少|几|哪|谁|什么|怎么|怎样|如何|多大|多长|多高|多久|多远/;
@@ -99,8 +102,8 @@ const STOP_WORDS = new Set([
   '你们',
   '他们',
   '可以',
+  '能够',
   '进行',
-  '开展了',
   '情况',
   '相关',
   '有关',
@@ -117,6 +120,16 @@ const STOP_WORDS = new Set([
   '介绍一下',
   '讲讲',
   '说说',
+  // Colloquial hedges and totals of spoken questions (一共搞了多少场, 大约多少米): the archive's
+  // prose states the figure without them.
+  '一共',
+  '总共',
+  '大约',
+  '大概',
+  '大致',
+  '差不多',
+  '到底',
+  '究竟',
   // Words about the archive itself, not about what is in it.
   '新闻',
   '报道',
@@ -131,9 +144,23 @@ const STOP_WORDS = new Set([
   '去年',
   '最近',
   '近期',
+  '近日',
+  '日前',
+  '前段时间',
+  '前些天',
+  '前不久',
   '目前',
   '现在',
 ]);
+// Multi-character stop words are taken out before segmentation, so that jieba cannot cut one
+// across its neighbours (「前段时间排查」 read as 前 / 段时间).
+const STOP_PHRASES = new RegExp(
+  [...STOP_WORDS]
+    .filter((w) => w.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
 
 const PLACE_SUFFIXES = [
@@ -146,6 +173,17 @@ const PLACE_SUFFIXES = [
   '广场',
   '中心',
   '小区',
+  '大学',
+  '党校',
+  '操场',
+  '体育场',
+  '会场',
+  '礼堂',
+  '大厦',
+  '酒店',
+  '剧院',
+  '景区',
+  '基地',
   '古镇',
   '新村',
   '园',
@@ -167,7 +205,7 @@ const SUFFIXES_OF: Record<string, string[]> = {
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
   if (NUMBER_QUESTION.test(text)) return { kind: 'number' };
-  if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES };
+  if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
     const after = which[1]!;
@@ -181,6 +219,7 @@ export function answerTypeOf(text: string): AnswerType {
     return {
       kind: 'entity',
       suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'],
+      of: 'person',
     };
   return { kind: 'any' };
 }
@@ -206,7 +245,7 @@ export function parseQuery(question: string): ParsedQuery {
   const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
-  let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
+  let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
@@ -255,10 +294,30 @@ function conceptAdder(concepts: Concept[]): (term: string, weight: number) => vo
   };
 }
 
+// jieba's part-of-speech tags of words that carry little of a question's information: verbs,
+// adjectives, adverbs, pronouns, prepositions, conjunctions, particles. A question's nouns and names
+// say what it is about; its verbs are the words a reporter most often puts differently (打算 for
+// 计划, 提供 for 带来), so they count less. Verbal nouns (vn: 投资, 服务) count in full.
+const LIGHT_TAGS = new Set(['v', 'vd', 'vi', 'a', 'ad', 'd', 'r', 'p', 'c', 'u', 'y', 'e', 'o']);
+
+/** What a word weighs in the question before idf: less for a lone character or a light word. */
+export function wordWeight(word: string): number {
+  if (word.length === 1) return RANKING.concept.singleChar;
+  if (!/^\p{Script=Han}+$/u.test(word)) return 1;
+  const tags = nodejieba.tag(word);
+  return tags.length === 1 && LIGHT_TAGS.has(tags[0]!.tag) ? RANKING.concept.lightWord : 1;
+}
+
+/** Whether jieba's dictionary lacks the word (its HMM guessed it: 「建成后能」 gives 后能). */
+function guessedWord(word: string): boolean {
+  const tags = nodejieba.tag(word);
+  return tags.length !== 1 || tags[0]!.tag === 'x';
+}
+
 function addWord(add: (term: string, weight: number) => void, word: string): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
   if (/^\d$/.test(word)) return;
-  add(word, word.length === 1 ? 0.35 : 1);
+  add(word, wordWeight(word));
 }
 
 /** Forward maximum matching against the archive's own words; unknown characters stand alone. */
@@ -274,6 +333,29 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
 }
 
 /**
+ * Lone characters next to each other or to a word, where the archive holds them together: names
+ * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Joined back
+ * when the joined string stands in the archive.
+ */
+export function glueSingles(concepts: Concept[], question: string, inArchive: (term: string) => boolean): Concept[] {
+  const out: Concept[] = [];
+  for (const c of concepts) {
+    const prev = out[out.length - 1];
+    if (prev && prev.terms.length === 1 && c.terms.length === 1) {
+      const a = prev.terms[0]!;
+      const b = c.terms[0]!;
+      const joined = a + b;
+      if ((a.length === 1 || b.length === 1) && question.includes(joined) && inArchive(joined)) {
+        out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
@@ -282,6 +364,11 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
   const add = conceptAdder(out);
   for (const c of concepts) {
     const word = c.terms[0]!;
+    // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
+    if (word.length === 2 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
+      for (const ch of word) addWord(add, ch);
+      continue;
+    }
     if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown)) {
       const parts = longestKnownParts(word, isKnown);
       // Only a split that finds known words helps; characters alone would match anything, and a

@@ -15,6 +15,7 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   score: 1,
   answer: '第二句有答案。',
   highlights: [[7, 9]],
+  confidence: 'answer',
   ...over,
 });
 
