@@ -50,6 +50,8 @@ const NUMBER =
 
 // A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
 const TITLED = /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
+// A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
+const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
 /** Whether the sentence names a person the question does not: jieba's personal names, or a name after a title. */
 function namesPerson(sentence: string, question: string): boolean {
@@ -57,6 +59,7 @@ function namesPerson(sentence: string, question: string): boolean {
     if (t.tag === 'nr' && t.word.length >= 2 && !question.includes(t.word)) return true;
   for (const m of sentence.matchAll(TITLED))
     if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (const m of sentence.matchAll(SPEAKER)) if (!question.includes(m[1]!)) return true;
   return false;
 }
 
@@ -77,6 +80,8 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   if (type.kind === 'number') {
     let best = 0;
     for (const m of sentence.matchAll(NUMBER)) {
+      // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
+      if (/[年月日号时]$/u.test(m[0])) continue;
       const at = m.index ?? 0;
       const near =
         termsAt.length === 0
