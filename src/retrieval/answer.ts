@@ -2,7 +2,6 @@
  * Within one passage: where the question's terms stand (highlights) and which sentence answers
  * it best (answer).
  */
-import nodejieba from 'nodejieba';
 import { SURNAMES } from './dictionary.ts';
 import { splitSentences } from './passages.ts';
 import type { AnswerType, Concept, ParsedQuery } from './query.ts';
@@ -53,10 +52,17 @@ const TITLED = /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|�
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
-/** Whether the sentence names a person the question does not: jieba's personal names, or a name after a title. */
+// A name and then an honorific (李梅同志, 王老师).
+const HONOURED = /(\p{Script=Han}{2,3})(?=同志|先生|女士|老师|师傅|阿姨|奶奶|爷爷)/gu;
+
+/**
+ * Whether the sentence names a person the question does not, by how news prose introduces people
+ * (a title before the name, a verb of speech or an honorific after it). Patterns, not jieba's
+ * tagger: this runs on every sentence of every passage scored.
+ */
 function namesPerson(sentence: string, question: string): boolean {
-  for (const t of nodejieba.tag(sentence))
-    if (t.tag === 'nr' && t.word.length >= 2 && !question.includes(t.word)) return true;
+  for (const m of sentence.matchAll(HONOURED))
+    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
   for (const m of sentence.matchAll(TITLED))
     if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
   for (const m of sentence.matchAll(SPEAKER)) if (!question.includes(m[1]!)) return true;

@@ -59,27 +59,44 @@ interface Analysed extends ParsedQuery {
   maxIdf: number;
 }
 
-/** Average field lengths (BM25F's length normalization), computed once per index size. */
-const fieldStatsCache = new WeakMap<SearchIndex, { n: number; body: number; headline: number; subtitle: number }>();
+interface FieldStats {
+  n: number;
+  body: number;
+  headline: number;
+  subtitle: number;
+  /** Per passage, BM25F's weight of one occurrence in its text: field weight / length norm. */
+  bodyUnit: Float32Array;
+}
 
-function fieldStats(index: SearchIndex) {
+/** Average field lengths (BM25F's length normalization), computed once per index size and weights. */
+const fieldStatsCache = new WeakMap<SearchIndex, { w: RankingWeights; stats: FieldStats }>();
+
+function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   const held = fieldStatsCache.get(index);
-  if (held && held.n === index.passages.length) return held;
+  if (held && held.w === w && held.stats.n === index.passages.length) return held.stats;
+  const n = index.passages.length;
   let body = 0;
   for (const t of index.passageTexts) body += t.length;
   let headline = 0;
   let subtitle = 0;
-  index.docs.forEach((d) => {
+  for (const d of index.docs) {
     headline += d.headline.length;
     subtitle += d.subtitle.length;
+  }
+  const averageLength = body / Math.max(1, n);
+  const bodyUnit = new Float32Array(n);
+  index.passages.forEach((p, k) => {
+    const weight = index.docs[p.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
+    bodyUnit[k] = fieldTf({ tf: 1, length: index.passageTexts[k]!.length, averageLength }, weight, w.bm25.b);
   });
   const stats = {
-    n: index.passages.length,
-    body: body / Math.max(1, index.passages.length),
+    n,
+    body: averageLength,
     headline: headline / Math.max(1, index.docs.length),
     subtitle: subtitle / Math.max(1, index.docs.length),
+    bodyUnit,
   };
-  fieldStatsCache.set(index, stats);
+  fieldStatsCache.set(index, { w, stats });
   return stats;
 }
 
@@ -187,7 +204,7 @@ function jiebaWordScores(index: SearchIndex, query: Analysed): (p: number) => nu
  */
 function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights) {
   const n = index.passages.length;
-  const fields = fieldStats(index);
+  const { bodyUnit } = fieldStats(index, w);
   const acc = new Float32Array(n);
   const credit = new Float32Array(n);
   const isCandidate = new Uint8Array(n);
@@ -207,9 +224,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       const c = t === 0 ? 1 : w.match.synonym;
       budget -= ids.length;
       for (const p of ids) {
-        const len = index.passageTexts[p]!.length;
-        const weight = index.docs[index.passages[p]!.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
-        const tf = fieldTf({ tf: c, length: len, averageLength: fields.body }, weight, w.bm25.b);
+        const tf = c * bodyUnit[p]!;
         if (tf > credit[p]!) set(p, tf - credit[p]!);
       }
     });
@@ -229,15 +244,21 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       credit[p] = 0;
     }
   }
-  if (query.date?.month && query.date.day) {
-    const day = dateKey(query.date);
+  const ofDay = new Uint8Array(query.date?.month && query.date.day ? n : 0);
+  if (ofDay.length > 0) {
+    const day = dateKey(query.date!);
     index.docs.forEach((d, doc) => {
-      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = 1;
+      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = ofDay[p] = 1;
     });
   }
+  const dayMatches = (p: number) => ofDay.length > 0 && ofDay[p] === 1;
+  // Passages far behind the best cannot reach the second pass: skip them before any key is made.
+  let best = 0;
+  for (let p = 0; p < n; p++) if (isCandidate[p] && acc[p]! > best) best = acc[p]!;
+  const floor = best * w.limits.firstPassFloor;
   const bestCopy = new Map<string, { p: number; s: number }>();
   for (let p = 0; p < n; p++) {
-    if (!isCandidate[p]) continue;
+    if (!isCandidate[p] || (acc[p]! < floor && !dayMatches(p))) continue;
     const docIndex = index.passages[p]!.doc;
     const s = acc[p]! / query.total + dateBonus(index.docs[docIndex]!.date, '', query.date, w);
     const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
@@ -303,7 +324,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const text = index.passageTexts[id]!;
   const docIndex = index.passages[id]!.doc;
   const doc = index.docs[docIndex]!;
-  const fields = fieldStats(index);
+  const fields = fieldStats(index, w);
   const title = index.docTitles[docIndex]!;
   // normalize() keeps lengths, so the normalized title splits where "headline subtitle" was joined.
   const isPhoto = doc.kind === 'photo';

@@ -84,6 +84,8 @@ export interface RankingWeights {
     postings: number;
     /** Concepts in more than this share of passages do not open candidates (they still score). */
     candidateDfShare: number;
+    /** Passages scoring below this share of the best in the cheap first pass are dropped at once. */
+    firstPassFloor: number;
     /** Passages scored in full (sentences, proximity) after the cheap first pass. */
     secondPass: number;
   };
@@ -106,5 +108,5 @@ export const RANKING: RankingWeights = {
     copyTie: 0.03,
   },
   confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, rareName: 0.6 },
-  limits: { questionChars: 300, concepts: 12, postings: 200_000, candidateDfShare: 0.25, secondPass: 120 },
+  limits: { questionChars: 300, concepts: 12, postings: 100_000, candidateDfShare: 0.25, firstPassFloor: 0.3, secondPass: 120 },
 };
