@@ -335,11 +335,17 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
 }
 
 /**
- * Lone characters next to each other or to a word, where the archive holds them together: names
- * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Joined back
- * when the joined string stands in the archive.
+ * Lone characters next to each other, or to a word, where the archive holds them together: names
+ * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Two characters
+ * are joined back when the archive holds them side by side; a character and a word only when the
+ * archive's segmentation made the whole a word.
  */
-export function glueSingles(concepts: Concept[], question: string, inArchive: (term: string) => boolean): Concept[] {
+export function glueSingles(
+  concepts: Concept[],
+  question: string,
+  inArchive: (term: string) => boolean,
+  isWord: (term: string) => boolean,
+): Concept[] {
   const out: Concept[] = [];
   for (const c of concepts) {
     const prev = out[out.length - 1];
@@ -347,7 +353,9 @@ export function glueSingles(concepts: Concept[], question: string, inArchive: (t
       const a = prev.terms[0]!;
       const b = c.terms[0]!;
       const joined = a + b;
-      if ((a.length === 1 || b.length === 1) && question.includes(joined) && inArchive(joined)) {
+      // Two lone characters, or a character and a word that the archive reads as one word.
+      const glue = (a.length === 1 && b.length === 1) || ((a.length === 1 || b.length === 1) && isWord(joined));
+      if (glue && question.includes(joined) && inArchive(joined)) {
         out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
         continue;
       }

@@ -112,6 +112,17 @@ function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): 
   return weak;
 }
 
+/**
+ * How much of its mass an unmatched concept counts against a passage. A word the archive holds
+ * elsewhere counts in full: the article does not say it. A light word (a verb, an adverb) found
+ * nowhere in the archive is wording the archive does not use, and counts `absentWord` of it; a
+ * noun found nowhere still names a thing the archive does not know of (absentNoun).
+ */
+function absentShare(c: Concept, s: ConceptStats, w: RankingWeights): number {
+  if (!s.absent) return 1;
+  return c.weight < 1 ? w.confidence.absentWord : w.confidence.absentNoun;
+}
+
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
   const parsed = parseQuery(question.slice(0, w.limits.questionChars));
@@ -119,6 +130,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
     parsed.normalized,
     (t) => index.termPassages(t).length > 0,
+    (t) => index.hasWord(t),
   );
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
@@ -148,7 +160,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     const s = stats[k]!;
     if (s.df <= bm25Limit) s.weak = splitMatches(index, c.terms[0]!, s.passages[0]!);
   });
-  const total = stats.reduce((sum, s) => sum + (s.absent ? w.confidence.absentWord : 1) * s.mass, 0);
+  const total = stats.reduce((sum, s, k) => sum + absentShare(concepts[k]!, s, w) * s.mass, 0);
   const maxIdf = idfOf(0, n);
   return { ...parsed, concepts, stats, total, maxIdf };
 }
@@ -179,7 +191,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const idf = query.stats.map((s) => s.idf);
   return ranked.slice(0, limit).map((s) => {
     const r = toResult(index, s, query, idf);
-    if (process.env.RANK_DEBUG) Object.assign(r, { debug: JSON.stringify(s.evidence) }); // DEBUG-REMOVE
+    if (process.env.RANK_DEBUG) Object.assign(r, { debug: JSON.stringify({ ...s.evidence, c: query.concepts.map((c, k) => `${c.terms[0]}:${c.weight}:${query.stats[k]!.absent ? 'A' : ''}${query.stats[k]!.idf.toFixed(1)}${c.focus ? '*' : ''}`) }) }); // DEBUG-REMOVE
     return r;
   });
 }

@@ -71,6 +71,8 @@ export interface RankingWeights {
      * (a paraphrase, a colloquialism): it counts this share of its mass, not all of it.
      */
     absentWord: number;
+    /** The same for a noun or a name: it names a thing the archive may not know of at all. */
+    absentNoun: number;
     /** A concept this rare (idf over the archive's maximum idf) is a name; matching one makes a result "related" at least. */
     rareName: number;
   };
@@ -107,6 +109,6 @@ export const RANKING: RankingWeights = {
     answerTypeInSentence: 0.4,
     copyTie: 0.03,
   },
-  confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, rareName: 0.6 },
+  confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, absentNoun: 0.7, rareName: 0.6 },
   limits: { questionChars: 300, concepts: 12, postings: 100_000, candidateDfShare: 0.25, firstPassFloor: 0.3, secondPass: 120 },
 };
