@@ -185,8 +185,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w))
       bestByStory.set(key, scored);
   }
+  // Answers before results that are only related, each by score.
+  const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
   const ranked = [...bestByStory.values()].sort(
-    (a, b) => b.score - a.score || compareDates(index, b.passage, a.passage),
+    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
   );
   const idf = query.stats.map((s) => s.idf);
   return ranked.slice(0, limit).map((s) => {
