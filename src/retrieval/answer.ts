@@ -44,6 +44,8 @@ export function coverage(text: string, concepts: Concept[], idf: number[], focus
   return total > 0 ? got / total : 0;
 }
 
+// A date or time of year as news prose gives it: 2025年, 3月底, 6月12日, 90年代, 上午9时, 中旬.
+const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|\d+年代|[上中下]旬|月底|月初|年底|年初|\d{1,2}[时点]/u;
 const NUMBER =
   /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
 
@@ -75,6 +77,7 @@ function namesPerson(sentence: string, question: string): boolean {
  */
 export function answerTypeScore(sentence: string, type: AnswerType, query: ParsedQuery): number {
   if (type.kind === 'any') return 0;
+  if (type.kind === 'date') return DATE.test(sentence) ? 1 : 0;
   const termsAt: number[] = [];
   for (const c of query.concepts) {
     for (const t of c.terms) {
@@ -140,4 +143,17 @@ export function bestSentence(
       best = { text: sentence.trim(), start, score, cover: coverage(norm, query.concepts, idf), type };
   }
   return best;
+}
+
+/**
+ * Whether some sentence of the passage holds both a good share of the question's terms
+ * (`minCover`) and, near them, an answer of the kind asked for: the evidence that the passage
+ * answers, not only mentions, what is asked.
+ */
+export function holdsAnswerType(normalizedPassage: string, query: ParsedQuery, idf: number[], minCover: number): boolean {
+  for (const sentence of splitSentences(normalizedPassage)) {
+    if (answerTypeScore(sentence, query.answerType, query) < 0.3) continue;
+    if (coverage(sentence, query.concepts, idf) >= minCover) return true;
+  }
+  return false;
 }

@@ -25,6 +25,8 @@ export interface Concept {
  */
 export type AnswerType =
   | { kind: 'number' }
+  /** When something happened or will (哪一年, 什么时候, 几月几号). */
+  | { kind: 'date' }
   /** `of`: the question asks for a place (在哪里) or a person (谁), not only a thing of that suffix. */
   | { kind: 'entity'; suffixes: string[]; of?: 'place' | 'person' }
   | { kind: 'any' };
@@ -44,6 +46,9 @@ const SCAFFOLDING = [
   '是什么意思',
   '什么意思',
   '什么时候',
+  '哪一年',
+  '哪一天',
+  '哪个月',
   '为什么',
   '是多少',
   '有多少',
@@ -66,6 +71,9 @@ const SCAFFOLDING = [
   '哪家',
   '哪里',
   '哪儿',
+  '哪年',
+  '哪天',
+  '何时',
   '什么',
   '怎么',
   '怎样',
@@ -161,6 +169,7 @@ const STOP_PHRASES = new RegExp(
     .join('|'),
   'g',
 );
+const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
 
 const PLACE_SUFFIXES = [
@@ -206,6 +215,7 @@ const SUFFIXES_OF: Record<string, string[]> = {
 
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
+  if (DATE_QUESTION.test(text)) return { kind: 'date' };
   if (NUMBER_QUESTION.test(text)) return { kind: 'number' };
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
@@ -374,6 +384,11 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
   const add = conceptAdder(out);
   for (const c of concepts) {
     const word = c.terms[0]!;
+    // A synonym group's word is a deliberate phrase, never split.
+    if (c.terms.length > 1) {
+      out.push(c);
+      continue;
+    }
     // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
     if (word.length === 2 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
       for (const ch of word) addWord(add, ch);

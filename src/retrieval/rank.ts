@@ -12,7 +12,7 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { onlyAcrossWords } from '../text/segment.ts';
-import { bestSentence } from './answer.ts';
+import { bestSentence, holdsAnswerType } from './answer.ts';
 import { dateBonus, dateKey } from './date-match.ts';
 import { type Concept, glueSingles, type ParsedQuery, parseQuery, splitUnknownConcepts } from './query.ts';
 import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
@@ -182,11 +182,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (!scored.confidence) continue;
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
-    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w))
+    // A story's passage that answers is shown before one that only mentions the question's terms.
+    const better = held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
+    if (!held || (better ?? preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w)))
       bestByStory.set(key, scored);
   }
   // Answers before results that are only related, each by score.
-  const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
   const ranked = [...bestByStory.values()].sort(
     (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
   );
@@ -197,6 +198,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     return r;
   });
 }
+
+/** Answers before results that are only related. */
+const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
 
 /** BM25 over jieba words (MiniSearch), for the discriminating concepts only, scaled to 0..1. */
 function jiebaWordScores(index: SearchIndex, query: Analysed): (p: number) => number {
@@ -327,10 +331,10 @@ function dateMatches(docDate: string, text: string, d: PartialDate | undefined):
   return d.year !== undefined && !d.month && text.includes(`${d.year}年`);
 }
 
-/** Whether the question asks for an answer of a kind a sentence visibly holds or lacks: a number, a place, a person. */
+/** Whether the question asks for an answer of a kind a passage visibly holds or lacks: a number, a date, a place, a person. */
 function asksFor(query: ParsedQuery): boolean {
   const t = query.answerType;
-  return t.kind === 'number' || (t.kind === 'entity' && t.of !== undefined);
+  return t.kind === 'number' || t.kind === 'date' || (t.kind === 'entity' && t.of !== undefined);
 }
 
 /** The full score of one passage, and the confidence it earns. */
@@ -346,7 +350,6 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const subtitle = title.slice(doc.headline.length + 1);
   let bm = 0;
   let got = 0;
-  let focusMatched = true;
   let rareMatched = false;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
@@ -365,7 +368,6 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     bm += s.mass * saturate(tf, w.bm25.k1);
     const matched = Math.max(termCredit(text, c, w) * across, 0.9 * termCredit(title, c, w), partial);
     got += s.mass * matched;
-    if (c.focus && matched < w.match.synonym) focusMatched = false;
     if (matched >= w.match.synonym && c.terms[0]!.length > 1 && s.idf >= w.confidence.rareName * query.maxIdf)
       rareMatched = true;
   });
@@ -375,8 +377,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   score += dateBonus(doc.date, text, query.date, w);
   const evidence: Evidence = {
     cover: Math.min(1, got / query.total),
-    focusMatched,
-    typeFound: !asksFor(query) || sentence.type > 0,
+    typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
   };

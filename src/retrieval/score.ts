@@ -69,8 +69,6 @@ export function partialCredit(text: string, term: string, w: RankingWeights = RA
 export interface Evidence {
   /** Share of the question's information covered (0..1), unmatched absent words discounted. */
   cover: number;
-  /** The concept the question asks about is matched (true when the question has no focus). */
-  focusMatched: boolean;
   /** The question asks for a kind of answer (a number, a place, a name) and the best sentence holds one (true when it asks for none). */
   typeFound: boolean;
   /** The date the question names is the article's or stands in the passage (true when it names none). */
@@ -82,13 +80,13 @@ export interface Evidence {
 export type Confidence = 'answer' | 'related';
 
 /**
- * "answer" when the passage covers what the question asks: enough of its information, the thing
- * asked about, an answer of the kind asked for, the date named. "related" when it covers part of
+ * "answer" when the passage covers what the question asks: enough of its information, an answer
+ * of the kind asked for, the date named. "related" when it covers part of
  * it or names one of its rare names. Undefined: the passage has nothing to do with the question.
  */
 export function decideConfidence(e: Evidence, w: RankingWeights = RANKING): Confidence | undefined {
   const c = w.confidence;
-  if (e.cover >= c.answer && e.focusMatched && e.typeFound && e.dateMatched) return 'answer';
+  if (e.cover >= c.answer && e.typeFound && e.dateMatched) return 'answer';
   if (e.cover >= c.related || e.rareMatched) return 'related';
   return undefined;
 }

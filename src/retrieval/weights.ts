@@ -73,6 +73,11 @@ export interface RankingWeights {
     absentWord: number;
     /** The same for a noun or a name: it names a thing the archive may not know of at all. */
     absentNoun: number;
+    /**
+     * A question asking for a number, date, place or person is answered only by a passage with a
+     * sentence holding that kind of answer near at least this share of the question's information.
+     */
+    typeSentence: number;
     /** A concept this rare (idf over the archive's maximum idf) is a name; matching one makes a result "related" at least. */
     rareName: number;
   };
@@ -109,6 +114,6 @@ export const RANKING: RankingWeights = {
     answerTypeInSentence: 0.4,
     copyTie: 0.03,
   },
-  confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, absentNoun: 0.7, rareName: 0.6 },
+  confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.6 },
   limits: { questionChars: 300, concepts: 12, postings: 100_000, candidateDfShare: 0.25, firstPassFloor: 0.3, secondPass: 120 },
 };
