@@ -99,11 +99,13 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
               ...termsAt.map((p) => Math.abs(p - at)),
               Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
             );
-      best = Math.max(best, 1 / (1 + near / 8));
+      // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
+      // number (a hotline, a code) counts half.
+      const unitFits = !type.unit || sentence.slice(at + m[0].length - 1, at + m[0].length + 3).includes(type.unit);
+      best = Math.max(best, (unitFits ? 1 : 0.5) / (1 + near / 8));
     }
     return best;
   }
-  // A person asked for (谁): a personal name jieba recognizes that the question does not say.
   if (type.of === 'person' && namesPerson(sentence, query.normalized)) return 1;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {

@@ -24,7 +24,8 @@ export interface Concept {
  * name ends in one of `suffixes` (哪个社区 -> ……社区; 哪些企业 -> ……公司; 在哪里 -> places).
  */
 export type AnswerType =
-  | { kind: 'number' }
+  /** `unit`: the classifier or unit the question names (多少条 -> 条), when it names one. */
+  | { kind: 'number'; unit?: string }
   /** When something happened or will (哪一年, 什么时候, 几月几号). */
   | { kind: 'date' }
   /** `of`: the question asks for a place (在哪里) or a person (谁), not only a thing of that suffix. */
@@ -91,10 +92,11 @@ const SCAFFOLDING = [
   '啊',
   '哪',
 ];
-// A classifier after a question number word belongs to the question form (几个, 第几届, 多少场,
-// 多少名): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
-const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类';
+// A classifier or unit after a question number word belongs to the question form (几个, 第几届,
+// 多少场, 多少米): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
+const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
 const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
+const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
 const SCAFFOLDING_PATTERN_ONE = /多少|几|哪|谁|什么|怎么|怎样|如何|多大|多长|多高|多久|多远/;
@@ -216,7 +218,10 @@ const SUFFIXES_OF: Record<string, string[]> = {
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
   if (DATE_QUESTION.test(text)) return { kind: 'date' };
-  if (NUMBER_QUESTION.test(text)) return { kind: 'number' };
+  if (NUMBER_QUESTION.test(text)) {
+    const unit = text.match(UNIT_ASKED)?.[1];
+    return unit ? { kind: 'number', unit } : { kind: 'number' };
+  }
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
@@ -318,6 +323,17 @@ export function wordWeight(word: string): number {
   if (!/^\p{Script=Han}+$/u.test(word)) return 1;
   const tags = nodejieba.tag(word);
   return tags.length === 1 && LIGHT_TAGS.has(tags[0]!.tag) ? RANKING.concept.lightWord : 1;
+}
+
+// jieba's tags of proper names: people, places, organisations, other names; x is a word its HMM
+// guessed, which in news is mostly a name it does not know (顾保红, 首店).
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
+
+/** Whether a word reads as a proper name: a person, place, organisation or programme. */
+export function isProperName(word: string): boolean {
+  if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  const tags = nodejieba.tag(word);
+  return tags.length !== 1 || NAME_TAGS.has(tags[0]!.tag);
 }
 
 /** Whether jieba's dictionary lacks the word (its HMM guessed it: 「建成后能」 gives 后能). */

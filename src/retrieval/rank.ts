@@ -14,7 +14,14 @@ import type { PartialDate } from '../corpus/dates.ts';
 import { onlyAcrossWords } from '../text/segment.ts';
 import { bestSentence, holdsAnswerType } from './answer.ts';
 import { dateBonus, dateKey } from './date-match.ts';
-import { type Concept, glueSingles, type ParsedQuery, parseQuery, splitUnknownConcepts } from './query.ts';
+import {
+  type Concept,
+  glueSingles,
+  isProperName,
+  type ParsedQuery,
+  parseQuery,
+  splitUnknownConcepts,
+} from './query.ts';
 import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
 import {
   conceptTf,
@@ -46,6 +53,8 @@ interface ConceptStats {
   mass: number;
   /** Nowhere in the archive, not even in a headline. */
   absent: boolean;
+  /** A proper name (a person, place, organisation, programme) by jieba's tags or the archive's dictionary. */
+  name: boolean;
   /** Passages where a two-character word stands only across two other words (undefined: not checked). */
   weak?: Set<number>;
   passages: Uint32Array[];
@@ -112,6 +121,16 @@ function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): 
   return weak;
 }
 
+/** The archive's discovered names (people, places, companies, programmes), as a set. */
+const dictionaries = new WeakMap<SearchIndex, { size: number; words: Set<string> }>();
+function dictionaryOf(index: SearchIndex): Set<string> {
+  const held = dictionaries.get(index);
+  if (held && held.size === index.dictionary.length) return held.words;
+  const words = new Set(index.dictionary);
+  dictionaries.set(index, { size: index.dictionary.length, words });
+  return words;
+}
+
 /**
  * How much of its mass an unmatched concept counts against a passage. A word the archive holds
  * elsewhere counts in full: the article does not say it. A light word (a verb, an adverb) found
@@ -136,13 +155,15 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
   const n = index.passages.length;
+  const names = dictionaryOf(index);
   let stats = concepts.map((c): ConceptStats => {
     const passages = c.terms.map((t) => index.termPassages(t));
     const docs = c.terms.map((t) => index.termDocs(t));
     const df = Math.max(0, ...passages.map((l) => l.length));
     const absent = df === 0 && docs.every((l) => l.length === 0);
     const idf = idfOf(df, n);
-    return { df, idf, mass: c.weight * idf, absent, passages, docs };
+    const name = isProperName(c.terms[0]!) || names.has(c.terms[0]!);
+    return { df, idf, mass: c.weight * idf, absent, name, passages, docs };
   });
   if (concepts.length > w.limits.concepts) {
     const keep = new Set(
@@ -179,6 +200,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
     const scored = scorePassage(index, p, query, w);
     scored.score += w.score.jiebaWords * wordScore(p);
+    if (process.env.RANK_DEBUG2) console.log(p, JSON.stringify(scored.evidence), scored.score); // DEBUG-REMOVE
     if (!scored.confidence) continue;
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
@@ -351,6 +373,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   let bm = 0;
   let got = 0;
   let rareMatched = false;
+  let contentMatched = 0;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
     const split = s.weak?.has(id) && onlyAcrossWords(text, c.terms[0]!);
@@ -368,8 +391,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     bm += s.mass * saturate(tf, w.bm25.k1);
     const matched = Math.max(termCredit(text, c, w) * across, 0.9 * termCredit(title, c, w), partial);
     got += s.mass * matched;
-    if (matched >= w.match.synonym && c.terms[0]!.length > 1 && s.idf >= w.confidence.rareName * query.maxIdf)
-      rareMatched = true;
+    if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
+    if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
   });
   const idf = query.stats.map((s) => s.idf);
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
@@ -380,6 +403,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
+    contentMatched,
   };
   return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
 }

@@ -75,18 +75,21 @@ export interface Evidence {
   dateMatched: boolean;
   /** A rare concept (a name) of the question is matched. */
   rareMatched: boolean;
+  /** How many of the question's content words (nouns, names, whole phrases) are matched. */
+  contentMatched: number;
 }
 
 export type Confidence = 'answer' | 'related';
 
 /**
  * "answer" when the passage covers what the question asks: enough of its information, an answer
- * of the kind asked for, the date named. "related" when it covers part of
- * it or names one of its rare names. Undefined: the passage has nothing to do with the question.
+ * of the kind asked for, the date named. "related" when it covers a good part of it, and more
+ * than one word of it or one of its rare names: the question's topic, not one word that happens to
+ * stand in it. Undefined: the passage has nothing to do with the question.
  */
 export function decideConfidence(e: Evidence, w: RankingWeights = RANKING): Confidence | undefined {
   const c = w.confidence;
   if (e.cover >= c.answer && e.typeFound && e.dateMatched) return 'answer';
-  if (e.cover >= c.related || e.rareMatched) return 'related';
+  if (e.cover >= c.related && (e.contentMatched >= 2 || e.rareMatched)) return 'related';
   return undefined;
 }
