@@ -54,6 +54,8 @@ const TITLED = /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|�
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
+// Where a person comes from, as news prose says it: 籍贯, 出生于, 江苏南通人.
+const ORIGIN = /籍贯|出生于|出生在|生于|人氏|[省市县镇乡村]人[，,。、)）]/u;
 // A name and then an honorific (李梅同志, 王老师).
 const HONOURED = /(\p{Script=Han}{2,3})(?=同志|先生|女士|老师|师傅|阿姨|奶奶|爷爷)/gu;
 
@@ -107,6 +109,7 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
     return best;
   }
   if (type.of === 'person' && namesPerson(sentence, query.normalized)) return 1;
+  if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {
       const name = sentence.slice(Math.max(0, at - 4), at + suffix.length).match(/\p{Script=Han}{2,}$/u)?.[0];

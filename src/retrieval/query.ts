@@ -28,8 +28,11 @@ export type AnswerType =
   | { kind: 'number'; unit?: string }
   /** When something happened or will (哪一年, 什么时候, 几月几号). */
   | { kind: 'date' }
-  /** `of`: the question asks for a place (在哪里) or a person (谁), not only a thing of that suffix. */
-  | { kind: 'entity'; suffixes: string[]; of?: 'place' | 'person' }
+  /**
+   * `of`: the question asks for a place (在哪里), a person (谁) or where a person comes from
+   * (哪里人), not only a thing of that suffix.
+   */
+  | { kind: 'entity'; suffixes: string[]; of?: 'place' | 'person' | 'origin' }
   | { kind: 'any' };
 
 export interface ParsedQuery {
@@ -39,6 +42,8 @@ export interface ParsedQuery {
   /** The question asks for a number (多少, 几, 多大……). */
   wantsNumber: boolean;
   answerType: AnswerType;
+  /** The question speaks of the present (今年, 目前, 最近): the newest reporting is meant. */
+  recent: boolean;
 }
 
 // Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
@@ -171,6 +176,8 @@ const STOP_PHRASES = new RegExp(
     .join('|'),
   'g',
 );
+// Words placing the question in the present: the archive's newest issues answer it.
+const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
 
@@ -222,6 +229,7 @@ export function answerTypeOf(text: string): AnswerType {
     const unit = text.match(UNIT_ASKED)?.[1];
     return unit ? { kind: 'number', unit } : { kind: 'number' };
   }
+  if (/(?:哪里|哪儿|什么地方)人/.test(text)) return { kind: 'entity', suffixes: ['人'], of: 'origin' };
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
@@ -280,7 +288,7 @@ export function parseQuery(question: string): ParsedQuery {
   }
   for (const { text: word } of segment(text)) addWord(addConcept, word);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */

@@ -75,6 +75,8 @@ interface FieldStats {
   subtitle: number;
   /** Per passage, BM25F's weight of one occurrence in its text: field weight / length norm. */
   bodyUnit: Float32Array;
+  /** The newest article date of the archive: its "now". */
+  newest: string;
 }
 
 /** Average field lengths (BM25F's length normalization), computed once per index size and weights. */
@@ -88,9 +90,11 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   for (const t of index.passageTexts) body += t.length;
   let headline = 0;
   let subtitle = 0;
+  let newest = '';
   for (const d of index.docs) {
     headline += d.headline.length;
     subtitle += d.subtitle.length;
+    if (d.date > newest) newest = d.date;
   }
   const averageLength = body / Math.max(1, n);
   const bodyUnit = new Float32Array(n);
@@ -104,6 +108,7 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
     headline: headline / Math.max(1, index.docs.length),
     subtitle: subtitle / Math.max(1, index.docs.length),
     bodyUnit,
+    newest,
   };
   fieldStatsCache.set(index, { w, stats });
   return stats;
@@ -345,6 +350,14 @@ function compareDates(index: SearchIndex, a: number, b: number): number {
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
+/** 1 for an article of the archive's newest year, less the older it is (1 / (1 + years)). */
+function recency(date: string, newest: string): number {
+  const year = Number(date.slice(0, 4));
+  const last = Number(newest.slice(0, 4));
+  if (!year || !last) return 0;
+  return 1 / (1 + Math.max(0, last - year));
+}
+
 /** Whether the passage's article is of the date the question names, or the passage names it. */
 function dateMatches(docDate: string, text: string, d: PartialDate | undefined): boolean {
   if (!d) return true;
@@ -398,6 +411,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
   let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
   score += dateBonus(doc.date, text, query.date, w);
+  if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
   const evidence: Evidence = {
     cover: Math.min(1, got / query.total),
     typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),

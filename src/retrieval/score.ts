@@ -84,12 +84,12 @@ export type Confidence = 'answer' | 'related';
 /**
  * "answer" when the passage covers what the question asks: enough of its information, an answer
  * of the kind asked for, the date named. "related" when it covers a good part of it, and more
- * than one word of it or one of its rare names: the question's topic, not one word that happens to
- * stand in it. Undefined: the passage has nothing to do with the question.
+ * than one word of it, one of its rare names, or all of it: the question's topic, not one word that
+ * happens to stand in it. Undefined: the passage has nothing to do with the question.
  */
 export function decideConfidence(e: Evidence, w: RankingWeights = RANKING): Confidence | undefined {
   const c = w.confidence;
   if (e.cover >= c.answer && e.typeFound && e.dateMatched) return 'answer';
-  if (e.cover >= c.related && (e.contentMatched >= 2 || e.rareMatched)) return 'related';
+  if (e.cover >= c.related && (e.contentMatched >= 2 || e.rareMatched || e.cover >= c.answer)) return 'related';
   return undefined;
 }

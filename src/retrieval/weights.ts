@@ -53,6 +53,8 @@ export interface RankingWeights {
     dateDay: number;
     dateMonthOrYear: number;
     dateInText: number;
+    /** A question of the present (今年, 目前): this much for an article of the archive's newest year, less for older. */
+    recent: number;
     /** How much more the asked-about concept counts when choosing the answer sentence. */
     focusInSentence: number;
     /** What holding the kind of answer asked for adds when choosing the answer sentence. */
@@ -110,6 +112,7 @@ export const RANKING: RankingWeights = {
     dateDay: 0.5,
     dateMonthOrYear: 0.2,
     dateInText: 0.1,
+    recent: 0.3,
     focusInSentence: 2.5,
     answerTypeInSentence: 0.4,
     copyTie: 0.03,
