@@ -50,7 +50,8 @@ const NUMBER =
   /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
 
 // A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
-const TITLED = /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
+const TITLED =
+  /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
@@ -65,10 +66,8 @@ const HONOURED = /(\p{Script=Han}{2,3})(?=同志|先生|女士|老师|师傅|阿
  * tagger: this runs on every sentence of every passage scored.
  */
 function namesPerson(sentence: string, question: string): boolean {
-  for (const m of sentence.matchAll(HONOURED))
-    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
-  for (const m of sentence.matchAll(TITLED))
-    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (const m of sentence.matchAll(HONOURED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (const m of sentence.matchAll(TITLED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
   for (const m of sentence.matchAll(SPEAKER)) if (!question.includes(m[1]!)) return true;
   return false;
 }
@@ -155,7 +154,12 @@ export function bestSentence(
  * (`minCover`) and, near them, an answer of the kind asked for: the evidence that the passage
  * answers, not only mentions, what is asked.
  */
-export function holdsAnswerType(normalizedPassage: string, query: ParsedQuery, idf: number[], minCover: number): boolean {
+export function holdsAnswerType(
+  normalizedPassage: string,
+  query: ParsedQuery,
+  idf: number[],
+  minCover: number,
+): boolean {
   for (const sentence of splitSentences(normalizedPassage)) {
     if (answerTypeScore(sentence, query.answerType, query) < 0.3) continue;
     if (coverage(sentence, query.concepts, idf) >= minCover) return true;

@@ -210,7 +210,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms.
-    const better = held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
+    const better =
+      held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
     if (!held || (better ?? preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w)))
       bestByStory.set(key, scored);
   }
@@ -221,7 +222,16 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const idf = query.stats.map((s) => s.idf);
   return ranked.slice(0, limit).map((s) => {
     const r = toResult(index, s, query, idf);
-    if (process.env.RANK_DEBUG) Object.assign(r, { debug: JSON.stringify({ ...s.evidence, c: query.concepts.map((c, k) => `${c.terms[0]}:${c.weight}:${query.stats[k]!.absent ? 'A' : ''}${query.stats[k]!.idf.toFixed(1)}${c.focus ? '*' : ''}`) }) }); // DEBUG-REMOVE
+    if (process.env.RANK_DEBUG)
+      Object.assign(r, {
+        debug: JSON.stringify({
+          ...s.evidence,
+          c: query.concepts.map(
+            (c, k) =>
+              `${c.terms[0]}:${c.weight}:${query.stats[k]!.absent ? 'A' : ''}${query.stats[k]!.idf.toFixed(1)}${c.focus ? '*' : ''}`,
+          ),
+        }),
+      }); // DEBUG-REMOVE
     return r;
   });
 }
@@ -398,8 +408,14 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
         isPhoto ? w.fields.caption : w.fields.body,
         w.bm25.b,
       ) +
-      fieldTf({ tf: conceptTf(headline, c, w), length: headline.length, averageLength: fields.headline }, w.fields.headline) +
-      fieldTf({ tf: conceptTf(subtitle, c, w), length: subtitle.length, averageLength: fields.subtitle }, w.fields.subtitle);
+      fieldTf(
+        { tf: conceptTf(headline, c, w), length: headline.length, averageLength: fields.headline },
+        w.fields.headline,
+      ) +
+      fieldTf(
+        { tf: conceptTf(subtitle, c, w), length: subtitle.length, averageLength: fields.subtitle },
+        w.fields.subtitle,
+      );
     if (tf === 0) tf = partial;
     bm += s.mass * saturate(tf, w.bm25.k1);
     const matched = Math.max(termCredit(text, c, w) * across, 0.9 * termCredit(title, c, w), partial);

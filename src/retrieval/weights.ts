@@ -118,5 +118,12 @@ export const RANKING: RankingWeights = {
     copyTie: 0.03,
   },
   confidence: { answer: 0.7, related: 0.45, absentWord: 0.3, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.5 },
-  limits: { questionChars: 300, concepts: 12, postings: 100_000, candidateDfShare: 0.25, firstPassFloor: 0.3, secondPass: 120 },
+  limits: {
+    questionChars: 300,
+    concepts: 12,
+    postings: 100_000,
+    candidateDfShare: 0.25,
+    firstPassFloor: 0.3,
+    secondPass: 120,
+  },
 };
