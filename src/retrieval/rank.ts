@@ -147,6 +147,21 @@ function absentShare(c: Concept, s: ConceptStats, w: RankingWeights): number {
   return c.weight < 1 ? w.confidence.absentWord : w.confidence.absentNoun;
 }
 
+/**
+ * The concepts looked up in the word index (MiniSearch): the rarest, within `limits.wordShare` of
+ * the archive's passages and at most `limits.wordLookups` of them (a common word's postings would
+ * cost more than all the rest of the question).
+ */
+function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): number[] {
+  const limit = Math.max(50, n * w.limits.wordShare);
+  return stats
+    .map((s, k) => ({ s, k }))
+    .filter(({ s }) => s.df > 0 && s.df <= limit)
+    .sort((a, b) => a.s.df - b.s.df)
+    .slice(0, w.limits.wordLookups)
+    .map(({ k }) => k);
+}
+
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
   const parsed = parseQuery(question.slice(0, w.limits.questionChars));
@@ -181,11 +196,8 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     concepts = concepts.filter((_, k) => keep.has(k));
     stats = stats.filter((_, k) => keep.has(k));
   }
-  const bm25Limit = Math.max(50, n * 0.02);
-  concepts.forEach((c, k) => {
-    const s = stats[k]!;
-    if (s.df <= bm25Limit) s.weak = splitMatches(index, c.terms[0]!, s.passages[0]!);
-  });
+  for (const k of wordLookups(stats, n, w))
+    stats[k]!.weak = splitMatches(index, concepts[k]!.terms[0]!, stats[k]!.passages[0]!);
   const total = stats.reduce((sum, s, k) => sum + absentShare(concepts[k]!, s, w) * s.mass, 0);
   const maxIdf = idfOf(0, n);
   return { ...parsed, concepts, stats, total, maxIdf };
@@ -198,7 +210,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   if (query.total <= 0) return [];
   const firstPass = firstPassRanking(index, query, w);
-  const wordScore = jiebaWordScores(index, query);
+  const wordScore = jiebaWordScores(index, query, w);
 
   // Second pass: term counts, sentences and answer types for the best of the first.
   const bestByStory = new Map<string, Scored>();
@@ -240,11 +252,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
 const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
 
 /** BM25 over jieba words (MiniSearch), for the discriminating concepts only, scaled to 0..1. */
-function jiebaWordScores(index: SearchIndex, query: Analysed): (p: number) => number {
-  const limit = Math.max(50, index.passages.length * 0.02);
-  const words = query.concepts
-    .filter((c, k) => query.stats[k]!.df <= limit && index.hasWord(c.terms[0]!))
-    .map((c) => c.terms[0]!);
+function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights): (p: number) => number {
+  const words = wordLookups(query.stats, index.passages.length, w)
+    .map((k) => query.concepts[k]!.terms[0]!)
+    .filter((t) => index.hasWord(t));
   const bm25 = index.wordScores(words);
   const max = Math.max(1e-9, ...bm25.values());
   return (p) => (bm25.get(p) ?? 0) / max;

@@ -93,6 +93,10 @@ export interface RankingWeights {
     postings: number;
     /** Concepts in more than this share of passages do not open candidates (they still score). */
     candidateDfShare: number;
+    /** Concepts in at most this share of passages are looked up in the word index as well. */
+    wordShare: number;
+    /** At most this many of them (the rarest). */
+    wordLookups: number;
     /** Passages scoring below this share of the best in the cheap first pass are dropped at once. */
     firstPassFloor: number;
     /** Passages scored in full (sentences, proximity) after the cheap first pass. */
@@ -123,6 +127,8 @@ export const RANKING: RankingWeights = {
     concepts: 12,
     postings: 100_000,
     candidateDfShare: 0.25,
+    wordShare: 0.02,
+    wordLookups: 4,
     firstPassFloor: 0.3,
     secondPass: 120,
   },
