@@ -145,6 +145,18 @@ const STOP_WORDS = new Set([
   '差不多',
   '到底',
   '究竟',
+  // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
+  '地方',
+  '东西',
+  '事情',
+  '事儿',
+  '人家',
+  // Directional complements after a verb (查出来, 建起来): the verb carries the meaning.
+  '出来',
+  '起来',
+  '下来',
+  '上来',
+  '过来',
   // Words about the archive itself, not about what is in it.
   '新闻',
   '报道',

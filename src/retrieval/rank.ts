@@ -231,7 +231,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const ranked = [...bestByStory.values()].sort(
     (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
   );
-  const idf = query.stats.map((s) => s.idf);
+  const idf = sentenceIdf(query, w);
   return ranked.slice(0, limit).map((s) => {
     const r = toResult(index, s, query, idf);
     if (process.env.RANK_DEBUG)
@@ -246,6 +246,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
       }); // DEBUG-REMOVE
     return r;
   });
+}
+
+/** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
+function sentenceIdf(query: Analysed, w: RankingWeights): number[] {
+  return query.stats.map((s, k) => s.idf * absentShare(query.concepts[k]!, s, w));
 }
 
 /** Answers before results that are only related. */
@@ -434,7 +439,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
   });
-  const idf = query.stats.map((s) => s.idf);
+  const idf = sentenceIdf(query, w);
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
   let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
   score += dateBonus(doc.date, text, query.date, w);
