@@ -55,6 +55,8 @@ const TITLED =
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
+// A body that decides or acts: 人民代表大会, 常委会, 区政府, 民政局, 指挥中心.
+const ORGANISATION = /\p{Script=Han}{2,}(?:代表大会|委员会|常委会|政府|党委|局|办公室|中心|协会|公司)/u;
 // Where a person comes from, as news prose says it: 籍贯, 出生于, 江苏南通人.
 const ORIGIN = /籍贯|出生于|出生在|生于|人氏|[省市县镇乡村]人[，,。、)）]/u;
 // A name and then an honorific (李梅同志, 王老师).
@@ -107,7 +109,8 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
     }
     return best;
   }
-  if (type.of === 'person' && namesPerson(sentence, query.normalized)) return 1;
+  // 谁 may be a body as well as a person (由谁票决 -> 人民代表大会).
+  if (type.of === 'person' && (namesPerson(sentence, query.normalized) || ORGANISATION.test(sentence))) return 1;
   if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {

@@ -49,6 +49,8 @@ export interface ParsedQuery {
 // Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
 // what kind of answer is wanted, never what it is about.
 const SCAFFOLDING = [
+  '是什么时候',
+  '是哪一年',
   '是什么意思',
   '什么意思',
   '什么时候',
@@ -145,12 +147,15 @@ const STOP_WORDS = new Set([
   '差不多',
   '到底',
   '究竟',
+  '最后',
+  '最终',
   // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
   '地方',
   '东西',
   '事情',
   '事儿',
   '人家',
+  '方面',
   // Directional complements after a verb (查出来, 建起来): the verb carries the meaning.
   '出来',
   '起来',
@@ -237,6 +242,8 @@ const SUFFIXES_OF: Record<string, string[]> = {
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
   if (DATE_QUESTION.test(text)) return { kind: 'date' };
+  // 哪几个 asks for the items themselves, not for how many there are.
+  if (/哪几/.test(text)) return { kind: 'any' };
   if (NUMBER_QUESTION.test(text)) {
     const unit = text.match(UNIT_ASKED)?.[1];
     return unit ? { kind: 'number', unit } : { kind: 'number' };
