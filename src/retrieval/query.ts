@@ -196,7 +196,8 @@ const STOP_PHRASES = new RegExp(
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
-const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
+// 率 at the end of the question or before a verb asks for a rate (完成率, 中签率是多少).
+const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|\p{Script=Han}率(?:是|为|达|有|$)/u;
 
 const PLACE_SUFFIXES = [
   '小学',
