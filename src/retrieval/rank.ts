@@ -217,7 +217,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
     const scored = scorePassage(index, p, query, w);
     scored.score += w.score.jiebaWords * wordScore(p);
-    if (process.env.RANK_DEBUG2) console.log(p, JSON.stringify(scored.evidence), scored.score); // DEBUG-REMOVE
     if (!scored.confidence) continue;
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
@@ -232,20 +231,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
   );
   const idf = sentenceIdf(query, w);
-  return ranked.slice(0, limit).map((s) => {
-    const r = toResult(index, s, query, idf);
-    if (process.env.RANK_DEBUG)
-      Object.assign(r, {
-        debug: JSON.stringify({
-          ...s.evidence,
-          c: query.concepts.map(
-            (c, k) =>
-              `${c.terms[0]}:${c.weight}:${query.stats[k]!.absent ? 'A' : ''}${query.stats[k]!.idf.toFixed(1)}${c.focus ? '*' : ''}`,
-          ),
-        }),
-      }); // DEBUG-REMOVE
-    return r;
-  });
+  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
 }
 
 /** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
