@@ -296,6 +296,7 @@ export function parseQuery(question: string): ParsedQuery {
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
   // they sit inside a longer word jieba knows (直播间 in 红色直播间).
   const words = segment(text);
+  let taken = false;
   for (const key of SYNONYM_KEYS) {
     const at = text.indexOf(key);
     if (key.length < 2 || at < 0) continue;
@@ -305,8 +306,9 @@ export function parseQuery(question: string): ParsedQuery {
     if (inside) continue;
     addConcept(key, 1);
     text = text.split(key).join(' ');
+    taken = true;
   }
-  for (const { text: word } of segment(text)) addWord(addConcept, word);
+  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word);
   markFocus(concepts, rest);
   return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
 }
@@ -345,12 +347,24 @@ function conceptAdder(concepts: Concept[]): (term: string, weight: number) => vo
 // 计划, 提供 for 带来), so they count less. Verbal nouns (vn: 投资, 服务) count in full.
 const LIGHT_TAGS = new Set(['v', 'vd', 'vi', 'a', 'ad', 'd', 'r', 'p', 'c', 'u', 'y', 'e', 'o']);
 
+// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when full.
+const tagCache = new Map<string, string>();
+function tagOf(word: string): string {
+  let tag = tagCache.get(word);
+  if (tag === undefined) {
+    const tags = nodejieba.tag(word);
+    tag = tags.length === 1 ? tags[0]!.tag : '';
+    if (tagCache.size >= 20_000) tagCache.clear();
+    tagCache.set(word, tag);
+  }
+  return tag;
+}
+
 /** What a word weighs in the question before idf: less for a lone character or a light word. */
 export function wordWeight(word: string): number {
   if (word.length === 1) return RANKING.concept.singleChar;
   if (!/^\p{Script=Han}+$/u.test(word)) return 1;
-  const tags = nodejieba.tag(word);
-  return tags.length === 1 && LIGHT_TAGS.has(tags[0]!.tag) ? RANKING.concept.lightWord : 1;
+  return LIGHT_TAGS.has(tagOf(word)) ? RANKING.concept.lightWord : 1;
 }
 
 // jieba's tags of proper names: people, places, organisations, other names; x is a word its HMM
@@ -360,14 +374,14 @@ const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
 /** Whether a word reads as a proper name: a person, place, organisation or programme. */
 export function isProperName(word: string): boolean {
   if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
-  const tags = nodejieba.tag(word);
-  return tags.length !== 1 || NAME_TAGS.has(tags[0]!.tag);
+  const tag = tagOf(word);
+  return tag === '' || NAME_TAGS.has(tag);
 }
 
 /** Whether jieba's dictionary lacks the word (its HMM guessed it: 「建成后能」 gives 后能). */
 function guessedWord(word: string): boolean {
-  const tags = nodejieba.tag(word);
-  return tags.length !== 1 || tags[0]!.tag === 'x';
+  const tag = tagOf(word);
+  return tag === '' || tag === 'x';
 }
 
 function addWord(add: (term: string, weight: number) => void, word: string): void {
