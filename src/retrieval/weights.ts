@@ -1,16 +1,18 @@
 /**
  * Every weight and limit of the ranking, in one typed object (as MiniSearch's `BM25Params`).
  *
- * A passage's score for a question (see score.ts):
+ * A passage's score for a question (score.ts holds the parts, rank.ts adds them up):
  *
  *   score = Σ_c  w_c · idf_c · tf̃_c / (k1 + tf̃_c)   /  Σ_c w_c · idf_c          (BM25F, 0..1)
  *         + proximity · (share of the question's mass held in one sentence)
  *         + answerType · (how well that sentence holds the kind of answer asked for)
- *         + date bonuses
+ *         + jiebaWords · (MiniSearch's BM25 over jieba words, scaled to 0..1)
+ *         + date bonuses (the day, month or year named) + recent · recency (questions of the present)
  *
  * where c runs over the question's concepts (jieba words, each with its synonyms), w_c is 1 for a
- * word and `singleChar` for a lone character, idf_c = ln(1 + (N − df + 0.5)/(df + 0.5)) over
- * passages, and the pseudo term frequency sums the fields of the passage's article:
+ * noun or name, `lightWord` for a verb or adverb and `singleChar` for a lone character, idf_c =
+ * ln(1 + (N − df + 0.5)/(df + 0.5)) over passages, and the pseudo term frequency sums the fields
+ * of the passage's article:
  *
  *   tf̃_c = Σ_f  field_f · tf_{c,f} / (1 − b + b · len_f / avglen_f)
  *
@@ -20,7 +22,9 @@
  * Confidence is decided apart from the score, from evidence that holds for any question: the
  * share of the question's information the passage covers, whether an unmatched word exists
  * elsewhere in the archive (the article does not say it) or nowhere (wording the archive does not
- * use), whether what is asked (the focus, a number, a name, a date) is there.
+ * use), whether a name of the question matched, whether the kind of answer asked for (a number,
+ * a date, a place, a person) stands near the question's terms, whether the date named is the
+ * article's.
  */
 export interface RankingWeights {
   /** BM25 saturation and length normalization, as in Okapi BM25. */
