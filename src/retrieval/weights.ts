@@ -51,7 +51,7 @@ export interface RankingWeights {
     jiebaWords: number;
     /** The question's concept mass held together in one sentence (proximity). */
     proximity: number;
-    /** The best sentence holds the kind of answer asked for (a number, a name with the asked suffix). */
+    /** The best sentence holds the kind of answer asked for (a number with its unit, a date, a place, a person). */
     answerType: number;
     /** The article is of the day / month or year the question names; the passage names the day. */
     dateDay: number;
@@ -70,7 +70,10 @@ export interface RankingWeights {
   confidence: {
     /** Share of the question's information covered for "answer". */
     answer: number;
-    /** Share covered for "related"; below it (and with no rare name matched) nothing is shown. */
+    /**
+     * Share covered for "related" (a passage must then also hold two of the question's content
+     * words, one of its names, or all of it); below it nothing is shown.
+     */
     related: number;
     /**
      * An unmatched word that occurs nowhere in the archive is wording the archive does not use
@@ -84,7 +87,10 @@ export interface RankingWeights {
      * sentence holding that kind of answer near at least this share of the question's information.
      */
     typeSentence: number;
-    /** A concept this rare (idf over the archive's maximum idf) is a name; matching one makes a result "related" at least. */
+    /**
+     * A proper name of the question (by jieba's tags or the archive's own dictionary) at least this
+     * rare (its idf over the archive's largest idf) shows the question's topic when it matches.
+     */
     rareName: number;
   };
   /** Work per question: what bounds the cost of a long or hostile question. */
