@@ -386,7 +386,8 @@ function guessedWord(word: string): boolean {
 
 function addWord(add: (term: string, weight: number) => void, word: string): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
-  if (/^\d$/.test(word)) return;
+  // A lone digit or Latin letter says nothing (markup, stray keys).
+  if (/^[\da-z]$/.test(word)) return;
   add(word, wordWeight(word));
 }
 
