@@ -217,7 +217,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
     const scored = scorePassage(index, p, query, w);
     scored.score += w.score.jiebaWords * wordScore(p);
-    if (process.env.RANK_DEBUG2) console.log(p, JSON.stringify(scored.evidence), scored.score); // DEBUG-REMOVE
     if (!scored.confidence) continue;
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
