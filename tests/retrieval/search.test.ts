@@ -88,6 +88,11 @@ describe('confidence', () => {
     }
   });
 
+  it('is not thrown off by stray letters or markup in the question', () => {
+    expect(top('老旧小区改造 <b>x</b>')?.confidence).toBe('answer');
+    expect(top('老旧小区改造 <b>x</b>')?.articleId).toBe(top('老旧小区改造')?.articleId);
+  });
+
   it('reaches the right article for a paraphrase, at least as related', () => {
     const r = top('社区里的中医义诊');
     expect(r?.headline).toContain('中医集市进社区');
