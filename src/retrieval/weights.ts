@@ -131,7 +131,7 @@ export const RANKING: RankingWeights = {
     answerTypeInSentence: 0.4,
     copyTie: 0.03,
   },
-  confidence: { answer: 0.7, related: 0.45, absentWord: 0.5, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.5 },
+  confidence: { answer: 0.7, related: 0.35, absentWord: 0.5, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.5 },
   limits: {
     questionChars: 300,
     concepts: 12,
