@@ -74,11 +74,22 @@ function namesPerson(sentence: string, question: string): boolean {
   return false;
 }
 
+/** Whether the text right after a number carries one of the units asked for (any, when none is). */
+function fitsUnit(after: string, units: string[] | undefined): boolean {
+  return !units || units.some((u) => after.includes(u));
+}
+
 /**
  * How well a sentence holds the kind of answer asked for (0–1): a number next to the question's
  * terms for a quantity; a name with the asked suffix that the question does not already say.
  */
-export function answerTypeScore(sentence: string, type: AnswerType, query: ParsedQuery): number {
+export function answerTypeScore(
+  sentence: string,
+  type: AnswerType,
+  query: ParsedQuery,
+  /** Another unit than the one asked for earns nothing (instead of half). */
+  strictUnit = false,
+): number {
   if (type.kind === 'any') return 0;
   if (type.kind === 'date') return DATE.test(sentence) ? 1 : 0;
   const termsAt: number[] = [];
@@ -103,9 +114,9 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
               Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
             );
       // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
-      // number (a hotline, a code) counts half.
-      const unitFits = !type.unit || sentence.slice(at + m[0].length - 1, at + m[0].length + 3).includes(type.unit);
-      best = Math.max(best, (unitFits ? 1 : 0.5) / (1 + near / 8));
+      // number (a hotline, a code) counts half, or nothing when strict.
+      const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
+      best = Math.max(best, (unitFits ? 1 : strictUnit ? 0 : 0.5) / (1 + near / 8));
     }
     return best;
   }
@@ -164,7 +175,7 @@ export function holdsAnswerType(
   minCover: number,
 ): boolean {
   for (const sentence of splitSentences(normalizedPassage)) {
-    if (answerTypeScore(sentence, query.answerType, query) < 0.3) continue;
+    if (answerTypeScore(sentence, query.answerType, query, true) < 0.3) continue;
     if (coverage(sentence, query.concepts, idf) >= minCover) return true;
   }
   return false;

@@ -24,8 +24,11 @@ export interface Concept {
  * name ends in one of `suffixes` (哪个社区 -> ……社区; 哪些企业 -> ……公司; 在哪里 -> places).
  */
 export type AnswerType =
-  /** `unit`: the classifier or unit the question names (多少条 -> 条), when it names one. */
-  | { kind: 'number'; unit?: string }
+  /**
+   * `units`: what the quantity is counted in, when the question says (多少条 -> 条; 多少名 -> 名,
+   * 位, 人; 多少钱 -> 元; 多大 -> 平方米, 亩……); any unit fits when it does not.
+   */
+  | { kind: 'number'; units?: string[] }
   /** When something happened or will (哪一年, 什么时候, 几月几号). */
   | { kind: 'date' }
   /**
@@ -240,14 +243,39 @@ const SUFFIXES_OF: Record<string, string[]> = {
   园区: ['园', '城', '区'],
 };
 
+// What a quantity asked by these words is counted in.
+const UNITS_OF_QUESTION: [RegExp, string[]][] = [
+  [/多少钱/, ['元']],
+  [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
+  [/多大年纪|多大岁数|几岁/, ['岁']],
+  [/多高|多远/, ['米', '里']],
+  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
+  [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
+];
+// Classifiers news prose uses for one another: people are counted in 名, 位 or 人 (人次).
+const SAME_CLASSIFIER: Record<string, string[]> = {
+  名: ['名', '位', '人'],
+  位: ['位', '名', '人'],
+  人: ['人', '名', '位'],
+};
+
+/** The units a number question's answer is counted in; undefined when any will do (几个, 多少). */
+export function unitsAsked(text: string): string[] | undefined {
+  for (const [pattern, units] of UNITS_OF_QUESTION) if (pattern.test(text)) return units;
+  const classifier = text.match(UNIT_ASKED)?.[1];
+  // 个, the general classifier, fits any unit (多少个名额 -> 5000人).
+  if (!classifier || classifier === '个') return undefined;
+  return SAME_CLASSIFIER[classifier] ?? [classifier];
+}
+
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
   if (DATE_QUESTION.test(text)) return { kind: 'date' };
   // 哪几个 asks for the items themselves, not for how many there are.
   if (/哪几/.test(text)) return { kind: 'any' };
   if (NUMBER_QUESTION.test(text)) {
-    const unit = text.match(UNIT_ASKED)?.[1];
-    return unit ? { kind: 'number', unit } : { kind: 'number' };
+    const units = unitsAsked(text);
+    return units ? { kind: 'number', units } : { kind: 'number' };
   }
   if (/(?:哪里|哪儿|什么地方)人/.test(text)) return { kind: 'entity', suffixes: ['人'], of: 'origin' };
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };

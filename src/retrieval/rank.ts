@@ -395,6 +395,9 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const isPhoto = doc.kind === 'photo';
   const headline = isPhoto ? '' : title.slice(0, doc.headline.length);
   const subtitle = title.slice(doc.headline.length + 1);
+  // News puts who, when and where in the lead: it is context for every passage of the article.
+  const leadId = index.docPassages[docIndex]![0]!;
+  const lead = leadId === id ? '' : index.passageTexts[leadId]!;
   let bm = 0;
   let got = 0;
   let rareMatched = false;
@@ -420,7 +423,12 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       );
     if (tf === 0) tf = partial;
     bm += s.mass * saturate(tf, w.bm25.k1);
-    const matched = Math.max(termCredit(text, c, w) * across, 0.9 * termCredit(title, c, w), partial);
+    const matched = Math.max(
+      termCredit(text, c, w) * across,
+      0.9 * termCredit(title, c, w),
+      0.8 * termCredit(lead, c, w),
+      partial,
+    );
     got += s.mass * matched;
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;

@@ -56,7 +56,10 @@ describe('parseQuery', () => {
       for (const w of ['多少场', '场', '第几届', '届', '几个', '一共', '大约', '前段时间', '段时间'])
         expect(terms).not.toContain(w);
     }
-    expect(answerTypeOf('征集到了多少条群众建议')).toEqual({ kind: 'number', unit: '条' });
+    expect(answerTypeOf('征集到了多少条群众建议')).toEqual({ kind: 'number', units: ['条'] });
+    expect(answerTypeOf('到会多少名委员')).toEqual({ kind: 'number', units: expect.arrayContaining(['名', '位']) });
+    expect(answerTypeOf('门票多少钱')).toEqual({ kind: 'number', units: ['元'] });
+    expect(answerTypeOf('有几个社区')).toEqual({ kind: 'number' });
     expect(answerTypeOf('什么时候开跑')).toEqual({ kind: 'date' });
     expect(answerTypeOf('顾保红是哪里人')).toMatchObject({ kind: 'entity', of: 'origin' });
   });
@@ -94,7 +97,7 @@ describe('parseQuery', () => {
   });
 
   it('knows what kind of answer is asked for', () => {
-    expect(answerTypeOf('唐闸古镇规划面积多大')).toEqual({ kind: 'number' });
+    expect(answerTypeOf('唐闸古镇规划面积多大')).toMatchObject({ kind: 'number' });
     expect(answerTypeOf('哪个社区开展了活动')).toEqual({ kind: 'entity', suffixes: expect.arrayContaining(['社区']) });
     expect(answerTypeOf('哪些企业')).toEqual({ kind: 'entity', suffixes: expect.arrayContaining(['公司']) });
     expect(answerTypeOf('红色直播间')).toEqual({ kind: 'any' });
