@@ -425,8 +425,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     bm += s.mass * saturate(tf, w.bm25.k1);
     const matched = Math.max(
       termCredit(text, c, w) * across,
-      0.9 * termCredit(title, c, w),
-      0.8 * termCredit(lead, c, w),
+      w.match.inTitle * termCredit(title, c, w),
+      w.match.inLead * termCredit(lead, c, w),
       partial,
     );
     got += s.mass * matched;

@@ -39,6 +39,12 @@ export interface RankingWeights {
     acrossWords: number;
     /** At most this for a word of three or more characters whose bigrams mostly stand in the text. */
     partial: number;
+    /**
+     * Coverage (confidence) only: a word the passage lacks but its article's headline or subtitle
+     * holds, or its lead (news puts who, when and where in the lead; the figure comes later).
+     */
+    inTitle: number;
+    inLead: number;
   };
   /**
    * Concept weights before idf (1 for a noun or a name): a lone character means little on its own;
@@ -117,7 +123,7 @@ export interface RankingWeights {
 export const RANKING: RankingWeights = {
   bm25: { k1: 1.2, b: 0.5 },
   fields: { headline: 2, subtitle: 1.5, body: 1, caption: 1 },
-  match: { synonym: 0.7, acrossWords: 0.1, partial: 0.5 },
+  match: { synonym: 0.7, acrossWords: 0.1, partial: 0.5, inTitle: 0.9, inLead: 0.8 },
   concept: { singleChar: 0.35, lightWord: 0.5 },
   score: {
     jiebaWords: 0.1,
