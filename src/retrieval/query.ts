@@ -456,6 +456,24 @@ export function glueSingles(
         out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
         continue;
       }
+      // A lone character that forms an archive word with the next word's first character, where
+      // the archive never holds that next word, was cut the wrong way (濠 河边 -> 濠河 边).
+      const head = a + b[0];
+      const recut =
+        a.length === 1 &&
+        b.length >= 2 &&
+        question.includes(joined) &&
+        (isWord(head) || (inArchive(head) && !inArchive(b)));
+      if (recut && b.length > 2) {
+        out[out.length - 1] = { terms: [head], weight: 1 };
+        out.push({ terms: [b.slice(1)], weight: c.weight, ...(c.focus ? { focus: true } : {}) });
+        continue;
+      }
+      if (recut) {
+        out[out.length - 1] = { terms: [head], weight: 1 };
+        out.push({ terms: [b[1]!], weight: RANKING.concept.singleChar });
+        continue;
+      }
     }
     out.push(c);
   }

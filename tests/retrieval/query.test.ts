@@ -94,6 +94,18 @@ describe('parseQuery', () => {
       () => false,
     );
     expect(kept.map((c) => c.terms[0])).toEqual(['社区', '观']);
+    // A character cut off a name the archive holds is joined back and the rest re-cut.
+    const recut = glueSingles(
+      [
+        { terms: ['濠'], weight: 0.35 },
+        { terms: ['河边'], weight: 1 },
+        { terms: ['樱花'], weight: 1 },
+      ],
+      '濠河边上的樱花',
+      (t) => t === '濠河' || t === '樱花',
+      () => false,
+    );
+    expect(recut.map((c) => c.terms[0])).toEqual(['濠河', '边', '樱花']);
   });
 
   it('knows what kind of answer is asked for', () => {
