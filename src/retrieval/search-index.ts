@@ -60,6 +60,16 @@ export class SearchIndex {
    */
   private readonly passageOfWord: number[];
   private readonly wordOfPassage: number[];
+  private changes = 0;
+
+  /**
+   * Counts the changes made in place (issues added or removed): what is computed from the whole
+   * index and kept is current while this stays the same. The passage count is not enough: an
+   * issue indexed again may have as many passages as before.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   /**
    * What copies of one story share: its kind and its headline but for figures. A story reprinted
@@ -166,6 +176,7 @@ export class SearchIndex {
     for (const text of texts) for (const { text: word } of segment(text)) this.vocabulary.add(word);
     this.grams.append(texts, passageOffset);
     this.titleGrams.append(titles, docOffset);
+    this.changes++;
   }
 
   /**
@@ -186,6 +197,7 @@ export class SearchIndex {
     const removedTexts: string[] = [];
     for (const [from, to] of runs.reverse()) removedTexts.push(...this.removeDocRange(from, to));
     if (runs.length === 0) return 0;
+    this.changes++;
     this.forgetWords(removedTexts);
     this.docPassages.length = 0;
     this.passageOrdinal.length = 0;
