@@ -250,6 +250,11 @@ export function roleByline(line: string): string[] | null {
 const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图)$/u;
 
 function pushLine(blocks: Block[], line: string, level: number): void {
+  // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.
+  if (level === 0 && isPageFurniture(line)) {
+    blocks.push({ kind: 'furniture', text: line, level: 0 });
+    return;
+  }
   const names = level === 0 ? roleByline(line) : null;
   if (names) {
     blocks.push({ kind: 'byline', text: line, level: 0, names });

@@ -56,6 +56,8 @@ const CREDIT_ROLES = new Set([
   '本版责任编辑',
   '本版编辑',
   '本版责编',
+  '本期编辑',
+  '本期责编',
   '责编',
   '编辑',
   '版式',
@@ -74,11 +76,40 @@ const CREDIT_ROLES = new Set([
   '责任校对',
 ]);
 
+/**
+ * Names in a credit or byline's tokens, with a two-character name printed spaced out (「周 敏」) joined
+ * back: papers pad two-character names with a space to line up with three-character ones.
+ */
+function joinSpacedNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const single = (x: string | undefined) => x !== undefined && /^\p{Script=Han}$/u.test(x);
+    if (single(t) && single(next) && !single(tokens[i + 2])) {
+      out.push(t + next);
+      i++;
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
 /** A credit line: role words each followed by one or two names, nothing else. */
 function isCredit(text: string): boolean {
-  const tokens = text.split(/[\s|｜/：:、，,]+/u).filter(Boolean);
+  const tokens = joinSpacedNames(text.split(/[\s|｜/：:、，,]+/u).filter(Boolean));
   if (tokens.length < 2 || !CREDIT_ROLES.has(tokens[0]!)) return false;
   return tokens.every((t) => CREDIT_ROLES.has(t) || /^[\p{Script=Han}·]{2,5}$/u.test(t));
+}
+
+// A credit set off by brackets or dots, as a box or a newsletter prints it: 「（责任编辑 张敏）」, 「· 本期编辑：陈静 ·」.
+const CREDIT_WRAPPER = /^[（(【[·•\s]+|[）)】\]·•\s]+$/gu;
+
+/** An editor, layout or proofreading credit (「本版责编 周 敏」, 「责任编辑/张三 美编/李四」): it closes a page. */
+export function isEditorCredit(text: string): boolean {
+  if (text.length > 60 || SENTENCE_MARK.test(text)) return false;
+  return isCredit(text.replace(CREDIT_WRAPPER, ''));
 }
 
 /**
@@ -94,7 +125,7 @@ export function isPageFurniture(text: string): boolean {
   if (DOTTED_DATE.test(text)) return true;
   if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
   if (isNavigation(text)) return true;
-  return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
+  return isEditorCredit(text);
 }
 
 /** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */
@@ -146,7 +177,24 @@ export function takeLeadIn(line: string): { title: string; rest: string } | null
 
 /** A news-in-brief column's title: 「崇川简讯」, 「街道动态」, 「简讯」, 「社区快讯」. */
 export function isColumnTitle(text: string): boolean {
-  return /^[\p{Script=Han}]{0,6}(简讯|快讯|短讯|动态|速递|速览|简报|资讯|一句话新闻)$/u.test(text);
+  // 传真 (基层传真), 集锦, 扫描, 播报 and 短波 name brief columns as often as 简讯 does.
+  return /^[\p{Script=Han}]{0,6}(简讯|快讯|短讯|动态|速递|速览|简报|资讯|一句话新闻|传真|集锦|扫描|播报|短波)$/u.test(
+    text,
+  );
+}
+
+// A numbered roundup item: 「1. 区政务服务中心开通延时服务。11月11日起，……」.
+const NUMBERED_ITEM = /^\d{1,2}\s?[.．、]\s{0,2}([^。！？!?]{4,40})[。！？!?]\s{0,2}(.+)$/u;
+
+/**
+ * A numbered item of a news roundup column (「一周要闻速览」 over 「1. ……。」 lines): its first sentence
+ * is its title, the rest its text. Only read so under a column title; elsewhere 「1. 」 numbers a
+ * guide's points.
+ */
+export function takeNumberedItem(text: string): { title: string; rest: string } | null {
+  const m = text.match(NUMBERED_ITEM);
+  if (!m || /[，,：:；;]/.test(m[1]!)) return null;
+  return { title: m[1]!.trim(), rest: m[2]!.trim() };
 }
 
 /** An interview's or Q&A's speaker label: 「问：」, 「答：」, 「记者：」, 「Q：」. */

@@ -26,7 +26,14 @@ import {
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
-import { isColumnTitle, isEditorNote, isEditorNoteLabel, isNumberedSection } from './layout.ts';
+import {
+  isColumnTitle,
+  isEditorCredit,
+  isEditorNote,
+  isEditorNoteLabel,
+  isNumberedSection,
+  takeNumberedItem,
+} from './layout.ts';
 import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -91,7 +98,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   let current: Draft | PhotoDraft | null = null;
   let atBoundary = true;
   // The news-in-brief column being read, and whether its items open with lead-in titles.
-  let column: { title: string; leadIns: boolean | undefined } | null = null;
+  let column: { title: string; leadIns: boolean | undefined; numbered?: boolean } | null = null;
   // Editor's notes printed above a headline, waiting for the article they introduce.
   let notes: Block[] = [];
   const open = (headingLines: Block[], extra: Partial<Draft> = {}): Draft => {
@@ -108,9 +115,16 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       mastheadDate ??= fullDateIn(block.text);
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
+      // An editor's credit is printed under the last article of a page: what follows is another article.
+      if (isEditorCredit(block.text)) {
+        atBoundary = true;
+        column = null;
+      }
       continue;
     }
     if (block.kind === 'jump') {
+      // A brief is never continued on another page: a jump line ends any column.
+      column = null;
       if (block.jump === 'to') {
         if (isArticle(current)) current.continues = true;
         atBoundary = true;
@@ -132,10 +146,19 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       if (column && !column.leadIns) column = null;
       continue;
     }
-    // A column title stands over its first item's title, never over running text.
-    if (block.kind === 'heading' && isColumnTitle(block.text) && blocks[i + 1]?.kind === 'heading') {
-      column = { title: block.text, leadIns: undefined };
+    // A column title stands over its first item's title, never over running text; a roundup
+    // column's items are numbered, each titled by its first sentence (「1. ……。」).
+    const numbered = blocks[i + 1]?.kind === 'paragraph' && takeNumberedItem(blocks[i + 1]!.text) !== null;
+    if (block.kind === 'heading' && isColumnTitle(block.text) && (blocks[i + 1]?.kind === 'heading' || numbered)) {
+      column = { title: block.text, leadIns: numbered ? true : undefined, numbered };
       atBoundary = true;
+      continue;
+    }
+    const item = column?.numbered && block.kind === 'paragraph' ? takeNumberedItem(block.text) : null;
+    if (column && item) {
+      current = open([{ kind: 'heading', text: item.title, level: 0, leadIn: true }], { kicker: column.title });
+      addToBody(current, { ...block, text: item.rest });
+      atBoundary = false;
       continue;
     }
     if (column && block.kind === 'heading') {
@@ -148,7 +171,9 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
         (block.level > 0 && block.level <= 2) ||
         (!block.leadIn && blocks[i + 1]?.kind === 'heading');
       if (endsColumn) {
+        // The heading that ends a column of titled items is the next article's headline.
         column = null;
+        atBoundary = true;
       } else if (block.leadIn || blocks[i + 1]?.kind === 'paragraph') {
         current = open([block], { kicker: column.title });
         atBoundary = false;
@@ -297,7 +322,10 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
       if (recent.length > MAX_WAITING) recent.shift();
       continue;
     }
-    const title = splitHeadline(part.headingLines).headline;
+    // A continuation may repeat its headline under the 「上接」 line: a name for the article, not its text.
+    const first = part.body[0];
+    const repeated = part.headingLines.length === 0 && first?.kind === 'heading' ? first.text : '';
+    const title = repeated || splitHeadline(part.headingLines).headline;
     const candidates = waiting.slice(0, MAX_WAITING);
     const headlineOf = (d: Draft) => splitHeadline(d.headingLines).headline;
     // Where the 「下转」 line was lost, the repeated headline still names the article.
@@ -307,6 +335,7 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
       [...recent]
         .reverse()
         .find((d) => [...title].length >= 6 && headlineOf(d).replace(/\s+/g, '').includes(title.replace(/\s+/g, '')));
+    if (target && repeated && sameStory(headlineOf(target), repeated)) part.body.shift();
     if (!target) {
       kept.push(part.headingLines.length === 0 ? { paragraphs: part.body.map((b) => b.text) } : part);
       if (part.continues) waiting.push(part);
@@ -325,8 +354,10 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
 
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
 
-// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」): its masthead, no headline.
-const PAPER_NAME = /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
+// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」, a newsletter's 「……通讯」):
+// its masthead, no headline.
+const PAPER_NAME =
+  /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报|通讯|简报|导报|专刊)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
 
 /** A short first line that names the issue's date or number, or the paper. */
 function isMasthead(line: string): boolean {
