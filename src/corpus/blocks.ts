@@ -7,6 +7,7 @@
 
 import {
   dropTrailingCredit,
+  isAfterword,
   isEditorNote,
   isPageFurniture,
   type JumpKind,
@@ -54,8 +55,9 @@ export function isHeadingShaped(text: string): boolean {
   if (text.length > 2 * MAX_HEADLINE_CHARS) return false;
   const length = [...text].length;
   if (length < 2 || length > MAX_HEADLINE_CHARS) return false;
-  // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), no more.
-  const body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
+  // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), or ask and
+  // answer across one (「流感疫苗怎么打？医生来解答」), no more.
+  const body = length <= 30 ? text.replace(/[？！?!](?!.*[？！?!])/, '') : text;
   if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
@@ -191,6 +193,16 @@ export function toBlocks(text: string): Block[] {
 // A bullet before a brief item's title (「■城东街道开展反诈宣传」); ▲◆► are photo marks instead.
 const BULLET = /^[■●★☆◇□◎]\s{0,2}/u;
 
+/** A bulleted item's title and text set on one line with a space between: title 4–30 characters, text a sentence. */
+function splitTitledItem(line: string): { title: string; rest: string } | null {
+  const space = line.search(/\s/u);
+  if (space < 4 || space > 30) return null;
+  const title = line.slice(0, space);
+  const rest = line.slice(space).trim();
+  if (!isHeadingShaped(title) || /[，,]/.test(title) || !SENTENCE_END.test(rest) || rest.length < 10) return null;
+  return { title, rest };
+}
+
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
   const bullet = line.match(BULLET);
@@ -199,6 +211,14 @@ function pushLeadIn(blocks: Block[], line: string): void {
     // A bulleted title alone on its line opens an item as a bold one does.
     if (isHeadingShaped(rest) && !takeLeadIn(rest)) {
       blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true });
+      return;
+    }
+    // A bulleted item may set its title and its text on one line, a space between them
+    // (「● 陈桥社区开展消防演练 9月18日，……」): the title is the heading-shaped part before the space.
+    const split = splitTitledItem(rest);
+    if (split) {
+      blocks.push({ kind: 'heading', text: split.title, level: 0, leadIn: true });
+      pushText(blocks, split.rest);
       return;
     }
     line = rest;
@@ -273,7 +293,7 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 function classify(text: string, level: number): Block {
   if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
   // An interview's question or answer, or an editor's note, is running text however short.
-  if (QA_LABEL.test(text) || isEditorNote(text)) return { kind: 'paragraph', text, level: 0 };
+  if (QA_LABEL.test(text) || isEditorNote(text) || isAfterword(text)) return { kind: 'paragraph', text, level: 0 };
   // A Markdown heading longer than any headline is a paragraph marked up by mistake.
   if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };
   if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level: 0 };

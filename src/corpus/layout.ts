@@ -161,6 +161,16 @@ export function isEditorNote(text: string): boolean {
   return EDITOR_NOTE.test(text);
 }
 
+const AFTERWORD = /^[【[（(]?\s?(编后语|编后记|编后|记者手记|采访手记)/u;
+
+/**
+ * An editor's or reporter's afterword (「【编后】」, 「记者手记」): printed after the article it
+ * comments on, and part of it.
+ */
+export function isAfterword(text: string): boolean {
+  return AFTERWORD.test(text);
+}
+
 /** An editor's note label on a line of its own (「【编者按】」): the note is the paragraph below it. */
 export function isEditorNoteLabel(text: string): boolean {
   return isEditorNote(text) && [...text].length <= 8;
@@ -171,7 +181,7 @@ export function takeLeadIn(line: string): { title: string; rest: string } | null
   const m = line.match(/^\*\*([^*]{2,60})\*\*\s*/u) ?? line.match(/^【([^【】]{2,60})】\s*/u);
   if (!m) return null;
   const title = m[1]!.trim();
-  if (isEditorNote(`【${title}】`)) return null;
+  if (isEditorNote(`【${title}】`) || isAfterword(title)) return null;
   return { title, rest: line.slice(m[0].length).trim() };
 }
 

@@ -27,6 +27,7 @@ import {
   type PartialDate,
 } from './dates.ts';
 import {
+  isAfterword,
   isColumnTitle,
   isEditorCredit,
   isEditorNote,
@@ -179,6 +180,12 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
         atBoundary = false;
         continue;
       }
+    }
+    // An afterword (「【编后】」 and the paragraph under it) closes the article it follows.
+    const afterwordAbove = blocks[i - 1] !== undefined && isAfterword(blocks[i - 1]!.text);
+    if (block.kind === 'paragraph' && (isAfterword(block.text) || afterwordAbove) && isArticle(current)) {
+      addToBody(current, block);
+      continue;
     }
     const noteLabelAbove = notes.length > 0 && isEditorNoteLabel(notes.at(-1)!.text);
     if (
@@ -428,6 +435,8 @@ function isFragment(blocks: Block[], i: number): boolean {
   return CONTINUATION.test(next.text) || wordSpansJunction(block.text, next.text);
 }
 
+const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);
+
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
 export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
   // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
@@ -437,6 +446,10 @@ export function splitHeadline(lines: Block[], kicker?: string): { headline: stri
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
   } else {
     main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
+    // A rubric of a few characters over a much longer line (「文化惠民」 over its story's title) is a
+    // kicker: a main headline that short would not carry a longer line under it.
+    const next = main && lines[lines.indexOf(main) + 1];
+    if (main && next && isRubric(main.text) && [...next.text].length >= [...main.text].length + 4) main = next;
   }
   const subtitle = [kicker ?? '', ...lines.filter((l) => l !== main).map((l) => clean(l.text))]
     .filter(Boolean)
