@@ -215,7 +215,7 @@ function pushLeadIn(blocks: Block[], line: string): void {
     }
     // A bulleted item may set its title and its text on one line, a space between them
     // (「● 陈桥社区开展消防演练 9月18日，……」): the title is the heading-shaped part before the space.
-    const split = splitTitledItem(rest);
+    const split = takeLeadIn(rest) ? null : splitTitledItem(rest);
     if (split) {
       blocks.push({ kind: 'heading', text: split.title, level: 0, leadIn: true });
       pushText(blocks, split.rest);
