@@ -1,0 +1,269 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isHeadingShaped } from '../../src/corpus/blocks.ts';
+import {
+  isAfterword,
+  isColumnTitle,
+  isEditorCredit,
+  isPageFurniture,
+  takeJumps,
+  takeNumberedItem,
+} from '../../src/corpus/layout.ts';
+import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
+import { parseIssue } from '../../src/corpus/parse-issue.ts';
+import type { Issue } from '../../src/corpus/types.ts';
+import { openIndex } from '../../src/retrieval/index-store.ts';
+import { search } from '../../src/retrieval/rank.ts';
+import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+
+// Six made-up e-paper issues in layouts unlike one another, none dated by its file name:
+// - daily-a-section: 「2025年6月9日 星期一 A1 要闻」 headers, 「责任编辑/张三  美编/李四  校对：王五」 and
+//   「本版责编 周 敏」 credits, a jump glued to a sentence (「（下转A3版）」), a ■ brief column, 问/答;
+// - community-weekly-gb18030 (GB18030, CRLF): 「第3版 · 社区」 headers, 「（转第3版）」/「（紧接第1版）」,
+//   【title】text briefs one after another, a 记者：/王建华： interview, a guide with 一、（一）1. levels,
+//   its year only from its words (第15个全国防灾减灾日, 2022年全年 totals);
+// - roundup-crlf (CRLF): 「崇川新闻 要闻 2024-11-18」 headers, a numbered roundup column (「1. ……。」), an
+//   editor's note under the headline, a continuation that repeats its headline under 「（上接第1版）」;
+// - newsletter-bom (UTF-8 BOM): a newsletter's name as masthead, 「—2—」, 「· 本期编辑：陈静 ·」, the year
+//   from 第35个全国助残日 and 2024's totals;
+// - street-weekly-gb18030 (GB18030, CRLF): 「第一版 要闻」 headers, 「（上接第一版）」 glued to its paragraph,
+//   ● items with title and text on one line, a headline that asks and answers, 【编后】;
+// - pipe-headers: 「崇川新闻｜2025年6月16日｜星期一｜第2版」, ASCII (下转第2版), a rubric over a headline.
+const FIXTURES = 'tests/fixtures/epaper';
+const FILES = [
+  'daily-a-section.txt',
+  'community-weekly-gb18030.txt',
+  'roundup-crlf.txt',
+  'newsletter-bom.txt',
+  'street-weekly-gb18030.txt',
+  'pipe-headers.txt',
+];
+const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
+const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
+const article = (issue: Issue, headline: string) => {
+  const a = issue.articles.find((x) => x.headline === headline);
+  if (!a) throw new Error(`no article ${headline}: ${issue.articles.map((x) => x.headline).join(' / ')}`);
+  return a;
+};
+
+describe('e-paper issues in varied layouts, listed as a reader lists them', () => {
+  it('an A-section daily: lettered page headers, slash credits, a glued jump, ■ briefs, 问/答', () => {
+    expect(listing(load('daily-a-section.txt'))).toEqual([
+      ['“一网统管”平台上线运行', '全区城市治理事件平均处置时间缩短三成', '2025-06-06'],
+      ['学田街道为独居老人装上智能水表', '', '2025-06-05'],
+      ['文峰街道开展防汛应急演练', '城区快讯', '2025-06-04'],
+      ['观音山街道举办“邻里节”', '城区快讯', '2025-06-07'],
+      ['钟秀街道新增3处口袋公园', '城区快讯', '2025-06-03'],
+      ['城乡居民医保缴费，您关心的问题都在这里', '访区医疗保障局相关负责人', '2025-06-08'],
+      ['唐闸古镇夜游项目试运营', '', '2025-06-07'],
+    ]);
+  });
+
+  it('a GB18030 weekly dated only by its words: bracketed briefs in a row, a named interview, a guide', () => {
+    const issue = load('community-weekly-gb18030.txt');
+    expect(issue.date).toBe('2023-05');
+    expect(listing(issue)).toEqual([
+      ['防灾减灾宣传周活动全面启动', '', '2023-05-12'],
+      ['任港街道“共享工具屋”开张', '', '2023-05-10'],
+      ['新城桥街道为环卫工人送清凉', '社区传真', '2023-05-09'],
+      ['狼山镇街道举办母亲节插花活动', '社区传真', '2023-05-11'],
+      ['天生港镇街道开通助老就医专车', '社区传真', '2023-05-08'],
+      ['小区加装电梯，难在哪里？', '', '2023-05-10'],
+      ['家庭应急物资储备指南', '', '2023-05'],
+    ]);
+    const guide = article(issue, '家庭应急物资储备指南');
+    expect(guide.paragraphs[0]).toBe('一、为什么要储备应急物资');
+    expect(guide.paragraphs).toContain('1. 饮用水：每人每天不少于3升，按3天储备。');
+    expect(guide.paragraphs.at(-1)).toBe('（二）物资放在家中容易取用的地方，并让每位家庭成员都知道。');
+    const interview = article(issue, '小区加装电梯，难在哪里？');
+    expect(interview.paragraphs[0]).toMatch(/^编者按：/);
+    expect(interview.paragraphs.at(-1)).toMatch(/^王建华：按楼层分摊/);
+    expect(interview.byline).toEqual(['朱丽']);
+  });
+
+  it('a roundup column of numbered items, an editor note under its headline, a repeated headline', () => {
+    const issue = load('roundup-crlf.txt');
+    expect(listing(issue)).toEqual([
+      ['我区前三季度地区生产总值增长6.1%', '', '2024-11-15'],
+      ['“温暖过冬”便民服务进社区', '', '2024-11-16'],
+      ['区政务服务中心开通延时服务', '一周要闻速览', '2024-11-11'],
+      ['濠河风景区新增两条夜跑步道', '一周要闻速览', '2024-11-14'],
+      ['崇川区举办第二届非遗市集', '一周要闻速览', '2024-11-16'],
+    ]);
+    const gdp = article(issue, '我区前三季度地区生产总值增长6.1%');
+    expect(gdp.paragraphs).toHaveLength(3);
+    expect(gdp.paragraphs[2]).toMatch(/^第四季度，全区将重点推进32个重大项目建设/);
+    expect(article(issue, '濠河风景区新增两条夜跑步道').paragraphs).toEqual([
+      '11月14日，濠河风景区新增两条夜跑步道，全长共5.6公里。',
+    ]);
+    expect(article(issue, '“温暖过冬”便民服务进社区').paragraphs).toHaveLength(3);
+  });
+
+  it("a newsletter under its own name, dated by an observance's number and last year's totals", () => {
+    const issue = load('newsletter-bom.txt');
+    expect(issue.date).toBe('2025-05');
+    expect(listing(issue)).toEqual([
+      ['第35个全国助残日 崇川举办助残集市', '', '2025-05-18'],
+      ['残疾人就业专场招聘会举行', '', '2025-05-16'],
+    ]);
+  });
+
+  it('bulleted items with title and text on one line, a question-and-answer headline, an afterword', () => {
+    const issue = load('street-weekly-gb18030.txt');
+    expect(listing(issue)).toEqual([
+      ['城东街道“15分钟便民生活圈”建成投用', '新增社区服务点11个', '2024-09-20'],
+      ['8月8日是第16个全民健身日 城东健身步道人气旺', '', '2024-08-08'],
+      ['陈桥社区开展消防演练', '社区微播报', '2024-09-18'],
+      ['永兴社区老年大学开学', '社区微播报', '2024-09-19'],
+      ['幸福社区更换路灯', '社区微播报', '2024-09-13'],
+      ['秋季流感疫苗怎么打？社区医生来解答', '', '2024-09-21'],
+    ]);
+    const circle = article(issue, '城东街道“15分钟便民生活圈”建成投用');
+    expect(circle.paragraphs.at(-1)).toMatch(/^街道还将在年底前推出“便民服务地图”小程序/);
+    const flu = article(issue, '秋季流感疫苗怎么打？社区医生来解答');
+    expect(flu.paragraphs.at(-1)).toMatch(/^【编后】便民服务做得好不好/);
+  });
+
+  it('pipe-separated page headers, ASCII jump brackets, a rubric over its headline, a captioned photo', () => {
+    const issue = load('pipe-headers.txt');
+    expect(issue.date).toBe('2025-06-16');
+    expect(listing(issue)).toEqual([
+      ['崇川区启动“夏季安全生产大检查”', '', '2025-06-13'],
+      ['濠河夏夜音乐会周末开唱', '文化惠民', '2025-06-14'],
+      ['办理居住证，这些事项要知道', '', '2025-06'],
+    ]);
+    expect(article(issue, '崇川区启动“夏季安全生产大检查”').paragraphs[2]).toMatch(/^区安委办将每半个月/);
+    expect(article(issue, '濠河夏夜音乐会周末开唱').captions).toHaveLength(1);
+  });
+
+  it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
+    for (const name of FILES) {
+      const issue = load(name);
+      for (const a of issue.articles) {
+        for (const text of [a.headline, a.subtitle, ...a.paragraphs]) {
+          expect(text).not.toMatch(/责编|责任编辑|美编|校对|本期编辑|版式|^第.{1,2}版|^—\d—|上接|下转|转第|紧接/);
+        }
+        expect(a.paragraphs).not.toContain(a.headline);
+        // A page header's section name (「第2版 · 民生」) is no reporter.
+        for (const name of a.byline) expect(name).not.toMatch(/要闻|民生|社区|综合/);
+      }
+      expect(issue.photos).toEqual([]);
+    }
+  });
+});
+
+describe('layout marks in other shapes', () => {
+  it('reads credits with spaced names, slashes, colons and dots', () => {
+    for (const line of [
+      '本版责编 周 敏',
+      '责任编辑/张三  美编/李四  校对：王五',
+      '校对：王五',
+      '责任编辑 钱 程  版式 孙 悦',
+      '· 本期编辑：陈静 ·',
+      '编辑：刘洋\u3000校对：陈晨',
+      '责任编辑 陈 晨 / 版式设计 吴 凡',
+    ]) {
+      expect(isEditorCredit(line), line).toBe(true);
+      expect(isPageFurniture(line), line).toBe(true);
+    }
+    for (const line of ['编辑部门 召开会议', '本版责编周敏说，要抓好落实。', '校对工作 很重要']) {
+      expect(isEditorCredit(line), line).toBe(false);
+    }
+    for (const line of ['第3版 · 社区', '2025年6月9日 星期一 A2 要闻', '崇川新闻 综合 2025-06-09', '第一版 要闻']) {
+      expect(isPageFurniture(line), line).toBe(true);
+    }
+  });
+
+  it('finds jump lines in other wordings', () => {
+    expect(takeJumps('……超时未处置的事件会自动升级到区级督办。（下转A3版）')).toEqual({
+      jumps: ['to'],
+      rest: '……超时未处置的事件会自动升级到区级督办。',
+    });
+    expect(takeJumps('（紧接第1版）').jumps).toEqual(['from']);
+    expect(takeJumps('（转第3版）').jumps).toEqual(['to']);
+    expect(takeJumps('(上接第1版)区安委办将每半个月通报一次。')).toEqual({
+      jumps: ['from'],
+      rest: '区安委办将每半个月通报一次。',
+    });
+  });
+
+  it('reads numbered roundup items, brief column names and afterwords', () => {
+    expect(takeNumberedItem('2. 濠河风景区新增两条夜跑步道。11月14日，濠河风景区新增两条夜跑步道。')).toEqual({
+      title: '濠河风景区新增两条夜跑步道',
+      rest: '11月14日，濠河风景区新增两条夜跑步道。',
+    });
+    // A guide's point is no titled item: its first clause runs on past a colon or comma.
+    expect(takeNumberedItem('1. 饮用水：每人每天不少于3升，按3天储备。')).toBeNull();
+    expect(takeNumberedItem('1. 手电筒和备用电池。')).toBeNull();
+    for (const t of ['社区传真', '基层传真', '一周要闻速览', '社区微播报', '城区快讯'])
+      expect(isColumnTitle(t), t).toBe(true);
+    expect(isColumnTitle('家庭应急物资储备指南')).toBe(false);
+    expect(isAfterword('【编后】')).toBe(true);
+    expect(isAfterword('编后语：')).toBe(true);
+    expect(isAfterword('编辑部召开会议')).toBe(false);
+  });
+
+  it('takes a headline that asks and answers across one question mark, not two sentences', () => {
+    expect(isHeadingShaped('秋季流感疫苗怎么打？社区医生来解答')).toBe(true);
+    expect(isHeadingShaped('怎么办？去哪里？找谁办')).toBe(false);
+    expect(isHeadingShaped('老人摔倒了怎么办？旁人扶起。')).toBe(false);
+  });
+
+  it('takes a short rubric over a longer line for a kicker, not the headline', () => {
+    const issue = parseIssue(
+      ['文化惠民', '濠河夏夜音乐会周末开唱', '', '6月14日晚，音乐会在北濠桥广场开唱。'].join('\n'),
+      {
+        source: '2025-06-16.txt',
+      },
+    );
+    expect(listing(issue)).toEqual([['濠河夏夜音乐会周末开唱', '文化惠民', '2025-06-14']]);
+    // A main headline over a sub-headline of about its length stays the headline.
+    const other = parseIssue(['城市更新跑出加速度', '崇川区召开城市更新推进会', '', '6月14日，会议召开。'].join('\n'), {
+      source: '2025-06-16.txt',
+    });
+    expect(listing(other)).toEqual([['城市更新跑出加速度', '崇川区召开城市更新推进会', '2025-06-14']]);
+  });
+});
+
+describe('questions about these issues, through the real search index', () => {
+  let index: SearchIndex;
+  beforeAll(() => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-variants-'));
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(corpus);
+    for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(corpus, f));
+    for (const f of FILES) fs.copyFileSync(path.join(FIXTURES, f), path.join(corpus, f));
+    index = openIndex({ corpusDir: corpus, indexFile: path.join(dir, 'index.json') }).index;
+  });
+  const top = (q: string) => search(index, q, { limit: 3 })[0];
+
+  it("answers from a continued article's second part", () => {
+    const r = top('一网统管平台年底前接入多少个街道的网格数据');
+    expect(r?.headline).toBe('“一网统管”平台上线运行');
+    expect(r?.passage).toContain('年底前接入全区9个街道的网格数据');
+    const q = top('第四季度全区重点推进多少个重大项目');
+    expect(q?.headline).toBe('我区前三季度地区生产总值增长6.1%');
+    expect(q?.passage).toContain('重点推进32个重大项目');
+  });
+
+  it('answers from a brief item, bulleted or numbered', () => {
+    const r = top('钟秀街道口袋公园面积多大');
+    expect(r?.headline).toBe('钟秀街道新增3处口袋公园');
+    expect(r?.passage).toContain('总面积约4200平方米');
+    const q = top('濠河风景区夜跑步道全长多少');
+    expect(q?.headline).toBe('濠河风景区新增两条夜跑步道');
+    expect(q?.passage).toContain('全长共5.6公里');
+  });
+
+  it("answers from an interview's answer, under 答： or the speaker's name", () => {
+    const r = top('错过医保集中缴费期怎么办');
+    expect(r?.headline).toBe('城乡居民医保缴费，您关心的问题都在这里');
+    expect(r?.passage).toContain('问：错过集中缴费期怎么办？');
+    expect(r?.passage).toContain('3个月的等待期');
+    const q = top('加装电梯政府每部补贴多少钱');
+    expect(q?.headline).toBe('小区加装电梯，难在哪里？');
+    expect(q?.passage).toContain('政府对每部电梯补贴20万元');
+  });
+});
