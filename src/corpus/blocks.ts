@@ -266,8 +266,8 @@ export function roleByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
-// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」.
-const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图)$/u;
+// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」; 整理 and 报道 after the names (「记者 张强 整理」).
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图|整理|报道)$/u;
 
 function pushLine(blocks: Block[], line: string, level: number): void {
   // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.

@@ -20,6 +20,8 @@ const MASTHEAD_FIELD =
   /^(主办|主管|承办|出版|印刷|准印证号|准印证|内部资料|国内统一连续出版物号|国内统一刊号|邮发代号|社址|总编辑|社长)(\s|[：:]|$)/u;
 // A front page's table of contents heading; its entries (「城市更新跑出加速度 2版」) are page labels.
 const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
+// A lettered page code standing alone in a header (「A06 社会新闻 2024年3月18日」).
+const PAGE_CODE = /(?:^|\s)[A-Da-d]\d{1,2}(?:\s|$)/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
 /** An e-paper page's navigation, as exported with its text: 「上一版 下一版」, 「返回目录」, 「今日8版」. */
@@ -121,7 +123,7 @@ export function isPageFurniture(text: string): boolean {
   if (text.length > 60 || SENTENCE_MARK.test(text)) return false;
   if (PAGE_NUMBER.test(text)) return true;
   if (PAGE_LABEL.test(text) && [...text].length <= 40) return true;
-  if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
+  if (FULL_DATE.test(text) && (ISSUE_MARK.test(text) || PAGE_CODE.test(text))) return true;
   if (DOTTED_DATE.test(text)) return true;
   if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
   if (isNavigation(text)) return true;
@@ -131,12 +133,19 @@ export function isPageFurniture(text: string): boolean {
 /** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */
 export type JumpKind = 'to' | 'from';
 
+// A lettered page (A06) is named without 版 as often as with it: 「（下转A06）」, 「（上接A01）」.
 const JUMP =
-  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页])\s{0,3}[）)]/gu;
+  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页]|[A-Da-d]\d{1,3})\s{0,3}[）)]/gu;
 
 /** The jump marks in a line, each with its kind, and the line with them removed. */
 export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
-  if (!line.includes('版') && !line.includes('页')) return { jumps: [], rest: line };
+  if (
+    !line.includes('版') &&
+    !line.includes('页') &&
+    !/[（(]\s{0,3}(?:下转|转|上接|接|紧接|续)\s{0,3}[A-Da-d]\d/u.test(line)
+  ) {
+    return { jumps: [], rest: line };
+  }
   const jumps: JumpKind[] = [];
   const rest = line.replace(JUMP, (_, word: string) => {
     jumps.push(word === '下转' || word === '转' ? 'to' : 'from');

@@ -42,6 +42,7 @@ const MAX_HEADLINE_LINES = 3;
 // A news lead opens on its day (「9月8日，」); a date range (「10月15日至12月31日」) is a schedule.
 const DATELINE = /^(\d{1,2}月\d{1,2}日(?![至到—\-～~])|近日|日前|本报讯)/;
 const CLOSERS = new Set('”’」』）)');
+const PHOTO_RUBRIC = /^(图片新闻|新闻图片|图片报道|图说新闻|新闻图说|photo|图片)$/iu;
 const QUOTE_CLOSERS = new Set('”’」』');
 const STOPS = new Set('。！？!?…；;');
 
@@ -194,6 +195,13 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       (atBoundary || !isArticle(current))
     ) {
       notes.push(block);
+      continue;
+    }
+    // 「图片新闻」 labels a news photo: its captions are a photo group, not an article's text.
+    if (block.kind === 'heading' && PHOTO_RUBRIC.test(block.text)) {
+      current = { paragraphs: [] };
+      drafts.push(current);
+      atBoundary = false;
       continue;
     }
     // A byline may credit one part of an article: a heading after it that parallels the
@@ -392,7 +400,9 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // A byline printed under it (「文/王五 图/赵六」) marks a headline: section headings have none.
   if (blocks[j]?.kind === 'byline' && blocks[j + 1]?.kind === 'paragraph') return true;
   const lead = blocks[j];
-  return current.body.length >= 2 && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
+  // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
+  const minBody = current.continuation ? 1 : 2;
+  return current.body.length >= minBody && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
 }
 
 /** Heading shape: the lengths of its space-separated phrases (「一竿子落实到底 争做创建“主力军”」 -> 7,9). */

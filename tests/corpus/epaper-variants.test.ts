@@ -30,7 +30,10 @@ import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 //   from 第35个全国助残日 and 2024's totals;
 // - street-weekly-gb18030 (GB18030, CRLF): 「第一版 要闻」 headers, 「（上接第一版）」 glued to its paragraph,
 //   ● items with title and text on one line, a headline that asks and answers, 【编后】;
-// - pipe-headers: 「崇川新闻｜2025年6月16日｜星期一｜第2版」, ASCII (下转第2版), a rubric over a headline.
+// - pipe-headers: 「崇川新闻｜2025年6月16日｜星期一｜第2版」, ASCII (下转第2版), a rubric over a headline;
+// - lettered-pages: 「A06 社会新闻 2024年3月18日」 headers, 「（下转A06）」 with no 版, 「图片新闻」, ◎ briefs, Q/A;
+// - weekly-undated: a table of contents, 「—2—」 page numbers, a short continuation followed by another
+//   article, 【place】 briefs, the year from 第9个全民国家安全教育日.
 const FIXTURES = 'tests/fixtures/epaper';
 const FILES = [
   'daily-a-section.txt',
@@ -39,6 +42,8 @@ const FILES = [
   'newsletter-bom.txt',
   'street-weekly-gb18030.txt',
   'pipe-headers.txt',
+  'lettered-pages.txt',
+  'weekly-undated.txt',
 ];
 const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
 const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
@@ -138,18 +143,48 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     expect(article(issue, '濠河夏夜音乐会周末开唱').captions).toHaveLength(1);
   });
 
+  it('lettered page codes without 版, a news photo under its label, Q/A', () => {
+    const issue = load('lettered-pages.txt');
+    expect(issue.date).toBe('2024-03-18');
+    expect(listing(issue)).toEqual([
+      ['消费维权服务站实现街道全覆盖', '去年全区挽回消费者经济损失320万元', '2024-03-15'],
+      ['钟秀街道举办春季招聘会', '新闻速递', '2024-03-14'],
+      ['新城桥街道开展义诊活动', '新闻速递', '2024-03-16'],
+      ['春季过敏高发，如何防护？', '', '2024-03'],
+    ]);
+    expect(article(issue, '消费维权服务站实现街道全覆盖').paragraphs[2]).toMatch(/^区市场监管局相关负责人表示/);
+    expect(article(issue, '春季过敏高发，如何防护？').byline).toEqual(['张强']);
+    expect(issue.photos.map((p) => [p.captions, p.date])).toEqual([
+      [['3月16日，市民在狼山风景区赏樱。 记者 张强 摄'], '2024-03-16'],
+    ]);
+  });
+
+  it('a short continuation ends where the next dated article begins', () => {
+    const issue = load('weekly-undated.txt');
+    expect(issue.date).toBe('2024-04');
+    expect(listing(issue)).toEqual([
+      ['国家安全教育进校园', '', '2024-04-15'],
+      ['社区食堂开进老小区', '', '2024-04-12'],
+      ['任港街道', '街道动态', '2024-04-10'],
+      ['唐闸镇街道', '街道动态', '2024-04-11'],
+    ]);
+    expect(article(issue, '国家安全教育进校园').paragraphs).toHaveLength(3);
+  });
+
   it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
     for (const name of FILES) {
       const issue = load(name);
       for (const a of issue.articles) {
         for (const text of [a.headline, a.subtitle, ...a.paragraphs]) {
-          expect(text).not.toMatch(/责编|责任编辑|美编|校对|本期编辑|版式|^第.{1,2}版|^—\d—|上接|下转|转第|紧接/);
+          expect(text).not.toMatch(
+            /责编|责任编辑|美编|校对|本期编辑|本版编辑|审读|版式|^第.{1,2}版|^—\d—|上接|下转|转第|紧接|^A0\d/,
+          );
         }
         expect(a.paragraphs).not.toContain(a.headline);
         // A page header's section name (「第2版 · 民生」) is no reporter.
         for (const name of a.byline) expect(name).not.toMatch(/要闻|民生|社区|综合/);
       }
-      expect(issue.photos).toEqual([]);
+      for (const p of issue.photos) for (const c of p.captions) expect(c).toMatch(/摄$/);
     }
   });
 });
@@ -171,7 +206,13 @@ describe('layout marks in other shapes', () => {
     for (const line of ['编辑部门 召开会议', '本版责编周敏说，要抓好落实。', '校对工作 很重要']) {
       expect(isEditorCredit(line), line).toBe(false);
     }
-    for (const line of ['第3版 · 社区', '2025年6月9日 星期一 A2 要闻', '崇川新闻 综合 2025-06-09', '第一版 要闻']) {
+    for (const line of [
+      '第3版 · 社区',
+      '2025年6月9日 星期一 A2 要闻',
+      '崇川新闻 综合 2025-06-09',
+      '第一版 要闻',
+      'A06 社会新闻 2024年3月18日',
+    ]) {
       expect(isPageFurniture(line), line).toBe(true);
     }
   });
@@ -182,6 +223,10 @@ describe('layout marks in other shapes', () => {
       rest: '……超时未处置的事件会自动升级到区级督办。',
     });
     expect(takeJumps('（紧接第1版）').jumps).toEqual(['from']);
+    expect(takeJumps('挽回经济损失320万元。（下转A06）')).toEqual({ jumps: ['to'], rest: '挽回经济损失320万元。' });
+    expect(takeJumps('（上接A01）').jumps).toEqual(['from']);
+    // A bracketed code that names no page is text: 「（转2）」, 「（接A）」.
+    expect(takeJumps('（转2）').jumps).toEqual([]);
     expect(takeJumps('（转第3版）').jumps).toEqual(['to']);
     expect(takeJumps('(上接第1版)区安委办将每半个月通报一次。')).toEqual({
       jumps: ['from'],
