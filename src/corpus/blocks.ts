@@ -33,6 +33,8 @@ export interface Block {
   jump?: JumpKind;
   /** A bold or bracketed lead-in title (「**……**」, 「【……】」), as news-in-brief items open. */
   leadIn?: boolean;
+  /** A lead-in marked by a bullet or 【】 rather than bold type: only brief items are so marked. */
+  marked?: boolean;
 }
 
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
@@ -190,8 +192,8 @@ export function toBlocks(text: string): Block[] {
   return blocks;
 }
 
-// A bullet before a brief item's title (「■城东街道开展反诈宣传」); ▲◆► are photo marks instead.
-const BULLET = /^[■●★☆◇□◎]\s{0,2}/u;
+// A bullet before a brief item's title (「■城东街道开展反诈宣传」, 「▶ ……」); ▲◆► are photo marks instead.
+const BULLET = /^[■●★☆◇□◎▶▷]\s{0,2}/u;
 
 /** A bulleted item's title and text set on one line with a space between: title 4–30 characters, text a sentence. */
 function splitTitledItem(line: string): { title: string; rest: string } | null {
@@ -210,14 +212,14 @@ function pushLeadIn(blocks: Block[], line: string): void {
     const rest = line.slice(bullet[0].length);
     // A bulleted title alone on its line opens an item as a bold one does.
     if (isHeadingShaped(rest) && !takeLeadIn(rest)) {
-      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true });
+      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true, marked: true });
       return;
     }
     // A bulleted item may set its title and its text on one line, a space between them
     // (「● 陈桥社区开展消防演练 9月18日，……」): the title is the heading-shaped part before the space.
     const split = takeLeadIn(rest) ? null : splitTitledItem(rest);
     if (split) {
-      blocks.push({ kind: 'heading', text: split.title, level: 0, leadIn: true });
+      blocks.push({ kind: 'heading', text: split.title, level: 0, leadIn: true, marked: true });
       pushText(blocks, split.rest);
       return;
     }
@@ -225,7 +227,8 @@ function pushLeadIn(blocks: Block[], line: string): void {
   }
   const lead = takeLeadIn(line);
   if (lead && isHeadingShaped(lead.title) && !matchByline(lead.title) && !QA_LABEL.test(lead.title)) {
-    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true });
+    const marked = bullet !== null || line.startsWith('【');
+    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true, ...(marked ? { marked } : {}) });
     if (lead.rest) pushText(blocks, lead.rest);
   } else {
     pushText(blocks, line);

@@ -137,8 +137,18 @@ export type JumpKind = 'to' | 'from';
 const JUMP =
   /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页]|[A-Da-d]\d{1,3})\s{0,3}[）)]/gu;
 
+const PAGE = '(?:第\\s?(?:[A-Da-d]?\\d{1,3}|[一二三四五六七八九十]{1,3})|[A-Da-d]?\\d{1,3})\\s?版';
+// Some papers print the jump line bare: alone on its line (「上接第2版」), or right after the sentence
+// it cuts off (「……既有线路。转第3版」). Anywhere else such words are text.
+const BARE_JUMP_LINE = new RegExp(`^(下转|转|上接|接|紧接|续)\\s?${PAGE}$`, 'u');
+const BARE_JUMP_END = new RegExp(`(?<=[。！？!?”」』])\\s{0,2}(下转|转)\\s?${PAGE}$`, 'u');
+
+const jumpKind = (word: string): JumpKind => (word === '下转' || word === '转' ? 'to' : 'from');
+
 /** The jump marks in a line, each with its kind, and the line with them removed. */
 export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
+  const bare = line.match(BARE_JUMP_LINE) ?? line.match(BARE_JUMP_END);
+  if (bare) return { jumps: [jumpKind(bare[1]!)], rest: line.slice(0, bare.index).trim() };
   if (
     !line.includes('版') &&
     !line.includes('页') &&
@@ -148,7 +158,7 @@ export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
   }
   const jumps: JumpKind[] = [];
   const rest = line.replace(JUMP, (_, word: string) => {
-    jumps.push(word === '下转' || word === '转' ? 'to' : 'from');
+    jumps.push(jumpKind(word));
     return '';
   });
   return { jumps, rest: rest.trim() };

@@ -151,7 +151,15 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     // A column title stands over its first item's title, never over running text; a roundup
     // column's items are numbered, each titled by its first sentence (「1. ……。」).
     const numbered = blocks[i + 1]?.kind === 'paragraph' && takeNumberedItem(blocks[i + 1]!.text) !== null;
-    if (block.kind === 'heading' && isColumnTitle(block.text) && (blocks[i + 1]?.kind === 'heading' || numbered)) {
+    // A short heading right over a bulleted or bracketed item title is that column's title, whatever
+    // its words (「便民提示」 over 「▶ ……」): a regular headline never stands over a marked item.
+    const overMarkedItem =
+      block.kind === 'heading' &&
+      !block.leadIn &&
+      blocks[i + 1]?.marked === true &&
+      /^\p{Script=Han}{2,8}$/u.test(block.text);
+    const columnTitle = isColumnTitle(block.text) || overMarkedItem;
+    if (block.kind === 'heading' && columnTitle && (blocks[i + 1]?.kind === 'heading' || numbered)) {
       column = { title: block.text, leadIns: numbered ? true : undefined, numbered };
       atBoundary = true;
       continue;

@@ -33,7 +33,9 @@ import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 // - pipe-headers: 「崇川新闻｜2025年6月16日｜星期一｜第2版」, ASCII (下转第2版), a rubric over a headline;
 // - lettered-pages: 「A06 社会新闻 2024年3月18日」 headers, 「（下转A06）」 with no 版, 「图片新闻」, ◎ briefs, Q/A;
 // - weekly-undated: a table of contents, 「—2—」 page numbers, a short continuation followed by another
-//   article, 【place】 briefs, the year from 第9个全民国家安全教育日.
+//   article, 【place】 briefs, the year from 第9个全民国家安全教育日;
+// - bare-jumps: jump lines without brackets (「……线路。转第3版」, 「上接第2版」), a lead dated 「昨天」,
+//   a 主持人： interview, a 「便民提示」 column of ▶ items.
 const FIXTURES = 'tests/fixtures/epaper';
 const FILES = [
   'daily-a-section.txt',
@@ -44,6 +46,7 @@ const FILES = [
   'pipe-headers.txt',
   'lettered-pages.txt',
   'weekly-undated.txt',
+  'bare-jumps.txt',
 ];
 const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
 const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
@@ -171,6 +174,21 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     expect(article(issue, '国家安全教育进校园').paragraphs).toHaveLength(3);
   });
 
+  it("bare jump lines, a lead dated by 「昨天」 from the issue's date, a column of ▶ items under any title", () => {
+    const issue = load('bare-jumps.txt');
+    expect(issue.date).toBe('2024-07-01');
+    expect(listing(issue)).toEqual([
+      ['崇川区新增5条公交线路', '', '2024-06-30'],
+      ['“家门口”的儿童友好空间', '', '2024-07'],
+      ['城区部分路段夜间施工', '便民提示', '2024-06-29'],
+      ['区档案馆暑期开放时间调整', '便民提示', '2024-07-01'],
+    ]);
+    const bus = article(issue, '崇川区新增5条公交线路');
+    expect(bus.paragraphs[1]).toMatch(/下一步还将优化12条既有线路。$/);
+    expect(bus.paragraphs[2]).toMatch(/^此外，公交线路开通后/);
+    expect(article(issue, '“家门口”的儿童友好空间').byline).toEqual(['王磊']);
+  });
+
   it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
     for (const name of FILES) {
       const issue = load(name);
@@ -227,6 +245,14 @@ describe('layout marks in other shapes', () => {
     expect(takeJumps('（上接A01）').jumps).toEqual(['from']);
     // A bracketed code that names no page is text: 「（转2）」, 「（接A）」.
     expect(takeJumps('（转2）').jumps).toEqual([]);
+    // Bare jump words count alone on their line or right after a sentence's end, nowhere else.
+    expect(takeJumps('上接第2版')).toEqual({ jumps: ['from'], rest: '' });
+    expect(takeJumps('下一步还将优化12条既有线路。转第3版')).toEqual({
+      jumps: ['to'],
+      rest: '下一步还将优化12条既有线路。',
+    });
+    expect(takeJumps('该报道转第3版刊发').jumps).toEqual([]);
+    expect(takeJumps('会议决定将工作重点转第3版面').jumps).toEqual([]);
     expect(takeJumps('（转第3版）').jumps).toEqual(['to']);
     expect(takeJumps('(上接第1版)区安委办将每半个月通报一次。')).toEqual({
       jumps: ['from'],
