@@ -296,6 +296,8 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 function classify(text: string, level: number): Block {
   if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
   // An interview's question or answer, or an editor's note, is running text however short.
+  // An afterword's label alone on its line (「【编后】」, 「记者手记」) heads the closing paragraph, and stays apart from it.
+  if (isAfterword(text) && [...text].length <= 8) return { kind: 'heading', text, level: 0 };
   if (QA_LABEL.test(text) || isEditorNote(text) || isAfterword(text)) return { kind: 'paragraph', text, level: 0 };
   // A Markdown heading longer than any headline is a paragraph marked up by mistake.
   if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };

@@ -192,7 +192,8 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     }
     // An afterword (「【编后】」 and the paragraph under it) closes the article it follows.
     const afterwordAbove = blocks[i - 1] !== undefined && isAfterword(blocks[i - 1]!.text);
-    if (block.kind === 'paragraph' && (isAfterword(block.text) || afterwordAbove) && isArticle(current)) {
+    const afterword = isAfterword(block.text) || (block.kind === 'paragraph' && afterwordAbove);
+    if (afterword && block.kind !== 'byline' && isArticle(current)) {
       addToBody(current, block);
       continue;
     }

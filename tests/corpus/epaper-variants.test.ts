@@ -35,7 +35,9 @@ import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 // - weekly-undated: a table of contents, 「—2—」 page numbers, a short continuation followed by another
 //   article, 【place】 briefs, the year from 第9个全民国家安全教育日;
 // - bare-jumps: jump lines without brackets (「……线路。转第3版」, 「上接第2版」), a lead dated 「昨天」,
-//   a 主持人： interview, a 「便民提示」 column of ▶ items.
+//   a 主持人： interview, a 「便民提示」 column of ▶ items;
+// - utf16-top-credits (UTF-16 LE): credits under the page header, 「本报南通1月3日讯」, 「记者手记」,
+//   「图片编辑 张 伟」, the year only from 2024's totals.
 const FIXTURES = 'tests/fixtures/epaper';
 const FILES = [
   'daily-a-section.txt',
@@ -47,6 +49,7 @@ const FILES = [
   'lettered-pages.txt',
   'weekly-undated.txt',
   'bare-jumps.txt',
+  'utf16-top-credits.txt',
 ];
 const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
 const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
@@ -131,7 +134,8 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     const circle = article(issue, '城东街道“15分钟便民生活圈”建成投用');
     expect(circle.paragraphs.at(-1)).toMatch(/^街道还将在年底前推出“便民服务地图”小程序/);
     const flu = article(issue, '秋季流感疫苗怎么打？社区医生来解答');
-    expect(flu.paragraphs.at(-1)).toMatch(/^【编后】便民服务做得好不好/);
+    expect(flu.paragraphs.slice(-2, -1)).toEqual(['【编后】']);
+    expect(flu.paragraphs.at(-1)).toMatch(/^便民服务做得好不好/);
   });
 
   it('pipe-separated page headers, ASCII jump brackets, a rubric over its headline, a captioned photo', () => {
@@ -189,13 +193,28 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     expect(article(issue, '“家门口”的儿童友好空间').byline).toEqual(['王磊']);
   });
 
+  it("a UTF-16 issue with credits above its articles, dated by last year's totals", () => {
+    const issue = load('utf16-top-credits.txt');
+    expect(issue.date).toBe('2025-01');
+    expect(listing(issue)).toEqual([
+      ['去年全区新增城镇就业1.6万人', '', '2025-01-03'],
+      ['新年第一场招聘会 460个岗位等你来', '', '2025-01-02'],
+    ]);
+    const jobs = article(issue, '去年全区新增城镇就业1.6万人');
+    expect(jobs.paragraphs.slice(2, 5)).toEqual([
+      '零工市场将提供免费的岗位信息发布、技能培训和劳动维权咨询服务，让灵活就业人员“找活不用愁”。',
+      '记者手记',
+      '采访中，不少求职者说，最看重的是离家近、时间灵活。零工市场建到家门口，正是回应了这种需求。',
+    ]);
+  });
+
   it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
     for (const name of FILES) {
       const issue = load(name);
       for (const a of issue.articles) {
         for (const text of [a.headline, a.subtitle, ...a.paragraphs]) {
           expect(text).not.toMatch(
-            /责编|责任编辑|美编|校对|本期编辑|本版编辑|审读|版式|^第.{1,2}版|^—\d—|上接|下转|转第|紧接|^A0\d/,
+            /责编|责任编辑|美编|校对|本期编辑|本版编辑|图片编辑|审读|版式|^第.{1,2}版|^—\d—|上接|下转|转第|紧接|^A0\d/,
           );
         }
         expect(a.paragraphs).not.toContain(a.headline);
@@ -217,6 +236,8 @@ describe('layout marks in other shapes', () => {
       '· 本期编辑：陈静 ·',
       '编辑：刘洋\u3000校对：陈晨',
       '责任编辑 陈 晨 / 版式设计 吴 凡',
+      '本版编辑 李 华  美术编辑 王 强  校对 陈 刚',
+      '图片编辑 张 伟',
     ]) {
       expect(isEditorCredit(line), line).toBe(true);
       expect(isPageFurniture(line), line).toBe(true);
@@ -230,6 +251,7 @@ describe('layout marks in other shapes', () => {
       '崇川新闻 综合 2025-06-09',
       '第一版 要闻',
       'A06 社会新闻 2024年3月18日',
+      '1版　要闻',
     ]) {
       expect(isPageFurniture(line), line).toBe(true);
     }
