@@ -192,8 +192,14 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     }
     // An afterword (「【编后】」 and the paragraph under it) closes the article it follows.
     const afterwordAbove = blocks[i - 1] !== undefined && isAfterword(blocks[i - 1]!.text);
-    const afterword = isAfterword(block.text) || (block.kind === 'paragraph' && afterwordAbove);
-    if (afterword && block.kind !== 'byline' && isArticle(current)) {
+    // A label over a headline of its own (「记者手记」 over 「在崇川过大年」) is a kicker instead.
+    const afterwordLabel =
+      block.kind === 'heading' && [...block.text].length <= 8 && blocks[i + 1]?.kind === 'paragraph';
+    const afterword =
+      isAfterword(block.text) && (block.kind === 'paragraph' || afterwordLabel)
+        ? true
+        : block.kind === 'paragraph' && afterwordAbove;
+    if (afterword && isArticle(current)) {
       addToBody(current, block);
       continue;
     }
