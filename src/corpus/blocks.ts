@@ -8,6 +8,7 @@
 import {
   dropTrailingCredit,
   isAfterword,
+  joinSpacedNames,
   isEditorNote,
   isPageFurniture,
   type JumpKind,
@@ -72,10 +73,12 @@ const ROLE = /^(本报)?(特约|见习|实习)?(记者|通讯员|摄影|摄|编�
 
 /** Names in a byline's text (金驰 许应田 -> ['金驰', '许应田']; 记者 张三 -> ['张三']). */
 function bylineNames(text: string): string[] {
-  return text
-    .split(/\s+/)
-    .map((w) => w.replace(ROLE, ''))
-    .filter(Boolean);
+  return joinSpacedNames(
+    text
+      .split(/\s+/)
+      .map((w) => w.replace(ROLE, ''))
+      .filter(Boolean),
+  );
 }
 
 // Sentence-ending marks, and the closing quotes or brackets that may follow them.
@@ -255,10 +258,12 @@ function pushText(blocks: Block[], raw: string): void {
  */
 export function roleByline(line: string): string[] | null {
   if (line.length > 40 || SENTENCE_END.test(line)) return null;
-  const tokens = line
-    .replace(/^[（(]|[）)]$/gu, '')
-    .split(/[\s：:、，,/／]+/u)
-    .filter(Boolean);
+  const tokens = joinSpacedNames(
+    line
+      .replace(/^[（(]|[）)]$/gu, '')
+      .split(/[\s：:、，,/／]+/u)
+      .filter(Boolean),
+  );
   if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
   const names: string[] = [];
   for (const token of tokens) {

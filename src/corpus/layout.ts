@@ -86,7 +86,7 @@ const CREDIT_ROLES = new Set([
  * Names in a credit or byline's tokens, with a two-character name printed spaced out (「周 敏」) joined
  * back: papers pad two-character names with a space to line up with three-character ones.
  */
-function joinSpacedNames(tokens: string[]): string[] {
+export function joinSpacedNames(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -37,7 +37,9 @@ import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 // - bare-jumps: jump lines without brackets (「……线路。转第3版」, 「上接第2版」), a lead dated 「昨天」,
 //   a 主持人： interview, a 「便民提示」 column of ▶ items;
 // - utf16-top-credits (UTF-16 LE): credits under the page header, 「本报南通1月3日讯」, 「记者手记」,
-//   「图片编辑 张 伟」, the year only from 2024's totals.
+//   「图片编辑 张 伟」, the year only from 2024's totals;
+// - stacked-header: a page header over three lines, bold 「**记者：……**」 questions, spaced names in
+//   bylines (「（本报记者 陆 洋）」, 「·王 磊·」), a 简讯 column of plain titles.
 const FIXTURES = 'tests/fixtures/epaper';
 const FILES = [
   'daily-a-section.txt',
@@ -50,6 +52,7 @@ const FILES = [
   'weekly-undated.txt',
   'bare-jumps.txt',
   'utf16-top-credits.txt',
+  'stacked-header.txt',
 ];
 const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
 const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
@@ -208,6 +211,21 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     ]);
   });
 
+  it('a page header over three lines, bold interview questions, spaced names in bylines', () => {
+    const issue = load('stacked-header.txt');
+    expect(issue.date).toBe('2024-12-02');
+    expect(listing(issue)).toEqual([
+      ['“家门口”办成“身边事”', '访学田街道党工委书记周强', '2024-12'],
+      ['濠河街道开展冬季消防检查', '简讯', '2024-11-28'],
+      ['狼山镇街道举办老年人智能手机培训', '简讯', '2024-11-29'],
+      ['冬季用电安全提示', '', '2024-12'],
+    ]);
+    const interview = article(issue, '“家门口”办成“身边事”');
+    expect(interview.paragraphs[0]).toBe('记者：今年学田街道在为民办实事方面有哪些亮点？');
+    expect(interview.byline).toEqual(['陆洋']);
+    expect(article(issue, '狼山镇街道举办老年人智能手机培训').byline).toEqual(['王磊']);
+  });
+
   it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
     for (const name of FILES) {
       const issue = load(name);
@@ -218,7 +236,8 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
           );
         }
         expect(a.paragraphs).not.toContain(a.headline);
-        // A page header's section name (「第2版 · 民生」) is no reporter.
+        // A page header's section name (「第2版 · 民生」) is no reporter, nor is half a spaced name.
+        for (const name of a.byline) expect(name).toMatch(/^\p{Script=Han}{2,4}$/u);
         for (const name of a.byline) expect(name).not.toMatch(/要闻|民生|社区|综合/);
       }
       for (const p of issue.photos) for (const c of p.captions) expect(c).toMatch(/摄$/);
