@@ -152,11 +152,14 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     // column's items are numbered, each titled by its first sentence (「1. ……。」).
     const numbered = blocks[i + 1]?.kind === 'paragraph' && takeNumberedItem(blocks[i + 1]!.text) !== null;
     // A short heading right over a bulleted or bracketed item title is that column's title, whatever
-    // its words (「便民提示」 over 「▶ ……」): a regular headline never stands over a marked item.
+    // its words (「便民提示」 over 「▶ ……」): a regular headline never stands over a marked item. A
+    // bracketed label of a few characters (「【现场】」, 「【声音】」) is a feature's section, not an item:
+    // an item's title is a headline of its own, six characters or more.
     const overMarkedItem =
       block.kind === 'heading' &&
       !block.leadIn &&
       blocks[i + 1]?.marked === true &&
+      [...blocks[i + 1]!.text].length >= 6 &&
       /^\p{Script=Han}{2,8}$/u.test(block.text);
     const columnTitle = isColumnTitle(block.text) || overMarkedItem;
     if (block.kind === 'heading' && columnTitle && (blocks[i + 1]?.kind === 'heading' || numbered)) {

@@ -323,6 +323,34 @@ describe('layout marks in other shapes', () => {
     expect(isHeadingShaped('老人摔倒了怎么办？旁人扶起。')).toBe(false);
   });
 
+  it('takes a short heading over ▶ or 【】 item titles for a column, but not over bracketed section labels', () => {
+    const notes = [
+      '便民提示',
+      '',
+      '▶ 城区部分路段夜间施工',
+      '6月29日起，工农路夜间封闭施工。',
+      '',
+      '▶ 区档案馆调整开放时间',
+      '7月1日起，区档案馆周末开放。',
+    ];
+    expect(listing(parseIssue(notes.join('\n'), { source: '2024-07-01.txt' }))).toEqual([
+      ['城区部分路段夜间施工', '便民提示', '2024-06-29'],
+      ['区档案馆调整开放时间', '便民提示', '2024-07-01'],
+    ]);
+    const feature = [
+      '老街新生',
+      '',
+      '【现场】',
+      '6月1日，走进寺街，沿街商铺陆续开张。',
+      '',
+      '【声音】',
+      '“寺街越来越有味道了。”居民老张说。',
+    ];
+    const articles = parseIssue(feature.join('\n'), { source: '2025-06-03.txt' }).articles;
+    expect(articles.map((a) => a.headline)).toEqual(['老街新生']);
+    expect(articles[0]!.paragraphs.at(-1)).toBe('“寺街越来越有味道了。”居民老张说。');
+  });
+
   it('takes a short rubric over a longer line for a kicker, not the headline', () => {
     const issue = parseIssue(
       ['文化惠民', '濠河夏夜音乐会周末开唱', '', '6月14日晚，音乐会在北濠桥广场开唱。'].join('\n'),
