@@ -60,7 +60,9 @@ export function isHeadingShaped(text: string): boolean {
   if (length < 2 || length > MAX_HEADLINE_CHARS) return false;
   // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), or ask and
   // answer across one (「流感疫苗怎么打？医生来解答」), no more.
-  const body = length <= 30 ? text.replace(/[？！?!](?!.*[？！?!])/, '') : text;
+  let body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
+  // Quoted speech (「“怎么了？”老王问」) is a sentence, never such a headline.
+  if (length <= 30 && body === text && !/[“”"「」‘’]/.test(text)) body = text.replace(/[？！?!](?!.*[？！?!])/, '');
   if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
@@ -198,13 +200,16 @@ export function toBlocks(text: string): Block[] {
 // A bullet before a brief item's title (「■城东街道开展反诈宣传」, 「▶ ……」); ▲◆► are photo marks instead.
 const BULLET = /^[■●★☆◇□◎▶▷]\s{0,2}/u;
 
+const BRIEF_LEAD = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯|昨天|昨日|今天|今日)/;
+
 /** A bulleted item's title and text set on one line with a space between: title 4–30 characters, text a sentence. */
 function splitTitledItem(line: string): { title: string; rest: string } | null {
   const space = line.search(/\s/u);
   if (space < 4 || space > 30) return null;
   const title = line.slice(0, space);
   const rest = line.slice(space).trim();
-  if (!isHeadingShaped(title) || /[，,]/.test(title) || !SENTENCE_END.test(rest) || rest.length < 10) return null;
+  // The item's text opens with its date, as a brief's lead does; else the space is inside a sentence.
+  if (!isHeadingShaped(title) || /[，,]/.test(title) || !BRIEF_LEAD.test(rest) || !SENTENCE_END.test(rest)) return null;
   return { title, rest };
 }
 

@@ -321,6 +321,7 @@ describe('layout marks in other shapes', () => {
     expect(isHeadingShaped('秋季流感疫苗怎么打？社区医生来解答')).toBe(true);
     expect(isHeadingShaped('怎么办？去哪里？找谁办')).toBe(false);
     expect(isHeadingShaped('老人摔倒了怎么办？旁人扶起。')).toBe(false);
+    expect(isHeadingShaped('“怎么了？”老王问')).toBe(false);
   });
 
   it('takes a short heading over ▶ or 【】 item titles for a column, but not over bracketed section labels', () => {
@@ -349,6 +350,18 @@ describe('layout marks in other shapes', () => {
     const articles = parseIssue(feature.join('\n'), { source: '2025-06-03.txt' }).articles;
     expect(articles.map((a) => a.headline)).toEqual(['老街新生']);
     expect(articles[0]!.paragraphs.at(-1)).toBe('“寺街越来越有味道了。”居民老张说。');
+  });
+
+  it('splits a bulleted line into title and text only where a dated lead follows the space', () => {
+    const column = [
+      '社区微播报',
+      '',
+      '● 陈桥社区开展消防演练 9月18日，陈桥社区开展消防演练。',
+      '● 永兴社区 举办老年大学开学典礼，60位老人参加。',
+    ];
+    const issue = parseIssue(column.join('\n'), { source: '2024-09-23.txt' });
+    expect(issue.articles[0]!.headline).toBe('陈桥社区开展消防演练');
+    expect(issue.articles.some((a) => a.headline === '永兴社区')).toBe(false);
   });
 
   it('takes a short rubric over a longer line for a kicker, not the headline', () => {
