@@ -392,10 +392,13 @@ const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三
 const PAPER_NAME =
   /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报|通讯|简报|导报|专刊)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
 
-/** A short first line that names the issue's date or number, or the paper. */
+// A publisher's imprint under the masthead, its role last: 「南通日报社主办」, 「崇川区融媒体中心编印」.
+const IMPRINT = /^[\p{Script=Han}·•\s]{2,20}(主办|主管|编印|出版|承办)$/u;
+
+/** A short first line that names the issue's date or number, the paper, or its publisher. */
 function isMasthead(line: string): boolean {
   if ([...line].length > 40 || /[。，,]/.test(line)) return false;
-  return MASTHEAD.test(line) || PAPER_NAME.test(line);
+  return MASTHEAD.test(line) || PAPER_NAME.test(line) || IMPRINT.test(line);
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */

@@ -39,7 +39,9 @@ import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 // - utf16-top-credits (UTF-16 LE): credits under the page header, 「本报南通1月3日讯」, 「记者手记」,
 //   「图片编辑 张 伟」, the year only from 2024's totals;
 // - stacked-header: a page header over three lines, bold 「**记者：……**」 questions, spaced names in
-//   bylines (「（本报记者 陆 洋）」, 「·王 磊·」), a 简讯 column of plain titles.
+//   bylines (「（本报记者 陆 洋）」, 「·王 磊·」), a 简讯 column of plain titles;
+// - indented-imprint: 「要闻 1 2024年8月5日 星期一」 over a publisher's imprint (「南通日报社主办」),
+//   paragraphs indented with full-width spaces and no blank lines, 「（上接第一版）」.
 const FIXTURES = 'tests/fixtures/epaper';
 const FILES = [
   'daily-a-section.txt',
@@ -53,6 +55,7 @@ const FILES = [
   'bare-jumps.txt',
   'utf16-top-credits.txt',
   'stacked-header.txt',
+  'indented-imprint.txt',
 ];
 const load = (name: string) => loadIssueFile(path.join(FIXTURES, name));
 const listing = (issue: Issue) => issue.articles.map((a) => [a.headline, a.subtitle, a.date]);
@@ -224,6 +227,18 @@ describe('e-paper issues in varied layouts, listed as a reader lists them', () =
     expect(interview.paragraphs[0]).toBe('记者：今年学田街道在为民办实事方面有哪些亮点？');
     expect(interview.byline).toEqual(['陆洋']);
     expect(article(issue, '狼山镇街道举办老年人智能手机培训').byline).toEqual(['王磊']);
+  });
+
+  it("a publisher's imprint under the page header, indented paragraphs with no blank lines between", () => {
+    const issue = load('indented-imprint.txt');
+    expect(issue.date).toBe('2024-08-05');
+    expect(listing(issue)).toEqual([
+      ['崇川12个项目集中开工', '总投资超85亿元', '2024-08-02'],
+      ['暑期托管班开进社区', '', '2024-08-01'],
+      ['唐闸镇街道开展防溺水宣传', '社区动态', '2024-08-03'],
+      ['任港街道组织青少年参观消防站', '社区动态', '2024-08-04'],
+    ]);
+    expect(article(issue, '崇川12个项目集中开工').paragraphs.at(-1)).toMatch(/^按照计划，年内还将有20个重大项目开工/);
   });
 
   it('keeps page headers, credits, jump lines and repeated headlines out of every text and byline', () => {
