@@ -3,6 +3,7 @@
  * answer sentence and the highlighted terms.
  */
 import { bestSentence, findHighlights, type Span } from './answer.ts';
+import { type DirectAnswer, directAnswer } from './direct-answer.ts';
 import { splitSentences } from './passages.ts';
 import type { ParsedQuery } from './query.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -21,6 +22,8 @@ export interface SearchResult {
   answer: string;
   /** Where the question's terms stand in `passage`: [start, end) pairs. */
   highlights: Span[];
+  /** The short answer itself (「814亿元」), when the question asks for one and the passage clearly holds it. */
+  direct?: DirectAnswer;
 }
 
 /** A ranked passage and its scores. */
@@ -74,6 +77,7 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     score: Math.round(s.score * 1000) / 1000,
     answer: sentence.text,
     highlights: findHighlights(normalized, query.concepts),
+    direct: directAnswer(query.normalized, sentence.text, passage),
   };
 }
 

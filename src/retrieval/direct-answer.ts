@@ -1,0 +1,620 @@
+/**
+ * The answer itself: for a question that asks for a quantity, a person, a place, an organisation
+ * or a date, the shortest span of the answering passage that answers it (「814亿元」「学田街道」).
+ *
+ * Two steps, both pure:
+ * 1. `askedFor` reads the question word: 多少/几/多大 ask for a quantity (in the unit the question
+ *    names: 多少辆 → 辆), 谁/哪位 for a person, 哪里/哪个社区 for a place, 哪家企业/哪个单位 for an
+ *    organisation, 什么时候/哪天 for a date.
+ * 2. `directAnswer` collects the spans of that kind in the answer sentence (then, if it has none,
+ *    in the passage's other sentences) and keeps the one best tied to the question: its words in
+ *    the same clause, a word of the question right beside it, the unit the question names, the
+ *    title the question names next to a name, 在/于 before a place.
+ * A wrong short answer is worse than none: two candidates that tie, or a candidate the question's
+ * words do not reach, give no answer.
+ */
+import { normalize } from '../text/normalize.ts';
+import { segment, tagHan } from '../text/segment.ts';
+import { SURNAMES } from './dictionary.ts';
+import { splitSentences } from './passages.ts';
+
+export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
+
+/** The short answer a result carries: 「814亿元」, kind "quantity". */
+export interface DirectAnswer {
+  text: string;
+  kind: DirectKind;
+}
+
+/** What a question asks for, read off its question word. */
+export interface AskedFor {
+  kind: DirectKind;
+  /** Units the answer should carry: the measure word the question names (多少辆 -> 辆), or a family (面积 -> 平方米…). */
+  units: string[];
+  /** The question names its own measure word (多少辆), not only a family. */
+  namedUnit: boolean;
+  /** 第几: an ordinal (第八个) is asked for. */
+  ordinal: boolean;
+  /** The noun asked about (哪个社区 -> 社区) or the title of the person asked for (副区长是谁 -> 副区长). */
+  noun?: string;
+  /** The question asks where something is or happens (在哪里, 落户在哪): 在/于 before a place counts. */
+  where: boolean;
+  /** The question's content words outside its question phrase. */
+  terms: string[];
+  /** Those of `terms` standing right beside the question phrase (谁 *当选*, *修路*谁出的钱). */
+  anchors: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units and the families they belong to. A question that counts people in 位 is answered by 人次
+// as well; one that asks for an area is not answered by a sum of money.
+
+const UNIT_FAMILIES: Record<string, string[]> = {
+  people: ['人次', '余人', '人', '名', '位'],
+  money: ['亿元', '万元', '千元', '元'],
+  area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
+  length: ['公里', '千米', '米'],
+  weight: ['万吨', '吨', '千克', '公斤'],
+  share: ['%', '‰', '个百分点', '成'],
+  duration: ['小时', '分钟', '个月', '天', '年', '周'],
+};
+// Measure words, longest first so that 人次 is read before 人.
+const UNITS = [
+  ...new Set([
+    ...Object.values(UNIT_FAMILIES).flat(),
+    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米'.split(
+      ' ',
+    ),
+    '批次',
+    '户次',
+    '人次',
+    '辆次',
+    '架次',
+    '车次',
+    '场次',
+  ]),
+].sort((a, b) => b.length - a.length);
+const UNIT_ALT = UNITS.join('|');
+const FAMILY_OF = new Map<string, string>();
+for (const [family, units] of Object.entries(UNIT_FAMILIES)) for (const u of units) FAMILY_OF.set(u, family);
+
+// Words that say which family of unit a question wants when it names no measure word.
+const FAMILY_CUES: [RegExp, string][] = [
+  [/率|比例|占比|比重|百分之|百分比|增幅|增速|增长了?多少|降幅/, 'share'],
+  // A subsidy or discount is given as a sum or as a share of the price.
+  [/补贴|补助|优惠|折扣|减免/, 'money share'],
+  [/钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价/, 'money'],
+  [/面积|多大|占地/, 'area'],
+  [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
+  [/多重|重量|产量|吨/, 'weight'],
+  [/多久|多长时间|几天|几年|几个月|工期|历时/, 'duration'],
+  [/人口|人数|多少人|几人/, 'people'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Question words.
+
+const DATE_QUESTION =
+  /什么时候|什么时间|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
+const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
+const QUANTITY_QUESTION =
+  /多少|几|多大|多长|多高|多重|多远|多久|多宽|多深|百分之|(?:率|比例|占比)(?:为|是|达|达到|有)?$/;
+const PLACE_NOUNS =
+  '街道|社区|小区|村|镇|乡|园区|公园|广场|学校|小学|中学|大学|场馆|场地|地方|城市|区域|地点|路段|路|街|景区|小镇|片区|点位|酒店|医院|会场';
+const ORG_NOUNS =
+  '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
+// 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
+const WHICH = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)\\p{Script=Han}{0,3}?';
+const PLACE_QUESTION = new RegExp(
+  `哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
+  'u',
+);
+const ORG_QUESTION = new RegExp(`${WHICH}(?:${ORG_NOUNS})`, 'u');
+
+/** Titles and roles printed beside a name (区委书记胡拥军, 孙燕同志). */
+const TITLES = [
+  '副书记',
+  '书记',
+  '副区长',
+  '区长',
+  '副市长',
+  '市长',
+  '副主任',
+  '主任',
+  '副科长',
+  '科长',
+  '副局长',
+  '局长',
+  '副处长',
+  '处长',
+  '副主席',
+  '主席',
+  '副理事长',
+  '理事长',
+  '副部长',
+  '部长',
+  '副校长',
+  '校长',
+  '副院长',
+  '院长',
+  '所长',
+  '站长',
+  '社长',
+  '董事长',
+  '总经理',
+  '经理',
+  '负责人',
+  '队长',
+  '会长',
+  '秘书长',
+  '总监',
+  '主管',
+  '委员',
+  '常委',
+  '代表',
+  '记者',
+  '通讯员',
+  '志愿者',
+  '老师',
+  '教授',
+  '医生',
+  '专家',
+  '馆长',
+  '园长',
+  '网格员',
+  '民警',
+  '调解员',
+  '传承人',
+  '党员',
+  '居民',
+  '市民',
+  '村民',
+  '同志',
+  '奶奶',
+  '爷爷',
+  '阿姨',
+  '叔叔',
+  '大爷',
+  '大妈',
+  '师傅',
+  '先生',
+  '女士',
+];
+/** Words for people in general: beside a name they show it is one, but they are no title asked for. */
+const PERSON_WORDS = new Set(['居民', '市民', '村民', '党员', '同志', '志愿者', '代表', '委员']);
+/** Roles that name who wrote or photographed the story: a name beside them is a byline, not an answer. */
+const BYLINE_ROLES = ['记者', '通讯员', '摄影', '编辑'];
+
+// Words of a question that carry nothing about what is asked.
+const QUESTION_STOP = new Set([
+  '请问',
+  '一下',
+  '知道',
+  '告诉',
+  '我们',
+  '一共',
+  '总共',
+  '共有',
+  '大约',
+  '大概',
+  '左右',
+  '具体',
+  '主要',
+  '已经',
+  '能够',
+  '可以',
+  '打算',
+  '准备',
+  '名字',
+  '叫做',
+  '情况',
+]);
+
+/** What kind of short answer the question asks for; undefined when it asks for none of them. */
+export function askedFor(question: string): AskedFor | undefined {
+  const q = normalize(question).replace(/\s+/g, '');
+  let kind: DirectKind | undefined;
+  let phrase: RegExpMatchArray | null = null;
+  let noun: string | undefined;
+  const person = q.match(PERSON_QUESTION);
+  const date = q.match(DATE_QUESTION);
+  const org = q.match(ORG_QUESTION);
+  const place = q.match(PLACE_QUESTION);
+  if (date) [kind, phrase] = ['date', date];
+  else if (person) {
+    [kind, phrase] = ['person', person];
+    // 哪位烈士后代 / 副区长是谁: the role the person holds.
+    const after = q.slice((person.index ?? 0) + person[0].length);
+    noun =
+      TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
+      (person[0].startsWith('哪') ? segment(after)[0]?.text : undefined);
+  } else if (org) {
+    [kind, phrase] = ['organization', org];
+    noun = q.match(new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u'))?.[1];
+  } else if (place) {
+    [kind, phrase] = ['place', place];
+    noun = q.match(new RegExp(`${WHICH}(${PLACE_NOUNS})`, 'u'))?.[1];
+  } else {
+    const quantity = q.match(QUANTITY_QUESTION);
+    if (quantity) [kind, phrase] = ['quantity', quantity];
+  }
+  if (!kind || !phrase) return undefined;
+
+  let units: string[] = [];
+  let namedUnit = false;
+  const ordinal = kind === 'quantity' && /第几/.test(q);
+  if (kind === 'quantity') {
+    const named = q.match(new RegExp(`(?:多少|几)(${UNIT_ALT})`))?.[1];
+    if (named) {
+      units = [named];
+      namedUnit = true;
+    } else {
+      const families = FAMILY_CUES.find(([cue]) => cue.test(q))?.[1];
+      if (families) units = families.split(' ').flatMap((f) => UNIT_FAMILIES[f]!);
+    }
+  }
+  // The question's own words, the question phrase (and a named unit) taken out.
+  const at = phrase.index ?? 0;
+  const after = q.slice(at + phrase[0].length);
+  let rest = `${q.slice(0, at)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
+  rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
+  // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
+  if (noun)
+    rest += ` ${q.match(new RegExp(`(?<=${WHICH.replace('?', '')})\\p{Script=Han}*?${noun}`, 'u'))?.[0] ?? noun}`;
+  const words = segment(rest).filter((t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text));
+  // Positions in `rest`: the question phrase stood at `at`, now one space wide.
+  const anchors = words
+    .filter((t) => (t.start < at ? at - (t.start + t.text.length) : t.start - (at + 1)) <= 3)
+    .map((t) => t.text);
+  const terms = [...new Set(words.map((t) => t.text))];
+  const where = kind === 'place' && /在哪|哪里|哪儿|什么地方|何处|何地/.test(q);
+  return { kind, units, namedUnit, ordinal, noun, where, terms, anchors: [...new Set(anchors)] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate spans of each kind.
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: DirectKind;
+  unit?: string;
+  /** Kind-specific evidence (the unit asked, the title asked beside a name, 在 before a place). */
+  bonus: number;
+}
+
+const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
+const AR_NUMBER = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER})[万亿千百]?(?:余|多|来)?`;
+// 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
+const QUANTITY = new RegExp(
+  `(?:近|约|超过|超|逾|不足|不到|将近|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
+  'gu',
+);
+const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
+// 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
+const DATE =
+  /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|初|中|末)?|(?:19|20)\d{2}年(?:底|初|末|上半年|下半年)?/gu;
+
+function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
+  const out: Candidate[] = [];
+  if (asked.ordinal) {
+    for (const m of text.matchAll(ORDINAL)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, kind: 'quantity', bonus: 0 });
+    }
+    return out;
+  }
+  for (const m of text.matchAll(QUANTITY)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const amount = m[1]!;
+    const unit = m[2];
+    const isChinese = !/\d/.test(amount);
+    if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
+    if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
+    if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
+    if (unit === '成' && !isChinese) continue;
+    if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
+    const bonus = unitBonus(unit, asked);
+    if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
+  }
+  return out;
+}
+
+/**
+ * The unit the question names earns most, one of its family less; undefined for a unit of another
+ * family (an area does not answer 多少钱), which drops the candidate.
+ */
+function unitBonus(unit: string | undefined, asked: AskedFor): number | undefined {
+  if (!unit || asked.units.length === 0) return 0;
+  if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : FAMILY_OF.has(unit) ? undefined : 0;
+  if (asked.units.includes(unit)) return 1;
+  const family = FAMILY_OF.get(asked.units[0]!);
+  if (family && family === FAMILY_OF.get(unit)) return 0.6;
+  // 个 counts anything (多少个名额 -> 5000人): no penalty for another unit.
+  if (asked.units[0] === '个') return 0;
+  return family && FAMILY_OF.has(unit) ? undefined : -0.6;
+}
+
+function dateCandidates(text: string): Candidate[] {
+  return [...text.matchAll(DATE)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    kind: 'date' as const,
+    bonus: 0,
+  }));
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let at = 0;
+  for (const { word, tag } of tagHan(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    out.push({ word, tag, start });
+    at = start + word.length;
+  }
+  return out;
+}
+
+const isHan = (s: string) => /^\p{Script=Han}+$/u.test(s);
+const titleBefore = (text: string, at: number) => TITLES.find((t) => text.slice(Math.max(0, at - t.length), at) === t);
+const titleAfter = (text: string, at: number) => TITLES.find((t) => text.startsWith(t, at));
+
+/** The clause names the title itself, not its deputy (理事长 is not 副理事长). */
+function holdsTitle(clause: string, title: string): boolean {
+  for (let at = clause.indexOf(title); at >= 0; at = clause.indexOf(title, at + 1))
+    if (title.startsWith('副') || clause[at - 1] !== '副') return true;
+  return false;
+}
+
+function personCandidates(text: string, asked: AskedFor): Candidate[] {
+  const out: Candidate[] = [];
+  const toks = tokens(text);
+  toks.forEach((t, k) => {
+    let word = t.word;
+    // jieba sometimes reads a surname alone before a kinship word (刘/阿姨): 刘阿姨 is the name.
+    if (
+      word.length === 1 &&
+      SURNAMES.has(word) &&
+      /^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(toks[k + 1]?.word ?? '')
+    )
+      word += toks[k + 1]!.word;
+    if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
+    if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word) return;
+    if (TITLES.some((title) => word.endsWith(title) && word.length === title.length + 1) && word === t.word) return;
+    const start = t.start;
+    const end = start + word.length;
+    const before = titleBefore(text, start);
+    const after = titleAfter(text, end);
+    // A name not read by jieba as one (x: unknown, nz: our own dictionary) needs a title beside it
+    // or a verb of speaking or acting after it.
+    const evidence =
+      t.tag.startsWith('nr') ||
+      word !== t.word ||
+      before ||
+      after ||
+      /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/.test(text.slice(end));
+    if (!evidence) return;
+    if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
+    let bonus = 0;
+    if (asked.noun) {
+      const clause = clauseAround(text, start, end);
+      if (before === asked.noun || after === asked.noun) bonus = 1;
+      else if (holdsTitle(clause, asked.noun)) bonus = 0.7;
+      else if (before || after || TITLES.some((title) => !PERSON_WORDS.has(title) && clause.includes(title)))
+        bonus = -0.7;
+    }
+    out.push({ start, end, kind: 'person', bonus });
+  });
+  return out;
+}
+
+/** Place names end in one of these (十里坊小学, 城南新村, 天安数码城, 市委党校). */
+const PLACE_SUFFIXES =
+  /(?:街道|社区|小区|新村|花园|家园|公寓|苑|村|镇|乡|开发区|园区|产业园|科技园|园|城|广场|公园|景区|古镇|街区|老街|路|街|巷|桥|小学|中学|大学|学校|学院|幼儿园|党校|操场|体育场|体育馆|体育中心|剧院|美术馆|博物馆|图书馆|纪念馆|展览馆|文化馆|纪念馆|礼堂|医院|中心|大厦|酒店|码头|车站|站|湖|河|山|区|县|市|省)$/u;
+/** Organisation names end in one of these (吉泰科电气有限公司, 区行政审批局). */
+const ORG_SUFFIXES =
+  /(?:有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
+/** Which names a noun asked about admits (哪个小区 is answered by 城南新村, not by 社区). */
+const NOUN_SUFFIXES: Record<string, RegExp> = {
+  小区: /(?:小区|新村|花园|家园|公寓|苑|村|城|湾|府|庭)$/u,
+  社区: /社区$/u,
+  街道: /街道$/u,
+  村: /村$/u,
+  镇: /镇$/u,
+  学校: /(?:小学|中学|大学|学校|学院|幼儿园)$/u,
+  小学: /小学$/u,
+  中学: /中学$/u,
+  大学: /大学$/u,
+  公园: /(?:公园|园)$/u,
+  广场: /广场$/u,
+  园区: /(?:园区|产业园|科技园|园|开发区|城|基地)$/u,
+  医院: /医院$/u,
+  企业: /(?:公司|集团|企业|厂)$/u,
+  公司: /(?:公司|集团)$/u,
+  银行: /银行$/u,
+  团队: /(?:团|队|社|工作室)$/u,
+  协会: /(?:协会|学会|商会|联合会)$/u,
+};
+// Words that may stand inside a name, read by their jieba tags: nouns, names, unknown words,
+// abbreviations, locality words (西操场), numerals (十里坊), English and digits (E02小区).
+const NAME_PART = /^(n|ns|nr|nz|nt|nrt|nrfg|x|j|f|eng|ng|s|m)$/;
+// Words that put something in a place (在十里坊小学举行, 落户天安数码城); jieba tags some as nouns.
+const PLACEMENT = /^(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
+const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
+// Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
+const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
+
+function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
+  const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
+  const anywhere = new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  const out: Candidate[] = [];
+  const toks = tokens(text);
+  const tokenEnds = new Set(toks.map((t) => t.start + t.word.length));
+  for (const m of text.matchAll(anywhere)) {
+    const end = (m.index ?? 0) + m[0].length;
+    // A suffix that jieba reads inside a longer word is not one (城 in 城南).
+    if (!tokenEnds.has(end)) continue;
+    // The name: the token holding the suffix's start, and the tokens before it that can stand in
+    // a name, at most 12 characters.
+    let first = toks.findIndex((t) => t.start + t.word.length > (m.index ?? 0));
+    if (first < 0) continue;
+    while (first > 0) {
+      const prev = toks[first - 1]!;
+      if (!/^[\p{Script=Han}a-z0-9]+$/u.test(prev.word) || PLACEMENT.test(prev.word)) break;
+      // A title ends the name before it (区长杨万平 is a person, not part of a company's name).
+      if (TITLES.some((title) => prev.word.endsWith(title))) break;
+      if (!NAME_PART.test(prev.tag) && !/^\d+$/.test(prev.word)) break;
+      if (end - prev.start > 12) break;
+      // A place asked by its kind (哪个社区) is the last level of its address (唐闸镇街道|新华社区).
+      if (kind === 'place' && asked.noun && ADMIN_LEVEL.test(prev.word)) break;
+      first--;
+    }
+    // Leading province and city names are dropped (江苏吉泰科电气有限公司 -> 吉泰科电气有限公司).
+    let start = toks[first]!.start;
+    const lead = text.slice(start, end).match(/^(?:江苏省|江苏|南通市)/)?.[0];
+    if (lead) start += lead.length;
+    const name = text.slice(start, end);
+    if (name.length < 3 || !name.replace(suffixes, '')) continue; // a bare 社区 or 公司 names nothing
+    // An organisation's name holds a proper name, not only common nouns (龙头企业 names none).
+    const parts = toks.filter((t) => t.start >= start && t.start < end);
+    if (kind === 'organization' && parts.length > 1 && parts.every((t) => /^(n|ng|m|f|s)$/.test(t.tag))) continue;
+    // 「X落户Y」「在Y举行」: Y is where something is, the answer to 在哪里 and not to 哪个园区.
+    const placed = PLACED_AFTER.test(text.slice(Math.max(0, start - 2), start));
+    out.push({ start, end, kind, bonus: placed ? (asked.where ? 1 : -0.7) : 0 });
+  }
+  // Of overlapping names keep the longest (南通大学西操场 over 南通大学).
+  return out.filter(
+    (c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
+  );
+}
+
+function candidatesOf(text: string, asked: AskedFor): Candidate[] {
+  switch (asked.kind) {
+    case 'quantity':
+      return quantityCandidates(text, asked);
+    case 'date':
+      return dateCandidates(text);
+    case 'person':
+      return personCandidates(text, asked);
+    case 'place':
+    case 'organization':
+      return namedCandidates(text, asked, asked.kind);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing.
+
+/** A candidate needs at least this much of the question's words around it. */
+const MIN_TIE = 1;
+/** The best must lead the next different candidate by this much, or the answer is a guess. */
+const MIN_LEAD = 0.3;
+/** What the sentence the ranker chose as the answer earns over the passage's other sentences. */
+const ANSWER_SENTENCE = 0.5;
+
+/** How much of the question's words stand in the text: 1 a word, 0.5 a longer word only in part. */
+function termsIn(text: string, terms: string[]): number {
+  let got = 0;
+  for (const t of terms) {
+    if (text.includes(t)) got += t.length >= 3 ? 1.3 : 1;
+    else if (t.length >= 3) {
+      let parts = 0;
+      for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
+      if (parts / (t.length - 1) >= 0.5) got += 0.5;
+    }
+  }
+  return got;
+}
+
+/** The clause (between commas) that holds [start, end). */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[...'，,；;：:（('].map((p) => before.lastIndexOf(p))) + 1;
+  const ends = [...'，,；;：:）)。！？!?'].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
+  return text.slice(from, ends.length ? Math.min(...ends) : text.length);
+}
+
+/** Whether a word of the question stands right beside the span (at most two characters away). */
+function besideTerm(text: string, start: number, end: number, terms: string[]): boolean {
+  const left = text.slice(Math.max(0, start - 8), start);
+  const right = text.slice(end, end + 8);
+  return terms.some((t) => {
+    const l = left.lastIndexOf(t);
+    const r = right.indexOf(t);
+    return (l >= 0 && left.length - (l + t.length) <= 2) || (r >= 0 && r <= 2);
+  });
+}
+
+export interface Scored {
+  text: string;
+  kind: DirectKind;
+  score: number;
+  tie: number;
+}
+
+function scoreSentence(original: string, asked: AskedFor, question: string, extra: number): Scored[] {
+  const text = normalize(original);
+  const whole = termsIn(text, asked.terms);
+  const out: Scored[] = [];
+  for (const c of candidatesOf(text, asked)) {
+    const span = text.slice(c.start, c.end);
+    // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
+    if (question.includes(span)) continue;
+    // Nor is a place or body whose own name the question says (博嘉生物 for 博嘉生物医学科技有限公司).
+    const own = span.replace(c.kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES, '');
+    if ((c.kind === 'place' || c.kind === 'organization') && own.length >= 2 && question.includes(own)) continue;
+    const around = clauseAround(text, c.start, c.end);
+    // Who did what the question says: the person's clause holds a word beside 谁 or the title asked.
+    if (
+      c.kind === 'person' &&
+      !asked.anchors.some((a) => around.includes(a)) &&
+      !(asked.noun && around.includes(asked.noun))
+    )
+      continue;
+    const clause = termsIn(around, asked.terms);
+    const tie = clause + 0.5 * (whole - clause);
+    const beside = besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0;
+    out.push({ text: original.slice(c.start, c.end), kind: c.kind, score: tie + beside + c.bonus + extra, tie });
+  }
+  return out;
+}
+
+function choose(scored: Scored[]): DirectAnswer | undefined {
+  const tied = scored.filter((s) => s.tie >= MIN_TIE).sort((a, b) => b.score - a.score);
+  const best = tied[0];
+  if (!best) return undefined;
+  const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
+  if (rival && best.score - rival.score < MIN_LEAD) return undefined;
+  return { text: best.text, kind: best.kind };
+}
+
+/** The scored candidates `directAnswer` chooses from: the answer sentence's, or else the passage's other sentences'. */
+export function directCandidates(question: string, sentence: string, passage = sentence): Scored[] {
+  const asked = askedFor(question);
+  if (!asked || asked.terms.length === 0) return [];
+  const q = normalize(question);
+  const inSentence = scoreSentence(sentence, asked, q, ANSWER_SENTENCE);
+  if (inSentence.some((s) => s.tie >= MIN_TIE)) return inSentence;
+  return splitSentences(passage)
+    .map((s) => s.trim())
+    .filter((s) => s && s !== sentence.trim())
+    .flatMap((s) => scoreSentence(s, asked, q, 0));
+}
+
+/**
+ * The short answer to the question in the answer sentence, or in the passage around it when the
+ * sentence holds no candidate of the kind asked; undefined when the question asks for none of the
+ * kinds or when no candidate clearly wins.
+ */
+export function directAnswer(question: string, sentence: string, passage = sentence): DirectAnswer | undefined {
+  return choose(directCandidates(question, sentence, passage));
+}
