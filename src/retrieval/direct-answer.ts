@@ -39,6 +39,10 @@ export interface AskedFor {
   noun?: string;
   /** The question asks where something is or happens (在哪里, 落户在哪): 在/于 before a place counts. */
   where: boolean;
+  /** For a date: the word the question times, the one right after 什么时候 (or before it: 持续到什么时候). */
+  event?: string;
+  /** 是哪里人: where a person comes from. */
+  origin: boolean;
   /** The question's content words outside its question phrase. */
   terms: string[];
   /** Those of `terms` standing right beside the question phrase (谁 *当选*, *修路*谁出的钱). */
@@ -205,6 +209,9 @@ const QUESTION_STOP = new Set([
   '可以',
   '打算',
   '准备',
+  '计划',
+  '将要',
+  '需要',
   '名字',
   '叫做',
   '情况',
@@ -268,7 +275,10 @@ export function askedFor(question: string): AskedFor | undefined {
     .map((t) => t.text);
   const terms = [...new Set(words.map((t) => t.text))];
   const where = kind === 'place' && /在哪|哪里|哪儿|什么地方|何处|何地/.test(q);
-  return { kind, units, namedUnit, ordinal, noun, where, terms, anchors: [...new Set(anchors)] };
+  const origin = kind === 'place' && /哪里人|哪儿人|什么地方人/.test(q);
+  const event =
+    kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
+  return { kind, units, namedUnit, ordinal, noun, where, origin, event, terms, anchors: [...new Set(anchors)] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +344,8 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
   if (family && family === FAMILY_OF.get(unit)) return 0.6;
   // 个 counts anything (多少个名额 -> 5000人): no penalty for another unit.
   if (asked.units[0] === '个') return 0;
-  return family && FAMILY_OF.has(unit) ? undefined : -0.6;
+  // A sum of money or an area does not count 套 or 家; another counter might (栋 for 套), barely.
+  return FAMILY_OF.has(unit) ? undefined : -0.6;
 }
 
 function dateCandidates(text: string): Candidate[] {
@@ -514,6 +525,9 @@ function candidatesOf(text: string, asked: AskedFor): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Choosing.
 
+// Reporting periods of news figures.
+const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
+
 /** A candidate needs at least this much of the question's words around it. */
 const MIN_TIE = 1;
 /** The best must lead the next different candidate by this much, or the answer is a guess. */
@@ -565,6 +579,9 @@ function scoreSentence(original: string, asked: AskedFor, question: string, extr
   const text = normalize(original);
   const whole = termsIn(text, asked.terms);
   const out: Scored[] = [];
+  // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
+  const period = question.match(PERIOD)?.[0];
+  if (period && !text.includes(period) && PERIOD.test(text)) return out;
   for (const c of candidatesOf(text, asked)) {
     const span = text.slice(c.start, c.end);
     // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
@@ -572,6 +589,8 @@ function scoreSentence(original: string, asked: AskedFor, question: string, extr
     // Nor is a place or body whose own name the question says (博嘉生物 for 博嘉生物医学科技有限公司).
     const own = span.replace(c.kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES, '');
     if ((c.kind === 'place' || c.kind === 'organization') && own.length >= 2 && question.includes(own)) continue;
+    // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
+    if (asked.origin && text[c.end] !== '人') continue;
     const around = clauseAround(text, c.start, c.end);
     // Who did what the question says: the person's clause holds a word beside 谁 or the title asked.
     if (
@@ -580,6 +599,9 @@ function scoreSentence(original: string, asked: AskedFor, question: string, extr
       !(asked.noun && around.includes(asked.noun))
     )
       continue;
+    // When what the question says happens: the date's clause holds the verb the question times
+    // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
+    if (c.kind === 'date' && asked.event && !around.includes(asked.event)) continue;
     const clause = termsIn(around, asked.terms);
     const tie = clause + 0.5 * (whole - clause);
     const beside = besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0;
