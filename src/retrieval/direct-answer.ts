@@ -295,7 +295,9 @@ interface Candidate {
 
 const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
 const AR_NUMBER = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER})[万亿千百]?(?:余|多|来)?`;
+// 上千名, 数百人, 近万人: round figures said in words.
+const ROUND = '(?:上|数|近)[十百千万]';
+const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
   `(?:近|约|超过|超|逾|不足|不到|将近|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
@@ -338,23 +340,34 @@ function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
  */
 function unitBonus(unit: string | undefined, asked: AskedFor): number | undefined {
   if (!unit || asked.units.length === 0) return 0;
-  if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : FAMILY_OF.has(unit) ? undefined : 0;
+  if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : undefined;
   if (asked.units.includes(unit)) return 1;
   const family = FAMILY_OF.get(asked.units[0]!);
   if (family && family === FAMILY_OF.get(unit)) return 0.6;
   // 个 counts anything (多少个名额 -> 5000人): no penalty for another unit.
   if (asked.units[0] === '个') return 0;
-  // A sum of money or an area does not count 套 or 家; another counter might (栋 for 套), barely.
-  return FAMILY_OF.has(unit) ? undefined : -0.6;
+  // 套 is not counted in 栋, nor people in 个.
+  return undefined;
 }
 
 function dateCandidates(text: string): Candidate[] {
-  return [...text.matchAll(DATE)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    kind: 'date' as const,
-    bonus: 0,
-  }));
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    // 「2026年民生实事项目」「2025年普通高考」: a year before a noun names an edition, not a time.
+    if (/^(?:19|20)\d{2}年$/.test(m[0]) && /^[\p{Script=Han}“"]/u.test(text.slice(end, end + 1))) {
+      if (!/^(?:以来|起|前|后|至|到|内|间|期间|度|全年|上半年|下半年|的)/u.test(text.slice(end))) continue;
+    }
+    out.push({ start, end, kind: 'date', bonus: 0 });
+  }
+  return out;
+}
+
+/** A word of the general vocabulary (文化, 公共), not a proper name (博嘉生物, 新华). */
+function isCommonWord(word: string): boolean {
+  const tagged = tagHan(word);
+  return tagged.length === 1 && /^(n|vn|v|a|an|b|d)$/.test(tagged[0]!.tag);
 }
 
 interface Token {
@@ -434,6 +447,33 @@ const PLACE_SUFFIXES =
 /** Organisation names end in one of these (吉泰科电气有限公司, 区行政审批局). */
 const ORG_SUFFIXES =
   /(?:有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
+// Verbs of an event happening somewhere: 「在十里坊小学举行」.
+const EVENT_VERB =
+  /^(?:举行|举办|召开|开幕|闭幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|迎来|集结|上演|展出|落地|设立|建成)/u;
+
+/**
+ * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a
+ * place name (在虹桥街道三玖创意街区举行); its head only after 的 (在北濠河畔的文化广场启幕).
+ */
+function placePhrases(text: string, suffixes: RegExp): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(
+    /[在于]([^，,。；;、“”"（）()\s在于]{2,16}?)(?=举|召|开|闭|启|进|亮|揭|落|比|迎|集|上|展|设|建)/gu,
+  )) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (!EVENT_VERB.test(text.slice(end))) continue;
+    let phrase = m[1]!;
+    let start = end - phrase.length;
+    const head = phrase.lastIndexOf('的');
+    if (head >= 0) {
+      start += head + 1;
+      phrase = phrase.slice(head + 1);
+    }
+    if (phrase.length >= 3 && suffixes.test(phrase)) out.push({ start, end, kind: 'place', bonus: 1 });
+  }
+  return out;
+}
+
 /** Which names a noun asked about admits (哪个小区 is answered by 城南新村, not by 社区). */
 const NOUN_SUFFIXES: Record<string, RegExp> = {
   小区: /(?:小区|新村|花园|家园|公寓|苑|村|城|湾|府|庭)$/u,
@@ -481,6 +521,7 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     while (first > 0) {
       const prev = toks[first - 1]!;
       if (!/^[\p{Script=Han}a-z0-9]+$/u.test(prev.word) || PLACEMENT.test(prev.word)) break;
+      if (/^(?:暨|及|和|与|或|并|同|跟|的|等|各|该|由)$/u.test(prev.word)) break;
       // A title ends the name before it (区长杨万平 is a person, not part of a company's name).
       if (TITLES.some((title) => prev.word.endsWith(title))) break;
       if (!NAME_PART.test(prev.tag) && !/^\d+$/.test(prev.word)) break;
@@ -500,8 +541,11 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     if (kind === 'organization' && parts.length > 1 && parts.every((t) => /^(n|ng|m|f|s)$/.test(t.tag))) continue;
     // 「X落户Y」「在Y举行」: Y is where something is, the answer to 在哪里 and not to 哪个园区.
     const placed = PLACED_AFTER.test(text.slice(Math.max(0, start - 2), start));
-    out.push({ start, end, kind, bonus: placed ? (asked.where ? 1 : -0.7) : 0 });
+    // 「北濠河畔的文化广场」: a place before 畔/边/的 only says where the place is.
+    const modifier = kind === 'place' && /^[畔边旁侧的]/u.test(text.slice(end, end + 1));
+    out.push({ start, end, kind, bonus: (placed ? (asked.where ? 1 : -0.7) : 0) - (modifier ? 0.5 : 0) });
   }
+  if (kind === 'place' && asked.where) out.push(...placePhrases(text, suffixes));
   // Of overlapping names keep the longest (南通大学西操场 over 南通大学).
   return out.filter(
     (c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
@@ -559,8 +603,9 @@ function clauseAround(text: string, start: number, end: number): string {
 
 /** Whether a word of the question stands right beside the span (at most two characters away). */
 function besideTerm(text: string, start: number, end: number, terms: string[]): boolean {
-  const left = text.slice(Math.max(0, start - 8), start);
-  const right = text.slice(end, end + 8);
+  // Within the clause: a word across a comma or 、 belongs to another item.
+  const left = text.slice(Math.max(0, start - 8), start).replace(/^.*[，,、；;：:。（(“”"]/u, '');
+  const right = text.slice(end, end + 8).replace(/[，,、；;：:。）)“”"].*$/u, '');
   return terms.some((t) => {
     const l = left.lastIndexOf(t);
     const r = right.indexOf(t);
@@ -582,16 +627,29 @@ function scoreSentence(original: string, asked: AskedFor, question: string, extr
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
   if (period && !text.includes(period) && PERIOD.test(text)) return out;
+  // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
+  if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
   for (const c of candidatesOf(text, asked)) {
     const span = text.slice(c.start, c.end);
     // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
     if (question.includes(span)) continue;
     // Nor is a place or body whose own name the question says (博嘉生物 for 博嘉生物医学科技有限公司).
     const own = span.replace(c.kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES, '');
-    if ((c.kind === 'place' || c.kind === 'organization') && own.length >= 2 && question.includes(own)) continue;
+    if (
+      (c.kind === 'place' || c.kind === 'organization') &&
+      own.length >= 2 &&
+      question.includes(own) &&
+      !isCommonWord(own)
+    )
+      continue;
     // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
     if (asked.origin && text[c.end] !== '人') continue;
-    const around = clauseAround(text, c.start, c.end);
+    let around = clauseAround(text, c.start, c.end);
+    // 「1月20日,崇川区启动……」: a date standing alone before a comma times the clause after it.
+    if (c.kind === 'date' && /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end))) {
+      const next = text.slice(c.end).replace(/^[^，,]*[，,]/u, '');
+      around += clauseAround(next, 0, 0);
+    }
     // Who did what the question says: the person's clause holds a word beside 谁 or the title asked.
     if (
       c.kind === 'person' &&
