@@ -270,9 +270,13 @@ export function askedFor(question: string): AskedFor | undefined {
     rest += ` ${q.match(new RegExp(`(?<=${WHICH.replace('?', '')})\\p{Script=Han}*?${noun}`, 'u'))?.[0] ?? noun}`;
   const words = segment(rest).filter((t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text));
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
-  const anchors = words
-    .filter((t) => (t.start < at ? at - (t.start + t.text.length) : t.start - (at + 1)) <= 3)
-    .map((t) => t.text);
+  // The nearest word on each side, if within three characters.
+  const left = words.filter((t) => t.start < at).pop();
+  const right = words.find((t) => t.start > at);
+  const anchors = [
+    ...(left && at - (left.start + left.text.length) <= 3 ? [left.text] : []),
+    ...(right && right.start - (at + 1) <= 3 ? [right.text] : []),
+  ];
   const terms = [...new Set(words.map((t) => t.text))];
   const where = kind === 'place' && /在哪|哪里|哪儿|什么地方|何处|何地/.test(q);
   const origin = kind === 'place' && /哪里人|哪儿人|什么地方人/.test(q);
@@ -404,13 +408,17 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
   const toks = tokens(text);
   toks.forEach((t, k) => {
     let word = t.word;
-    // jieba sometimes reads a surname alone before a kinship word (刘/阿姨): 刘阿姨 is the name.
+    // jieba sometimes reads a surname alone, before a given name or a kinship word (郑/海涛, 刘/阿姨).
+    const next = toks[k + 1];
     if (
       word.length === 1 &&
       SURNAMES.has(word) &&
-      /^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(toks[k + 1]?.word ?? '')
+      next &&
+      next.start === t.start + 1 &&
+      (/^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(next.word) ||
+        (/^\p{Script=Han}{1,2}$/u.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
     )
-      word += toks[k + 1]!.word;
+      word += next.word;
     if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
     if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word) return;
     if (TITLES.some((title) => word.endsWith(title) && word.length === title.length + 1) && word === t.word) return;
