@@ -47,6 +47,8 @@ export interface AskedFor {
   terms: string[];
   /** Those of `terms` standing right beside the question phrase (谁 *当选*, *修路*谁出的钱). */
   anchors: string[];
+  /** The word right before the question phrase (*调解成功*了多少起): the figure follows it in the text. */
+  before?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +219,22 @@ const QUESTION_STOP = new Set([
   '情况',
 ]);
 
+/**
+ * Runs of single characters jieba could not make words of are one name (铂/特 -> 铂特), unless a
+ * character is a function word.
+ */
+function joinSingles(tokens: { text: string; start: number }[]): { text: string; start: number }[] {
+  const single = (x: string) => x.length === 1 && /\p{Script=Han}/u.test(x) && !FUNCTION_CHARS.has(x);
+  const out: { text: string; start: number; singles: boolean }[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev?.singles && single(t.text) && prev.start + prev.text.length === t.start) prev.text += t.text;
+    else out.push({ ...t, singles: single(t.text) });
+  }
+  return out;
+}
+const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
+
 /** What kind of short answer the question asks for; undefined when it asks for none of them. */
 export function askedFor(question: string): AskedFor | undefined {
   const q = normalize(question).replace(/\s+/g, '');
@@ -246,6 +264,8 @@ export function askedFor(question: string): AskedFor | undefined {
     if (quantity) [kind, phrase] = ['quantity', quantity];
   }
   if (!kind || !phrase) return undefined;
+  // 哪几个原则 asks for the items, not for how many.
+  if (kind === 'quantity' && /哪几/.test(q)) return undefined;
 
   let units: string[] = [];
   let namedUnit = false;
@@ -268,7 +288,9 @@ export function askedFor(question: string): AskedFor | undefined {
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
   if (noun)
     rest += ` ${q.match(new RegExp(`(?<=${WHICH.replace('?', '')})\\p{Script=Han}*?${noun}`, 'u'))?.[0] ?? noun}`;
-  const words = segment(rest).filter((t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text));
+  const words = joinSingles(segment(rest)).filter(
+    (t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text),
+  );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.
   const left = words.filter((t) => t.start < at).pop();
@@ -282,7 +304,8 @@ export function askedFor(question: string): AskedFor | undefined {
   const origin = kind === 'place' && /哪里人|哪儿人|什么地方人/.test(q);
   const event =
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
-  return { kind, units, namedUnit, ordinal, noun, where, origin, event, terms, anchors: [...new Set(anchors)] };
+  const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
+  return { kind, units, namedUnit, ordinal, noun, where, origin, event, terms, anchors: [...new Set(anchors)], before };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,6 +318,8 @@ interface Candidate {
   unit?: string;
   /** Kind-specific evidence (the unit asked, the title asked beside a name, 在 before a place). */
   bonus: number;
+  /** The place phrase of 「在……举行」. */
+  phrase?: boolean;
 }
 
 const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
@@ -304,7 +329,7 @@ const ROUND = '(?:上|数|近)[十百千万]';
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
-  `(?:近|约|超过|超|逾|不足|不到|将近|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
+  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
@@ -348,8 +373,9 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
   if (asked.units.includes(unit)) return 1;
   const family = FAMILY_OF.get(asked.units[0]!);
   if (family && family === FAMILY_OF.get(unit)) return 0.6;
-  // 个 counts anything (多少个名额 -> 5000人): no penalty for another unit.
-  if (asked.units[0] === '个') return 0;
+  // 个 counts things and places, and people too (多少个名额 -> 5000人), but no sum, area or share.
+  if (asked.units[0] === '个')
+    return family === undefined && (!FAMILY_OF.has(unit) || FAMILY_OF.get(unit) === 'people') ? 0 : undefined;
   // 套 is not counted in 栋, nor people in 个.
   return undefined;
 }
@@ -451,7 +477,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
 
 /** Place names end in one of these (十里坊小学, 城南新村, 天安数码城, 市委党校). */
 const PLACE_SUFFIXES =
-  /(?:街道|社区|小区|新村|花园|家园|公寓|苑|村|镇|乡|开发区|园区|产业园|科技园|园|城|广场|公园|景区|古镇|街区|老街|路|街|巷|桥|小学|中学|大学|学校|学院|幼儿园|党校|操场|体育场|体育馆|体育中心|剧院|美术馆|博物馆|图书馆|纪念馆|展览馆|文化馆|纪念馆|礼堂|医院|中心|大厦|酒店|码头|车站|站|湖|河|山|区|县|市|省)$/u;
+  /(?:街道|社区|小区|新村|花园|家园|公寓|苑|村|镇|乡|开发区|园区|产业园|科技园|园|城|广场|公园|景区|古镇|街区|老街|商圈|片区|市场|大厅|会堂|路|街|巷|桥|小学|中学|大学|学校|学院|幼儿园|党校|操场|体育场|体育馆|体育中心|剧院|美术馆|博物馆|图书馆|纪念馆|展览馆|文化馆|纪念馆|礼堂|医院|中心|大厦|酒店|码头|车站|站|湖|河|山|区|县|市|省)$/u;
 /** Organisation names end in one of these (吉泰科电气有限公司, 区行政审批局). */
 const ORG_SUFFIXES =
   /(?:有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
@@ -477,7 +503,7 @@ function placePhrases(text: string, suffixes: RegExp): Candidate[] {
       start += head + 1;
       phrase = phrase.slice(head + 1);
     }
-    if (phrase.length >= 3 && suffixes.test(phrase)) out.push({ start, end, kind: 'place', bonus: 1 });
+    if (phrase.length >= 3 && suffixes.test(phrase)) out.push({ start, end, kind: 'place', bonus: 1, phrase: true });
   }
   return out;
 }
@@ -520,8 +546,14 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
   const tokenEnds = new Set(toks.map((t) => t.start + t.word.length));
   for (const m of text.matchAll(anywhere)) {
     const end = (m.index ?? 0) + m[0].length;
-    // A suffix that jieba reads inside a longer word is not one (城 in 城南).
+    // A suffix that jieba reads inside a longer word is not one (城 in 城南), nor one in a verb (办 in 举办).
     if (!tokenEnds.has(end)) continue;
+    const last = toks.find((t) => t.start + t.word.length === end);
+    if (last && !NAME_PART.test(last.tag)) continue;
+    // A place right before a noun names whose that noun is (崇川区市场监管局, 崇川区全民国家安全教育周).
+    const after = toks.find((t) => t.start === end);
+    // (When the question asks for a 小区, 城南新村 of 城南新村社区广场 is what it asks.)
+    if (kind === 'place' && !asked.noun && after && /^(n|nt|nz|vn|j)$/.test(after.tag) && isHan(after.word)) continue;
     // The name: the token holding the suffix's start, and the tokens before it that can stand in
     // a name, at most 12 characters.
     let first = toks.findIndex((t) => t.start + t.word.length > (m.index ?? 0));
@@ -580,25 +612,42 @@ function candidatesOf(text: string, asked: AskedFor): Candidate[] {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
-/** A candidate needs at least this much of the question's words around it. */
+/** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
 const MIN_TIE = 1;
+/** …or this share of their weight in the passage. */
+const MIN_TIE_SHARE = 0.4;
 /** The best must lead the next different candidate by this much, or the answer is a guess. */
 const MIN_LEAD = 0.3;
-/** What the sentence the ranker chose as the answer earns over the passage's other sentences. */
-const ANSWER_SENTENCE = 0.5;
 
-/** How much of the question's words stand in the text: 1 a word, 0.5 a longer word only in part. */
-function termsIn(text: string, terms: string[]): number {
+/** A question's word and what it counts: less when many sentences of the passage hold it (the topic). */
+interface Term {
+  text: string;
+  weight: number;
+}
+
+/** How much of the question's words stand in the text: its weight for a word, half for a longer word in part. */
+function termsIn(text: string, terms: Term[]): number {
   let got = 0;
-  for (const t of terms) {
-    if (text.includes(t)) got += t.length >= 3 ? 1.3 : 1;
+  for (const { text: t, weight } of terms) {
+    if (text.includes(t)) got += weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
-      if (parts / (t.length - 1) >= 0.5) got += 0.5;
+      if (parts / (t.length - 1) >= 0.5) got += 0.5 * weight;
     }
   }
   return got;
+}
+
+/**
+ * The question's words weighted within the passage: a word every sentence repeats (the project's
+ * name) tells the sentences apart less than one only the answering sentence holds (纳税).
+ */
+function weighTerms(words: string[], sentences: string[]): Term[] {
+  return words.map((text) => {
+    const holding = sentences.filter((s) => s.includes(text)).length;
+    return { text, weight: (text.length >= 3 ? 1.3 : 1) / Math.max(1, Math.sqrt(holding)) };
+  });
 }
 
 /** The clause (between commas) that holds [start, end). */
@@ -610,14 +659,14 @@ function clauseAround(text: string, start: number, end: number): string {
 }
 
 /** Whether a word of the question stands right beside the span (at most two characters away). */
-function besideTerm(text: string, start: number, end: number, terms: string[]): boolean {
+function besideTerm(text: string, start: number, end: number, terms: string[], side?: 'left'): boolean {
   // Within the clause: a word across a comma or 、 belongs to another item.
   const left = text.slice(Math.max(0, start - 8), start).replace(/^.*[，,、；;：:。（(“”"]/u, '');
   const right = text.slice(end, end + 8).replace(/[，,、；;：:。）)“”"].*$/u, '');
   return terms.some((t) => {
     const l = left.lastIndexOf(t);
     const r = right.indexOf(t);
-    return (l >= 0 && left.length - (l + t.length) <= 2) || (r >= 0 && r <= 2);
+    return (l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2);
   });
 }
 
@@ -626,18 +675,26 @@ export interface Scored {
   kind: DirectKind;
   score: number;
   tie: number;
+  /** Evidence beyond shared words: the unit or title asked, 在……举行, a word beside the question phrase. */
+  strong: boolean;
 }
 
-function scoreSentence(original: string, asked: AskedFor, question: string, extra: number): Scored[] {
+function scoreSentence(original: string, asked: AskedFor, terms: Term[], question: string, extra: number): Scored[] {
   const text = normalize(original);
-  const whole = termsIn(text, asked.terms);
+  // Tied to the question: a whole word of it, or a good share of its weight when the passage
+  // repeats its words (the topic in every sentence).
+  const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
+  const whole = termsIn(text, terms);
   const out: Scored[] = [];
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
   if (period && !text.includes(period) && PERIOD.test(text)) return out;
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
-  for (const c of candidatesOf(text, asked)) {
+  let candidates = candidatesOf(text, asked);
+  // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
+  if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);
+  for (const c of candidates) {
     const span = text.slice(c.start, c.end);
     // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
     if (question.includes(span)) continue;
@@ -658,51 +715,84 @@ function scoreSentence(original: string, asked: AskedFor, question: string, extr
       const next = text.slice(c.end).replace(/^[^，,]*[，,]/u, '');
       around += clauseAround(next, 0, 0);
     }
+    // For a person the title asked must be the one held (主席, not 副主席).
+    const anchored = asked.anchors.some((a) =>
+      c.kind === 'person' && a === asked.noun ? holdsTitle(around, a) : around.includes(a),
+    );
     // Who did what the question says: the person's clause holds a word beside 谁 or the title asked.
-    if (
-      c.kind === 'person' &&
-      !asked.anchors.some((a) => around.includes(a)) &&
-      !(asked.noun && around.includes(asked.noun))
-    )
-      continue;
+    if (c.kind === 'person' && !anchored && !(asked.noun && around.includes(asked.noun))) continue;
     // When what the question says happens: the date's clause holds the verb the question times
     // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
     if (c.kind === 'date' && asked.event && !around.includes(asked.event)) continue;
-    const clause = termsIn(around, asked.terms);
+    const clause = termsIn(around, terms);
     const tie = clause + 0.5 * (whole - clause);
-    const beside = besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0;
-    out.push({ text: original.slice(c.start, c.end), kind: c.kind, score: tie + beside + c.bonus + extra, tie });
+    // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
+    // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
+    const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
+    const bonus =
+      c.bonus + (anchored ? 0.5 : 0) + (follows ? 0.5 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+    const strong = c.bonus > 0 || (anchored && c.bonus === 0);
+    out.push({
+      text: original.slice(c.start, c.end),
+      kind: c.kind,
+      score: tie + bonus + extra,
+      tie: tie / minTie,
+      strong,
+    });
   }
   return out;
 }
 
-function choose(scored: Scored[]): DirectAnswer | undefined {
+/** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */
+function choose(scored: Scored[]): { answer?: DirectAnswer; found: boolean } {
   const tied = scored.filter((s) => s.tie >= MIN_TIE).sort((a, b) => b.score - a.score);
   const best = tied[0];
-  if (!best) return undefined;
+  if (!best) return { found: false };
   const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
-  if (rival && best.score - rival.score < MIN_LEAD) return undefined;
-  return { text: best.text, kind: best.kind };
-}
-
-/** The scored candidates `directAnswer` chooses from: the answer sentence's, or else the passage's other sentences'. */
-export function directCandidates(question: string, sentence: string, passage = sentence): Scored[] {
-  const asked = askedFor(question);
-  if (!asked || asked.terms.length === 0) return [];
-  const q = normalize(question);
-  const inSentence = scoreSentence(sentence, asked, q, ANSWER_SENTENCE);
-  if (inSentence.some((s) => s.tie >= MIN_TIE)) return inSentence;
-  return splitSentences(passage)
-    .map((s) => s.trim())
-    .filter((s) => s && s !== sentence.trim())
-    .flatMap((s) => scoreSentence(s, asked, q, 0));
+  if (rival && best.score - rival.score < MIN_LEAD) return { found: best.strong };
+  return { answer: { text: best.text, kind: best.kind }, found: best.strong };
 }
 
 /**
- * The short answer to the question in the answer sentence, or in the passage around it when the
- * sentence holds no candidate of the kind asked; undefined when the question asks for none of the
- * kinds or when no candidate clearly wins.
+ * The scored candidates of the passage, by circle: the answer sentence, its paragraph, the whole
+ * passage. The answer comes from the first circle that holds a candidate with evidence beyond
+ * shared words (the unit asked, 在……举行, the word beside the question phrase).
+ */
+export function directCandidates(question: string, sentence: string, passage = sentence): Scored[][] {
+  const asked = askedFor(question);
+  if (!asked || asked.terms.length === 0) return [];
+  const q = normalize(question);
+  const whole = passage.includes(sentence) ? passage : `${sentence}\n${passage}`;
+  const paragraphs = whole.split('\n').map((p) => splitSentences(p).map((s) => s.trim()));
+  const target = sentence.trim();
+  const home = Math.max(
+    0,
+    paragraphs.findIndex((p) => p.some((s) => s === target || target.includes(s) || s.includes(target))),
+  );
+  const terms = weighTerms(
+    asked.terms,
+    paragraphs.flat().map((s) => normalize(s)),
+  );
+  const score = (list: string[]) => list.flatMap((s) => scoreSentence(s, asked, terms, q, 0));
+  const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
+  return [
+    score(own),
+    score(paragraphs[home]!.filter((s) => !own.includes(s))),
+    score(paragraphs.filter((_, k) => k !== home).flat()),
+  ];
+}
+
+/**
+ * The short answer to the question from the answer sentence and the passage around it; undefined
+ * when the question asks for none of the kinds or when no candidate clearly wins.
  */
 export function directAnswer(question: string, sentence: string, passage = sentence): DirectAnswer | undefined {
-  return choose(directCandidates(question, sentence, passage));
+  const circles = directCandidates(question, sentence, passage);
+  let pool: Scored[] = [];
+  for (const circle of circles) {
+    pool = [...pool, ...circle];
+    const { answer, found } = choose(pool);
+    if (found) return answer;
+  }
+  return choose(pool).answer;
 }
