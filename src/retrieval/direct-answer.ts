@@ -480,22 +480,19 @@ const PLACE_SUFFIXES =
   /(?:街道|社区|小区|新村|花园|家园|公寓|苑|村|镇|乡|开发区|园区|产业园|科技园|园|城|广场|公园|景区|古镇|街区|老街|商圈|片区|市场|大厅|会堂|路|街|巷|桥|小学|中学|大学|学校|学院|幼儿园|党校|操场|体育场|体育馆|体育中心|剧院|美术馆|博物馆|图书馆|纪念馆|展览馆|文化馆|纪念馆|礼堂|医院|中心|大厦|酒店|码头|车站|站|湖|河|山|区|县|市|省)$/u;
 /** Organisation names end in one of these (吉泰科电气有限公司, 区行政审批局). */
 const ORG_SUFFIXES =
-  /(?:有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
+  /(?:图书馆|博物馆|文化馆|美术馆|纪念馆|科技馆|有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
 // Verbs of an event happening somewhere: 「在十里坊小学举行」.
-const EVENT_VERB =
-  /^(?:举行|举办|召开|开幕|闭幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|迎来|集结|上演|展出|落地|设立|建成)/u;
+const EVENT_VERBS =
+  '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成';
 
 /**
  * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a
  * place name (在虹桥街道三玖创意街区举行); its head only after 的 (在北濠河畔的文化广场启幕).
  */
-function placePhrases(text: string, suffixes: RegExp): Candidate[] {
+function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(
-    /[在于]([^，,。；;、“”"（）()\s在于]{2,16}?)(?=举|召|开|闭|启|进|亮|揭|落|比|迎|集|上|展|设|建)/gu,
-  )) {
+  for (const m of text.matchAll(new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu'))) {
     const end = (m.index ?? 0) + m[0].length;
-    if (!EVENT_VERB.test(text.slice(end))) continue;
     let phrase = m[1]!;
     let start = end - phrase.length;
     const head = phrase.lastIndexOf('的');
@@ -503,7 +500,10 @@ function placePhrases(text: string, suffixes: RegExp): Candidate[] {
       start += head + 1;
       phrase = phrase.slice(head + 1);
     }
-    if (phrase.length >= 3 && suffixes.test(phrase)) out.push({ start, end, kind: 'place', bonus: 1, phrase: true });
+    // A place name with its suffix (十里坊小学), or a city or region jieba knows (泰州).
+    const known = () => !named && tagHan(phrase).every((t) => t.tag === 'ns');
+    if ((phrase.length >= 3 && suffixes.test(phrase)) || (phrase.length >= 2 && known()))
+      out.push({ start, end, kind: 'place', bonus: 1, phrase: true });
   }
   return out;
 }
@@ -585,7 +585,7 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     const modifier = kind === 'place' && /^[畔边旁侧的]/u.test(text.slice(end, end + 1));
     out.push({ start, end, kind, bonus: (placed ? (asked.where ? 1 : -0.7) : 0) - (modifier ? 0.5 : 0) });
   }
-  if (kind === 'place' && asked.where) out.push(...placePhrases(text, suffixes));
+  if (kind === 'place' && asked.where) out.push(...placePhrases(text, suffixes, asked.noun !== undefined));
   // Of overlapping names keep the longest (南通大学西操场 over 南通大学).
   return out.filter(
     (c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
@@ -716,6 +716,9 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
       around += clauseAround(next, 0, 0);
     }
     // For a person the title asked must be the one held (主席, not 副主席).
+    // 「A、B分别增长13.1%、10.5%」: which figure is whose needs the order of the list; no guess.
+    if (/分别/.test(around) && candidates.some((o) => o !== c && clauseAround(text, o.start, o.end) === around))
+      continue;
     const anchored = asked.anchors.some((a) =>
       c.kind === 'person' && a === asked.noun ? holdsTitle(around, a) : around.includes(a),
     );
@@ -730,7 +733,7 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
     const bonus =
-      c.bonus + (anchored ? 0.5 : 0) + (follows ? 0.5 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+      c.bonus + (anchored ? 0.5 : 0) + (follows ? 1 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
     const strong = c.bonus > 0 || (anchored && c.bonus === 0);
     out.push({
       text: original.slice(c.start, c.end),

@@ -70,6 +70,11 @@ describe('direct answers by kind', () => {
     expect(directAnswer('读书节开幕式在哪里举行', s)).toEqual({ text: '钟楼小学', kind: 'place' });
   });
 
+  it('takes a city jieba knows from 「在……落下帷幕」', () => {
+    const s = '10月8日，全省老年人运动会在扬州落下帷幕，来自全省13个设区市的代表队参赛。';
+    expect(directAnswer('老年人运动会在哪里落下帷幕', s)?.text).toBe('扬州');
+  });
+
   it('takes the head of the place phrase, not the place that locates it', () => {
     const s = '6月1日晚，消夏音乐会在濠河畔的和平广场开幕。';
     expect(directAnswer('消夏音乐会在哪里开幕', s)?.text).toBe('和平广场');
@@ -131,6 +136,16 @@ describe('no direct answer when unsure', () => {
   it('refuses a figure for another period', () => {
     const s = '一季度，全区实现地区生产总值320亿元，同比增长6.1%。';
     expect(directAnswer('全区全年地区生产总值是多少', s)).toBeUndefined();
+  });
+
+  it('refuses to guess which figure of a 分别 list is whose', () => {
+    const s = '全年实现营业收入52亿元、利润6.3亿元，分别增长8.2%、11.4%。';
+    expect(directAnswer('利润增长了多少', s)).toBeUndefined();
+  });
+
+  it('does not take the wrong one of two figures when the question words sit beside the other', () => {
+    const s = '全年共受理投诉320件，办结率98%，其中调解成功290件。';
+    expect(directAnswer('调解成功了多少件', s)?.text).toBe('290件');
   });
 
   it('never answers with what the question already says', () => {
