@@ -41,6 +41,8 @@ export interface AskedFor {
   where: boolean;
   /** For a date: the word the question times, the one right after 什么时候 (or before it: 持续到什么时候). */
   event?: string;
+  /** 哪些: more than one may answer, listed together. */
+  plural: boolean;
   /** 是哪里人: where a person comes from. */
   origin: boolean;
   /** The question's content words outside its question phrase. */
@@ -235,8 +237,16 @@ function joinSingles(tokens: { text: string; start: number }[]): { text: string;
 }
 const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
 
+// A search asks once per result; the question's reading is kept for the next call.
+let lastAsked: { question: string; asked: AskedFor | undefined } | undefined;
+
 /** What kind of short answer the question asks for; undefined when it asks for none of them. */
 export function askedFor(question: string): AskedFor | undefined {
+  if (lastAsked?.question !== question) lastAsked = { question, asked: readAsked(question) };
+  return lastAsked.asked;
+}
+
+function readAsked(question: string): AskedFor | undefined {
   const q = normalize(question).replace(/\s+/g, '');
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
@@ -305,7 +315,21 @@ export function askedFor(question: string): AskedFor | undefined {
   const event =
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
-  return { kind, units, namedUnit, ordinal, noun, where, origin, event, terms, anchors: [...new Set(anchors)], before };
+  const plural = /哪些|哪几/.test(q);
+  return {
+    kind,
+    units,
+    namedUnit,
+    ordinal,
+    noun,
+    where,
+    origin,
+    event,
+    plural,
+    terms,
+    anchors: [...new Set(anchors)],
+    before,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,7 +555,7 @@ const NOUN_SUFFIXES: Record<string, RegExp> = {
 };
 // Words that may stand inside a name, read by their jieba tags: nouns, names, unknown words,
 // abbreviations, locality words (西操场), numerals (十里坊), English and digits (E02小区).
-const NAME_PART = /^(n|ns|nr|nz|nt|nrt|nrfg|x|j|f|eng|ng|s|m)$/;
+const NAME_PART = /^(n|ns|nr|nz|nt|nrt|nrfg|x|j|f|eng|ng|zg|s|m)$/;
 // Words that put something in a place (在十里坊小学举行, 落户天安数码城); jieba tags some as nouns.
 const PLACEMENT = /^(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
 const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
@@ -677,6 +701,8 @@ export interface Scored {
   tie: number;
   /** Evidence beyond shared words: the unit or title asked, 在……举行, a word beside the question phrase. */
   strong: boolean;
+  /** Where it stands: its (normalized) sentence and [start, end) in it. */
+  place: { sentence: string; start: number; end: number };
 }
 
 function scoreSentence(original: string, asked: AskedFor, terms: Term[], question: string, extra: number): Scored[] {
@@ -717,7 +743,11 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
     }
     // For a person the title asked must be the one held (主席, not 副主席).
     // 「A、B分别增长13.1%、10.5%」: which figure is whose needs the order of the list; no guess.
-    if (/分别/.test(around) && candidates.some((o) => o !== c && clauseAround(text, o.start, o.end) === around))
+    if (
+      (c.kind === 'quantity' || c.kind === 'date') &&
+      /分别/.test(around) &&
+      candidates.some((o) => o !== c && clauseAround(text, o.start, o.end) === around)
+    )
       continue;
     const anchored = asked.anchors.some((a) =>
       c.kind === 'person' && a === asked.noun ? holdsTitle(around, a) : around.includes(a),
@@ -741,16 +771,20 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
       score: tie + bonus + extra,
       tie: tie / minTie,
       strong,
+      place: { sentence: text, start: c.start, end: c.end },
     });
   }
   return out;
 }
 
 /** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */
-function choose(scored: Scored[]): { answer?: DirectAnswer; found: boolean } {
+function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; found: boolean } {
   const tied = scored.filter((s) => s.tie >= MIN_TIE).sort((a, b) => b.score - a.score);
   const best = tied[0];
   if (!best) return { found: false };
+  // 哪些团队: the names listed together with the best one are the answer together.
+  const list = plural ? enumeration(best, scored) : [];
+  if (list.length >= 2) return { answer: { text: listAnswer(list), kind: best.kind }, found: best.strong };
   const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
   if (rival && best.score - rival.score < MIN_LEAD) return { found: best.strong };
   return { answer: { text: best.text, kind: best.kind }, found: best.strong };
@@ -791,11 +825,46 @@ export function directCandidates(question: string, sentence: string, passage = s
  */
 export function directAnswer(question: string, sentence: string, passage = sentence): DirectAnswer | undefined {
   const circles = directCandidates(question, sentence, passage);
+  const plural = askedFor(question)?.plural ?? false;
   let pool: Scored[] = [];
   for (const circle of circles) {
     pool = [...pool, ...circle];
-    const { answer, found } = choose(pool);
+    const { answer, found } = choose(pool, plural);
     if (found) return answer;
   }
-  return choose(pool).answer;
+  return choose(pool, plural).answer;
+}
+
+/** The candidates listed with `best` (「A、B和C」) in its sentence, in order; [] when it stands alone. */
+function enumeration(best: Scored, scored: Scored[]): Scored[] {
+  const same = scored
+    .filter((s) => s.place.sentence === best.place.sentence && s.kind === best.kind)
+    .sort((a, b) => a.place.start - b.place.start)
+    .filter((s, k, all) => k === 0 || s.place.start >= all[k - 1]!.place.end);
+  const at = same.indexOf(best);
+  // Between two items: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
+  const joined = (a: Scored, b: Scored) =>
+    /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u.test(
+      a.place.sentence.slice(a.place.end, b.place.start),
+    );
+  let from = at;
+  let to = at;
+  while (from > 0 && joined(same[from - 1]!, same[from]!)) from--;
+  while (to + 1 < same.length && joined(same[to]!, same[to + 1]!)) to++;
+  return to > from ? same.slice(from, to + 1) : [];
+}
+
+/**
+ * A list as a short answer: the names without the district they share (崇川区春晖之声艺术团 ->
+ * 春晖之声艺术团), all of them when short, else the first and how many (春晖之声艺术团等3家).
+ */
+function listAnswer(list: Scored[]): string {
+  const names = list.map((s) => {
+    const bare = s.text.replace(/^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u, '');
+    return bare;
+  });
+  const all = names.join('、');
+  if (all.length <= 16) return all;
+  const measure = list[0]!.kind === 'organization' ? '家' : list[0]!.kind === 'person' ? '位' : '个';
+  return `${names[0]}等${names.length}${measure}`;
 }

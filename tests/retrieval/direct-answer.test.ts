@@ -90,6 +90,16 @@ describe('direct answers by kind', () => {
     expect(directAnswer('哪家企业投资建设了新厂房', s)).toEqual({ text: '恒润光电科技有限公司', kind: 'organization' });
   });
 
+  it('answers 哪些 with the names listed together, or the first and how many', () => {
+    const three = '今年全区共有3家企业入选专精特新名单，分别是华达电子有限公司、恒通材料有限公司和金桥机械有限公司。';
+    expect(directAnswer('哪些企业入选了专精特新名单', three)).toEqual({
+      text: '华达电子有限公司等3家',
+      kind: 'organization',
+    });
+    const two = '桃园社区和杏林社区获评市级示范社区。';
+    expect(directAnswer('哪些社区获评市级示范社区', two)?.text).toBe('桃园社区、杏林社区');
+  });
+
   it('takes the date of the event the question asks about', () => {
     const s = '3月2日，跨河大桥项目举行推进会，大桥计划于2027年6月底建成通车。';
     expect(directAnswer('跨河大桥什么时候通车', s)).toEqual({ text: '2027年6月底', kind: 'date' });
