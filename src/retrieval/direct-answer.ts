@@ -16,7 +16,9 @@
 import { normalize } from '../text/normalize.ts';
 import { segment, tagHan } from '../text/segment.ts';
 import { SURNAMES } from './dictionary.ts';
+import { SYNONYM_CREDIT } from './answer.ts';
 import { splitSentences } from './passages.ts';
+import { synonymsOf } from './synonyms.ts';
 
 export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
 
@@ -114,7 +116,7 @@ const ORG_NOUNS =
 // 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
 const WHICH = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)\\p{Script=Han}{0,3}?';
 const PLACE_QUESTION = new RegExp(
-  `哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
+  `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
   'u',
 );
 const ORG_QUESTION = new RegExp(`${WHICH}(?:${ORG_NOUNS})`, 'u');
@@ -293,7 +295,9 @@ function readAsked(question: string): AskedFor | undefined {
   // The question's own words, the question phrase (and a named unit) taken out.
   const at = phrase.index ?? 0;
   const after = q.slice(at + phrase[0].length);
-  let rest = `${q.slice(0, at)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
+  // The verb that only carries the question (有/是/为 多少) goes with it, or jieba glues it to a word (全马有).
+  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约)$/u, '');
+  let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
   rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
   if (noun)
@@ -378,6 +382,7 @@ function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
     const isChinese = !/\d/.test(amount);
     if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
     if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
+    if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '成' && !isChinese) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
@@ -654,6 +659,7 @@ function termsIn(text: string, terms: Term[]): number {
   let got = 0;
   for (const { text: t, weight } of terms) {
     if (text.includes(t)) got += weight;
+    else if (variants(t).some((v) => v.test(text))) got += SYNONYM_CREDIT * weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
@@ -690,8 +696,28 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
   return terms.some((t) => {
     const l = left.lastIndexOf(t);
     const r = right.indexOf(t);
-    return (l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2);
+    if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
+    // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
+    return l < 0 && variants(t).some((v) => new RegExp(`(?:${v.source})\\p{Script=Han}{0,2}$`, 'u').test(left));
   });
+}
+
+const variantCache = new Map<string, RegExp[]>();
+
+/**
+ * Other forms a question's word takes in news text: its synonyms (synonyms.json), and for a short
+ * abbreviation the full form it is cut from, its characters in order with at most two between
+ * (全马 in 全程马拉松, 省运会 in 省运动会).
+ */
+function variants(term: string): RegExp[] {
+  let found = variantCache.get(term);
+  if (!found) {
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    found = synonymsOf(term).map((w) => new RegExp(escape(w), 'u'));
+    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
+    variantCache.set(term, found);
+  }
+  return found;
 }
 
 export interface Scored {

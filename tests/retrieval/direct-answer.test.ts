@@ -51,6 +51,12 @@ describe('direct answers by kind', () => {
     expect(directAnswer('购买新能源车补贴多少', '市民购买新能源车可享受车价10%—15%的补贴。')?.text).toBe('10%—15%');
   });
 
+  it('reads an abbreviation in the question as its full form in the text', () => {
+    const s = '今年赛事总规模2万人，其中全程马拉松8000人、半程马拉松12000人，名额已全部报满。';
+    expect(directAnswer('今年全马有多少个名额', s)?.text).toBe('8000人');
+    expect(directAnswer('半马有多少个名额', s)?.text).toBe('12000人');
+  });
+
   it('takes an ordinal when the question asks 第几', () => {
     expect(directAnswer('今年的读书节是第几届', '第十二届全民读书节昨天在市图书馆开幕。')?.text).toBe('第十二届');
   });
