@@ -712,8 +712,8 @@ const variantCache = new Map<string, RegExp[]>();
 function variants(term: string): RegExp[] {
   let found = variantCache.get(term);
   if (!found) {
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    found = synonymsOf(term).map((w) => new RegExp(escape(w), 'u'));
+    const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
     if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
     variantCache.set(term, found);
   }
