@@ -605,6 +605,13 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     if (lead) start += lead.length;
     const name = text.slice(start, end);
     if (name.length < 3 || !name.replace(suffixes, '')) continue; // a bare 社区 or 公司 names nothing
+    // 周边小区, 辖区企业, 各社区: words that point at places or bodies do not name one.
+    if (
+      /^(?:周边|附近|周围|当地|辖区|所在|各|全区|全市|本|该|这|那|其他|其它|多个|部分|相关|重点|有关|沿线|沿街)/u.test(
+        name,
+      )
+    )
+      continue;
     // An organisation's name holds a proper name, not only common nouns (龙头企业 names none).
     const parts = toks.filter((t) => t.start >= start && t.start < end);
     if (kind === 'organization' && parts.length > 1 && parts.every((t) => /^(n|ng|m|f|s)$/.test(t.tag))) continue;

@@ -164,6 +164,11 @@ describe('no direct answer when unsure', () => {
     expect(directAnswer('调解成功了多少件', s)?.text).toBe('290件');
   });
 
+  it('does not take a word that points at places for a place name', () => {
+    const s = '施工期间，项目部向周边小区居民发放告知书。';
+    expect(directAnswer('告知书发给了哪个小区的居民', s)).toBeUndefined();
+  });
+
   it('never answers with what the question already says', () => {
     const s = '区委书记周立新调研了华科电子有限公司。';
     expect(directAnswer('周立新是哪个单位的书记', s)?.text).not.toBe('周立新');
