@@ -114,7 +114,8 @@ const PLACE_NOUNS =
 const ORG_NOUNS =
   '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
 // 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
-const WHICH = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)\\p{Script=Han}{0,3}?';
+const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)';
+const WHICH = `${WHICH_WORDS}\\p{Script=Han}{0,3}?`;
 const PLACE_QUESTION = new RegExp(
   `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
   'u',
@@ -264,7 +265,7 @@ function readAsked(question: string): AskedFor | undefined {
     const after = q.slice((person.index ?? 0) + person[0].length);
     noun =
       TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
-      (person[0].startsWith('哪') ? segment(after)[0]?.text : undefined);
+      (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
   } else if (org) {
     [kind, phrase] = ['organization', org];
     noun = q.match(new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u'))?.[1];
@@ -300,8 +301,10 @@ function readAsked(question: string): AskedFor | undefined {
   let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
   rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
-  if (noun)
-    rest += ` ${q.match(new RegExp(`(?<=${WHICH.replace('?', '')})\\p{Script=Han}*?${noun}`, 'u'))?.[0] ?? noun}`;
+  if (noun) {
+    const which = q.match(new RegExp(`${WHICH_WORDS}(\\p{Script=Han}{0,3}?)${literal(noun)}`, 'u'));
+    rest += ` ${which ? which[1] + noun : noun}`;
+  }
   const words = joinSingles(segment(rest)).filter(
     (t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text),
   );
@@ -711,6 +714,11 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
 
 const variantCache = new Map<string, RegExp[]>();
 
+/** A word as a regular expression that matches it literally. */
+function literal(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Other forms a question's word takes in news text: its synonyms (synonyms.json), and for a short
  * abbreviation the full form it is cut from, its characters in order with at most two between
@@ -719,7 +727,6 @@ const variantCache = new Map<string, RegExp[]>();
 function variants(term: string): RegExp[] {
   let found = variantCache.get(term);
   if (!found) {
-    const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
     if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
     variantCache.set(term, found);

@@ -174,3 +174,21 @@ describe('no direct answer when unsure', () => {
     expect(directAnswer('周立新是哪个单位的书记', s)?.text).not.toBe('周立新');
   });
 });
+
+describe('odd input', () => {
+  it('never throws on hostile or odd questions and sentences', () => {
+    const questions = [
+      '哪位c++工程师讲了课',
+      '多少(*)?[',
+      '谁'.repeat(300),
+      '',
+      '   ',
+      '哪个\\社区\n在哪里',
+      '第几个？？？',
+      '什么时候$^',
+    ];
+    const sentences = ['', '。。。', 'c++工程师王小明讲了课。', '（）()[]{}|*+?', '在。举行', '1,000,000元'];
+    for (const q of questions) for (const s of sentences) expect(() => directAnswer(q, s, `${s}\n${s}`)).not.toThrow();
+    expect(directAnswer('哪位c++工程师讲了课', 'c++工程师王小明讲了课。')?.text).toBe('王小明');
+  });
+});
