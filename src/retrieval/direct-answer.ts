@@ -412,14 +412,20 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
   return undefined;
 }
 
-function dateCandidates(text: string): Candidate[] {
+function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(DATE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     // 「2026年民生实事项目」「2025年普通高考」: a year before a noun names an edition, not a time.
+    // A year before a verb is when it happened (2018年落户; jieba tags some verbs as nouns, so the
+    // verb the question asks about counts too).
     if (/^(?:19|20)\d{2}年$/.test(m[0]) && /^[\p{Script=Han}“"]/u.test(text.slice(end, end + 1))) {
-      if (!/^(?:以来|起|前|后|至|到|内|间|期间|度|全年|上半年|下半年|的)/u.test(text.slice(end))) continue;
+      const next = tagHan(text.slice(end, end + 4))[0];
+      const verb =
+        (next !== undefined && /^(v|vd|d|p)$/.test(next.tag)) ||
+        (asked.event !== undefined && text.startsWith(asked.event, end));
+      if (!verb && !/^(?:以来|起|前|后|至|到|内|间|期间|度|全年|上半年|下半年|的)/u.test(text.slice(end))) continue;
     }
     out.push({ start, end, kind: 'date', bonus: 0 });
   }
@@ -636,7 +642,7 @@ function candidatesOf(text: string, asked: AskedFor): Candidate[] {
     case 'quantity':
       return quantityCandidates(text, asked);
     case 'date':
-      return dateCandidates(text);
+      return dateCandidates(text, asked);
     case 'person':
       return personCandidates(text, asked);
     case 'place':

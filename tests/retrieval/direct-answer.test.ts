@@ -111,6 +111,11 @@ describe('direct answers by kind', () => {
     expect(directAnswer('跨河大桥什么时候通车', s)).toEqual({ text: '2027年6月底', kind: 'date' });
   });
 
+  it('takes a year before a verb, not a year that names an edition', () => {
+    expect(directAnswer('恒润光电哪一年落户崇川', '恒润光电于2019年落户崇川，主营光学元件。')?.text).toBe('2019年');
+    expect(directAnswer('全民健身月活动是哪年启动的', '崇川区启动2026年全民健身月活动。')).toBeUndefined();
+  });
+
   it('takes a lead date for the event of the clause after it', () => {
     const s = '4月18日，崇川区启动2026年全民健身月活动。';
     expect(directAnswer('全民健身月活动是哪天启动的', s)?.text).toBe('4月18日');
