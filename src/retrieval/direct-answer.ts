@@ -856,7 +856,16 @@ export function directCandidates(question: string, sentence: string, passage = s
     asked.terms,
     paragraphs.flat().map((s) => normalize(s)),
   );
-  const score = (list: string[]) => list.flatMap((s) => scoreSentence(s, asked, terms, q, 0));
+  // 「该项目总投资6亿元」 speaks of the thing named before it: when the question's name for what it
+  // asks about (新帝克) first comes later in the passage, 该项目 is another project.
+  const flat = normalize(whole);
+  const otherReferent = (s: string) => {
+    if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
+    const at = flat.indexOf(normalize(s));
+    return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
+  };
+  const score = (list: string[]) =>
+    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, asked, terms, q, 0));
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
   return [
     score(own),

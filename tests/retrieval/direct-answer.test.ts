@@ -154,6 +154,13 @@ describe('no direct answer when unsure', () => {
     expect(directAnswer('零部件项目什么时候竣工投产', s)).toBeUndefined();
   });
 
+  it('refuses a figure that 该项目 gives for another project named earlier', () => {
+    const sentence = '该项目总投资6亿元，建成后年产值可达10亿元。';
+    const passage = `恒润光电项目正在加紧施工。${sentence}\n在另一处工地，华科电子项目同样一派繁忙。`;
+    expect(directAnswer('华科电子项目总投资多少', sentence, passage)).toBeUndefined();
+    expect(directAnswer('恒润光电项目总投资多少', sentence, passage)?.text).toBe('6亿元');
+  });
+
   it('refuses a figure for another period', () => {
     const s = '一季度，全区实现地区生产总值320亿元，同比增长6.1%。';
     expect(directAnswer('全区全年地区生产总值是多少', s)).toBeUndefined();
