@@ -316,6 +316,9 @@ function readAsked(question: string): AskedFor | undefined {
     ...(left && at - (left.start + left.text.length) <= 3 ? [left.text] : []),
     ...(right && right.start - (at + 1) <= 3 ? [right.text] : []),
   ];
+  // 「谁对三季度大比武作点评部署」: after a preposition the verb that ties who did it ends the question.
+  if (kind === 'person' && /^[对给向为在把被由跟和与从]/u.test(after) && words.length > 0)
+    anchors.splice(0, anchors.length, words[words.length - 1]!.text);
   const terms = [...new Set(words.map((t) => t.text))];
   const where = kind === 'place' && /在哪|哪里|哪儿|什么地方|何处|何地/.test(q);
   const origin = kind === 'place' && /哪里人|哪儿人|什么地方人/.test(q);
@@ -432,6 +435,14 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   return out;
 }
 
+// Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
+const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
+
+/** The clause tells of the event the question times: its verb, or one of the same sense. */
+function sameEvent(clause: string, event: string): boolean {
+  return clause.includes(event) || (HOLD_VERBS.test(event) && HOLD_VERBS.test(clause));
+}
+
 /** A word of the general vocabulary (文化, 公共), not a proper name (博嘉生物, 新华). */
 function isCommonWord(word: string): boolean {
   const tagged = tagHan(word);
@@ -484,6 +495,8 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     )
       word += next.word;
     if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
+    // 高新区, 陈桥街道: a place or a body, not a person.
+    if (/(?:区|市|县|镇|乡|村|街道|园|城|路|局|委|办|会|站|所|院|馆|中心|公司|厂)$/u.test(word)) return;
     if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word) return;
     if (TITLES.some((title) => word.endsWith(title) && word.length === title.length + 1) && word === t.word) return;
     const start = t.start;
@@ -782,10 +795,12 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
     // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
     if (asked.origin && text[c.end] !== '人') continue;
     let around = clauseAround(text, c.start, c.end);
-    // 「1月20日,崇川区启动……」: a date standing alone before a comma times the clause after it.
+    // 「1月20日,崇川区启动……」: a date standing alone before a comma times the rest of its sentence,
+    // up to the next date.
     if (c.kind === 'date' && /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end))) {
-      const next = text.slice(c.end).replace(/^[^，,]*[，,]/u, '');
-      around += clauseAround(next, 0, 0);
+      const rest = text.slice(c.end).replace(/[。！？!?；;].*$/u, '');
+      const next = candidates.find((o) => o.start > c.end);
+      around += next ? rest.slice(0, next.start - c.end) : rest;
     }
     // For a person the title asked must be the one held (主席, not 副主席).
     // 「A、B分别增长13.1%、10.5%」: which figure is whose needs the order of the list; no guess.
@@ -802,7 +817,7 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
     if (c.kind === 'person' && !anchored && !(asked.noun && around.includes(asked.noun))) continue;
     // When what the question says happens: the date's clause holds the verb the question times
     // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
-    if (c.kind === 'date' && asked.event && !around.includes(asked.event)) continue;
+    if (c.kind === 'date' && asked.event && !sameEvent(around, asked.event)) continue;
     const clause = termsIn(around, terms);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;

@@ -66,6 +66,12 @@ describe('direct answers by kind', () => {
     expect(directAnswer('介绍防汛准备情况的副区长是谁', s)).toEqual({ text: '林晓峰', kind: 'person' });
   });
 
+  it('ties the person to the verb that ends the question after a preposition', () => {
+    const passage =
+      '区委副书记、市北高新区党工委书记徐海燕主持会议并通报二季度工作情况。\n区委副书记、区长杨万平对二季度工作作点评部署。';
+    expect(directAnswer('谁对二季度工作作点评部署', passage.split('\n')[0]!, passage)?.text).toBe('杨万平');
+  });
+
   it('does not take a reporter for the person asked about', () => {
     const s = '记者张明华从会上获悉，郑海涛当选为区工商联主席。';
     expect(directAnswer('谁当选为区工商联主席', s)?.text).toBe('郑海涛');
@@ -114,6 +120,11 @@ describe('direct answers by kind', () => {
   it('takes a year before a verb, not a year that names an edition', () => {
     expect(directAnswer('恒润光电哪一年落户崇川', '恒润光电于2019年落户崇川，主营光学元件。')?.text).toBe('2019年');
     expect(directAnswer('全民健身月活动是哪年启动的', '崇川区启动2026年全民健身月活动。')).toBeUndefined();
+  });
+
+  it('reads 举办, 举行 and 开展 as the same event', () => {
+    const s = '11月3日，桃园社区携手区中医院，在桃园小区开展中医义诊活动。';
+    expect(directAnswer('桃园社区的中医义诊哪天举办', s)?.text).toBe('11月3日');
   });
 
   it('takes a lead date for the event of the clause after it', () => {
