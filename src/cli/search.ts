@@ -51,7 +51,9 @@ function readable(results: SearchResult[]): string {
     .map((r, k) => {
       const start = r.passage.indexOf(r.answer);
       const answer = start >= 0 ? markHighlights(r, r.answer, start) : r.answer;
-      const direct = r.direct ? `   答：${r.direct.text}\n` : '';
+      // The short answer only for a result offered as the answer, as the bot shows it.
+      const offered = !('confidence' in r && r.confidence === 'related');
+      const direct = r.direct && offered ? `   答：${r.direct.text}\n` : '';
       return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}\n${direct}   ${answer}`;
     })
     .join('\n');
