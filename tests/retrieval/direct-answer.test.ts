@@ -17,6 +17,10 @@ describe('what a question asks for', () => {
     expect(askedFor('为什么要推进垃圾分类')).toBeUndefined();
   });
 
+  it('does not count items the question asks to be named (哪几个原则)', () => {
+    expect(askedFor('城市更新要坚持哪几个原则')).toBeUndefined();
+  });
+
   it('keeps the measure word the question names, or the family its wording implies', () => {
     expect(askedFor('出动了多少辆车')).toMatchObject({ units: ['辆'], namedUnit: true });
     expect(askedFor('公园占地面积多大')?.units).toContain('平方米');
@@ -158,6 +162,11 @@ describe('no direct answer when unsure', () => {
   it('refuses a person the question does not tie to what is asked', () => {
     const s = '“路修好了，出门方便多了。”家住幸福小区的刘阿姨说。';
     expect(directAnswer('幸福小区修路谁出的钱', s)).toBeUndefined();
+  });
+
+  it('refuses the place of another event for a where question', () => {
+    const s = '城东街道在银花苑社区广场举办年货大集，吸引了上千名居民。';
+    expect(directAnswer('张阿姨住在哪个小区', s)).toBeUndefined();
   });
 
   it('refuses a date of another event', () => {
