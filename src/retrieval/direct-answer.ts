@@ -211,7 +211,7 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
  * passage. The answer comes from the first circle that holds a candidate with evidence beyond
  * shared words (the unit asked, 在……举行, the word beside the question phrase).
  */
-export function directCandidates(question: string, sentence: string, passage = sentence): Scored[][] {
+export function directCandidates(question: string, sentence: string, passage = sentence): (() => Scored[])[] {
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
   const q = normalize(question);
@@ -237,10 +237,11 @@ export function directCandidates(question: string, sentence: string, passage = s
   const score = (list: string[]) =>
     list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, asked, terms, q));
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
+  // Scored only when reached: the answer sentence mostly decides.
   return [
-    score(own),
-    score(paragraphs[home]!.filter((s) => !own.includes(s))),
-    score(paragraphs.filter((_, k) => k !== home).flat()),
+    () => score(own),
+    () => score(paragraphs[home]!.filter((s) => !own.includes(s))),
+    () => score(paragraphs.filter((_, k) => k !== home).flat()),
   ];
 }
 
@@ -253,7 +254,7 @@ export function directAnswer(question: string, sentence: string, passage = sente
   const plural = askedFor(question)?.plural ?? false;
   let pool: Scored[] = [];
   for (const circle of circles) {
-    pool = [...pool, ...circle];
+    pool = [...pool, ...circle()];
     const { answer, found } = choose(pool, plural);
     if (found) return answer;
   }
