@@ -205,12 +205,14 @@ export const ORG_SUFFIXES =
   /(?:图书馆|博物馆|文化馆|美术馆|纪念馆|科技馆|有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
 // Verbs of an event happening somewhere: 「在十里坊小学举行」.
 const EVENT_VERBS =
-  '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成';
+  '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成|鸣枪|起跑|开跑|出发|揭幕|开讲|演出|展演';
 
 /**
  * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a
  * place name (在虹桥街道三玖创意街区举行); its head only after 的 (在北濠河畔的文化广场启幕).
  */
+const LOCATIVE = /(?:东侧|西侧|南侧|北侧|一侧|两侧|门口|门前|北门|南门|东门|西门|广场上|一带|附近|旁|内)$/u;
+
 function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu'))) {
@@ -222,9 +224,11 @@ function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate
       start += head + 1;
       phrase = phrase.slice(head + 1);
     }
-    // A place name with its suffix (十里坊小学), or a city or region jieba knows (泰州).
-    const known = () => !named && tagHan(phrase).every((t) => t.tag === 'ns');
-    if ((phrase.length >= 3 && suffixes.test(phrase)) || (phrase.length >= 2 && known()))
+    // A place name with its suffix (十里坊小学), or a city or region jieba knows (泰州); a side or
+    // spot of it may follow (南通大剧院和美术馆东侧).
+    const name = named ? phrase : phrase.replace(LOCATIVE, '');
+    const known = () => !named && tagHan(name).every((t) => t.tag === 'ns');
+    if ((name.length >= 3 && suffixes.test(name)) || (name.length >= 2 && known()))
       out.push({ start, end, kind: 'place', bonus: 1, phrase: true });
   }
   return out;

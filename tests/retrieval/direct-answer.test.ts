@@ -91,6 +91,11 @@ describe('direct answers by kind', () => {
     expect(directAnswer('老年人运动会在哪里落下帷幕', s)?.text).toBe('扬州');
   });
 
+  it('keeps the side of a place the phrase names', () => {
+    const s = '本届赛事将于4月6日上午8:00在市体育中心东侧鸣枪起跑。';
+    expect(directAnswer('马拉松在哪里起跑', s)?.text).toBe('市体育中心东侧');
+  });
+
   it('takes the head of the place phrase, not the place that locates it', () => {
     const s = '6月1日晚，消夏音乐会在濠河畔的和平广场开幕。';
     expect(directAnswer('消夏音乐会在哪里开幕', s)?.text).toBe('和平广场');
