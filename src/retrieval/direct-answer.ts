@@ -103,6 +103,8 @@ function variants(term: string): RegExp[] {
   if (!found) {
     found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
     if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
+    // Questions are endless in a long-running bot: the cache starts over rather than grow.
+    if (variantCache.size >= 10_000) variantCache.clear();
     variantCache.set(term, found);
   }
   return found;
