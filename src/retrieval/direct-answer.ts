@@ -260,7 +260,22 @@ export function directAnswer(question: string, sentence: string, passage = sente
     const { answer, found } = choose(pool, plural);
     if (found) return answer;
   }
-  return choose(pool, plural).answer;
+  return choose(pool, plural).answer ?? onlyOne(question, sentence, pool);
+}
+
+/**
+ * 「杨万平调研了哪些中小微企业」 answered by a sentence that says so, and the one company the passage
+ * names a paragraph later: the only name of the kind asked in a passage whose answer sentence holds
+ * the question's words is the answer, though its own sentence shares few of them.
+ */
+function onlyOne(question: string, sentence: string, pool: Scored[]): DirectAnswer | undefined {
+  const asked = askedFor(question);
+  if (!asked || asked.kind === 'quantity' || asked.kind === 'date') return undefined;
+  const names = [...new Set(pool.map((s) => s.text))];
+  if (names.length !== 1) return undefined;
+  const all = asked.terms.length;
+  const held = asked.terms.filter((t) => normalize(sentence).includes(t)).length;
+  return all >= 2 && held === all ? { text: names[0]!, kind: asked.kind } : undefined;
 }
 
 /** The candidates listed with `best` (「A、B和C」) in its sentence, in order; [] when it stands alone. */

@@ -121,6 +121,14 @@ describe('direct answers by kind', () => {
     expect(directAnswer('哪些社区获评市级示范社区', two)?.text).toBe('桃园社区、杏林社区');
   });
 
+  it('takes the one company a passage names when its answer sentence says what was asked', () => {
+    const sentence = '5月6日，区长周立新调研中小微企业。';
+    const passage = `${sentence}\n江苏华科电子有限公司主营工业控制产品，共有专利60余项。`;
+    expect(directAnswer('周立新调研了哪些中小微企业', sentence, passage)?.text).toBe('华科电子有限公司');
+    const two = `${passage}\n恒润光电有限公司主营光学元件。`;
+    expect(directAnswer('周立新调研了哪些中小微企业', sentence, two)).toBeUndefined();
+  });
+
   it('takes the date of the event the question asks about', () => {
     const s = '3月2日，跨河大桥项目举行推进会，大桥计划于2027年6月底建成通车。';
     expect(directAnswer('跨河大桥什么时候通车', s)).toEqual({ text: '2027年6月底', kind: 'date' });
