@@ -51,10 +51,10 @@ function readable(results: SearchResult[]): string {
     .map((r, k) => {
       const start = r.passage.indexOf(r.answer);
       const answer = start >= 0 ? markHighlights(r, r.answer, start) : r.answer;
+      const label = r.confidence === 'related' ? ' (related: may not hold the answer)' : '';
       // The short answer only for a result offered as the answer, as the bot shows it.
-      const offered = !('confidence' in r && r.confidence === 'related');
-      const direct = r.direct && offered ? `   答：${r.direct.text}\n` : '';
-      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}\n${direct}   ${answer}`;
+      const direct = r.direct && r.confidence !== 'related' ? `   答：${r.direct.text}\n` : '';
+      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}${label}\n${direct}   ${answer}`;
     })
     .join('\n');
 }

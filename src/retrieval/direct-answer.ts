@@ -13,7 +13,6 @@
  * question's words do not reach, give no answer.
  */
 import { normalize } from '../text/normalize.ts';
-import { SYNONYM_CREDIT } from './answer.ts';
 import {
   candidatesOf,
   clauseAround,
@@ -26,6 +25,7 @@ import {
 import { type AskedFor, askedFor, type DirectKind, literal } from './direct-question.ts';
 import { splitSentences } from './passages.ts';
 import { synonymsOf } from './synonyms.ts';
+import { RANKING } from './weights.ts';
 
 export { askedFor, type AskedFor, type DirectKind } from './direct-question.ts';
 
@@ -56,7 +56,7 @@ function termsIn(text: string, terms: Term[]): number {
   let got = 0;
   for (const { text: t, weight } of terms) {
     if (text.includes(t)) got += weight;
-    else if (variants(t).some((v) => v.test(text))) got += SYNONYM_CREDIT * weight;
+    else if (variants(t).some((v) => v.test(text))) got += RANKING.match.synonym * weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
@@ -131,6 +131,9 @@ function scoreSentence(original: string, asked: AskedFor, terms: Term[], questio
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
   if (period && !text.includes(period) && PERIOD.test(text)) return out;
+  // Nor does a running total (累计, 2020年以来) answer for this year, or this year's for the total.
+  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内/.test(text)) return out;
+  if (/累计|以来|一共/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
   let candidates = candidatesOf(text, asked);

@@ -14,6 +14,7 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   score: 1,
   answer: '上半年，全区实现地区生产总值814亿元。',
   highlights: [],
+  confidence: 'answer',
   ...over,
 });
 
@@ -39,7 +40,7 @@ describe('the short answer in replies', () => {
   });
 
   it('is not shown for a result offered only as related', () => {
-    const related = { ...result({ direct: { text: '814亿元', kind: 'quantity' } }), confidence: 'related' };
-    expect(formatResult(related as SearchResult)).not.toContain('答：');
+    const related = result({ direct: { text: '814亿元', kind: 'quantity' }, confidence: 'related' });
+    expect(formatResult(related)).not.toContain('答：');
   });
 });

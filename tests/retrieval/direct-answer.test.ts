@@ -214,6 +214,12 @@ describe('no direct answer when unsure', () => {
     expect(directAnswer('告知书发给了哪个小区的居民', s)).toBeUndefined();
   });
 
+  it('refuses a running total for this year', () => {
+    const s = '自2019年以来，全区累计改造老旧小区160个，惠及居民2万余户。';
+    expect(directAnswer('今年全区准备改造几个老旧小区', s)).toBeUndefined();
+    expect(directAnswer('全区累计改造了多少个老旧小区', s)?.text).toBe('160个');
+  });
+
   it('never answers with what the question already says', () => {
     const s = '区委书记周立新调研了华科电子有限公司。';
     expect(directAnswer('周立新是哪个单位的书记', s)?.text).not.toBe('周立新');
