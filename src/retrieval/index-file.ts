@@ -1,13 +1,14 @@
 /**
  * The saved index as one binary file of named columns: typed arrays and string tables, laid out
- * so that loading is reading one buffer and taking views into it (nothing parsed, rebuilt or
- * converted). Any in-memory structure that is made of such columns is saved by naming them.
+ * so that loading is reading bytes straight into typed arrays and one string per table (nothing
+ * parsed, rebuilt or converted). Any in-memory structure made of such columns is saved by naming
+ * them. Each column carries a CRC-32, so a damaged file is told from a good one.
  *
  * Layout (little-endian):
  *   8 bytes  magic "CCNIDX\0\x01"
  *   u32      byte length of the header
- *   u32      CRC-32 of everything after these 16 bytes
- *   header   UTF-8 JSON: { meta, columns: [{ name, type, offset, bytes, count? }] }
+ *   u32      CRC-32 of the header
+ *   header   UTF-8 JSON: { meta, columns: [{ name, type, offset, bytes, crc, offsetsAt?, count? }] }
  *   columns  each starting at a multiple of 8 from the start of the file
  * A string table is two parts: its UTF-16 code units and a u32 offset per string (count + 1).
  */
@@ -82,6 +83,8 @@ interface ColumnEntry {
   /** String tables: where the offsets part starts, and the number of strings. */
   offsetsAt?: number;
   count?: number;
+  /** CRC-32 of the column's bytes (both parts of a string table). */
+  crc: number;
 }
 
 interface Header {
@@ -114,7 +117,8 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
   for (const [name, column] of Object.entries(columns)) {
     const parts = chunksOf(column);
     chunks.push(parts);
-    entries.push({ name, type: typeOf(column), offset: 0, bytes: parts[0]!.byteLength });
+    const crc = parts.reduce((c, part) => zlib.crc32(part, c), 0);
+    entries.push({ name, type: typeOf(column), offset: 0, bytes: parts[0]!.byteLength, crc });
   }
   // Offsets depend on the header's length, which depends on the offsets' digits: fix them with
   // a header padded to a length that no longer changes.
@@ -137,36 +141,27 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
   }
   const header = Buffer.alloc(headerBytes, 0x20);
   header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
-
-  const pieces: Buffer[] = [header];
-  let at = PREFIX + headerBytes;
-  const padTo = (target: number) => {
-    if (target > at) pieces.push(Buffer.alloc(target - at));
-    at = target;
-  };
-  entries.forEach((e, k) => {
-    const parts = chunks[k]!;
-    padTo(e.offset);
-    pieces.push(parts[0]!);
-    at += parts[0]!.byteLength;
-    if (parts.length > 1) {
-      padTo(e.offsetsAt!);
-      pieces.push(parts[1]!);
-      at += parts[1]!.byteLength;
-    }
-  });
-  let crc = 0;
-  for (const p of pieces) crc = zlib.crc32(p, crc);
   const prefix = Buffer.alloc(PREFIX);
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(headerBytes, 8);
-  prefix.writeUInt32LE(crc, 12);
+  prefix.writeUInt32LE(zlib.crc32(header), 12);
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');
   try {
-    fs.writeSync(fd, prefix);
-    for (const p of pieces) fs.writeSync(fd, p);
+    let at = 0;
+    const write = (b: Buffer, where = at) => {
+      if (where > at) fs.writeSync(fd, Buffer.alloc(where - at));
+      fs.writeSync(fd, b);
+      at = where + b.byteLength;
+    };
+    write(prefix);
+    write(header);
+    entries.forEach((e, k) => {
+      const parts = chunks[k]!;
+      write(parts[0]!, e.offset);
+      if (parts.length > 1) write(parts[1]!, e.offsetsAt);
+    });
   } finally {
     fs.closeSync(fd);
   }
@@ -174,55 +169,98 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
 
 /** Whether the bytes start like an index file of this format. */
 export function isIndexFile(bytes: Buffer): boolean {
-  return bytes.length >= PREFIX && bytes.subarray(0, MAGIC.length).equals(MAGIC);
+  return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+/** An index file opened for reading: its meta, and its columns read one by one. */
+export interface IndexFileReader {
+  meta: unknown;
+  names: string[];
+  /** Reads one column (each typed array its own allocation); throws IndexFileError when damaged. */
+  read(name: string): Column;
+  close(): void;
 }
 
 /**
- * Reads an index file written by writeIndexFile: its meta and its columns as views into the one
- * buffer read. Throws IndexFileError when the file is cut short, damaged or not an index.
+ * Opens an index file written by writeIndexFile. Columns are read straight into their typed
+ * arrays, each checked against its CRC-32, and only those asked for: a column nobody reads never
+ * takes memory. Throws IndexFileError when the file is cut short, damaged or not an index.
  */
-export function readIndexFile(bytes: Buffer): { meta: unknown; columns: Columns } {
-  if (!isIndexFile(bytes)) throw new IndexFileError('not an index file of this version');
-  // Typed-array views need the buffer aligned; a fresh read is, a pooled small buffer may not be.
-  const buf = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
-  const headerBytes = buf.readUInt32LE(8);
-  if (PREFIX + headerBytes > buf.length) throw new IndexFileError('cut short');
-  if (zlib.crc32(buf.subarray(PREFIX)) !== buf.readUInt32LE(12)) throw new IndexFileError('checksum mismatch');
-  let header: Header;
+export function openIndexFile(file: string): IndexFileReader {
+  const fd = fs.openSync(file, 'r');
   try {
-    header = JSON.parse(buf.toString('utf8', PREFIX, PREFIX + headerBytes)) as Header;
-  } catch {
-    throw new IndexFileError('unreadable header');
-  }
-  if (!header || !Array.isArray(header.columns)) throw new IndexFileError('no column list');
-  const columns: Columns = {};
-  const base = buf.byteOffset;
-  const inFile = (offset: unknown, bytes: unknown) =>
-    Number.isInteger(offset) &&
-    Number.isInteger(bytes) &&
-    (offset as number) % 8 === 0 &&
-    (offset as number) >= 0 &&
-    (offset as number) + (bytes as number) <= buf.length;
-  for (const e of header.columns) {
-    if (!inFile(e.offset, e.bytes)) throw new IndexFileError(`column ${e.name} lies outside the file`);
-    if (e.type === 'str') {
-      const count = e.count ?? -1;
-      if (!Number.isInteger(count) || count < 0 || !inFile(e.offsetsAt, (count + 1) * 4))
-        throw new IndexFileError(`column ${e.name} lies outside the file`);
-      const offsets = new Uint32Array(buf.buffer as ArrayBuffer, base + e.offsetsAt!, count + 1);
-      const text = buf.toString('utf16le', e.offset, e.offset + e.bytes);
-      for (let k = 0; k < count; k++)
-        if (offsets[k]! > offsets[k + 1]!) throw new IndexFileError(`column ${e.name} is out of order`);
-      if (offsets[0] !== 0 || offsets[count] !== text.length)
-        throw new IndexFileError(`column ${e.name} does not match its text`);
-      columns[e.name] = new StringTable(text, offsets);
-    } else {
-      const ctor = Object.hasOwn(TYPES, e.type) ? TYPES[e.type as keyof typeof TYPES] : undefined;
-      if (!ctor || e.bytes % ctor.BYTES_PER_ELEMENT !== 0) throw new IndexFileError(`column ${e.name} has a bad type`);
-      columns[e.name] = new ctor(buf.buffer as ArrayBuffer, base + e.offset, e.bytes / ctor.BYTES_PER_ELEMENT);
+    const size = fs.fstatSync(fd).size;
+    const readAt = (bytes: number, position: number, into?: NodeJS.ArrayBufferView) => {
+      const target = into ?? Buffer.allocUnsafe(bytes);
+      if (position + bytes > size) throw new IndexFileError('cut short');
+      let done = 0;
+      while (done < bytes) {
+        const n = fs.readSync(fd, target, { offset: done, length: bytes - done, position: position + done });
+        if (n === 0) throw new IndexFileError('cut short');
+        done += n;
+      }
+      return target;
+    };
+    const prefix = readAt(PREFIX, 0) as Buffer;
+    if (!isIndexFile(prefix)) throw new IndexFileError('not an index file of this version');
+    const headerBuffer = readAt(prefix.readUInt32LE(8), PREFIX) as Buffer;
+    if (zlib.crc32(headerBuffer) !== prefix.readUInt32LE(12)) throw new IndexFileError('damaged header');
+    let header: Header;
+    try {
+      header = JSON.parse(headerBuffer.toString('utf8')) as Header;
+    } catch {
+      throw new IndexFileError('unreadable header');
     }
+    if (!header || !Array.isArray(header.columns)) throw new IndexFileError('no column list');
+    const entries = new Map(header.columns.map((e) => [e.name, e]));
+    const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= size;
+
+    const read = (name: string): Column => {
+      const e = entries.get(name);
+      if (!e) throw new IndexFileError(`column ${name} is missing`);
+      if (!valid(e.offset) || !valid(e.bytes)) throw new IndexFileError(`column ${name} lies outside the file`);
+      if (e.type === 'str') {
+        const count = e.count;
+        if (!valid(count) || !valid(e.offsetsAt) || e.bytes % 2 !== 0)
+          throw new IndexFileError(`column ${name} lies outside the file`);
+        const bytes = readAt(e.bytes, e.offset) as Buffer;
+        const offsets = readAt((count + 1) * 4, e.offsetsAt, new Uint32Array(count + 1)) as Uint32Array;
+        const crc = zlib.crc32(new Uint8Array(offsets.buffer), zlib.crc32(bytes));
+        if (crc !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+        const text = bytes.toString('utf16le');
+        if (offsets[0] !== 0 || offsets[count] !== text.length) throw new IndexFileError(`column ${name} misfits`);
+        for (let k = 0; k < count; k++)
+          if (offsets[k]! > offsets[k + 1]!) throw new IndexFileError(`column ${name} misfits`);
+        return new StringTable(text, offsets);
+      }
+      const ctor = Object.hasOwn(TYPES, e.type) ? TYPES[e.type as keyof typeof TYPES] : undefined;
+      if (!ctor || e.bytes % ctor.BYTES_PER_ELEMENT !== 0) throw new IndexFileError(`column ${name} has a bad type`);
+      const array = readAt(e.bytes, e.offset, new ctor(e.bytes / ctor.BYTES_PER_ELEMENT)) as TypedColumn;
+      if (zlib.crc32(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) !== e.crc)
+        throw new IndexFileError(`column ${name} is damaged`);
+      return array;
+    };
+    let open = true;
+    return {
+      meta: header.meta,
+      names: [...entries.keys()],
+      read,
+      close: () => {
+        if (open) fs.closeSync(fd);
+        open = false;
+      },
+    };
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
   }
-  return { meta: header.meta, columns };
+}
+
+/** Reads every column of an index file but those named in `skip`. */
+export function readColumns(reader: IndexFileReader, skip: readonly string[] = []): Columns {
+  const columns: Columns = {};
+  for (const name of reader.names) if (!skip.includes(name)) columns[name] = reader.read(name);
+  return columns;
 }
 
 /** A column of the expected kind, or an IndexFileError naming what is missing. */

@@ -18,7 +18,7 @@ import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { column, IndexFileError, isIndexFile, readIndexFile, writeIndexFile } from './index-file.ts';
+import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files and the index format. */
@@ -158,28 +158,56 @@ type Saved = { index: SearchIndex; issues: () => Issue[] } | { stale: string };
 
 /**
  * The saved index when it is current, or why not (missing, of an older version or corpus,
- * damaged). Throws nothing: any fault of the file is a reason to rebuild.
+ * damaged). Throws nothing: any fault of the file is a reason to rebuild. The issues are read
+ * from the file only when `issues()` is called.
  */
 function readSaved(indexFile: string, fingerprint: string): Saved {
-  let bytes: Buffer;
+  let reader: IndexFileReader;
   try {
-    bytes = fs.readFileSync(indexFile);
+    reader = openIndexFile(indexFile);
   } catch (err) {
-    return { stale: (err as NodeJS.ErrnoException).code === 'ENOENT' ? '' : `unreadable: ${(err as Error).message}` };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { stale: '' }; // nothing saved there yet
+    if (!(err instanceof IndexFileError)) return { stale: `unreadable (${(err as Error).message})` };
+    // The JSON index of earlier versions is replaced without a warning.
+    return { stale: startsLikeJson(indexFile) ? '' : `damaged (${err.message})` };
   }
-  // The JSON index of earlier versions: replaced without a warning.
-  if (!isIndexFile(bytes) && bytes[0] === 0x7b) return { stale: '' };
+  let keepOpen = false;
   try {
-    const { meta, columns } = readIndexFile(bytes);
-    const { version, fingerprint: saved } = (meta ?? {}) as Partial<IndexMeta>;
+    const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
     if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
-    const index = SearchIndex.fromColumns(columns, fingerprint);
-    const issuesJson = column(columns, ISSUES_COLUMN, Uint8Array);
-    const issues = () => JSON.parse(Buffer.from(issuesJson.buffer, issuesJson.byteOffset, issuesJson.length).toString()) as Issue[];
+    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN]), fingerprint);
+    // The file stays open until the issues are read: a rebuild by another process renames a new
+    // file over this one, and the issues read later must be those of the index loaded now.
+    keepOpen = true;
+    const issues = () => {
+      try {
+        const json = reader.read(ISSUES_COLUMN);
+        if (!(json instanceof Uint8Array)) throw new IndexFileError('the issues column is missing');
+        const parsed = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.length).toString()) as unknown;
+        if (!Array.isArray(parsed)) throw new IndexFileError('the issues column holds no list');
+        return parsed as Issue[];
+      } finally {
+        reader.close();
+      }
+    };
     return { index, issues };
   } catch (err) {
-    const why = err instanceof IndexFileError ? err.message : `unreadable (${(err as Error).message})`;
-    return { stale: `damaged: ${why}` };
+    return { stale: `damaged (${(err as Error).message})` };
+  } finally {
+    if (!keepOpen) reader.close();
+  }
+}
+
+function startsLikeJson(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const first = Buffer.alloc(1);
+    fs.readSync(fd, first, 0, 1, 0);
+    fs.closeSync(fd);
+    return first[0] === 0x7b;
+  } catch {
+    return false;
   }
 }
 

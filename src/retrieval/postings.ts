@@ -86,13 +86,13 @@ export class Postings {
     starts[keys.length] = total;
     counts.clear();
     const ids = new Uint32Array(total);
-    texts.forEach((text, id) =>
+    texts.forEach((text, id) => {
       eachKey(text, seen, (key) => {
         const at = slot.get(key)!;
         ids[at] = id + firstId;
         slot.set(key, at + 1);
-      }),
-    );
+      });
+    });
     return new Postings(keys, starts, ids);
   }
 

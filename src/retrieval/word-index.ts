@@ -19,7 +19,13 @@ import { segment } from '../text/segment.ts';
 export const WORD_BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /** MiniSearch's calcBM25Score, verbatim, so scores agree to the last bit. */
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number) {
+function bm25(
+  termFreq: number,
+  matchingCount: number,
+  totalCount: number,
+  fieldLength: number,
+  avgFieldLength: number,
+) {
   const { k, b, d } = WORD_BM25;
   const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
@@ -71,7 +77,10 @@ export class WordIndex {
       total += counts.size;
       for (const [term, n] of counts) {
         let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
+        if (!list) {
+          list = [];
+          postings.set(term, list);
+        }
         list.push(k + firstId, n);
       }
     });

@@ -111,7 +111,7 @@ describe('the saved index', () => {
     fs.writeFileSync(indexFile, '{"index": {');
     const opened = openIndex({ corpusDir: 'seeds', indexFile });
     expect(opened.built).toBe(true);
-    expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).index.version).toBeGreaterThan(0);
+    expect(openIndex({ corpusDir: 'seeds', indexFile }).built).toBe(false);
   });
 });
 
