@@ -6,7 +6,8 @@
  * jieba-segmented paragraphs. For each archive (default: synthetic archives of 52, 520 and 1040
  * weekly issues, written by ../shared/tools/make-archive.mjs), both are measured as whole
  * processes, each figure the median of N runs (default 3), the project's and the peer's runs
- * interleaved so that a busy machine slows both alike:
+ * interleaved. Times are CPU time (user + system, all threads, of the command's Node processes),
+ * which a machine shared with other work disturbs far less than wall time (also recorded):
  *   cold   project: the search command with no saved index (parse, build, save, answer one);
  *          peer: parsing the issues (the project's own parser, `articles --json`) plus its build
  *   warm   one question with the index saved
@@ -36,8 +37,12 @@ const PEER = path.join(import.meta.dirname, 'bench', 'fts5-peer.mjs');
 const WORK = path.join(os.tmpdir(), 'chongchuan-bench');
 
 interface Side {
+  /** CPU milliseconds, medians. */
   coldMs: number;
   warmMs: number;
+  /** Wall-clock milliseconds, medians (as loaded as the machine was). */
+  coldWallMs: number;
+  warmWallMs: number;
   warmPeakMB: number;
   msPerQuestion: number;
   batchPeakMB: number;
@@ -80,12 +85,17 @@ function scriptCommand(name: string): string[] {
 }
 
 interface Measured {
+  /** CPU time (user + system) of the command's Node processes: what a busy machine changes least. */
   ms: number;
+  wallMs: number;
   peakMB: number;
   stdout: string;
 }
 
-/** Runs a command, returning its wall time and the peak RSS of any Node process in it. */
+/**
+ * Runs a command, returning the CPU time of its Node processes, its wall time, and the peak RSS
+ * of any Node process in it.
+ */
 function measure(command: string[], env: Record<string, string>, input?: string): Measured {
   const rssFile = path.join(WORK, `rss-${process.pid}-${Date.now()}.txt`);
   const started = performance.now();
@@ -102,11 +112,17 @@ function measure(command: string[], env: Record<string, string>, input?: string)
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
     },
   });
-  const ms = performance.now() - started;
+  const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr.slice(-800)}`);
-  const peaks = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number) : [0];
+  const lines = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split('\n').filter(Boolean) : ['0 0'];
   fs.rmSync(rssFile, { force: true });
-  return { ms, peakMB: Math.max(...peaks) / 1024, stdout: run.stdout };
+  const figures = lines.map((l) => l.split(' ').map(Number) as [number, number]);
+  return {
+    ms: figures.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000,
+    wallMs,
+    peakMB: Math.max(...figures.map(([rss]) => rss)) / 1024,
+    stdout: run.stdout,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
@@ -178,7 +194,12 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
     const parsed = measure(scriptCommand('articles').concat('--json'), env);
     fs.writeFileSync(articlesFile, parsed.stdout);
     const built = measure([process.execPath, PEER, 'build', articlesFile, peerDb], env);
-    peer.cold.push({ ms: parsed.ms + built.ms, peakMB: Math.max(parsed.peakMB, built.peakMB), stdout: '' });
+    peer.cold.push({
+      ms: parsed.ms + built.ms,
+      wallMs: parsed.wallMs + built.wallMs,
+      peakMB: Math.max(parsed.peakMB, built.peakMB),
+      stdout: '',
+    });
     process.stderr.write('warm… ');
     project.warm.push(measure([...searchCommand, '--json', one], env));
     peer.warm.push(measure([process.execPath, PEER, 'query', peerDb, one], env));
@@ -193,6 +214,8 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
     return {
       coldMs: Math.round(ms(m.cold)),
       warmMs: Math.round(ms(m.warm)),
+      coldWallMs: Math.round(median(m.cold.map((x) => x.wallMs))),
+      warmWallMs: Math.round(median(m.warm.map((x) => x.wallMs))),
       warmPeakMB: Math.round(median(m.warm.map((x) => x.peakMB))),
       msPerQuestion: round((ms(m.batch) - ms(m.small)) / (asks.length - small.length)),
       batchPeakMB: Math.round(median(m.batch.map((x) => x.peakMB))),
@@ -234,12 +257,14 @@ function table(rows: Row[]): string {
     ['passages', (r) => r.passages],
     ['warm ms (peer)', (r) => `${r.project.warmMs} (${r.peer.warmMs})`],
     ['warm ×', (r) => ratio(r.project.warmMs, r.peer.warmMs)],
+    ['warm wall ×', (r) => ratio(r.project.warmWallMs, r.peer.warmWallMs)],
     ['ms/q (peer)', (r) => `${r.project.msPerQuestion} (${r.peer.msPerQuestion})`],
     ['ms/q ×', (r) => ratio(r.project.msPerQuestion, r.peer.msPerQuestion)],
     ['peak MB (peer)', (r) => `${r.project.batchPeakMB} (${r.peer.batchPeakMB})`],
     ['peak ×', (r) => ratio(r.project.batchPeakMB, r.peer.batchPeakMB)],
     ['cold ms (peer)', (r) => `${r.project.coldMs} (${r.peer.coldMs})`],
     ['cold ×', (r) => ratio(r.project.coldMs, r.peer.coldMs)],
+    ['cold wall ×', (r) => ratio(r.project.coldWallMs, r.peer.coldWallMs)],
     ['index MB (peer)', (r) => `${r.project.indexMB} (${r.peer.indexMB})`],
     ['q p50/p99', (r) => `${r.queryP50Ms}/${r.queryP99Ms}`],
     ['bot p50/p99', (r) => `${r.botP50Ms}/${r.botP99Ms}`],
@@ -279,7 +304,10 @@ runCli(async () => {
   const rows: Row[] = [];
   for (const spec of args.length > 0 ? args : ['52', '520', '1040']) rows.push(await benchOne(spec, runs));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`\nmachine: ${machine}; medians of ${runs} runs; × is project ÷ peer (FTS5 + jieba)\n`);
+  console.log(
+    `\nmachine: ${machine}; medians of ${runs} runs; times are CPU ms (wall × is the wall-clock ratio); ` +
+      `× is project ÷ peer (FTS5 + jieba)\n`,
+  );
   console.log(table(rows));
   const grew = growth(rows);
   if (grew) console.log(`\n${grew}`);
