@@ -77,7 +77,7 @@ describe('search on the seed archive', () => {
   });
 });
 
-describe('the saved index', () => {
+describe('the saved index', { timeout: 60_000 }, () => {
   it('reloads when the corpus is unchanged and rebuilds when it changed', () => {
     const corpus = path.join(tmp, 'corpus');
     fs.mkdirSync(corpus);
