@@ -27,6 +27,7 @@ import { createBot } from '../bot/create-bot.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { NewsLibrary } from '../retrieval/news-library.ts';
 import { search } from '../retrieval/rank.ts';
+import { costliestMs } from './bench/costly.ts';
 import { FakeBotApi } from '../../tests/support/fake-bot-api.ts';
 import { runCli } from './run-cli.ts';
 
@@ -60,6 +61,8 @@ interface Row {
   queryP99Ms: number;
   botP50Ms: number;
   botP99Ms: number;
+  /** The slowest 300-character question of the archive's most frequent characters. */
+  costlyMs: number;
 }
 
 function questions(): string[] {
@@ -232,6 +235,8 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
+  process.stderr.write('costly questions… ');
+  const costly = costliestMs(opened.index);
   process.stderr.write('bot…\n');
   const bot = await botLatency(NewsLibrary.fromOpened(opened), asks.slice(0, 300));
   return {
@@ -245,6 +250,7 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
     queryP99Ms: round(percentile(times, 0.99)),
     botP50Ms: round(bot.p50),
     botP99Ms: round(bot.p99),
+    costlyMs: round(costly),
   };
 }
 
@@ -268,6 +274,7 @@ function table(rows: Row[]): string {
     ['index MB (peer)', (r) => `${r.project.indexMB} (${r.peer.indexMB})`],
     ['q p50/p99', (r) => `${r.queryP50Ms}/${r.queryP99Ms}`],
     ['bot p50/p99', (r) => `${r.botP50Ms}/${r.botP99Ms}`],
+    ['costly q ms', (r) => r.costlyMs],
   ];
   const lines = [`| ${cols.map((c) => c[0]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
   for (const r of rows) lines.push(`| ${cols.map(([, f]) => String(f(r))).join(' | ')} |`);
@@ -311,6 +318,10 @@ runCli(async () => {
   console.log(table(rows));
   const grew = growth(rows);
   if (grew) console.log(`\n${grew}`);
+  for (const r of rows)
+    console.log(
+      `${r.archive}: costliest 300-character question ${r.costlyMs} ms = ×${(r.costlyMs / Math.max(0.01, r.queryP50Ms)).toFixed(1)} the median question`,
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ machine, runs, rows }, null, 2)}\n`);
   console.log(`\nfigures written to ${out}`);

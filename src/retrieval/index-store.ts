@@ -226,7 +226,7 @@ export function buildIndex(
   collectGarbage();
   installDictionary(indexFile, words, warn);
   const showProgress = log && issues.length > 5;
-  return { index: SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined) };
+  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
 }
 
 /**

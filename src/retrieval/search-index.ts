@@ -102,7 +102,7 @@ export class SearchIndex {
     dictionary: string[],
     fingerprint: string,
     onProgress?: (step: string) => void,
-  ): SearchIndex {
+  ): { index: SearchIndex } {
     const parts = SearchIndex.parts(issues);
     onProgress?.(`segmenting ${parts.passages.length} passages`);
     const words = WordIndex.fromTexts(parts.passageTexts);
@@ -110,7 +110,7 @@ export class SearchIndex {
     onProgress?.('indexing bigrams');
     const grams = Postings.fromTexts(parts.passageTexts);
     const titleGrams = Postings.fromTexts(parts.docTitles);
-    return new SearchIndex(parts, dictionary, fingerprint, words, grams, titleGrams);
+    return { index: new SearchIndex(parts, dictionary, fingerprint, words, grams, titleGrams) };
   }
 
   /**
