@@ -259,7 +259,7 @@ export class LiveCorpus {
     const { dictionary } = library.searchIndex;
     const words = dictionary.length;
     try {
-      extendDictionary(library.searchIndex, [issue], indexFile);
+      extendDictionary(library.searchIndex, [issue], indexFile, (m) => this.log('warn', m));
       if (again) library.removeIssues([name]);
       library.addIssues([issue]);
     } catch (err) {
@@ -294,7 +294,9 @@ export class LiveCorpus {
       return;
     }
     try {
-      saveIndex(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir));
+      saveIndex(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir), (m) =>
+        this.log('warn', m),
+      );
     } catch (err) {
       // The index in memory is current; the next start rebuilds it.
       this.log('warn', `could not save the index to ${indexFile}: ${errorMessage(err)}`);

@@ -12,12 +12,12 @@ if (!corpusDir || !indexFile) {
   process.exit(2);
 }
 try {
-  // Skipped files were warned about by the bot; only a failed save is news.
+  // Skipped files were warned about by the bot already; anything else is news.
   openIndex({
     corpusDir,
     indexFile,
     rebuild: true,
-    warn: (line) => line.startsWith('could not save') && console.error(line),
+    warn: (line) => !line.startsWith('skipped ') && console.error(line),
   });
 } catch (err) {
   console.error(`could not build the index: ${(err as Error).message}`);
