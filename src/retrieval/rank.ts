@@ -384,6 +384,12 @@ function asksFor(query: ParsedQuery): boolean {
   return t.kind === 'number' || t.kind === 'date' || (t.kind === 'entity' && t.of !== undefined);
 }
 
+/** Whether any passage of the article, or its headline, holds one of the concept's terms. */
+function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
+  const texts = [index.docTitles[doc]!, ...index.docPassages[doc]!.map((p) => index.passageTexts[p]!)];
+  return texts.some((t) => c.terms.some((term) => t.includes(term)));
+}
+
 /** The full score of one passage, and the confidence it earns. */
 function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
   const text = index.passageTexts[id]!;
@@ -402,6 +408,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   let got = 0;
   let rareMatched = false;
   let contentMatched = 0;
+  let nameMissing = false;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
     const split = s.weak?.has(id) && onlyAcrossWords(text, c.terms[0]!);
@@ -432,6 +439,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     got += s.mass * matched;
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
+    if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
+      nameMissing ||= !articleHolds(index, docIndex, c);
   });
   const idf = sentenceIdf(query, w);
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
@@ -444,6 +453,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
     contentMatched,
+    nameMissing,
   };
   return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
 }
