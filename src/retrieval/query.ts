@@ -152,6 +152,15 @@ const STOP_WORDS = new Set([
   '究竟',
   '最后',
   '最终',
+  // Degree adverbs and modal verbs of spoken questions (比较集中, 应该到会): they hedge or frame
+  // what is asked; the archive words it its own way (相对集中, 应出席) or not at all.
+  '比较',
+  '相对',
+  '非常',
+  '特别',
+  '十分',
+  '应该',
+  '应当',
   // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
   '地方',
   '东西',

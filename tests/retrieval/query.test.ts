@@ -39,6 +39,18 @@ describe('parseQuery', () => {
     }
   });
 
+  it('drops degree adverbs and modal verbs, which hedge a question but name nothing', () => {
+    const terms = mainTerms('群众提的建议里哪些比较集中，应该到会的委员');
+    for (const w of ['比较', '应该']) expect(terms).not.toContain(w);
+    expect(terms).toEqual(expect.arrayContaining(['建议', '集中', '委员']));
+  });
+
+  it('knows short names of race distances, colloquial ordinals and estates', () => {
+    expect(parseQuery('半马报名').concepts.find((c) => c.terms[0] === '半马')?.terms).toContain('半程马拉松');
+    expect(synonymsOf('第一次')).toContain('首次');
+    expect(synonymsOf('老小区')).toContain('老旧小区');
+  });
+
   it('reads Traditional characters as Simplified', () => {
     expect(mainTerms('國家安全教育')).toEqual(expect.arrayContaining(['国家安全']));
   });
