@@ -168,6 +168,11 @@ const STOP_WORDS = new Set([
   '事儿',
   '人家',
   '方面',
+  // The same for what a title or a name is called (当选了什么职务, 叫什么名字): the answer is the
+  // title or name itself, never this word.
+  '职务',
+  '名字',
+  '名称',
   // Directional complements after a verb (查出来, 建起来): the verb carries the meaning.
   '出来',
   '起来',
@@ -205,6 +210,8 @@ const STOP_PHRASES = new RegExp(
     .join('|'),
   'g',
 );
+// Nouns of a measure: how many people, how much of something, what sum.
+const MEASURE_NOUNS = /人数|数量|总数|数目|金额/g;
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
@@ -254,7 +261,8 @@ const SUFFIXES_OF: Record<string, string[]> = {
 
 // What a quantity asked by these words is counted in.
 const UNITS_OF_QUESTION: [RegExp, string[]][] = [
-  [/多少钱/, ['元']],
+  [/多少钱|金额/, ['元']],
+  [/人数/, ['人', '名', '位']],
   [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
   [/多大年纪|多大岁数|几岁/, ['岁']],
   [/多高|多远/, ['米', '里']],
@@ -328,6 +336,9 @@ export function parseQuery(question: string): ParsedQuery {
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
+  // In a question for a figure, a measure noun names the figure asked for (报名人数有多少): news
+  // gives the figure with its unit (报名31650人), not the noun.
+  if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless

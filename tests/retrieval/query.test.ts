@@ -45,6 +45,14 @@ describe('parseQuery', () => {
     expect(terms).toEqual(expect.arrayContaining(['建议', '集中', '委员']));
   });
 
+  it('drops the noun a question asks for instead of naming (什么职务, 报名人数有多少), and keeps its unit', () => {
+    expect(mainTerms('邹京泓当选了什么职务')).not.toContain('职务');
+    expect(mainTerms('半马报名人数有多少')).not.toContain('人数');
+    expect(answerTypeOf('半马报名人数有多少')).toEqual({ kind: 'number', units: ['人', '名', '位'] });
+    // Only where a figure is asked: elsewhere the measure is what the question is about.
+    expect(mainTerms('报名人数创新高的原因')).toContain('人数');
+  });
+
   it('knows short names of race distances, colloquial ordinals and estates', () => {
     expect(parseQuery('半马报名').concepts.find((c) => c.terms[0] === '半马')?.terms).toContain('半程马拉松');
     expect(synonymsOf('第一次')).toContain('首次');
