@@ -384,6 +384,14 @@ function asksFor(query: ParsedQuery): boolean {
   return t.kind === 'number' || t.kind === 'date' || (t.kind === 'entity' && t.of !== undefined);
 }
 
+/**
+ * A question for a date whose verb the archive never uses (什么时候完工, where no article speaks of
+ * 完工): the date of that event is not reported, whatever date stands near the question's names.
+ */
+function eventUnknown(query: Analysed): boolean {
+  return query.answerType.kind === 'date' && query.concepts.some((c, k) => query.stats[k]!.absent && c.weight < 1);
+}
+
 /** Whether any passage of the article, or its headline, holds one of the concept's terms. */
 function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
   const texts = [index.docTitles[doc]!, ...index.docPassages[doc]!.map((p) => index.passageTexts[p]!)];
@@ -449,7 +457,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
   const evidence: Evidence = {
     cover: Math.min(1, got / query.total),
-    typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),
+    typeFound:
+      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence)),
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
     contentMatched,

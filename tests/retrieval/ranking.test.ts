@@ -95,7 +95,9 @@ describe('a rare name the article lacks', () => {
   const projects = SearchIndex.build(
     [
       issue([
-        article('华睿智连项目开工', ['华睿智连项目投产后将带来800余个就业岗位，年纳税不少于4900万元。']),
+        article('华睿智连项目开工', [
+          '2月8日，华睿智连项目正式开工，投产后将带来800余个就业岗位，年纳税不少于4900万元。',
+        ]),
         article('铂特项目加快建设', ['铂特汽车天窗项目工地上几台塔吊同时作业，建设者们抢抓晴好天气加紧施工。']),
         article('春风行动招聘会', ['招聘会上86家企业带来2100余个岗位，吸引了众多求职者。']),
         article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
@@ -121,6 +123,15 @@ describe('a rare name the article lacks', () => {
     expect(first('华睿智连项目投产后能带来多少就业岗位', on)).toMatchObject({
       headline: '华睿智连项目开工',
       confidence: 'answer',
+    });
+  });
+
+  it('gives no date for an event the archive never speaks of', () => {
+    expect(first('华睿智连项目什么时候开工', RANKING)?.confidence).toBe('answer');
+    // 竣工 stands nowhere in the archive: the date near the project's name is another event's.
+    expect(first('华睿智连项目什么时候竣工', RANKING)).toMatchObject({
+      headline: '华睿智连项目开工',
+      confidence: 'related',
     });
   });
 });
