@@ -152,8 +152,8 @@ const STOP_WORDS = new Set([
   '究竟',
   '最后',
   '最终',
-  // Degree adverbs and modal verbs of spoken questions (比较集中, 应该到会): they hedge or frame
-  // what is asked; the archive words it its own way (相对集中, 应出席) or not at all.
+  // Degree adverbs and modal verbs of spoken questions (比较集中, 应该到会, 准备改造): they hedge or
+  // frame what is asked; the archive words it its own way (相对集中, 应出席, 将改造) or not at all.
   '比较',
   '相对',
   '非常',
@@ -161,6 +161,8 @@ const STOP_WORDS = new Set([
   '十分',
   '应该',
   '应当',
+  '准备',
+  '打算',
   // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
   '地方',
   '东西',
@@ -211,7 +213,7 @@ const STOP_PHRASES = new RegExp(
   'g',
 );
 // Nouns of a measure: how many people, how much of something, what sum.
-const MEASURE_NOUNS = /人数|数量|总数|数目|金额/g;
+const MEASURE_NOUNS = /人数|数量|总数|数目|金额|全长|总长|长度/g;
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
@@ -265,7 +267,7 @@ const UNITS_OF_QUESTION: [RegExp, string[]][] = [
   [/人数/, ['人', '名', '位']],
   [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
   [/多大年纪|多大岁数|几岁/, ['岁']],
-  [/多高|多远/, ['米', '里']],
+  [/多高|多远|全长|总长|长度/, ['米', '里']],
   [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
   [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
 ];

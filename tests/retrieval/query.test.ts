@@ -40,8 +40,8 @@ describe('parseQuery', () => {
   });
 
   it('drops degree adverbs and modal verbs, which hedge a question but name nothing', () => {
-    const terms = mainTerms('群众提的建议里哪些比较集中，应该到会的委员');
-    for (const w of ['比较', '应该']) expect(terms).not.toContain(w);
+    const terms = mainTerms('群众提的建议里哪些比较集中，应该到会的委员，准备改造几个小区');
+    for (const w of ['比较', '应该', '准备']) expect(terms).not.toContain(w);
     expect(terms).toEqual(expect.arrayContaining(['建议', '集中', '委员']));
   });
 
@@ -49,6 +49,8 @@ describe('parseQuery', () => {
     expect(mainTerms('邹京泓当选了什么职务')).not.toContain('职务');
     expect(mainTerms('半马报名人数有多少')).not.toContain('人数');
     expect(answerTypeOf('半马报名人数有多少')).toEqual({ kind: 'number', units: ['人', '名', '位'] });
+    expect(mainTerms('这条老街全长多少')).not.toContain('全长');
+    expect(answerTypeOf('这条老街全长多少')).toEqual({ kind: 'number', units: ['米', '里'] });
     // Only where a figure is asked: elsewhere the measure is what the question is about.
     expect(mainTerms('报名人数创新高的原因')).toContain('人数');
   });
