@@ -453,6 +453,10 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
   return parts;
 }
 
+// Characters that turn the word before them into a noun of a place, a body or a person (托管点,
+// 服务站, 调解室, 网格员, 志愿队): jieba often cuts them off a word it knows.
+const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
+
 /**
  * Lone characters next to each other, or to a word, where the archive holds them together: names
  * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Two characters
@@ -472,8 +476,12 @@ export function glueSingles(
       const a = prev.terms[0]!;
       const b = c.terms[0]!;
       const joined = a + b;
-      // Two lone characters, or a character and a word that the archive reads as one word.
-      const glue = (a.length === 1 && b.length === 1) || ((a.length === 1 || b.length === 1) && isWord(joined));
+      // Two lone characters, or a character and a word that the archive reads as one word, or a
+      // word and a noun-forming suffix after it (托管 点 -> 托管点, 观赛 点, 调解 室).
+      const glue =
+        (a.length === 1 && b.length === 1) ||
+        ((a.length === 1 || b.length === 1) && isWord(joined)) ||
+        (a.length >= 2 && NOUN_SUFFIXES.has(b));
       if (glue && question.includes(joined) && inArchive(joined)) {
         out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
         continue;

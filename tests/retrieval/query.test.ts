@@ -92,6 +92,30 @@ describe('parseQuery', () => {
     expect(wordWeight('区')).toBeLessThan(wordWeight('街道'));
   });
 
+  it('joins a noun-forming suffix back to its word where the archive holds the whole', () => {
+    const concepts = [
+      { terms: ['托管'], weight: 0.5 },
+      { terms: ['点'], weight: 0.35 },
+      { terms: ['设在'], weight: 0.5 },
+    ];
+    const glued = glueSingles(
+      concepts,
+      '托管点设在哪几个地方',
+      (t) => t === '托管点',
+      () => false,
+    );
+    expect(glued.map((c) => c.terms[0])).toEqual(['托管点', '设在']);
+    expect(glued[0]!.weight).toBe(1);
+    // Not where the archive never holds the whole.
+    const kept = glueSingles(
+      concepts,
+      '托管点设在哪几个地方',
+      () => false,
+      () => false,
+    );
+    expect(kept.map((c) => c.terms[0])).toEqual(['托管', '点', '设在']);
+  });
+
   it('joins lone characters back into a name the archive holds', () => {
     const inArchive = new Set(['寺街', '铂特']);
     const glued = glueSingles(
