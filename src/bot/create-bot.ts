@@ -14,7 +14,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { openDatabase } from '../subscriptions/database.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import { replyOptions, type BotDeps } from './context.ts';
+import { replyOptions, type BotDeps } from './deps.ts';
 import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
 import { inlineFeature } from './features/inline.ts';

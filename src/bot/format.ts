@@ -5,18 +5,12 @@
 import type { Article } from '../corpus/types.ts';
 import type { LibraryStats } from '../retrieval/news-library.ts';
 import type { SearchResult } from '../retrieval/rank.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml, formatDate } from '../telegram/html.ts';
+import { MESSAGE_LIMIT } from '../telegram/limits.ts';
 
-/** Telegram's limit on a message's text. */
-export const MESSAGE_LIMIT = 4096;
 /** Results shown per message. */
 export const PAGE_SIZE = 3;
 const SNIPPET = 260;
-
-/** A date as far as it is known (2022-09-08, 2022-09 or 2022); 日期不详 when it is not. */
-export function formatDate(date: string): string {
-  return date || '日期不详';
-}
 
 /**
  * The passage trimmed to a window around the answer sentence, with the highlighted spans in bold;

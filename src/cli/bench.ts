@@ -18,7 +18,7 @@ import { createBot } from '../bot/create-bot.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { NewsLibrary } from '../retrieval/news-library.ts';
 import { search } from '../retrieval/rank.ts';
-import { FakeBotApi } from '../../tests/support/fake-bot-api.ts';
+import { LoopbackBotApi } from '../telegram/loopback-api.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -90,7 +90,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 
 async function botLatency(library: NewsLibrary, asks: string[]): Promise<{ p50: number; p99: number }> {
-  const api = new FakeBotApi();
+  const api = new LoopbackBotApi();
   const apiRoot = await api.start();
   const bot = createBot({
     token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx',

@@ -6,8 +6,8 @@
 import readline from 'node:readline';
 import type { Update } from 'grammy/types';
 import { createBot } from '../bot/create-bot.ts';
-import { htmlToText } from '../bot/html.ts';
-import { interceptApi, OFFLINE_BOT_INFO, OFFLINE_TOKEN, type OutgoingCall } from '../bot/offline-api.ts';
+import { htmlToText } from '../telegram/html.ts';
+import { interceptApi, OFFLINE_BOT_INFO, OFFLINE_TOKEN, type OutgoingCall } from '../telegram/offline-api.ts';
 import { createLogger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 

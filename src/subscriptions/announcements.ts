@@ -4,8 +4,8 @@
  * one message per chat per issue. Pure formatting; matching is passed in.
  */
 import type { Article, Issue } from '../corpus/types.ts';
-import { formatDate, MESSAGE_LIMIT } from '../bot/format.ts';
-import { escapeHtml } from '../bot/html.ts';
+import { escapeHtml, formatDate } from '../telegram/html.ts';
+import { MESSAGE_LIMIT } from '../telegram/limits.ts';
 import { ALL_ISSUES } from './subscription-store.ts';
 
 const DIGEST_HEADLINES = 15;

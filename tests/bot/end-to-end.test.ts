@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidTelegramHtml } from '../../src/bot/html.ts';
-import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { isValidTelegramHtml } from '../../src/telegram/html.ts';
+import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { startApp, type Started } from '../support/processes.ts';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-let api: FakeBotApi;
+let api: LoopbackBotApi;
 let app: Started;
 
 beforeAll(async () => {
-  api = new FakeBotApi();
+  api = new LoopbackBotApi();
   const apiRoot = await api.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
   app = startApp({

@@ -4,11 +4,11 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
-import { FAKE_BOT_INFO, FakeBotApi } from '../support/fake-bot-api.ts';
+import { LOOPBACK_BOT_INFO, LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 let library: NewsLibrary;
-let api: FakeBotApi;
+let api: LoopbackBotApi;
 let bot: Bot;
 let errors: string[];
 
@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
-  api = new FakeBotApi();
+  api = new LoopbackBotApi();
   const apiRoot = await api.start();
   errors = [];
   const logger = {
@@ -29,7 +29,7 @@ beforeEach(async () => {
     token: '1:fault-test',
     library,
     apiRoot,
-    botInfo: FAKE_BOT_INFO as never,
+    botInfo: LOOPBACK_BOT_INFO as never,
     logger: logger as never,
     maxRetryDelaySeconds: 2,
     flood: { limit: 1000, windowMs: 1000 },

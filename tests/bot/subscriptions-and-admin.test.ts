@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
+import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { openDatabase } from '../../src/subscriptions/database.ts';
 import { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';

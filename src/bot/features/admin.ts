@@ -3,7 +3,7 @@
  * falls through to the ordinary reply for an unknown command.
  */
 import { Composer, type Context } from 'grammy';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 
 export function adminFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();

@@ -3,7 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import { formatArticle } from '../format.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 import { articleKeyboard } from '../keyboards.ts';
 
 /** Sends part `part` of the article as a new message; false when there is no such article. */

@@ -3,8 +3,9 @@
  */
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { formatArticleCard, formatDate, formatResult } from '../format.ts';
-import type { BotDeps } from '../context.ts';
+import { formatDate } from '../../telegram/html.ts';
+import { formatArticleCard, formatResult } from '../format.ts';
+import type { BotDeps } from '../deps.ts';
 
 const INLINE_RESULTS = 10;
 

@@ -3,7 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import { formatLatest } from '../format.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 import { latestKeyboard } from '../keyboards.ts';
 
 export const DEFAULT_LATEST = 5;

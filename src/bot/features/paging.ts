@@ -3,7 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import { formatResultsPage, PAGE_SIZE } from '../format.ts';
-import type { BotDeps } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
 import { resultsKeyboard } from '../keyboards.ts';
 
 export function pagingFeature(deps: BotDeps): Composer<Context> {

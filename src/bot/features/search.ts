@@ -4,8 +4,8 @@
  */
 import { Composer, type Context } from 'grammy';
 import { formatNoMatch, formatResultsPage, formatSearchUsage } from '../format.ts';
-import { escapeHtml } from '../html.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 import { resultsKeyboard } from '../keyboards.ts';
 
 /** Longer questions get a notice instead of a search. */

@@ -3,7 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import { formatHelp, formatWelcome } from '../format.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 import { examplesKeyboard } from '../keyboards.ts';
 import { sendArticle } from './article.ts';
 

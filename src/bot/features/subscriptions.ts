@@ -3,8 +3,8 @@
  * only after it is committed to the database.
  */
 import { Composer, type Context } from 'grammy';
-import { escapeHtml } from '../html.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { replyOptions, type BotDeps } from '../deps.ts';
 import { ALL_ISSUES, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../../subscriptions/subscription-store.ts';
 
 const keywordOf = (ctx: Context) => (typeof ctx.match === 'string' ? ctx.match.trim().replace(/\s+/g, ' ') : '');

@@ -1,6 +1,12 @@
 /**
- * Telegram HTML: escaping, and the plain-text rendering the terminal chat shows.
+ * Telegram HTML: escaping, dates as replies show them, and the plain-text rendering the terminal
+ * chat shows. Shared by the bot and the subscription notices.
  */
+
+/** A date as far as it is known (2022-09-08, 2022-09 or 2022); 日期不详 when it is not. */
+export function formatDate(date: string): string {
+  return date || '日期不详';
+}
 
 /** Escapes text for Telegram's HTML parse mode (and for attribute values). */
 export function escapeHtml(text: string): string {

@@ -4,19 +4,19 @@
  * is never logged.
  */
 import { run as runBot } from '@grammyjs/runner';
-import { COMMANDS, createBot } from '../bot/create-bot.ts';
-import { loadConfig, type Config } from '../config.ts';
-import type { Issue } from '../corpus/types.ts';
-import { LiveCorpus } from '../live/live-corpus.ts';
-import { createLogger, type Logger } from '../logger.ts';
-import { openIndex } from '../retrieval/index-store.ts';
-import { NewsLibrary } from '../retrieval/news-library.ts';
-import { announceIssues } from '../subscriptions/announce.ts';
-import { openDatabase } from '../subscriptions/database.ts';
-import { Notifier } from '../subscriptions/notifier.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import { runChat } from './chat.ts';
-import { runCli } from './run-cli.ts';
+import { COMMANDS, createBot } from './bot/create-bot.ts';
+import { loadConfig, type Config } from './config.ts';
+import type { Issue } from './corpus/types.ts';
+import { LiveCorpus } from './live/live-corpus.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openIndex } from './retrieval/index-store.ts';
+import { NewsLibrary } from './retrieval/news-library.ts';
+import { announceIssues } from './subscriptions/announce.ts';
+import { openDatabase } from './subscriptions/database.ts';
+import { Notifier } from './subscriptions/notifier.ts';
+import { SubscriptionStore } from './subscriptions/subscription-store.ts';
+import { runChat } from './cli/chat.ts';
+import { runCli } from './cli/run-cli.ts';
 
 export function run(): void {
   runCli(async () => {
