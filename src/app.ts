@@ -68,11 +68,7 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     subscriptions: store,
     adminIds: config.adminIds,
     logger,
-    reload: async () => {
-      await live.rescan();
-      const s = library.stats();
-      return `${s.articles} 篇文章，${s.issues} 期报纸`;
-    },
+    reload: () => live.rescan(),
   });
   const notifier = new Notifier(store, bot.api, logger);
 

@@ -1,6 +1,6 @@
 /**
  * The bot: a thin transport over the archive. Each feature is its own Composer; formatting is pure
- * and lives in format.ts. Telegram's 429s, 5xx and network errors are retried (auto-retry);
+ * and lives in format.ts, its words in messages.ts; reply defaults are set once (reply-defaults.ts). Telegram's 429s, 5xx and network errors are retried (auto-retry);
  * updates of one chat are handled in order while chats run concurrently (sequentialize, for the
  * runner); each user's flood is limited with one polite notice; a handler's error is logged and
  * never stops the bot.
@@ -11,10 +11,11 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
+import type { ApiFetch } from '../telegram/offline-api.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { openDatabase } from '../subscriptions/database.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import { replyOptions, type BotDeps } from './deps.ts';
+import type { BotDeps } from './deps.ts';
 import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
 import { inlineFeature } from './features/inline.ts';
@@ -23,7 +24,9 @@ import { pagingFeature } from './features/paging.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionsFeature } from './features/subscriptions.ts';
+import { MENU, messages } from './messages.ts';
 import { QueryStore } from './query-store.ts';
+import { htmlDefaults, quoteInGroups } from './reply-defaults.ts';
 
 export interface FloodLimit {
   /** Updates one user may send per window. */
@@ -36,29 +39,20 @@ export interface CreateBotOptions {
   library: NewsLibrary;
   /** Bot API root without a trailing slash. */
   apiRoot?: string;
+  /** Replaces the network under the API client (the terminal chat's and tests' offline stand-in). */
+  fetch?: ApiFetch;
   /** Known bot identity: skips getMe (tests, the terminal chat). */
   botInfo?: UserFromGetMe;
   store?: QueryStore;
   /** Subscriptions; default: a database in memory. */
   subscriptions?: SubscriptionStore;
   adminIds?: number[];
-  reload?: () => Promise<string>;
+  reload?: () => Promise<void>;
   logger?: Logger;
   flood?: FloodLimit;
   /** Longest wait auto-retry accepts from a 429, in seconds. */
   maxRetryDelaySeconds?: number;
 }
-
-/** The command menu: each command with its Chinese and English description. */
-const MENU: [command: string, zh: string, en: string][] = [
-  ['search', '搜索报道', 'Search the news'],
-  ['latest', '最新报道', 'Latest articles'],
-  ['subscribe', '订阅新报纸或关键词', 'Follow new issues or a keyword'],
-  ['unsubscribe', '退订', 'Stop following'],
-  ['subscriptions', '我的订阅', 'What you follow'],
-  ['help', '使用帮助', 'How to use the bot'],
-  ['privacy', '隐私说明', 'What the bot stores'],
-];
 
 /** The command menu for setMyCommands, in Chinese (the default) and in English. */
 export const COMMANDS = {
@@ -70,8 +64,10 @@ export const DEFAULT_FLOOD: FloodLimit = { limit: 10, windowMs: 10_000 };
 
 export function createBot(options: CreateBotOptions): Bot {
   const { token, library, apiRoot, botInfo, logger = silentLogger } = options;
-  const bot = new Bot(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
+  const client = { ...(apiRoot ? { apiRoot } : {}), ...(options.fetch ? { fetch: options.fetch as never } : {}) };
+  const bot = new Bot(token, { botInfo, client });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }));
+  bot.api.config.use(htmlDefaults);
 
   const deps: BotDeps = {
     library,
@@ -85,6 +81,7 @@ export function createBot(options: CreateBotOptions): Bot {
   // One chat's updates in order, different chats at once (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD));
+  bot.use(quoteInGroups);
   bot.use(startFeature(deps));
   bot.use(latestFeature(deps));
   bot.use(subscriptionsFeature(deps));
@@ -94,7 +91,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.use(articleFeature(deps));
   bot.use(inlineFeature(deps));
   // A button this bot no longer knows (an old or forged callback) gets a notice, not silence.
-  bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: '这个按钮已失效，请重新提问。' }));
+  bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: messages.buttonGone }));
 
   bot.catch((err) => {
     const e = err.error;
@@ -110,12 +107,17 @@ export function createBot(options: CreateBotOptions): Bot {
   return bot;
 }
 
-/** Per-user flood limit: over the limit, one polite notice per window, then silence. */
+/**
+ * Per-user flood limit: over the limit, one polite notice per window; later messages go
+ * unanswered, but every button press is still answered so its spinner stops.
+ */
 function floodLimit({ limit: max, windowMs }: FloodLimit) {
   const warned = new Map<number, number>();
   return limit<Context, never>({
     timeFrame: windowMs,
     limit: max,
+    // Called for every update over the limit, not only the first, so presses can be answered.
+    alwaysReply: true,
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
       const id = ctx.from?.id;
@@ -127,8 +129,8 @@ function floodLimit({ limit: max, windowMs }: FloodLimit) {
       }
       warned.set(id, now);
       for (const [user, at] of warned) if (at <= now - windowMs) warned.delete(user);
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: '操作太频繁了，请稍等几秒。' });
-      else if (ctx.chat) await ctx.reply('你发得太快了，请稍等几秒再问。', replyOptions(ctx));
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: messages.pressTooFast });
+      else if (ctx.chat) await ctx.reply(messages.sendingTooFast);
     },
   });
 }

@@ -1,7 +1,7 @@
 /**
- * What every feature of the bot shares: the archive, the query store, and reply options.
+ * What every feature of the bot is given: the archive, the stored queries, subscriptions and
+ * the operators' settings.
  */
-import type { Context } from 'grammy';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { QueryStore } from './query-store.ts';
@@ -14,17 +14,6 @@ export interface BotDeps {
   adminIds: number[];
   /** Counted since start, for /stats. */
   counters: { questions: number };
-  /** Re-scans the corpus (/reload); returns a one-line summary. */
-  reload?: () => Promise<string>;
-}
-
-/** HTML, no link previews, and in groups a quote of the asking message. */
-export function replyOptions(ctx: Context) {
-  const inGroup = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
-  const messageId = ctx.msg?.message_id;
-  return {
-    parse_mode: 'HTML' as const,
-    link_preview_options: { is_disabled: true },
-    ...(inGroup && messageId ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {}),
-  };
+  /** Re-scans the corpus (/reload). */
+  reload?: () => Promise<void>;
 }

@@ -24,24 +24,3 @@ export function htmlToText(html: string, bold: (s: string) => string = (s) => s)
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 }
-
-/** The tags Telegram's HTML mode accepts that this bot uses. */
-const ALLOWED = new Set(['b', 'i', 'u', 'a', 'code', 'blockquote']);
-
-/**
- * Whether the text is HTML that Telegram accepts: only known tags, properly nested, and no bare
- * `<` or `&`. Used by tests and as a last guard before sending.
- */
-export function isValidTelegramHtml(html: string): boolean {
-  const stack: string[] = [];
-  const token = /<(\/?)([a-z]+)(?:\s+href="[^"<>]*")?>|&(?:lt|gt|amp|quot);|[<>&]/g;
-  for (const m of html.matchAll(token)) {
-    if (m[0].startsWith('&') && m[0].length > 1) continue;
-    if (!m[2]) return false; // a bare < > or &
-    if (!ALLOWED.has(m[2])) return false;
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return false;
-    } else stack.push(m[2]);
-  }
-  return stack.length === 0;
-}

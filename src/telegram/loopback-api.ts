@@ -1,17 +1,22 @@
 /**
  * A loopback stand-in for the Telegram Bot API, speaking enough of it for the bot to hold a
  * conversation: getMe, getUpdates (long polling with offsets), sendMessage, editMessageText,
- * answerCallbackQuery, answerInlineQuery, setMyCommands and deleteWebhook. It records every call.
- * Faults can be queued per method (an error reply, or a dropped connection).
+ * answerCallbackQuery, answerInlineQuery, setMyCommands and deleteWebhook. It records every call,
+ * refuses what Telegram refuses (invalid HTML, text past the limits, lone surrogates: a 400, see
+ * bot-api-rules.ts), and faults can be queued per method (an error reply, or a dropped
+ * connection). Used by the tests and by `npm run bench`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
+import { refusalOf } from './bot-api-rules.ts';
 
 export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** Telegram's 400 description when the call was refused. */
+  refused?: string;
 }
 
 export type Fault = { status: number; description: string; retryAfter?: number } | 'drop';
@@ -102,8 +107,14 @@ export class LoopbackBotApi {
     }
   }
 
+  /** The calls of `method` that Telegram would have accepted. */
   sent(method = 'sendMessage'): RecordedCall[] {
-    return this.calls.filter((c) => c.method === method);
+    return this.calls.filter((c) => c.method === method && !c.refused);
+  }
+
+  /** The calls refused with a 400, as `method: description`. */
+  refusals(): string[] {
+    return this.calls.filter((c) => c.refused).map((c) => `${c.method}: ${c.refused}`);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -121,14 +132,19 @@ export class LoopbackBotApi {
       req.socket.destroy();
       return;
     }
+    const refused = fault ? undefined : refusalOf(method, payload);
     if (method !== 'getUpdates') {
-      this.calls.push({ method, payload, at: Date.now() });
+      this.calls.push({ method, payload, at: Date.now(), ...(refused ? { refused } : {}) });
       for (const l of this.callListeners.splice(0)) l();
     }
     const reply = (status: number, data: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
     };
+    if (refused) {
+      reply(400, { ok: false, error_code: 400, description: refused });
+      return;
+    }
     if (fault) {
       reply(fault.status, {
         ok: false,

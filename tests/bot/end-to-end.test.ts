@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidTelegramHtml } from '../../src/telegram/html.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { startApp, type Started } from '../support/processes.ts';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
 import { formatArticle, formatResultsPage, formatSnippet } from '../../src/bot/format.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
-import { escapeHtml, formatDate, htmlToText, isValidTelegramHtml } from '../../src/telegram/html.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
+import { escapeHtml, formatDate, htmlToText } from '../../src/telegram/html.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({

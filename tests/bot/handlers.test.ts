@@ -2,8 +2,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import type { Bot } from 'grammy';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { htmlToText, isValidTelegramHtml } from '../../src/telegram/html.ts';
-import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/telegram/offline-api.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
+import { htmlToText } from '../../src/telegram/html.ts';
+import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { seedLibrary } from '../support/seed-library.ts';
@@ -22,8 +23,13 @@ beforeAll(() => {
 
 beforeEach(() => {
   calls = [];
-  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, store: new QueryStore() });
-  interceptApi(bot, (c) => calls.push(c));
+  bot = createBot({
+    token: '1:test',
+    library,
+    botInfo: OFFLINE_BOT_INFO,
+    store: new QueryStore(),
+    fetch: offlineFetch((c) => calls.push(c)),
+  });
 });
 
 const text = (t: string, chat: { id: number; type: string } = privateChat, messageId = 10) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/corpus/types.ts';
-import { isValidTelegramHtml } from '../../src/telegram/html.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { notificationFor } from '../../src/subscriptions/announcements.ts';
 
 const article = (headline: string): Article => ({
