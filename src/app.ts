@@ -5,7 +5,8 @@
  */
 import { run as runBot } from '@grammyjs/runner';
 import { COMMANDS, createBot } from './bot/create-bot.ts';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { GrammyError } from 'grammy';
 import type { Issue } from './corpus/types.ts';
 import { LiveCorpus } from './live/live-corpus.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -72,7 +73,16 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
   });
   const notifier = new Notifier(store, bot.api, logger);
 
-  await bot.init();
+  try {
+    await bot.init();
+  } catch (err) {
+    // 401/404 from getMe: the token is wrong or revoked; nothing to retry.
+    if (err instanceof GrammyError)
+      throw new ConfigError(
+        `Telegram refused BOT_TOKEN (${err.error_code} ${err.description}); check it with @BotFather`,
+      );
+    throw err;
+  }
   try {
     await bot.api.setMyCommands(COMMANDS.zh);
     await bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' });

@@ -25,6 +25,7 @@ import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionsFeature } from './features/subscriptions.ts';
 import { MENU, messages } from './messages.ts';
+import { type NetworkRetryOptions, retryNetworkErrors } from './network-retry.ts';
 import { QueryStore } from './query-store.ts';
 import { htmlDefaults, quoteInGroups } from './reply-defaults.ts';
 
@@ -52,6 +53,8 @@ export interface CreateBotOptions {
   flood?: FloodLimit;
   /** Longest wait auto-retry accepts from a 429, in seconds. */
   maxRetryDelaySeconds?: number;
+  /** Pauses between attempts when the Bot API cannot be reached. */
+  networkRetry?: Pick<NetworkRetryOptions, 'attempts' | 'firstDelayMs' | 'maxDelayMs'>;
 }
 
 /** The command menu for setMyCommands, in Chinese (the default) and in English. */
@@ -66,7 +69,17 @@ export function createBot(options: CreateBotOptions): Bot {
   const { token, library, apiRoot, botInfo, logger = silentLogger } = options;
   const client = { ...(apiRoot ? { apiRoot } : {}), ...(options.fetch ? { fetch: options.fetch as never } : {}) };
   const bot = new Bot(token, { botInfo, client });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }));
+  // Innermost first: network failures, then Telegram's 429 and 5xx answers, then reply defaults.
+  bot.api.config.use(
+    retryNetworkErrors({ logger, apiRoot: apiRoot ?? 'https://api.telegram.org', ...options.networkRetry }),
+  );
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 4,
+      maxDelaySeconds: options.maxRetryDelaySeconds ?? 60,
+      rethrowHttpErrors: true,
+    }),
+  );
   bot.api.config.use(htmlDefaults);
 
   const deps: BotDeps = {

@@ -9,12 +9,13 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
  * The longest prefix of `text` made of whole grapheme clusters and at most `maxUnits` UTF-16
- * code units long. Segmenting stops at the cut, so a huge text costs no more than its prefix.
+ * code units long. Only the prefix is segmented (a boundary depends on what precedes it and on
+ * the one character after it), so a huge text costs no more than a short one.
  */
 export function graphemePrefix(text: string, maxUnits: number): string {
   if (text.length <= maxUnits) return text;
   let end = 0;
-  for (const { index, segment } of segmenter.segment(text)) {
+  for (const { index, segment } of segmenter.segment(text.slice(0, maxUnits + 2))) {
     if (index + segment.length > maxUnits) break;
     end = index + segment.length;
   }
