@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createBot } from '../bot/create-bot.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { NewsLibrary } from '../retrieval/news-library.ts';
@@ -211,10 +212,11 @@ function ratios(rows: Row[]): string {
 }
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? path.resolve(args[outAt + 1] ?? 'bench.json') : path.join(ROOT, '.cache', 'bench.json');
-  const specs = args.filter((_, k) => outAt < 0 || (k !== outAt && k !== outAt + 1));
+  const { values, positionals: specs } = parseArgs({
+    options: { out: { type: 'string', default: path.join(ROOT, '.cache', 'bench.json') } },
+    allowPositionals: true,
+  });
+  const out = path.resolve(values.out);
   fs.mkdirSync(WORK, { recursive: true });
   const rows: Row[] = [];
   for (const spec of specs.length > 0 ? specs : ['5', '52', '520']) rows.push(await benchOne(spec));
