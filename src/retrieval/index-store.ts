@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../atomic-write.ts';
 import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
@@ -45,16 +46,8 @@ const dictionaryFile = (indexFile: string) => `${indexFile}.userdict.txt`;
 function installDictionary(indexFile: string, words: string[]): void {
   const file = dictionaryFile(indexFile);
   const text = userDictionaryText(words);
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomically(file, text);
   loadDictionary(file);
-}
-
-/** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
 /** The index file: the parsed issues beside the search index, so a warm start reads no issue. */
@@ -68,21 +61,15 @@ interface IndexFile {
  * large archive never holds its whole index as one string; through a temporary file and a rename.
  */
 function saveIndexFile(file: string, issues: Issue[], index: SerializedIndex): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
+  writeFileAtomically(file, (write) => {
     const { grams, titleGrams, mini, ...head } = index;
-    fs.writeSync(fd, `{"index":${JSON.stringify(head).slice(0, -1)}`);
-    fs.writeSync(fd, `,"grams":${JSON.stringify(grams)}`);
-    fs.writeSync(fd, `,"titleGrams":${JSON.stringify(titleGrams)}`);
-    fs.writeSync(fd, `,"mini":${JSON.stringify(mini)}},"issues":[`);
-    for (const [k, issue] of issues.entries()) fs.writeSync(fd, (k > 0 ? ',' : '') + JSON.stringify(issue));
-    fs.writeSync(fd, ']}');
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
+    write(`{"index":${JSON.stringify(head).slice(0, -1)}`);
+    write(`,"grams":${JSON.stringify(grams)}`);
+    write(`,"titleGrams":${JSON.stringify(titleGrams)}`);
+    write(`,"mini":${JSON.stringify(mini)}},"issues":[`);
+    for (const [k, issue] of issues.entries()) write((k > 0 ? ',' : '') + JSON.stringify(issue));
+    write(']}');
+  });
 }
 
 function readSaved(indexFile: string, fingerprint: string): IndexFile | null {
