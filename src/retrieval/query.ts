@@ -27,8 +27,6 @@ export interface ParsedQuery {
   normalized: string;
   concepts: Concept[];
   date?: PartialDate;
-  /** The question asks for a number (多少, 几, 多大……). */
-  wantsNumber: boolean;
   answerType: AnswerType;
 }
 
@@ -204,7 +202,6 @@ export function extractDate(text: string): { date?: PartialDate; rest: string } 
 /** Parses a question into concepts, date and intent. */
 export function parseQuery(question: string): ParsedQuery {
   const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
-  const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
   const concepts: Concept[] = [];
@@ -224,7 +221,7 @@ export function parseQuery(question: string): ParsedQuery {
   }
   for (const { text: word } of segment(text)) addWord(addConcept, word);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+  return { normalized, concepts, date, answerType: answerTypeOf(normalized) };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */

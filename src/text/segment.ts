@@ -98,18 +98,6 @@ export function segment(text: string): Token[] {
   return tokens;
 }
 
-/** Overlapping Han character bigrams of the text (a lone Han character stands as itself). */
-export function hanBigrams(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(HAN_RUN)) {
-    const run = m[0];
-    const at = m.index ?? 0;
-    if (run.length === 1) out.push({ text: run, start: at });
-    for (let i = 0; i + 1 < run.length; i++) out.push({ text: run.slice(i, i + 2), start: at + i });
-  }
-  return out;
-}
-
 /**
  * True when jieba reads a word across the junction of `a` and `b`: the sign that a page break cut
  * one word in two (「…批发配送、医」 / 「疗器械…」 reads 「医疗」).
