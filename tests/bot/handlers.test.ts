@@ -182,36 +182,35 @@ describe('commands', () => {
 });
 
 describe('inline mode', () => {
-  it('lists matching articles, and the latest for an empty query', async () => {
+  interface Result {
+    title: string;
+    input_message_content: { message_text: string; parse_mode?: string };
+  }
+  const inline = async (query: string) => {
     await bot.handleUpdate({
       update_id: ++updateId,
-      inline_query: { id: 'iq1', from: user, query: '老旧小区', offset: '' },
+      inline_query: { id: `iq${updateId}`, from: user, query, offset: '' },
     } as unknown as Update);
-    const answer = last('answerInlineQuery');
-    const results = answer.payload.results as { title: string; input_message_content: { message_text: string } }[];
+    return last('answerInlineQuery').payload;
+  };
+
+  it('lists matching articles, and the latest for an empty query', async () => {
+    const results = (await inline('老旧小区')).results as Result[];
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.title).toContain('老旧小区');
-    for (const r of results) expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
+    for (const r of results) {
+      expect(r.input_message_content.parse_mode).toBe('HTML');
+      expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
+    }
     expect(results[0]!.input_message_content.message_text).toMatch(/^<b>[^\d]/);
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq2', from: user, query: '', offset: '' },
-    } as unknown as Update);
-    const latest = last('answerInlineQuery').payload.results as {
-      title: string;
-      input_message_content: { message_text: string };
-    }[];
+    const latest = (await inline('')).results as Result[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
   });
 
   it('offers a plain-text button when nothing matches', async () => {
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq3', from: user, query: '<股市> 行情', offset: '' },
-    } as unknown as Update);
-    const answer = last('answerInlineQuery');
-    expect(answer.payload.results).toEqual([]);
-    expect((answer.payload.button as { text: string }).text).toContain('<股市> 行情');
+    const answer = await inline('<股市> 行情');
+    expect(answer.results).toEqual([]);
+    expect((answer.button as { text: string }).text).toBe('没有找到「<股市> 行情」的报道');
   });
 });
