@@ -27,8 +27,8 @@ export function run(): void {
     const opened = openIndex({
       corpusDir: config.corpusDir,
       indexFile: config.indexFile,
-      log: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
-      warn: (line) => logger.warn(line),
+      onProgress: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+      logger: logger.child({ module: 'corpus' }),
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const library = NewsLibrary.fromOpened(opened);
@@ -60,7 +60,7 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     indexFile: config.indexFile,
     library,
     onNewIssues: announce,
-    log: (level, message) => logger[level](message),
+    logger: logger.child({ module: 'live' }),
   });
   const bot = createBot({
     token: config.botToken!,

@@ -29,5 +29,18 @@ export function createLogger(
   );
 }
 
+/**
+ * A logger for the command-line tools: one readable line per message on standard error
+ * (`warning: skipped a.txt: …`) instead of JSON.
+ */
+export function createCliLogger(level = 'warn', stream: { write(s: string): unknown } = process.stderr): Logger {
+  return createLogger(level, [], {
+    write(line: string) {
+      const { level: label, msg } = JSON.parse(line) as { level: string; msg: string };
+      stream.write(`${label === 'warn' ? 'warning' : label}: ${msg}\n`);
+    },
+  });
+}
+
 /** A logger that writes nothing (tests, the terminal chat). */
 export const silentLogger: Logger = pino({ level: 'silent' });

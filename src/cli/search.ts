@@ -8,6 +8,7 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { createCliLogger } from '../logger.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { search, type SearchResult } from '../retrieval/rank.ts';
 import { CliError, runCli } from './run-cli.ts';
@@ -55,8 +56,8 @@ runCli(async () => {
   const { index } = openIndex({
     corpusDir,
     indexFile,
-    log: interactive ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
-    warn: (line) => console.error(`warning: ${line}`),
+    onProgress: interactive ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+    logger: createCliLogger(),
   });
   if (interactive) process.stderr.write('\r\x1b[K');
   const answer = (q: string) => {

@@ -2,6 +2,7 @@
  * The corpus folder to issues: the one place that reads issue files. A file that cannot be read
  * as an issue is skipped with one warning naming it; the rest still load.
  */
+import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeIssue, UnreadableIssueError } from './decode.ts';
@@ -39,14 +40,14 @@ export function loadIssueFile(file: string): Issue {
 }
 
 export interface LoadOptions {
-  /** Told once about each file that is skipped. */
-  warn?: (message: string) => void;
+  /** Told once about each file that is skipped (a warning). */
+  logger?: Logger;
   /** Told after each file, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Loads every issue in the folder; throws CorpusError when there is none to load. */
-export function loadCorpus(dir: string, { warn = console.warn, onProgress }: LoadOptions = {}): Issue[] {
+export function loadCorpus(dir: string, { logger = silentLogger, onProgress }: LoadOptions = {}): Issue[] {
   const files = listIssueFiles(dir);
   if (files.length === 0) throw new CorpusError(`no issue files (*.txt) in corpus folder ${dir}`);
   const issues: Issue[] = [];
@@ -56,7 +57,7 @@ export function loadCorpus(dir: string, { warn = console.warn, onProgress }: Loa
     } catch (err) {
       const why =
         err instanceof UnreadableIssueError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
-      warn(`skipped ${name}: ${why}`);
+      logger.warn(`skipped ${name}: ${why}`);
     }
     onProgress?.(k + 1, files.length);
   });

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../corpus/types.ts';
+import { type Logger, silentLogger } from '../logger.ts';
 import { listIssueFiles, loadIssueFile } from '../corpus/load-corpus.ts';
 import { buildIndex, corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
@@ -18,7 +19,7 @@ export interface LiveCorpusOptions {
   library: NewsLibrary;
   /** Told about issues that were added (after they are searchable). */
   onNewIssues?: (issues: Issue[]) => void | Promise<void>;
-  log?: (level: 'info' | 'warn', message: string) => void;
+  logger?: Logger;
   pollMs?: number;
   settleMs?: number;
 }
@@ -89,7 +90,7 @@ export class LiveCorpus {
   }
 
   private async look(now: number): Promise<void> {
-    const { corpusDir, indexFile, library, log = () => {} } = this.options;
+    const { corpusDir, indexFile, library, logger = silentLogger } = this.options;
     const listing = safeList(corpusDir);
     const indexed: Listing = new Map([...this.known].filter(([name]) => !this.unreadable.has(name)));
     const { ready, removed } = this.tracker.update(listing, indexed, now);
@@ -105,7 +106,7 @@ export class LiveCorpus {
         this.unreadable.delete(name);
       } catch (err) {
         this.unreadable.add(name);
-        log('warn', `skipped ${name}: ${(err as Error).message}`);
+        logger.warn(`skipped ${name}: ${(err as Error).message}`);
       }
     }
     // A rewritten file leaves the index now and comes back as new once it has settled.
@@ -121,15 +122,15 @@ export class LiveCorpus {
         const issues = [...keep, ...added];
         const { index } = buildIndex(issues, fingerprint, indexFile);
         library.replace(index, issues);
-        log('info', `corpus changed: ${removed.length} removed, ${added.length} read; index rebuilt`);
+        logger.info(`corpus changed: ${removed.length} removed, ${added.length} read; index rebuilt`);
       } else if (added.length > 0) {
         extendDictionary(library.searchIndex, added, indexFile);
         library.addIssues(added);
-        log('info', `indexed ${added.map((i) => i.source).join(', ')}`);
+        logger.info(`indexed ${added.map((i) => i.source).join(', ')}`);
       }
       saveIndex(indexFile, library.issues, library.searchIndex, fingerprint);
     } catch (err) {
-      log('warn', `could not update the index: ${(err as Error).message}`);
+      logger.warn(`could not update the index: ${(err as Error).message}`);
       return;
     }
     const brandNew = added.filter((i) => !removed.includes(i.source));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from '../atomic-write.ts';
+import type { Logger } from '../logger.ts';
 import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
@@ -26,9 +27,10 @@ export function corpusFingerprint(corpusDir: string): string {
 export interface OpenOptions {
   corpusDir: string;
   indexFile: string;
-  /** Progress and status lines (building, loaded); default: silent. */
-  log?: (line: string) => void;
-  warn?: (line: string) => void;
+  /** Progress lines (reading, building) for a terminal; default: none. */
+  onProgress?: (line: string) => void;
+  /** Told about skipped files and an index that could not be saved. */
+  logger?: Logger;
   /** Rebuild even when the saved index is current. */
   rebuild?: boolean;
 }
@@ -123,7 +125,7 @@ function issueTexts(issues: Issue[]): string[] {
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */
-export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOptions): OpenedIndex {
+export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebuild }: OpenOptions): OpenedIndex {
   const fingerprint = corpusFingerprint(corpusDir);
   const saved = rebuild ? null : readSaved(indexFile, fingerprint);
   if (saved) {
@@ -131,7 +133,7 @@ export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOpti
     return { index: SearchIndex.fromJSON(saved.index, saved.issues), issues: saved.issues, built: false };
   }
   const issues = loadCorpus(corpusDir, {
-    warn: warn ?? (() => {}),
+    logger,
     onProgress: log
       ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
       : undefined,
@@ -141,7 +143,7 @@ export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOpti
   try {
     saveIndexFile(indexFile, issues, serialized);
   } catch (err) {
-    warn?.(`could not save the index to ${indexFile}: ${(err as Error).message}`);
+    logger?.warn(`could not save the index to ${indexFile}: ${(err as Error).message}`);
   }
   collectGarbage();
   return { index, issues, built: true };

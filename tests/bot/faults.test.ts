@@ -6,6 +6,7 @@ import { createBot } from '../../src/bot/create-bot.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { LOOPBACK_BOT_INFO, LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { seedLibrary } from '../support/seed-library.ts';
+import { captureLogs } from '../support/logs.ts';
 
 let library: NewsLibrary;
 let api: LoopbackBotApi;
@@ -19,18 +20,14 @@ beforeAll(() => {
 beforeEach(async () => {
   api = new LoopbackBotApi();
   const apiRoot = await api.start();
-  errors = [];
-  const logger = {
-    warn: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`),
-    error: (o: object, m: string) => errors.push(`${m} ${JSON.stringify(o)}`),
-    info: () => {},
-  };
+  const logs = captureLogs('warn');
+  errors = logs.lines;
   bot = createBot({
     token: '1:fault-test',
     library,
     apiRoot,
     botInfo: LOOPBACK_BOT_INFO as never,
-    logger: logger as never,
+    logger: logs.logger,
     maxRetryDelaySeconds: 2,
     flood: { limit: 1000, windowMs: 1000 },
   });

@@ -6,9 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { createLogger } from '../../src/logger.ts';
 import { LOOPBACK_BOT_INFO } from '../../src/telegram/loopback-api.ts';
 import { seedLibrary } from '../support/seed-library.ts';
+import { captureLogs } from '../support/logs.ts';
 
 const TOKEN = '123456:SECRET-network-retry-abcdefghijk';
 const library = seedLibrary();
@@ -26,8 +26,7 @@ async function serve(handler: http.RequestListener): Promise<string> {
 }
 
 function botAt(apiRoot: string) {
-  const lines: string[] = [];
-  const logger = createLogger('info', [TOKEN], { write: (s: string) => void lines.push(s) });
+  const { logger, lines, records: logged } = captureLogs('info', [TOKEN]);
   const bot = createBot({
     token: TOKEN,
     library,
@@ -35,7 +34,6 @@ function botAt(apiRoot: string) {
     logger,
     networkRetry: { firstDelayMs: 50, maxDelayMs: 200 },
   });
-  const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   return { bot, lines, logged };
 }
 

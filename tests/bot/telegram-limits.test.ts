@@ -16,6 +16,7 @@ import { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { LOOPBACK_BOT_INFO, LoopbackBotApi, type RecordedCall } from '../../src/telegram/loopback-api.ts';
+import { captureLogs } from '../support/logs.ts';
 
 const HUGE = '老旧小区改造<b>&amp;😀'.repeat(5000);
 let library: NewsLibrary;
@@ -33,14 +34,14 @@ beforeAll(() => {
 
 beforeEach(async () => {
   api = new LoopbackBotApi();
-  logged = [];
-  const log = (o: object, m: string) => void logged.push(`${m} ${JSON.stringify(o)}`);
+  const logs = captureLogs('warn');
+  logged = logs.lines;
   bot = createBot({
     token: '1:limits-test',
     library,
     apiRoot: await api.start(),
     botInfo: LOOPBACK_BOT_INFO as never,
-    logger: { warn: log, error: log, info: () => {} } as never,
+    logger: logs.logger,
     flood: { limit: 3, windowMs: 60_000 },
   });
 });

@@ -6,6 +6,7 @@ import type { Issue } from '../../src/corpus/types.ts';
 import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { captureLogs } from '../support/logs.ts';
 
 function setUp() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-'));
@@ -15,16 +16,16 @@ function setUp() {
   const indexFile = path.join(dir, 'index.json');
   const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
   const announced: Issue[][] = [];
-  const warnings: string[] = [];
+  const logs = captureLogs();
   const live = new LiveCorpus({
     corpusDir,
     indexFile,
     library,
     settleMs: 1000,
     onNewIssues: (issues) => void announced.push(issues),
-    log: (level, m) => level === 'warn' && warnings.push(m),
+    logger: logs.logger,
   });
-  return { corpusDir, indexFile, library, live, announced, warnings };
+  return { corpusDir, indexFile, library, live, announced, warnings: () => logs.messages('warn') };
 }
 
 describe('LiveCorpus', () => {
@@ -47,14 +48,14 @@ describe('LiveCorpus', () => {
     expect(new NewsLibrary(reopened.index, reopened.issues).search('博嘉生物')[0]?.headline).toContain(
       '崇川开发区一季度',
     );
-  });
+  }, 20_000);
 
   it('skips an empty or broken file without failing, warning once', async () => {
     const { corpusDir, library, live, warnings, announced } = setUp();
     fs.writeFileSync(path.join(corpusDir, 'empty.txt'), '');
     fs.writeFileSync(path.join(corpusDir, 'broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
     for (const t of [0, 2000, 4000, 6000]) await live.check(t);
-    expect(warnings).toEqual(['skipped broken.txt: binary content']);
+    expect(warnings()).toEqual(['skipped broken.txt: binary content']);
     expect(announced).toEqual([]);
     expect(library.stats().issues).toBe(1);
   });
@@ -76,5 +77,5 @@ describe('LiveCorpus', () => {
     await live.check(4000);
     expect(library.search('博嘉生物')).toEqual([]);
     expect(library.search('唐闸古镇规划面积').length).toBeGreaterThan(0);
-  });
+  }, 20_000);
 });
