@@ -1,9 +1,10 @@
 /**
  * The bot: a thin transport over the archive. Each feature is its own Composer; formatting is pure
- * and lives in format.ts, its words in messages.ts; reply defaults are set once (reply-defaults.ts). Telegram's 429s, 5xx and network errors are retried (auto-retry);
- * updates of one chat are handled in order while chats run concurrently (sequentialize, for the
- * runner); each user's flood is limited with one polite notice; a handler's error is logged and
- * never stops the bot.
+ * and lives in format.ts, its words in messages.ts; reply defaults are set once (reply-defaults.ts).
+ * Telegram's 429s and 5xx are retried (auto-retry), an unreachable API with logged, growing pauses
+ * (network-retry.ts); updates of one chat are handled in order while chats run concurrently
+ * (sequentialize, for the runner); each user's flood is limited with one polite notice; a
+ * handler's error is logged and never stops the bot.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';

@@ -84,3 +84,27 @@ describe('npm start with a token, against a loopback Bot API', () => {
     expect(Date.now() - started).toBeLessThan(6000);
   }, 10_000);
 });
+
+describe('npm start with a token Telegram refuses', () => {
+  it('stops with one line saying so, without the token', async () => {
+    const refusing = new LoopbackBotApi();
+    const apiRoot = await refusing.start();
+    refusing.fail('getMe', { status: 401, description: 'Unauthorized' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-401-'));
+    const refused = startApp({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      CORPUS_DIR: 'seeds',
+      INDEX_FILE: path.join(dir, 'index.json'),
+      DATABASE_FILE: path.join(dir, 'bot.db'),
+    });
+    const code = await refused.exited;
+    await refusing.stop();
+    expect(code).toBe(1);
+    expect(refused.output()).toContain(
+      'error: Telegram refused BOT_TOKEN (401 Unauthorized); check it with @BotFather',
+    );
+    expect(refused.output()).not.toContain(TOKEN.split(':')[1]);
+    expect(refused.output()).not.toMatch(/\n\s+at /); // no stack trace
+  }, 90_000);
+});
