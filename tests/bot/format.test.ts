@@ -3,7 +3,7 @@ import type { Article } from '../../src/corpus/types.ts';
 import { formatArticle, formatLatest, formatResult, formatResultsPage, formatSnippet } from '../../src/bot/format.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
-import { escapeHtml, htmlToText } from '../../src/telegram/html.ts';
+import { htmlToText } from '../../src/telegram/html.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
@@ -21,10 +21,6 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
 });
 
 describe('escaping', () => {
-  it('escapes the characters Telegram HTML reserves', () => {
-    expect(escapeHtml('<b>&"x"</b>')).toBe('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;');
-  });
-
   it('keeps hostile article text inert in results and articles', () => {
     const hostile = result({
       headline: '<script>x</script>',
