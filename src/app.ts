@@ -68,10 +68,10 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     apiRoot: config.telegramApiRoot,
     subscriptions: store,
     adminIds: config.adminIds,
-    logger,
+    logger: logger.child({ module: 'bot' }),
     reload: () => live.rescan(),
   });
-  const notifier = new Notifier(store, bot.api, logger);
+  const notifier = new Notifier(store, bot.api, logger.child({ module: 'notifier' }));
 
   try {
     await bot.init();
