@@ -70,10 +70,10 @@ export function formatArticleCard(article: Article, max = SNIPPET): string {
  * Renders with a shrinking budget (the units each headline and snippet may take) until the text
  * fits in a message: a reply is never cut afterwards, so never inside a tag or an entity.
  */
-function fitToMessage(render: (budget: number) => string, budget = SNIPPET): string {
+function fitToMessage(render: (budget: number) => string, budget = SNIPPET, limit = MESSAGE_LIMIT): string {
   for (; ; budget = Math.floor(budget / 2)) {
     const text = render(budget);
-    if (text.length <= MESSAGE_LIMIT || budget <= 4) return text;
+    if (text.length <= limit || budget <= 4) return text;
   }
 }
 
@@ -92,13 +92,19 @@ export function formatResultsPage(question: string, results: SearchResult[], pag
  * (a paragraph longer than a message is cut at sentence ends).
  */
 export function formatArticle(article: Article): string[] {
-  const head = [
-    `<b>${escapeHtml(clip(article.headline, ARTICLE_HEAD))}</b>`,
-    article.subtitle ? `<i>${escapeHtml(clip(article.subtitle, ARTICLE_HEAD))}</i>` : '',
-    `${formatDate(article.date)}${article.byline.length ? ` · ${messages.reporters(article.byline.slice(0, 20))}` : ''}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const byline = article.byline.length ? ` · ${messages.reporters(article.byline)}` : '';
+  const head = fitToMessage(
+    (budget) =>
+      [
+        `<b>${escapeHtml(clip(article.headline, budget))}</b>`,
+        article.subtitle ? `<i>${escapeHtml(clip(article.subtitle, budget))}</i>` : '',
+        `${formatDate(article.date)}${byline}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ARTICLE_HEAD,
+    MESSAGE_LIMIT - 200,
+  );
   const blocks = [...article.paragraphs, ...article.captions.map((c) => `${messages.photo}${c}`)].flatMap((p) =>
     splitToFit(escapeHtml(p), MESSAGE_LIMIT - 200),
   );

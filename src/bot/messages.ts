@@ -39,7 +39,7 @@ export const messages = {
   searchUsage: (example: string) => `用法：/search 关键词\n例如：/search ${escapeHtml(example)}`,
   unknownCommand: (command: string) => `不认识的命令 ${echo(command)}。发送 /help 查看可用的命令，或直接输入问题。`,
   textOnly: '我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。',
-  reporters: (names: string[]) => `记者 ${escapeHtml(names.join(' '))}`,
+  reporters: (names: string[]) => `记者 ${echo(names.join(' '), 200)}`,
   photo: '📷 ',
   part: (k: number, parts: number) => `<i>（${k + 1}/${parts}）</i>`,
 

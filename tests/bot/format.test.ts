@@ -97,7 +97,11 @@ describe('articles', () => {
   });
 
   it('splits a paragraph of emoji and entities without breaking a character, under any headline', () => {
-    const parts = formatArticle(article(['😀&'.repeat(5000), '👨‍👩‍👧'.repeat(2000)], '长'.repeat(1_000_000)));
+    const parts = formatArticle({
+      ...article(['😀&'.repeat(5000), '👨‍👩‍👧'.repeat(2000)], '"<长>"'.repeat(300_000)),
+      subtitle: '&'.repeat(100_000),
+      byline: Array.from({ length: 500 }, () => '<金驰>'),
+    });
     expect(parts.length).toBeGreaterThan(3);
     for (const p of parts) {
       expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
