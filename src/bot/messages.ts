@@ -134,4 +134,5 @@ export const messages = {
   chatEdited: '（上一条消息已更新）',
   chatButtons: (labels: string[]) => `  按钮：${labels.map((b, k) => `#${k + 1} ${b}`).join('  ')}`,
   chatNoSuchButton: '（没有这个按钮）\n',
+  chatRefused: (method: string, reason: string) => `（Telegram 会拒绝这次 ${method}：${reason}）\n`,
 } as const;

@@ -37,13 +37,15 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
     token: OFFLINE_TOKEN,
     library,
     botInfo: OFFLINE_BOT_INFO,
-    logger: createLogger('warn'),
+    // A refused reply is shown in the chat itself (the bot logs it as a warning); errors still show.
+    logger: createLogger('error'),
     flood: { limit: 1000, windowMs: 1000 },
     fetch: offlineFetch(show),
   });
 
-  function show({ method, payload }: OutgoingCall): void {
-    if (method === 'sendMessage' || method === 'editMessageText') {
+  function show({ method, payload, refused }: OutgoingCall): void {
+    if (refused) write(messages.chatRefused(method, refused));
+    else if (method === 'sendMessage' || method === 'editMessageText') {
       if (method === 'editMessageText') write(messages.chatEdited);
       write(htmlToText(String(payload.text ?? ''), bold));
       const markup = payload.reply_markup as { inline_keyboard?: Button[][] } | undefined;
