@@ -7,9 +7,8 @@
  * handler's error is logged and never stops the bot.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, type Context } from 'grammy';
+import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { ApiFetch } from '../telegram/offline-api.ts';
@@ -17,6 +16,7 @@ import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { openDatabase } from '../subscriptions/database.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { BotDeps } from './deps.ts';
+import { logHandlerErrors } from './error-handler.ts';
 import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
 import { inlineFeature } from './features/inline.ts';
@@ -25,16 +25,11 @@ import { pagingFeature } from './features/paging.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionsFeature } from './features/subscriptions.ts';
+import { DEFAULT_FLOOD, type FloodLimit, floodLimit } from './flood-limit.ts';
 import { MENU, messages } from './messages.ts';
 import { type NetworkRetryOptions, retryNetworkErrors } from './network-retry.ts';
 import { QueryStore } from './query-store.ts';
 import { htmlDefaults, quoteInGroups } from './reply-defaults.ts';
-
-export interface FloodLimit {
-  /** Updates one user may send per window. */
-  limit: number;
-  windowMs: number;
-}
 
 export interface CreateBotOptions {
   token: string;
@@ -63,8 +58,6 @@ export const COMMANDS = {
   zh: MENU.map(([command, zh]) => ({ command, description: zh })),
   en: MENU.map(([command, , en]) => ({ command, description: en })),
 };
-
-export const DEFAULT_FLOOD: FloodLimit = { limit: 10, windowMs: 10_000 };
 
 export function createBot(options: CreateBotOptions): Bot {
   const { token, library, apiRoot, botInfo, logger = silentLogger } = options;
@@ -107,44 +100,6 @@ export function createBot(options: CreateBotOptions): Bot {
   // A button this bot no longer knows (an old or forged callback) gets a notice, not silence.
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: messages.buttonGone }));
 
-  bot.catch((err) => {
-    const e = err.error;
-    const update = err.ctx.update.update_id;
-    if (e instanceof GrammyError)
-      logger.warn(
-        { update, method: e.method, code: e.error_code, description: e.description },
-        'Telegram refused a call',
-      );
-    else if (e instanceof HttpError) logger.warn({ update, err: e.message }, 'network error talking to Telegram');
-    else logger.error({ update, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
-  });
+  bot.catch(logHandlerErrors(logger));
   return bot;
-}
-
-/**
- * Per-user flood limit: over the limit, one polite notice per window; later messages go
- * unanswered, but every button press is still answered so its spinner stops.
- */
-function floodLimit({ limit: max, windowMs }: FloodLimit) {
-  const warned = new Map<number, number>();
-  return limit<Context, never>({
-    timeFrame: windowMs,
-    limit: max,
-    // Called for every update over the limit, not only the first, so presses can be answered.
-    alwaysReply: true,
-    keyGenerator: (ctx) => ctx.from?.id.toString(),
-    onLimitExceeded: async (ctx) => {
-      const id = ctx.from?.id;
-      if (id === undefined) return;
-      const now = Date.now();
-      if ((warned.get(id) ?? 0) > now - windowMs) {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-        return;
-      }
-      warned.set(id, now);
-      for (const [user, at] of warned) if (at <= now - windowMs) warned.delete(user);
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: messages.pressTooFast });
-      else if (ctx.chat) await ctx.reply(messages.sendingTooFast);
-    },
-  });
 }
