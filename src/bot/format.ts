@@ -77,14 +77,24 @@ function fitToMessage(render: (budget: number) => string, budget = SNIPPET, limi
   }
 }
 
-/** One page of results; headlines and snippets shrink if the page would pass Telegram's limit. */
+/**
+ * One page of results; headlines and snippets shrink if the page would pass Telegram's limit.
+ * Results that may not hold the answer ("related") come after the answers (the ranking orders
+ * them so), under a header of their own: they are never presented as the answer.
+ */
 export function formatResultsPage(question: string, results: SearchResult[], page: number): string {
   const pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
   const shown = results.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
   const header = messages.resultsHeader(question, page, pages);
-  return fitToMessage((budget) =>
-    [header, ...shown.map((r, k) => formatResult(r, page * PAGE_SIZE + k + 1, budget))].join('\n\n'),
-  );
+  const firstRelated = shown.findIndex((r) => r.confidence === 'related');
+  const relatedHeader = results.some((r) => r.confidence !== 'related')
+    ? messages.moreRelatedHeader
+    : messages.relatedHeader;
+  return fitToMessage((budget) => {
+    const blocks = shown.map((r, k) => formatResult(r, page * PAGE_SIZE + k + 1, budget));
+    if (firstRelated >= 0) blocks.splice(firstRelated, 0, `<i>${relatedHeader}</i>`);
+    return [header, ...blocks].join('\n\n');
+  });
 }
 
 /**

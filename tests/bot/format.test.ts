@@ -4,6 +4,7 @@ import { formatArticle, formatLatest, formatResult, formatResultsPage, formatSni
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
+import { messages } from '../../src/bot/messages.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
@@ -17,6 +18,7 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   score: 1,
   answer: '第二句有答案。',
   highlights: [[7, 9]],
+  confidence: 'answer',
   ...over,
 });
 
@@ -32,6 +34,35 @@ describe('escaping', () => {
     expect(isValidTelegramHtml(page)).toBe(true);
     expect(htmlToText(page)).toContain('<script>x</script>');
     expect(htmlToText(page)).toContain('<i>q</i> & more');
+  });
+});
+
+describe('related results', () => {
+  it('shows results that may not answer under their own header, never as the answer', () => {
+    const page = formatResultsPage('顾保红是哪里人', [result({ confidence: 'related', headline: '政协会议闭幕' })], 0);
+    const text = htmlToText(page);
+    expect(text).toContain(messages.relatedHeader);
+    expect(text.indexOf(messages.relatedHeader)).toBeLessThan(text.indexOf('政协会议闭幕'));
+    expect(isValidTelegramHtml(page)).toBe(true);
+  });
+
+  it('puts answers first and the related ones after a header of their own', () => {
+    const page = htmlToText(
+      formatResultsPage(
+        '问题',
+        [result({ headline: '答案报道' }), result({ confidence: 'related', headline: '相关报道' })],
+        0,
+      ),
+    );
+    expect(page).not.toContain(messages.relatedHeader);
+    expect(page.indexOf('答案报道')).toBeLessThan(page.indexOf(messages.moreRelatedHeader));
+    expect(page.indexOf(messages.moreRelatedHeader)).toBeLessThan(page.indexOf('相关报道'));
+  });
+
+  it('adds no header when every result answers', () => {
+    const page = htmlToText(formatResultsPage('问题', [result(), result()], 0));
+    expect(page).not.toContain(messages.relatedHeader);
+    expect(page).not.toContain(messages.moreRelatedHeader);
   });
 });
 
