@@ -50,7 +50,7 @@ const EnvSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   CORPUS_DIR: pathSetting('seeds'),
-  INDEX_FILE: pathSetting(path.join('.cache', 'index.json')),
+  INDEX_FILE: pathSetting(path.join('.cache', 'index.bin')),
   DATABASE_FILE: pathSetting(path.join('data', 'bot.db')),
   ADMIN_IDS: z
     .string()

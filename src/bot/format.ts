@@ -48,16 +48,23 @@ export function formatSnippet(result: SearchResult, max = SNIPPET): string {
   return out.replace(/\n/g, ' ');
 }
 
+/** The short answer first, in bold (「答：<b>814亿元</b>」), for a result offered as the answer; '' otherwise. */
+export function formatDirectAnswer(result: SearchResult, budget = HEADLINE): string {
+  if (!result.direct || result.confidence === 'related') return '';
+  return `${messages.directAnswer(escapeHtml(clip(result.direct.text, budget)))}\n`;
+}
+
 /**
- * One result: bold headline (numbered when n is given), date (and subtitle), the snippet; each
- * piece within `budget` units.
+ * One result: the short answer, bold headline (numbered when n is given), date (and subtitle),
+ * the snippet; each piece within `budget` units.
  */
 export function formatResult(result: SearchResult, n?: number, budget = SNIPPET): string {
   const icon = result.kind === 'photo' ? messages.photo : '';
   const number = n === undefined ? '' : `${n}. `;
   const headline = escapeHtml(clip(result.headline, Math.min(HEADLINE, budget)));
   const sub = result.subtitle ? ` · ${escapeHtml(clip(result.subtitle, Math.min(HEADLINE, budget)))}` : '';
-  return `<b>${number}${icon}${headline}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, budget)}`;
+  const answer = formatDirectAnswer(result, Math.min(HEADLINE, budget));
+  return `${answer}<b>${number}${icon}${headline}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, budget)}`;
 }
 
 /** An article in brief: bold headline, date, the opening of its first paragraph. */

@@ -32,6 +32,8 @@ export const messages = {
   // Questions and results
   resultsHeader: (question: string, page: number, pages: number) =>
     `🔎 「${echo(question)}」${pages > 1 ? ` 第${page + 1}/${pages}页` : ''}`,
+  /** The short answer, already escaped HTML, before the result that holds it. */
+  directAnswer: (html: string) => `答：<b>${html}</b>`,
   /** Above results that may not hold the answer. */
   relatedHeader: '没有找到确切答案，以下报道提到了……',
   /** The same, after results that do answer. */
