@@ -38,6 +38,8 @@ export const messages = {
   relatedHeader: '没有找到确切答案，以下报道提到了……',
   /** The same, after results that do answer. */
   moreRelatedHeader: '以下报道可能相关：',
+  /** A short mark of one such result where there is no room for a header (an inline result's title). */
+  relatedLabel: '〔可能相关〕',
   noMatch: (question: string) =>
     `没有在报道中找到与「${echo(question)}」相关的内容。\n可以换个说法或关键词再试，或用 /latest 看看最新报道。`,
   questionTooLong: (length: number, max: number) =>

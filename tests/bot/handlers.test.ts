@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import type { Bot } from 'grammy';
 import { createBot } from '../../src/bot/create-bot.ts';
+import { messages } from '../../src/bot/messages.ts';
 import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
@@ -206,6 +207,18 @@ describe('inline mode', () => {
     const latest = (await inline('')).results as Result[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
+  });
+
+  it('marks results that may not hold the answer, in the list and in the message shared', async () => {
+    const question = '唐闸古镇每年接待多少游客';
+    expect(library.search(question, 10)[0]?.confidence).toBe('related');
+    const results = (await inline(question)).results as Result[];
+    expect(results[0]!.title.startsWith(messages.relatedLabel)).toBe(true);
+    expect(results[0]!.input_message_content.message_text.startsWith(`<i>${messages.relatedHeader}</i>`)).toBe(true);
+    expect(isValidTelegramHtml(results[0]!.input_message_content.message_text)).toBe(true);
+    // A result offered as the answer carries no such mark.
+    const answered = (await inline('唐闸古镇规划面积多大')).results as Result[];
+    expect(answered[0]!.title.startsWith(messages.relatedLabel)).toBe(false);
   });
 
   it('offers a plain-text button when nothing matches', async () => {

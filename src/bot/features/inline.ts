@@ -32,16 +32,16 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
   composer.on('inline_query', async (ctx) => {
     const query = clip(ctx.inlineQuery.query.trim(), INLINE_QUERY, '');
     const results = query
-      ? deps.library
-          .search(query, INLINE_RESULTS)
-          .map((r, k) =>
-            result(
-              `${r.articleId.slice(0, 32)}-${k}`,
-              r.headline,
-              `${formatDate(r.date)} ${r.answer}`,
-              formatResult(r),
-            ),
-          )
+      ? deps.library.search(query, INLINE_RESULTS).map((r, k) => {
+          // A result that may not hold the answer is marked so in the list and in the message shared.
+          const related = r.confidence === 'related';
+          return result(
+            `${r.articleId.slice(0, 32)}-${k}`,
+            related ? `${messages.relatedLabel}${r.headline}` : r.headline,
+            `${formatDate(r.date)} ${r.answer}`,
+            related ? `<i>${messages.relatedHeader}</i>\n\n${formatResult(r)}` : formatResult(r),
+          );
+        })
       : deps.library
           .latest(INLINE_RESULTS)
           .map((a) =>
