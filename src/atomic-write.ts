@@ -10,7 +10,8 @@ import path from 'node:path';
 /** The content, or a function that writes it piece by piece (a large file never held as one string). */
 export type Content = string | ((write: (chunk: string) => void) => void);
 
-function alive(pid: number): boolean {
+/** Whether a process of that id still runs (one of another user's counts). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -25,7 +26,8 @@ function removeLeftovers(file: string): void {
   const prefix = `${path.basename(file)}.`;
   for (const name of fs.readdirSync(dir)) {
     const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid))
+      fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

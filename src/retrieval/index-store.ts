@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processIsAlive, writeFileAtomically } from '../atomic-write.ts';
 import type { Logger } from '../logger.ts';
 import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
@@ -82,13 +83,13 @@ function installDictionary(indexFile: string, words: string[], warn?: (line: str
   const text = userDictionaryText(words);
   let file = dictionaryFile(indexFile);
   try {
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomically(file, text);
   } catch (err) {
     reportUnwritable(indexFile, err, warn);
     const digest = createHash('sha1').update(text).digest('hex').slice(0, 16);
     file = path.join(os.tmpdir(), `chongchuan-userdict-${digest}.txt`);
     try {
-      if (!fs.existsSync(file)) writeAtomically(file, text);
+      if (!fs.existsSync(file)) writeFileAtomically(file, text);
     } catch {
       loadDictionary(); // nowhere to write: jieba without the domain words still cuts every text
       return;
@@ -99,28 +100,6 @@ function installDictionary(indexFile: string, words: string[], warn?: (line: str
 
 /** A temporary name for writing `file`, unique to this process. */
 const temporaryFile = (file: string) => `${file}.${process.pid}.tmp`;
-
-/** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = temporaryFile(file);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes temporary files that a save killed midway (kill -9, power loss) left beside the index
@@ -137,7 +116,7 @@ export function removeStaleTemporaryFiles(indexFile: string): void {
   }
   for (const name of names) {
     const m = /^(.*)\.(\d+)\.tmp$/.exec(name);
-    if (!m || !bases.includes(m[1]!) || isRunning(Number(m[2]))) continue;
+    if (!m || !bases.includes(m[1]!) || processIsAlive(Number(m[2]))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }
