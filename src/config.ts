@@ -1,9 +1,10 @@
 /**
- * Environment to validated, typed settings. `.env` is read without overriding variables that are
- * already set, so a shell or CI setting always wins.
+ * Environment to validated, typed settings (a zod schema). `.env` is read without overriding
+ * variables that are already set, so a shell or CI setting always wins.
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { z } from 'zod';
 
 export interface Config {
   /** Telegram bot token; without it `npm start` runs the terminal chat. */
@@ -25,7 +26,46 @@ export class ConfigError extends Error {}
 
 let dotenvLoaded = false;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A path setting: relative paths are taken from the working directory. */
+const pathSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((p) => path.resolve(p));
+
+/**
+ * The environment's settings. Each message completes "<NAME> …" and never repeats a secret's
+ * value.
+ */
+const EnvSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'does not look like a bot token (digits, a colon, then the secret)')
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as http://127.0.0.1:8081')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  CORPUS_DIR: pathSetting('seeds'),
+  INDEX_FILE: pathSetting(path.join('.cache', 'index.bin')),
+  DATABASE_FILE: pathSetting(path.join('data', 'bot.db')),
+  ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((ids) => ids.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^\d+$/, { error: (issue) => `must be Telegram user ids separated by commas; got "${issue.input}"` })
+          .transform(Number),
+      ),
+    ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
 
 /** Reads settings from `env` (default: process.env, after loading `.env` once). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,37 +73,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dotenv.config({ override: false, quiet: true });
     dotenvLoaded = true;
   }
-  const text = (name: string) => {
-    const v = env[name]?.trim();
-    return v ? v : undefined;
-  };
-  const apiRoot = text('TELEGRAM_API_ROOT');
-  if (apiRoot && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {
-    throw new ConfigError('TELEGRAM_API_ROOT must be an http(s) URL such as http://127.0.0.1:8081');
+  // A setting that is empty or only spaces counts as not set.
+  const given = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((name) => {
+      const value = env[name]?.trim();
+      return value ? [[name, value]] : [];
+    }),
+  );
+  const parsed = EnvSchema.safeParse(given);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; '));
   }
-  const token = text('BOT_TOKEN');
-  if (token && !/^\d+:[\w-]{20,}$/.test(token)) {
-    throw new ConfigError('BOT_TOKEN does not look like a bot token (digits, a colon, then the secret)');
-  }
-  const corpusDir = path.resolve(text('CORPUS_DIR') ?? 'seeds');
-  const adminText = text('ADMIN_IDS') ?? '';
-  const adminIds = adminText
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((id) => {
-      if (!/^\d+$/.test(id))
-        throw new ConfigError(`ADMIN_IDS must be Telegram user ids separated by commas; got "${id}"`);
-      return Number(id);
-    });
-  const logLevel = text('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const e = parsed.data;
   return {
-    botToken: token,
-    telegramApiRoot: apiRoot?.replace(/\/+$/, ''),
-    corpusDir,
-    indexFile: path.resolve(text('INDEX_FILE') ?? path.join('.cache', 'index.bin')),
-    databaseFile: path.resolve(text('DATABASE_FILE') ?? path.join('data', 'bot.db')),
-    adminIds,
-    logLevel,
+    botToken: e.BOT_TOKEN,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    corpusDir: e.CORPUS_DIR,
+    indexFile: e.INDEX_FILE,
+    databaseFile: e.DATABASE_FILE,
+    adminIds: e.ADMIN_IDS,
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,6 +5,9 @@
 import { ConfigError } from '../config.ts';
 import { CorpusError } from '../corpus/load-corpus.ts';
 
+/** A command-line argument that is wrong; the message says which and how. */
+export class CliError extends Error {}
+
 export function runCli(main: () => void | Promise<void>): void {
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -14,7 +17,10 @@ export function runCli(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((err: unknown) => {
-      if (err instanceof ConfigError || err instanceof CorpusError) {
+      const known = err instanceof ConfigError || err instanceof CorpusError || err instanceof CliError;
+      // parseArgs' own errors (an unknown option, a missing value) carry this code.
+      const badArgument = err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      if (err instanceof Error && (known || badArgument)) {
         console.error(`error: ${err.message}`);
       } else {
         console.error(err);

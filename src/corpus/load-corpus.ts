@@ -4,6 +4,7 @@
  * not text) is skipped with one warning naming it; the rest still load.
  */
 import { createHash } from 'node:crypto';
+import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeIssue, UnreadableIssueError } from './decode.ts';
@@ -134,14 +135,14 @@ export function corpusFileLines(dir: string): string[] {
 }
 
 export interface LoadOptions {
-  /** Told once about each file that is skipped. */
-  warn?: (message: string) => void;
+  /** Told once about each file that is skipped (a warning). */
+  logger?: Logger;
   /** Told after each file, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Loads every issue in the folder; throws CorpusError when there is none to load. */
-export function loadCorpus(dir: string, { warn = console.warn, onProgress }: LoadOptions = {}): Issue[] {
+export function loadCorpus(dir: string, { logger = silentLogger, onProgress }: LoadOptions = {}): Issue[] {
   const files = listIssueFiles(dir);
   if (files.length === 0) throw new CorpusError(`no issue files (*.txt) in corpus folder ${dir}`);
   const issues: Issue[] = [];
@@ -149,7 +150,7 @@ export function loadCorpus(dir: string, { warn = console.warn, onProgress }: Loa
     try {
       issues.push(loadIssueFile(path.join(dir, name)));
     } catch (err) {
-      warn(`skipped ${name}: ${reason(err)}`);
+      logger.warn(`skipped ${name}: ${reason(err)}`);
     }
     onProgress?.(k + 1, files.length);
   });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { decodeIssue } from '../corpus/decode.ts';
 import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
+import { type Logger, silentLogger } from '../logger.ts';
 import { corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { type FileState, type Listing, SettleTracker, sameState } from './corpus-changes.ts';
@@ -22,7 +23,7 @@ export interface LiveCorpusOptions {
   library: NewsLibrary;
   /** Told about issues that were added (after they are searchable and their files have stayed unchanged). */
   onNewIssues?: (issues: Issue[]) => void | Promise<void>;
-  log?: (level: 'info' | 'warn', message: string) => void;
+  logger?: Logger;
   pollMs?: number;
   /** How long a file must keep its size and time before it is read. */
   settleMs?: number;
@@ -171,7 +172,7 @@ export class LiveCorpus {
   }
 
   private log(level: 'info' | 'warn', message: string): void {
-    this.options.log?.(level, message);
+    (this.options.logger ?? silentLogger)[level](message);
   }
 
   /** Warns once per file state. */

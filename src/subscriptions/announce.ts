@@ -5,7 +5,7 @@
  */
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import { notificationFor } from './announcements.ts';
+import { notificationFor } from './notification-text.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
 /** Queues the announcements of the issues; returns how many notifications were queued. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus, MAX_ISSUE_BYTES } from '../../src/corpus/load-corpus.ts';
 import { corpusFingerprint } from '../../src/retrieval/index-store.ts';
+import { captureLogs } from '../support/logs.ts';
 
 function tempCorpus(files: Record<string, string | Uint8Array>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
@@ -19,18 +20,18 @@ describe('loadCorpus', () => {
       'photo.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
       'notes.json': '{}',
     });
-    const warnings: string[] = [];
-    const issues = loadCorpus(dir, { warn: (m) => warnings.push(m) });
+    const logs = captureLogs();
+    const issues = loadCorpus(dir, { logger: logs.logger });
     expect(issues.map((i) => i.source)).toEqual(['2024-01-08.txt']);
     expect(issues[0]!.articles[0]!.date).toBe('2024-01-05');
-    expect(warnings).toEqual(['skipped empty.txt: empty', 'skipped photo.txt: binary content']);
+    expect(logs.messages('warn')).toEqual(['skipped empty.txt: empty', 'skipped photo.txt: binary content']);
   });
 
   it('reads a CRLF GBK issue beside UTF-8 ones', () => {
     const gbk = fs.readFileSync('tests/fixtures/gbk-issue.txt');
     const crlf = Buffer.from(gbk.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
     const dir = tempCorpus({ '2023-05-08.txt': crlf });
-    const [issue] = loadCorpus(dir, { warn: () => {} });
+    const [issue] = loadCorpus(dir);
     expect(issue!.articles[0]!.headline).toBe('崇川新建口袋公园');
     expect(issue!.articles[0]!.date).toBe('2023-05-06');
   });
@@ -39,7 +40,7 @@ describe('loadCorpus', () => {
     expect(() => loadCorpus('/nonexistent/corpus')).toThrow(CorpusError);
     expect(() => loadCorpus('/nonexistent/corpus')).toThrow(/corpus folder not found/);
     expect(() => loadCorpus(tempCorpus({ 'a.json': '{}' }))).toThrow(/no issue files/);
-    expect(() => loadCorpus(tempCorpus({ 'a.txt': '' }), { warn: () => {} })).toThrow(/no readable issue/);
+    expect(() => loadCorpus(tempCorpus({ 'a.txt': '' }))).toThrow(/no readable issue/);
   });
 });
 
@@ -57,10 +58,10 @@ describe('files that are not issues, or not there', { timeout: 30_000 }, () => {
   }
 
   it('skips dangling and looping symbolic links and folders, one warning each, and loads the rest', () => {
-    const warnings: string[] = [];
-    const issues = loadCorpus(badCorpus(), { warn: (m) => warnings.push(m) });
+    const logs = captureLogs();
+    const issues = loadCorpus(badCorpus(), { logger: logs.logger });
     expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt', 'link.txt']);
-    expect(warnings).toEqual([
+    expect(logs.messages('warn')).toEqual([
       'skipped dangling.txt: not found (removed, or a symbolic link to nothing)',
       'skipped folder.txt: not a regular file',
       'skipped loop-a.txt: symbolic link loop',
@@ -70,14 +71,16 @@ describe('files that are not issues, or not there', { timeout: 30_000 }, () => {
 
   it('skips a file removed between listing and reading', () => {
     const dir = tempCorpus({ '2021-08-09.txt': seed, '2021-08-16.txt': seed, '2021-08-23.txt': seed });
-    const warnings: string[] = [];
+    const logs = captureLogs();
     const issues = loadCorpus(dir, {
-      warn: (m) => warnings.push(m),
+      logger: logs.logger,
       // After the first file is read, the second one goes.
       onProgress: (done) => done === 1 && fs.rmSync(path.join(dir, '2021-08-16.txt')),
     });
     expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt', '2021-08-23.txt']);
-    expect(warnings).toEqual(['skipped 2021-08-16.txt: not found (removed, or a symbolic link to nothing)']);
+    expect(logs.messages('warn')).toEqual([
+      'skipped 2021-08-16.txt: not found (removed, or a symbolic link to nothing)',
+    ]);
   });
 
   it('fingerprints a folder with broken links without throwing, and sees a link mended', () => {
@@ -94,12 +97,12 @@ describe('files that are not issues, or not there', { timeout: 30_000 }, () => {
     const fd = fs.openSync(path.join(dir, 'huge.txt'), 'w');
     fs.ftruncateSync(fd, 50 * 1024 * 1024);
     fs.closeSync(fd);
-    const warnings: string[] = [];
+    const logs = captureLogs();
     const heapBefore = process.memoryUsage().arrayBuffers;
-    const issues = loadCorpus(dir, { warn: (m) => warnings.push(m) });
+    const issues = loadCorpus(dir, { logger: logs.logger });
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(20 * 1024 * 1024);
     expect(issues.map((i) => i.source)).toEqual(['2021-08-09.txt']);
-    expect(warnings).toEqual([
+    expect(logs.messages('warn')).toEqual([
       'skipped huge.txt: 50.0 MB, over the 2.0 MB limit for an issue',
       'skipped one-line.txt: 5.0 MB, over the 2.0 MB limit for an issue',
     ]);
@@ -108,7 +111,7 @@ describe('files that are not issues, or not there', { timeout: 30_000 }, () => {
   it('reads a file just under the limit', () => {
     const pad = Buffer.alloc(MAX_ISSUE_BYTES - seed.length - 1, '\n');
     const dir = tempCorpus({ '2021-08-09.txt': Buffer.concat([seed, pad]) });
-    expect(loadCorpus(dir, { warn: () => {} })[0]!.articles.length).toBeGreaterThan(0);
+    expect(loadCorpus(dir)[0]!.articles.length).toBeGreaterThan(0);
   });
 });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { startApp, type Started } from '../support/processes.ts';
 
 const TOKEN = '123456:RESTART-token-abcdefghijklmnopqrst';
@@ -14,7 +14,7 @@ fs.mkdirSync(corpusDir);
 fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpusDir, '2021-08-09.txt'));
 fs.copyFileSync('seeds/002_771dcfc53f42e5d3.txt', path.join(corpusDir, '2023-04-17.txt'));
 
-const api = new FakeBotApi();
+const api = new LoopbackBotApi();
 let apiRoot = '';
 const apps: Started[] = [];
 

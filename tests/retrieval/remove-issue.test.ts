@@ -3,7 +3,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { search } from '../../src/retrieval/rank.ts';
 import { SearchIndex } from '../../src/retrieval/search-index.ts';
 
-const issues = loadCorpus('seeds', { warn: () => {} });
+const issues = loadCorpus('seeds');
 const questions = [
   ...new Set(issues.flatMap((i) => i.articles.map((a) => a.headline.split(/[\s,，]/)[0]!.slice(0, 10)))),
   '老旧小区改造',

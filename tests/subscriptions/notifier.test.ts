@@ -4,13 +4,13 @@ import { silentLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/subscriptions/database.ts';
 import { Notifier } from '../../src/subscriptions/notifier.ts';
 import { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
-import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 
-let api: FakeBotApi;
+let api: LoopbackBotApi;
 let telegram: Api;
 
 beforeEach(async () => {
-  api = new FakeBotApi();
+  api = new LoopbackBotApi();
   telegram = new Api('1:notifier-test', { apiRoot: await api.start() });
 });
 

@@ -4,19 +4,20 @@
  * is never logged.
  */
 import { run as runBot } from '@grammyjs/runner';
-import { COMMANDS, createBot } from '../bot/create-bot.ts';
-import { loadConfig, type Config } from '../config.ts';
-import type { Issue } from '../corpus/types.ts';
-import { LiveCorpus } from '../live/live-corpus.ts';
-import { createLogger, type Logger } from '../logger.ts';
-import { openIndex } from '../retrieval/index-store.ts';
-import { NewsLibrary } from '../retrieval/news-library.ts';
-import { announceIssues } from '../subscriptions/announce.ts';
-import { openDatabase } from '../subscriptions/database.ts';
-import { Notifier } from '../subscriptions/notifier.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import { runChat } from './chat.ts';
-import { runCli } from './run-cli.ts';
+import { COMMANDS, createBot } from './bot/create-bot.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { GrammyError } from 'grammy';
+import type { Issue } from './corpus/types.ts';
+import { LiveCorpus } from './live/live-corpus.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openIndex } from './retrieval/index-store.ts';
+import { NewsLibrary } from './retrieval/news-library.ts';
+import { announceIssues } from './subscriptions/announce.ts';
+import { openDatabase } from './subscriptions/database.ts';
+import { Notifier } from './subscriptions/notifier.ts';
+import { SubscriptionStore } from './subscriptions/subscription-store.ts';
+import { runChat } from './cli/chat.ts';
+import { runCli } from './cli/run-cli.ts';
 
 export function run(): void {
   runCli(async () => {
@@ -26,8 +27,8 @@ export function run(): void {
     const opened = openIndex({
       corpusDir: config.corpusDir,
       indexFile: config.indexFile,
-      log: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
-      warn: (line) => logger.warn(line),
+      onProgress: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+      logger: logger.child({ module: 'corpus' }),
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const library = NewsLibrary.fromOpened(opened);
@@ -59,7 +60,7 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     indexFile: config.indexFile,
     library,
     onNewIssues: announce,
-    log: (level, message) => logger[level](message),
+    logger: logger.child({ module: 'live' }),
   });
   const bot = createBot({
     token: config.botToken!,
@@ -67,16 +68,21 @@ async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logg
     apiRoot: config.telegramApiRoot,
     subscriptions: store,
     adminIds: config.adminIds,
-    logger,
-    reload: async () => {
-      await live.rescan();
-      const s = library.stats();
-      return `${s.articles} 篇文章，${s.issues} 期报纸`;
-    },
+    logger: logger.child({ module: 'bot' }),
+    reload: () => live.rescan(),
   });
-  const notifier = new Notifier(store, bot.api, logger);
+  const notifier = new Notifier(store, bot.api, logger.child({ module: 'notifier' }));
 
-  await bot.init();
+  try {
+    await bot.init();
+  } catch (err) {
+    // 401/404 from getMe: the token is wrong or revoked; nothing to retry.
+    if (err instanceof GrammyError)
+      throw new ConfigError(
+        `Telegram refused BOT_TOKEN (${err.error_code} ${err.description}); check it with @BotFather`,
+      );
+    throw err;
+  }
   try {
     await bot.api.setMyCommands(COMMANDS.zh);
     await bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' });
