@@ -58,6 +58,11 @@ export type TypedColumn = Uint8Array | Uint16Array | Uint32Array | Int32Array | 
 export type Column = TypedColumn | StringTable;
 export type Columns = Record<string, Column>;
 
+/** Columns named `prefix.name`, so that several structures can share one file. */
+export function prefixed(prefix: string, columns: Columns): Columns {
+  return Object.fromEntries(Object.entries(columns).map(([name, c]) => [`${prefix}.${name}`, c]));
+}
+
 const TYPES = {
   u8: Uint8Array,
   u16: Uint16Array,

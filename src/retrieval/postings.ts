@@ -8,7 +8,7 @@
  * from the one before as a varint (LEB128): about 1.3 bytes an id instead of 4, decoded per
  * lookup (a few microseconds for the longest list).
  */
-import { type Columns, column } from './index-file.ts';
+import { type Columns, column, prefixed } from './index-file.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
 function isHan(code: number): boolean {
@@ -242,12 +242,7 @@ export class Postings {
 
   /** The columns that save these postings, under names starting with `prefix`. */
   toColumns(prefix: string): Columns {
-    return {
-      [`${prefix}.keys`]: this.keys,
-      [`${prefix}.counts`]: this.counts,
-      [`${prefix}.starts`]: this.starts,
-      [`${prefix}.bytes`]: this.bytes,
-    };
+    return prefixed(prefix, { keys: this.keys, counts: this.counts, starts: this.starts, bytes: this.bytes });
   }
 
   static fromColumns(columns: Columns, prefix: string): Postings {

@@ -12,7 +12,7 @@
  * `ids[starts[k]..starts[k+1]]`, ascending, with their term frequencies in `freqs`; `lengths[p]`
  * is passage p's number of distinct words (MiniSearch's field length).
  */
-import { type Columns, column, StringTable } from './index-file.ts';
+import { type Columns, column, prefixed, StringTable } from './index-file.ts';
 import { segment } from '../text/segment.ts';
 
 /** MiniSearch's default BM25 parameters (`MiniSearch.getDefault('searchOptions').bm25`). */
@@ -252,14 +252,14 @@ export class WordIndex {
 
   /** The columns that save this index, under names starting with `prefix`. */
   toColumns(prefix: string): Columns {
-    return {
-      [`${prefix}.terms`]: this.terms,
-      [`${prefix}.starts`]: this.starts,
-      [`${prefix}.ids`]: this.ids,
-      [`${prefix}.freqs`]: this.freqs,
-      [`${prefix}.lengths`]: this.lengths,
-      [`${prefix}.avgLength`]: Float64Array.of(this.avgLength),
-    };
+    return prefixed(prefix, {
+      terms: this.terms,
+      starts: this.starts,
+      ids: this.ids,
+      freqs: this.freqs,
+      lengths: this.lengths,
+      avgLength: Float64Array.of(this.avgLength),
+    });
   }
 
   static fromColumns(columns: Columns, prefix: string, documentCount: number): WordIndex {
