@@ -8,12 +8,12 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, type Context } from 'grammy';
+import { Bot, GrammyError, HttpError, type Context, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import { openDatabase } from '../subscriptions/database.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import { replyOptions, type BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
@@ -23,7 +23,7 @@ import { pagingFeature } from './features/paging.ts';
 import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { subscriptionsFeature } from './features/subscriptions.ts';
-import { QueryStore } from './query-store.ts';
+import { QueryStore, type QueryStorage } from './query-store.ts';
 
 export interface FloodLimit {
   /** Updates one user may send per window. */
@@ -38,13 +38,19 @@ export interface CreateBotOptions {
   apiRoot?: string;
   /** Known bot identity: skips getMe (tests, the terminal chat). */
   botInfo?: UserFromGetMe;
-  store?: QueryStore;
+  store?: QueryStorage;
   /** Subscriptions; default: a database in memory. */
   subscriptions?: SubscriptionStore;
   adminIds?: number[];
   reload?: () => Promise<string>;
   logger?: Logger;
   flood?: FloodLimit;
+  /** Where flood counters live (shared by every instance); default: this process's memory. */
+  floodCounters?: (key: string, windowMs: number) => Promise<number>;
+  /** Runs before every feature (metrics). */
+  observe?: Middleware<Context>;
+  /** Told about each error a handler hit, by kind (metrics). */
+  onError?: (kind: 'telegram' | 'network' | 'handler') => void;
   /** Longest wait auto-retry accepts from a 429, in seconds. */
   maxRetryDelaySeconds?: number;
 }
@@ -76,15 +82,16 @@ export function createBot(options: CreateBotOptions): Bot {
   const deps: BotDeps = {
     library,
     store: options.store ?? new QueryStore(),
-    subscriptions: options.subscriptions ?? new SubscriptionStore(openDatabase(':memory:')),
+    subscriptions: options.subscriptions ?? openSqliteStore(':memory:'),
     adminIds: options.adminIds ?? [],
     counters: { questions: 0 },
     reload: options.reload,
   };
 
+  if (options.observe) bot.use(options.observe);
   // One chat's updates in order, different chats at once (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD));
+  bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD, options.floodCounters));
   bot.use(startFeature(deps));
   bot.use(latestFeature(deps));
   bot.use(subscriptionsFeature(deps));
@@ -99,6 +106,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.catch((err) => {
     const e = err.error;
     const update = err.ctx.update.update_id;
+    options.onError?.(e instanceof GrammyError ? 'telegram' : e instanceof HttpError ? 'network' : 'handler');
     if (e instanceof GrammyError)
       logger.warn(
         { update, method: e.method, code: e.error_code, description: e.description },
@@ -110,12 +118,23 @@ export function createBot(options: CreateBotOptions): Bot {
   return bot;
 }
 
-/** Per-user flood limit: over the limit, one polite notice per window, then silence. */
-function floodLimit({ limit: max, windowMs }: FloodLimit) {
+/**
+ * Per-user flood limit: over the limit, one polite notice per window, then silence. With shared
+ * counters, the limiter's Redis-style client (incr, pexpire) is backed by the database, so N
+ * instances do not give a user N times the limit.
+ */
+function floodLimit(
+  { limit: max, windowMs }: FloodLimit,
+  counters?: (key: string, windowMs: number) => Promise<number>,
+) {
   const warned = new Map<number, number>();
+  const storageClient = counters
+    ? ({ incr: (key: string) => counters(key, windowMs), pexpire: async () => 1 } as never)
+    : 'MEMORY_STORE';
   return limit<Context, never>({
     timeFrame: windowMs,
     limit: max,
+    storageClient,
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
       const id = ctx.from?.id;

@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../config.ts';
 import { CorpusError } from '../corpus/load-corpus.ts';
+import { StorageError } from '../subscriptions/subscription-store.ts';
 
 export function runCli(main: () => void | Promise<void>): void {
   // A reader that stops early (`| head`) is not an error.
@@ -14,7 +15,7 @@ export function runCli(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((err: unknown) => {
-      if (err instanceof ConfigError || err instanceof CorpusError) {
+      if (err instanceof ConfigError || err instanceof CorpusError || err instanceof StorageError) {
         console.error(`error: ${err.message}`);
       } else {
         console.error(err);

@@ -14,7 +14,9 @@ export interface RecordedCall {
   at: number;
 }
 
-export type Fault = { status: number; description: string; retryAfter?: number } | 'drop';
+export type Fault =
+  | { status: number; description: string; retryAfter?: number; parameters?: Record<string, unknown> }
+  | 'drop';
 
 export const FAKE_BOT_INFO = {
   id: 777,
@@ -135,6 +137,7 @@ export class FakeBotApi {
         error_code: fault.status,
         description: fault.description,
         ...(fault.retryAfter ? { parameters: { retry_after: fault.retryAfter } } : {}),
+        ...(fault.parameters ? { parameters: fault.parameters } : {}),
       });
       return;
     }

@@ -15,7 +15,7 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
       [
         '<b>运行状态</b>',
         `文章 ${s.articles} 篇，报纸 ${s.issues} 期`,
-        `订阅用户 ${deps.subscriptions.subscriberCount()} 个`,
+        `订阅用户 ${await deps.subscriptions.subscriberCount()} 个`,
         `启动以来回答问题 ${deps.counters.questions} 次`,
       ].join('\n'),
       replyOptions(ctx),

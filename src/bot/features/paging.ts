@@ -10,7 +10,7 @@ export function pagingFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.callbackQuery(/^p:([\w-]{1,16}):(\d{1,3})$/, async (ctx) => {
     const [, key, pageText] = ctx.match;
-    const stored = deps.store.get(key!);
+    const stored = await deps.store.get(key!);
     const page = Number(pageText);
     if (!stored || page * PAGE_SIZE >= stored.results.length) {
       await ctx.answerCallbackQuery({ text: '这次搜索已过期，请重新提问。' });

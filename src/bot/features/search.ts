@@ -26,7 +26,7 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     await ctx.reply(formatNoMatch(q), replyOptions(ctx));
     return;
   }
-  const key = deps.store.put(q, results);
+  const key = await deps.store.put(q, results);
   await ctx.reply(formatResultsPage(q, results, 0), {
     ...replyOptions(ctx),
     reply_markup: resultsKeyboard(key, results, 0),

@@ -5,13 +5,24 @@
 import { Composer, type Context } from 'grammy';
 import { escapeHtml } from '../html.ts';
 import { replyOptions, type BotDeps } from '../context.ts';
-import { ALL_ISSUES, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../../subscriptions/subscription-store.ts';
+import { ALL_ISSUES, MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
 
 const keywordOf = (ctx: Context) => (typeof ctx.match === 'string' ? ctx.match.trim().replace(/\s+/g, ' ') : '');
 
 export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+  const outer = new Composer<Context>();
   const store = deps.subscriptions;
+  // The database could not take the change now (locked, unreachable): say so instead of silence.
+  const composer = outer.errorBoundary(async (err) => {
+    if (err.error instanceof StorageError)
+      await err.ctx.reply('暂时无法保存，请稍后再试。', replyOptions(err.ctx)).catch(() => {});
+    throw err.error;
+  });
+
+  // A group upgraded to a supergroup: its subscriptions follow it to the new chat id (the old
+  // group is told with migrate_to_chat_id, the new supergroup with migrate_from_chat_id).
+  composer.on('message:migrate_to_chat_id', (ctx) => store.moveChat(ctx.chat.id, ctx.msg.migrate_to_chat_id));
+  composer.on('message:migrate_from_chat_id', (ctx) => store.moveChat(ctx.msg.migrate_from_chat_id, ctx.chat.id));
 
   composer.command('subscribe', async (ctx) => {
     const chatId = ctx.chat!.id;
@@ -20,7 +31,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
       await ctx.reply(`关键词太长了，请控制在 ${MAX_KEYWORD_LENGTH} 字以内。`, replyOptions(ctx));
       return;
     }
-    const outcome = store.subscribe(chatId, keyword);
+    const outcome = await store.subscribe(chatId, keyword);
     const what = keyword ? `关键词「${escapeHtml(keyword)}」` : '每期新报纸';
     const text =
       outcome === 'added'
@@ -35,11 +46,11 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
     const chatId = ctx.chat!.id;
     const keyword = keywordOf(ctx);
     if (!keyword) {
-      const n = store.unsubscribe(chatId);
+      const n = await store.unsubscribe(chatId);
       await ctx.reply(n > 0 ? `已退订全部 ${n} 项订阅。` : '你目前没有任何订阅。', replyOptions(ctx));
       return;
     }
-    const n = store.unsubscribe(chatId, keyword);
+    const n = await store.unsubscribe(chatId, keyword);
     await ctx.reply(
       n > 0 ? `已退订关键词「${escapeHtml(keyword)}」。` : `你没有订阅关键词「${escapeHtml(keyword)}」。`,
       replyOptions(ctx),
@@ -47,7 +58,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.command('subscriptions', async (ctx) => {
-    const list = store.list(ctx.chat!.id);
+    const list = await store.list(ctx.chat!.id);
     if (list.length === 0) {
       await ctx.reply(
         '你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒',
@@ -72,9 +83,9 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
   );
 
   composer.command('forget', async (ctx) => {
-    store.forget(ctx.chat!.id);
+    await store.forget(ctx.chat!.id);
     await ctx.reply('已删除关于你的全部数据（订阅和待发送的通知）。', replyOptions(ctx));
   });
 
-  return composer;
+  return outer;
 }

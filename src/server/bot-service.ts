@@ -1,0 +1,192 @@
+/**
+ * The Telegram bot as a service: storage (SQLite, or PostgreSQL shared by several instances),
+ * the live corpus, announcements and paced notifications, and updates by long polling
+ * (@grammyjs/runner) or by webhook (WEBHOOK_URL), with /healthz, /readyz and /metrics on PORT.
+ * SIGTERM or SIGINT: stop taking updates, finish those in flight, give unsent claims back, close
+ * the database, exit 0 — within 10 s.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { run as runPolling, type RunnerHandle } from '@grammyjs/runner';
+import { Api } from 'grammy';
+import { COMMANDS, createBot } from '../bot/create-bot.ts';
+import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
+import type { Config } from '../config.ts';
+import { LiveCorpus } from '../live/live-corpus.ts';
+import type { Logger } from '../logger.ts';
+import type { NewsLibrary } from '../retrieval/news-library.ts';
+import { Announcer } from '../subscriptions/announce.ts';
+import { Notifier } from '../subscriptions/notifier.ts';
+import { openStore } from '../subscriptions/open-store.ts';
+import { redactUrl } from '../subscriptions/postgres-store.ts';
+import { type HttpServer, startHttpServer } from './http-server.ts';
+import { createMetrics } from './metrics.ts';
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+/** Whole shutdown budget; the process exits 0 by then whatever is still running. */
+const SHUTDOWN_MS = 9500;
+
+/** A webhook secret that every instance with the same token derives alike, and nobody else can guess. */
+export function derivedWebhookSecret(token: string): string {
+  return createHmac('sha256', token).update('telegram webhook secret').digest('base64url');
+}
+
+export async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logger): Promise<void> {
+  const token = config.botToken!;
+  const store = await openStore(config);
+  const owner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const shared = Boolean(config.databaseUrl);
+  const metrics = createMetrics({ library, store });
+
+  // Notifications handle Telegram's 429s themselves (never holding a claim while waiting): no auto-retry here.
+  const notifier = new Notifier(
+    store,
+    new Api(token, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}),
+    logger,
+    {
+      owner,
+      leaseMs: config.claimLeaseMs,
+      onOutcome: (o) => metrics.notification(o),
+    },
+  );
+  const announcer = new Announcer({
+    store,
+    library,
+    owner,
+    leaseMs: config.claimLeaseMs,
+    onQueued: (sources, queued) => {
+      logger.info({ issues: sources, queued }, 'new issues announced');
+      void notifier.drain();
+    },
+    log: (level, message) => {
+      if (level === 'warn') metrics.error('storage');
+      logger[level](message);
+    },
+  });
+  const live = new LiveCorpus({
+    corpusDir: config.corpusDir,
+    indexFile: config.indexFile,
+    library,
+    onNewIssues: async (issues) => {
+      await announcer.add(issues);
+    },
+    log: (level, message) => logger[level](message),
+  });
+  const bot = createBot({
+    token,
+    library: metrics.observeLibrary(library),
+    apiRoot: config.telegramApiRoot,
+    store: shared ? new SharedQueryStore(store) : new QueryStore(),
+    subscriptions: store,
+    floodCounters: shared ? (key, windowMs) => store.hit(key, windowMs) : undefined,
+    observe: metrics.observe,
+    onError: (kind) => metrics.error(kind),
+    adminIds: config.adminIds,
+    logger,
+    reload: async () => {
+      await live.rescan();
+      const s = library.stats();
+      return `${s.articles} 篇文章，${s.issues} 期报纸`;
+    },
+  });
+
+  await bot.init();
+  try {
+    await bot.api.setMyCommands(COMMANDS.zh);
+    await bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' });
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not set the command menu');
+  }
+
+  // The corpus the bot first starts with is the baseline; issues that arrived while it was down
+  // are announced now, once (by whichever instance claims each).
+  const sources = library.issues.map((i) => i.source);
+  if (!(await store.hasBaseline())) await store.markSeen(sources);
+  else await announcer.add(library.issues);
+
+  let http: HttpServer | undefined;
+  let polling: RunnerHandle | undefined;
+  let stopping = false;
+  const readiness = async () => {
+    const problems: string[] = [];
+    if (stopping) problems.push('shutting down');
+    if (!library.searchIndex) problems.push('index not loaded');
+    try {
+      await store.ping();
+    } catch (err) {
+      problems.push(`database unreachable: ${(err as Error).message}`);
+    }
+    return problems;
+  };
+
+  if (config.webhookUrl) {
+    const secret = config.webhookSecret ?? derivedWebhookSecret(token);
+    http = await startHttpServer({
+      port: config.port ?? 8080,
+      host: config.host,
+      webhook: { bot, path: new URL(config.webhookUrl).pathname, secret },
+      readiness,
+      registry: metrics.registry,
+      log: logger,
+    });
+    await bot.api.setWebhook(config.webhookUrl, {
+      secret_token: secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+      max_connections: 40,
+    });
+  } else {
+    if (config.port !== undefined)
+      http = await startHttpServer({
+        port: config.port,
+        host: config.host,
+        readiness,
+        registry: metrics.registry,
+        log: logger,
+      });
+    polling = runPolling(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  }
+  live.start();
+  announcer.start();
+  notifier.start();
+  const stats = library.stats();
+  const mode = config.webhookUrl ? 'webhook' : 'polling';
+  logger.info(
+    {
+      bot: `@${bot.botInfo.username}`,
+      mode,
+      articles: stats.articles,
+      issues: stats.issues,
+      database: shared ? redactUrl(config.databaseUrl!) : config.databaseFile,
+      ...(http ? { port: http.port } : {}),
+      ...(config.webhookUrl
+        ? { webhook: config.webhookUrl, webhookSecret: config.webhookSecret ? 'set' : 'derived' }
+        : {}),
+    },
+    `@${bot.botInfo.username} is ${mode === 'webhook' ? 'serving its webhook' : 'polling'}`,
+  );
+
+  let done: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_MS).unref();
+    live.stop();
+    // Updates: no new ones; those being handled finish.
+    await Promise.all([http?.close(6000), polling?.isRunning() ? polling.stop() : undefined]);
+    await announcer.stop();
+    await notifier.stop();
+    await store.close().catch(() => {});
+    logger.info('stopped');
+    done();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (polling) await Promise.race([polling.task(), finished]);
+  else await finished;
+}
