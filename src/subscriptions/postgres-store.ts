@@ -12,6 +12,7 @@ import {
   MAX_KEYWORDS,
   type Notification,
   StorageError,
+  type StoreSnapshot,
   type SubscribeOutcome,
   type SubscriptionStore,
 } from './subscription-store.ts';
@@ -416,6 +417,43 @@ export class PostgresStore implements SubscriptionStore {
          WHERE total > $1)`,
       [maxBytes],
     );
+  }
+
+  /**
+   * Adds a snapshot of another store in one transaction; what is here already is kept (so a
+   * second run adds nothing). Resolves to how many rows of each kind were added.
+   */
+  importSnapshot(snap: StoreSnapshot): Promise<{ subscriptions: number; issues: number; outbox: number }> {
+    return this.tx(async (c) => {
+      const subscriptions = await c.query(
+        `INSERT INTO subscriptions (chat_id, keyword, created_at)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
+        [
+          snap.subscriptions.map((r) => r.chatId),
+          snap.subscriptions.map((r) => r.keyword),
+          snap.subscriptions.map((r) => r.createdAt),
+        ],
+      );
+      const issues = await c.query(
+        `INSERT INTO issues_seen (source, seen_at, state)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [snap.issues.map((r) => r.source), snap.issues.map((r) => r.seenAt), snap.issues.map((r) => r.state)],
+      );
+      const outbox = await c.query(
+        `INSERT INTO outbox (chat_id, source, text, state, created_at, attempts)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::int[])
+         ON CONFLICT DO NOTHING`,
+        [
+          snap.outbox.map((r) => r.chatId),
+          snap.outbox.map((r) => r.source),
+          snap.outbox.map((r) => r.text),
+          snap.outbox.map((r) => r.state),
+          snap.outbox.map((r) => r.createdAt),
+          snap.outbox.map((r) => r.attempts),
+        ],
+      );
+      return { subscriptions: subscriptions.rowCount ?? 0, issues: issues.rowCount ?? 0, outbox: outbox.rowCount ?? 0 };
+    });
   }
 
   async ping(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   MAX_KEYWORDS,
   type Notification,
   StorageError,
+  type StoreSnapshot,
   type SubscribeOutcome,
   type SubscriptionStore,
 } from './subscription-store.ts';
@@ -321,6 +322,44 @@ export class SqliteStore implements SubscriptionStore {
 
   async pruneQueries(maxAgeMs: number, maxBytes: number, now = Date.now()): Promise<void> {
     this.queries.prune(maxAgeMs, maxBytes, now);
+  }
+
+  /**
+   * Everything durable, for another store. An announcement in progress is left out (the issue
+   * is announced again after the move); a claimed notification is pending again, and one that
+   * was going out is 'unknown' (it may have been delivered).
+   */
+  snapshot(): StoreSnapshot {
+    const subscriptions = (
+      this.db.prepare('SELECT chat_id, keyword, created_at FROM subscriptions ORDER BY chat_id, keyword').all() as {
+        chat_id: number;
+        keyword: string;
+        created_at: number;
+      }[]
+    ).map((r) => ({ chatId: r.chat_id, keyword: r.keyword, createdAt: r.created_at }));
+    const issues = (
+      this.db
+        .prepare("SELECT source, seen_at, state FROM issues_seen WHERE state <> 'announcing' ORDER BY source")
+        .all() as { source: string; seen_at: number; state: 'baseline' | 'announced' }[]
+    ).map((r) => ({ source: r.source, seenAt: r.seen_at, state: r.state }));
+    const outbox = (
+      this.db.prepare('SELECT chat_id, source, text, state, created_at, attempts FROM outbox ORDER BY id').all() as {
+        chat_id: number;
+        source: string;
+        text: string;
+        state: DeliveryState;
+        created_at: number;
+        attempts: number;
+      }[]
+    ).map((r) => ({
+      chatId: r.chat_id,
+      source: r.source,
+      text: r.text,
+      state: r.state === 'claimed' ? ('pending' as const) : r.state === 'sending' ? ('unknown' as const) : r.state,
+      createdAt: r.created_at,
+      attempts: r.attempts,
+    }));
+    return { subscriptions, issues, outbox };
   }
 
   async ping(): Promise<void> {

@@ -42,6 +42,13 @@ export class StorageError extends Error {
   }
 }
 
+/** Everything durable in a store, for moving it to another (`npm run migrate-db`). */
+export interface StoreSnapshot {
+  subscriptions: { chatId: number; keyword: string; createdAt: number }[];
+  issues: { source: string; seenAt: number; state: 'baseline' | 'announced' }[];
+  outbox: { chatId: number; source: string; text: string; state: DeliveryState; createdAt: number; attempts: number }[];
+}
+
 export interface SubscriptionStore {
   /** 'sqlite' or 'postgres', for logs and metrics. */
   readonly kind: string;
