@@ -147,6 +147,7 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
   });
 
   const chats = Array.from({ length: 45 }, (_, k) => 700 + k);
+  let sender = -1;
 
   it('announces a new issue once to each subscriber, searchable on every instance within 10 s', async () => {
     for (const chatId of chats) await driver.text('/subscribe', chatId);
@@ -171,16 +172,14 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
     TaggingForwarder.calls.length = 0;
     fs.copyFileSync('seeds/004_44e125a03f4ab106.txt', path.join(corpusDir, '2024-11-04.txt'));
     await api.waitFor(() => chats.some((c) => texts(c).some((t) => t.includes(mark))), 15_000);
-    const sender = Number(TaggingForwarder.calls.find(([, method]) => method === 'sendMessage')![0]);
+    sender = Number(TaggingForwarder.calls.find(([, method]) => method === 'sendMessage')![0]);
     apps[sender]!.kill('SIGKILL');
     await apps[sender]!.gone();
     const told = () => chats.filter((c) => texts(c).some((t) => t.includes(mark))).length;
     await api.waitFor(() => told() >= chats.length - 1, 20_000);
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, 2000));
     for (const chatId of chats) expect(texts(chatId).filter((t) => t.includes(mark)).length).toBeLessThanOrEqual(1);
     expect(told()).toBeGreaterThanOrEqual(chats.length - 1);
-    startInstance(sender);
-    await waitReady(sender);
   }, 60_000);
 
   it('a rolling restart loses no update and no subscription', async () => {
@@ -193,14 +192,16 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
         await new Promise((r) => setTimeout(r, 400));
       }
     })();
-    for (const k of [0, 1]) {
-      const stopping = Date.now();
-      apps[k]!.kill('SIGTERM');
-      await apps[k]!.gone();
-      expect(Date.now() - stopping).toBeLessThan(10_000);
-      startInstance(k);
-      await waitReady(k);
-    }
+    // The instance killed above comes back; then another is stopped and started again.
+    const other = sender === 0 ? 1 : 0;
+    startInstance(sender);
+    await waitReady(sender);
+    const stopping = Date.now();
+    apps[other]!.kill('SIGTERM');
+    await apps[other]!.gone();
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    startInstance(other);
+    await waitReady(other);
     await sending;
     expect(sent).toBe(users.length);
     await api.waitFor(() => users.every((u) => texts(u).some((t) => t.includes('已订阅'))), 20_000);
