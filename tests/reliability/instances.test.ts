@@ -146,6 +146,20 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
     for (let k = 0; k < 6; k++) expect(texts(5000 + k)).toHaveLength(1);
   });
 
+  it('holds a user to one flood limit across the instances', async () => {
+    const user = 7777;
+    const before = proxy.handledBy.length;
+    for (let k = 0; k < 14; k++) await driver.text('/help', user);
+    expect(new Set(proxy.handledBy.slice(before))).toEqual(new Set([0, 1, 2]));
+    await api.waitFor(() => texts(user).some((t) => t.includes('太快')));
+    await new Promise((r) => setTimeout(r, 500));
+    const replies = texts(user);
+    // The default limit is 10 updates in 10 s per user, counted in PostgreSQL: not 10 per instance.
+    expect(replies.filter((t) => !t.includes('太快'))).toHaveLength(10);
+    expect(replies.filter((t) => t.includes('太快')).length).toBeGreaterThanOrEqual(1);
+    expect(replies.filter((t) => t.includes('太快')).length).toBeLessThanOrEqual(3);
+  });
+
   const chats = Array.from({ length: 45 }, (_, k) => 700 + k);
   let sender = -1;
 
@@ -213,16 +227,22 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
       expect((await fetch(local(k, '/healthz'))).status).toBe(200);
       expect((await fetch(local(k, '/readyz'))).status).toBe(200);
     }
-    const text = await (await fetch(local(2, '/metrics'))).text();
-    const value = (name: string) => {
-      const line = text.split('\n').find((l) => l.startsWith(name));
-      return line === undefined ? undefined : Number(line.slice(name.length).trim());
+    const scraped = await Promise.all([0, 1, 2].map(async (k) => (await fetch(local(k, '/metrics'))).text()));
+    const value = (text: string, name: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      return line === undefined ? 0 : Number(line.slice(name.length).trim());
     };
-    expect(value('bot_updates_total{kind="message"}')).toBeGreaterThan(0);
-    expect(value('bot_articles_indexed')).toBeGreaterThan(20);
-    expect(value('bot_issues_indexed')).toBe(4);
-    expect(value('bot_subscribers')).toBeGreaterThanOrEqual(chats.length);
-    expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
+    const total = (name: string) => scraped.reduce((sum, text) => sum + value(text, name), 0);
+    // Two instances were restarted: their counters started again.
+    expect(total('bot_updates_total{kind="message"}')).toBeGreaterThan(10);
+
+    for (const text of scraped) {
+      expect(value(text, 'bot_articles_indexed')).toBeGreaterThan(20);
+      expect(value(text, 'bot_issues_indexed')).toBe(4);
+      expect(value(text, 'bot_subscribers')).toBeGreaterThanOrEqual(chats.length);
+      expect(value(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    }
+    const text = scraped.join('\n');
     expect(text).toContain('bot_search_duration_seconds_bucket');
     expect(text).toContain('bot_update_duration_seconds_bucket');
   });
