@@ -90,6 +90,9 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
     },
   });
 
+  // One process owns a SQLite file: claims left in it are from a process that died; take them now.
+  if (!shared) await store.expireClaims(Number.MAX_SAFE_INTEGER);
+
   await bot.init();
   try {
     await bot.api.setMyCommands(COMMANDS.zh);
