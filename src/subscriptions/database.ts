@@ -103,7 +103,7 @@ export function sqliteError(err: unknown, where: string): Error {
   const code = (err as { code?: string }).code ?? '';
   const message = (err as Error).message;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new StorageError(`${where} is locked by another process (${message}); retrying later`, 'busy');
+    return new StorageError(`${where} is locked by another process (${message})`, 'busy');
   if (
     code.startsWith('SQLITE_READONLY') ||
     code === 'SQLITE_CANTOPEN' ||

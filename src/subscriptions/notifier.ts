@@ -37,6 +37,7 @@ export class Notifier {
   private stopped = false;
   private wake?: () => void;
   private pausedUntil = 0;
+  private failing = false;
   readonly owner: string;
 
   constructor(
@@ -67,8 +68,15 @@ export class Notifier {
   /** Sends everything due now; concurrent calls share one run. Never rejects. */
   drain(): Promise<void> {
     this.draining ??= this.run()
+      .then(() => {
+        if (this.failing) this.log.info('notification delivery resumed');
+        this.failing = false;
+      })
       .catch((err: unknown) => {
-        this.log.warn({ err: (err as Error).message }, 'notification delivery paused: the database failed');
+        // Said once, not every second while the database stays locked or away.
+        if (!this.failing)
+          this.log.warn({ err: (err as Error).message }, 'notification delivery paused: the database failed');
+        this.failing = true;
       })
       .finally(() => {
         this.draining = null;

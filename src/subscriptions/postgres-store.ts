@@ -106,7 +106,7 @@ function pgError(err: unknown, where: string): Error {
   if (code === '25006' || code === '42501')
     return new StorageError(`${where} cannot be written (${message}): grant the bot's role write access`, 'read-only');
   if (code === '40P01' || code === '40001' || code === '55P03')
-    return new StorageError(`${where} is busy (${message}); retrying later`, 'busy');
+    return new StorageError(`${where} is busy (${message})`, 'busy');
   return err instanceof Error ? err : new Error(String(err));
 }
 
