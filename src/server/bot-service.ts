@@ -25,6 +25,8 @@ import { createMetrics } from './metrics.ts';
 const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 /** Whole shutdown budget; the process exits 0 by then whatever is still running. */
 const SHUTDOWN_MS = 9500;
+/** Delivered notifications are kept this long (for the record), then forgotten. */
+const OUTBOX_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A webhook secret that every instance with the same token derives alike, and nobody else can guess. */
 export function derivedWebhookSecret(token: string): string {
@@ -151,6 +153,13 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
   live.start();
   announcer.start();
   notifier.start();
+  const housekeeping = setInterval(
+    () => {
+      store.pruneOutbox(Date.now() - OUTBOX_KEPT_MS).catch(() => {});
+    },
+    60 * 60 * 1000,
+  );
+  housekeeping.unref();
   const stats = library.stats();
   const mode = config.webhookUrl ? 'webhook' : 'polling';
   logger.info(
@@ -179,6 +188,7 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
       process.exit(0);
     }, SHUTDOWN_MS).unref();
     live.stop();
+    clearInterval(housekeeping);
     // Updates: no new ones; those being handled finish.
     await Promise.all([http?.close(6000), polling?.isRunning() ? polling.stop() : undefined]);
     await announcer.stop();

@@ -373,6 +373,13 @@ export class PostgresStore implements SubscriptionStore {
     });
   }
 
+  async pruneOutbox(before: number): Promise<number> {
+    const r = await this.q("DELETE FROM outbox WHERE state IN ('sent', 'failed', 'unknown') AND created_at < $1", [
+      before,
+    ]);
+    return r.rowCount ?? 0;
+  }
+
   async deliveryCounts(): Promise<Partial<Record<DeliveryState, number>>> {
     const { rows } = await this.q<{ state: DeliveryState; n: number }>(
       'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',

@@ -291,6 +291,15 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
+  pruneOutbox(before: number): Promise<number> {
+    return this.run(
+      () =>
+        this.db
+          .prepare("DELETE FROM outbox WHERE state IN ('sent', 'failed', 'unknown') AND created_at < ?")
+          .run(before).changes,
+    );
+  }
+
   deliveryCounts(): Promise<Partial<Record<DeliveryState, number>>> {
     return this.run(() => {
       const out: Partial<Record<DeliveryState, number>> = {};

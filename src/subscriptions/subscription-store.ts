@@ -101,6 +101,8 @@ export interface SubscriptionStore {
   releaseAll(owner: string): Promise<number>;
   /** Expired claims back to 'pending'; expired 'sending' rows (maybe delivered) to 'unknown'. */
   expireClaims(now?: number): Promise<{ requeued: number; lost: number }>;
+  /** Forgets delivered, failed and lost notifications created before `before`; resolves to how many. */
+  pruneOutbox(before: number): Promise<number>;
   /** How many notifications are in each state. */
   deliveryCounts(): Promise<Partial<Record<DeliveryState, number>>>;
 

@@ -177,6 +177,23 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
     expect(later.map((n) => [n.id, n.attempts])).toEqual([[first!.id, 1]]);
   });
 
+  it('forgets old delivered notifications, never waiting ones, and never announces their issue again', async () => {
+    const s = await one();
+    await s.announce(
+      'old.txt',
+      [1, 2].map((chatId) => ({ chatId, text: 'x' })),
+      '',
+      1000,
+    );
+    await s.announce('new.txt', [{ chatId: 1, text: 'y' }], '', 5000);
+    const [first] = await s.claimBatch('A', 1, 30_000, 6000);
+    await s.startSending(first!.id, 'A');
+    await s.finish(first!.id, 'sent');
+    expect(await s.pruneOutbox(2000)).toBe(1);
+    expect(await s.deliveryCounts()).toEqual({ pending: 2 });
+    expect(await s.announce('old.txt', [{ chatId: 1, text: 'again' }])).toBe(false);
+  });
+
   it('moves a group upgraded to a supergroup: subscriptions and undelivered notifications', async () => {
     const s = await one();
     await s.subscribe(-5, '');
