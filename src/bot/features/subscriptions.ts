@@ -75,7 +75,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
       [
         '<b>隐私说明</b>',
         '我只保存你的订阅：聊天编号和你关注的关键词，用来发送新报道通知。',
-        '你的提问不会被保存（翻页用的搜索结果在服务器内存中保留一天）。',
+        '你的提问不会被保存（翻页用的搜索结果在服务器上保留一天）。',
         '发送 /forget 即可删除关于你的全部数据。',
       ].join('\n'),
       replyOptions(ctx),
