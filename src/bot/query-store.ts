@@ -81,9 +81,13 @@ export interface QueryTable {
   pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
 }
 
-/** Stored searches in the shared database; pruned to the byte budget every so many puts. */
+/**
+ * Stored searches in the shared database; pruned to the byte budget every so many puts. While the
+ * database cannot be reached they are kept in this process, so the buttons still work here.
+ */
 export class SharedQueryStore implements QueryStorage {
   private puts = 0;
+  private readonly local = new QueryStore(2000);
 
   constructor(
     private readonly table: QueryTable,
@@ -94,12 +98,17 @@ export class SharedQueryStore implements QueryStorage {
   async put(question: string, results: SearchResult[]): Promise<string> {
     const key = newKey();
     const createdAt = Date.now();
-    await this.table.saveQuery(key, JSON.stringify({ question, results, createdAt }), createdAt);
+    try {
+      await this.table.saveQuery(key, JSON.stringify({ question, results, createdAt }), createdAt);
+    } catch {
+      return this.local.put(question, results);
+    }
     if (++this.puts % 200 === 0) await this.table.pruneQueries(this.ttlMs, this.maxBytes).catch(() => {});
     return key;
   }
 
   async get(key: string): Promise<StoredQuery | undefined> {
-    return parse(await this.table.loadQuery(key, this.ttlMs));
+    const shared = await this.table.loadQuery(key, this.ttlMs).catch(() => undefined);
+    return shared === undefined ? this.local.get(key) : parse(shared);
   }
 }

@@ -16,6 +16,7 @@ import { LiveCorpus } from '../live/live-corpus.ts';
 import type { Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { Announcer } from '../subscriptions/announce.ts';
+import { HitCounter } from '../subscriptions/hit-counter.ts';
 import { Notifier } from '../subscriptions/notifier.ts';
 import { openStore } from '../subscriptions/open-store.ts';
 import { redactUrl } from '../subscriptions/postgres-store.ts';
@@ -39,6 +40,7 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
   const owner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const shared = Boolean(config.databaseUrl);
   const metrics = createMetrics({ library, store });
+  const localCounts = new HitCounter();
 
   // Notifications handle Telegram's 429s themselves (never holding a claim while waiting): no auto-retry here.
   const notifier = new Notifier(
@@ -80,7 +82,10 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
     apiRoot: config.telegramApiRoot,
     store: shared ? new SharedQueryStore(store) : new QueryStore(),
     subscriptions: store,
-    floodCounters: shared ? (key, windowMs) => store.hit(key, windowMs) : undefined,
+    // If PostgreSQL is away for a moment, each instance counts on its own rather than not answering.
+    floodCounters: shared
+      ? (key, windowMs) => store.hit(key, windowMs).catch(() => localCounts.hit(key, windowMs))
+      : undefined,
     observe: metrics.observe,
     onError: (kind) => metrics.error(kind),
     adminIds: config.adminIds,

@@ -16,6 +16,7 @@ import {
   type SubscribeOutcome,
   type SubscriptionStore,
 } from './subscription-store.ts';
+import { HitCounter } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
@@ -40,7 +41,7 @@ const toNotification = (r: OutboxRow): Notification => ({
 export class SqliteStore implements SubscriptionStore {
   readonly kind = 'sqlite';
   private readonly queries = new TextCache(20_000, 64 * 1024 * 1024);
-  private readonly counters = new Map<string, { hits: number; expiresAt: number }>();
+  private readonly counters = new HitCounter();
 
   constructor(
     private readonly db: Db,
@@ -313,12 +314,7 @@ export class SqliteStore implements SubscriptionStore {
   }
 
   async hit(key: string, windowMs: number, now = Date.now()): Promise<number> {
-    const counter = this.counters.get(key);
-    if (counter && counter.expiresAt > now) return ++counter.hits;
-    if (this.counters.size > 100_000)
-      for (const [k, c] of this.counters) if (c.expiresAt <= now) this.counters.delete(k);
-    this.counters.set(key, { hits: 1, expiresAt: now + windowMs });
-    return 1;
+    return this.counters.hit(key, windowMs, now);
   }
 
   async saveQuery(key: string, text: string, now = Date.now()): Promise<void> {

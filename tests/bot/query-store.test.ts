@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryStore } from '../../src/bot/query-store.ts';
+import { QueryStore, SharedQueryStore } from '../../src/bot/query-store.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
 const result = (passage: string): SearchResult => ({
@@ -39,5 +39,32 @@ describe('QueryStore', () => {
     expect((await store.get(key))?.question).toBe('问');
     now += 1;
     expect(await store.get(key)).toBeUndefined();
+  });
+});
+
+describe('SharedQueryStore', () => {
+  it('keeps a search in this process while the database cannot be reached', async () => {
+    const table = new Map<string, string>();
+    let down = false;
+    const store = new SharedQueryStore({
+      saveQuery: async (key, text) => {
+        if (down) throw new Error('connection refused');
+        table.set(key, text);
+      },
+      loadQuery: async (key) => {
+        if (down) throw new Error('connection refused');
+        return table.get(key);
+      },
+      pruneQueries: async () => {},
+    });
+    const shared = await store.put('共享', [result('一')]);
+    expect(table.has(shared)).toBe(true);
+    down = true;
+    const local = await store.put('本地', [result('二')]);
+    expect(table.has(local)).toBe(false);
+    expect((await store.get(local))?.question).toBe('本地');
+    down = false;
+    expect((await store.get(shared))?.question).toBe('共享');
+    expect((await store.get(local))?.question).toBe('本地');
   });
 });
