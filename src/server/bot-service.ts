@@ -153,6 +153,10 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
         registry: metrics.registry,
         log: logger,
       });
+    // A webhook left from an earlier run in webhook mode would make every getUpdates fail (409).
+    await bot.api
+      .deleteWebhook()
+      .catch((err: Error) => logger.warn({ err: err.message }, 'could not remove the webhook'));
     polling = runPolling(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   }
   live.start();
