@@ -47,6 +47,8 @@ const MIGRATIONS: string[] = [
    -- A row left 'sending' by the earlier version may have gone out: never send it again.
    UPDATE outbox SET state = 'unknown' WHERE state = 'sending';
    CREATE INDEX outbox_claims ON outbox (state, lease_until);`,
+  // Numbers every sender shares: how long Telegram asked the bot to wait.
+  `CREATE TABLE flags (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,8 +4,9 @@
  * — not across instances, not across a crash (see subscription-store.ts).
  *
  * Telegram's answers are handled here rather than by auto-retry, so that a wait never holds a
- * claim: a 429 gives the batch back and pauses this sender for `retry_after` (a stop ends the pause
- * at once, and the message goes out after the restart); a 5xx or a dropped connection gives the
+ * claim: a 429 gives the batch back and pauses delivery for `retry_after` — on every instance, and
+ * after a restart, since the pause is kept in the database (a stop ends the wait at once, and the
+ * message goes out after the restart, once the pause is over); a 5xx or a dropped connection gives the
  * message back for a later try, three tries in all; a group that became a supergroup
  * (`migrate_to_chat_id`) has its subscriptions moved and gets the message at the new id; a user
  * who blocked the bot (403) is forgotten.
@@ -99,6 +100,8 @@ export class Notifier {
   private async run(): Promise<void> {
     const { perSecond = 20, leaseMs = 30_000, batchSize = 10, maxAttempts = 3, onOutcome = () => {} } = this.options;
     const gap = 1000 / perSecond;
+    // A pause another instance (or this one before a restart) was asked for holds here too.
+    this.pausedUntil = Math.max(this.pausedUntil, await this.store.deliveryPause());
     const { lost } = await this.store.expireClaims();
     if (lost > 0)
       this.log.warn(
@@ -144,6 +147,7 @@ export class Notifier {
       const movedTo = err.parameters.migrate_to_chat_id;
       if (err.error_code === 429 && retryAfter !== undefined) {
         this.pausedUntil = now + retryAfter * 1000;
+        await this.store.pauseDelivery(this.pausedUntil);
         await this.store.release(n.id, this.pausedUntil);
         onOutcome('flood');
         this.log.info({ retryAfter }, 'Telegram asked to slow down; notifications paused');

@@ -63,6 +63,8 @@ const MIGRATIONS: string[] = [
      created_at BIGINT  NOT NULL
    );
    CREATE INDEX stored_queries_age ON stored_queries (created_at);`,
+  // Numbers every sender shares: how long Telegram asked the bot to wait.
+  `CREATE TABLE flags (name TEXT PRIMARY KEY, value BIGINT NOT NULL);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -371,6 +373,19 @@ export class PostgresStore implements SubscriptionStore {
       ]);
       return { requeued: requeued.rowCount ?? 0, lost: lost.rowCount ?? 0 };
     });
+  }
+
+  async pauseDelivery(until: number): Promise<void> {
+    await this.q(
+      `INSERT INTO flags (name, value) VALUES ('delivery_paused_until', $1)
+       ON CONFLICT (name) DO UPDATE SET value = GREATEST(flags.value, excluded.value)`,
+      [until],
+    );
+  }
+
+  async deliveryPause(): Promise<number> {
+    const { rows } = await this.q<{ value: number }>("SELECT value FROM flags WHERE name = 'delivery_paused_until'");
+    return rows[0]?.value ?? 0;
   }
 
   async pruneOutbox(before: number): Promise<number> {

@@ -292,6 +292,28 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
+  pauseDelivery(until: number): Promise<void> {
+    return this.run(() => {
+      this.db
+        .prepare(
+          `INSERT INTO flags (name, value) VALUES ('delivery_paused_until', ?)
+           ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)`,
+        )
+        .run(until);
+    });
+  }
+
+  deliveryPause(): Promise<number> {
+    return this.run(
+      () =>
+        (
+          this.db.prepare("SELECT value FROM flags WHERE name = 'delivery_paused_until'").get() as
+            | { value: number }
+            | undefined
+        )?.value ?? 0,
+    );
+  }
+
   pruneOutbox(before: number): Promise<number> {
     return this.run(
       () =>

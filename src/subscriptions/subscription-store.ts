@@ -101,6 +101,10 @@ export interface SubscriptionStore {
   releaseAll(owner: string): Promise<number>;
   /** Expired claims back to 'pending'; expired 'sending' rows (maybe delivered) to 'unknown'. */
   expireClaims(now?: number): Promise<{ requeued: number; lost: number }>;
+  /** Telegram asked the bot to wait (a 429): no instance sends before `until` (the later pause wins). */
+  pauseDelivery(until: number): Promise<void>;
+  /** Until when delivery is paused (0: not paused). */
+  deliveryPause(): Promise<number>;
   /** Forgets delivered, failed and lost notifications created before `before`; resolves to how many. */
   pruneOutbox(before: number): Promise<number>;
   /** How many notifications are in each state. */

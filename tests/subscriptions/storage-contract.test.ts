@@ -194,6 +194,15 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
     expect(await s.announce('old.txt', [{ chatId: 1, text: 'again' }])).toBe(false);
   });
 
+  it('shares a pause Telegram asked for; the later one wins', async () => {
+    const [a, b] = await fresh();
+    expect(await b!.deliveryPause()).toBe(0);
+    await a!.pauseDelivery(5000);
+    await b!.pauseDelivery(3000);
+    expect(await a!.deliveryPause()).toBe(5000);
+    expect(await b!.deliveryPause()).toBe(5000);
+  });
+
   it('moves a group upgraded to a supergroup: subscriptions and undelivered notifications', async () => {
     const s = await one();
     await s.subscribe(-5, '');
