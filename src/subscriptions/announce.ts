@@ -85,10 +85,10 @@ export class Announcer {
         if (claim === 'taken') continue;
         if (claim === 'claimed') {
           const notifications = await this.notifications(issue);
-          if (await store.announce(source, notifications, owner)) {
-            queued += notifications.length;
-            announced.push(source);
-          }
+          // False when another instance took the claim over meanwhile: looked at again next pass.
+          if (!(await store.announce(source, notifications, owner))) continue;
+          queued += notifications.length;
+          announced.push(source);
         }
         this.queue.delete(source);
         this.warned.delete(source);
