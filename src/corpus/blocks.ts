@@ -1,10 +1,23 @@
 /**
  * The first pass over an issue: lines to typed blocks. A block is one non-empty line with its
  * Markdown markers removed, classified by shape alone as a heading candidate, a paragraph,
- * a byline or a photo caption.
+ * a byline, a photo caption, page furniture or a continued article's jump line. A line longer
+ * than MAX_PARAGRAPH_CHARS becomes several paragraphs.
  */
 
-export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption';
+import {
+  dropTrailingCredit,
+  isEditorNote,
+  isPageFurniture,
+  type JumpKind,
+  QA_LABEL,
+  takeJumps,
+  takeLeadIn,
+} from './layout.ts';
+import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
+
+/** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
+export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption' | 'furniture' | 'jump';
 
 export interface Block {
   kind: BlockKind;
@@ -13,11 +26,14 @@ export interface Block {
   level: number;
   /** Reporters' names, for bylines. */
   names?: string[];
+  /** A piece of an over-long line that goes on in the next block: not cut by a page break. */
+  cut?: boolean;
+  /** For jumps: whether the article goes on elsewhere (「下转」) or comes from elsewhere (「上接」). */
+  jump?: JumpKind;
+  /** A bold or bracketed lead-in title (「**……**」, 「【……】」), as news-in-brief items open. */
+  leadIn?: boolean;
 }
 
-// A byline: ·金驰· or ·金驰 许应田· (the closing dot may be missing), alone or closing a paragraph.
-const BYLINE =
-  /(?:^|(?<=[。！？!?”’」』）)\s]))\s*·\s*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{0,28}?)\s*·?\s*$/u;
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
 const SENTENCE_END = /[。！？!?；;]/;
 const TIME_LEAD = /^(今年|去年|前年|明年|近日|日前|近期|目前|当前|\d{1,4}年|\d{1,2}月)[^，,]{0,8}[，,]/;
@@ -35,15 +51,16 @@ function stripMarkdown(line: string): { text: string; level: number } {
 
 /** Shape of a headline or section heading: short, no sentence punctuation, not cut mid-clause. */
 export function isHeadingShaped(text: string): boolean {
+  if (text.length > 2 * MAX_HEADLINE_CHARS) return false;
   const length = [...text].length;
-  if (length < 2 || length > 60) return false;
+  if (length < 2 || length > MAX_HEADLINE_CHARS) return false;
   // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), no more.
   const body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
   if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
   // A line that stops on a date (「……2018年1月」) was cut by a page break, not composed as a title.
-  if (/\d+[年月日]$/.test(text)) return false;
+  if (/[年月日]$/.test(text) && /\d$/.test(text.slice(0, -1))) return false;
   return true;
 }
 
@@ -57,26 +74,203 @@ function bylineNames(text: string): string[] {
     .filter(Boolean);
 }
 
+// Sentence-ending marks, and the closing quotes or brackets that may follow them.
+const ENDERS = new Set('。！？!?；;…');
+const CLOSERS = new Set('”’」』）)');
+const BYLINE_NAME = new RegExp(`^[\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z ]{0,${MAX_BYLINE_CHARS - 1}}$`, 'u');
+// What may stand right before a byline that closes a paragraph: a sentence's end or a space.
+const BEFORE_BYLINE = /[。！？!?”’」』）)\s]$/u;
+
+/**
+ * A byline at the end of a line: ·金驰· or ·金驰 许应田· (the closing dot may be missing), alone or
+ * closing a paragraph. Scanned by hand rather than with one pattern, so that a long run of spaces
+ * costs linear time. `index` is where the byline starts in the line.
+ */
+export function matchByline(line: string): { index: number; text: string; names: string[] } | null {
+  let end = line.length;
+  while (end > 0 && /\s/u.test(line[end - 1]!)) end--;
+  if (line[end - 1] === '·') end--;
+  const open = line.lastIndexOf('·', end - 1);
+  if (open < 0) return null;
+  const name = line.slice(open + 1, end).trim();
+  if (!BYLINE_NAME.test(name)) return null;
+  let index = open;
+  while (index > 0 && /\s/u.test(line[index - 1]!)) index--;
+  if (index > 0 && !BEFORE_BYLINE.test(line.slice(0, open))) return null;
+  return { index, text: line.slice(index).trim(), names: bylineNames(name) };
+}
+
+/** A text cut after each sentence end (with its closing quotes); the pieces join back to the text. */
+export function cutSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!ENDERS.has(text[i]!)) continue;
+    let j = i + 1;
+    while (j < text.length && ENDERS.has(text[j]!)) j++;
+    while (j < text.length && CLOSERS.has(text[j]!)) j++;
+    out.push(text.slice(start, j));
+    start = j;
+    i = j - 1;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+// Grapheme clusters in text are a few code units long; one longer than this is cut like a code point.
+const GRAPHEME_WINDOW = 64;
+
+/** The last grapheme boundary at or before `max` code units into `text` (0 < result ≤ max when max > 1). */
+export function graphemeCut(text: string, max: number): number {
+  if (text.length <= max) return text.length;
+  // Only a window around the limit is segmented, so cutting a long run costs linear time in all.
+  const from = Math.max(0, max - GRAPHEME_WINDOW);
+  let cut = 0;
+  for (const { index } of graphemes.segment(text.slice(from, max + 1))) {
+    if (index > 0 && index <= max - from) cut = from + index;
+  }
+  if (cut > 0) return cut;
+  // No boundary in the window: at least never cut a surrogate pair.
+  const high = text.charCodeAt(max - 1);
+  return high >= 0xd800 && high <= 0xdbff && max > 1 ? max - 1 : max;
+}
+
+/**
+ * A line longer than MAX_PARAGRAPH_CHARS as paragraphs: sentences packed up to the limit, a
+ * sentence longer than that cut at grapheme boundaries. Shorter lines come back whole.
+ */
+export function splitLongLine(line: string, max = MAX_PARAGRAPH_CHARS): string[] {
+  if (line.length <= max) return [line];
+  const out: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    if (buffer.trim()) out.push(buffer.trim());
+    buffer = '';
+  };
+  for (let sentence of cutSentences(line)) {
+    if (buffer.length + sentence.length > max) flush();
+    while (sentence.length > max) {
+      const cut = graphemeCut(sentence, max);
+      buffer = sentence.slice(0, cut);
+      flush();
+      sentence = sentence.slice(cut);
+    }
+    buffer += sentence;
+  }
+  flush();
+  return out;
+}
+
 /** Splits an issue's text into classified blocks, a trailing byline becoming a block of its own. */
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   for (const raw of text.split('\n')) {
-    const { text: line, level } = stripMarkdown(raw.trim());
-    if (!line) continue;
-    const byline = line.match(BYLINE);
-    if (byline?.[1] && !/摄$/.test(line)) {
-      const before = line.slice(0, byline.index).trim();
-      if (before) blocks.push(classify(before, level));
-      blocks.push({ kind: 'byline', text: byline[0].trim(), level: 0, names: bylineNames(byline[1]) });
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.
+    const { jumps, rest } = takeJumps(dropTrailingCredit(trimmed));
+    if (jumps.length === 0) {
+      pushLeadIn(blocks, rest);
       continue;
     }
-    blocks.push(classify(line, level));
+    for (const jump of jumps) if (jump === 'from') blocks.push({ kind: 'jump', text: '', level: 0, jump });
+    const from = blocks.length;
+    if (rest) pushLeadIn(blocks, rest);
+    // Text glued to a jump line is body text, and so is a short line cut off by 「（下转……）」.
+    for (let k = rest || !jumps.includes('to') ? from : from - 1; k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b?.kind === 'heading' && b.level === 0 && !b.leadIn) blocks[k] = { ...b, kind: 'paragraph' };
+    }
+    for (const jump of jumps) if (jump === 'to') blocks.push({ kind: 'jump', text: '', level: 0, jump });
   }
   return blocks;
 }
 
+// A bullet before a brief item's title (「■城东街道开展反诈宣传」); ▲◆► are photo marks instead.
+const BULLET = /^[■●★☆◇□◎]\s{0,2}/u;
+
+/** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
+function pushLeadIn(blocks: Block[], line: string): void {
+  const bullet = line.match(BULLET);
+  if (bullet) {
+    const rest = line.slice(bullet[0].length);
+    // A bulleted title alone on its line opens an item as a bold one does.
+    if (isHeadingShaped(rest) && !takeLeadIn(rest)) {
+      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true });
+      return;
+    }
+    line = rest;
+  }
+  const lead = takeLeadIn(line);
+  if (lead && isHeadingShaped(lead.title) && !matchByline(lead.title) && !QA_LABEL.test(lead.title)) {
+    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true });
+    if (lead.rest) pushText(blocks, lead.rest);
+  } else {
+    pushText(blocks, line);
+  }
+}
+
+function pushText(blocks: Block[], raw: string): void {
+  const { text: line, level } = stripMarkdown(raw);
+  if (!line) return;
+  if (line.length > MAX_PARAGRAPH_CHARS) {
+    // An over-long line is running text, never a headline: its pieces are paragraphs.
+    const pieces = splitLongLine(line);
+    const last = pieces.pop() ?? '';
+    for (const piece of pieces) blocks.push({ kind: 'paragraph', text: piece, level: 0, cut: true });
+    pushLine(blocks, last, 0);
+  } else {
+    pushLine(blocks, line, level);
+  }
+}
+
+/**
+ * A byline line without the dots, as many papers print it: role words each with a few names
+ * (「本报记者 张三 通讯员 李四」, 「（记者 张三）」). Names only, never a sentence.
+ */
+export function roleByline(line: string): string[] | null {
+  if (line.length > 40 || SENTENCE_END.test(line)) return null;
+  const tokens = line
+    .replace(/^[（(]|[）)]$/gu, '')
+    .split(/[\s：:、，,/／]+/u)
+    .filter(Boolean);
+  if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
+  const names: string[] = [];
+  for (const token of tokens) {
+    if (ROLE_WORD.test(token)) continue;
+    if (!/^[\p{Script=Han}·]{2,4}$/u.test(token)) return null;
+    names.push(token);
+  }
+  return names.length > 0 ? names : null;
+}
+
+// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」.
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图)$/u;
+
+function pushLine(blocks: Block[], line: string, level: number): void {
+  const names = level === 0 ? roleByline(line) : null;
+  if (names) {
+    blocks.push({ kind: 'byline', text: line, level: 0, names });
+    return;
+  }
+  const byline = matchByline(line);
+  if (byline && !/摄$/.test(line)) {
+    const before = line.slice(0, byline.index).trim();
+    if (before) blocks.push(classify(before, level));
+    blocks.push({ kind: 'byline', text: byline.text, level: 0, names: byline.names });
+    return;
+  }
+  if (line) blocks.push(classify(line, level));
+}
+
 function classify(text: string, level: number): Block {
-  if (level > 0) return { kind: 'heading', text, level };
-  if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level };
-  return { kind: isHeadingShaped(text) ? 'heading' : 'paragraph', text, level };
+  if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
+  // An interview's question or answer, or an editor's note, is running text however short.
+  if (QA_LABEL.test(text) || isEditorNote(text)) return { kind: 'paragraph', text, level: 0 };
+  // A Markdown heading longer than any headline is a paragraph marked up by mistake.
+  if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };
+  if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level: 0 };
+  return { kind: isHeadingShaped(text) ? 'heading' : 'paragraph', text, level: 0 };
 }

@@ -34,67 +34,182 @@ export function dateFromFileName(name: string): PartialDate | null {
   return day && !validDay(year, month, day) ? { year, month } : { year, month, day };
 }
 
-// Years that do not say when the issue is: ends or starts of plan ranges (2022—2025年), targets
-// (到2035年), and years fixed in history (始建于1997年) — the last never win a max anyway.
+// Years that do not say when the issue is: ends or starts of plan ranges (2022—2025年) and targets
+// (到2035年, 2035年远景目标, 2025年前).
 const RANGE_MARK = /[—–\-~～至到]/;
+const TARGET_AFTER = /^(远景|目标|前)/;
 
 /**
- * The latest year the text speaks of as present or past (「2021年二季度」, 「力争2023年」), skipping
- * the ends of ranges (「2022—2025年」) and targets (「到2035年」). Null when it names no year.
+ * How a year is spoken of. `present`: the year the text reports on (「2021年二季度」, 「力争2023年」);
+ * `history`: when something began or happened long ago (「2020年起」, 「2019年首次亮相」, 「始建于1997年」),
+ * which says nothing about how long ago; `summary`: a completed year's totals (「2024年全区……共受理」),
+ * which are reported only after the year has ended.
  */
-export function latestStatedYear(text: string): number | null {
-  let best: number | null = null;
+export type YearRole = 'present' | 'history' | 'summary';
+
+export interface StatedYear {
+  year: number;
+  role: YearRole;
+}
+
+// Right after 「Y年」: something began then, or has gone on since (「以来」 spans years in news usage).
+const HISTORY_AFTER =
+  /^(起|以来|开始|首次|首届|首办|成立|建成|落户|投用|投入使用|开工|启动|创办|创建|始|至今|交付|设立|获评|被评为|就已)/;
+// Right before 「Y年」: 「始建于1997年」, 「早在2015年」.
+const HISTORY_BEFORE = /(始建于|建于|成立于|创办于|始于|落户于|早在|创建于|建成于)$/;
+// A year's totals: 「2024年全区市场监管部门共受理……」, 「2024年全年」, 「2024年累计完成……」, within one clause.
+const SUMMARY_AFTER =
+  /^[，,]?(全年|度?[^，,。；;！？!?\n]{0,24}?(共|累计|合计|总计)(受理|完成|实现|办理|接待|处理|服务|开展|举办|新增|发放|帮助|走访|查处|收到|达到?|\d))/;
+// Words that make a clause a plan rather than a result: 「2025年计划共完成……」.
+const PLAN_MARK = /(将|预计|计划|力争|目标|拟|争取|确保)/;
+
+/** Every year the text names as 「YYYY年」 with its role; range ends and targets left out. */
+export function statedYears(text: string): StatedYear[] {
+  const out: StatedYear[] = [];
   for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})年/g)) {
     const at = m.index ?? 0;
-    const before = text.slice(Math.max(0, at - 1), at);
-    const after = text.slice(at + m[0].length, at + m[0].length + 2);
-    if (RANGE_MARK.test(before) || RANGE_MARK.test(after.slice(0, 1))) continue;
-    if (/^(远景|目标|前)/.test(after)) continue;
+    const end = at + m[0].length;
+    const before = text.slice(Math.max(0, at - 6), at);
+    const after = text.slice(end, end + 40);
+    const asOf = /截至$/.test(before);
+    if ((!asOf && RANGE_MARK.test(before.slice(-1))) || RANGE_MARK.test(after.slice(0, 1))) continue;
+    if (TARGET_AFTER.test(after)) continue;
     const year = Number(m[1]);
-    if (best === null || year > best) best = year;
+    const summary = after.match(SUMMARY_AFTER);
+    let role: YearRole = 'present';
+    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) role = 'history';
+    // A stock at a year's end (「截至2024年底，全区共有……」) is reported after that year.
+    else if (asOf && /^[底末]/.test(after)) role = 'summary';
+    else if (summary && !PLAN_MARK.test(before.slice(-4) + summary[0])) role = 'summary';
+    out.push({ year, role });
   }
+  return out;
+}
+
+/** The largest value, or null; a loop, since spreading a long array into Math.max overflows the stack. */
+function maxOf(values: number[]): number | null {
+  let best: number | null = null;
+  for (const v of values) if (best === null || v > best) best = v;
   return best;
 }
 
 /**
- * Recurring events whose Nth occurrence fixes a year. Each is a checkable fact:
- * the national congress is every five years (12th in 1982, 20th in 2022); National Security
- * Education Day began in 2016; the Jiangsu Provincial Games are every four years (20th in 2022);
- * the Farmers' Harvest Festival began in 2018; National Constitution Day in 2014; Martyrs' Day in
- * 2014; the China International Import Expo in 2018; National Science Workers' Day in 2017.
+ * The latest year the text speaks of as present or past (「2021年二季度」, 「力争2023年」), skipping
+ * the ends of ranges (「2022—2025年」), targets (「到2035年」) and history (「2020年起」). Null when it
+ * names no such year.
+ */
+export function latestStatedYear(text: string): number | null {
+  return maxOf(
+    statedYears(text)
+      .filter((s) => s.role === 'present')
+      .map((s) => s.year),
+  );
+}
+
+// The ordinal of a numbered event, in Chinese numerals or digits.
+const N = '([零〇一二三四五六七八九十百\\d]+)';
+/** The Nth anniversary of an event of a known year: 「新中国成立75周年」 is in 1949 + 75. */
+const anniversary = (event: string, year: number) => ({
+  pattern: new RegExp(`${event}${N}周年`, 'g'),
+  year: (n: number) => year + n,
+});
+const annual = (name: string, first: number) => ({
+  pattern: new RegExp(`第${N}[个次届]${name}`, 'g'),
+  year: (n: number) => first + n - 1,
+});
+
+/**
+ * Numbered recurring events whose Nth occurrence fixes a year: `year(n)` is the year of the Nth.
+ * Each row is a public fact (founding year, or the year of one known occurrence, and the period):
+ * the Party's national congress every five years (the 12th in 1982, the 20th in 2022); the Jiangsu
+ * Provincial Games every four years (the 20th in 2022); and days or weeks held once a year since
+ * their first: National Security Education Day (2016), Farmers' Harvest Festival (2018), National
+ * Constitution Day (2014), Martyrs' Day (2014), China International Import Expo (2018), National
+ * Science Workers' Day (2017), National Day for Helping the Disabled (1991), China Tourism Day
+ * (2011), National Disaster Prevention and Reduction Day (2009), National Fire Day (1992), China
+ * Space Day (2016), National Low-Carbon Day (2013), National Energy Saving Week (1991),
+ * International Day against Drug Abuse (1988), World Book Day (1996), National Eye Care Day (1996),
+ * National Teeth Care Day (1989), Chinese Physicians' Day (2018), Teachers' Day (1985), National
+ * Traffic Safety Day (2012), National Work Safety Month (2002), China Brand Day (2017), National
+ * Disability Prevention Day (2017), National Ecology Day (2023), Chinese People's Police Day (2021),
+ * National Ear Care Day (2000), National Fitness Day (2009), National Tax Publicity Month (1992),
+ * China Maritime Day (2005), World Intellectual Property Day (2001), National Primary and Secondary
+ * School Safety Education Day (1996). Anniversaries count from the event's year: the People's
+ * Republic (1949), the Party (1921), the People's Liberation Army (1927), reform and opening up
+ * (1978), victory in the War of Resistance (1945), the May Fourth Movement (1919), the return of
+ * Hong Kong (1997) and of Macao (1999).
  */
 const YEAR_ANCHORS: { pattern: RegExp; year: (n: number) => number }[] = [
   { pattern: /迎接党的([一二三四五六七八九十]+)大/g, year: (n) => 1982 + 5 * (n - 12) },
-  { pattern: /第([一二三四五六七八九十\d]+)个全民国家安全教育日/g, year: (n) => 2015 + n },
-  { pattern: /江苏省第([一二三四五六七八九十\d]+)届运动会/g, year: (n) => 2022 + 4 * (n - 20) },
-  { pattern: /第([一二三四五六七八九十\d]+)个中国农民丰收节/g, year: (n) => 2017 + n },
-  { pattern: /第([一二三四五六七八九十\d]+)个国家宪法日/g, year: (n) => 2013 + n },
-  { pattern: /第([一二三四五六七八九十\d]+)个烈士纪念日/g, year: (n) => 2013 + n },
-  { pattern: /第([一二三四五六七八九十\d]+)届中国国际进口博览会/g, year: (n) => 2017 + n },
-  { pattern: /第([一二三四五六七八九十\d]+)个全国科技工作者日/g, year: (n) => 2016 + n },
+  { pattern: new RegExp(`江苏省第${N}届运动会`, 'g'), year: (n) => 2022 + 4 * (n - 20) },
+  annual('全民国家安全教育日', 2016),
+  annual('中国农民丰收节', 2018),
+  annual('国家宪法日', 2014),
+  annual('烈士纪念日', 2014),
+  annual('中国国际进口博览会', 2018),
+  annual('全国科技工作者日', 2017),
+  annual('全国助残日', 1991),
+  annual('中国旅游日', 2011),
+  annual('全国防灾减灾日', 2009),
+  annual('全国消防日', 1992),
+  annual('中国航天日', 2016),
+  annual('全国低碳日', 2013),
+  annual('全国节能宣传周', 1991),
+  annual('国际禁毒日', 1988),
+  annual('世界读书日', 1996),
+  annual('全国爱眼日', 1996),
+  annual('全国爱牙日', 1989),
+  annual('中国医师节', 2018),
+  annual('教师节', 1985),
+  annual('全国交通安全日', 2012),
+  annual('全国[“"]?安全生产月', 2002),
+  annual('中国品牌日', 2017),
+  annual('全国残疾预防日', 2017),
+  annual('全国生态日', 2023),
+  annual('中国人民警察节', 2021),
+  annual('全国爱耳日', 2000),
+  annual('全民健身日', 2009),
+  annual('全国税收宣传月', 1992),
+  annual('中国航海日', 2005),
+  annual('世界知识产权日', 2001),
+  annual('全国中小学生安全教育日', 1996),
+  anniversary('(?:新中国|中华人民共和国)成立', 1949),
+  anniversary('(?:中国共产党成立|建党)', 1921),
+  anniversary('(?:人民军队|中国人民解放军)?建军', 1927),
+  anniversary('改革开放', 1978),
+  anniversary('(?:抗日战争|抗战)胜利', 1945),
+  anniversary('五四运动', 1919),
+  anniversary('香港回归', 1997),
+  anniversary('澳门回归', 1999),
 ];
 
-// An occurrence spoken of as still to come (「4年后，……第二十一届运动会将在连云港举办」) dates nothing.
-const FUTURE_MARK = /(将|下届|明年|年后)/;
+// An occurrence spoken of as in another year (「4年后，……第二十一届运动会将在连云港举办」,
+// 「去年的第三十三个全国助残日」) dates nothing; one 「即将到来」 is this year's.
+const OTHER_YEAR_BEFORE = /(下届|下一届|明年|年后|去年|前年)/;
+const FUTURE_AFTER = /^(将在|将于)/;
 
-/**
- * The year fixed by the dated events the text refers to, or null. Where anchors disagree the
- * most frequent year wins (the later on a tie).
- */
-export function yearFromAnchors(text: string): number | null {
+/** The years fixed by the dated events the text refers to, with how often each is named. */
+export function anchoredYears(text: string): Map<number, number> {
   const votes = new Map<number, number>();
   for (const { pattern, year } of YEAR_ANCHORS) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;
-      const context = text.slice(Math.max(0, at - 12), at) + text.slice(at + m[0].length, at + m[0].length + 4);
-      if (FUTURE_MARK.test(context)) continue;
+      const before = text.slice(Math.max(0, at - 12), at);
+      const after = text.slice(at + m[0].length, at + m[0].length + 4);
+      if (OTHER_YEAR_BEFORE.test(before) || FUTURE_AFTER.test(after)) continue;
       const n = parseChineseNumeral(m[1] ?? '');
       if (!Number.isFinite(n) || n <= 0) continue;
       const y = year(n);
       votes.set(y, (votes.get(y) ?? 0) + 1);
     }
   }
-  return mostVoted(votes) ?? null;
+  return votes;
+}
+
+/** The year fixed by the dated events the text refers to; null when none is named or they disagree. */
+export function yearFromAnchors(text: string): number | null {
+  const votes = anchoredYears(text);
+  return votes.size === 1 ? [...votes.keys()][0]! : null;
 }
 
 /** The value with the most votes, the larger one on a tie; undefined when none was cast. */
@@ -110,9 +225,25 @@ function mostVoted(votes: Map<number, number>): number | undefined {
   return best;
 }
 
-/** The issue's year: stated years first, then anchored events; null when nothing dates it. */
+/**
+ * The issue's year, read as a careful reader would; null rather than a guess when nothing dates
+ * it or the cues disagree.
+ * - Every year named bounds the issue from below: history and present years are past or now,
+ *   a completed year's totals (「2024年全区……共受理」) put the issue after that year.
+ * - A numbered annual event (第N个全国助残日) fixes the year, if it is not below that bound.
+ * - Otherwise the issue is in the latest present year it names, or the year after the latest
+ *   completed one; history years (「2020年起」) alone date nothing.
+ */
 export function inferIssueYear(text: string): number | null {
-  return latestStatedYear(text) ?? yearFromAnchors(text);
+  const stated = statedYears(text);
+  const earliestPossible = (s: StatedYear) => (s.role === 'summary' ? s.year + 1 : s.year);
+  const lower = maxOf(stated.map(earliestPossible));
+  const anchors = anchoredYears(text);
+  if (anchors.size > 1) return null;
+  const anchored = anchors.size === 1 ? [...anchors.keys()][0]! : null;
+  if (anchored !== null) return lower === null || anchored >= lower ? anchored : null;
+  const guess = maxOf(stated.filter((s) => s.role !== 'history').map(earliestPossible));
+  return guess !== null && lower !== null && guess >= lower ? guess : null;
 }
 
 /** A month-and-day mention (「9月8日」, 「2021年8月6日」) and where it stands. */
@@ -133,6 +264,16 @@ export function dayMentions(text: string): DayMention[] {
     out.push({ year, month, day, index: m.index ?? 0 });
   }
   return out;
+}
+
+/** The first full date with its year in a masthead or page header: 「2024年10月14日」 or 「2024.10.14」. */
+export function fullDateIn(text: string): PartialDate | null {
+  const stated = dayMentions(text).find((d) => d.year);
+  if (stated) return { year: stated.year, month: stated.month, day: stated.day };
+  const m = text.match(/(?<!\d)((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDay(year, month, day) ? { year, month, day } : null;
 }
 
 /**

@@ -9,33 +9,62 @@
  * - A byline closes an article. Text after a byline with no headline of its own is a photo page.
  * - A paragraph that ends mid-sentence was cut by a page break and joins the fragment that
  *   continues it.
+ * - Page furniture (page headers, page numbers, credits) is skipped; its date dates the issue.
+ * - 「（下转第N版）」 breaks an article off; 「（上接第N版）」 opens its rest, joined to it in order.
+ * - A column title (「崇川简讯」) over item titles makes each item an article, the title its kicker.
+ * - An editor's note printed above a headline belongs to the article below it.
  */
 import { createHash } from 'node:crypto';
 import { wordSpansJunction } from '../text/segment.ts';
-import { toBlocks, type Block } from './blocks.ts';
+import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
-  dayMentions,
   dominantMonth,
   formatPartialDate,
+  fullDateIn,
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
+import { isColumnTitle, isEditorNote, isEditorNoteLabel, isNumberedSection } from './layout.ts';
+import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
 const MAX_HEADLINE_LINES = 3;
-const DATELINE = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯)/;
-// A paragraph ends a sentence when its last mark (before closing quotes) is a full stop or the like.
-const TERMINATED = /([。！？!?…；;]|[”’」』])[”’」』）)]*$/;
+// A news lead opens on its day (「9月8日，」); a date range (「10月15日至12月31日」) is a schedule.
+const DATELINE = /^(\d{1,2}月\d{1,2}日(?![至到—\-～~])|近日|日前|本报讯)/;
+const CLOSERS = new Set('”’」』）)');
+const QUOTE_CLOSERS = new Set('”’」』');
+const STOPS = new Set('。！？!?…；;');
+
+/**
+ * Whether a paragraph ends a sentence: its last mark before closing brackets is a full stop or the
+ * like, or a closing quote. Scanned from the end, so a long run of quotes costs linear time.
+ */
+function isTerminated(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && CLOSERS.has(text[i - 1]!)) {
+    if (QUOTE_CLOSERS.has(text[i - 1]!)) return true;
+    i--;
+  }
+  return i > 0 && STOPS.has(text[i - 1]!);
+}
 // A fragment that starts mid-sentence: opening punctuation, or one character then a comma (「口，」).
 const CONTINUATION = /^([，,、；;：:。]|\p{Script=Han}[，,、])/u;
 
 interface Draft {
   headingLines: Block[];
+  /** A news-in-brief column's title over this item (「崇川简讯」), shown as its kicker. */
+  kicker?: string;
   body: Block[];
   captions: string[];
   byline: string[];
+  /** Broke off with 「（下转第N版）」 and not yet joined to its continuation. */
+  continues?: boolean;
+  /** Opened with 「（上接第N版）」: the rest of an article begun earlier in the issue. */
+  continuation?: boolean;
+  /** The body's section headings by phrase shape, counted, so parallelsSection costs constant time. */
+  sections?: Map<string, Map<string, number>>;
 }
 
 interface PhotoDraft {
@@ -47,29 +76,97 @@ export interface ParseOptions {
   source: string;
 }
 
+const isArticle = (d: Draft | PhotoDraft | null): d is Draft => d !== null && 'byline' in d;
+
 /** Parses one issue's text into its articles and photo captions. */
 export function parseIssue(text: string, { source }: ParseOptions): Issue {
   const blocks = toBlocks(text);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
-  while (blocks[0] && isMasthead(blocks[0].text)) {
-    mastheadDate ??= dayMentions(blocks[0].text).find((d) => d.year) ?? null;
+  while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
+    mastheadDate ??= fullDateIn(blocks[0].text);
     blocks.shift();
   }
   const drafts: (Draft | PhotoDraft)[] = [];
   let current: Draft | PhotoDraft | null = null;
   let atBoundary = true;
+  // The news-in-brief column being read, and whether its items open with lead-in titles.
+  let column: { title: string; leadIns: boolean | undefined } | null = null;
+  // Editor's notes printed above a headline, waiting for the article they introduce.
+  let notes: Block[] = [];
+  const open = (headingLines: Block[], extra: Partial<Draft> = {}): Draft => {
+    const draft: Draft = { headingLines, body: notes, captions: [], byline: [], ...extra };
+    notes = [];
+    drafts.push(draft);
+    return draft;
+  };
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (block.kind === 'furniture') {
+      // A page header's date is the issue's; the header itself is no part of any article.
+      mastheadDate ??= fullDateIn(block.text);
+      // A heading over nothing but furniture (a paper's name over its page header) opened no article.
+      if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
+      continue;
+    }
+    if (block.kind === 'jump') {
+      if (block.jump === 'to') {
+        if (isArticle(current)) current.continues = true;
+        atBoundary = true;
+        continue;
+      }
+      current = openContinuation(current, atBoundary, open);
+      atBoundary = false;
+      continue;
+    }
     if (block.kind === 'byline') {
-      if (current && 'byline' in current) current.byline.push(...(block.names ?? []));
+      if (isArticle(current)) current.byline.push(...(block.names ?? []));
+      // A byline printed under the headline (「本报记者 张三」) opens the article's text, not closes it.
+      const underHeadline =
+        isArticle(current) && !atBoundary && current.headingLines.length > 0 && current.body.length === 0;
+      if (underHeadline) continue;
       atBoundary = true;
+      // Items without lead-in titles cannot be told from the articles after the column: a byline
+      // ends such a column.
+      if (column && !column.leadIns) column = null;
+      continue;
+    }
+    // A column title stands over its first item's title, never over running text.
+    if (block.kind === 'heading' && isColumnTitle(block.text) && blocks[i + 1]?.kind === 'heading') {
+      column = { title: block.text, leadIns: undefined };
+      atBoundary = true;
+      continue;
+    }
+    if (column && block.kind === 'heading') {
+      // Within a column every item opens with a title of its own; a plain heading where the items
+      // have lead-ins, or a Markdown headline, ends the column.
+      column.leadIns ??= block.leadIn === true;
+      // A headline block of several lines is a regular article's.
+      const endsColumn =
+        (column.leadIns && !block.leadIn) ||
+        (block.level > 0 && block.level <= 2) ||
+        (!block.leadIn && blocks[i + 1]?.kind === 'heading');
+      if (endsColumn) {
+        column = null;
+      } else if (block.leadIn || blocks[i + 1]?.kind === 'paragraph') {
+        current = open([block], { kicker: column.title });
+        atBoundary = false;
+        continue;
+      }
+    }
+    const noteLabelAbove = notes.length > 0 && isEditorNoteLabel(notes.at(-1)!.text);
+    if (
+      block.kind === 'paragraph' &&
+      (isEditorNote(block.text) || noteLabelAbove) &&
+      (atBoundary || !isArticle(current))
+    ) {
+      notes.push(block);
       continue;
     }
     // A byline may credit one part of an article: a heading after it that parallels the
     // article's own section headings (「一盘棋统筹推进 汇聚文明“向心力”」) continues that article.
-    if (atBoundary && block.kind === 'heading' && current && 'byline' in current && parallelsSection(current, block)) {
+    if (atBoundary && block.kind === 'heading' && isArticle(current) && parallelsSection(current, block)) {
       atBoundary = false;
     }
     if (block.kind === 'heading' && startsArticle(blocks, i, current, atBoundary)) {
@@ -77,51 +174,60 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       while (
         headingLines.length < MAX_HEADLINE_LINES &&
         blocks[i + 1]?.kind === 'heading' &&
-        !isFragment(blocks, i + 1)
+        !isFragment(blocks, i + 1) &&
+        !isNumberedSection(blocks[i + 1]!.text) &&
+        !isColumnTitle(blocks[i + 1]!.text)
       ) {
         headingLines.push(blocks[++i]!);
       }
-      current = { headingLines, body: [], captions: [], byline: [] };
-      drafts.push(current);
+      current = open(headingLines);
       atBoundary = false;
       continue;
     }
-    if (atBoundary && (!current || 'byline' in current)) {
-      current = { paragraphs: [] };
+    if (atBoundary && (!current || isArticle(current))) {
+      current = { paragraphs: notes.map((n) => n.text) };
+      notes = [];
       drafts.push(current);
     }
     atBoundary = false;
     if (!current) continue;
     if ('paragraphs' in current) current.paragraphs.push(block.text);
     else if (block.kind === 'caption') current.captions.push(block.text);
-    else current.body.push(block);
+    else addToBody(current, block);
   }
+  joinContinuations(drafts);
 
   const fileDate = dateFromFileName(source) ?? mastheadDate;
   const year = fileDate?.year ?? inferIssueYear(text) ?? undefined;
   const articleDrafts = drafts.filter((d): d is Draft => 'byline' in d);
   const photoDrafts = drafts.filter((d): d is PhotoDraft => 'paragraphs' in d);
   const paragraphsOf = articleDrafts.map((d) => joinPageBreaks(d.body));
-  const opening = (paras: string[]) => paras.slice(0, 2).join('\n');
+  // An editor's note comes before the lead but is not it: the article's date is its own lead's.
+  const opening = (paras: string[]) =>
+    paras
+      .filter((p) => !isEditorNote(p))
+      .slice(0, 2)
+      .join('\n');
   const month = fileDate?.month ?? (year ? dominantMonth(paragraphsOf.map(opening)) : undefined);
   const issueDate: PartialDate = { year, month, day: fileDate?.day };
 
-  const articles: Article[] = articleDrafts
-    .map((d, k) => {
-      const { headline, subtitle } = splitHeadline(d.headingLines);
-      const paragraphs = paragraphsOf[k]!;
-      return {
-        id: stableId(source, 'a', k, headline),
-        headline,
-        subtitle,
-        date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
-        source,
-        byline: d.byline,
-        paragraphs,
-        captions: d.captions,
-      };
-    })
-    .filter((a) => a.paragraphs.length > 0 || a.captions.length > 0);
+  const articles: Article[] = [];
+  articleDrafts.forEach((d, k) => {
+    const paragraphs = paragraphsOf[k]!;
+    // A headline over nothing is no article (and costs nothing more).
+    if (paragraphs.length === 0 && d.captions.length === 0) return;
+    const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
+    articles.push({
+      id: stableId(source, 'a', k, headline),
+      headline,
+      subtitle,
+      date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
+      source,
+      byline: d.byline,
+      paragraphs,
+      captions: d.captions,
+    });
+  });
 
   const photos: PhotoGroup[] = photoDrafts
     .filter((d) => d.paragraphs.length > 0)
@@ -142,11 +248,90 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   return { source, date: formatPartialDate(issueDate), articles, photos };
 }
 
+/**
+ * The draft that 「（上接第N版）」 opens: the headline just read when it repeats the article's
+ * headline, a heading read as the last article's section heading, or else a draft with no headline.
+ */
+function openContinuation(
+  current: Draft | PhotoDraft | null,
+  atBoundary: boolean,
+  open: (headingLines: Block[], extra?: Partial<Draft>) => Draft,
+): Draft {
+  if (isArticle(current) && current.body.length === 0 && !current.continuation) {
+    current.continuation = true;
+    return current;
+  }
+  const last = isArticle(current) && !atBoundary ? current.body.at(-1) : undefined;
+  if (isArticle(current) && last?.kind === 'heading') {
+    removeLastFromBody(current);
+    return open([last], { continuation: true });
+  }
+  return open([], { continuation: true });
+}
+
+/** Headlines that name the same article: equal, one inside the other, or opening alike. */
+function sameStory(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  if (!x || !y) return false;
+  return x.includes(y) || y.includes(x) || (x.length >= 4 && x.slice(0, 4) === y.slice(0, 4));
+}
+
+// How many broken-off articles a continuation is matched against by headline: an issue has a few.
+const MAX_WAITING = 32;
+
+/**
+ * Joins each continuation to the article it continues, in order: the broken-off article with the
+ * same headline, else the first one still waiting. A continuation that continues nothing stays an
+ * article when it has a headline, and its text a paragraph group when not.
+ */
+function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
+  const kept: (Draft | PhotoDraft)[] = [];
+  let waiting: Draft[] = [];
+  const recent: Draft[] = [];
+  for (const part of drafts) {
+    if (!isArticle(part) || !part.continuation) {
+      kept.push(part);
+      if (isArticle(part) && part.continues) waiting.push(part);
+      if (isArticle(part)) recent.push(part);
+      if (recent.length > MAX_WAITING) recent.shift();
+      continue;
+    }
+    const title = splitHeadline(part.headingLines).headline;
+    const candidates = waiting.slice(0, MAX_WAITING);
+    const headlineOf = (d: Draft) => splitHeadline(d.headingLines).headline;
+    // Where the 「下转」 line was lost, the repeated headline still names the article.
+    const target =
+      candidates.find((d) => sameStory(headlineOf(d), title)) ??
+      candidates[0] ??
+      [...recent]
+        .reverse()
+        .find((d) => [...title].length >= 6 && headlineOf(d).replace(/\s+/g, '').includes(title.replace(/\s+/g, '')));
+    if (!target) {
+      kept.push(part.headingLines.length === 0 ? { paragraphs: part.body.map((b) => b.text) } : part);
+      if (part.continues) waiting.push(part);
+      continue;
+    }
+    // One element at a time: spreading a long array into push() overflows the stack.
+    for (const b of part.body) target.body.push(b);
+    for (const c of part.captions) target.captions.push(c);
+    for (const n of part.byline) target.byline.push(n);
+    target.continues = part.continues;
+    if (!target.continues) waiting = waiting.filter((d) => d !== target);
+  }
+  drafts.length = 0;
+  for (const d of kept) drafts.push(d);
+}
+
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
 
-/** A short first line that names the issue's date or number. */
+// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」): its masthead, no headline.
+const PAPER_NAME = /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
+
+/** A short first line that names the issue's date or number, or the paper. */
 function isMasthead(line: string): boolean {
-  return [...line].length <= 40 && MASTHEAD.test(line) && !/[。，,]/.test(line);
+  if ([...line].length > 40 || /[。，,]/.test(line)) return false;
+  return MASTHEAD.test(line) || PAPER_NAME.test(line);
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */
@@ -154,6 +339,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   const block = blocks[i]!;
   if (isFragment(blocks, i)) return false;
   if (atBoundary || !current || 'paragraphs' in current) return true;
+  // A guide's numbered sections (「一、参保对象」) stay in their article.
+  if (isNumberedSection(block.text)) return false;
   if (block.level > 0 && block.level <= 2) return true;
   // A level-3 line directly over a level-1/2 line is a kicker over a headline.
   const next = blocks[i + 1];
@@ -164,6 +351,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // No byline closed the last article: a headline is known by the dated lead under it.
   let j = i + 1;
   while (j < blocks.length && blocks[j]!.kind === 'heading' && j - i < MAX_HEADLINE_LINES) j++;
+  // A byline printed under it (「文/王五 图/赵六」) marks a headline: section headings have none.
+  if (blocks[j]?.kind === 'byline' && blocks[j + 1]?.kind === 'paragraph') return true;
   const lead = blocks[j];
   return current.body.length >= 2 && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
 }
@@ -177,8 +366,27 @@ const phraseShape = (text: string) =>
 
 function parallelsSection(article: Draft, block: Block): boolean {
   if (!/\s/.test(block.text)) return false;
+  const texts = article.sections?.get(phraseShape(block.text));
+  return texts !== undefined && (texts.size > 1 || (texts.size === 1 && !texts.has(block.text)));
+}
+
+function addToBody(article: Draft, block: Block): void {
+  article.body.push(block);
+  if (block.kind !== 'heading' || !/\s/.test(block.text)) return;
+  article.sections ??= new Map();
   const shape = phraseShape(block.text);
-  return article.body.some((b) => b.kind === 'heading' && b.text !== block.text && phraseShape(b.text) === shape);
+  const texts = article.sections.get(shape) ?? new Map<string, number>();
+  texts.set(block.text, (texts.get(block.text) ?? 0) + 1);
+  article.sections.set(shape, texts);
+}
+
+function removeLastFromBody(article: Draft): void {
+  const block = article.body.pop();
+  const texts = block && article.sections?.get(phraseShape(block.text));
+  const n = texts?.get(block!.text);
+  if (!texts || n === undefined) return;
+  if (n > 1) texts.set(block!.text, n - 1);
+  else texts.delete(block!.text);
 }
 
 /** A heading-shaped line that is really the first half of a paragraph cut by a page break. */
@@ -190,19 +398,19 @@ function isFragment(blocks: Block[], i: number): boolean {
 }
 
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
-export function splitHeadline(lines: Block[]): { headline: string; subtitle: string } {
-  const clean = (t: string) => t.replace(/——$/, '').trim();
+export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
+  // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
+  const clean = (t: string) => t.replace(/^——|——$/g, '').trim();
   let main: Block | undefined;
   if (lines.some((l) => l.level > 0)) {
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
   } else {
     main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
   }
-  const subtitle = lines
-    .filter((l) => l !== main)
-    .map((l) => clean(l.text))
+  const subtitle = [kicker ?? '', ...lines.filter((l) => l !== main).map((l) => clean(l.text))]
+    .filter(Boolean)
     .join(' ');
-  return { headline: clean(main?.text ?? ''), subtitle };
+  return { headline: clean(main?.text ?? ''), subtitle: subtitle.slice(0, graphemeCut(subtitle, MAX_SUBTITLE_CHARS)) };
 }
 
 /**
@@ -211,25 +419,44 @@ export function splitHeadline(lines: Block[]): { headline: string; subtitle: str
  * fragment elsewhere in the article starts mid-sentence: then it joins that fragment.
  */
 export function joinPageBreaks(body: Block[]): string[] {
-  const items = body.map((b, k) => ({ text: b.text, heading: b.kind === 'heading' && !isFragment(body, k) }));
+  const items = body.map((b, k) => ({
+    text: b.text,
+    heading: b.kind === 'heading' && !isFragment(body, k),
+    cut: b.cut === true,
+  }));
   const partnerOf = new Map<number, number>();
   const taken = new Set<number>();
+  // Orphans in order, consumed from the front: each lookup is amortized constant time.
+  const orphans = items.map((_, k) => k).filter((k) => isOrphan(items, k));
+  let front = 0;
+  const firstOrphan = (i: number): number => {
+    while (front < orphans.length && taken.has(orphans[front]!)) front++;
+    for (let p = front; p < orphans.length; p++) {
+      const k = orphans[p]!;
+      if (k !== i && k !== i + 1 && !taken.has(k)) return k;
+    }
+    return -1;
+  };
   for (let i = 0; i < items.length; i++) {
     // A fragment taken by another may itself end mid-sentence and take the next one in turn.
-    if (items[i]!.heading || TERMINATED.test(items[i]!.text)) continue;
-    const partner = findContinuation(items, i, taken);
+    if (items[i]!.heading || items[i]!.cut || isTerminated(items[i]!.text)) continue;
+    const partner = findContinuation(items, i, taken, firstOrphan);
     if (partner >= 0) {
       partnerOf.set(i, partner);
       taken.add(partner);
     }
   }
   // An orphan fragment left over belongs to a clause-like line that was read as a heading.
+  const hosts = items
+    .map((_, j) => j)
+    .filter((j) => items[j]!.heading && /[，,]/.test(items[j]!.text) && [...items[j]!.text].length > 20);
+  let nextHost = 0;
   items.forEach((it, k) => {
     if (taken.has(k) || it.heading || !isOrphan(items, k)) return;
-    const host = items.findIndex(
-      (h, j) => h.heading && !partnerOf.has(j) && /[，,]/.test(h.text) && [...h.text].length > 20,
-    );
-    if (host < 0) return;
+    while (nextHost < hosts.length && partnerOf.has(hosts[nextHost]!)) nextHost++;
+    const host = hosts[nextHost];
+    if (host === undefined) return;
+    nextHost++;
     items[host]!.heading = false;
     partnerOf.set(host, k);
     taken.add(k);
@@ -249,18 +476,21 @@ export function joinPageBreaks(body: Block[]): string[] {
 function isOrphan(items: { text: string; heading: boolean }[], k: number): boolean {
   const it = items[k]!;
   return (
-    !it.heading &&
-    CONTINUATION.test(it.text) &&
-    (k === 0 || items[k - 1]!.heading || TERMINATED.test(items[k - 1]!.text))
+    !it.heading && CONTINUATION.test(it.text) && (k === 0 || items[k - 1]!.heading || isTerminated(items[k - 1]!.text))
   );
 }
 
-function findContinuation(items: { text: string; heading: boolean }[], i: number, taken: Set<number>): number {
+function findContinuation(
+  items: { text: string; heading: boolean }[],
+  i: number,
+  taken: Set<number>,
+  firstOrphan: (i: number) => number,
+): number {
   const text = items[i]!.text;
   const next = items[i + 1];
   if (next && !next.heading && (CONTINUATION.test(next.text) || wordSpansJunction(text, next.text))) return i + 1;
   // An orphan fragment printed out of place: it starts mid-sentence right after a finished paragraph.
-  const orphan = items.findIndex((_, k) => k !== i && k !== i + 1 && !taken.has(k) && isOrphan(items, k));
+  const orphan = firstOrphan(i);
   if (orphan >= 0) return orphan;
   return next && !next.heading && !taken.has(i + 1) ? i + 1 : -1;
 }

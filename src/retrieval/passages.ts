@@ -3,6 +3,8 @@
  * result names: headline, date, source) and passages of about 80–300 characters cut from its
  * text at paragraph and sentence boundaries.
  */
+import { graphemeCut } from '../corpus/blocks.ts';
+import { MAX_HEADLINE_CHARS, MAX_SUBTITLE_CHARS } from '../corpus/limits.ts';
 import type { Issue } from '../corpus/types.ts';
 
 /** An article or a photo caption, as search results name it. */
@@ -53,21 +55,34 @@ function splitLong(paragraph: string): string[] {
   return pieces;
 }
 
+// An interview's question (「问：」, 「记者：」) opens a passage and keeps its answer with it, so that
+// a question about the answer finds both.
+const QUESTION = /^(问|记者|主持人|Q)\s?\d{0,2}\s?[：:]/u;
+
 /**
  * Paragraphs to passages: long ones split at sentence ends, short ones (a section heading, a
- * one-line paragraph) merged with the next, a short tail merged into the passage before it.
+ * one-line paragraph) merged with the next, a short tail merged into the passage before it; an
+ * interview question and (the start of) its answer always in one passage.
  */
 export function toPassageTexts(paragraphs: string[]): string[] {
   const out: string[] = [];
   let buffer = '';
+  let awaitingAnswer = false;
   for (const paragraph of paragraphs) {
+    const question = QUESTION.test(paragraph);
+    if (question && buffer && buffer.length + paragraph.length + 1 > MAX_PASSAGE) {
+      out.push(buffer);
+      buffer = '';
+    }
     for (const chunk of splitLong(paragraph)) {
-      if (buffer && buffer.length + chunk.length + 1 > MAX_PASSAGE) {
+      const limit = awaitingAnswer ? HARD_MAX_PASSAGE : MAX_PASSAGE;
+      if (buffer && buffer.length + chunk.length + 1 > limit) {
         out.push(buffer);
         buffer = '';
       }
       buffer = buffer ? `${buffer}\n${chunk}` : chunk;
-      if (buffer.length >= MIN_PASSAGE) {
+      awaitingAnswer = question;
+      if (buffer.length >= MIN_PASSAGE && !awaitingAnswer) {
         out.push(buffer);
         buffer = '';
       }
@@ -81,7 +96,10 @@ export function toPassageTexts(paragraphs: string[]): string[] {
   return out;
 }
 
-const firstSentence = (text: string) => (splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim();
+// A caption or lead shown as a headline stays within the corpus reader's headline limits.
+const clip = (text: string, max: number) => text.slice(0, graphemeCut(text, max));
+const firstSentence = (text: string) =>
+  clip((splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim(), MAX_SUBTITLE_CHARS);
 // 「……活动。 唐蕾摄」: the photographer's credit is not part of what the photo shows.
 const withoutCredit = (caption: string) => caption.replace(/[\s（(]*\p{Script=Han}{2,4}\s*摄[）)]?$/u, '').trim();
 
@@ -98,18 +116,25 @@ export function toDocsAndPassages(issues: Issue[]): { docs: SearchDoc[]; passage
       const { id, headline, subtitle, date, source } = a;
       add({ id, kind: 'article', headline, subtitle, date, source }, toPassageTexts(a.paragraphs));
       a.captions.forEach((caption, k) => {
-        add({ id: `${id}-${k}`, kind: 'photo', headline: withoutCredit(caption), subtitle: headline, date, source }, [
-          caption,
-        ]);
+        const photoHeadline = clip(withoutCredit(caption), MAX_HEADLINE_CHARS);
+        const photo = {
+          id: `${id}-${k}`,
+          kind: 'photo' as const,
+          headline: photoHeadline,
+          subtitle: headline,
+          date,
+          source,
+        };
+        add(photo, toPassageTexts([caption]));
       });
     }
     for (const group of issue.photos) {
       const subtitle = group.lead ? firstSentence(group.lead) : '图片新闻';
       group.captions.forEach((caption, k) => {
-        const headline = withoutCredit(caption).replace(/[。！？!?]+$/u, '');
-        add({ id: `${group.id}-${k}`, kind: 'photo', headline, subtitle, date: group.date, source: group.source }, [
-          caption,
-        ]);
+        const headline = clip(withoutCredit(caption).replace(/[。！？!?]+$/u, ''), MAX_HEADLINE_CHARS);
+        const photo = { id: `${group.id}-${k}`, kind: 'photo' as const, headline, subtitle, date: group.date };
+        // A caption is one passage; running text without a headline is cut like an article's.
+        add({ ...photo, source: group.source }, toPassageTexts([caption]));
       });
     }
   }

@@ -5,8 +5,10 @@ import {
   formatPartialDate,
   inferIssueYear,
   latestStatedYear,
+  statedYears,
   yearFromAnchors,
 } from '../../src/corpus/dates.ts';
+import { parseIssue } from '../../src/corpus/parse-issue.ts';
 import { parseChineseNumeral } from '../../src/corpus/chinese-numeral.ts';
 
 describe('issue year', () => {
@@ -34,6 +36,82 @@ describe('issue year', () => {
       2022,
     );
     expect(inferIssueYear('区领导调研中小微企业')).toBeNull();
+  });
+});
+
+describe('issue year rules', () => {
+  const roles = (text: string) => statedYears(text).map((s) => `${s.year}:${s.role}`);
+
+  it('puts the issue after a completed year whose totals it reports', () => {
+    const text = '据介绍，2024年全区市场监管部门共受理消费者投诉举报9800余件。今年，崇川将继续推进放心消费创建。';
+    expect(roles(text)).toEqual(['2024:summary']);
+    expect(inferIssueYear(text)).toBe(2025);
+    expect(inferIssueYear('2023年全年累计发放补贴1200万元。')).toBe(2024);
+    expect(inferIssueYear('2024年，全区共受理群众诉求1.2万件。')).toBe(2025);
+    expect(inferIssueYear('截至2024年底，全区共有养老服务站42家。')).toBe(2025);
+  });
+
+  it('does not take a plan or a year so far for a completed year', () => {
+    expect(roles('2025年计划共完成改造项目10个')).toEqual(['2025:present']);
+    expect(roles('力争2023年全区食品安全工作取得新成效')).toEqual(['2023:present']);
+    expect(inferIssueYear('崇川区召开2021年二季度高质量发展大比武查评会')).toBe(2021);
+  });
+
+  it('reads a year something started as history, which alone dates nothing', () => {
+    expect(roles('该活动2020年起每年举办，南通马拉松2019年首次亮相，公司始建于1997年')).toEqual([
+      '2020:history',
+      '2019:history',
+      '1997:history',
+    ]);
+    expect(inferIssueYear('助餐服务2020年起在全区推开。')).toBeNull();
+    expect(inferIssueYear('助餐服务2020年起在全区推开。2023年全区新增助餐点15个。')).toBe(2023);
+    expect(latestStatedYear('2020年以来，街道累计改造小区8个')).toBeNull();
+  });
+
+  it('fixes the year from numbered annual observances and their founding years', () => {
+    expect(yearFromAnchors('5月19日是第三十四次全国助残日')).toBe(2024);
+    expect(yearFromAnchors('迎来第十四个中国旅游日')).toBe(2024);
+    expect(yearFromAnchors('在第16个全国防灾减灾日到来之际')).toBe(2024);
+    expect(yearFromAnchors('第33个全国消防日')).toBe(2024);
+    expect(yearFromAnchors('去年的第三十三次全国助残日')).toBeNull();
+    expect(yearFromAnchors('在第16个全国防灾减灾日即将到来之际')).toBe(2024);
+  });
+
+  it('fixes the year from anniversaries of events of known years', () => {
+    expect(yearFromAnchors('庆祝新中国成立75周年')).toBe(2024);
+    expect(yearFromAnchors('纪念中国共产党成立一百零三周年')).toBe(2024);
+    expect(yearFromAnchors('明年将迎来建党105周年')).toBeNull();
+  });
+
+  it('takes an observance over an older stated year, never below a bound', () => {
+    expect(inferIssueYear('2022年以来建成驿站6个。在第16个全国防灾减灾日，社区开展演练。')).toBe(2024);
+    expect(inferIssueYear('第八个全民国家安全教育日。2024年全区共受理举报300件。')).toBeNull();
+  });
+
+  it('leaves the year out when the cues disagree or are missing', () => {
+    expect(inferIssueYear('第八个全民国家安全教育日。第16个全国防灾减灾日。')).toBeNull();
+    expect(inferIssueYear('2019年二季度经济运行良好。该项目2021年起实施。')).toBeNull();
+    expect(inferIssueYear('今年以来，社区开展活动20余场。')).toBeNull();
+  });
+
+  it("dates an undated issue's articles the year after the totals it reports", () => {
+    const text = [
+      '放心消费在崇川',
+      '',
+      '3月14日，崇川区举行放心消费宣传活动。',
+      '',
+      '据介绍，2024年全区市场监管部门共受理消费者投诉举报9800余件。今年，崇川将继续推进放心消费创建。',
+      '',
+      '·张三·',
+      '',
+      '义务植树添新绿',
+      '',
+      '3月12日，300余名干部群众参加义务植树。作为2024年省级绿化示范项目，公园今年将扩建。',
+      '',
+      '·李四·',
+    ].join('\n');
+    const issue = parseIssue(text, { source: 'undated.txt' });
+    expect(issue.articles.map((a) => a.date)).toEqual(['2025-03-14', '2025-03-12']);
   });
 });
 

@@ -1,0 +1,158 @@
+/**
+ * The marks a newspaper's page layout leaves in exported text, told by their shape: page furniture
+ * (page headers, page numbers, editor and layout credits), jump lines of continued articles
+ * (「（下转第2版）」, 「（上接第1版）」), the lead-in titles of news-in-brief items (「**……**」, 「【……】」),
+ * column titles (「崇川简讯」), editor's notes, interview labels and numbered sections. Every pattern
+ * here is bounded or anchored, so that no line costs more than linear time.
+ */
+
+const SENTENCE_MARK = /[。，,；;！？!?]/;
+
+// 「第2版」, 「2版」, 「第二版」, 「A2版」 as a page label within a short line.
+const PAGE_LABEL = /(?:^|[\s•·|｜])(?:第\s?)?(?:[A-Da-d]?\d{1,2}|[一二三四五六七八九十]{1,3})\s?版(?:$|[\s•·|｜：:])/u;
+// A line that is only a page number: 「2」, 「- 2 -」, 「·3·」, 「第2页」, 「2/8」.
+const PAGE_NUMBER = /^[-—–－·•\s]{0,3}(?:第\s?)?\d{1,3}\s?(?:[版页]|\/\s?\d{1,3})?[-—–－·•\s]{0,3}$/u;
+// A full date with its year, as a page header or masthead prints it (「2024年10月14日」, 「2024.10.14」).
+const FULL_DATE = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/;
+const DOTTED_DATE = /^[^\d]{0,12}(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}[^\d]{0,12}$/u;
+// A masthead's imprint lines: 「主办：……」, 「准印证号：……」, 「内部资料 免费交流」.
+const MASTHEAD_FIELD =
+  /^(主办|主管|承办|出版|印刷|准印证号|准印证|内部资料|国内统一连续出版物号|国内统一刊号|邮发代号|社址|总编辑|社长)(\s|[：:]|$)/u;
+// A front page's table of contents heading; its entries (「城市更新跑出加速度 2版」) are page labels.
+const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
+const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
+
+/** An e-paper page's navigation, as exported with its text: 「上一版 下一版」, 「返回目录」, 「今日8版」. */
+const NAVIGATION = new Set([
+  '上一版',
+  '下一版',
+  '上一期',
+  '下一期',
+  '上一篇',
+  '下一篇',
+  '返回目录',
+  '返回首页',
+  '版面导航',
+  '标题导航',
+  '本版标题导航',
+  '往期回顾',
+  'PDF下载',
+  '下载PDF',
+  '放大',
+  '缩小',
+  '默认',
+  '打印本页',
+  '关闭窗口',
+]);
+
+function isNavigation(text: string): boolean {
+  const tokens = text.split(/[\s|｜/<>《》«»]+/u).filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
+}
+
+/** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
+const CREDIT_ROLES = new Set([
+  '责任编辑',
+  '本版责任编辑',
+  '本版编辑',
+  '本版责编',
+  '责编',
+  '编辑',
+  '版式',
+  '版式设计',
+  '美编',
+  '美术编辑',
+  '校对',
+  '组版',
+  '审读',
+  '审校',
+  '终审',
+  '排版',
+  '制图',
+  '版面设计',
+  '值班编辑',
+  '责任校对',
+]);
+
+/** A credit line: role words each followed by one or two names, nothing else. */
+function isCredit(text: string): boolean {
+  const tokens = text.split(/[\s|｜/：:、，,]+/u).filter(Boolean);
+  if (tokens.length < 2 || !CREDIT_ROLES.has(tokens[0]!)) return false;
+  return tokens.every((t) => CREDIT_ROLES.has(t) || /^[\p{Script=Han}·]{2,5}$/u.test(t));
+}
+
+/**
+ * Page furniture: a page header (「2024年10月14日 星期一 第2版 要闻」), a masthead repeated on a page
+ * (「崇川新闻 • 2023年3月27日 星期一 • 农历闰二月初六 • 第13期」), a page number, an editor or layout
+ * credit. Never an article, a headline or body text.
+ */
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 60 || SENTENCE_MARK.test(text)) return false;
+  if (PAGE_NUMBER.test(text)) return true;
+  if (PAGE_LABEL.test(text) && [...text].length <= 40) return true;
+  if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
+  if (DOTTED_DATE.test(text)) return true;
+  if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
+  if (isNavigation(text)) return true;
+  return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
+}
+
+/** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */
+export type JumpKind = 'to' | 'from';
+
+const JUMP =
+  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页])\s{0,3}[）)]/gu;
+
+/** The jump marks in a line, each with its kind, and the line with them removed. */
+export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
+  if (!line.includes('版') && !line.includes('页')) return { jumps: [], rest: line };
+  const jumps: JumpKind[] = [];
+  const rest = line.replace(JUMP, (_, word: string) => {
+    jumps.push(word === '下转' || word === '转' ? 'to' : 'from');
+    return '';
+  });
+  return { jumps, rest: rest.trim() };
+}
+
+// An editor credit closing a paragraph: 「……。（责任编辑：张敏）」.
+const TRAILING_CREDIT =
+  /[（(【[]\s{0,2}(?:责任编辑|本版编辑|责编|编辑)\s{0,2}[：:]?\s{0,2}[\p{Script=Han}·]{2,5}\s{0,2}[）)】\]]$/u;
+
+/** A paragraph without the editor credit that closes it, if any. */
+export function dropTrailingCredit(line: string): string {
+  return line.replace(TRAILING_CREDIT, '').trimEnd();
+}
+
+const EDITOR_NOTE = /^[【[（(]?\s?(编者按|编者的话|编前语)/u;
+
+/** An editor's note (「编者按：……」, 「【编者按】……」): part of the article, not its lead. */
+export function isEditorNote(text: string): boolean {
+  return EDITOR_NOTE.test(text);
+}
+
+/** An editor's note label on a line of its own (「【编者按】」): the note is the paragraph below it. */
+export function isEditorNoteLabel(text: string): boolean {
+  return isEditorNote(text) && [...text].length <= 8;
+}
+
+/** A lead-in title opening a news-in-brief item: 「**城东街道开展反诈宣传**」 or 「【……】」, with what follows it. */
+export function takeLeadIn(line: string): { title: string; rest: string } | null {
+  const m = line.match(/^\*\*([^*]{2,60})\*\*\s*/u) ?? line.match(/^【([^【】]{2,60})】\s*/u);
+  if (!m) return null;
+  const title = m[1]!.trim();
+  if (isEditorNote(`【${title}】`)) return null;
+  return { title, rest: line.slice(m[0].length).trim() };
+}
+
+/** A news-in-brief column's title: 「崇川简讯」, 「街道动态」, 「简讯」, 「社区快讯」. */
+export function isColumnTitle(text: string): boolean {
+  return /^[\p{Script=Han}]{0,6}(简讯|快讯|短讯|动态|速递|速览|简报|资讯|一句话新闻)$/u.test(text);
+}
+
+/** An interview's or Q&A's speaker label: 「问：」, 「答：」, 「记者：」, 「Q：」. */
+export const QA_LABEL = /^(问|答|记者|主持人|[QA])\s?\d{0,2}\s?[：:]/u;
+
+/** A numbered section of a guide or report: 「一、参保对象」, 「（二）缴费标准」, 「3. 办理地点」. */
+export function isNumberedSection(text: string): boolean {
+  return /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))/u.test(text);
+}
