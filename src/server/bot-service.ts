@@ -20,6 +20,7 @@ import { HitCounter } from '../subscriptions/hit-counter.ts';
 import { Notifier } from '../subscriptions/notifier.ts';
 import { openStore } from '../subscriptions/open-store.ts';
 import { redactUrl } from '../subscriptions/postgres-store.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import { type HttpServer, startHttpServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
 
@@ -35,8 +36,18 @@ export function derivedWebhookSecret(token: string): string {
 }
 
 export async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logger): Promise<void> {
-  const token = config.botToken!;
   const store = await openStore(config);
+  try {
+    await serve(config, library, logger, store);
+  } catch (err) {
+    // A failed start must not leave database connections holding the process open.
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function serve(config: Config, library: NewsLibrary, logger: Logger, store: SubscriptionStore): Promise<void> {
+  const token = config.botToken!;
   const owner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const shared = Boolean(config.databaseUrl);
   const metrics = createMetrics({ library, store });
