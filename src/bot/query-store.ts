@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SearchResult } from '../retrieval/rank.ts';
-import { TextCache } from '../subscriptions/text-cache.ts';
+import { BoundedCache } from '../subscriptions/text-cache.ts';
 
 export interface StoredQuery {
   question: string;
@@ -40,9 +40,29 @@ function parse(text: string | undefined): StoredQuery | undefined {
   }
 }
 
+/**
+ * What a stored search costs in memory, in bytes: its strings at two bytes a UTF-16 unit, plus
+ * V8's headers of each result's object, strings and highlight pairs (measured: ~300 bytes a result).
+ */
+export function storedBytes(question: string, results: SearchResult[]): number {
+  let units = question.length;
+  for (const r of results)
+    units +=
+      r.articleId.length +
+      r.headline.length +
+      r.subtitle.length +
+      r.date.length +
+      r.source.length +
+      r.passage.length +
+      r.answer.length +
+      r.highlights.length * 24 +
+      150;
+  return units * 2 + 128;
+}
+
 /** Stored searches in this process's memory. */
 export class QueryStore implements QueryStorage {
-  private readonly cache: TextCache;
+  private readonly cache: BoundedCache<StoredQuery>;
 
   constructor(
     maxEntries = QUERY_ENTRIES,
@@ -50,18 +70,18 @@ export class QueryStore implements QueryStorage {
     private readonly now: () => number = Date.now,
     maxBytes = QUERY_BYTES,
   ) {
-    this.cache = new TextCache(maxEntries, maxBytes);
+    this.cache = new BoundedCache(maxEntries, maxBytes);
   }
 
   async put(question: string, results: SearchResult[]): Promise<string> {
     const key = newKey();
     const createdAt = this.now();
-    this.cache.set(key, JSON.stringify({ question, results, createdAt }), createdAt);
+    this.cache.set(key, { question, results, createdAt }, storedBytes(question, results), createdAt);
     return key;
   }
 
   async get(key: string): Promise<StoredQuery | undefined> {
-    return parse(this.cache.get(key, this.ttlMs, this.now()));
+    return this.cache.get(key, this.ttlMs, this.now());
   }
 
   get size(): number {

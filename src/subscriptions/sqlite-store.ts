@@ -340,7 +340,7 @@ export class SqliteStore implements SubscriptionStore {
   }
 
   async saveQuery(key: string, text: string, now = Date.now()): Promise<void> {
-    this.queries.set(key, text, now);
+    this.queries.setText(key, text, now);
   }
 
   async loadQuery(key: string, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {

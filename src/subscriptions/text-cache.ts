@@ -1,17 +1,18 @@
 /**
- * A map of strings bounded by age, by count and by bytes, the oldest going first: the search
- * state behind buttons in one process. Bytes are what bounds memory (one stored search can be a
- * few hundred bytes or tens of kilobytes), the count only keeps the map cheap to walk.
+ * A map bounded by age, by count and by bytes, the oldest going first: the search state behind
+ * buttons in one process. Bytes are what bounds memory (one stored search can be a few hundred
+ * bytes or tens of kilobytes), the count only keeps the map cheap to walk.
  */
 
-interface Entry {
-  text: string;
+interface Entry<T> {
+  value: T;
   bytes: number;
   at: number;
 }
 
-export class TextCache {
-  private readonly entries = new Map<string, Entry>();
+/** Values with the bytes each takes, as the caller reckons them. */
+export class BoundedCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
   private total = 0;
 
   constructor(
@@ -19,23 +20,21 @@ export class TextCache {
     private readonly maxBytes: number,
   ) {}
 
-  set(key: string, text: string, now: number): void {
+  set(key: string, value: T, bytes: number, now: number): void {
     this.delete(key);
-    // UTF-16 code units × 2: what a JS string costs, near enough.
-    const bytes = text.length * 2 + key.length * 2 + 64;
-    this.entries.set(key, { text, bytes, at: now });
+    this.entries.set(key, { value, bytes, at: now });
     this.total += bytes;
     this.trim(this.maxBytes);
   }
 
-  get(key: string, maxAgeMs: number, now: number): string | undefined {
+  get(key: string, maxAgeMs: number, now: number): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now - entry.at > maxAgeMs) {
       this.delete(key);
       return undefined;
     }
-    return entry.text;
+    return entry.value;
   }
 
   /** Drops entries older than maxAgeMs, then the oldest until at most maxBytes remain. */
@@ -67,5 +66,12 @@ export class TextCache {
     if (!entry) return;
     this.total -= entry.bytes;
     this.entries.delete(key);
+  }
+}
+
+/** Strings, each costing its UTF-16 code units twice over, near enough. */
+export class TextCache extends BoundedCache<string> {
+  setText(key: string, text: string, now: number): void {
+    this.set(key, text, (text.length + key.length) * 2 + 64, now);
   }
 }
