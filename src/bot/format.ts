@@ -67,13 +67,23 @@ export function quoteQuestion(question: string): string {
   return escapeHtml(q.length > 40 ? `${q.slice(0, 40)}…` : q);
 }
 
+/** Above results that may not hold the answer: they are never presented as the answer. */
+export const RELATED_HEADER = '没有找到确切答案，以下报道提到了……';
+/** The same, after results that do answer. */
+export const MORE_RELATED_HEADER = '以下报道可能相关：';
+
 /** One page of results; shrinks the snippets if the page would pass Telegram's limit. */
 export function formatResultsPage(question: string, results: SearchResult[], page: number): string {
   const pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
   const shown = results.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
   const header = `🔎 「${quoteQuestion(question)}」${pages > 1 ? ` 第${page + 1}/${pages}页` : ''}`;
+  // "related" results come after the answers (the ranking orders them so), under their own header.
+  const firstRelated = shown.findIndex((r) => r.confidence === 'related');
+  const relatedHeader = results.some((r) => r.confidence !== 'related') ? MORE_RELATED_HEADER : RELATED_HEADER;
   for (let snippet = SNIPPET; ; snippet = Math.floor(snippet / 2)) {
-    const text = [header, ...shown.map((r, k) => formatResult(r, page * PAGE_SIZE + k + 1, snippet))].join('\n\n');
+    const blocks = shown.map((r, k) => formatResult(r, page * PAGE_SIZE + k + 1, snippet));
+    if (firstRelated >= 0) blocks.splice(firstRelated, 0, `<i>${relatedHeader}</i>`);
+    const text = [header, ...blocks].join('\n\n');
     if (text.length <= MESSAGE_LIMIT || snippet < 20) return text.slice(0, MESSAGE_LIMIT);
   }
 }

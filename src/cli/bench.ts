@@ -18,6 +18,7 @@ import { createBot } from '../bot/create-bot.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { NewsLibrary } from '../retrieval/news-library.ts';
 import { search } from '../retrieval/rank.ts';
+import { costliestMs } from './bench/costly.ts';
 import { FakeBotApi } from '../../tests/support/fake-bot-api.ts';
 import { runCli } from './run-cli.ts';
 
@@ -43,6 +44,8 @@ interface Row {
   indexMB: number;
   botP50Ms: number;
   botP99Ms: number;
+  /** The slowest 300-character question of the archive's most frequent characters. */
+  costlyMs: number;
 }
 
 function questions(): string[] {
@@ -154,6 +157,8 @@ async function benchOne(spec: string): Promise<Row> {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
+  process.stderr.write('costly questions… ');
+  const costly = costliestMs(opened.index);
   process.stderr.write('bot…\n');
   const bot = await botLatency(NewsLibrary.fromOpened(opened), asks.slice(0, 300));
   const round = (x: number) => Math.round(x * 100) / 100;
@@ -174,6 +179,7 @@ async function benchOne(spec: string): Promise<Row> {
     indexMB: round(fs.statSync(indexFile).size / 1024 / 1024),
     botP50Ms: round(bot.p50),
     botP99Ms: round(bot.p99),
+    costlyMs: round(costly),
   };
 }
 
@@ -193,6 +199,7 @@ function table(rows: Row[]): string {
     ['indexMB', 'index MB'],
     ['botP50Ms', 'bot p50'],
     ['botP99Ms', 'bot p99'],
+    ['costlyMs', 'costly q ms'],
   ];
   const lines = [`| ${cols.map((c) => c[1]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
   for (const r of rows) lines.push(`| ${cols.map(([k]) => String(r[k])).join(' | ')} |`);
@@ -223,6 +230,10 @@ runCli(async () => {
   console.log(table(rows));
   const ratio = ratios(rows);
   if (ratio) console.log(`\n${ratio}`);
+  for (const r of rows)
+    console.log(
+      `${r.archive}: costliest 300-character question ${r.costlyMs} ms = ×${(r.costlyMs / Math.max(0.01, r.queryP50Ms)).toFixed(1)} the median question`,
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ machine, rows, ratio }, null, 2)}\n`);
   console.log(`\nfigures written to ${out}`);

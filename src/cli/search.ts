@@ -51,7 +51,8 @@ function readable(results: SearchResult[]): string {
     .map((r, k) => {
       const start = r.passage.indexOf(r.answer);
       const answer = start >= 0 ? markHighlights(r, r.answer, start) : r.answer;
-      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}\n   ${answer}`;
+      const label = r.confidence === 'related' ? ' (related: may not hold the answer)' : '';
+      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}${label}\n   ${answer}`;
     })
     .join('\n');
 }

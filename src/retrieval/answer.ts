@@ -2,8 +2,11 @@
  * Within one passage: where the question's terms stand (highlights) and which sentence answers
  * it best (answer).
  */
+import { SURNAMES } from './dictionary.ts';
 import { splitSentences } from './passages.ts';
 import type { AnswerType, Concept, ParsedQuery } from './query.ts';
+import { termCredit } from './score.ts';
+import { RANKING } from './weights.ts';
 
 /** A highlighted span of a passage: [start, end) in UTF-16 units. */
 export type Span = [number, number];
@@ -41,25 +44,54 @@ export function coverage(text: string, concepts: Concept[], idf: number[], focus
   return total > 0 ? got / total : 0;
 }
 
-/** What a synonym earns where the user's own word would earn 1. */
-export const SYNONYM_CREDIT = 0.7;
-
-/** 1 when the text holds the user's own word, SYNONYM_CREDIT for a synonym, 0 for neither. */
-export function termCredit(text: string, c: Concept): number {
-  if (text.includes(c.terms[0]!)) return 1;
-  for (let k = 1; k < c.terms.length; k++) if (text.includes(c.terms[k]!)) return SYNONYM_CREDIT;
-  return 0;
-}
-
+// A date or time of year as news prose gives it: 2025年, 3月底, 6月12日, 90年代, 上午9时, 中旬.
+const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|\d+年代|[上中下]旬|月底|月初|年底|年初|\d{1,2}[时点]/u;
 const NUMBER =
   /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
+
+// A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
+const TITLED =
+  /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
+// A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
+const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
+
+// A body that decides or acts: 人民代表大会, 常委会, 区政府, 民政局, 指挥中心.
+const ORGANISATION = /\p{Script=Han}{2,}(?:代表大会|委员会|常委会|政府|党委|局|办公室|中心|协会|公司)/u;
+// Where a person comes from, as news prose says it: 籍贯, 出生于, 江苏南通人.
+const ORIGIN = /籍贯|出生于|出生在|生于|人氏|[省市县镇乡村]人[，,。、)）]/u;
+// A name and then an honorific (李梅同志, 王老师).
+const HONOURED = /(\p{Script=Han}{2,3})(?=同志|先生|女士|老师|师傅|阿姨|奶奶|爷爷)/gu;
+
+/**
+ * Whether the sentence names a person the question does not, by how news prose introduces people
+ * (a title before the name, a verb of speech or an honorific after it). Patterns, not jieba's
+ * tagger: this runs on every sentence of every passage scored.
+ */
+function namesPerson(sentence: string, question: string): boolean {
+  for (const m of sentence.matchAll(HONOURED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (const m of sentence.matchAll(TITLED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (const m of sentence.matchAll(SPEAKER)) if (!question.includes(m[1]!)) return true;
+  return false;
+}
+
+/** Whether the text right after a number carries one of the units asked for (any, when none is). */
+function fitsUnit(after: string, units: string[] | undefined): boolean {
+  return !units || units.some((u) => after.includes(u));
+}
 
 /**
  * How well a sentence holds the kind of answer asked for (0–1): a number next to the question's
  * terms for a quantity; a name with the asked suffix that the question does not already say.
  */
-export function answerTypeScore(sentence: string, type: AnswerType, query: ParsedQuery): number {
+export function answerTypeScore(
+  sentence: string,
+  type: AnswerType,
+  query: ParsedQuery,
+  /** Another unit than the one asked for earns nothing (instead of half). */
+  strictUnit = false,
+): number {
   if (type.kind === 'any') return 0;
+  if (type.kind === 'date') return DATE.test(sentence) ? 1 : 0;
   const termsAt: number[] = [];
   for (const c of query.concepts) {
     for (const t of c.terms) {
@@ -71,6 +103,8 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   if (type.kind === 'number') {
     let best = 0;
     for (const m of sentence.matchAll(NUMBER)) {
+      // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
+      if (/[年月日号时]$/u.test(m[0])) continue;
       const at = m.index ?? 0;
       const near =
         termsAt.length === 0
@@ -79,10 +113,16 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
               ...termsAt.map((p) => Math.abs(p - at)),
               Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
             );
-      best = Math.max(best, 1 / (1 + near / 8));
+      // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
+      // number (a hotline, a code) counts half, or nothing when strict.
+      const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
+      best = Math.max(best, (unitFits ? 1 : strictUnit ? 0 : 0.5) / (1 + near / 8));
     }
     return best;
   }
+  // 谁 may be a body as well as a person (由谁票决 -> 人民代表大会).
+  if (type.of === 'person' && (namesPerson(sentence, query.normalized) || ORGANISATION.test(sentence))) return 1;
+  if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {
       const name = sentence.slice(Math.max(0, at - 4), at + suffix.length).match(/\p{Script=Han}{2,}$/u)?.[0];
@@ -92,8 +132,14 @@ export function answerTypeScore(sentence: string, type: AnswerType, query: Parse
   return 0;
 }
 
-/** How much more the asked-about concept counts when choosing the answer sentence. */
-const FOCUS_WEIGHT = 2.5;
+/** The sentence chosen as the answer, with what it holds: the question's mass (`cover`) and the kind of answer asked for (`type`). */
+export interface AnswerSentence {
+  text: string;
+  start: number;
+  score: number;
+  cover: number;
+  type: number;
+}
 
 /** The sentence of the passage that best answers: most concept mass, the kind of answer asked for. */
 export function bestSentence(
@@ -101,16 +147,36 @@ export function bestSentence(
   normalizedPassage: string,
   query: ParsedQuery,
   idf: number[],
-): { text: string; start: number; score: number } {
-  let best = { text: passage, start: 0, score: -1 };
+): AnswerSentence {
+  let best: AnswerSentence = { text: passage, start: 0, score: -1, cover: 0, type: 0 };
   let offset = 0;
   for (const sentence of splitSentences(passage)) {
     const start = passage.indexOf(sentence, offset);
     offset = start + sentence.length;
     const norm = normalizedPassage.slice(start, start + sentence.length);
+    const type = answerTypeScore(norm, query.answerType, query);
     const score =
-      coverage(norm, query.concepts, idf, FOCUS_WEIGHT) + 0.4 * answerTypeScore(norm, query.answerType, query);
-    if (score > best.score) best = { text: sentence.trim(), start, score };
+      coverage(norm, query.concepts, idf, RANKING.score.focusInSentence) + RANKING.score.answerTypeInSentence * type;
+    if (score > best.score)
+      best = { text: sentence.trim(), start, score, cover: coverage(norm, query.concepts, idf), type };
   }
   return best;
+}
+
+/**
+ * Whether some sentence of the passage holds both a good share of the question's terms
+ * (`minCover`) and, near them, an answer of the kind asked for: the evidence that the passage
+ * answers, not only mentions, what is asked.
+ */
+export function holdsAnswerType(
+  normalizedPassage: string,
+  query: ParsedQuery,
+  idf: number[],
+  minCover: number,
+): boolean {
+  for (const sentence of splitSentences(normalizedPassage)) {
+    if (answerTypeScore(sentence, query.answerType, query, true) < 0.3) continue;
+    if (coverage(sentence, query.concepts, idf) >= minCover) return true;
+  }
+  return false;
 }

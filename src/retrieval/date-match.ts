@@ -3,6 +3,7 @@
  * and how much a passage gains for being of that date.
  */
 import type { PartialDate } from '../corpus/dates.ts';
+import { RANKING, type RankingWeights } from './weights.ts';
 
 /** Matches article dates within the named date (2022年3月 matches 2022-03 and 2022-03-07). */
 export function dateKey(d: PartialDate): RegExp {
@@ -14,10 +15,15 @@ export function dateKey(d: PartialDate): RegExp {
 }
 
 /** The bonus for a doc of the named date (more for a day), and for a passage that names it. */
-export function dateBonus(docDate: string, text: string, d: PartialDate | undefined): number {
+export function dateBonus(
+  docDate: string,
+  text: string,
+  d: PartialDate | undefined,
+  w: RankingWeights = RANKING,
+): number {
   if (!d) return 0;
   let bonus = 0;
-  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += 0.1;
-  if (dateKey(d).test(docDate)) bonus += d.day ? 0.5 : 0.2;
+  if (d.month && d.day && text.includes(`${d.month}月${d.day}日`)) bonus += w.score.dateInText;
+  if (dateKey(d).test(docDate)) bonus += d.day ? w.score.dateDay : w.score.dateMonthOrYear;
   return bonus;
 }

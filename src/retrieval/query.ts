@@ -5,8 +5,10 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { normalize } from '../text/normalize.ts';
+import nodejieba from 'nodejieba';
 import { segment } from '../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
+import { RANKING } from './weights.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {
@@ -21,7 +23,20 @@ export interface Concept {
  * What kind of answer the question asks for: a quantity (多少, 几, 多大), or a named thing whose
  * name ends in one of `suffixes` (哪个社区 -> ……社区; 哪些企业 -> ……公司; 在哪里 -> places).
  */
-export type AnswerType = { kind: 'number' } | { kind: 'entity'; suffixes: string[] } | { kind: 'any' };
+export type AnswerType =
+  /**
+   * `units`: what the quantity is counted in, when the question says (多少条 -> 条; 多少名 -> 名,
+   * 位, 人; 多少钱 -> 元; 多大 -> 平方米, 亩……); any unit fits when it does not.
+   */
+  | { kind: 'number'; units?: string[] }
+  /** When something happened or will (哪一年, 什么时候, 几月几号). */
+  | { kind: 'date' }
+  /**
+   * `of`: the question asks for a place (在哪里), a person (谁) or where a person comes from
+   * (哪里人), not only a thing of that suffix.
+   */
+  | { kind: 'entity'; suffixes: string[]; of?: 'place' | 'person' | 'origin' }
+  | { kind: 'any' };
 
 export interface ParsedQuery {
   normalized: string;
@@ -30,13 +45,21 @@ export interface ParsedQuery {
   /** The question asks for a number (多少, 几, 多大……). */
   wantsNumber: boolean;
   answerType: AnswerType;
+  /** The question speaks of the present (今年, 目前, 最近): the newest reporting is meant. */
+  recent: boolean;
 }
 
-// Longest first: 是多少 before 多少, 在哪里 before 哪里.
+// Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
+// what kind of answer is wanted, never what it is about.
 const SCAFFOLDING = [
+  '是什么时候',
+  '是哪一年',
   '是什么意思',
   '什么意思',
   '什么时候',
+  '哪一年',
+  '哪一天',
+  '哪个月',
   '为什么',
   '是多少',
   '有多少',
@@ -59,17 +82,13 @@ const SCAFFOLDING = [
   '哪家',
   '哪里',
   '哪儿',
+  '哪年',
+  '哪天',
+  '何时',
   '什么',
   '怎么',
   '怎样',
   '如何',
-  '第几个',
-  '第几',
-  '几个',
-  '几位',
-  '几级',
-  '几家',
-  '几项',
   '多大',
   '多长',
   '多高',
@@ -81,9 +100,13 @@ const SCAFFOLDING = [
   '吧',
   '呀',
   '啊',
-  '几',
   '哪',
 ];
+// A classifier or unit after a question number word belongs to the question form (几个, 第几届,
+// 多少场, 多少米): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
+const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
+const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
+const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
 const SCAFFOLDING_PATTERN_ONE = /多少|几|哪|谁|什么|怎么|怎样|如何|多大|多长|多高|多久|多远/;
@@ -99,8 +122,8 @@ const STOP_WORDS = new Set([
   '你们',
   '他们',
   '可以',
+  '能够',
   '进行',
-  '开展了',
   '情况',
   '相关',
   '有关',
@@ -117,6 +140,31 @@ const STOP_WORDS = new Set([
   '介绍一下',
   '讲讲',
   '说说',
+  // Colloquial hedges and totals of spoken questions (一共搞了多少场, 大约多少米): the archive's
+  // prose states the figure without them.
+  '一共',
+  '总共',
+  '大约',
+  '大概',
+  '大致',
+  '差不多',
+  '到底',
+  '究竟',
+  '最后',
+  '最终',
+  // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
+  '地方',
+  '东西',
+  '事情',
+  '事儿',
+  '人家',
+  '方面',
+  // Directional complements after a verb (查出来, 建起来): the verb carries the meaning.
+  '出来',
+  '起来',
+  '下来',
+  '上来',
+  '过来',
   // Words about the archive itself, not about what is in it.
   '新闻',
   '报道',
@@ -131,10 +179,28 @@ const STOP_WORDS = new Set([
   '去年',
   '最近',
   '近期',
+  '近日',
+  '日前',
+  '前段时间',
+  '前些天',
+  '前不久',
   '目前',
   '现在',
 ]);
-const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|完成率/;
+// Multi-character stop words are taken out before segmentation, so that jieba cannot cut one
+// across its neighbours (「前段时间排查」 read as 前 / 段时间).
+const STOP_PHRASES = new RegExp(
+  [...STOP_WORDS]
+    .filter((w) => w.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+// Words placing the question in the present: the archive's newest issues answer it.
+const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
+const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
+// 率 at the end of the question or before a verb asks for a rate (完成率, 中签率是多少).
+const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|\p{Script=Han}率(?:是|为|达|有|$)/u;
 
 const PLACE_SUFFIXES = [
   '小学',
@@ -146,6 +212,19 @@ const PLACE_SUFFIXES = [
   '广场',
   '中心',
   '小区',
+  '大学',
+  '党校',
+  '操场',
+  '体育场',
+  '会场',
+  '礼堂',
+  '大厦',
+  '酒店',
+  '剧院',
+  '景区',
+  '基地',
+  '开发区',
+  '园区',
   '古镇',
   '新村',
   '园',
@@ -164,10 +243,42 @@ const SUFFIXES_OF: Record<string, string[]> = {
   园区: ['园', '城', '区'],
 };
 
+// What a quantity asked by these words is counted in.
+const UNITS_OF_QUESTION: [RegExp, string[]][] = [
+  [/多少钱/, ['元']],
+  [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
+  [/多大年纪|多大岁数|几岁/, ['岁']],
+  [/多高|多远/, ['米', '里']],
+  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
+  [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
+];
+// Classifiers news prose uses for one another: people are counted in 名, 位 or 人 (人次).
+const SAME_CLASSIFIER: Record<string, string[]> = {
+  名: ['名', '位', '人'],
+  位: ['位', '名', '人'],
+  人: ['人', '名', '位'],
+};
+
+/** The units a number question's answer is counted in; undefined when any will do (几个, 多少). */
+export function unitsAsked(text: string): string[] | undefined {
+  for (const [pattern, units] of UNITS_OF_QUESTION) if (pattern.test(text)) return units;
+  const classifier = text.match(UNIT_ASKED)?.[1];
+  // 个, the general classifier, fits any unit (多少个名额 -> 5000人).
+  if (!classifier || classifier === '个') return undefined;
+  return SAME_CLASSIFIER[classifier] ?? [classifier];
+}
+
 /** The kind of answer a question asks for, read off its question word. */
 export function answerTypeOf(text: string): AnswerType {
-  if (NUMBER_QUESTION.test(text)) return { kind: 'number' };
-  if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES };
+  if (DATE_QUESTION.test(text)) return { kind: 'date' };
+  // 哪几个 asks for the items themselves, not for how many there are.
+  if (/哪几/.test(text)) return { kind: 'any' };
+  if (NUMBER_QUESTION.test(text)) {
+    const units = unitsAsked(text);
+    return units ? { kind: 'number', units } : { kind: 'number' };
+  }
+  if (/(?:哪里|哪儿|什么地方)人/.test(text)) return { kind: 'entity', suffixes: ['人'], of: 'origin' };
+  if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
   const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
   if (which) {
     const after = which[1]!;
@@ -181,6 +292,7 @@ export function answerTypeOf(text: string): AnswerType {
     return {
       kind: 'entity',
       suffixes: ['同志', '书记', '主任', '区长', '理事长', '部长', '局长', '主席', '奶奶', '阿姨', '说'],
+      of: 'person',
     };
   return { kind: 'any' };
 }
@@ -206,12 +318,13 @@ export function parseQuery(question: string): ParsedQuery {
   const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
-  let text = rest.replace(SCAFFOLDING_PATTERN, ' ');
+  let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
   // they sit inside a longer word jieba knows (直播间 in 红色直播间).
   const words = segment(text);
+  let taken = false;
   for (const key of SYNONYM_KEYS) {
     const at = text.indexOf(key);
     if (key.length < 2 || at < 0) continue;
@@ -221,10 +334,11 @@ export function parseQuery(question: string): ParsedQuery {
     if (inside) continue;
     addConcept(key, 1);
     text = text.split(key).join(' ');
+    taken = true;
   }
-  for (const { text: word } of segment(text)) addWord(addConcept, word);
+  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized) };
+  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */
@@ -255,10 +369,54 @@ function conceptAdder(concepts: Concept[]): (term: string, weight: number) => vo
   };
 }
 
+// jieba's part-of-speech tags of words that carry little of a question's information: verbs,
+// adjectives, adverbs, pronouns, prepositions, conjunctions, particles. A question's nouns and names
+// say what it is about; its verbs are the words a reporter most often puts differently (打算 for
+// 计划, 提供 for 带来), so they count less. Verbal nouns (vn: 投资, 服务) count in full.
+const LIGHT_TAGS = new Set(['v', 'vd', 'vi', 'a', 'ad', 'd', 'r', 'p', 'c', 'u', 'y', 'e', 'o']);
+
+// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when full.
+const tagCache = new Map<string, string>();
+function tagOf(word: string): string {
+  let tag = tagCache.get(word);
+  if (tag === undefined) {
+    const tags = nodejieba.tag(word);
+    tag = tags.length === 1 ? tags[0]!.tag : '';
+    if (tagCache.size >= 20_000) tagCache.clear();
+    tagCache.set(word, tag);
+  }
+  return tag;
+}
+
+/** What a word weighs in the question before idf: less for a lone character or a light word. */
+export function wordWeight(word: string): number {
+  if (word.length === 1) return RANKING.concept.singleChar;
+  if (!/^\p{Script=Han}+$/u.test(word)) return 1;
+  return LIGHT_TAGS.has(tagOf(word)) ? RANKING.concept.lightWord : 1;
+}
+
+// jieba's tags of proper names: people, places, organisations, other names; x is a word its HMM
+// guessed, which in news is mostly a name it does not know (顾保红, 首店).
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
+
+/** Whether a word reads as a proper name: a person, place, organisation or programme. */
+export function isProperName(word: string): boolean {
+  if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  const tag = tagOf(word);
+  return tag === '' || NAME_TAGS.has(tag);
+}
+
+/** Whether jieba's dictionary lacks the word (its HMM guessed it: 「建成后能」 gives 后能). */
+function guessedWord(word: string): boolean {
+  const tag = tagOf(word);
+  return tag === '' || tag === 'x';
+}
+
 function addWord(add: (term: string, weight: number) => void, word: string): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
-  if (/^\d$/.test(word)) return;
-  add(word, word.length === 1 ? 0.35 : 1);
+  // A lone digit or Latin letter says nothing (markup, stray keys).
+  if (/^[\da-z]$/.test(word)) return;
+  add(word, wordWeight(word));
 }
 
 /** Forward maximum matching against the archive's own words; unknown characters stand alone. */
@@ -274,6 +432,55 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
 }
 
 /**
+ * Lone characters next to each other, or to a word, where the archive holds them together: names
+ * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Two characters
+ * are joined back when the archive holds them side by side; a character and a word only when the
+ * archive's segmentation made the whole a word.
+ */
+export function glueSingles(
+  concepts: Concept[],
+  question: string,
+  inArchive: (term: string) => boolean,
+  isWord: (term: string) => boolean,
+): Concept[] {
+  const out: Concept[] = [];
+  for (const c of concepts) {
+    const prev = out[out.length - 1];
+    if (prev && prev.terms.length === 1 && c.terms.length === 1) {
+      const a = prev.terms[0]!;
+      const b = c.terms[0]!;
+      const joined = a + b;
+      // Two lone characters, or a character and a word that the archive reads as one word.
+      const glue = (a.length === 1 && b.length === 1) || ((a.length === 1 || b.length === 1) && isWord(joined));
+      if (glue && question.includes(joined) && inArchive(joined)) {
+        out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
+        continue;
+      }
+      // A lone character that forms an archive word with the next word's first character, where
+      // the archive never holds that next word, was cut the wrong way (濠 河边 -> 濠河 边).
+      const head = a + b[0];
+      const recut =
+        a.length === 1 &&
+        b.length >= 2 &&
+        question.includes(joined) &&
+        (isWord(head) || (inArchive(head) && !inArchive(b)));
+      if (recut && b.length > 2) {
+        out[out.length - 1] = { terms: [head], weight: 1 };
+        out.push({ terms: [b.slice(1)], weight: c.weight, ...(c.focus ? { focus: true } : {}) });
+        continue;
+      }
+      if (recut) {
+        out[out.length - 1] = { terms: [head], weight: 1 };
+        out.push({ terms: [b[1]!], weight: RANKING.concept.singleChar });
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
@@ -282,6 +489,16 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
   const add = conceptAdder(out);
   for (const c of concepts) {
     const word = c.terms[0]!;
+    // A synonym group's word is a deliberate phrase, never split.
+    if (c.terms.length > 1) {
+      out.push(c);
+      continue;
+    }
+    // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
+    if (word.length === 2 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
+      for (const ch of word) addWord(add, ch);
+      continue;
+    }
     if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown)) {
       const parts = longestKnownParts(word, isKnown);
       // Only a split that finds known words helps; characters alone would match anything, and a

@@ -2,165 +2,327 @@
  * Ranking: questions to answers. Articles are ranked first (distinct articles in the results),
  * then each article's passage that best answers is picked.
  *
- * A passage's score is the share of the question's information it covers — each concept weighted
- * by its rarity in the archive (idf) — plus bonuses for the headline holding the terms, for one
- * sentence holding them together (proximity), for a number when the question asks for one, and
- * for the date the question names. Because that share is normalized, it also decides when nothing
- * matches: below MIN_COVERAGE the archive does not answer the question.
+ * Two passes over the archive's passages:
+ * 1. from postings alone, a cheap BM25F (every term counted once) over every passage that holds a
+ *    rare enough concept of the question (or is of the day it names), within a budget of postings;
+ * 2. for the best of those, the full score of weights.ts: BM25F with term counts in headline,
+ *    subtitle, body or caption, proximity (one sentence holding the terms), the kind of answer asked
+ *    for, the date named. Each result then gets its confidence ("answer" or "related") from
+ *    score.ts's decision; passages that are neither are not shown.
  */
 import type { PartialDate } from '../corpus/dates.ts';
-import { bestSentence, SYNONYM_CREDIT, termCredit } from './answer.ts';
-import { dateBonus, dateKey } from './date-match.ts';
-import { parseQuery, splitUnknownConcepts, type ParsedQuery } from './query.ts';
-import { leadResult, toResult, type Scored, type SearchResult } from './result.ts';
-import type { SearchIndex } from './search-index.ts';
 import { onlyAcrossWords } from '../text/segment.ts';
+import { bestSentence, holdsAnswerType } from './answer.ts';
+import { dateBonus, dateKey } from './date-match.ts';
+import {
+  type Concept,
+  glueSingles,
+  isProperName,
+  type ParsedQuery,
+  parseQuery,
+  splitUnknownConcepts,
+} from './query.ts';
+import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
+import {
+  conceptTf,
+  decideConfidence,
+  type Evidence,
+  fieldTf,
+  idfOf,
+  partialCredit,
+  saturate,
+  termCredit,
+} from './score.ts';
+import type { SearchIndex } from './search-index.ts';
+import { RANKING, type RankingWeights } from './weights.ts';
 
 export type { SearchResult } from './result.ts';
 
 export interface SearchOptions {
   limit?: number;
+  /** The ranking's weights; RANKING unless a test varies one. */
+  weights?: RankingWeights;
 }
 
-/** Below this share of the question's information the best passage does not answer it. */
-export const MIN_COVERAGE = 0.6;
-// Candidate passages come from concepts rarer than this share of the archive; common words
-// (崇川, 街道) still add to the score of passages found by rarer ones.
-const CANDIDATE_DF_SHARE = 0.25;
-// Concepts rarer than this share of passages also score by BM25 over words.
-const BM25_DF_SHARE = 0.02;
-// Passages scored in full (sentences, proximity) after the cheap first pass.
-const SECOND_PASS = 120;
+/** What the ranking knows of one concept across the archive. */
+interface ConceptStats {
+  /** Passages whose text holds it (the most of any of its terms). */
+  df: number;
+  idf: number;
+  /** weight · idf: the concept's share of the question's information. */
+  mass: number;
+  /** Nowhere in the archive, not even in a headline. */
+  absent: boolean;
+  /** A proper name (a person, place, organisation, programme) by jieba's tags or the archive's dictionary. */
+  name: boolean;
+  /** Passages where a two-character word stands only across two other words (undefined: not checked). */
+  weak?: Set<number>;
+  passages: Uint32Array[];
+  docs: Uint32Array[];
+}
 
-// A two-character word that segmentation never made a word in a passage earns this share in the
-// first pass, and this much less again when jieba reads it across two words (市长 in 城市长效).
-const WEAK_MATCH = 0.5;
-const ACROSS_WORDS = 0.1;
+interface Analysed extends ParsedQuery {
+  stats: ConceptStats[];
+  /** Σ mass, unmatched absent concepts discounted: the denominator of coverage. */
+  total: number;
+  maxIdf: number;
+}
+
+interface FieldStats {
+  n: number;
+  body: number;
+  headline: number;
+  subtitle: number;
+  /** Per passage, BM25F's weight of one occurrence in its text: field weight / length norm. */
+  bodyUnit: Float32Array;
+  /** The newest article date of the archive: its "now". */
+  newest: string;
+}
+
+/** Average field lengths (BM25F's length normalization), computed once per index size and weights. */
+const fieldStatsCache = new WeakMap<SearchIndex, { w: RankingWeights; stats: FieldStats }>();
+
+function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
+  const held = fieldStatsCache.get(index);
+  if (held && held.w === w && held.stats.n === index.passages.length) return held.stats;
+  const n = index.passages.length;
+  let body = 0;
+  for (const t of index.passageTexts) body += t.length;
+  let headline = 0;
+  let subtitle = 0;
+  let newest = '';
+  for (const d of index.docs) {
+    headline += d.headline.length;
+    subtitle += d.subtitle.length;
+    if (d.date > newest) newest = d.date;
+  }
+  const averageLength = body / Math.max(1, n);
+  const bodyUnit = new Float32Array(n);
+  index.passages.forEach((p, k) => {
+    const weight = index.docs[p.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
+    bodyUnit[k] = fieldTf({ tf: 1, length: index.passageTexts[k]!.length, averageLength }, weight, w.bm25.b);
+  });
+  const stats = {
+    n,
+    body: averageLength,
+    headline: headline / Math.max(1, index.docs.length),
+    subtitle: subtitle / Math.max(1, index.docs.length),
+    bodyUnit,
+    newest,
+  };
+  fieldStatsCache.set(index, { w, stats });
+  return stats;
+}
 
 /**
  * Passages where a two-character word stands only as characters of other words: its bigram is
  * there, but segmentation never made it a word (市长 in 「城市长效管理」). Undefined for other terms.
  */
-function splitMatches(index: SearchIndex, term: string): Set<number> | undefined {
+function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): Set<number> | undefined {
   if (!/^\p{Script=Han}{2}$/u.test(term)) return undefined;
   const asWord = index.wordScores([term]);
   const weak = new Set<number>();
-  for (const p of index.termPassages(term)) if (!asWord.has(p)) weak.add(p);
+  for (const p of passages) if (!asWord.has(p)) weak.add(p);
   return weak;
 }
 
-function idfOf(df: number, n: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+/** The archive's discovered names (people, places, companies, programmes), as a set. */
+const dictionaries = new WeakMap<SearchIndex, { size: number; words: Set<string> }>();
+function dictionaryOf(index: SearchIndex): Set<string> {
+  const held = dictionaries.get(index);
+  if (held && held.size === index.dictionary.length) return held.words;
+  const words = new Set(index.dictionary);
+  dictionaries.set(index, { size: index.dictionary.length, words });
+  return words;
 }
 
 /**
- * Per passage, the credit one concept earns: 1 for the user's own word in the text, less for a
- * synonym, 0.9 of that when only the headline holds it. Written into `credit`; returns the
- * passages touched and the concept's document frequency in passage texts.
+ * How much of its mass an unmatched concept counts against a passage. A word the archive holds
+ * elsewhere counts in full: the article does not say it. A light word (a verb, an adverb) found
+ * nowhere in the archive is wording the archive does not use, and counts `absentWord` of it; a
+ * noun found nowhere still names a thing the archive does not know of (absentNoun).
  */
-function conceptCredit(index: SearchIndex, terms: string[], credit: Float32Array): { touched: number[]; df: number } {
-  const touched: number[] = [];
-  let df = 0;
-  const set = (p: number, c: number) => {
-    if (credit[p] === 0) touched.push(p);
-    if (c > credit[p]!) credit[p] = c;
-  };
-  terms.forEach((term, k) => {
-    const c = k === 0 ? 1 : SYNONYM_CREDIT;
-    const ids = index.termPassages(term);
-    df = Math.max(df, ids.length);
-    for (const p of ids) set(p, c);
-    for (const d of index.termDocs(term)) for (const p of index.docPassages[d]!) set(p, 0.9 * c);
+function absentShare(c: Concept, s: ConceptStats, w: RankingWeights): number {
+  if (!s.absent) return 1;
+  return c.weight < 1 ? w.confidence.absentWord : w.confidence.absentNoun;
+}
+
+/**
+ * The concepts looked up in the word index (MiniSearch): the rarest, within `limits.wordShare` of
+ * the archive's passages and at most `limits.wordLookups` of them (a common word's postings would
+ * cost more than all the rest of the question).
+ */
+function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): number[] {
+  const limit = Math.max(50, n * w.limits.wordShare);
+  return stats
+    .map((s, k) => ({ s, k }))
+    .filter(({ s }) => s.df > 0 && s.df <= limit)
+    .sort((a, b) => a.s.df - b.s.df)
+    .slice(0, w.limits.wordLookups)
+    .map(({ k }) => k);
+}
+
+/** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
+function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
+  const parsed = parseQuery(question.slice(0, w.limits.questionChars));
+  let concepts = glueSingles(
+    splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
+    parsed.normalized,
+    (t) => index.termPassages(t).length > 0,
+    (t) => index.hasWord(t),
+  );
+  // Long words are rarer: a first cut before any postings are looked up.
+  if (concepts.length > 2 * w.limits.concepts)
+    concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
+  const n = index.passages.length;
+  const names = dictionaryOf(index);
+  let stats = concepts.map((c): ConceptStats => {
+    const passages = c.terms.map((t) => index.termPassages(t));
+    const docs = c.terms.map((t) => index.termDocs(t));
+    const df = Math.max(0, ...passages.map((l) => l.length));
+    const absent = df === 0 && docs.every((l) => l.length === 0);
+    const idf = idfOf(df, n);
+    const name = isProperName(c.terms[0]!) || names.has(c.terms[0]!);
+    return { df, idf, mass: c.weight * idf, absent, name, passages, docs };
   });
-  return { touched, df };
+  if (concepts.length > w.limits.concepts) {
+    const keep = new Set(
+      stats
+        .map((s, k) => ({ s, k }))
+        .sort((a, b) => b.s.mass - a.s.mass)
+        .slice(0, w.limits.concepts)
+        .map(({ k }) => k),
+    );
+    concepts = concepts.filter((_, k) => keep.has(k));
+    stats = stats.filter((_, k) => keep.has(k));
+  }
+  for (const k of wordLookups(stats, n, w))
+    stats[k]!.weak = splitMatches(index, concepts[k]!.terms[0]!, stats[k]!.passages[0]!);
+  const total = stats.reduce((sum, s, k) => sum + absentShare(concepts[k]!, s, w) * s.mass, 0);
+  const maxIdf = idfOf(0, n);
+  return { ...parsed, concepts, stats, total, maxIdf };
 }
 
 /** Answers a question from the index; [] when the archive does not answer it. */
-export function search(index: SearchIndex, question: string, { limit = 5 }: SearchOptions = {}): SearchResult[] {
-  const parsed = parseQuery(question);
-  const query = { ...parsed, concepts: splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)) };
+export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult[] {
+  const { limit = 5, weights: w = RANKING } = options;
+  const query = analyse(index, question, w);
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
-  const { idf, weak, ranked: firstPass, wordScore } = firstPassRanking(index, query);
+  if (query.total <= 0) return [];
+  const firstPass = firstPassRanking(index, query, w);
+  const wordScore = jiebaWordScores(index, query, w);
 
-  // Second pass: exact matching, sentences and answer types for the best of the first.
+  // Second pass: term counts, sentences and answer types for the best of the first.
   const bestByStory = new Map<string, Scored>();
-  for (const { p } of firstPass.slice(0, SECOND_PASS)) {
-    const scored = scorePassage(index, p, query, idf, weak);
-    scored.score += wordScore(p);
+  for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
+    const scored = scorePassage(index, p, query, w);
+    scored.score += w.score.jiebaWords * wordScore(p);
+    if (!scored.confidence) continue;
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
-    if (!held || preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }))
+    // A story's passage that answers is shown before one that only mentions the question's terms.
+    const better =
+      held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
+    if (!held || (better ?? preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w)))
       bestByStory.set(key, scored);
   }
-  const ranked = [...bestByStory.values()]
-    .filter((s) => s.cover >= MIN_COVERAGE)
-    .sort((a, b) => b.score - a.score || compareDates(index, b.passage, a.passage));
+  // Answers before results that are only related, each by score.
+  const ranked = [...bestByStory.values()].sort(
+    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
+  );
+  const idf = sentenceIdf(query, w);
   return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
 }
 
+/** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
+function sentenceIdf(query: Analysed, w: RankingWeights): number[] {
+  return query.stats.map((s, k) => s.idf * absentShare(query.concepts[k]!, s, w));
+}
+
+/** Answers before results that are only related. */
+const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
+
+/** BM25 over jieba words (MiniSearch), for the discriminating concepts only, scaled to 0..1. */
+function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights): (p: number) => number {
+  const words = wordLookups(query.stats, index.passages.length, w)
+    .map((k) => query.concepts[k]!.terms[0]!)
+    .filter((t) => index.hasWord(t));
+  const bm25 = index.wordScores(words);
+  const max = Math.max(1e-9, ...bm25.values());
+  return (p) => (bm25.get(p) ?? 0) / max;
+}
+
 /**
- * The cheap first pass: each concept's idf, and the weighted coverage of every passage that holds
- * a rare enough concept (or is of the day the question names), computed from postings alone.
- * Copies of one story across issues (same headline but for its figures, same place in the article)
- * compete as one: the best scored, and among near-equal scores the newest.
+ * The cheap first pass: BM25F with every term counted once, from postings alone, for every
+ * passage that holds a rare enough concept (or is of the day the question names). Concepts are
+ * walked rarest first within `limits.postings`; the rest count in the second pass only.
+ * Copies of one story across issues (same headline but for its figures, same place in the
+ * article) compete as one: the best scored, and among near-equal scores the newest.
  */
-function firstPassRanking(index: SearchIndex, query: ParsedQuery) {
+function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights) {
   const n = index.passages.length;
-  const credit = new Float32Array(n);
+  const { bodyUnit } = fieldStats(index, w);
   const acc = new Float32Array(n);
-  const bm25Limit = Math.max(50, n * BM25_DF_SHARE);
-  const perConcept = query.concepts.map((c) => {
-    credit.fill(0);
-    const { touched, df } = conceptCredit(index, c.terms, credit);
-    const weak = df <= bm25Limit ? splitMatches(index, c.terms[0]!) : undefined;
-    if (weak) for (const p of weak) credit[p] = credit[p]! * WEAK_MATCH;
-    return { touched, df, weak, values: Float32Array.from(touched, (p) => credit[p]!) };
-  });
-  const idf = perConcept.map((c) => idfOf(c.df, n));
-  const total = query.concepts.reduce((sum, c, k) => sum + c.weight * idf[k]!, 0);
+  const credit = new Float32Array(n);
   const isCandidate = new Uint8Array(n);
-  const order = perConcept.map((_, k) => k).sort((a, b) => perConcept[a]!.df - perConcept[b]!.df);
-  const rareLimit = Math.max(50, n * CANDIDATE_DF_SHARE);
+  const order = query.stats.map((_, k) => k).sort((a, b) => query.stats[a]!.df - query.stats[b]!.df);
+  const rareLimit = Math.max(50, n * w.limits.candidateDfShare);
+  let budget = w.limits.postings;
   let anyRare = false;
   for (const k of order) {
-    const { touched, values, df } = perConcept[k]!;
-    const w = query.concepts[k]!.weight * idf[k]!;
-    const opens = df <= rareLimit || !anyRare;
-    if (df > 0 && df <= rareLimit) anyRare = true;
-    touched.forEach((p, j) => {
+    const s = query.stats[k]!;
+    if (s.absent || budget <= 0) continue;
+    const touched: number[] = [];
+    const set = (p: number, c: number) => {
+      if (credit[p] === 0) touched.push(p);
+      credit[p] = credit[p]! + c;
+    };
+    s.passages.forEach((ids, t) => {
+      const c = t === 0 ? 1 : w.match.synonym;
+      budget -= ids.length;
+      for (const p of ids) {
+        const tf = c * bodyUnit[p]!;
+        if (tf > credit[p]!) set(p, tf - credit[p]!);
+      }
+    });
+    s.docs.forEach((ids, t) => {
+      const c = t === 0 ? 1 : w.match.synonym;
+      for (const d of ids) {
+        const passages = index.docPassages[d]!;
+        budget -= passages.length;
+        for (const p of passages) set(p, w.fields.headline * c);
+      }
+    });
+    const opens = s.df <= rareLimit || !anyRare;
+    if (s.df > 0 && s.df <= rareLimit) anyRare = true;
+    for (const p of touched) {
       if (opens) isCandidate[p] = 1;
-      acc[p] = acc[p]! + w * values[j]!;
-    });
+      acc[p] = acc[p]! + s.mass * saturate(credit[p]!, w.bm25.k1);
+      credit[p] = 0;
+    }
   }
-  if (query.date?.month && query.date.day) {
-    const day = dateKey(query.date);
+  const ofDay = new Uint8Array(query.date?.month && query.date.day ? n : 0);
+  if (ofDay.length > 0) {
+    const day = dateKey(query.date!);
     index.docs.forEach((d, doc) => {
-      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = 1;
+      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = ofDay[p] = 1;
     });
   }
-  // BM25 over jieba words, for the discriminating concepts only (scoring a common word's
-  // postings would cost more than the whole rest of the query).
-  const bm25 = index.wordScores(
-    query.concepts
-      .filter((c, k) => perConcept[k]!.df <= bm25Limit && index.hasWord(c.terms[0]!))
-      .map((c) => c.terms[0]!),
-  );
-  const bm25Max = Math.max(1e-9, ...bm25.values());
-  const wordScore = (p: number) => 0.1 * ((bm25.get(p) ?? 0) / bm25Max);
-
+  const dayMatches = (p: number) => ofDay.length > 0 && ofDay[p] === 1;
+  // Passages far behind the best cannot reach the second pass: skip them before any key is made.
+  let best = 0;
+  for (let p = 0; p < n; p++) if (isCandidate[p] && acc[p]! > best) best = acc[p]!;
+  const floor = best * w.limits.firstPassFloor;
   const bestCopy = new Map<string, { p: number; s: number }>();
   for (let p = 0; p < n; p++) {
-    if (!isCandidate[p]) continue;
-    const cover = acc[p]! / total;
-    if (cover < MIN_COVERAGE - 0.25) continue;
+    if (!isCandidate[p] || (acc[p]! < floor && !dayMatches(p))) continue;
     const docIndex = index.passages[p]!.doc;
-    const s = cover + wordScore(p) + dateBonus(index.docs[docIndex]!.date, '', query.date);
+    const s = acc[p]! / query.total + dateBonus(index.docs[docIndex]!.date, '', query.date, w);
     const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
     const held = bestCopy.get(key);
-    if (!held || preferCopy(index, { p, s }, held)) bestCopy.set(key, { p, s });
+    if (!held || preferCopy(index, { p, s }, held, w)) bestCopy.set(key, { p, s });
   }
-  const weak = perConcept.map((c) => c.weak);
-  return { idf, weak, ranked: [...bestCopy.values()].sort((a, b) => b.s - a.s), wordScore };
+  return [...bestCopy.values()].sort((a, b) => b.s - a.s);
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
@@ -182,11 +344,13 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
   return out;
 }
 
-/** Scores this close are a tie, which the newer copy wins. */
-const COPY_TIE = 0.03;
-
-function preferCopy(index: SearchIndex, a: { p: number; s: number }, b: { p: number; s: number }): boolean {
-  if (Math.abs(a.s - b.s) > COPY_TIE) return a.s > b.s;
+function preferCopy(
+  index: SearchIndex,
+  a: { p: number; s: number },
+  b: { p: number; s: number },
+  w: RankingWeights,
+): boolean {
+  if (Math.abs(a.s - b.s) > w.score.copyTie) return a.s > b.s;
   return compareDates(index, a.p, b.p) > 0 || (compareDates(index, a.p, b.p) === 0 && a.s > b.s);
 }
 
@@ -198,42 +362,88 @@ function compareDates(index: SearchIndex, a: number, b: number): number {
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
-function scorePassage(
-  index: SearchIndex,
-  id: number,
-  query: ParsedQuery,
-  idf: number[],
-  weak: (Set<number> | undefined)[],
-): Scored {
-  const text = index.passageTexts[id]!;
-  const docIndex = index.passages[id]!.doc;
-  const title = index.docTitles[docIndex]!;
-  const doc = index.docs[docIndex]!;
-  let got = 0;
-  let total = 0;
-  let titleGot = 0;
-  query.concepts.forEach((c, k) => {
-    const w = c.weight * idf[k]!;
-    total += w;
-    const split = weak[k]?.has(id) && onlyAcrossWords(text, c.terms[0]!);
-    const inText = termCredit(text, c) * (split ? ACROSS_WORDS : 1);
-    const inTitle = termCredit(title, c);
-    got += w * Math.max(inText, 0.9 * inTitle, partialCredit(text, c.terms[0]!));
-    titleGot += w * inTitle;
-  });
-  const cover = total > 0 ? got / total : 0;
-  const titleCover = total > 0 ? titleGot / total : 0;
-  const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
-  let score = cover + 0.15 * titleCover + 0.35 * Math.max(0, sentence.score);
-  score += dateBonus(doc.date, text, query.date);
-  return { passage: id, score, cover };
+/** 1 for an article of the archive's newest year, less the older it is (1 / (1 + years)). */
+function recency(date: string, newest: string): number {
+  const year = Number(date.slice(0, 4));
+  const last = Number(newest.slice(0, 4));
+  if (!year || !last) return 0;
+  return 1 / (1 + Math.max(0, last - year));
 }
 
-/** Half credit, at most, for a long word whose bigrams mostly stand in the text. */
-function partialCredit(text: string, term: string): number {
-  if (term.length < 3) return 0;
-  let hit = 0;
-  for (let i = 0; i + 1 < term.length; i++) if (text.includes(term.slice(i, i + 2))) hit++;
-  const share = hit / (term.length - 1);
-  return 0.5 * share * share;
+/** Whether the passage's article is of the date the question names, or the passage names it. */
+function dateMatches(docDate: string, text: string, d: PartialDate | undefined): boolean {
+  if (!d) return true;
+  if (dateKey(d).test(docDate)) return true;
+  if (d.month && d.day) return text.includes(`${d.month}月${d.day}日`);
+  return d.year !== undefined && !d.month && text.includes(`${d.year}年`);
+}
+
+/** Whether the question asks for an answer of a kind a passage visibly holds or lacks: a number, a date, a place, a person. */
+function asksFor(query: ParsedQuery): boolean {
+  const t = query.answerType;
+  return t.kind === 'number' || t.kind === 'date' || (t.kind === 'entity' && t.of !== undefined);
+}
+
+/** The full score of one passage, and the confidence it earns. */
+function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
+  const text = index.passageTexts[id]!;
+  const docIndex = index.passages[id]!.doc;
+  const doc = index.docs[docIndex]!;
+  const fields = fieldStats(index, w);
+  const title = index.docTitles[docIndex]!;
+  // normalize() keeps lengths, so the normalized title splits where "headline subtitle" was joined.
+  const isPhoto = doc.kind === 'photo';
+  const headline = isPhoto ? '' : title.slice(0, doc.headline.length);
+  const subtitle = title.slice(doc.headline.length + 1);
+  // News puts who, when and where in the lead: it is context for every passage of the article.
+  const leadId = index.docPassages[docIndex]![0]!;
+  const lead = leadId === id ? '' : index.passageTexts[leadId]!;
+  let bm = 0;
+  let got = 0;
+  let rareMatched = false;
+  let contentMatched = 0;
+  query.concepts.forEach((c: Concept, k) => {
+    const s = query.stats[k]!;
+    const split = s.weak?.has(id) && onlyAcrossWords(text, c.terms[0]!);
+    const across = split ? w.match.acrossWords : 1;
+    const partial = partialCredit(text, c.terms[0]!, w);
+    let tf =
+      fieldTf(
+        { tf: conceptTf(text, c, w) * across, length: text.length, averageLength: fields.body },
+        isPhoto ? w.fields.caption : w.fields.body,
+        w.bm25.b,
+      ) +
+      fieldTf(
+        { tf: conceptTf(headline, c, w), length: headline.length, averageLength: fields.headline },
+        w.fields.headline,
+      ) +
+      fieldTf(
+        { tf: conceptTf(subtitle, c, w), length: subtitle.length, averageLength: fields.subtitle },
+        w.fields.subtitle,
+      );
+    if (tf === 0) tf = partial;
+    bm += s.mass * saturate(tf, w.bm25.k1);
+    const matched = Math.max(
+      termCredit(text, c, w) * across,
+      w.match.inTitle * termCredit(title, c, w),
+      w.match.inLead * termCredit(lead, c, w),
+      partial,
+    );
+    got += s.mass * matched;
+    if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
+    if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
+  });
+  const idf = sentenceIdf(query, w);
+  const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
+  let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
+  score += dateBonus(doc.date, text, query.date, w);
+  if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
+  const evidence: Evidence = {
+    cover: Math.min(1, got / query.total),
+    typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),
+    dateMatched: dateMatches(doc.date, text, query.date),
+    rareMatched,
+    contentMatched,
+  };
+  return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
 }

@@ -5,6 +5,7 @@
 import { bestSentence, findHighlights, type Span } from './answer.ts';
 import { splitSentences } from './passages.ts';
 import type { ParsedQuery } from './query.ts';
+import type { Confidence, Evidence } from './score.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
@@ -21,6 +22,11 @@ export interface SearchResult {
   answer: string;
   /** Where the question's terms stand in `passage`: [start, end) pairs. */
   highlights: Span[];
+  /**
+   * "answer": the passage covers what the question asks; "related": the archive speaks of the
+   * question's names or topic, but this passage may not hold what is asked.
+   */
+  confidence: Confidence;
 }
 
 /** A ranked passage and its scores. */
@@ -29,6 +35,9 @@ export interface Scored {
   score: number;
   /** The share of the question's information the passage (with its headline) covers. */
   cover: number;
+  /** Undefined: the passage has nothing to do with the question. */
+  confidence?: Confidence;
+  evidence?: Evidence;
 }
 
 /**
@@ -74,6 +83,7 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     score: Math.round(s.score * 1000) / 1000,
     answer: sentence.text,
     highlights: findHighlights(normalized, query.concepts),
+    confidence: s.confidence ?? 'related',
   };
 }
 
@@ -94,5 +104,6 @@ export function leadResult(index: SearchIndex, doc: number): SearchResult | unde
     score: 1,
     answer: splitSentences(passage)[0]?.trim() ?? passage,
     highlights: [],
+    confidence: 'answer',
   };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import { formatArticle, formatDate, formatResultsPage, formatSnippet, MESSAGE_LIMIT } from '../../src/bot/format.ts';
+import {
+  formatArticle,
+  formatDate,
+  formatResultsPage,
+  formatSnippet,
+  MESSAGE_LIMIT,
+  MORE_RELATED_HEADER,
+  RELATED_HEADER,
+} from '../../src/bot/format.ts';
 import { escapeHtml, htmlToText, isValidTelegramHtml } from '../../src/bot/html.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
@@ -15,6 +23,7 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   score: 1,
   answer: '第二句有答案。',
   highlights: [[7, 9]],
+  confidence: 'answer',
   ...over,
 });
 
@@ -41,6 +50,35 @@ describe('escaping', () => {
     expect(isValidTelegramHtml('<b>a</i>')).toBe(false);
     expect(isValidTelegramHtml('a < b')).toBe(false);
     expect(isValidTelegramHtml('<script>x</script>')).toBe(false);
+  });
+});
+
+describe('related results', () => {
+  it('shows results that may not answer under their own header, never as the answer', () => {
+    const page = formatResultsPage('顾保红是哪里人', [result({ confidence: 'related', headline: '政协会议闭幕' })], 0);
+    const text = htmlToText(page);
+    expect(text).toContain(RELATED_HEADER);
+    expect(text.indexOf(RELATED_HEADER)).toBeLessThan(text.indexOf('政协会议闭幕'));
+    expect(isValidTelegramHtml(page)).toBe(true);
+  });
+
+  it('puts answers first and the related ones after a header of their own', () => {
+    const page = htmlToText(
+      formatResultsPage(
+        '问题',
+        [result({ headline: '答案报道' }), result({ confidence: 'related', headline: '相关报道' })],
+        0,
+      ),
+    );
+    expect(page).not.toContain(RELATED_HEADER);
+    expect(page.indexOf('答案报道')).toBeLessThan(page.indexOf(MORE_RELATED_HEADER));
+    expect(page.indexOf(MORE_RELATED_HEADER)).toBeLessThan(page.indexOf('相关报道'));
+  });
+
+  it('adds no header when every result answers', () => {
+    const page = htmlToText(formatResultsPage('问题', [result(), result()], 0));
+    expect(page).not.toContain(RELATED_HEADER);
+    expect(page).not.toContain(MORE_RELATED_HEADER);
   });
 });
 

@@ -77,6 +77,48 @@ describe('search on the seed archive', () => {
   });
 });
 
+describe('confidence', () => {
+  const labels = (q: string) => search(index, q, { limit: 3 }).map((r) => r.confidence);
+
+  it('offers a passage that holds what is asked as the answer', () => {
+    for (const q of ['唐闸古镇规划面积多大', '老旧小区改造回头看', '唐闸古镇住了多少人']) {
+      const r = top(q);
+      expect(r?.confidence, q).toBe('answer');
+      expect(r?.headline, q).toContain(q.startsWith('老旧') ? '老旧小区改造' : '唐闸');
+    }
+  });
+
+  it('is not thrown off by stray letters or markup in the question', () => {
+    expect(top('老旧小区改造 <b>x</b>')?.confidence).toBe('answer');
+    expect(top('老旧小区改造 <b>x</b>')?.articleId).toBe(top('老旧小区改造')?.articleId);
+  });
+
+  it('reaches the right article for a paraphrase, at least as related', () => {
+    const r = top('社区里的中医义诊');
+    expect(r?.headline).toContain('中医集市进社区');
+    expect(['answer', 'related']).toContain(r?.confidence);
+  });
+
+  it('never presents a near miss as the answer: the archive names the topic, not what is asked', () => {
+    for (const q of ['胡拥军是哪里人', '区残联理事长多大年纪', '红色直播间有多少个粉丝']) {
+      const results = search(index, q, { limit: 3 });
+      expect(results.length, q).toBeGreaterThan(0);
+      expect(
+        labels(q).every((c) => c === 'related'),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it('lists answers before related results', () => {
+    for (const q of ['唐闸古镇住了多少人', '老旧小区改造', '疫情防控']) {
+      const order = search(index, q, { limit: 5 }).map((r) => r.confidence);
+      const firstRelated = order.indexOf('related');
+      if (firstRelated >= 0) expect(order.slice(firstRelated), q).not.toContain('answer');
+    }
+  });
+});
+
 describe('the saved index', () => {
   it('reloads when the corpus is unchanged and rebuilds when it changed', () => {
     const corpus = path.join(tmp, 'corpus');

@@ -1,0 +1,151 @@
+/**
+ * Every weight and limit of the ranking, in one typed object (as MiniSearch's `BM25Params`).
+ *
+ * A passage's score for a question (score.ts holds the parts, rank.ts adds them up):
+ *
+ *   score = Σ_c  w_c · idf_c · tf̃_c / (k1 + tf̃_c)   /  Σ_c w_c · idf_c          (BM25F, 0..1)
+ *         + proximity · (share of the question's mass held in one sentence)
+ *         + answerType · (how well that sentence holds the kind of answer asked for)
+ *         + jiebaWords · (MiniSearch's BM25 over jieba words, scaled to 0..1)
+ *         + date bonuses (the day, month or year named) + recent · recency (questions of the present)
+ *
+ * where c runs over the question's concepts (jieba words, each with its synonyms), w_c is 1 for a
+ * noun or name, `lightWord` for a verb or adverb and `singleChar` for a lone character, idf_c =
+ * ln(1 + (N − df + 0.5)/(df + 0.5)) over passages, and the pseudo term frequency sums the fields
+ * of the passage's article:
+ *
+ *   tf̃_c = Σ_f  field_f · tf_{c,f} / (1 − b + b · len_f / avglen_f)
+ *
+ * A term is found through Han bigram postings (whatever segmentation made of it); an occurrence
+ * that jieba reads across two other words counts `acrossWords`, a synonym `synonym`.
+ *
+ * Confidence is decided apart from the score, from evidence that holds for any question: the
+ * share of the question's information the passage covers, whether an unmatched word exists
+ * elsewhere in the archive (the article does not say it) or nowhere (wording the archive does not
+ * use), whether a name of the question matched, whether the kind of answer asked for (a number,
+ * a date, a place, a person) stands near the question's terms, whether the date named is the
+ * article's.
+ */
+export interface RankingWeights {
+  /** BM25 saturation and length normalization, as in Okapi BM25. */
+  bm25: { k1: number; b: number };
+  /** BM25F field weights: the article's headline, its subtitle, a body passage, a photo caption. */
+  fields: { headline: number; subtitle: number; body: number; caption: number };
+  /** Credit of a match, against 1 for the user's own word in the text. */
+  match: {
+    /** A word of the question's synonym group instead of the user's word. */
+    synonym: number;
+    /** A two-character word whose characters stand only inside two other words (市长 in 城市长效). */
+    acrossWords: number;
+    /** At most this for a word of three or more characters whose bigrams mostly stand in the text. */
+    partial: number;
+    /**
+     * Coverage (confidence) only: a word the passage lacks but its article's headline or subtitle
+     * holds, or its lead (news puts who, when and where in the lead; the figure comes later).
+     */
+    inTitle: number;
+    inLead: number;
+  };
+  /**
+   * Concept weights before idf (1 for a noun or a name): a lone character means little on its own;
+   * a verb, adjective or adverb is what a reporter most often words differently.
+   */
+  concept: { singleChar: number; lightWord: number };
+  /** Weights of the score's parts after BM25F (all on the 0..1 scale of BM25F). */
+  score: {
+    /** BM25 over jieba words (MiniSearch) for the question's rarer words, scaled to 0..1. */
+    jiebaWords: number;
+    /** The question's concept mass held together in one sentence (proximity). */
+    proximity: number;
+    /** The best sentence holds the kind of answer asked for (a number with its unit, a date, a place, a person). */
+    answerType: number;
+    /** The article is of the day / month or year the question names; the passage names the day. */
+    dateDay: number;
+    dateMonthOrYear: number;
+    dateInText: number;
+    /** A question of the present (今年, 目前): this much for an article of the archive's newest year, less for older. */
+    recent: number;
+    /** How much more the asked-about concept counts when choosing the answer sentence. */
+    focusInSentence: number;
+    /** What holding the kind of answer asked for adds when choosing the answer sentence. */
+    answerTypeInSentence: number;
+    /** Scores this close are a tie between copies of one story, which the newer copy wins. */
+    copyTie: number;
+  };
+  /** When a passage is offered as the answer, as possibly related, or not at all. */
+  confidence: {
+    /** Share of the question's information covered for "answer". */
+    answer: number;
+    /**
+     * Share covered for "related" (a passage must then also hold two of the question's content
+     * words, one of its names, or all of it); below it nothing is shown.
+     */
+    related: number;
+    /**
+     * An unmatched word that occurs nowhere in the archive is wording the archive does not use
+     * (a paraphrase, a colloquialism): it counts this share of its mass, not all of it.
+     */
+    absentWord: number;
+    /** The same for a noun or a name: it names a thing the archive may not know of at all. */
+    absentNoun: number;
+    /**
+     * A question asking for a number, date, place or person is answered only by a passage with a
+     * sentence holding that kind of answer near at least this share of the question's information.
+     */
+    typeSentence: number;
+    /**
+     * A proper name of the question (by jieba's tags or the archive's own dictionary) at least this
+     * rare (its idf over the archive's largest idf) shows the question's topic when it matches.
+     */
+    rareName: number;
+  };
+  /** Work per question: what bounds the cost of a long or hostile question. */
+  limits: {
+    /** Characters of the question read at all. */
+    questionChars: number;
+    /** Concepts kept (the rarest, in the question's order). */
+    concepts: number;
+    /** Postings walked in the cheap first pass, over all concepts (rarer concepts first). */
+    postings: number;
+    /** Concepts in more than this share of passages do not open candidates (they still score). */
+    candidateDfShare: number;
+    /** Concepts in at most this share of passages are looked up in the word index as well. */
+    wordShare: number;
+    /** At most this many of them (the rarest). */
+    wordLookups: number;
+    /** Passages scoring below this share of the best in the cheap first pass are dropped at once. */
+    firstPassFloor: number;
+    /** Passages scored in full (sentences, proximity) after the cheap first pass. */
+    secondPass: number;
+  };
+}
+
+export const RANKING: RankingWeights = {
+  bm25: { k1: 1.2, b: 0.5 },
+  fields: { headline: 2, subtitle: 1.5, body: 1, caption: 1 },
+  match: { synonym: 0.7, acrossWords: 0.1, partial: 0.5, inTitle: 0.9, inLead: 0.8 },
+  concept: { singleChar: 0.35, lightWord: 0.5 },
+  score: {
+    jiebaWords: 0.1,
+    proximity: 0.35,
+    answerType: 0.15,
+    dateDay: 0.5,
+    dateMonthOrYear: 0.2,
+    dateInText: 0.1,
+    recent: 0.3,
+    focusInSentence: 2.5,
+    answerTypeInSentence: 0.4,
+    copyTie: 0.03,
+  },
+  confidence: { answer: 0.7, related: 0.35, absentWord: 0.5, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.5 },
+  limits: {
+    questionChars: 300,
+    concepts: 12,
+    postings: 100_000,
+    candidateDfShare: 0.25,
+    wordShare: 0.02,
+    wordLookups: 4,
+    firstPassFloor: 0.3,
+    secondPass: 120,
+  },
+};

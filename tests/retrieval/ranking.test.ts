@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Issue } from '../../src/corpus/types.ts';
+import { search } from '../../src/retrieval/rank.ts';
+import { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { RANKING, type RankingWeights } from '../../src/retrieval/weights.ts';
+
+// Filler that every article shares, so that the words under test are the only difference.
+const FILLER = '会议要求各部门进一步提高认识，压实责任，推动各项工作落地见效，切实增强群众的获得感和幸福感。';
+
+let n = 0;
+const article = (headline: string, paragraphs: string[], date = '2025-03-01'): Article => ({
+  id: `a${++n}`,
+  headline,
+  subtitle: '',
+  date,
+  source: 'test.txt',
+  byline: [],
+  paragraphs: paragraphs.map((p) => `${p}${FILLER}`),
+  captions: [],
+});
+
+const issue = (articles: Article[]): Issue => ({ source: 'test.txt', date: '2025-03-01', articles, photos: [] });
+
+const archive = SearchIndex.build(
+  [
+    issue([
+      article('滨江公园改造完工', ['近日，滨江公园改造工程顺利完工，市民可以前来游玩。']),
+      article('城市建设情况通报', ['滨江公园周边道路整治。滨江公园附近新设公交站台。']),
+      article('青年路新增停车位', ['青年路新增停车位200个，缓解了停车难。']),
+      article('城区交通情况', ['青年路沿线商铺众多，人流量大。', '全区今年新建停车位多处，方便市民出行。']),
+      article('东湖社区志愿服务', ['东湖社区志愿者队伍共有120名志愿者，常年开展志愿服务。']),
+      article('东湖社区开展活动', ['东湖社区志愿者开展清扫活动，志愿者们热情很高。']),
+      article('区运动会闭幕', ['本届运动会设置奖项多个，优秀运动员获得表彰。']),
+    ]),
+  ],
+  [],
+  'test',
+).index;
+
+const headlines = (q: string, weights: RankingWeights = RANKING) =>
+  search(archive, q, { limit: 5, weights }).map((r) => r.headline);
+const score = (q: string, headline: string, weights: RankingWeights = RANKING) =>
+  search(archive, q, { limit: 5, weights }).find((r) => r.headline === headline)?.score ?? 0;
+
+describe('BM25F fields', () => {
+  it('ranks a headline match above body mentions, by the headline weight', () => {
+    expect(headlines('滨江公园')[0]).toBe('滨江公园改造完工');
+    const noHeadline: RankingWeights = { ...RANKING, fields: { ...RANKING.fields, headline: 0 } };
+    expect(headlines('滨江公园', noHeadline)[0]).toBe('城市建设情况通报');
+  });
+});
+
+describe('proximity', () => {
+  it('ranks terms held in one sentence above the same terms apart', () => {
+    expect(headlines('青年路停车位')[0]).toBe('青年路新增停车位');
+    const noProximity: RankingWeights = { ...RANKING, score: { ...RANKING.score, proximity: 0 } };
+    const gap = score('青年路停车位', '青年路新增停车位') - score('青年路停车位', '城区交通情况');
+    const gapWithout =
+      score('青年路停车位', '青年路新增停车位', noProximity) - score('青年路停车位', '城区交通情况', noProximity);
+    expect(gap).toBeGreaterThan(gapWithout);
+  });
+});
+
+describe('answer type and confidence', () => {
+  it('puts the passage with the quantity asked for first and offers it as the answer', () => {
+    const results = search(archive, '东湖社区有多少名志愿者', { limit: 5 });
+    expect(results[0]?.headline).toBe('东湖社区志愿服务');
+    expect(results[0]?.confidence).toBe('answer');
+    const other = results.find((r) => r.headline === '东湖社区开展活动');
+    expect(other?.confidence ?? 'related').toBe('related');
+  });
+
+  it('does not offer an answer when the thing asked for is not there', () => {
+    // 奖项 stands elsewhere in the archive, not in the articles about 东湖社区.
+    const results = search(archive, '东湖社区志愿者获得了哪些奖项', { limit: 5 });
+    expect(results.every((r) => r.confidence === 'related')).toBe(true);
+  });
+
+  it('shows nothing when the question has nothing to do with the archive', () => {
+    expect(search(archive, '火星探测器发射时间')).toEqual([]);
+  });
+});
+
+describe('work per question', () => {
+  it('answers a long question of common characters with bounded concepts', () => {
+    const hostile = '会议要求各部门进一步提高认识'.repeat(20).slice(0, 300);
+    const results = search(archive, hostile, { limit: 5 });
+    expect(results.length).toBeLessThanOrEqual(5);
+    const tight: RankingWeights = { ...RANKING, limits: { ...RANKING.limits, concepts: 2, postings: 10 } };
+    expect(() => search(archive, hostile, { weights: tight })).not.toThrow();
+  });
+});
