@@ -9,9 +9,6 @@ import type { NewsLibrary } from '../retrieval/news-library.ts';
 import type { SearchResult } from '../retrieval/rank.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 
-/** Top-result score from which an answer counts as 'high' or 'medium' confidence (see rank.ts: coverage plus bonuses). */
-export const CONFIDENCE = { high: 1.0, medium: 0.8 };
-
 export interface BotMetrics {
   registry: Registry;
   /** Middleware counting updates by kind and timing their handling. */
@@ -46,7 +43,7 @@ export function createMetrics(sources: { library: NewsLibrary; store?: Subscript
   });
   const answers = new Counter({
     name: 'bot_answers_total',
-    help: 'Questions answered, by confidence of the best result (high, medium, low)',
+    help: "Questions answered, by the best result's confidence (answer, related)",
     labelNames: ['confidence'],
     registers: [registry],
   });
@@ -94,9 +91,9 @@ export function createMetrics(sources: { library: NewsLibrary; store?: Subscript
 
   const kindOf = (ctx: Context) => Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown';
   const counted = (results: SearchResult[]) => {
-    const top = results[0]?.score;
+    const top = results[0];
     if (top === undefined) noMatch.inc();
-    else answers.inc({ confidence: top >= CONFIDENCE.high ? 'high' : top >= CONFIDENCE.medium ? 'medium' : 'low' });
+    else answers.inc({ confidence: top.confidence });
   };
 
   return {

@@ -13,6 +13,7 @@ const result = (passage: string): SearchResult => ({
   score: 1,
   answer: passage.slice(0, 10),
   highlights: [],
+  confidence: 'answer',
 });
 
 describe('QueryStore', () => {

@@ -235,6 +235,9 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
     const total = (name: string) => scraped.reduce((sum, text) => sum + value(text, name), 0);
     // Two instances were restarted: their counters started again.
     expect(total('bot_updates_total{kind="message"}')).toBeGreaterThan(10);
+    expect(
+      total('bot_answers_total{confidence="answer"}') + total('bot_answers_total{confidence="related"}'),
+    ).toBeGreaterThanOrEqual(1);
 
     for (const text of scraped) {
       expect(value(text, 'bot_articles_indexed')).toBeGreaterThan(20);
