@@ -90,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botToken: token,
     telegramApiRoot: apiRoot?.replace(/\/+$/, ''),
     corpusDir,
-    indexFile: path.resolve(text('INDEX_FILE') ?? path.join('.cache', 'index.json')),
+    indexFile: path.resolve(text('INDEX_FILE') ?? path.join('.cache', 'index.bin')),
     databaseFile: path.resolve(text('DATABASE_FILE') ?? path.join('data', 'bot.db')),
     adminIds,
     logLevel,

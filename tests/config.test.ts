@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c.botToken).toBeUndefined();
     expect(c.corpusDir).toBe(path.resolve('seeds'));
-    expect(c.indexFile).toBe(path.resolve('.cache/index.json'));
+    expect(c.indexFile).toBe(path.resolve('.cache/index.bin'));
     expect(c.databaseFile).toBe(path.resolve('data/bot.db'));
     expect(c.adminIds).toEqual([]);
     expect(c.logLevel).toBe('info');

@@ -46,12 +46,18 @@ export function formatSnippet(result: SearchResult, max = SNIPPET): string {
   return out.replace(/\n/g, ' ');
 }
 
-/** One result: bold headline (numbered when n is given), date (and subtitle), the snippet. */
+/** The short answer first, in bold (「答：<b>814亿元</b>」), for a result offered as the answer; '' otherwise. */
+export function formatDirectAnswer(result: SearchResult): string {
+  if (!result.direct || result.confidence === 'related') return '';
+  return `答：<b>${escapeHtml(result.direct.text)}</b>\n`;
+}
+
+/** One result: the short answer, bold headline (numbered when n is given), date (and subtitle), the snippet. */
 export function formatResult(result: SearchResult, n?: number, snippet = SNIPPET): string {
   const icon = result.kind === 'photo' ? '📷 ' : '';
   const number = n === undefined ? '' : `${n}. `;
   const sub = result.subtitle ? ` · ${escapeHtml(result.subtitle)}` : '';
-  return `<b>${number}${icon}${escapeHtml(result.headline)}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, snippet)}`;
+  return `${formatDirectAnswer(result)}<b>${number}${icon}${escapeHtml(result.headline)}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, snippet)}`;
 }
 
 /** An article in brief: bold headline, date, the opening of its first paragraph. */

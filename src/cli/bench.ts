@@ -1,14 +1,23 @@
 /**
- * `npm run bench [-- SIZE|FOLDER ...] [--out FILE]`: performance at archive scale.
+ * `npm run bench [-- SIZE|FOLDER ...] [--runs N] [--out FILE]`: performance at archive scale,
+ * against a peer measured beside it in the same run.
  *
- * For each archive (default: synthetic archives of 5, 52 and 520 weekly issues, written by
- * ../shared/tools/make-archive.mjs), measures as whole processes:
- *   floor      reading and segmenting the corpus with nodejieba alone (`npm run -s bench:floor`)
- *   cold       `npm run -s search -- --json "老旧小区改造"` with no saved index (build + save)
- *   warm       the same command again (loads the saved index)
- *   batch      one search process answering the dev questions ×10 from standard input
- * and in this process: query latency p50/p99, and the bot's update-to-reply latency against the
- * loopback Bot API stand-in. Prints a table and writes the figures as JSON.
+ * The peer (bench/fts5-peer.mjs) is what a Node developer would otherwise build: SQLite FTS5 over
+ * jieba-segmented paragraphs. For each archive (default: synthetic archives of 52, 520 and 1040
+ * weekly issues, written by ../shared/tools/make-archive.mjs), both are measured as whole
+ * processes, each figure the median of N runs (default 3), the project's and the peer's runs
+ * interleaved. Times are CPU time (user + system, all threads, of the command's Node processes),
+ * which a machine shared with other work disturbs far less than wall time (also recorded):
+ *   cold   project: the search command with no saved index (parse, build, save, answer one);
+ *          peer: parsing the issues (the project's own parser, `articles --json`) plus its build
+ *   warm   one question with the index saved
+ *   batch  one process answering the dev questions ×10 from standard input, and one answering
+ *          them once: per question is the difference of the two over the difference in
+ *          questions (start-up cancels out); peak RSS is the larger batch's
+ * The project runs as its npm script runs it (`node --expose-gc --import tsx …`), without npm's
+ * own start-up, as the peer runs without it. In this process besides: query latency p50/p99 and
+ * the bot's update-to-reply latency against the loopback Bot API stand-in. Prints a table with
+ * the ratios (project ÷ peer) and writes the figures as JSON.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,23 +34,31 @@ import { runCli } from './run-cli.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHARED = path.resolve(ROOT, '../shared');
 const PROBE = path.join(import.meta.dirname, 'bench', 'rss-probe.mjs');
+const PEER = path.join(import.meta.dirname, 'bench', 'fts5-peer.mjs');
 const WORK = path.join(os.tmpdir(), 'chongchuan-bench');
+
+interface Side {
+  /** CPU milliseconds, medians. */
+  coldMs: number;
+  warmMs: number;
+  /** Wall-clock milliseconds, medians (as loaded as the machine was). */
+  coldWallMs: number;
+  warmWallMs: number;
+  warmPeakMB: number;
+  msPerQuestion: number;
+  batchPeakMB: number;
+  indexMB: number;
+}
 
 interface Row {
   archive: string;
   issues: number;
   passages: number;
-  floorMs: number;
-  coldMs: number;
-  coldPeakMB: number;
-  warmMs: number;
-  warmPeakMB: number;
-  batchQuestions: number;
-  batchMsPerQuestion: number;
-  batchPeakMB: number;
+  textMB: number;
+  project: Side;
+  peer: Side;
   queryP50Ms: number;
   queryP99Ms: number;
-  indexMB: number;
   botP50Ms: number;
   botP99Ms: number;
   /** The slowest 300-character question of the archive's most frequent characters. */
@@ -60,20 +77,36 @@ function questions(): string[] {
   return Array.from({ length: 10 }, () => base).flat();
 }
 
-/** Runs a command, returning its wall time and the peak RSS of any Node process in it. */
-function measure(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  input?: string,
-): { ms: number; peakMB: number; stdout: string } {
+/** The command an npm script runs, with `node` as this Node: `node --import tsx src/cli/x.ts`. */
+function scriptCommand(name: string): string[] {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const words = scripts[name]!.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`npm script ${name} does not start with node`);
+  return [process.execPath, ...words.slice(1)];
+}
+
+interface Measured {
+  /** CPU time (user + system) of the command's Node processes: what a busy machine changes least. */
+  ms: number;
+  wallMs: number;
+  peakMB: number;
+  stdout: string;
+}
+
+/**
+ * Runs a command, returning the CPU time of its Node processes, its wall time, and the peak RSS
+ * of any Node process in it.
+ */
+function measure(command: string[], env: Record<string, string>, input?: string): Measured {
   const rssFile = path.join(WORK, `rss-${process.pid}-${Date.now()}.txt`);
   const started = performance.now();
-  const run = spawnSync(command, args, {
+  const run = spawnSync(command[0]!, command.slice(1), {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: 512 * 1024 * 1024,
     env: {
       ...process.env,
       ...env,
@@ -82,13 +115,20 @@ function measure(
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
     },
   });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr.slice(-800)}`);
-  const peaks = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number) : [0];
+  const wallMs = performance.now() - started;
+  if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr.slice(-800)}`);
+  const lines = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split('\n').filter(Boolean) : ['0 0'];
   fs.rmSync(rssFile, { force: true });
-  return { ms, peakMB: Math.max(...peaks) / 1024, stdout: run.stdout };
+  const figures = lines.map((l) => l.split(' ').map(Number) as [number, number]);
+  return {
+    ms: figures.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000,
+    wallMs,
+    peakMB: Math.max(...figures.map(([rss]) => rss)) / 1024,
+    stdout: run.stdout,
+  };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 
@@ -131,24 +171,62 @@ function archiveFor(spec: string): { dir: string; label: string } {
   return { dir, label: `${spec} issues` };
 }
 
-async function benchOne(spec: string): Promise<Row> {
-  const { dir, label } = archiveFor(spec);
-  const indexFile = path.join(WORK, `index-${path.basename(dir)}.json`);
-  fs.rmSync(indexFile, { force: true });
-  const env = { CORPUS_DIR: dir, INDEX_FILE: indexFile };
-  const searchArgs = ['run', '-s', 'search', '--', '--json', '老旧小区改造'];
-  process.stderr.write(`${label}: floor… `);
-  // Run through npm like the search command, so both figures carry the same start-up cost.
-  const floor = measure('npm', ['run', '-s', 'bench:floor', '--', dir], env);
-  process.stderr.write('cold build… ');
-  const cold = measure('npm', searchArgs, env);
-  process.stderr.write('warm start… ');
-  const warm = measure('npm', searchArgs, env);
-  const asks = questions();
-  process.stderr.write(`batch of ${asks.length}… `);
-  const batch = measure('npm', ['run', '-s', 'search', '--', '--json'], env, `${asks.join('\n')}\n`);
+const folderMB = (dir: string) =>
+  fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0) / 2 ** 20;
 
-  process.stderr.write('query latency… ');
+async function benchOne(spec: string, runs: number): Promise<Row> {
+  const { dir, label } = archiveFor(spec);
+  const indexFile = path.join(WORK, `index-${path.basename(dir)}.bin`);
+  const articlesFile = path.join(WORK, `articles-${path.basename(dir)}.json`);
+  const peerDb = path.join(WORK, `peer-${path.basename(dir)}.db`);
+  const env = { CORPUS_DIR: dir, INDEX_FILE: indexFile };
+  const searchCommand = scriptCommand('search');
+  const asks = questions();
+  const batchInput = `${asks.join('\n')}\n`;
+  const small = asks.slice(0, asks.length / 10);
+  const smallInput = `${small.join('\n')}\n`;
+  const one = '老旧小区改造';
+  type Runs = Record<'cold' | 'warm' | 'batch' | 'small', Measured[]>;
+  const project: Runs = { cold: [], warm: [], batch: [], small: [] };
+  const peer: Runs = { cold: [], warm: [], batch: [], small: [] };
+
+  for (let run = 1; run <= runs; run++) {
+    process.stderr.write(`${label}, run ${run}/${runs}: cold… `);
+    fs.rmSync(indexFile, { force: true });
+    project.cold.push(measure([...searchCommand, '--json', one], env));
+    const parsed = measure(scriptCommand('articles').concat('--json'), env);
+    fs.writeFileSync(articlesFile, parsed.stdout);
+    const built = measure([process.execPath, PEER, 'build', articlesFile, peerDb], env);
+    peer.cold.push({
+      ms: parsed.ms + built.ms,
+      wallMs: parsed.wallMs + built.wallMs,
+      peakMB: Math.max(parsed.peakMB, built.peakMB),
+      stdout: '',
+    });
+    process.stderr.write('warm… ');
+    project.warm.push(measure([...searchCommand, '--json', one], env));
+    peer.warm.push(measure([process.execPath, PEER, 'query', peerDb, one], env));
+    process.stderr.write(`batches of ${asks.length} and ${small.length}…\n`);
+    project.batch.push(measure([...searchCommand, '--json'], env, batchInput));
+    peer.batch.push(measure([process.execPath, PEER, 'query', peerDb], env, batchInput));
+    project.small.push(measure([...searchCommand, '--json'], env, smallInput));
+    peer.small.push(measure([process.execPath, PEER, 'query', peerDb], env, smallInput));
+  }
+  const side = (m: Runs, indexBytes: number): Side => {
+    const ms = (runs: Measured[]) => median(runs.map((x) => x.ms));
+    return {
+      coldMs: Math.round(ms(m.cold)),
+      warmMs: Math.round(ms(m.warm)),
+      coldWallMs: Math.round(median(m.cold.map((x) => x.wallMs))),
+      warmWallMs: Math.round(median(m.warm.map((x) => x.wallMs))),
+      warmPeakMB: Math.round(median(m.warm.map((x) => x.peakMB))),
+      msPerQuestion: round((ms(m.batch) - ms(m.small)) / (asks.length - small.length)),
+      batchPeakMB: Math.round(median(m.batch.map((x) => x.peakMB))),
+      indexMB: round(indexBytes / 2 ** 20),
+    };
+  };
+
+  process.stderr.write(`${label}: query latency… `);
   const opened = openIndex({ corpusDir: dir, indexFile });
   const times: number[] = [];
   for (const q of asks) {
@@ -161,80 +239,90 @@ async function benchOne(spec: string): Promise<Row> {
   const costly = costliestMs(opened.index);
   process.stderr.write('bot…\n');
   const bot = await botLatency(NewsLibrary.fromOpened(opened), asks.slice(0, 300));
-  const round = (x: number) => Math.round(x * 100) / 100;
   return {
     archive: label,
     issues: opened.issues.length,
     passages: opened.index.passages.length,
-    floorMs: Math.round(floor.ms),
-    coldMs: Math.round(cold.ms),
-    coldPeakMB: Math.round(cold.peakMB),
-    warmMs: Math.round(warm.ms),
-    warmPeakMB: Math.round(warm.peakMB),
-    batchQuestions: asks.length,
-    batchMsPerQuestion: round(Math.max(0, batch.ms - warm.ms) / asks.length),
-    batchPeakMB: Math.round(batch.peakMB),
+    textMB: round(folderMB(dir)),
+    project: side(project, fs.statSync(indexFile).size),
+    peer: side(peer, fs.statSync(peerDb).size),
     queryP50Ms: round(percentile(times, 0.5)),
     queryP99Ms: round(percentile(times, 0.99)),
-    indexMB: round(fs.statSync(indexFile).size / 1024 / 1024),
     botP50Ms: round(bot.p50),
     botP99Ms: round(bot.p99),
     costlyMs: round(costly),
   };
 }
 
+const round = (x: number) => Math.round(x * 100) / 100;
+const ratio = (a: number, b: number) => (a / Math.max(1e-9, b)).toFixed(2);
+
 function table(rows: Row[]): string {
-  const cols: [keyof Row, string][] = [
-    ['archive', 'archive'],
-    ['passages', 'passages'],
-    ['floorMs', 'floor ms'],
-    ['coldMs', 'cold ms'],
-    ['coldPeakMB', 'cold MB'],
-    ['warmMs', 'warm ms'],
-    ['warmPeakMB', 'warm MB'],
-    ['batchMsPerQuestion', 'ms/q batch'],
-    ['batchPeakMB', 'batch MB'],
-    ['queryP50Ms', 'q p50'],
-    ['queryP99Ms', 'q p99'],
-    ['indexMB', 'index MB'],
-    ['botP50Ms', 'bot p50'],
-    ['botP99Ms', 'bot p99'],
-    ['costlyMs', 'costly q ms'],
+  const cols: [string, (r: Row) => string | number][] = [
+    ['archive', (r) => `${r.archive} (${r.textMB} MB)`],
+    ['passages', (r) => r.passages],
+    ['warm ms (peer)', (r) => `${r.project.warmMs} (${r.peer.warmMs})`],
+    ['warm ×', (r) => ratio(r.project.warmMs, r.peer.warmMs)],
+    ['warm wall ×', (r) => ratio(r.project.warmWallMs, r.peer.warmWallMs)],
+    ['ms/q (peer)', (r) => `${r.project.msPerQuestion} (${r.peer.msPerQuestion})`],
+    ['ms/q ×', (r) => ratio(r.project.msPerQuestion, r.peer.msPerQuestion)],
+    ['peak MB (peer)', (r) => `${r.project.batchPeakMB} (${r.peer.batchPeakMB})`],
+    ['peak ×', (r) => ratio(r.project.batchPeakMB, r.peer.batchPeakMB)],
+    ['cold ms (peer)', (r) => `${r.project.coldMs} (${r.peer.coldMs})`],
+    ['cold ×', (r) => ratio(r.project.coldMs, r.peer.coldMs)],
+    ['cold wall ×', (r) => ratio(r.project.coldWallMs, r.peer.coldWallMs)],
+    ['index MB (peer)', (r) => `${r.project.indexMB} (${r.peer.indexMB})`],
+    ['q p50/p99', (r) => `${r.queryP50Ms}/${r.queryP99Ms}`],
+    ['bot p50/p99', (r) => `${r.botP50Ms}/${r.botP99Ms}`],
+    ['costly q ms', (r) => r.costlyMs],
   ];
-  const lines = [`| ${cols.map((c) => c[1]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
-  for (const r of rows) lines.push(`| ${cols.map(([k]) => String(r[k])).join(' | ')} |`);
+  const lines = [`| ${cols.map((c) => c[0]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
+  for (const r of rows) lines.push(`| ${cols.map(([, f]) => String(f(r))).join(' | ')} |`);
   return lines.join('\n');
 }
 
-function ratios(rows: Row[]): string {
-  const a = rows.find((r) => r.issues === 52);
-  const b = rows.find((r) => r.issues === 520);
-  if (!a || !b) return '';
-  const r = (k: keyof Row) => ((b[k] as number) / Math.max(1e-9, a[k] as number)).toFixed(1);
-  return (
-    `520 vs 52 issues (10× the data): floor ×${r('floorMs')}, cold ×${r('coldMs')}, warm ×${r('warmMs')}, ` +
-    `ms/question ×${r('batchMsPerQuestion')}, index size ×${r('indexMB')}, batch RSS ×${r('batchPeakMB')}`
-  );
+/** How each figure grows from one archive to the next, against the text's own growth. */
+function growth(rows: Row[]): string {
+  const out: string[] = [];
+  for (let k = 1; k < rows.length; k++) {
+    const a = rows[k - 1]!;
+    const b = rows[k]!;
+    const g = (f: (r: Row) => number) => (f(b) / Math.max(1e-9, f(a))).toFixed(1);
+    out.push(
+      `${a.archive} → ${b.archive} (text ×${g((r) => r.textMB)}): peak RSS ×${g((r) => r.project.batchPeakMB)}, ` +
+        `warm ×${g((r) => r.project.warmMs)}, ms/question ×${g((r) => r.project.msPerQuestion)}, ` +
+        `cold ×${g((r) => r.project.coldMs)}, index ×${g((r) => r.project.indexMB)}`,
+    );
+  }
+  return out.join('\n');
 }
 
 runCli(async () => {
   const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? path.resolve(args[outAt + 1] ?? 'bench.json') : path.join(ROOT, '.cache', 'bench.json');
-  const specs = args.filter((_, k) => outAt < 0 || (k !== outAt && k !== outAt + 1));
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    const [value] = args.splice(at, 2).slice(1);
+    return value;
+  };
+  const out = path.resolve(option('--out') ?? path.join(ROOT, '.cache', 'bench.json'));
+  const runs = Math.max(1, Number(option('--runs') ?? 3) || 3);
   fs.mkdirSync(WORK, { recursive: true });
   const rows: Row[] = [];
-  for (const spec of specs.length > 0 ? specs : ['5', '52', '520']) rows.push(await benchOne(spec));
+  for (const spec of args.length > 0 ? args : ['52', '520', '1040']) rows.push(await benchOne(spec, runs));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`\nmachine: ${machine}\n`);
+  console.log(
+    `\nmachine: ${machine}; medians of ${runs} runs; times are CPU ms (wall × is the wall-clock ratio); ` +
+      `× is project ÷ peer (FTS5 + jieba)\n`,
+  );
   console.log(table(rows));
-  const ratio = ratios(rows);
-  if (ratio) console.log(`\n${ratio}`);
+  const grew = growth(rows);
+  if (grew) console.log(`\n${grew}`);
   for (const r of rows)
     console.log(
       `${r.archive}: costliest 300-character question ${r.costlyMs} ms = ×${(r.costlyMs / Math.max(0.01, r.queryP50Ms)).toFixed(1)} the median question`,
     );
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ machine, rows, ratio }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ machine, runs, rows }, null, 2)}\n`);
   console.log(`\nfigures written to ${out}`);
 });

@@ -52,7 +52,9 @@ function readable(results: SearchResult[]): string {
       const start = r.passage.indexOf(r.answer);
       const answer = start >= 0 ? markHighlights(r, r.answer, start) : r.answer;
       const label = r.confidence === 'related' ? ' (related: may not hold the answer)' : '';
-      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}${label}\n   ${answer}`;
+      // The short answer only for a result offered as the answer, as the bot shows it.
+      const direct = r.direct && r.confidence !== 'related' ? `   答：${r.direct.text}\n` : '';
+      return `${k + 1}. [${r.date || '?'}] ${r.headline}${r.subtitle ? ` — ${r.subtitle}` : ''}${label}\n${direct}   ${answer}`;
     })
     .join('\n');
 }

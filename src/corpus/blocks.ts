@@ -7,6 +7,8 @@
 
 import {
   dropTrailingCredit,
+  isAfterword,
+  joinSpacedNames,
   isEditorNote,
   isPageFurniture,
   type JumpKind,
@@ -32,6 +34,8 @@ export interface Block {
   jump?: JumpKind;
   /** A bold or bracketed lead-in title (「**……**」, 「【……】」), as news-in-brief items open. */
   leadIn?: boolean;
+  /** A lead-in marked by a bullet or 【】 rather than bold type: only brief items are so marked. */
+  marked?: boolean;
 }
 
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
@@ -54,8 +58,11 @@ export function isHeadingShaped(text: string): boolean {
   if (text.length > 2 * MAX_HEADLINE_CHARS) return false;
   const length = [...text].length;
   if (length < 2 || length > MAX_HEADLINE_CHARS) return false;
-  // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), no more.
-  const body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
+  // A headline may end in one question or exclamation mark (「垃圾分类，你做对了吗？」), or ask and
+  // answer across one (「流感疫苗怎么打？医生来解答」), no more.
+  let body = length <= 30 ? text.replace(/[？！?!]$/, '') : text;
+  // Quoted speech (「“怎么了？”老王问」) is a sentence, never such a headline.
+  if (length <= 30 && body === text && !/[“”"「」‘’]/.test(text)) body = text.replace(/[？！?!](?!.*[？！?!])/, '');
   if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
@@ -68,10 +75,12 @@ const ROLE = /^(本报)?(特约|见习|实习)?(记者|通讯员|摄影|摄|编�
 
 /** Names in a byline's text (金驰 许应田 -> ['金驰', '许应田']; 记者 张三 -> ['张三']). */
 function bylineNames(text: string): string[] {
-  return text
-    .split(/\s+/)
-    .map((w) => w.replace(ROLE, ''))
-    .filter(Boolean);
+  return joinSpacedNames(
+    text
+      .split(/\s+/)
+      .map((w) => w.replace(ROLE, ''))
+      .filter(Boolean),
+  );
 }
 
 // Sentence-ending marks, and the closing quotes or brackets that may follow them.
@@ -188,8 +197,21 @@ export function toBlocks(text: string): Block[] {
   return blocks;
 }
 
-// A bullet before a brief item's title (「■城东街道开展反诈宣传」); ▲◆► are photo marks instead.
-const BULLET = /^[■●★☆◇□◎]\s{0,2}/u;
+// A bullet before a brief item's title (「■城东街道开展反诈宣传」, 「▶ ……」); ▲◆► are photo marks instead.
+const BULLET = /^[■●★☆◇□◎▶▷]\s{0,2}/u;
+
+const BRIEF_LEAD = /^(\d{1,2}月\d{1,2}日|近日|日前|本报讯|昨天|昨日|今天|今日)/;
+
+/** A bulleted item's title and text set on one line with a space between: title 4–30 characters, text a sentence. */
+function splitTitledItem(line: string): { title: string; rest: string } | null {
+  const space = line.search(/\s/u);
+  if (space < 4 || space > 30) return null;
+  const title = line.slice(0, space);
+  const rest = line.slice(space).trim();
+  // The item's text opens with its date, as a brief's lead does; else the space is inside a sentence.
+  if (!isHeadingShaped(title) || /[，,]/.test(title) || !BRIEF_LEAD.test(rest) || !SENTENCE_END.test(rest)) return null;
+  return { title, rest };
+}
 
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
@@ -198,14 +220,23 @@ function pushLeadIn(blocks: Block[], line: string): void {
     const rest = line.slice(bullet[0].length);
     // A bulleted title alone on its line opens an item as a bold one does.
     if (isHeadingShaped(rest) && !takeLeadIn(rest)) {
-      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true });
+      blocks.push({ kind: 'heading', text: rest, level: 0, leadIn: true, marked: true });
+      return;
+    }
+    // A bulleted item may set its title and its text on one line, a space between them
+    // (「● 陈桥社区开展消防演练 9月18日，……」): the title is the heading-shaped part before the space.
+    const split = takeLeadIn(rest) ? null : splitTitledItem(rest);
+    if (split) {
+      blocks.push({ kind: 'heading', text: split.title, level: 0, leadIn: true, marked: true });
+      pushText(blocks, split.rest);
       return;
     }
     line = rest;
   }
   const lead = takeLeadIn(line);
   if (lead && isHeadingShaped(lead.title) && !matchByline(lead.title) && !QA_LABEL.test(lead.title)) {
-    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true });
+    const marked = bullet !== null || line.startsWith('【');
+    blocks.push({ kind: 'heading', text: lead.title, level: 0, leadIn: true, ...(marked ? { marked } : {}) });
     if (lead.rest) pushText(blocks, lead.rest);
   } else {
     pushText(blocks, line);
@@ -232,10 +263,12 @@ function pushText(blocks: Block[], raw: string): void {
  */
 export function roleByline(line: string): string[] | null {
   if (line.length > 40 || SENTENCE_END.test(line)) return null;
-  const tokens = line
-    .replace(/^[（(]|[）)]$/gu, '')
-    .split(/[\s：:、，,/／]+/u)
-    .filter(Boolean);
+  const tokens = joinSpacedNames(
+    line
+      .replace(/^[（(]|[）)]$/gu, '')
+      .split(/[\s：:、，,/／]+/u)
+      .filter(Boolean),
+  );
   if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
   const names: string[] = [];
   for (const token of tokens) {
@@ -246,10 +279,15 @@ export function roleByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
-// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」.
-const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图)$/u;
+// Role words of a byline; 文 and 图 as in 「文/张三 图/李四」; 整理 and 报道 after the names (「记者 张强 整理」).
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图|整理|报道)$/u;
 
 function pushLine(blocks: Block[], line: string, level: number): void {
+  // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.
+  if (level === 0 && isPageFurniture(line)) {
+    blocks.push({ kind: 'furniture', text: line, level: 0 });
+    return;
+  }
   const names = level === 0 ? roleByline(line) : null;
   if (names) {
     blocks.push({ kind: 'byline', text: line, level: 0, names });
@@ -268,7 +306,9 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 function classify(text: string, level: number): Block {
   if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
   // An interview's question or answer, or an editor's note, is running text however short.
-  if (QA_LABEL.test(text) || isEditorNote(text)) return { kind: 'paragraph', text, level: 0 };
+  // An afterword's label alone on its line (「【编后】」, 「记者手记」) heads the closing paragraph, and stays apart from it.
+  if (isAfterword(text) && [...text].length <= 8) return { kind: 'heading', text, level: 0 };
+  if (QA_LABEL.test(text) || isEditorNote(text) || isAfterword(text)) return { kind: 'paragraph', text, level: 0 };
   // A Markdown heading longer than any headline is a paragraph marked up by mistake.
   if (level > 0 && [...text].length <= MAX_HEADLINE_CHARS) return { kind: 'heading', text, level };
   if (CAPTION.test(text)) return { kind: 'caption', text: text.replace(/^[▼▲►◆]\s*/u, ''), level: 0 };

@@ -283,12 +283,27 @@ export function fullDateIn(text: string): PartialDate | null {
  */
 export function articleDate(opening: string, issue: PartialDate): PartialDate {
   const first = dayMentions(opening)[0];
+  const relative = relativeDay(opening, issue);
+  if (relative && (!first || first.index > relative.index)) return relative.date;
   if (first) {
     let year = first.year ?? issue.year;
     if (!first.year && year && issue.month && first.month > issue.month + 2) year -= 1;
     return year ? { year, month: first.month, day: first.day } : {};
   }
   return { year: issue.year, month: issue.year ? issue.month : undefined };
+}
+
+// A daily's lead names its day relative to the issue (「本报讯 昨天，……」, 「今天上午」), near its start.
+const RELATIVE_DAY = /(昨天|昨日|前天|今天|今日)(?!头条)/;
+const RELATIVE_OFFSET: Record<string, number> = { 昨天: -1, 昨日: -1, 前天: -2, 今天: 0, 今日: 0 };
+
+/** The day a lead's 「昨天」 or 「今天」 names, counted from the issue's full date; null without one. */
+function relativeDay(opening: string, issue: PartialDate): { index: number; date: PartialDate } | null {
+  if (!issue.year || !issue.month || !issue.day) return null;
+  const m = opening.slice(0, 40).match(RELATIVE_DAY);
+  if (!m) return null;
+  const d = new Date(Date.UTC(issue.year, issue.month - 1, issue.day + RELATIVE_OFFSET[m[1]!]!));
+  return { index: m.index ?? 0, date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() } };
 }
 
 /**

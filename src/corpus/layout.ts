@@ -20,6 +20,8 @@ const MASTHEAD_FIELD =
   /^(主办|主管|承办|出版|印刷|准印证号|准印证|内部资料|国内统一连续出版物号|国内统一刊号|邮发代号|社址|总编辑|社长)(\s|[：:]|$)/u;
 // A front page's table of contents heading; its entries (「城市更新跑出加速度 2版」) are page labels.
 const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
+// A lettered page code standing alone in a header (「A06 社会新闻 2024年3月18日」).
+const PAGE_CODE = /(?:^|\s)[A-Da-d]\d{1,2}(?:\s|$)/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
 /** An e-paper page's navigation, as exported with its text: 「上一版 下一版」, 「返回目录」, 「今日8版」. */
@@ -56,6 +58,8 @@ const CREDIT_ROLES = new Set([
   '本版责任编辑',
   '本版编辑',
   '本版责编',
+  '本期编辑',
+  '本期责编',
   '责编',
   '编辑',
   '版式',
@@ -72,13 +76,46 @@ const CREDIT_ROLES = new Set([
   '版面设计',
   '值班编辑',
   '责任校对',
+  '图片编辑',
+  '摄影编辑',
+  '视觉编辑',
+  '新媒体编辑',
 ]);
+
+/**
+ * Names in a credit or byline's tokens, with a two-character name printed spaced out (「周 敏」) joined
+ * back: papers pad two-character names with a space to line up with three-character ones.
+ */
+export function joinSpacedNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const single = (x: string | undefined) => x !== undefined && /^\p{Script=Han}$/u.test(x);
+    if (single(t) && single(next) && !single(tokens[i + 2])) {
+      out.push(t + next);
+      i++;
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
 
 /** A credit line: role words each followed by one or two names, nothing else. */
 function isCredit(text: string): boolean {
-  const tokens = text.split(/[\s|｜/：:、，,]+/u).filter(Boolean);
+  const tokens = joinSpacedNames(text.split(/[\s|｜/：:、，,]+/u).filter(Boolean));
   if (tokens.length < 2 || !CREDIT_ROLES.has(tokens[0]!)) return false;
   return tokens.every((t) => CREDIT_ROLES.has(t) || /^[\p{Script=Han}·]{2,5}$/u.test(t));
+}
+
+// A credit set off by brackets or dots, as a box or a newsletter prints it: 「（责任编辑 张敏）」, 「· 本期编辑：陈静 ·」.
+const CREDIT_WRAPPER = /^[（(【[·•\s]+|[）)】\]·•\s]+$/gu;
+
+/** An editor, layout or proofreading credit (「本版责编 周 敏」, 「责任编辑/张三 美编/李四」): it closes a page. */
+export function isEditorCredit(text: string): boolean {
+  if (text.length > 60 || SENTENCE_MARK.test(text)) return false;
+  return isCredit(text.replace(CREDIT_WRAPPER, ''));
 }
 
 /**
@@ -90,25 +127,42 @@ export function isPageFurniture(text: string): boolean {
   if (text.length > 60 || SENTENCE_MARK.test(text)) return false;
   if (PAGE_NUMBER.test(text)) return true;
   if (PAGE_LABEL.test(text) && [...text].length <= 40) return true;
-  if (FULL_DATE.test(text) && ISSUE_MARK.test(text)) return true;
+  if (FULL_DATE.test(text) && (ISSUE_MARK.test(text) || PAGE_CODE.test(text))) return true;
   if (DOTTED_DATE.test(text)) return true;
   if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
   if (isNavigation(text)) return true;
-  return isCredit(text.replace(/^[（(【[]|[）)】\]]$/gu, ''));
+  return isEditorCredit(text);
 }
 
 /** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */
 export type JumpKind = 'to' | 'from';
 
+// A lettered page (A06) is named without 版 as often as with it: 「（下转A06）」, 「（上接A01）」.
 const JUMP =
-  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页])\s{0,3}[）)]/gu;
+  /[（(]\s{0,3}(下转|转|上接|接|紧接|续)\s{0,3}(?:第?\s{0,3}(?:[A-Da-d]?\d{1,3}|[一二三四五六七八九十]{1,3})\s{0,3}[版页]|[上下][版页]|[A-Da-d]\d{1,3})\s{0,3}[）)]/gu;
+
+const PAGE = '(?:第\\s?(?:[A-Da-d]?\\d{1,3}|[一二三四五六七八九十]{1,3})|[A-Da-d]?\\d{1,3})\\s?版';
+// Some papers print the jump line bare: alone on its line (「上接第2版」), or right after the sentence
+// it cuts off (「……既有线路。转第3版」). Anywhere else such words are text.
+const BARE_JUMP_LINE = new RegExp(`^(下转|转|上接|接|紧接|续)\\s?${PAGE}$`, 'u');
+const BARE_JUMP_END = new RegExp(`(?<=[。！？!?”」』])\\s{0,2}(下转|转)\\s?${PAGE}$`, 'u');
+
+const jumpKind = (word: string): JumpKind => (word === '下转' || word === '转' ? 'to' : 'from');
 
 /** The jump marks in a line, each with its kind, and the line with them removed. */
 export function takeJumps(line: string): { jumps: JumpKind[]; rest: string } {
-  if (!line.includes('版') && !line.includes('页')) return { jumps: [], rest: line };
+  const bare = line.match(BARE_JUMP_LINE) ?? line.match(BARE_JUMP_END);
+  if (bare) return { jumps: [jumpKind(bare[1]!)], rest: line.slice(0, bare.index).trim() };
+  if (
+    !line.includes('版') &&
+    !line.includes('页') &&
+    !/[（(]\s{0,3}(?:下转|转|上接|接|紧接|续)\s{0,3}[A-Da-d]\d/u.test(line)
+  ) {
+    return { jumps: [], rest: line };
+  }
   const jumps: JumpKind[] = [];
   const rest = line.replace(JUMP, (_, word: string) => {
-    jumps.push(word === '下转' || word === '转' ? 'to' : 'from');
+    jumps.push(jumpKind(word));
     return '';
   });
   return { jumps, rest: rest.trim() };
@@ -130,6 +184,16 @@ export function isEditorNote(text: string): boolean {
   return EDITOR_NOTE.test(text);
 }
 
+const AFTERWORD = /^[【[（(]?\s?(编后语|编后记|编后|记者手记|采访手记)/u;
+
+/**
+ * An editor's or reporter's afterword (「【编后】」, 「记者手记」): printed after the article it
+ * comments on, and part of it.
+ */
+export function isAfterword(text: string): boolean {
+  return AFTERWORD.test(text);
+}
+
 /** An editor's note label on a line of its own (「【编者按】」): the note is the paragraph below it. */
 export function isEditorNoteLabel(text: string): boolean {
   return isEditorNote(text) && [...text].length <= 8;
@@ -140,13 +204,30 @@ export function takeLeadIn(line: string): { title: string; rest: string } | null
   const m = line.match(/^\*\*([^*]{2,60})\*\*\s*/u) ?? line.match(/^【([^【】]{2,60})】\s*/u);
   if (!m) return null;
   const title = m[1]!.trim();
-  if (isEditorNote(`【${title}】`)) return null;
+  if (isEditorNote(`【${title}】`) || isAfterword(title)) return null;
   return { title, rest: line.slice(m[0].length).trim() };
 }
 
 /** A news-in-brief column's title: 「崇川简讯」, 「街道动态」, 「简讯」, 「社区快讯」. */
 export function isColumnTitle(text: string): boolean {
-  return /^[\p{Script=Han}]{0,6}(简讯|快讯|短讯|动态|速递|速览|简报|资讯|一句话新闻)$/u.test(text);
+  // 传真 (基层传真), 集锦, 扫描, 播报 and 短波 name brief columns as often as 简讯 does.
+  return /^[\p{Script=Han}]{0,6}(简讯|快讯|短讯|动态|速递|速览|简报|资讯|一句话新闻|传真|集锦|扫描|播报|短波)$/u.test(
+    text,
+  );
+}
+
+// A numbered roundup item: 「1. 区政务服务中心开通延时服务。11月11日起，……」.
+const NUMBERED_ITEM = /^\d{1,2}\s?[.．、]\s{0,2}([^。！？!?]{4,40})[。！？!?]\s{0,2}(.+)$/u;
+
+/**
+ * A numbered item of a news roundup column (「一周要闻速览」 over 「1. ……。」 lines): its first sentence
+ * is its title, the rest its text. Only read so under a column title; elsewhere 「1. 」 numbers a
+ * guide's points.
+ */
+export function takeNumberedItem(text: string): { title: string; rest: string } | null {
+  const m = text.match(NUMBERED_ITEM);
+  if (!m || /[，,：:；;]/.test(m[1]!)) return null;
+  return { title: m[1]!.trim(), rest: m[2]!.trim() };
 }
 
 /** An interview's or Q&A's speaker label: 「问：」, 「答：」, 「记者：」, 「Q：」. */

@@ -26,7 +26,15 @@ import {
   inferIssueYear,
   type PartialDate,
 } from './dates.ts';
-import { isColumnTitle, isEditorNote, isEditorNoteLabel, isNumberedSection } from './layout.ts';
+import {
+  isAfterword,
+  isColumnTitle,
+  isEditorCredit,
+  isEditorNote,
+  isEditorNoteLabel,
+  isNumberedSection,
+  takeNumberedItem,
+} from './layout.ts';
 import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
 
@@ -34,6 +42,7 @@ const MAX_HEADLINE_LINES = 3;
 // A news lead opens on its day (「9月8日，」); a date range (「10月15日至12月31日」) is a schedule.
 const DATELINE = /^(\d{1,2}月\d{1,2}日(?![至到—\-～~])|近日|日前|本报讯)/;
 const CLOSERS = new Set('”’」』）)');
+const PHOTO_RUBRIC = /^(图片新闻|新闻图片|图片报道|图说新闻|新闻图说|photo|图片)$/iu;
 const QUOTE_CLOSERS = new Set('”’」』');
 const STOPS = new Set('。！？!?…；;');
 
@@ -91,7 +100,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   let current: Draft | PhotoDraft | null = null;
   let atBoundary = true;
   // The news-in-brief column being read, and whether its items open with lead-in titles.
-  let column: { title: string; leadIns: boolean | undefined } | null = null;
+  let column: { title: string; leadIns: boolean | undefined; numbered?: boolean } | null = null;
   // Editor's notes printed above a headline, waiting for the article they introduce.
   let notes: Block[] = [];
   const open = (headingLines: Block[], extra: Partial<Draft> = {}): Draft => {
@@ -108,9 +117,16 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       mastheadDate ??= fullDateIn(block.text);
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
+      // An editor's credit is printed under the last article of a page: what follows is another article.
+      if (isEditorCredit(block.text)) {
+        atBoundary = true;
+        column = null;
+      }
       continue;
     }
     if (block.kind === 'jump') {
+      // A brief is never continued on another page: a jump line ends any column.
+      column = null;
       if (block.jump === 'to') {
         if (isArticle(current)) current.continues = true;
         atBoundary = true;
@@ -132,10 +148,30 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       if (column && !column.leadIns) column = null;
       continue;
     }
-    // A column title stands over its first item's title, never over running text.
-    if (block.kind === 'heading' && isColumnTitle(block.text) && blocks[i + 1]?.kind === 'heading') {
-      column = { title: block.text, leadIns: undefined };
+    // A column title stands over its first item's title, never over running text; a roundup
+    // column's items are numbered, each titled by its first sentence (「1. ……。」).
+    const numbered = blocks[i + 1]?.kind === 'paragraph' && takeNumberedItem(blocks[i + 1]!.text) !== null;
+    // A short heading right over a bulleted or bracketed item title is that column's title, whatever
+    // its words (「便民提示」 over 「▶ ……」): a regular headline never stands over a marked item. A
+    // bracketed label of a few characters (「【现场】」, 「【声音】」) is a feature's section, not an item:
+    // an item's title is a headline of its own, six characters or more.
+    const overMarkedItem =
+      block.kind === 'heading' &&
+      !block.leadIn &&
+      blocks[i + 1]?.marked === true &&
+      [...blocks[i + 1]!.text].length >= 6 &&
+      /^\p{Script=Han}{2,8}$/u.test(block.text);
+    const columnTitle = isColumnTitle(block.text) || overMarkedItem;
+    if (block.kind === 'heading' && columnTitle && (blocks[i + 1]?.kind === 'heading' || numbered)) {
+      column = { title: block.text, leadIns: numbered ? true : undefined, numbered };
       atBoundary = true;
+      continue;
+    }
+    const item = column?.numbered && block.kind === 'paragraph' ? takeNumberedItem(block.text) : null;
+    if (column && item) {
+      current = open([{ kind: 'heading', text: item.title, level: 0, leadIn: true }], { kicker: column.title });
+      addToBody(current, { ...block, text: item.rest });
+      atBoundary = false;
       continue;
     }
     if (column && block.kind === 'heading') {
@@ -148,12 +184,27 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
         (block.level > 0 && block.level <= 2) ||
         (!block.leadIn && blocks[i + 1]?.kind === 'heading');
       if (endsColumn) {
+        // The heading that ends a column of titled items is the next article's headline.
         column = null;
+        atBoundary = true;
       } else if (block.leadIn || blocks[i + 1]?.kind === 'paragraph') {
         current = open([block], { kicker: column.title });
         atBoundary = false;
         continue;
       }
+    }
+    // An afterword (「【编后】」 and the paragraph under it) closes the article it follows.
+    const afterwordAbove = blocks[i - 1] !== undefined && isAfterword(blocks[i - 1]!.text);
+    // A label over a headline of its own (「记者手记」 over 「在崇川过大年」) is a kicker instead.
+    const afterwordLabel =
+      block.kind === 'heading' && [...block.text].length <= 8 && blocks[i + 1]?.kind === 'paragraph';
+    const afterword =
+      isAfterword(block.text) && (block.kind === 'paragraph' || afterwordLabel)
+        ? true
+        : block.kind === 'paragraph' && afterwordAbove;
+    if (afterword && isArticle(current)) {
+      addToBody(current, block);
+      continue;
     }
     const noteLabelAbove = notes.length > 0 && isEditorNoteLabel(notes.at(-1)!.text);
     if (
@@ -162,6 +213,13 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       (atBoundary || !isArticle(current))
     ) {
       notes.push(block);
+      continue;
+    }
+    // 「图片新闻」 labels a news photo: its captions are a photo group, not an article's text.
+    if (block.kind === 'heading' && PHOTO_RUBRIC.test(block.text)) {
+      current = { paragraphs: [] };
+      drafts.push(current);
+      atBoundary = false;
       continue;
     }
     // A byline may credit one part of an article: a heading after it that parallels the
@@ -297,7 +355,10 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
       if (recent.length > MAX_WAITING) recent.shift();
       continue;
     }
-    const title = splitHeadline(part.headingLines).headline;
+    // A continuation may repeat its headline under the 「上接」 line: a name for the article, not its text.
+    const first = part.body[0];
+    const repeated = part.headingLines.length === 0 && first?.kind === 'heading' ? first.text : '';
+    const title = repeated || splitHeadline(part.headingLines).headline;
     const candidates = waiting.slice(0, MAX_WAITING);
     const headlineOf = (d: Draft) => splitHeadline(d.headingLines).headline;
     // Where the 「下转」 line was lost, the repeated headline still names the article.
@@ -307,6 +368,7 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
       [...recent]
         .reverse()
         .find((d) => [...title].length >= 6 && headlineOf(d).replace(/\s+/g, '').includes(title.replace(/\s+/g, '')));
+    if (target && repeated && sameStory(headlineOf(target), repeated)) part.body.shift();
     if (!target) {
       kept.push(part.headingLines.length === 0 ? { paragraphs: part.body.map((b) => b.text) } : part);
       if (part.continues) waiting.push(part);
@@ -325,13 +387,18 @@ function joinContinuations(drafts: (Draft | PhotoDraft)[]): void {
 
 const MASTHEAD = /(\d{4}年\d{1,2}月\d{1,2}日|第\s*\d+\s*期|星期[一二三四五六日天])/;
 
-// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」): its masthead, no headline.
-const PAPER_NAME = /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
+// A paper's name alone on the first line (「崇川新闻」, 「南通日报·崇川版」, a newsletter's 「……通讯」):
+// its masthead, no headline.
+const PAPER_NAME =
+  /^[\p{Script=Han}·•\s]{2,8}(新闻|报|日报|晚报|周报|周刊|快报|通讯|简报|导报|专刊)([·•\s]?[\p{Script=Han}]{1,4}版)?$/u;
 
-/** A short first line that names the issue's date or number, or the paper. */
+// A publisher's imprint under the masthead, its role last: 「南通日报社主办」, 「崇川区融媒体中心编印」.
+const IMPRINT = /^[\p{Script=Han}·•\s]{2,20}(主办|主管|编印|出版|承办)$/u;
+
+/** A short first line that names the issue's date or number, the paper, or its publisher. */
 function isMasthead(line: string): boolean {
   if ([...line].length > 40 || /[。，,]/.test(line)) return false;
-  return MASTHEAD.test(line) || PAPER_NAME.test(line);
+  return MASTHEAD.test(line) || PAPER_NAME.test(line) || IMPRINT.test(line);
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */
@@ -354,7 +421,9 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // A byline printed under it (「文/王五 图/赵六」) marks a headline: section headings have none.
   if (blocks[j]?.kind === 'byline' && blocks[j + 1]?.kind === 'paragraph') return true;
   const lead = blocks[j];
-  return current.body.length >= 2 && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
+  // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
+  const minBody = current.continuation ? 1 : 2;
+  return current.body.length >= minBody && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
 }
 
 /** Heading shape: the lengths of its space-separated phrases (「一竿子落实到底 争做创建“主力军”」 -> 7,9). */
@@ -397,6 +466,8 @@ function isFragment(blocks: Block[], i: number): boolean {
   return CONTINUATION.test(next.text) || wordSpansJunction(block.text, next.text);
 }
 
+const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);
+
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
 export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
   // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
@@ -406,6 +477,10 @@ export function splitHeadline(lines: Block[], kicker?: string): { headline: stri
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
   } else {
     main = lines.find((l) => !l.text.endsWith('——')) ?? lines[0];
+    // A rubric of a few characters over a much longer line (「文化惠民」 over its story's title) is a
+    // kicker: a main headline that short would not carry a longer line under it.
+    const next = main && lines[lines.indexOf(main) + 1];
+    if (main && next && isRubric(main.text) && [...next.text].length >= [...main.text].length + 4) main = next;
   }
   const subtitle = [kicker ?? '', ...lines.filter((l) => l !== main).map((l) => clean(l.text))]
     .filter(Boolean)

@@ -119,15 +119,15 @@ export class LiveCorpus {
         // Removing means rebuilding: the index only ever grows in place.
         const keep = library.issues.filter((i) => !gone.has(i.source) && !added.some((a) => a.source === i.source));
         const issues = [...keep, ...added];
-        const { index } = buildIndex(issues, fingerprint, indexFile);
+        const { index } = buildIndex(issues, fingerprint, indexFile, undefined, (m) => log('warn', m));
         library.replace(index, issues);
         log('info', `corpus changed: ${removed.length} removed, ${added.length} read; index rebuilt`);
       } else if (added.length > 0) {
-        extendDictionary(library.searchIndex, added, indexFile);
+        extendDictionary(library.searchIndex, added, indexFile, (m) => log('warn', m));
         library.addIssues(added);
         log('info', `indexed ${added.map((i) => i.source).join(', ')}`);
       }
-      saveIndex(indexFile, library.issues, library.searchIndex, fingerprint);
+      saveIndex(indexFile, library.issues, library.searchIndex, fingerprint, (m) => log('warn', m));
     } catch (err) {
       log('warn', `could not update the index: ${(err as Error).message}`);
       return;

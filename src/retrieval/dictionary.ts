@@ -22,8 +22,9 @@ const PLACE_SUFFIX = /(街道|社区|小区|古镇|新村|小学|中学|公园|�
 const COMPANY_SUFFIX = /有限公司|集团/g;
 const HAN_TAIL = /\p{Script=Han}{2,16}$/u;
 
+/** Common Chinese surnames: a person's name in news text almost always opens with one. */
 export const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞仇成邢',
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞仇成邢葛柏包鲍储单邬卞缪殷管景季吉翟冒巫濮施洪倪凌符尤庞聂蓝申焦左詹祝阮牛齐柴樊房耿滕晏闵辛谈芮乔宗花霍蒲苗宁温裴梅欧舒童颜牟岳骆纪屈项奚娄鞠',
 ]);
 
 /** Whether jieba would cut the word into more than one piece. */

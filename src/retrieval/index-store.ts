@@ -1,16 +1,25 @@
 /**
  * The index on disk: built once from the corpus and saved to INDEX_FILE; reloaded as long as the
  * issue files are unchanged (a fingerprint of their names, sizes and modification times), rebuilt
- * when they changed. The domain dictionary travels in the index and is handed to jieba on load.
+ * when they changed. The file is columns of typed arrays and string tables (index-file.ts), read
+ * as one buffer; the parsed issues travel beside them as JSON, read only when asked for (the bot's
+ * article list and full texts; a search alone never parses them). The domain dictionary travels
+ * in the index and is handed to jieba on load, the one time jieba loads.
+ *
+ * Faults never stop a start: a damaged or foreign index file is rebuilt over (one warning); an
+ * index folder that cannot be written leaves the bot running without saving (one warning); a save
+ * cut short by a crash leaves a temporary file that the next start removes.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { collectGarbage, INDEX_VERSION, SearchIndex, type SerializedIndex } from './search-index.ts';
+import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
+import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
@@ -34,63 +43,171 @@ export interface OpenOptions {
 
 export interface OpenedIndex {
   index: SearchIndex;
-  /** The parsed issues (kept for /latest and full-text reading). */
-  issues: Issue[];
+  /** The parsed issues (kept for /latest and full-text reading); read from the index file when first asked for. */
+  readonly issues: Issue[];
   built: boolean;
 }
+
+/** What the index file's JSON header says besides its column list. */
+interface IndexMeta {
+  version: number;
+  fingerprint: string;
+}
+
+const ISSUES_COLUMN = 'issues.json';
 
 /** Where jieba's user dictionary for this index lives: beside the index file. */
 const dictionaryFile = (indexFile: string) => `${indexFile}.userdict.txt`;
 
-function installDictionary(indexFile: string, words: string[]): void {
-  const file = dictionaryFile(indexFile);
+/** Index files this process could not write, so each is warned about once. */
+const unwritable = new Set<string>();
+
+function reportUnwritable(indexFile: string, err: unknown, warn?: (line: string) => void): void {
+  if (unwritable.has(indexFile)) return;
+  unwritable.add(indexFile);
+  warn?.(
+    `cannot write the index beside ${indexFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ` +
+      'running without saving it, so every start rebuilds it; make the folder writable or set INDEX_FILE',
+  );
+}
+
+/**
+ * Hands the domain dictionary to jieba (which reads it from a file): the file beside the index,
+ * rewritten only when its words changed; when that folder cannot be written, a file of the same
+ * text in the temporary folder.
+ */
+function installDictionary(indexFile: string, words: string[], warn?: (line: string) => void): void {
   const text = userDictionaryText(words);
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+  let file = dictionaryFile(indexFile);
+  try {
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+  } catch (err) {
+    reportUnwritable(indexFile, err, warn);
+    const digest = createHash('sha1').update(text).digest('hex').slice(0, 16);
+    file = path.join(os.tmpdir(), `chongchuan-userdict-${digest}.txt`);
+    try {
+      if (!fs.existsSync(file)) writeAtomically(file, text);
+    } catch {
+      loadDictionary(); // nowhere to write: jieba without the domain words still cuts every text
+      return;
+    }
+  }
   loadDictionary(file);
 }
+
+/** A temporary name for writing `file`, unique to this process. */
+const temporaryFile = (file: string) => `${file}.${process.pid}.tmp`;
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
 export function writeAtomically(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  const tmp = temporaryFile(file);
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
-/** The index file: the parsed issues beside the search index, so a warm start reads no issue. */
-interface IndexFile {
-  issues: Issue[];
-  index: SerializedIndex;
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
- * Writes the index file piece by piece (each part stringified, written and let go), so that a
- * large archive never holds its whole index as one string; through a temporary file and a rename.
+ * Removes temporary files that a save killed midway (kill -9, power loss) left beside the index
+ * or its dictionary: `NAME.PID.tmp` whose process is gone. A running process's file is its own.
  */
-function saveIndexFile(file: string, issues: Issue[], index: SerializedIndex): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+export function removeStaleTemporaryFiles(indexFile: string): void {
+  const dir = path.dirname(indexFile);
+  const bases = [path.basename(indexFile), path.basename(dictionaryFile(indexFile))];
+  let names: string[];
   try {
-    const { grams, titleGrams, mini, ...head } = index;
-    fs.writeSync(fd, `{"index":${JSON.stringify(head).slice(0, -1)}`);
-    fs.writeSync(fd, `,"grams":${JSON.stringify(grams)}`);
-    fs.writeSync(fd, `,"titleGrams":${JSON.stringify(titleGrams)}`);
-    fs.writeSync(fd, `,"mini":${JSON.stringify(mini)}},"issues":[`);
-    for (const [k, issue] of issues.entries()) fs.writeSync(fd, (k > 0 ? ',' : '') + JSON.stringify(issue));
-    fs.writeSync(fd, ']}');
-  } finally {
-    fs.closeSync(fd);
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
   }
-  fs.renameSync(tmp, file);
+  for (const name of names) {
+    const m = /^(.*)\.(\d+)\.tmp$/.exec(name);
+    if (!m || !bases.includes(m[1]!) || isRunning(Number(m[2]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
-function readSaved(indexFile: string, fingerprint: string): IndexFile | null {
+/** Writes the index and its issues to `file` (through a temporary file and a rename). */
+function saveIndexFile(file: string, issues: readonly Issue[], index: SearchIndex, fingerprint: string): void {
+  const meta: IndexMeta = { version: INDEX_VERSION, fingerprint };
+  const issuesJson = Buffer.from(JSON.stringify(issues));
+  const tmp = temporaryFile(file);
   try {
-    const data = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as IndexFile;
-    return data.index?.version === INDEX_VERSION && data.index.fingerprint === fingerprint ? data : null;
+    writeIndexFile(tmp, meta, { ...index.toColumns(), [ISSUES_COLUMN]: issuesJson });
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+type Saved = { index: SearchIndex; issues: () => Issue[] } | { stale: string };
+
+/**
+ * The saved index when it is current, or why not (missing, of an older version or corpus,
+ * damaged). Throws nothing: any fault of the file is a reason to rebuild. The issues are read
+ * from the file only when `issues()` is called.
+ */
+function readSaved(indexFile: string, fingerprint: string): Saved {
+  let reader: IndexFileReader;
+  try {
+    reader = openIndexFile(indexFile);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { stale: '' }; // nothing saved there yet
+    if (!(err instanceof IndexFileError)) return { stale: `unreadable (${(err as Error).message})` };
+    // The JSON index of earlier versions is replaced without a warning.
+    return { stale: startsLikeJson(indexFile) ? '' : `damaged (${err.message})` };
+  }
+  let keepOpen = false;
+  try {
+    const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
+    if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
+    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN]), fingerprint);
+    // The file stays open until the issues are read: a rebuild by another process renames a new
+    // file over this one, and the issues read later must be those of the index loaded now.
+    keepOpen = true;
+    const issues = () => {
+      try {
+        const json = reader.read(ISSUES_COLUMN);
+        if (!(json instanceof Uint8Array)) throw new IndexFileError('the issues column is missing');
+        const parsed = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.length).toString()) as unknown;
+        if (!Array.isArray(parsed)) throw new IndexFileError('the issues column holds no list');
+        return parsed as Issue[];
+      } finally {
+        reader.close();
+      }
+    };
+    return { index, issues };
+  } catch (err) {
+    return { stale: `damaged (${(err as Error).message})` };
+  } finally {
+    if (!keepOpen) reader.close();
+  }
+}
+
+function startsLikeJson(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const first = Buffer.alloc(1);
+    fs.readSync(fd, first, 0, 1, 0);
+    fs.closeSync(fd);
+    return first[0] === 0x7b;
   } catch {
-    return null; // missing or unreadable: rebuild
+    return false;
   }
 }
 
@@ -103,28 +220,51 @@ export function buildIndex(
   fingerprint: string,
   indexFile: string,
   log?: (line: string) => void,
-): { index: SearchIndex; serialized: SerializedIndex } {
+  warn?: (line: string) => void,
+): { index: SearchIndex } {
   const words = discoverWords(issueTexts(issues));
   collectGarbage();
-  installDictionary(indexFile, words);
+  installDictionary(indexFile, words, warn);
   const showProgress = log && issues.length > 5;
   return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
 }
 
-/** Saves the index with its issues, stamped with the corpus fingerprint it now matches. */
-export function saveIndex(indexFile: string, issues: readonly Issue[], index: SearchIndex, fingerprint: string): void {
-  saveIndexFile(indexFile, [...issues], { ...index.toJSON(), fingerprint });
+/**
+ * Saves the index with its issues, stamped with the corpus fingerprint it now matches. A folder
+ * that cannot be written is warned about once (through `warn`) and otherwise ignored: the bot
+ * goes on from memory. Returns whether the index was saved.
+ */
+export function saveIndex(
+  indexFile: string,
+  issues: readonly Issue[],
+  index: SearchIndex,
+  fingerprint: string,
+  warn?: (line: string) => void,
+): boolean {
+  try {
+    saveIndexFile(indexFile, issues, index, fingerprint);
+    return true;
+  } catch (err) {
+    reportUnwritable(indexFile, err, warn);
+    return false;
+  }
 }
 
 /**
  * Before newly arrived issues are indexed in place: their domain words join the index's
  * dictionary, and jieba reloads it (saved beside the index file).
  */
-export function extendDictionary(index: SearchIndex, issues: Issue[], indexFile: string): void {
-  const words = discoverWords(issueTexts(issues)).filter((w) => !index.dictionary.includes(w));
+export function extendDictionary(
+  index: SearchIndex,
+  issues: Issue[],
+  indexFile: string,
+  warn?: (line: string) => void,
+): void {
+  const known = new Set(index.dictionary);
+  const words = discoverWords(issueTexts(issues)).filter((w) => !known.has(w));
   if (words.length > 0) {
     index.dictionary.push(...words);
-    installDictionary(indexFile, index.dictionary);
+    installDictionary(indexFile, index.dictionary, warn);
   }
 }
 
@@ -137,25 +277,40 @@ function issueTexts(issues: Issue[]): string[] {
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */
 export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOptions): OpenedIndex {
+  removeStaleTemporaryFiles(indexFile);
   const fingerprint = corpusFingerprint(corpusDir);
-  const saved = rebuild ? null : readSaved(indexFile, fingerprint);
-  if (saved) {
-    installDictionary(indexFile, saved.index.dictionary);
-    return { index: SearchIndex.fromJSON(saved.index, saved.issues), issues: saved.issues, built: false };
+  const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprint);
+  const readIssues = () =>
+    loadCorpus(corpusDir, {
+      warn: warn ?? (() => {}),
+      onProgress: log
+        ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
+        : undefined,
+    });
+  if ('index' in saved) {
+    installDictionary(indexFile, saved.index.dictionary, warn);
+    let issues: Issue[] | undefined;
+    return {
+      index: saved.index,
+      get issues() {
+        if (!issues) {
+          try {
+            issues = saved.issues();
+          } catch (err) {
+            warn?.(`the issues saved in ${indexFile} are unreadable (${(err as Error).message}); reading the corpus`);
+            issues = readIssues();
+          }
+        }
+        return issues;
+      },
+      built: false,
+    };
   }
-  const issues = loadCorpus(corpusDir, {
-    warn: warn ?? (() => {}),
-    onProgress: log
-      ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
-      : undefined,
-  });
+  if (saved.stale) warn?.(`the saved index ${indexFile} is ${saved.stale}; rebuilding it`);
+  const issues = readIssues();
   log?.(`building the index of ${issues.length} issues`);
-  const { index, serialized } = buildIndex(issues, fingerprint, indexFile, log);
-  try {
-    saveIndexFile(indexFile, issues, serialized);
-  } catch (err) {
-    warn?.(`could not save the index to ${indexFile}: ${(err as Error).message}`);
-  }
+  const { index } = buildIndex(issues, fingerprint, indexFile, log, warn);
+  saveIndex(indexFile, issues, index, fingerprint, warn);
   collectGarbage();
   return { index, issues, built: true };
 }

@@ -3,6 +3,7 @@
  * answer sentence and the highlighted terms.
  */
 import { bestSentence, findHighlights, type Span } from './answer.ts';
+import { type DirectAnswer, directAnswer } from './direct-answer.ts';
 import { splitSentences } from './passages.ts';
 import type { ParsedQuery } from './query.ts';
 import type { Confidence, Evidence } from './score.ts';
@@ -27,6 +28,8 @@ export interface SearchResult {
    * question's names or topic, but this passage may not hold what is asked.
    */
   confidence: Confidence;
+  /** The short answer itself (「814亿元」), when the question asks for one and the passage clearly holds it. */
+  direct?: DirectAnswer;
 }
 
 /** A ranked passage and its scores. */
@@ -84,6 +87,8 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     answer: sentence.text,
     highlights: findHighlights(normalized, query.concepts),
     confidence: s.confidence ?? 'related',
+    // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
+    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage) : undefined,
   };
 }
 

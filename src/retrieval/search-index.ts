@@ -1,35 +1,29 @@
 /**
  * The search index over an archive's passages, in two views of the text:
- * - jieba words in a MiniSearch index (BM25 over words; numbers and Latin words live here);
+ * - jieba words with BM25 (numbers and Latin words live here): the WordIndex;
  * - Han character bigrams as compact postings, for passages and for headlines: bigrams find a
  *   term whatever segmentation made of it, and the ranker's coverage counts come from them.
- * Serializes to JSON and loads back without segmenting anything again.
+ *
+ * Everything it holds is saved as columns (typed arrays and string tables, see index-file.ts)
+ * and loaded back as views into the file's one buffer: nothing is segmented, normalized or
+ * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
+ * `toColumns` and `fromColumns`.
  */
-import type MiniSearch from 'minisearch';
-import type { AsPlainObject } from 'minisearch';
 import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
+import { type Columns, column, IndexFileError, StringTable } from './index-file.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
-import { segment } from '../text/segment.ts';
-import { buildWordIndexData, loadWordIndex, WORD_FIELD, type WordDoc } from './word-index.ts';
+import { WordIndex } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 8;
-
-/** What the index file keeps of the search index (the issues are saved beside it). */
-export interface SerializedIndex {
-  version: number;
-  fingerprint: string;
-  dictionary: string[];
-  grams: Record<string, string>;
-  titleGrams: Record<string, string>;
-  mini: AsPlainObject;
-}
+export const INDEX_VERSION = 9;
 
 const HAN = /\p{Script=Han}/u;
+const KINDS: SearchDoc['kind'][] = ['article', 'photo'];
 
 const copyKeyOf = (d: SearchDoc) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, '')}`;
+const titleOf = (d: SearchDoc) => normalize(`${d.headline} ${d.subtitle}`);
 
 /**
  * A full collection between build stages when the process allows it (node --expose-gc, as the
@@ -38,6 +32,15 @@ const copyKeyOf = (d: SearchDoc) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, 
  */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** The arrays a SearchIndex is made of, aligned by doc or by passage. */
+interface Parts {
+  docs: SearchDoc[];
+  passages: Passage[];
+  passageTexts: string[];
+  docTitles: string[];
+  copyKeys: string[];
 }
 
 export class SearchIndex {
@@ -62,67 +65,52 @@ export class SearchIndex {
   }
 
   private constructor(
-    issues: Issue[],
+    parts: Parts,
     /** The domain dictionary's words (grows as new issues bring new names). */
     readonly dictionary: string[],
     readonly fingerprint: string,
-    wordData: AsPlainObject,
+    private readonly words: WordIndex,
     private readonly grams: Postings,
     private readonly titleGrams: Postings,
-    prepared?: { docs: SearchDoc[]; passages: Passage[]; passageTexts: string[]; docTitles: string[] },
   ) {
-    const { docs, passages } = prepared ?? toDocsAndPassages(issues);
-    this.docs = docs;
-    this.passages = passages;
-    this.passageTexts = prepared?.passageTexts ?? passages.map((p) => normalize(p.text));
-    this.docTitles = prepared?.docTitles ?? docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
-    this.docPassages = docs.map(() => []);
-    passages.forEach((p, id) => {
+    this.docs = parts.docs;
+    this.passages = parts.passages;
+    this.passageTexts = parts.passageTexts;
+    this.docTitles = parts.docTitles;
+    this.copyKeys = parts.copyKeys;
+    this.docPassages = this.docs.map(() => []);
+    this.passages.forEach((p, id) => {
       this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
     });
-    this.copyKeys = docs.map(copyKeyOf);
-    this.mini = loadWordIndex(wordData);
-    this.vocabulary = new Set(wordData.index.map(([term]) => term));
   }
 
-  private readonly mini: MiniSearch<WordDoc>;
-  private readonly vocabulary: Set<string>;
+  /** The docs and passages of the issues, normalized. */
+  private static parts(issues: Issue[]): Parts {
+    const { docs, passages } = toDocsAndPassages(issues);
+    return {
+      docs,
+      passages,
+      passageTexts: passages.map((p) => normalize(p.text)),
+      docTitles: docs.map(titleOf),
+      copyKeys: docs.map(copyKeyOf),
+    };
+  }
 
-  /**
-   * Indexes the issues' passages (segmenting every one); `onProgress` hears how far it got.
-   * Returns the index and its serialized form, made from the build's own data (cheaper than
-   * serializing the loaded index again); drop the latter once saved.
-   */
+  /** Indexes the issues' passages (segmenting every one); `onProgress` hears how far it got. */
   static build(
     issues: Issue[],
     dictionary: string[],
     fingerprint: string,
     onProgress?: (step: string) => void,
-  ): { index: SearchIndex; serialized: SerializedIndex } {
-    const { docs, passages } = toDocsAndPassages(issues);
-    const passageTexts = passages.map((p) => normalize(p.text));
-    const docTitles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
-    onProgress?.(`segmenting ${passages.length} passages`);
-    const wordData = buildWordIndexData(passageTexts);
+  ): { index: SearchIndex } {
+    const parts = SearchIndex.parts(issues);
+    onProgress?.(`segmenting ${parts.passages.length} passages`);
+    const words = WordIndex.fromTexts(parts.passageTexts);
     collectGarbage();
     onProgress?.('indexing bigrams');
-    const grams = Postings.fromTexts(passageTexts);
-    const titleGrams = Postings.fromTexts(docTitles);
-    const index = new SearchIndex(issues, dictionary, fingerprint, wordData, grams, titleGrams, {
-      docs,
-      passages,
-      passageTexts,
-      docTitles,
-    });
-    const serialized: SerializedIndex = {
-      version: INDEX_VERSION,
-      fingerprint,
-      dictionary,
-      grams: grams.toJSON(),
-      titleGrams: titleGrams.toJSON(),
-      mini: wordData,
-    };
-    return { index, serialized };
+    const grams = Postings.fromTexts(parts.passageTexts);
+    const titleGrams = Postings.fromTexts(parts.docTitles);
+    return { index: new SearchIndex(parts, dictionary, fingerprint, words, grams, titleGrams) };
   }
 
   /**
@@ -130,50 +118,82 @@ export class SearchIndex {
    * passages get the next ids, so every posting list stays sorted.
    */
   addIssues(issues: Issue[]): void {
-    const { docs, passages } = toDocsAndPassages(issues);
+    const added = SearchIndex.parts(issues);
     const docOffset = this.docs.length;
     const passageOffset = this.passages.length;
-    const texts = passages.map((p) => normalize(p.text));
-    const titles = docs.map((d) => normalize(`${d.headline} ${d.subtitle}`));
-    for (const d of docs) {
+    for (const [k, d] of added.docs.entries()) {
       this.docs.push(d);
       this.docPassages.push([]);
-      this.copyKeys.push(copyKeyOf(d));
+      this.copyKeys.push(added.copyKeys[k]!);
+      this.docTitles.push(added.docTitles[k]!);
     }
-    this.docTitles.push(...titles);
-    passages.forEach((p, k) => {
+    added.passages.forEach((p, k) => {
       const passage = { doc: p.doc + docOffset, text: p.text };
       this.passages.push(passage);
-      this.passageTexts.push(texts[k]!);
+      this.passageTexts.push(added.passageTexts[k]!);
       this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
     });
-    this.mini.addAll(texts.map((text, k) => ({ id: passageOffset + k, text })));
-    for (const text of texts) for (const { text: word } of segment(text)) this.vocabulary.add(word);
-    this.grams.append(texts, passageOffset);
-    this.titleGrams.append(titles, docOffset);
+    this.words.append(added.passageTexts);
+    this.grams.append(added.passageTexts, passageOffset);
+    this.titleGrams.append(added.docTitles, docOffset);
   }
 
-  /** Restores an index saved by toJSON, given the same issues; nothing is segmented again. */
-  static fromJSON(data: SerializedIndex, issues: Issue[]): SearchIndex {
-    return new SearchIndex(
-      issues,
-      data.dictionary,
-      data.fingerprint,
-      data.mini,
-      Postings.fromJSON(data.grams),
-      Postings.fromJSON(data.titleGrams),
-    );
-  }
-
-  toJSON(): SerializedIndex {
+  /** Everything the index holds, as columns for the index file. */
+  toColumns(): Columns {
+    const strings = (f: (d: SearchDoc) => string) => StringTable.from(this.docs.map(f));
     return {
-      version: INDEX_VERSION,
-      fingerprint: this.fingerprint,
-      dictionary: this.dictionary,
-      grams: this.grams.toJSON(),
-      titleGrams: this.titleGrams.toJSON(),
-      mini: this.mini.toJSON(),
+      'doc.id': strings((d) => d.id),
+      'doc.kind': Uint8Array.from(this.docs, (d) => KINDS.indexOf(d.kind)),
+      'doc.headline': strings((d) => d.headline),
+      'doc.subtitle': strings((d) => d.subtitle),
+      'doc.date': strings((d) => d.date),
+      'doc.source': strings((d) => d.source),
+      'doc.title': StringTable.from(this.docTitles),
+      'doc.copyKey': StringTable.from(this.copyKeys),
+      'passage.doc': Uint32Array.from(this.passages, (p) => p.doc),
+      'passage.text': StringTable.from(this.passages.map((p) => p.text)),
+      'passage.normalized': StringTable.from(this.passageTexts),
+      dictionary: StringTable.from(this.dictionary),
+      ...this.words.toColumns('words'),
+      ...this.grams.toColumns('grams'),
+      ...this.titleGrams.toColumns('titleGrams'),
     };
+  }
+
+  /** The index saved by toColumns; throws IndexFileError when a column is missing or misfits. */
+  static fromColumns(columns: Columns, fingerprint: string): SearchIndex {
+    const docIds = column(columns, 'doc.id', StringTable);
+    const nDocs = docIds.length;
+    const str = (name: string) => column(columns, name, StringTable, nDocs);
+    const kind = column(columns, 'doc.kind', Uint8Array, nDocs);
+    const [headline, subtitle, date, source] = ['headline', 'subtitle', 'date', 'source'].map((f) => str(`doc.${f}`));
+    const docs: SearchDoc[] = Array.from({ length: nDocs }, (_, k) => ({
+      id: docIds.get(k),
+      kind: KINDS[kind[k]!] ?? 'article',
+      headline: headline!.get(k),
+      subtitle: subtitle!.get(k),
+      date: date!.get(k),
+      source: source!.get(k),
+    }));
+    const passageDoc = column(columns, 'passage.doc', Uint32Array);
+    const nPassages = passageDoc.length;
+    const text = column(columns, 'passage.text', StringTable, nPassages);
+    for (const d of passageDoc) if (d >= nDocs) throw new IndexFileError('a passage names no doc');
+    const parts: Parts = {
+      docs,
+      passages: Array.from({ length: nPassages }, (_, k) => ({ doc: passageDoc[k]!, text: text.get(k) })),
+      passageTexts: column(columns, 'passage.normalized', StringTable, nPassages).toArray(),
+      docTitles: str('doc.title').toArray(),
+      copyKeys: str('doc.copyKey').toArray(),
+    };
+    return new SearchIndex(
+      parts,
+      column(columns, 'dictionary', StringTable).toArray(),
+      fingerprint,
+      WordIndex.fromColumns(columns, 'words', nPassages),
+      Postings.fromColumns(columns, 'grams'),
+      Postings.fromColumns(columns, 'titleGrams'),
+    );
   }
 
   /**
@@ -182,7 +202,7 @@ export class SearchIndex {
    */
   termPassages(term: string): Uint32Array {
     if (/[\da-z]/.test(term)) {
-      const ids = this.mini.search({ queries: [term], fields: [WORD_FIELD] }).map((r) => Number(r.id));
+      const ids = [...this.words.scores([term]).keys()];
       if (ids.length > 0 || !HAN.test(term)) return Uint32Array.from(ids.sort((a, b) => a - b));
     }
     return this.grams.lookup(term);
@@ -195,14 +215,12 @@ export class SearchIndex {
 
   /** Whether segmentation produced this word anywhere in the archive. */
   hasWord(word: string): boolean {
-    return this.vocabulary.has(word);
+    return this.words.has(word);
   }
 
   /** BM25 scores over jieba words for the given words, by passage. */
   wordScores(words: string[]): Map<number, number> {
-    const out = new Map<number, number>();
-    if (words.length === 0) return out;
-    for (const r of this.mini.search({ queries: words, fields: [WORD_FIELD] })) out.set(Number(r.id), r.score);
-    return out;
+    if (words.length === 0) return new Map();
+    return this.words.scores(words);
   }
 }

@@ -79,6 +79,12 @@ export function cutHan(run: string): string[] {
   return nodejieba.cut(run, true);
 }
 
+/** jieba's words for a run of text with their part-of-speech tags (nr person, ns place, x unknown…), HMM on. */
+export function tagHan(run: string): { word: string; tag: string }[] {
+  ensureLoaded();
+  return nodejieba.tag(run);
+}
+
 /**
  * Splits normalized text into word tokens with their positions. Han runs go through jieba;
  * numbers (with units) and Latin words are single tokens; punctuation and spaces are dropped.

@@ -131,6 +131,17 @@ describe('article date', () => {
     expect(formatPartialDate(articleDate('近日，活动举行', { year: 2024, month: 11 }))).toBe('2024-11');
     expect(formatPartialDate(articleDate('9月8日，会议召开', {}))).toBe('');
   });
+
+  it("counts 昨天, 前天 and 今天 in a lead from the issue's full date, across a month's end", () => {
+    const issue = { year: 2024, month: 7, day: 1 };
+    expect(formatPartialDate(articleDate('本报讯 昨天，新线路投入运营。', issue))).toBe('2024-06-30');
+    expect(formatPartialDate(articleDate('前天上午，活动举行。', issue))).toBe('2024-06-29');
+    expect(formatPartialDate(articleDate('今天，会议召开。', issue))).toBe('2024-07-01');
+    // A day named before it wins; without the issue's day 昨天 dates nothing finer than the month.
+    expect(formatPartialDate(articleDate('6月28日，会议召开，昨天又开一次。', issue))).toBe('2024-06-28');
+    expect(formatPartialDate(articleDate('昨天，活动举行。', { year: 2024, month: 7 }))).toBe('2024-07');
+    expect(formatPartialDate(articleDate('今日头条发布报告。', issue))).toBe('2024-07');
+  });
 });
 
 describe('parseChineseNumeral', () => {

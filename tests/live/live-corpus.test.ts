@@ -27,7 +27,7 @@ function setUp() {
   return { corpusDir, indexFile, library, live, announced, warnings };
 }
 
-describe('LiveCorpus', () => {
+describe('LiveCorpus', { timeout: 60_000 }, () => {
   it('makes a new issue searchable once it settles, saves the index and announces it', async () => {
     const { corpusDir, indexFile, library, live, announced } = setUp();
     expect(library.search('博嘉生物')).toEqual([]);

@@ -119,7 +119,7 @@ describe('confidence', () => {
   });
 });
 
-describe('the saved index', () => {
+describe('the saved index', { timeout: 60_000 }, () => {
   it('reloads when the corpus is unchanged and rebuilds when it changed', () => {
     const corpus = path.join(tmp, 'corpus');
     fs.mkdirSync(corpus);
@@ -153,7 +153,7 @@ describe('the saved index', () => {
     fs.writeFileSync(indexFile, '{"index": {');
     const opened = openIndex({ corpusDir: 'seeds', indexFile });
     expect(opened.built).toBe(true);
-    expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).index.version).toBeGreaterThan(0);
+    expect(openIndex({ corpusDir: 'seeds', indexFile }).built).toBe(false);
   });
 });
 

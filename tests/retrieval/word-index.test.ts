@@ -1,39 +1,106 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { buildWordIndexData, loadWordIndex, wordIndexOptions } from '../../src/retrieval/word-index.ts';
 import { Postings } from '../../src/retrieval/postings.ts';
+import { WordIndex } from '../../src/retrieval/word-index.ts';
+import { segment } from '../../src/text/segment.ts';
 
 const texts = [
   '崇川区召开老旧小区改造推进会',
-  '老旧小区改造受益居民12000户',
+  '老旧小区改造受益居民12000户，老旧小区改造回头看',
   '唐闸古镇规划总面积9.8平方公里',
   'gdp增长13.1%',
+  '崇川区唐闸古镇老旧小区',
 ];
+const more = ['新一轮老旧小区改造启动', '唐闸古镇游客12000人次'];
+
+/** The MiniSearch the word index stands in for: jieba words of one field, default BM25. */
+function miniSearchOf(all: string[]): MiniSearch<{ id: number; text: string }> {
+  const mini = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize: (text) => segment(text).map((t) => t.text),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (q) => q.split(' ').filter(Boolean), processTerm: (t) => t },
+  });
+  mini.addAll(all.map((text, id) => ({ id, text })));
+  return mini;
+}
+
+const asMap = (mini: MiniSearch<{ id: number; text: string }>, words: string[]) =>
+  new Map(mini.search({ queries: words, fields: ['text'] }).map((r) => [Number(r.id), r.score]));
+
+const queries = [['老旧', '小区'], ['12000户'], ['gdp'], ['唐闸 面积', '古镇'], ['小区', '小区'], ['股市'], []];
 
 describe('word index', () => {
-  it('scores exactly as MiniSearch addAll would', () => {
-    const viaAddAll = new MiniSearch(wordIndexOptions);
-    viaAddAll.addAll(texts.map((text, id) => ({ id, text })));
-    const viaCounts = loadWordIndex(buildWordIndexData(texts));
-    for (const q of ['老旧 小区', '12000户', 'gdp', '唐闸 面积']) {
-      expect(viaCounts.search(q)).toEqual(viaAddAll.search(q));
-      expect(viaCounts.search(q).length).toBeGreaterThan(0);
+  it('scores exactly as MiniSearch does, in the same order', () => {
+    const words = WordIndex.fromTexts(texts);
+    const mini = miniSearchOf(texts);
+    for (const q of queries) expect([...words.scores(q)]).toEqual([...asMap(mini, q)]);
+    expect(words.scores(['老旧', '小区']).size).toBe(3);
+  });
+
+  it('tells the words segmentation produced', () => {
+    const words = WordIndex.fromTexts(texts);
+    expect(words.has('小区')).toBe(true);
+    expect(words.has('12000户')).toBe(true);
+    expect(words.has('股市')).toBe(false);
+  });
+
+  it('grows in place as MiniSearch.addAll does', () => {
+    const words = WordIndex.fromTexts(texts);
+    words.append(more);
+    const mini = miniSearchOf([...texts, ...more]);
+    for (const q of [...queries, ['人次'], ['启动', '老旧']]) expect([...words.scores(q)]).toEqual([...asMap(mini, q)]);
+  });
+
+  it('drops a range of passages and renumbers the rest', () => {
+    const words = WordIndex.fromTexts([...texts, ...more]);
+    words.removeRange(1, 3);
+    const kept = [texts[0]!, ...texts.slice(3), ...more];
+    const fresh = WordIndex.fromTexts(kept);
+    expect(words.documentCount).toBe(kept.length);
+    for (const q of queries) {
+      const got = words.scores(q);
+      const want = fresh.scores(q);
+      expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+      for (const [id, score] of want) expect(got.get(id)).toBeCloseTo(score, 9);
     }
+    expect(words.has('12000户')).toBe(false);
+  });
+
+  it('survives a round trip through its columns', () => {
+    const words = WordIndex.fromTexts(texts);
+    const back = WordIndex.fromColumns(words.toColumns('w'), 'w', texts.length);
+    for (const q of queries) expect([...back.scores(q)]).toEqual([...words.scores(q)]);
   });
 });
 
 describe('postings', () => {
   it('finds the texts holding every bigram of a term, or its one character', () => {
     const postings = Postings.fromTexts(texts);
-    expect([...postings.lookup('老旧小区')]).toEqual([0, 1]);
-    expect([...postings.lookup('古镇')]).toEqual([2]);
+    expect([...postings.lookup('老旧小区')]).toEqual([0, 1, 4]);
+    expect([...postings.lookup('古镇')]).toEqual([2, 4]);
     expect([...postings.lookup('户')]).toEqual([1]);
     expect([...postings.lookup('股市')]).toEqual([]);
   });
 
-  it('survives a round trip through JSON', () => {
+  it('grows in place and drops ranges as a fresh build of the same texts', () => {
+    const all = [...texts, ...more];
+    const grown = Postings.fromTexts(texts);
+    grown.append(more, texts.length);
+    const fresh = Postings.fromTexts(all);
+    const shrunk = Postings.fromTexts(all);
+    shrunk.removeRange(1, 3);
+    const kept = Postings.fromTexts([texts[0]!, ...texts.slice(3), ...more]);
+    for (const term of ['老旧小区', '古镇', '户', '人次', '启动', '股市', '面积']) {
+      expect([...grown.lookup(term)]).toEqual([...fresh.lookup(term)]);
+      expect([...shrunk.lookup(term)]).toEqual([...kept.lookup(term)]);
+    }
+    expect(shrunk.size).toBe(kept.size);
+  });
+
+  it('survives a round trip through its columns', () => {
     const postings = Postings.fromTexts(texts);
-    const back = Postings.fromJSON(JSON.parse(JSON.stringify(postings.toJSON())) as Record<string, string>);
-    expect([...back.lookup('老旧小区')]).toEqual([0, 1]);
+    const back = Postings.fromColumns(postings.toColumns('g'), 'g');
+    expect([...back.lookup('老旧小区')]).toEqual([0, 1, 4]);
   });
 });

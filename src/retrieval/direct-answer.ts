@@ -1,0 +1,316 @@
+/**
+ * The answer itself: for a question that asks for a quantity, a person, a place, an organisation
+ * or a date, the shortest span of the answering passage that answers it (「814亿元」「学田街道」).
+ *
+ * `askedFor` (direct-question.ts) reads what the question asks for; `candidatesOf`
+ * (direct-candidates.ts) finds the spans of that kind in a sentence; here each candidate is scored
+ * by how closely the question ties to it: the question's words in its clause (weighted down when
+ * every sentence of the passage repeats them), the word right before the question phrase right
+ * before the figure, the unit or title asked, 在……举行 for a place. Candidates are sought in
+ * circles: the answer sentence, its paragraph, the whole passage; the first circle with a candidate
+ * backed by such evidence decides.
+ * A wrong short answer is worse than none: two candidates that nearly tie, or candidates the
+ * question's words do not reach, give no answer.
+ */
+import { normalize } from '../text/normalize.ts';
+import {
+  candidatesOf,
+  clauseAround,
+  holdsTitle,
+  isCommonWord,
+  ORG_SUFFIXES,
+  PLACE_SUFFIXES,
+  sameEvent,
+} from './direct-candidates.ts';
+import { type AskedFor, askedFor, type DirectKind, literal } from './direct-question.ts';
+import { splitSentences } from './passages.ts';
+import { synonymsOf } from './synonyms.ts';
+import { RANKING } from './weights.ts';
+
+export { askedFor, type AskedFor, type DirectKind } from './direct-question.ts';
+
+/** The short answer a result carries: 「814亿元」, kind "quantity". */
+export interface DirectAnswer {
+  text: string;
+  kind: DirectKind;
+}
+
+// Reporting periods of news figures.
+const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
+
+/** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
+const MIN_TIE = 1;
+/** …or this share of their weight in the passage. */
+const MIN_TIE_SHARE = 0.4;
+/** The best must lead the next different candidate by this much, or the answer is a guess. */
+const MIN_LEAD = 0.3;
+
+/** A question's word and what it counts: less when many sentences of the passage hold it (the topic). */
+interface Term {
+  text: string;
+  weight: number;
+}
+
+/** How much of the question's words stand in the text: its weight for a word, half for a longer word in part. */
+function termsIn(text: string, terms: Term[]): number {
+  let got = 0;
+  for (const { text: t, weight } of terms) {
+    if (text.includes(t)) got += weight;
+    else if (variants(t).some((v) => v.test(text))) got += RANKING.match.synonym * weight;
+    else if (t.length >= 3) {
+      let parts = 0;
+      for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
+      if (parts / (t.length - 1) >= 0.5) got += 0.5 * weight;
+    }
+  }
+  return got;
+}
+
+/**
+ * The question's words weighted within the passage: a word every sentence repeats (the project's
+ * name) tells the sentences apart less than one only the answering sentence holds (纳税).
+ */
+function weighTerms(words: string[], sentences: string[]): Term[] {
+  return words.map((text) => {
+    const holding = sentences.filter((s) => s.includes(text)).length;
+    return { text, weight: (text.length >= 3 ? 1.3 : 1) / Math.max(1, Math.sqrt(holding)) };
+  });
+}
+
+/** Whether a word of the question stands right beside the span (at most two characters away). */
+function besideTerm(text: string, start: number, end: number, terms: string[], side?: 'left'): boolean {
+  // Within the clause: a word across a comma or 、 belongs to another item.
+  const left = text.slice(Math.max(0, start - 8), start).replace(/^.*[，,、；;：:。（(“”"]/u, '');
+  const right = text.slice(end, end + 8).replace(/[，,、；;：:。）)“”"].*$/u, '');
+  return terms.some((t) => {
+    const l = left.lastIndexOf(t);
+    const r = right.indexOf(t);
+    if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
+    // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
+    return l < 0 && variants(t).some((v) => new RegExp(`(?:${v.source})\\p{Script=Han}{0,2}$`, 'u').test(left));
+  });
+}
+
+const variantCache = new Map<string, RegExp[]>();
+
+/**
+ * Other forms a question's word takes in news text: its synonyms (synonyms.json), and for a short
+ * abbreviation the full form it is cut from, its characters in order with at most two between
+ * (全马 in 全程马拉松, 省运会 in 省运动会).
+ */
+function variants(term: string): RegExp[] {
+  let found = variantCache.get(term);
+  if (!found) {
+    found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
+    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
+    // Questions are endless in a long-running bot: the cache starts over rather than grow.
+    if (variantCache.size >= 10_000) variantCache.clear();
+    variantCache.set(term, found);
+  }
+  return found;
+}
+
+export interface Scored {
+  text: string;
+  kind: DirectKind;
+  score: number;
+  tie: number;
+  /** Evidence beyond shared words: the unit or title asked, 在……举行, a word beside the question phrase. */
+  strong: boolean;
+  /** Where it stands: its (normalized) sentence and [start, end) in it. */
+  at: { sentence: string; start: number; end: number };
+}
+
+function scoreSentence(original: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
+  const text = normalize(original);
+  // Tied to the question: a whole word of it, or a good share of its weight when the passage
+  // repeats its words (the topic in every sentence).
+  const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
+  const whole = termsIn(text, terms);
+  const out: Scored[] = [];
+  // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
+  const period = question.match(PERIOD)?.[0];
+  if (period && !text.includes(period) && PERIOD.test(text)) return out;
+  // Nor does a running total (累计, 2020年以来) answer for this year, or this year's for the total.
+  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内/.test(text)) return out;
+  if (/累计|以来|一共/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
+  // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
+  if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
+  let candidates = candidatesOf(text, asked);
+  // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
+  if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);
+  for (const c of candidates) {
+    const span = text.slice(c.start, c.end);
+    // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
+    if (question.includes(span)) continue;
+    // Nor is a place or body whose own name the question says (博嘉生物 for 博嘉生物医学科技有限公司).
+    const own = span.replace(c.kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES, '');
+    if (
+      (c.kind === 'place' || c.kind === 'organization') &&
+      own.length >= 2 &&
+      question.includes(own) &&
+      !isCommonWord(own)
+    )
+      continue;
+    // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
+    if (asked.origin && text[c.end] !== '人') continue;
+    let around = clauseAround(text, c.start, c.end);
+    // 「1月20日,崇川区启动……」: a date standing alone before a comma times the rest of its sentence,
+    // up to the next date.
+    if (c.kind === 'date' && /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end))) {
+      const rest = text.slice(c.end).replace(/[。！？!?；;].*$/u, '');
+      const next = candidates.find((o) => o.start > c.end);
+      around += next ? rest.slice(0, next.start - c.end) : rest;
+    }
+    // For a person the title asked must be the one held (主席, not 副主席).
+    // 「A、B分别增长13.1%、10.5%」: which figure is whose needs the order of the list; no guess.
+    if (
+      (c.kind === 'quantity' || c.kind === 'date') &&
+      /分别/.test(around) &&
+      candidates.some((o) => o !== c && clauseAround(text, o.start, o.end) === around)
+    )
+      continue;
+    const anchored = asked.anchors.some((a) =>
+      c.kind === 'person' && a === asked.noun ? holdsTitle(around, a) : around.includes(a),
+    );
+    // Who did what the question says: the person's clause holds a word beside 谁 or the title asked.
+    if (c.kind === 'person' && !anchored && !(asked.noun && around.includes(asked.noun))) continue;
+    // When what the question says happens: the date's clause holds the verb the question times
+    // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
+    if (c.kind === 'date' && asked.event && !sameEvent(around, asked.event)) continue;
+    const clause = termsIn(around, terms);
+    const tie = clause + 0.5 * (whole - clause);
+    // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
+    // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
+    const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
+    const bonus =
+      c.bonus + (anchored ? 0.5 : 0) + (follows ? 1 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+    const strong = c.bonus > 0 || (anchored && c.bonus === 0);
+    out.push({
+      text: original.slice(c.start, c.end),
+      kind: c.kind,
+      score: tie + bonus,
+      tie: tie / minTie,
+      strong,
+      at: { sentence: text, start: c.start, end: c.end },
+    });
+  }
+  return out;
+}
+
+/** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */
+function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; found: boolean } {
+  const tied = scored.filter((s) => s.tie >= MIN_TIE).sort((a, b) => b.score - a.score);
+  const best = tied[0];
+  if (!best) return { found: false };
+  // 哪些团队: the names listed together with the best one are the answer together.
+  const list = plural ? enumeration(best, scored) : [];
+  if (list.length >= 2) return { answer: { text: listAnswer(list), kind: best.kind }, found: best.strong };
+  const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
+  if (rival && best.score - rival.score < MIN_LEAD) return { found: best.strong };
+  return { answer: { text: best.text, kind: best.kind }, found: best.strong };
+}
+
+/**
+ * The scored candidates of the passage, by circle: the answer sentence, its paragraph, the whole
+ * passage. The answer comes from the first circle that holds a candidate with evidence beyond
+ * shared words (the unit asked, 在……举行, the word beside the question phrase).
+ */
+export function directCandidates(question: string, sentence: string, passage = sentence): (() => Scored[])[] {
+  const asked = askedFor(question);
+  if (!asked || asked.terms.length === 0) return [];
+  const q = normalize(question);
+  const whole = passage.includes(sentence) ? passage : `${sentence}\n${passage}`;
+  const paragraphs = whole.split('\n').map((p) => splitSentences(p).map((s) => s.trim()));
+  const target = sentence.trim();
+  const home = Math.max(
+    0,
+    paragraphs.findIndex((p) => p.some((s) => s === target || target.includes(s) || s.includes(target))),
+  );
+  const terms = weighTerms(
+    asked.terms,
+    paragraphs.flat().map((s) => normalize(s)),
+  );
+  // 「该项目总投资6亿元」 speaks of the thing named before it: when the question's name for what it
+  // asks about (新帝克) first comes later in the passage, 该项目 is another project.
+  const flat = normalize(whole);
+  const otherReferent = (s: string) => {
+    if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
+    const at = flat.indexOf(normalize(s));
+    return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
+  };
+  const score = (list: string[]) =>
+    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, asked, terms, q));
+  const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
+  // Scored only when reached: the answer sentence mostly decides.
+  return [
+    () => score(own),
+    () => score(paragraphs[home]!.filter((s) => !own.includes(s))),
+    () => score(paragraphs.filter((_, k) => k !== home).flat()),
+  ];
+}
+
+/**
+ * The short answer to the question from the answer sentence and the passage around it; undefined
+ * when the question asks for none of the kinds or when no candidate clearly wins.
+ */
+export function directAnswer(question: string, sentence: string, passage = sentence): DirectAnswer | undefined {
+  const circles = directCandidates(question, sentence, passage);
+  const plural = askedFor(question)?.plural ?? false;
+  let pool: Scored[] = [];
+  for (const circle of circles) {
+    pool = [...pool, ...circle()];
+    const { answer, found } = choose(pool, plural);
+    if (found) return answer;
+  }
+  return choose(pool, plural).answer ?? onlyOne(question, sentence, pool);
+}
+
+/**
+ * 「杨万平调研了哪些中小微企业」 answered by a sentence that says so, and the one company the passage
+ * names a paragraph later: the only name of the kind asked in a passage whose answer sentence holds
+ * the question's words is the answer, though its own sentence shares few of them.
+ */
+function onlyOne(question: string, sentence: string, pool: Scored[]): DirectAnswer | undefined {
+  const asked = askedFor(question);
+  if (!asked || asked.kind === 'quantity' || asked.kind === 'date') return undefined;
+  const names = [...new Set(pool.map((s) => s.text))];
+  if (names.length !== 1) return undefined;
+  const all = asked.terms.length;
+  const held = asked.terms.filter((t) => normalize(sentence).includes(t)).length;
+  return all >= 2 && held === all ? { text: names[0]!, kind: asked.kind } : undefined;
+}
+
+/** The candidates listed with `best` (「A、B和C」) in its sentence, in order; [] when it stands alone. */
+function enumeration(best: Scored, scored: Scored[]): Scored[] {
+  const same = scored
+    .filter((s) => s.at.sentence === best.at.sentence && s.kind === best.kind)
+    .sort((a, b) => a.at.start - b.at.start)
+    .filter((s, k, all) => k === 0 || s.at.start >= all[k - 1]!.at.end);
+  const at = same.indexOf(best);
+  // Between two items: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
+  const joined = (a: Scored, b: Scored) =>
+    /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u.test(
+      a.at.sentence.slice(a.at.end, b.at.start),
+    );
+  let from = at;
+  let to = at;
+  while (from > 0 && joined(same[from - 1]!, same[from]!)) from--;
+  while (to + 1 < same.length && joined(same[to]!, same[to + 1]!)) to++;
+  return to > from ? same.slice(from, to + 1) : [];
+}
+
+/**
+ * A list as a short answer: the names without the district they share (崇川区春晖之声艺术团 ->
+ * 春晖之声艺术团), all of them when short, else the first and how many (春晖之声艺术团等3家).
+ */
+function listAnswer(list: Scored[]): string {
+  const names = list.map((s) => {
+    const bare = s.text.replace(/^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u, '');
+    return bare;
+  });
+  const all = names.join('、');
+  if (all.length <= 16) return all;
+  const measure = list[0]!.kind === 'organization' ? '家' : list[0]!.kind === 'person' ? '位' : '个';
+  return `${names[0]}等${names.length}${measure}`;
+}

@@ -1,0 +1,348 @@
+/**
+ * Candidate short answers of each kind in one sentence: quantities with their units (近6万人,
+ * 15%—20%, 三千余人), dates (9月8日, 3月底), people (names beside titles or verbs of speaking),
+ * places and organisations (names ending in their kind's suffix: 十里坊小学, 吉泰科电气有限公司,
+ * and the place phrase of 「在……举行」). Each carries kind-specific evidence as a bonus.
+ */
+import { tagHan } from '../text/segment.ts';
+import { SURNAMES } from './dictionary.ts';
+import {
+  type AskedFor,
+  BYLINE_ROLES,
+  type DirectKind,
+  FAMILY_OF,
+  isHan,
+  PERSON_WORDS,
+  TITLES,
+  UNIT_ALT,
+} from './direct-question.ts';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  kind: DirectKind;
+  unit?: string;
+  /** Kind-specific evidence (the unit asked, the title asked beside a name, 在 before a place). */
+  bonus: number;
+  /** The place phrase of 「在……举行」. */
+  phrase?: boolean;
+}
+
+const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
+const AR_NUMBER = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+// 上千名, 数百人, 近万人: round figures said in words.
+const ROUND = '(?:上|数|近)[十百千万]';
+const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
+// 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
+const QUANTITY = new RegExp(
+  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
+  'gu',
+);
+const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
+// 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
+const DATE =
+  /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|初|中|末)?|(?:19|20)\d{2}年(?:底|初|末|上半年|下半年)?/gu;
+
+function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
+  const out: Candidate[] = [];
+  if (asked.ordinal) {
+    for (const m of text.matchAll(ORDINAL)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, kind: 'quantity', bonus: 0 });
+    }
+    return out;
+  }
+  for (const m of text.matchAll(QUANTITY)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const amount = m[1]!;
+    const unit = m[2];
+    const isChinese = !/\d/.test(amount);
+    if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
+    if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
+    if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
+    if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
+    if (unit === '成' && !isChinese) continue;
+    if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
+    const bonus = unitBonus(unit, asked);
+    if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
+  }
+  return out;
+}
+
+/**
+ * The unit the question names earns most, one of its family less; undefined for a unit of another
+ * family (an area does not answer 多少钱), which drops the candidate.
+ */
+function unitBonus(unit: string | undefined, asked: AskedFor): number | undefined {
+  if (!unit || asked.units.length === 0) return 0;
+  if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : undefined;
+  if (asked.units.includes(unit)) return 1;
+  const family = FAMILY_OF.get(asked.units[0]!);
+  if (family && family === FAMILY_OF.get(unit)) return 0.6;
+  // 个 counts things and places, and people too (多少个名额 -> 5000人), but no sum, area or share.
+  if (asked.units[0] === '个')
+    return family === undefined && (!FAMILY_OF.has(unit) || FAMILY_OF.get(unit) === 'people') ? 0 : undefined;
+  // 套 is not counted in 栋, nor people in 个.
+  return undefined;
+}
+
+function dateCandidates(text: string, asked: AskedFor): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    // 「2026年民生实事项目」「2025年普通高考」: a year before a noun names an edition, not a time.
+    // A year before a verb is when it happened (2018年落户; jieba tags some verbs as nouns, so the
+    // verb the question asks about counts too).
+    if (/^(?:19|20)\d{2}年$/.test(m[0]) && /^[\p{Script=Han}“"]/u.test(text.slice(end, end + 1))) {
+      const next = tagHan(text.slice(end, end + 4))[0];
+      const verb =
+        (next !== undefined && /^(v|vd|d|p)$/.test(next.tag)) ||
+        (asked.event !== undefined && text.startsWith(asked.event, end));
+      if (!verb && !/^(?:以来|起|前|后|至|到|内|间|期间|度|全年|上半年|下半年|的)/u.test(text.slice(end))) continue;
+    }
+    out.push({ start, end, kind: 'date', bonus: 0 });
+  }
+  return out;
+}
+
+// Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
+const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
+
+/** The clause tells of the event the question times: its verb, or one of the same sense. */
+export function sameEvent(clause: string, event: string): boolean {
+  return clause.includes(event) || (HOLD_VERBS.test(event) && HOLD_VERBS.test(clause));
+}
+
+/** A word of the general vocabulary (文化, 公共), not a proper name (博嘉生物, 新华). */
+export function isCommonWord(word: string): boolean {
+  const tagged = tagHan(word);
+  return tagged.length === 1 && /^(n|vn|v|a|an|b|d)$/.test(tagged[0]!.tag);
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let at = 0;
+  for (const { word, tag } of tagHan(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    out.push({ word, tag, start });
+    at = start + word.length;
+  }
+  return out;
+}
+
+const titleBefore = (text: string, at: number) => TITLES.find((t) => text.slice(Math.max(0, at - t.length), at) === t);
+const titleAfter = (text: string, at: number) => TITLES.find((t) => text.startsWith(t, at));
+
+/** The clause names the title itself, not its deputy (理事长 is not 副理事长). */
+export function holdsTitle(clause: string, title: string): boolean {
+  for (let at = clause.indexOf(title); at >= 0; at = clause.indexOf(title, at + 1))
+    if (title.startsWith('副') || clause[at - 1] !== '副') return true;
+  return false;
+}
+
+function personCandidates(text: string, asked: AskedFor): Candidate[] {
+  const out: Candidate[] = [];
+  const toks = tokens(text);
+  toks.forEach((t, k) => {
+    let word = t.word;
+    // jieba sometimes reads a surname alone, before a given name or a kinship word (郑/海涛, 刘/阿姨).
+    const next = toks[k + 1];
+    if (
+      word.length === 1 &&
+      SURNAMES.has(word) &&
+      next &&
+      next.start === t.start + 1 &&
+      (/^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(next.word) ||
+        (/^\p{Script=Han}{1,2}$/u.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
+    )
+      word += next.word;
+    if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
+    // 高新区, 陈桥街道: a place or a body, not a person.
+    if (/(?:区|市|县|镇|乡|村|街道|园|城|路|局|委|办|会|站|所|院|馆|中心|公司|厂)$/u.test(word)) return;
+    if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word) return;
+    if (TITLES.some((title) => word.endsWith(title) && word.length === title.length + 1) && word === t.word) return;
+    const start = t.start;
+    const end = start + word.length;
+    const before = titleBefore(text, start);
+    const after = titleAfter(text, end);
+    // A name not read by jieba as one (x: unknown, nz: our own dictionary) needs a title beside it
+    // or a verb of speaking or acting after it.
+    const evidence =
+      t.tag.startsWith('nr') ||
+      word !== t.word ||
+      before ||
+      after ||
+      /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/.test(text.slice(end));
+    if (!evidence) return;
+    if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
+    let bonus = 0;
+    if (asked.noun) {
+      const clause = clauseAround(text, start, end);
+      if (before === asked.noun || after === asked.noun) bonus = 1;
+      else if (holdsTitle(clause, asked.noun)) bonus = 0.7;
+      else if (before || after || TITLES.some((title) => !PERSON_WORDS.has(title) && clause.includes(title)))
+        bonus = -0.7;
+    }
+    out.push({ start, end, kind: 'person', bonus });
+  });
+  return out;
+}
+
+/** Place names end in one of these (十里坊小学, 城南新村, 天安数码城, 市委党校). */
+export const PLACE_SUFFIXES =
+  /(?:街道|社区|小区|新村|花园|家园|公寓|苑|村|镇|乡|开发区|园区|产业园|科技园|园|城|广场|公园|景区|古镇|街区|老街|商圈|片区|市场|大厅|会堂|路|街|巷|桥|小学|中学|大学|学校|学院|幼儿园|党校|操场|体育场|体育馆|体育中心|剧院|美术馆|博物馆|图书馆|纪念馆|展览馆|文化馆|纪念馆|礼堂|医院|中心|大厦|酒店|码头|车站|站|湖|河|山|区|县|市|省)$/u;
+/** Organisation names end in one of these (吉泰科电气有限公司, 区行政审批局). */
+export const ORG_SUFFIXES =
+  /(?:图书馆|博物馆|文化馆|美术馆|纪念馆|科技馆|有限公司|股份公司|公司|集团|企业|厂|局|委员会|委|办公室|办|中心|协会|学会|商会|联合会|基金会|研究院|研究所|医院|银行|大学|学院|学校|站|所|厅|院|艺术团|合唱团|团|队|社|合作社|工作室|支部|党委|联盟|平台|基地)$/u;
+// Verbs of an event happening somewhere: 「在十里坊小学举行」.
+const EVENT_VERBS =
+  '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成|鸣枪|起跑|开跑|出发|揭幕|开讲|演出|展演';
+
+/**
+ * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a
+ * place name (在虹桥街道三玖创意街区举行); its head only after 的 (在北濠河畔的文化广场启幕).
+ */
+const LOCATIVE = /(?:东侧|西侧|南侧|北侧|一侧|两侧|门口|门前|北门|南门|东门|西门|广场上|一带|附近|旁|内)$/u;
+
+function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu'))) {
+    const end = (m.index ?? 0) + m[0].length;
+    let phrase = m[1]!;
+    let start = end - phrase.length;
+    const head = phrase.lastIndexOf('的');
+    if (head >= 0) {
+      start += head + 1;
+      phrase = phrase.slice(head + 1);
+    }
+    // A place name with its suffix (十里坊小学), or a city or region jieba knows (泰州); a side or
+    // spot of it may follow (南通大剧院和美术馆东侧).
+    const name = named ? phrase : phrase.replace(LOCATIVE, '');
+    const known = () => !named && tagHan(name).every((t) => t.tag === 'ns');
+    if ((name.length >= 3 && suffixes.test(name)) || (name.length >= 2 && known()))
+      out.push({ start, end, kind: 'place', bonus: 1, phrase: true });
+  }
+  return out;
+}
+
+/** Which names a noun asked about admits (哪个小区 is answered by 城南新村, not by 社区). */
+const NOUN_SUFFIXES: Record<string, RegExp> = {
+  小区: /(?:小区|新村|花园|家园|公寓|苑|村|城|湾|府|庭)$/u,
+  社区: /社区$/u,
+  街道: /街道$/u,
+  村: /村$/u,
+  镇: /镇$/u,
+  学校: /(?:小学|中学|大学|学校|学院|幼儿园)$/u,
+  小学: /小学$/u,
+  中学: /中学$/u,
+  大学: /大学$/u,
+  公园: /(?:公园|园)$/u,
+  广场: /广场$/u,
+  园区: /(?:园区|产业园|科技园|园|开发区|城|基地)$/u,
+  医院: /医院$/u,
+  企业: /(?:公司|集团|企业|厂)$/u,
+  公司: /(?:公司|集团)$/u,
+  银行: /银行$/u,
+  团队: /(?:团|队|社|工作室)$/u,
+  协会: /(?:协会|学会|商会|联合会)$/u,
+};
+// Words that may stand inside a name, read by their jieba tags: nouns, names, unknown words,
+// abbreviations, locality words (西操场), numerals (十里坊), English and digits (E02小区).
+const NAME_PART = /^(n|ns|nr|nz|nt|nrt|nrfg|x|j|f|eng|ng|zg|s|m)$/;
+// Words that put something in a place (在十里坊小学举行, 落户天安数码城); jieba tags some as nouns.
+const PLACEMENT = /^(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
+const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|入驻|坐落)$/u;
+// Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
+const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
+
+function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
+  const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
+  const anywhere = new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  const out: Candidate[] = [];
+  const toks = tokens(text);
+  const tokenEnds = new Set(toks.map((t) => t.start + t.word.length));
+  for (const m of text.matchAll(anywhere)) {
+    const end = (m.index ?? 0) + m[0].length;
+    // A suffix that jieba reads inside a longer word is not one (城 in 城南), nor one in a verb (办 in 举办).
+    if (!tokenEnds.has(end)) continue;
+    const last = toks.find((t) => t.start + t.word.length === end);
+    if (last && !NAME_PART.test(last.tag)) continue;
+    // A place right before a noun names whose that noun is (崇川区市场监管局, 崇川区全民国家安全教育周).
+    const after = toks.find((t) => t.start === end);
+    // (When the question asks for a 小区, 城南新村 of 城南新村社区广场 is what it asks.)
+    if (kind === 'place' && !asked.noun && after && /^(n|nt|nz|vn|j)$/.test(after.tag) && isHan(after.word)) continue;
+    // The name: the token holding the suffix's start, and the tokens before it that can stand in
+    // a name, at most 12 characters.
+    let first = toks.findIndex((t) => t.start + t.word.length > (m.index ?? 0));
+    if (first < 0) continue;
+    while (first > 0) {
+      const prev = toks[first - 1]!;
+      if (!/^[\p{Script=Han}a-z0-9]+$/u.test(prev.word) || PLACEMENT.test(prev.word)) break;
+      if (/^(?:暨|及|和|与|或|并|同|跟|的|等|各|该|由)$/u.test(prev.word)) break;
+      // A title ends the name before it (区长杨万平 is a person, not part of a company's name).
+      if (TITLES.some((title) => prev.word.endsWith(title))) break;
+      if (!NAME_PART.test(prev.tag) && !/^\d+$/.test(prev.word)) break;
+      if (end - prev.start > 12) break;
+      // A place asked by its kind (哪个社区) is the last level of its address (唐闸镇街道|新华社区).
+      if (kind === 'place' && asked.noun && ADMIN_LEVEL.test(prev.word)) break;
+      first--;
+    }
+    // Leading province and city names are dropped (江苏吉泰科电气有限公司 -> 吉泰科电气有限公司).
+    let start = toks[first]!.start;
+    const lead = text.slice(start, end).match(/^(?:江苏省|江苏|南通市)/)?.[0];
+    if (lead) start += lead.length;
+    const name = text.slice(start, end);
+    if (name.length < 3 || !name.replace(suffixes, '')) continue; // a bare 社区 or 公司 names nothing
+    // 周边小区, 辖区企业, 各社区: words that point at places or bodies do not name one.
+    if (
+      /^(?:周边|附近|周围|当地|辖区|所在|各|全区|全市|本|该|这|那|其他|其它|多个|部分|相关|重点|有关|沿线|沿街)/u.test(
+        name,
+      )
+    )
+      continue;
+    // An organisation's name holds a proper name, not only common nouns (龙头企业 names none).
+    const parts = toks.filter((t) => t.start >= start && t.start < end);
+    if (kind === 'organization' && parts.length > 1 && parts.every((t) => /^(n|ng|m|f|s)$/.test(t.tag))) continue;
+    // 「X落户Y」「在Y举行」: Y is where something is, the answer to 在哪里 and not to 哪个园区.
+    const placed = PLACED_AFTER.test(text.slice(Math.max(0, start - 2), start));
+    // 「北濠河畔的文化广场」: a place before 畔/边/的 only says where the place is.
+    const modifier = kind === 'place' && /^[畔边旁侧的]/u.test(text.slice(end, end + 1));
+    out.push({ start, end, kind, bonus: (placed ? (asked.where ? 1 : -0.7) : 0) - (modifier ? 0.5 : 0) });
+  }
+  if (kind === 'place' && asked.where) out.push(...placePhrases(text, suffixes, asked.noun !== undefined));
+  // Of overlapping names keep the longest (南通大学西操场 over 南通大学).
+  return out.filter(
+    (c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
+  );
+}
+
+export function candidatesOf(text: string, asked: AskedFor): Candidate[] {
+  switch (asked.kind) {
+    case 'quantity':
+      return quantityCandidates(text, asked);
+    case 'date':
+      return dateCandidates(text, asked);
+    case 'person':
+      return personCandidates(text, asked);
+    case 'place':
+    case 'organization':
+      return namedCandidates(text, asked, asked.kind);
+  }
+}
+
+/** The clause (between commas) that holds [start, end). */
+export function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[...'，,；;：:（('].map((p) => before.lastIndexOf(p))) + 1;
+  const ends = [...'，,；;：:）)。！？!?'].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
+  return text.slice(from, ends.length ? Math.min(...ends) : text.length);
+}

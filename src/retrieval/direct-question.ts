@@ -1,0 +1,331 @@
+/**
+ * What a question asks for, read off its question word: 多少/几/多大 a quantity (in the unit the
+ * question names: 多少辆 -> 辆), 谁/哪位 a person, 哪里/哪个社区 a place, 哪家企业/哪个单位 an
+ * organisation, 什么时候/哪天 a date; and the question's own words around the question phrase.
+ */
+import { normalize } from '../text/normalize.ts';
+import { segment } from '../text/segment.ts';
+
+export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
+
+/** What a question asks for, read off its question word. */
+export interface AskedFor {
+  kind: DirectKind;
+  /** Units the answer should carry: the measure word the question names (多少辆 -> 辆), or a family (面积 -> 平方米…). */
+  units: string[];
+  /** The question names its own measure word (多少辆), not only a family. */
+  namedUnit: boolean;
+  /** 第几: an ordinal (第八个) is asked for. */
+  ordinal: boolean;
+  /** The noun asked about (哪个社区 -> 社区) or the title of the person asked for (副区长是谁 -> 副区长). */
+  noun?: string;
+  /** The question asks where something is or happens (在哪里, 落户在哪): 在/于 before a place counts. */
+  where: boolean;
+  /** For a date: the word the question times, the one right after 什么时候 (or before it: 持续到什么时候). */
+  event?: string;
+  /** 哪些: more than one may answer, listed together. */
+  plural: boolean;
+  /** 是哪里人: where a person comes from. */
+  origin: boolean;
+  /** The question's content words outside its question phrase. */
+  terms: string[];
+  /** Those of `terms` standing right beside the question phrase (谁 *当选*, *修路*谁出的钱). */
+  anchors: string[];
+  /** The word right before the question phrase (*调解成功*了多少起): the figure follows it in the text. */
+  before?: string;
+}
+
+/** Whether the text is Han characters only. */
+export const isHan = (s: string) => /^\p{Script=Han}+$/u.test(s);
+
+// ---------------------------------------------------------------------------------------------
+// Units and the families they belong to. A question that counts people in 位 is answered by 人次
+// as well; one that asks for an area is not answered by a sum of money.
+
+const UNIT_FAMILIES: Record<string, string[]> = {
+  people: ['人次', '余人', '人', '名', '位'],
+  money: ['亿元', '万元', '千元', '元'],
+  area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
+  length: ['公里', '千米', '米'],
+  weight: ['万吨', '吨', '千克', '公斤'],
+  share: ['%', '‰', '个百分点', '成'],
+  duration: ['小时', '分钟', '个月', '天', '年', '周'],
+};
+// Measure words, longest first so that 人次 is read before 人.
+const UNITS = [
+  ...new Set([
+    ...Object.values(UNIT_FAMILIES).flat(),
+    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米'.split(
+      ' ',
+    ),
+    '批次',
+    '户次',
+    '人次',
+    '辆次',
+    '架次',
+    '车次',
+    '场次',
+  ]),
+].sort((a, b) => b.length - a.length);
+export const UNIT_ALT = UNITS.join('|');
+export const FAMILY_OF = new Map<string, string>();
+for (const [family, units] of Object.entries(UNIT_FAMILIES)) for (const u of units) FAMILY_OF.set(u, family);
+
+// Words that say which family of unit a question wants when it names no measure word.
+const FAMILY_CUES: [RegExp, string][] = [
+  [/率|比例|占比|比重|百分之|百分比|增幅|增速|增长了?多少|降幅/, 'share'],
+  // A subsidy or discount is given as a sum or as a share of the price.
+  [/补贴|补助|优惠|折扣|减免/, 'money share'],
+  [/钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价/, 'money'],
+  [/面积|多大|占地/, 'area'],
+  [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
+  [/多重|重量|产量|吨/, 'weight'],
+  [/多久|多长时间|几天|几年|几个月|工期|历时/, 'duration'],
+  [/人口|人数|多少人|几人/, 'people'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Question words.
+
+const DATE_QUESTION =
+  /什么时候|什么时间|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
+const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
+const QUANTITY_QUESTION =
+  /多少|几|多大|多长|多高|多重|多远|多久|多宽|多深|百分之|(?:率|比例|占比)(?:为|是|达|达到|有)?$/;
+const PLACE_NOUNS =
+  '街道|社区|小区|村|镇|乡|园区|公园|广场|学校|小学|中学|大学|场馆|场地|地方|城市|区域|地点|路段|路|街|景区|小镇|片区|点位|酒店|医院|会场';
+const ORG_NOUNS =
+  '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
+// 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
+const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)';
+const WHICH = `${WHICH_WORDS}\\p{Script=Han}{0,3}?`;
+const PLACE_QUESTION = new RegExp(
+  `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
+  'u',
+);
+const ORG_QUESTION = new RegExp(`${WHICH}(?:${ORG_NOUNS})`, 'u');
+
+/** Titles and roles printed beside a name (区委书记胡拥军, 孙燕同志). */
+export const TITLES = [
+  '副书记',
+  '书记',
+  '副区长',
+  '区长',
+  '副市长',
+  '市长',
+  '副主任',
+  '主任',
+  '副科长',
+  '科长',
+  '副局长',
+  '局长',
+  '副处长',
+  '处长',
+  '副主席',
+  '主席',
+  '副理事长',
+  '理事长',
+  '副部长',
+  '部长',
+  '副校长',
+  '校长',
+  '副院长',
+  '院长',
+  '所长',
+  '站长',
+  '社长',
+  '董事长',
+  '总经理',
+  '经理',
+  '负责人',
+  '队长',
+  '会长',
+  '秘书长',
+  '总监',
+  '主管',
+  '委员',
+  '常委',
+  '代表',
+  '记者',
+  '通讯员',
+  '志愿者',
+  '老师',
+  '教授',
+  '医生',
+  '专家',
+  '馆长',
+  '园长',
+  '网格员',
+  '民警',
+  '调解员',
+  '传承人',
+  '党员',
+  '居民',
+  '市民',
+  '村民',
+  '同志',
+  '奶奶',
+  '爷爷',
+  '阿姨',
+  '叔叔',
+  '大爷',
+  '大妈',
+  '师傅',
+  '先生',
+  '女士',
+];
+/** Words for people in general: beside a name they show it is one, but they are no title asked for. */
+export const PERSON_WORDS = new Set(['居民', '市民', '村民', '党员', '同志', '志愿者', '代表', '委员']);
+/** Roles that name who wrote or photographed the story: a name beside them is a byline, not an answer. */
+export const BYLINE_ROLES = ['记者', '通讯员', '摄影', '编辑'];
+
+// Words of a question that carry nothing about what is asked.
+const QUESTION_STOP = new Set([
+  '请问',
+  '一下',
+  '知道',
+  '告诉',
+  '我们',
+  '一共',
+  '总共',
+  '共有',
+  '大约',
+  '大概',
+  '左右',
+  '具体',
+  '主要',
+  '已经',
+  '能够',
+  '可以',
+  '打算',
+  '准备',
+  '计划',
+  '将要',
+  '需要',
+  '名字',
+  '叫做',
+  '情况',
+]);
+
+/**
+ * Runs of single characters jieba could not make words of are one name (铂/特 -> 铂特), unless a
+ * character is a function word.
+ */
+function joinSingles(tokens: { text: string; start: number }[]): { text: string; start: number }[] {
+  const single = (x: string) => x.length === 1 && /\p{Script=Han}/u.test(x) && !FUNCTION_CHARS.has(x);
+  const out: { text: string; start: number; singles: boolean }[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev?.singles && single(t.text) && prev.start + prev.text.length === t.start) prev.text += t.text;
+    else out.push({ ...t, singles: single(t.text) });
+  }
+  return out;
+}
+const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
+
+// A search asks once per result; the question's reading is kept for the next call.
+let lastAsked: { question: string; asked: AskedFor | undefined } | undefined;
+
+/** What kind of short answer the question asks for; undefined when it asks for none of them. */
+export function askedFor(question: string): AskedFor | undefined {
+  if (lastAsked?.question !== question) lastAsked = { question, asked: readAsked(question) };
+  return lastAsked.asked;
+}
+
+function readAsked(question: string): AskedFor | undefined {
+  const q = normalize(question).replace(/\s+/g, '');
+  let kind: DirectKind | undefined;
+  let phrase: RegExpMatchArray | null = null;
+  let noun: string | undefined;
+  const person = q.match(PERSON_QUESTION);
+  const date = q.match(DATE_QUESTION);
+  const org = q.match(ORG_QUESTION);
+  const place = q.match(PLACE_QUESTION);
+  if (date) [kind, phrase] = ['date', date];
+  else if (person) {
+    [kind, phrase] = ['person', person];
+    // 哪位烈士后代 / 副区长是谁: the role the person holds.
+    const after = q.slice((person.index ?? 0) + person[0].length);
+    noun =
+      TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
+      (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
+  } else if (org) {
+    [kind, phrase] = ['organization', org];
+    noun = q.match(new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u'))?.[1];
+  } else if (place) {
+    [kind, phrase] = ['place', place];
+    noun = q.match(new RegExp(`${WHICH}(${PLACE_NOUNS})`, 'u'))?.[1];
+  } else {
+    const quantity = q.match(QUANTITY_QUESTION);
+    if (quantity) [kind, phrase] = ['quantity', quantity];
+  }
+  if (!kind || !phrase) return undefined;
+  // 哪几个原则 asks for the items, not for how many.
+  if (kind === 'quantity' && /哪几/.test(q)) return undefined;
+
+  let units: string[] = [];
+  let namedUnit = false;
+  const ordinal = kind === 'quantity' && /第几/.test(q);
+  if (kind === 'quantity') {
+    const named = q.match(new RegExp(`(?:多少|几)(${UNIT_ALT})`))?.[1];
+    if (named) {
+      units = [named];
+      namedUnit = true;
+    } else {
+      const families = FAMILY_CUES.find(([cue]) => cue.test(q))?.[1];
+      if (families) units = families.split(' ').flatMap((f) => UNIT_FAMILIES[f]!);
+    }
+  }
+  // The question's own words, the question phrase (and a named unit) taken out.
+  const at = phrase.index ?? 0;
+  const after = q.slice(at + phrase[0].length);
+  // The verb that only carries the question (有/是/为 多少) goes with it, or jieba glues it to a word (全马有).
+  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约)$/u, '');
+  let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
+  rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
+  // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
+  if (noun) {
+    const which = q.match(new RegExp(`${WHICH_WORDS}(\\p{Script=Han}{0,3}?)${literal(noun)}`, 'u'));
+    rest += ` ${which ? which[1] + noun : noun}`;
+  }
+  const words = joinSingles(segment(rest)).filter(
+    (t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text),
+  );
+  // Positions in `rest`: the question phrase stood at `at`, now one space wide.
+  // The nearest word on each side, if within three characters.
+  const left = words.filter((t) => t.start < at).pop();
+  const right = words.find((t) => t.start > at);
+  const anchors = [
+    ...(left && at - (left.start + left.text.length) <= 3 ? [left.text] : []),
+    ...(right && right.start - (at + 1) <= 3 ? [right.text] : []),
+  ];
+  // 「谁对三季度大比武作点评部署」: after a preposition the verb that ties who did it ends the question.
+  if (kind === 'person' && /^[对给向为在把被由跟和与从]/u.test(after) && words.length > 0)
+    anchors.splice(0, anchors.length, words[words.length - 1]!.text);
+  const terms = [...new Set(words.map((t) => t.text))];
+  const where = kind === 'place' && /在哪|哪里|哪儿|什么地方|何处|何地/.test(q);
+  const origin = kind === 'place' && /哪里人|哪儿人|什么地方人/.test(q);
+  const event =
+    kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
+  const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
+  const plural = /哪些|哪几/.test(q);
+  return {
+    kind,
+    units,
+    namedUnit,
+    ordinal,
+    noun,
+    where,
+    origin,
+    event,
+    plural,
+    terms,
+    anchors: [...new Set(anchors)],
+    before,
+  };
+}
+
+/** A word as a regular expression that matches it literally. */
+export function literal(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

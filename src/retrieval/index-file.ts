@@ -1,0 +1,277 @@
+/**
+ * The saved index as one binary file of named columns: typed arrays and string tables, laid out
+ * so that loading is reading bytes straight into typed arrays and one string per table (nothing
+ * parsed, rebuilt or converted). Any in-memory structure made of such columns is saved by naming
+ * them. Each column carries a CRC-32, so a damaged file is told from a good one.
+ *
+ * Layout (little-endian):
+ *   8 bytes  magic "CCNIDX\0\x01"
+ *   u32      byte length of the header
+ *   u32      CRC-32 of the header
+ *   header   UTF-8 JSON: { meta, columns: [{ name, type, offset, bytes, crc, offsetsAt?, count? }] }
+ *   columns  each starting at a multiple of 8 from the start of the file
+ * A string table is two parts: its UTF-16 code units and a u32 offset per string (count + 1).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const MAGIC = Buffer.from('CCNIDX\0\x01', 'latin1');
+const PREFIX = 16;
+
+/**
+ * Strings stored end to end in one string, with their offsets: one allocation for a whole
+ * column, and each string a slice of it when asked for.
+ */
+export class StringTable {
+  constructor(
+    readonly text: string,
+    /** Start of each string in `text`, and its end as the last entry. */
+    readonly offsets: Uint32Array,
+  ) {}
+
+  static from(strings: readonly string[]): StringTable {
+    const offsets = new Uint32Array(strings.length + 1);
+    let at = 0;
+    strings.forEach((s, k) => {
+      offsets[k] = at;
+      at += s.length;
+    });
+    offsets[strings.length] = at;
+    return new StringTable(strings.join(''), offsets);
+  }
+
+  get length(): number {
+    return this.offsets.length - 1;
+  }
+
+  get(k: number): string {
+    return this.text.slice(this.offsets[k], this.offsets[k + 1]);
+  }
+
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, k) => this.get(k));
+  }
+}
+
+export type TypedColumn = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+export type Column = TypedColumn | StringTable;
+export type Columns = Record<string, Column>;
+
+const TYPES = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+} as const;
+type TypeName = keyof typeof TYPES | 'str';
+
+function typeOf(column: Column): TypeName {
+  if (column instanceof StringTable) return 'str';
+  for (const [name, ctor] of Object.entries(TYPES)) if (column instanceof ctor) return name as TypeName;
+  throw new Error('unsupported column type');
+}
+
+interface ColumnEntry {
+  name: string;
+  type: TypeName;
+  /** Byte offset from the start of the file (text part for a string table). */
+  offset: number;
+  bytes: number;
+  /** String tables: where the offsets part starts, and the number of strings. */
+  offsetsAt?: number;
+  count?: number;
+  /** CRC-32 of the column's bytes (both parts of a string table). */
+  crc: number;
+}
+
+interface Header {
+  meta: unknown;
+  columns: ColumnEntry[];
+}
+
+/** The saved index is not one this program wrote whole: damaged, cut short, or another file. */
+export class IndexFileError extends Error {}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** The byte chunks of a column, in file order. */
+function chunksOf(column: Column): Buffer[] {
+  if (column instanceof StringTable) {
+    const text = Buffer.from(column.text, 'utf16le');
+    const offsets = Buffer.from(column.offsets.buffer, column.offsets.byteOffset, column.offsets.byteLength);
+    return [text, offsets];
+  }
+  return [Buffer.from(column.buffer, column.byteOffset, column.byteLength)];
+}
+
+/**
+ * Writes the columns and a small JSON `meta` to `file` (the caller writes a temporary file and
+ * renames it, so that a crash never leaves half an index under the real name).
+ */
+export function writeIndexFile(file: string, meta: unknown, columns: Columns): void {
+  const entries: ColumnEntry[] = [];
+  const chunks: Buffer[][] = [];
+  for (const [name, column] of Object.entries(columns)) {
+    const parts = chunksOf(column);
+    chunks.push(parts);
+    const crc = parts.reduce((c, part) => zlib.crc32(part, c), 0);
+    entries.push({ name, type: typeOf(column), offset: 0, bytes: parts[0]!.byteLength, crc });
+  }
+  // Offsets depend on the header's length, which depends on the offsets' digits: fix them with
+  // a header padded to a length that no longer changes.
+  let headerBytes = 0;
+  for (;;) {
+    let at = align8(PREFIX + headerBytes);
+    entries.forEach((e, k) => {
+      const parts = chunks[k]!;
+      e.offset = at;
+      at = align8(at + parts[0]!.byteLength);
+      if (parts.length > 1) {
+        e.offsetsAt = at;
+        e.count = (columns[e.name] as StringTable).length;
+        at = align8(at + parts[1]!.byteLength);
+      }
+    });
+    const length = Buffer.byteLength(JSON.stringify({ meta, columns: entries } satisfies Header));
+    if (length <= headerBytes) break;
+    headerBytes = length + 64;
+  }
+  const header = Buffer.alloc(headerBytes, 0x20);
+  header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
+  const prefix = Buffer.alloc(PREFIX);
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(headerBytes, 8);
+  prefix.writeUInt32LE(zlib.crc32(header), 12);
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'w');
+  try {
+    let at = 0;
+    const write = (b: Buffer, where = at) => {
+      if (where > at) fs.writeSync(fd, Buffer.alloc(where - at));
+      fs.writeSync(fd, b);
+      at = where + b.byteLength;
+    };
+    write(prefix);
+    write(header);
+    entries.forEach((e, k) => {
+      const parts = chunks[k]!;
+      write(parts[0]!, e.offset);
+      if (parts.length > 1) write(parts[1]!, e.offsetsAt);
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether the bytes start like an index file of this format. */
+export function isIndexFile(bytes: Buffer): boolean {
+  return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+/** An index file opened for reading: its meta, and its columns read one by one. */
+export interface IndexFileReader {
+  meta: unknown;
+  names: string[];
+  /** Reads one column (each typed array its own allocation); throws IndexFileError when damaged. */
+  read(name: string): Column;
+  close(): void;
+}
+
+/**
+ * Opens an index file written by writeIndexFile. Columns are read straight into their typed
+ * arrays, each checked against its CRC-32, and only those asked for: a column nobody reads never
+ * takes memory. Throws IndexFileError when the file is cut short, damaged or not an index.
+ */
+export function openIndexFile(file: string): IndexFileReader {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const readAt = (bytes: number, position: number, into?: NodeJS.ArrayBufferView) => {
+      const target = into ?? Buffer.allocUnsafe(bytes);
+      if (position + bytes > size) throw new IndexFileError('cut short');
+      let done = 0;
+      while (done < bytes) {
+        const n = fs.readSync(fd, target, { offset: done, length: bytes - done, position: position + done });
+        if (n === 0) throw new IndexFileError('cut short');
+        done += n;
+      }
+      return target;
+    };
+    const prefix = readAt(PREFIX, 0) as Buffer;
+    if (!isIndexFile(prefix)) throw new IndexFileError('not an index file of this version');
+    const headerBuffer = readAt(prefix.readUInt32LE(8), PREFIX) as Buffer;
+    if (zlib.crc32(headerBuffer) !== prefix.readUInt32LE(12)) throw new IndexFileError('damaged header');
+    let header: Header;
+    try {
+      header = JSON.parse(headerBuffer.toString('utf8')) as Header;
+    } catch {
+      throw new IndexFileError('unreadable header');
+    }
+    if (!header || !Array.isArray(header.columns)) throw new IndexFileError('no column list');
+    const entries = new Map(header.columns.map((e) => [e.name, e]));
+    const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= size;
+
+    const read = (name: string): Column => {
+      const e = entries.get(name);
+      if (!e) throw new IndexFileError(`column ${name} is missing`);
+      if (!valid(e.offset) || !valid(e.bytes)) throw new IndexFileError(`column ${name} lies outside the file`);
+      if (e.type === 'str') {
+        const count = e.count;
+        if (!valid(count) || !valid(e.offsetsAt) || e.bytes % 2 !== 0)
+          throw new IndexFileError(`column ${name} lies outside the file`);
+        const bytes = readAt(e.bytes, e.offset) as Buffer;
+        const offsets = readAt((count + 1) * 4, e.offsetsAt, new Uint32Array(count + 1)) as Uint32Array;
+        const crc = zlib.crc32(new Uint8Array(offsets.buffer), zlib.crc32(bytes));
+        if (crc !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+        const text = bytes.toString('utf16le');
+        if (offsets[0] !== 0 || offsets[count] !== text.length) throw new IndexFileError(`column ${name} misfits`);
+        for (let k = 0; k < count; k++)
+          if (offsets[k]! > offsets[k + 1]!) throw new IndexFileError(`column ${name} misfits`);
+        return new StringTable(text, offsets);
+      }
+      const ctor = Object.hasOwn(TYPES, e.type) ? TYPES[e.type as keyof typeof TYPES] : undefined;
+      if (!ctor || e.bytes % ctor.BYTES_PER_ELEMENT !== 0) throw new IndexFileError(`column ${name} has a bad type`);
+      const array = readAt(e.bytes, e.offset, new ctor(e.bytes / ctor.BYTES_PER_ELEMENT)) as TypedColumn;
+      if (zlib.crc32(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) !== e.crc)
+        throw new IndexFileError(`column ${name} is damaged`);
+      return array;
+    };
+    let open = true;
+    return {
+      meta: header.meta,
+      names: [...entries.keys()],
+      read,
+      close: () => {
+        if (open) fs.closeSync(fd);
+        open = false;
+      },
+    };
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
+  }
+}
+
+/** Reads every column of an index file but those named in `skip`. */
+export function readColumns(reader: IndexFileReader, skip: readonly string[] = []): Columns {
+  const columns: Columns = {};
+  for (const name of reader.names) if (!skip.includes(name)) columns[name] = reader.read(name);
+  return columns;
+}
+
+/** A column of the expected kind, or an IndexFileError naming what is missing. */
+export function column<T extends Column>(
+  columns: Columns,
+  name: string,
+  kind: abstract new (...args: never[]) => T,
+  length?: number,
+): T {
+  const c = columns[name];
+  if (!(c instanceof kind)) throw new IndexFileError(`column ${name} is missing`);
+  if (length !== undefined && c.length !== length) throw new IndexFileError(`column ${name} has the wrong length`);
+  return c;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatResult, formatResultsPage } from '../../src/bot/format.ts';
+import { htmlToText, isValidTelegramHtml } from '../../src/bot/html.ts';
+import type { SearchResult } from '../../src/retrieval/rank.ts';
+
+const result = (over: Partial<SearchResult> = {}): SearchResult => ({
+  articleId: 'abc123abc123',
+  kind: 'article',
+  headline: '上半年经济运行平稳',
+  subtitle: '',
+  date: '2022-07-20',
+  source: 's.txt',
+  passage: '上半年，全区实现地区生产总值814亿元。',
+  score: 1,
+  answer: '上半年，全区实现地区生产总值814亿元。',
+  highlights: [],
+  confidence: 'answer',
+  ...over,
+});
+
+describe('the short answer in replies', () => {
+  it('comes first, in bold, above the headline and the passage', () => {
+    const text = formatResultsPage('生产总值是多少', [result({ direct: { text: '814亿元', kind: 'quantity' } })], 0);
+    const answerAt = text.indexOf('答：<b>814亿元</b>');
+    expect(answerAt).toBeGreaterThan(0);
+    expect(answerAt).toBeLessThan(text.indexOf('上半年经济运行平稳'));
+    expect(answerAt).toBeLessThan(text.indexOf('全区实现'));
+    expect(isValidTelegramHtml(text)).toBe(true);
+  });
+
+  it('is escaped', () => {
+    const text = formatResult(result({ direct: { text: '<i>A&B</i>', kind: 'organization' } }));
+    expect(text).toContain('答：<b>&lt;i&gt;A&amp;B&lt;/i&gt;</b>');
+    expect(isValidTelegramHtml(text)).toBe(true);
+    expect(htmlToText(text)).toContain('答：<i>A&B</i>');
+  });
+
+  it('is absent without a direct answer', () => {
+    expect(formatResult(result())).not.toContain('答：');
+  });
+
+  it('is not shown for a result offered only as related', () => {
+    const related = result({ direct: { text: '814亿元', kind: 'quantity' }, confidence: 'related' });
+    expect(formatResult(related)).not.toContain('答：');
+  });
+});

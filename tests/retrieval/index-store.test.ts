@@ -1,0 +1,152 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeIndexFile } from '../../src/retrieval/index-file.ts';
+import { corpusFingerprint, openIndex } from '../../src/retrieval/index-store.ts';
+import { search } from '../../src/retrieval/rank.ts';
+import { INDEX_VERSION } from '../../src/retrieval/search-index.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'index-store-'));
+const corpus = path.join(tmp, 'corpus');
+fs.mkdirSync(corpus);
+fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpus, '001.txt'));
+const QUESTION = '唐闸古镇规划面积';
+
+/** Opens the index, collecting warnings; checks that it answers. */
+function open(indexFile: string) {
+  const warnings: string[] = [];
+  const opened = openIndex({ corpusDir: corpus, indexFile, warn: (w) => warnings.push(w) });
+  expect(search(opened.index, QUESTION)[0]?.passage).toContain('9.8平方公里');
+  return { opened, warnings };
+}
+
+/** A folder for one case, with a good index saved in it. */
+function withSavedIndex(name: string): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir);
+  const indexFile = path.join(dir, 'index.bin');
+  expect(open(indexFile).warnings).toEqual([]);
+  return indexFile;
+}
+
+/** A pid that surely names no process: one that has just exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('a saved index that cannot be used', { timeout: 60_000 }, () => {
+  it('is rebuilt with one warning when damaged', () => {
+    const indexFile = withSavedIndex('damaged');
+    const bytes = fs.readFileSync(indexFile);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    fs.writeFileSync(indexFile, bytes);
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/damaged.*rebuilding/);
+    expect(open(indexFile).opened.built).toBe(false);
+  });
+
+  it('is rebuilt with one warning when cut short', () => {
+    const indexFile = withSavedIndex('cut');
+    fs.truncateSync(indexFile, Math.floor(fs.statSync(indexFile).size * 0.7));
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('is rebuilt with one warning when its columns are of the wrong shape', () => {
+    const dir = path.join(tmp, 'shape');
+    fs.mkdirSync(dir);
+    const indexFile = path.join(dir, 'index.bin');
+    const meta = { version: INDEX_VERSION, fingerprint: corpusFingerprint(corpus) };
+    writeIndexFile(indexFile, meta, { 'doc.id': Uint32Array.of(1, 2, 3), 'passage.doc': Uint8Array.of(9) });
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('doc.id');
+  });
+
+  it('is replaced quietly when it is the JSON index of an earlier version, of any shape', () => {
+    const dir = path.join(tmp, 'json');
+    fs.mkdirSync(dir);
+    const indexFile = path.join(dir, 'index.json');
+    fs.writeFileSync(indexFile, JSON.stringify({ index: { version: 8, grams: 5 }, issues: 'none' }));
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives the issues it saved, read only when asked for', () => {
+    const indexFile = withSavedIndex('issues');
+    const { opened } = open(indexFile);
+    expect(opened.built).toBe(false);
+    expect(opened.issues.map((i) => i.source)).toEqual(['001.txt']);
+    expect(opened.issues[0]!.articles.length).toBeGreaterThan(3);
+  });
+});
+
+describe('an index folder that cannot be written', { timeout: 60_000 }, () => {
+  it('warns once and runs without saving', () => {
+    // A regular file where the folder should be: no user, root included, can write there.
+    const blocker = path.join(tmp, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const indexFile = path.join(blocker, 'index.bin');
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings, warnings.join('\n')).toHaveLength(1);
+    expect(warnings[0]).toMatch(/cannot write the index .*running without saving/);
+    expect(fs.statSync(blocker).isFile()).toBe(true);
+  });
+
+  it('warns once when only the dictionary file cannot be written, and still saves the index', () => {
+    const dir = path.join(tmp, 'dict');
+    fs.mkdirSync(dir);
+    const indexFile = path.join(dir, 'index.bin');
+    fs.mkdirSync(`${indexFile}.userdict.txt`); // a folder in the dictionary file's place
+    const { opened, warnings } = open(indexFile);
+    expect(opened.built).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(fs.existsSync(indexFile)).toBe(true);
+  });
+});
+
+describe('a save killed midway', { timeout: 60_000 }, () => {
+  it('leaves no temporary file after the next start', () => {
+    const indexFile = withSavedIndex('killed');
+    const stale = [`${indexFile}.${deadPid()}.tmp`, `${indexFile}.userdict.txt.${deadPid()}.tmp`];
+    for (const file of stale) fs.writeFileSync(file, 'half an index');
+    const mine = `${indexFile}.${process.pid}.tmp`; // a live process's save in progress
+    fs.writeFileSync(mine, 'being written');
+    open(indexFile);
+    for (const file of stale) expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(mine)).toBe(true);
+    fs.rmSync(mine);
+  });
+
+  it('by kill -9 of a real process leaves nothing behind once the bot starts again', async () => {
+    const dir = path.join(tmp, 'kill9');
+    fs.mkdirSync(dir);
+    const indexFile = path.join(dir, 'index.bin');
+    // A process that saves the index over and over until it is killed.
+    const script = [
+      `import { openIndex } from ${JSON.stringify(path.resolve('src/retrieval/index-store.ts'))};`,
+      `for (;;) openIndex({ corpusDir: ${JSON.stringify(corpus)}, indexFile: ${JSON.stringify(indexFile)}, rebuild: true });`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 60_000;
+    while (!fs.readdirSync(dir).some((n) => n.endsWith('.tmp')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    const sawTemporary = fs.readdirSync(dir).some((n) => n.endsWith('.tmp'));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(sawTemporary).toBe(true);
+    open(indexFile);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  }, 90_000);
+});
