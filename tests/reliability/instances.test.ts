@@ -60,7 +60,7 @@ function startInstance(k: number): void {
     BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: apiRoots[k]!,
     CORPUS_DIR: corpusDir,
-    INDEX_FILE: path.join(dir, `index-${k}.json`),
+    INDEX_FILE: path.join(dir, `index-${k}.bin`),
     DATABASE_URL: databaseUrl,
     WEBHOOK_URL: `${proxyUrl}/telegram`,
     WEBHOOK_SECRET: SECRET,
