@@ -77,6 +77,8 @@ export function quoteQuestion(question: string): string {
 export const RELATED_HEADER = '没有找到确切答案，以下报道提到了……';
 /** The same, after results that do answer. */
 export const MORE_RELATED_HEADER = '以下报道可能相关：';
+/** A short mark of one such result where there is no room for a header (an inline result's title). */
+export const RELATED_LABEL = '〔可能相关〕';
 
 /** One page of results; shrinks the snippets if the page would pass Telegram's limit. */
 export function formatResultsPage(question: string, results: SearchResult[], page: number): string {

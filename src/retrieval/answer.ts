@@ -46,8 +46,9 @@ export function coverage(text: string, concepts: Concept[], idf: number[], focus
 
 // A date or time of year as news prose gives it: 2025年, 3月底, 6月12日, 90年代, 上午9时, 中旬.
 const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|\d+年代|[上中下]旬|月底|月初|年底|年初|\d{1,2}[时点]/u;
+// Counts and durations in Chinese numerals as well (三个社区, 一周内, 两个月, 半年).
 const NUMBER =
-  /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)/gu;
+  /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)|[一二三四五六七八九十两半]+个?(?:周|天|月|年|小时)/gu;
 
 // A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
 const TITLED =
@@ -104,7 +105,7 @@ export function answerTypeScore(
     let best = 0;
     for (const m of sentence.matchAll(NUMBER)) {
       // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
-      if (/[年月日号时]$/u.test(m[0])) continue;
+      if (/^\d.*[年月日号时]$/u.test(m[0])) continue;
       const at = m.index ?? 0;
       const near =
         termsAt.length === 0

@@ -152,6 +152,17 @@ const STOP_WORDS = new Set([
   '究竟',
   '最后',
   '最终',
+  // Degree adverbs and modal verbs of spoken questions (比较集中, 应该到会, 准备改造): they hedge or
+  // frame what is asked; the archive words it its own way (相对集中, 应出席, 将改造) or not at all.
+  '比较',
+  '相对',
+  '非常',
+  '特别',
+  '十分',
+  '应该',
+  '应当',
+  '准备',
+  '打算',
   // Placeholder nouns of spoken questions (低洼的地方, 多少户人家): they stand for the answer.
   '地方',
   '东西',
@@ -159,6 +170,11 @@ const STOP_WORDS = new Set([
   '事儿',
   '人家',
   '方面',
+  // The same for what a title or a name is called (当选了什么职务, 叫什么名字): the answer is the
+  // title or name itself, never this word.
+  '职务',
+  '名字',
+  '名称',
   // Directional complements after a verb (查出来, 建起来): the verb carries the meaning.
   '出来',
   '起来',
@@ -196,6 +212,8 @@ const STOP_PHRASES = new RegExp(
     .join('|'),
   'g',
 );
+// Nouns of a measure: how many people, how much of something, what sum.
+const MEASURE_NOUNS = /人数|数量|总数|数目|金额|全长|总长|长度/g;
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
@@ -245,10 +263,11 @@ const SUFFIXES_OF: Record<string, string[]> = {
 
 // What a quantity asked by these words is counted in.
 const UNITS_OF_QUESTION: [RegExp, string[]][] = [
-  [/多少钱/, ['元']],
+  [/多少钱|金额/, ['元']],
+  [/人数/, ['人', '名', '位']],
   [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
   [/多大年纪|多大岁数|几岁/, ['岁']],
-  [/多高|多远/, ['米', '里']],
+  [/多高|多远|全长|总长|长度/, ['米', '里']],
   [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
   [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
 ];
@@ -319,6 +338,9 @@ export function parseQuery(question: string): ParsedQuery {
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
+  // In a question for a figure, a measure noun names the figure asked for (报名人数有多少): news
+  // gives the figure with its unit (报名31650人), not the noun.
+  if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
@@ -431,6 +453,10 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
   return parts;
 }
 
+// Characters that turn the word before them into a noun of a place, a body or a person (托管点,
+// 服务站, 调解室, 网格员, 志愿队): jieba often cuts them off a word it knows.
+const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
+
 /**
  * Lone characters next to each other, or to a word, where the archive holds them together: names
  * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Two characters
@@ -450,8 +476,12 @@ export function glueSingles(
       const a = prev.terms[0]!;
       const b = c.terms[0]!;
       const joined = a + b;
-      // Two lone characters, or a character and a word that the archive reads as one word.
-      const glue = (a.length === 1 && b.length === 1) || ((a.length === 1 || b.length === 1) && isWord(joined));
+      // Two lone characters, or a character and a word that the archive reads as one word, or a
+      // word and a noun-forming suffix after it (托管 点 -> 托管点, 观赛 点, 调解 室).
+      const glue =
+        (a.length === 1 && b.length === 1) ||
+        ((a.length === 1 || b.length === 1) && isWord(joined)) ||
+        (a.length >= 2 && NOUN_SUFFIXES.has(b));
       if (glue && question.includes(joined) && inArchive(joined)) {
         out[out.length - 1] = { terms: [joined], weight: 1, ...(prev.focus || c.focus ? { focus: true } : {}) };
         continue;

@@ -384,6 +384,20 @@ function asksFor(query: ParsedQuery): boolean {
   return t.kind === 'number' || t.kind === 'date' || (t.kind === 'entity' && t.of !== undefined);
 }
 
+/**
+ * A question for a date whose verb the archive never uses (什么时候完工, where no article speaks of
+ * 完工): the date of that event is not reported, whatever date stands near the question's names.
+ */
+function eventUnknown(query: Analysed): boolean {
+  return query.answerType.kind === 'date' && query.concepts.some((c, k) => query.stats[k]!.absent && c.weight < 1);
+}
+
+/** Whether any passage of the article, or its headline, holds one of the concept's terms. */
+function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
+  const texts = [index.docTitles[doc]!, ...index.docPassages[doc]!.map((p) => index.passageTexts[p]!)];
+  return texts.some((t) => c.terms.some((term) => t.includes(term)));
+}
+
 /** The full score of one passage, and the confidence it earns. */
 function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
   const text = index.passageTexts[id]!;
@@ -402,6 +416,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   let got = 0;
   let rareMatched = false;
   let contentMatched = 0;
+  let nameMissing = false;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
     const split = s.weak?.has(id) && onlyAcrossWords(text, c.terms[0]!);
@@ -432,6 +447,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     got += s.mass * matched;
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
+    if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
+      nameMissing ||= !articleHolds(index, docIndex, c);
   });
   const idf = sentenceIdf(query, w);
   const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
@@ -440,10 +457,12 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
   const evidence: Evidence = {
     cover: Math.min(1, got / query.total),
-    typeFound: !asksFor(query) || holdsAnswerType(text, query, idf, w.confidence.typeSentence),
+    typeFound:
+      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence)),
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
     contentMatched,
+    nameMissing,
   };
   return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
 }

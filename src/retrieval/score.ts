@@ -77,19 +77,26 @@ export interface Evidence {
   rareMatched: boolean;
   /** How many of the question's content words (nouns, names, whole phrases) are matched. */
   contentMatched: number;
+  /**
+   * A rare name of the question (a person, place, company, programme) that the archive holds
+   * elsewhere is missing from the passage's whole article: the article speaks of something else
+   * of the same kind (another street's count, another company's project).
+   */
+  nameMissing?: boolean;
 }
 
 export type Confidence = 'answer' | 'related';
 
 /**
  * "answer" when the passage covers what the question asks: enough of its information, an answer
- * of the kind asked for, the date named. "related" when it covers a good part of it, and more
- * than one word of it, one of its rare names, or all of it: the question's topic, not one word that
- * happens to stand in it. Undefined: the passage has nothing to do with the question.
+ * of the kind asked for, the date named, and no rare name of the question that its article lacks.
+ * "related" when it covers a good part of it, and more than one word of it, one of its rare names,
+ * or all of it: the question's topic, not one word that happens to stand in it. Undefined: the
+ * passage has nothing to do with the question.
  */
 export function decideConfidence(e: Evidence, w: RankingWeights = RANKING): Confidence | undefined {
   const c = w.confidence;
-  if (e.cover >= c.answer && e.typeFound && e.dateMatched) return 'answer';
+  if (e.cover >= c.answer && e.typeFound && e.dateMatched && !e.nameMissing) return 'answer';
   if (e.cover >= c.related && (e.contentMatched >= 2 || e.rareMatched || e.cover >= c.answer)) return 'related';
   return undefined;
 }

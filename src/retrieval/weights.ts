@@ -98,6 +98,12 @@ export interface RankingWeights {
      * rare (its idf over the archive's largest idf) shows the question's topic when it matches.
      */
     rareName: number;
+    /**
+     * A proper name of the question this rare (a handful of passages: it identifies one story) that
+     * the archive holds but the passage's article never mentions: the article speaks of another
+     * street, company or person of the same kind, and is at most "related".
+     */
+    missingName: number;
   };
   /** Work per question: what bounds the cost of a long or hostile question. */
   limits: {
@@ -137,7 +143,15 @@ export const RANKING: RankingWeights = {
     answerTypeInSentence: 0.4,
     copyTie: 0.03,
   },
-  confidence: { answer: 0.7, related: 0.35, absentWord: 0.5, absentNoun: 0.7, typeSentence: 0.2, rareName: 0.5 },
+  confidence: {
+    answer: 0.7,
+    related: 0.35,
+    absentWord: 0.5,
+    absentNoun: 0.7,
+    typeSentence: 0.2,
+    rareName: 0.5,
+    missingName: 0.8,
+  },
   limits: {
     questionChars: 300,
     concepts: 12,

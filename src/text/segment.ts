@@ -153,10 +153,17 @@ export function onlyAcrossWords(text: string, word: string): boolean {
       const runAt = text.indexOf(run, offset);
       offset = runAt + run.length;
       if (runAt > at || runAt + run.length < at + 2) continue;
+      // Crossed when a word of two or more characters ends or starts between the two: two lone
+      // characters side by side are a name jieba does not know (寺西 cut 寺 / 西), not two words.
+      // Dictionary words only: a word jieba's HMM guessed from unknown characters (家快 in
+      // 「8家快闪小店」) says nothing of where words end.
       let pos = runAt;
-      for (const token of cutHan(run)) {
+      let before = '';
+      ensureLoaded();
+      for (const token of nodejieba.cut(run, false)) {
+        if (pos === at + 1 && (before.length > 1 || token.length > 1)) crossed = true;
         pos += token.length;
-        if (pos === at + 1) crossed = true;
+        before = token;
       }
     }
     if (!crossed) return false;

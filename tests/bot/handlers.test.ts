@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import type { Bot } from 'grammy';
 import { createBot } from '../../src/bot/create-bot.ts';
+import { RELATED_HEADER, RELATED_LABEL } from '../../src/bot/format.ts';
 import { htmlToText, isValidTelegramHtml } from '../../src/bot/html.ts';
 import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
@@ -197,6 +198,29 @@ describe('inline mode', () => {
     }[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
+  });
+
+  it('marks results that may not hold the answer, in the list and in the message shared', async () => {
+    const question = '唐闸古镇每年接待多少游客';
+    expect(library.search(question, 10)[0]?.confidence).toBe('related');
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      inline_query: { id: 'iq4', from: user, query: question, offset: '' },
+    } as unknown as Update);
+    const results = last('answerInlineQuery').payload.results as {
+      title: string;
+      input_message_content: { message_text: string };
+    }[];
+    expect(results[0]!.title.startsWith(RELATED_LABEL)).toBe(true);
+    expect(results[0]!.input_message_content.message_text.startsWith(`<i>${RELATED_HEADER}</i>`)).toBe(true);
+    expect(isValidTelegramHtml(results[0]!.input_message_content.message_text)).toBe(true);
+    // A result offered as the answer carries no such mark.
+    await bot.handleUpdate({
+      update_id: ++updateId,
+      inline_query: { id: 'iq5', from: user, query: '唐闸古镇规划面积多大', offset: '' },
+    } as unknown as Update);
+    const answered = last('answerInlineQuery').payload.results as { title: string }[];
+    expect(answered[0]!.title.startsWith(RELATED_LABEL)).toBe(false);
   });
 
   it('offers a plain-text button when nothing matches', async () => {

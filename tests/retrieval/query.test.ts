@@ -39,6 +39,28 @@ describe('parseQuery', () => {
     }
   });
 
+  it('drops degree adverbs and modal verbs, which hedge a question but name nothing', () => {
+    const terms = mainTerms('群众提的建议里哪些比较集中，应该到会的委员，准备改造几个小区');
+    for (const w of ['比较', '应该', '准备']) expect(terms).not.toContain(w);
+    expect(terms).toEqual(expect.arrayContaining(['建议', '集中', '委员']));
+  });
+
+  it('drops the noun a question asks for instead of naming (什么职务, 报名人数有多少), and keeps its unit', () => {
+    expect(mainTerms('邹京泓当选了什么职务')).not.toContain('职务');
+    expect(mainTerms('半马报名人数有多少')).not.toContain('人数');
+    expect(answerTypeOf('半马报名人数有多少')).toEqual({ kind: 'number', units: ['人', '名', '位'] });
+    expect(mainTerms('这条老街全长多少')).not.toContain('全长');
+    expect(answerTypeOf('这条老街全长多少')).toEqual({ kind: 'number', units: ['米', '里'] });
+    // Only where a figure is asked: elsewhere the measure is what the question is about.
+    expect(mainTerms('报名人数创新高的原因')).toContain('人数');
+  });
+
+  it('knows short names of race distances, colloquial ordinals and estates', () => {
+    expect(parseQuery('半马报名').concepts.find((c) => c.terms[0] === '半马')?.terms).toContain('半程马拉松');
+    expect(synonymsOf('第一次')).toContain('首次');
+    expect(synonymsOf('老小区')).toContain('老旧小区');
+  });
+
   it('reads Traditional characters as Simplified', () => {
     expect(mainTerms('國家安全教育')).toEqual(expect.arrayContaining(['国家安全']));
   });
@@ -68,6 +90,30 @@ describe('parseQuery', () => {
     expect(wordWeight('打算')).toBeLessThan(wordWeight('岗位'));
     expect(wordWeight('提供')).toBeLessThan(wordWeight('顾保红'));
     expect(wordWeight('区')).toBeLessThan(wordWeight('街道'));
+  });
+
+  it('joins a noun-forming suffix back to its word where the archive holds the whole', () => {
+    const concepts = [
+      { terms: ['托管'], weight: 0.5 },
+      { terms: ['点'], weight: 0.35 },
+      { terms: ['设在'], weight: 0.5 },
+    ];
+    const glued = glueSingles(
+      concepts,
+      '托管点设在哪几个地方',
+      (t) => t === '托管点',
+      () => false,
+    );
+    expect(glued.map((c) => c.terms[0])).toEqual(['托管点', '设在']);
+    expect(glued[0]!.weight).toBe(1);
+    // Not where the archive never holds the whole.
+    const kept = glueSingles(
+      concepts,
+      '托管点设在哪几个地方',
+      () => false,
+      () => false,
+    );
+    expect(kept.map((c) => c.terms[0])).toEqual(['托管', '点', '设在']);
   });
 
   it('joins lone characters back into a name the archive holds', () => {

@@ -90,3 +90,48 @@ describe('work per question', () => {
     expect(() => search(archive, hostile, { weights: tight })).not.toThrow();
   });
 });
+
+describe('a rare name the article lacks', () => {
+  const projects = SearchIndex.build(
+    [
+      issue([
+        article('华睿智连项目开工', [
+          '2月8日，华睿智连项目正式开工，投产后将带来800余个就业岗位，年纳税不少于4900万元。',
+        ]),
+        article('铂特项目加快建设', ['铂特汽车天窗项目工地上几台塔吊同时作业，建设者们抢抓晴好天气加紧施工。']),
+        article('春风行动招聘会', ['招聘会上86家企业带来2100余个岗位，吸引了众多求职者。']),
+        article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+        article('社区助餐服务', ['长者食堂日均服务老人680余人次，菜单每周更新一次。']),
+      ]),
+    ],
+    [],
+    'test',
+  ).index;
+  // Names here are rare by construction; the rule's rareness threshold is lowered to this small archive's scale.
+  const on: RankingWeights = { ...RANKING, confidence: { ...RANKING.confidence, missingName: 0.5 } };
+  const off: RankingWeights = { ...RANKING, confidence: { ...RANKING.confidence, missingName: 2 } };
+  const first = (q: string, weights: RankingWeights) => search(projects, q, { limit: 3, weights })[0];
+
+  it("offers another company's figure only as related", () => {
+    const q = '铂特项目投产后能带来多少就业岗位';
+    expect(first(q, off)?.confidence).toBe('answer');
+    expect(first(q, on)?.headline).toBe('华睿智连项目开工');
+    expect(first(q, on)?.confidence).toBe('related');
+  });
+
+  it('still answers when the article names it', () => {
+    expect(first('华睿智连项目投产后能带来多少就业岗位', on)).toMatchObject({
+      headline: '华睿智连项目开工',
+      confidence: 'answer',
+    });
+  });
+
+  it('gives no date for an event the archive never speaks of', () => {
+    expect(first('华睿智连项目什么时候开工', RANKING)?.confidence).toBe('answer');
+    // 竣工 stands nowhere in the archive: the date near the project's name is another event's.
+    expect(first('华睿智连项目什么时候竣工', RANKING)).toMatchObject({
+      headline: '华睿智连项目开工',
+      confidence: 'related',
+    });
+  });
+});

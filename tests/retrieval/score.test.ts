@@ -92,6 +92,11 @@ describe('the confidence decision', () => {
     );
   });
 
+  it('never offers as the answer an article that lacks a rare name of the question, however well it covers the rest', () => {
+    expect(decideConfidence(evidence({ cover: 0.95, nameMissing: true }))).toBe('related');
+    expect(decideConfidence(evidence({ cover: 0.95, nameMissing: false }))).toBe('answer');
+  });
+
   it('shows nothing for one stray word or little coverage, unless a rare name matched', () => {
     const partial = (RANKING.confidence.answer + RANKING.confidence.related) / 2;
     expect(decideConfidence(evidence({ cover: partial, contentMatched: 1 }))).toBeUndefined();

@@ -30,6 +30,10 @@ describe('segment', () => {
     expect(onlyAcrossWords('深化文明城市长效管理', '市长')).toBe(true);
     expect(onlyAcrossWords('崇川区召开会议', '崇川')).toBe(false);
     expect(onlyAcrossWords('城市长效管理，副市长出席', '市长')).toBe(false);
+    // Two lone characters side by side: a name jieba does not know, cut apart, not two other words.
+    expect(onlyAcrossWords('1月以来,寺西首批规划的8家快闪小店相继开张', '寺西')).toBe(false);
+    // A word jieba's HMM guesses (家快) is no dictionary word the characters belong to.
+    expect(onlyAcrossWords('1月以来,寺西首批规划的8家快闪小店相继开张', '快闪')).toBe(false);
   });
 
   it('sees a word cut by a page break', () => {

@@ -3,7 +3,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { formatArticleCard, formatDate, formatResult } from '../format.ts';
+import { formatArticleCard, formatDate, formatResult, RELATED_HEADER, RELATED_LABEL } from '../format.ts';
 import type { BotDeps } from '../context.ts';
 
 const INLINE_RESULTS = 10;
@@ -27,13 +27,21 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
         },
       }));
     } else {
-      results = deps.library.search(query, INLINE_RESULTS).map((r, k) => ({
-        type: 'article',
-        id: `${r.articleId}-${k}`.slice(0, 64),
-        title: r.headline,
-        description: `${formatDate(r.date)} ${r.answer.slice(0, 80)}`,
-        input_message_content: { message_text: formatResult(r), parse_mode: 'HTML', link_preview_options: preview },
-      }));
+      results = deps.library.search(query, INLINE_RESULTS).map((r, k) => {
+        // A result that may not hold the answer is marked so in the list and in the message shared.
+        const related = r.confidence === 'related';
+        return {
+          type: 'article',
+          id: `${r.articleId}-${k}`.slice(0, 64),
+          title: related ? `${RELATED_LABEL}${r.headline}` : r.headline,
+          description: `${formatDate(r.date)} ${r.answer.slice(0, 80)}`,
+          input_message_content: {
+            message_text: related ? `<i>${RELATED_HEADER}</i>\n\n${formatResult(r)}` : formatResult(r),
+            parse_mode: 'HTML',
+            link_preview_options: preview,
+          },
+        };
+      });
     }
     await ctx.answerInlineQuery(results, {
       cache_time: 300,
