@@ -1,9 +1,10 @@
 /**
- * Environment to validated, typed settings. `.env` is read without overriding variables that are
- * already set, so a shell or CI setting always wins.
+ * Environment to validated, typed settings (a zod schema). `.env` is read without overriding
+ * variables that are already set, so a shell or CI setting always wins.
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { z } from 'zod';
 
 export interface Config {
   /** Telegram bot token; without it `npm start` runs the terminal chat. */
@@ -37,7 +38,74 @@ export class ConfigError extends Error {}
 
 let dotenvLoaded = false;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A path setting: relative paths are taken from the working directory. */
+const pathSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((p) => path.resolve(p));
+
+/**
+ * The environment's settings. Each message completes "<NAME> …" and never repeats a secret's
+ * value.
+ */
+const EnvSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'does not look like a bot token (digits, a colon, then the secret)')
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as http://127.0.0.1:8081')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  CORPUS_DIR: pathSetting('seeds'),
+  INDEX_FILE: pathSetting(path.join('.cache', 'index.bin')),
+  DATABASE_FILE: pathSetting(path.join('data', 'bot.db')),
+  ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((ids) => ids.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^\d+$/, { error: (issue) => `must be Telegram user ids separated by commas; got "${issue.input}"` })
+          .transform(Number),
+      ),
+    ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  WEBHOOK_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(\/\S*)?$/,
+      'must be the public https URL Telegram posts to, such as https://bot.example.com/telegram',
+    )
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters: letters, digits, _ and -')
+    .optional(),
+  PORT: z
+    .string()
+    .refine((p) => /^\d+$/.test(p) && Number(p) <= 65535, {
+      error: (issue) => `must be a port number (0–65535); got "${issue.input}"`,
+    })
+    .transform(Number)
+    .optional(),
+  HOST: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional(),
+  CLAIM_LEASE_SECONDS: z
+    .string()
+    .default('30')
+    .refine((s) => /^\d+(\.\d+)?$/.test(s) && Number(s) >= 1, 'must be a number of seconds, at least 1')
+    .transform(Number),
+});
 
 /** Reads settings from `env` (default: process.env, after loading `.env` once). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,60 +113,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dotenv.config({ override: false, quiet: true });
     dotenvLoaded = true;
   }
-  const text = (name: string) => {
-    const v = env[name]?.trim();
-    return v ? v : undefined;
-  };
-  const apiRoot = text('TELEGRAM_API_ROOT');
-  if (apiRoot && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {
-    throw new ConfigError('TELEGRAM_API_ROOT must be an http(s) URL such as http://127.0.0.1:8081');
+  // A setting that is empty or only spaces counts as not set.
+  const given = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((name) => {
+      const value = env[name]?.trim();
+      return value ? [[name, value]] : [];
+    }),
+  );
+  const parsed = EnvSchema.safeParse(given);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; '));
   }
-  const token = text('BOT_TOKEN');
-  if (token && !/^\d+:[\w-]{20,}$/.test(token)) {
-    throw new ConfigError('BOT_TOKEN does not look like a bot token (digits, a colon, then the secret)');
-  }
-  const corpusDir = path.resolve(text('CORPUS_DIR') ?? 'seeds');
-  const adminText = text('ADMIN_IDS') ?? '';
-  const adminIds = adminText
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((id) => {
-      if (!/^\d+$/.test(id))
-        throw new ConfigError(`ADMIN_IDS must be Telegram user ids separated by commas; got "${id}"`);
-      return Number(id);
-    });
-  const logLevel = text('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const webhookUrl = text('WEBHOOK_URL');
-  if (webhookUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(webhookUrl))
-    throw new ConfigError(
-      'WEBHOOK_URL must be the public https URL Telegram posts to, such as https://bot.example.com/telegram',
-    );
-  const webhookSecret = text('WEBHOOK_SECRET');
-  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret))
-    throw new ConfigError('WEBHOOK_SECRET must be 1–256 characters: letters, digits, _ and -');
-  const portText = text('PORT');
-  if (portText && !(/^\d+$/.test(portText) && Number(portText) <= 65535))
-    throw new ConfigError(`PORT must be a port number (0–65535); got "${portText}"`);
-  const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
-    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
-  const leaseText = text('CLAIM_LEASE_SECONDS') ?? '30';
-  if (!/^\d+(\.\d+)?$/.test(leaseText) || Number(leaseText) < 1)
-    throw new ConfigError('CLAIM_LEASE_SECONDS must be a number of seconds, at least 1');
+  const e = parsed.data;
   return {
-    botToken: token,
-    telegramApiRoot: apiRoot?.replace(/\/+$/, ''),
-    corpusDir,
-    indexFile: path.resolve(text('INDEX_FILE') ?? path.join('.cache', 'index.bin')),
-    databaseFile: path.resolve(text('DATABASE_FILE') ?? path.join('data', 'bot.db')),
-    adminIds,
-    logLevel,
-    webhookUrl,
-    webhookSecret,
-    port: portText ? Number(portText) : webhookUrl ? 8080 : undefined,
-    host: text('HOST'),
-    databaseUrl,
-    claimLeaseMs: Number(leaseText) * 1000,
+    botToken: e.BOT_TOKEN,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    corpusDir: e.CORPUS_DIR,
+    indexFile: e.INDEX_FILE,
+    databaseFile: e.DATABASE_FILE,
+    adminIds: e.ADMIN_IDS,
+    logLevel: e.LOG_LEVEL,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT ?? (e.WEBHOOK_URL ? 8080 : undefined),
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    claimLeaseMs: e.CLAIM_LEASE_SECONDS * 1000,
   };
 }

@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('says what a wrong setting should be, every wrong setting at once', () => {
+    expect(() => loadConfig({ ADMIN_IDS: '12,bob', LOG_LEVEL: 'loud', TELEGRAM_API_ROOT: ' ' })).toThrow(
+      'ADMIN_IDS must be Telegram user ids separated by commas; got "bob"; ' +
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'api.telegram.org' })).toThrow(
+      'TELEGRAM_API_ROOT must be an http(s) URL such as http://127.0.0.1:8081',
+    );
+  });
+
   it('takes .env for what the environment does not set, never over it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dotenv-'));
     fs.writeFileSync(path.join(dir, '.env'), 'CORPUS_DIR=from-file\nINDEX_FILE=from-file.json\n');

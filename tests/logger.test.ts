@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.ts';
+import { createCliLogger, createLogger } from '../src/logger.ts';
 
 const TOKEN = '123456:SECRET-abcdefghijklmnopqrstuvwxyz';
 
@@ -24,5 +24,21 @@ describe('createLogger', () => {
     logger.info({ token: TOKEN }, 'config');
     expect(lines.join('\n')).not.toContain('SECRET-abcdefghijklmnopqrstuvwxyz');
     expect(lines.join('\n')).toContain('[redacted]');
+  });
+
+  it('masks the token in child loggers too, which name their module', () => {
+    const { logger, lines } = capture('info');
+    logger.child({ module: 'bot' }).warn({ reason: `GET /bot${TOKEN}/getMe refused` }, `bot${TOKEN} unreachable`);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ module: 'bot', level: 'warn' });
+    expect(lines.join('\n')).not.toContain('SECRET-abcdefghijklmnopqrstuvwxyz');
+  });
+
+  it('gives the command-line tools one readable line per message', () => {
+    const out: string[] = [];
+    const logger = createCliLogger('warn', { write: (s: string) => out.push(s) });
+    logger.info('not shown');
+    logger.warn('skipped a.txt: binary content');
+    logger.error('could not save');
+    expect(out).toEqual(['warning: skipped a.txt: binary content\n', 'error: could not save\n']);
   });
 });

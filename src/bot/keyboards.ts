@@ -1,30 +1,26 @@
 /**
- * Inline keyboards and the callback_data they carry (short keys only, each under 64 bytes):
- *   p:<queryKey>:<page>   a page of stored results
- *   a:<articleId>:<part>  an article in full, part by part
- *   q:<n>                 the nth example question
+ * Inline keyboards; their callback_data comes from the codecs in callback-data.ts.
  */
 import { InlineKeyboard } from 'grammy';
 import type { Article } from '../corpus/types.ts';
 import type { SearchResult } from '../retrieval/rank.ts';
+import { articleData, exampleData, pageData } from './callback-data.ts';
 import { PAGE_SIZE } from './format.ts';
-
-export const pageData = (key: string, page: number) => `p:${key}:${page}`;
-export const articleData = (id: string, part: number) => `a:${id}:${part}`;
-export const exampleData = (n: number) => `q:${n}`;
+import { messages } from './messages.ts';
 
 /** 全文 buttons for the articles on the page, then 上一页/下一页. */
 export function resultsKeyboard(key: string, results: SearchResult[], page: number): InlineKeyboard {
   const kb = new InlineKeyboard();
   const shown = results.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
   shown.forEach((r, k) => {
-    if (r.kind === 'article') kb.text(`📄 全文 ${page * PAGE_SIZE + k + 1}`, articleData(r.articleId, 0));
+    if (r.kind === 'article')
+      kb.text(messages.fullTextButton(page * PAGE_SIZE + k + 1), articleData.pack({ id: r.articleId, part: 0 }));
   });
   const pages = Math.ceil(results.length / PAGE_SIZE);
   if (pages > 1) {
     kb.row();
-    if (page > 0) kb.text('◀ 上一页', pageData(key, page - 1));
-    if (page < pages - 1) kb.text('下一页 ▶', pageData(key, page + 1));
+    if (page > 0) kb.text(messages.previousPage, pageData.pack({ key, page: page - 1 }));
+    if (page < pages - 1) kb.text(messages.nextPage, pageData.pack({ key, page: page + 1 }));
   }
   return kb;
 }
@@ -33,8 +29,8 @@ export function resultsKeyboard(key: string, results: SearchResult[], page: numb
 export function articleKeyboard(id: string, part: number, parts: number): InlineKeyboard | undefined {
   if (parts <= 1) return undefined;
   const kb = new InlineKeyboard();
-  if (part > 0) kb.text('◀ 上一部分', articleData(id, part - 1));
-  if (part < parts - 1) kb.text('下一部分 ▶', articleData(id, part + 1));
+  if (part > 0) kb.text(messages.previousPart, articleData.pack({ id, part: part - 1 }));
+  if (part < parts - 1) kb.text(messages.nextPart, articleData.pack({ id, part: part + 1 }));
   return kb;
 }
 
@@ -43,7 +39,7 @@ export function latestKeyboard(articles: Article[]): InlineKeyboard {
   const kb = new InlineKeyboard();
   articles.forEach((a, k) => {
     if (k > 0 && k % 5 === 0) kb.row();
-    kb.text(`📄 ${k + 1}`, articleData(a.id, 0));
+    kb.text(messages.latestButton(k + 1), articleData.pack({ id: a.id, part: 0 }));
   });
   return kb;
 }
@@ -51,6 +47,6 @@ export function latestKeyboard(articles: Article[]): InlineKeyboard {
 /** The example questions, one per row. */
 export function examplesKeyboard(examples: string[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const [k, q] of examples.entries()) kb.text(`💬 ${q}`, exampleData(k)).row();
+  for (const [n, q] of examples.entries()) kb.text(messages.exampleButton(q), exampleData.pack({ n })).row();
   return kb;
 }

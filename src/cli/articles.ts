@@ -1,14 +1,16 @@
 /**
  * `npm run articles [-- --json]`: every article of the corpus, as a table or as JSON.
  */
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
+import { createCliLogger } from '../logger.ts';
 import { runCli } from './run-cli.ts';
 
 runCli(() => {
-  const json = process.argv.includes('--json');
+  const { json } = parseArgs({ options: { json: { type: 'boolean', default: false } } }).values;
   const { corpusDir } = loadConfig();
-  const issues = loadCorpus(corpusDir, { warn: (m) => console.error(`warning: ${m}`) });
+  const issues = loadCorpus(corpusDir, { logger: createCliLogger() });
   const articles = issues.flatMap((i) => i.articles);
   if (json) {
     process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);

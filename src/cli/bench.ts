@@ -23,12 +23,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createBot } from '../bot/create-bot.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { NewsLibrary } from '../retrieval/news-library.ts';
 import { search } from '../retrieval/rank.ts';
+import { LoopbackBotApi } from '../telegram/loopback-api.ts';
 import { costliestMs } from './bench/costly.ts';
-import { FakeBotApi } from '../../tests/support/fake-bot-api.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -133,7 +134,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 
 async function botLatency(library: NewsLibrary, asks: string[]): Promise<{ p50: number; p99: number }> {
-  const api = new FakeBotApi();
+  const api = new LoopbackBotApi();
   const apiRoot = await api.start();
   const bot = createBot({
     token: '1:bench-token-xxxxxxxxxxxxxxxxxxxx',
@@ -298,18 +299,18 @@ function growth(rows: Row[]): string {
 }
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const at = args.indexOf(name);
-    if (at < 0) return undefined;
-    const [value] = args.splice(at, 2).slice(1);
-    return value;
-  };
-  const out = path.resolve(option('--out') ?? path.join(ROOT, '.cache', 'bench.json'));
-  const runs = Math.max(1, Number(option('--runs') ?? 3) || 3);
+  const { values, positionals: specs } = parseArgs({
+    options: {
+      out: { type: 'string', default: path.join(ROOT, '.cache', 'bench.json') },
+      runs: { type: 'string', default: '3' },
+    },
+    allowPositionals: true,
+  });
+  const out = path.resolve(values.out);
+  const runs = Math.max(1, Number(values.runs) || 3);
   fs.mkdirSync(WORK, { recursive: true });
   const rows: Row[] = [];
-  for (const spec of args.length > 0 ? args : ['52', '520', '1040']) rows.push(await benchOne(spec, runs));
+  for (const spec of specs.length > 0 ? specs : ['52', '520', '1040']) rows.push(await benchOne(spec, runs));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(
     `\nmachine: ${machine}; medians of ${runs} runs; times are CPU ms (wall × is the wall-clock ratio); ` +

@@ -6,8 +6,9 @@
 import readline from 'node:readline';
 import type { Update } from 'grammy/types';
 import { createBot } from '../bot/create-bot.ts';
-import { htmlToText } from '../bot/html.ts';
-import { interceptApi, OFFLINE_BOT_INFO, OFFLINE_TOKEN, type OutgoingCall } from '../bot/offline-api.ts';
+import { messages } from '../bot/messages.ts';
+import { htmlToText } from '../telegram/html.ts';
+import { OFFLINE_BOT_INFO, offlineFetch, OFFLINE_TOKEN, type OutgoingCall } from '../telegram/offline-api.ts';
 import { createLogger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 
@@ -36,27 +37,27 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
     token: OFFLINE_TOKEN,
     library,
     botInfo: OFFLINE_BOT_INFO,
-    logger: createLogger('warn'),
+    // A refused reply is shown in the chat itself (the bot logs it as a warning); errors still show.
+    logger: createLogger('error'),
     flood: { limit: 1000, windowMs: 1000 },
+    fetch: offlineFetch(show),
   });
-  interceptApi(bot, ({ method, payload }: OutgoingCall) => {
-    if (method === 'sendMessage' || method === 'editMessageText') {
-      if (method === 'editMessageText') write('（上一条消息已更新）');
+
+  function show({ method, payload, refused }: OutgoingCall): void {
+    if (refused) write(messages.chatRefused(method, refused));
+    else if (method === 'sendMessage' || method === 'editMessageText') {
+      if (method === 'editMessageText') write(messages.chatEdited);
       write(htmlToText(String(payload.text ?? ''), bold));
       const markup = payload.reply_markup as { inline_keyboard?: Button[][] } | undefined;
       buttons = markup?.inline_keyboard?.flat() ?? [];
-      if (buttons.length > 0) write(`  按钮：${buttons.map((b, k) => `#${k + 1} ${b.text}`).join('  ')}`);
+      if (buttons.length > 0) write(messages.chatButtons(buttons.map((b) => b.text)));
       write('');
     } else if (method === 'answerCallbackQuery' && payload.text) {
       write(`（${String(payload.text)}）\n`);
     }
-  });
+  }
 
-  const stats = library.stats();
-  write(
-    `崇川新闻助手 · 终端聊天（未设置 BOT_TOKEN，没有连接 Telegram）：${stats.articles} 篇文章，${stats.issues} 期报纸。`,
-  );
-  write('输入问题或命令（/latest、/search 关键词、/help），输入 #1 按下回复里的第 1 个按钮，Ctrl+D 退出。\n');
+  write(messages.chatBanner(library.stats()));
 
   let updateId = 0;
   const chat = { id: USER.id, type: 'private' as const, first_name: USER.first_name };
@@ -68,7 +69,7 @@ export async function runChat({ library, input, output, interactive }: ChatOptio
     if (press) {
       const button = buttons[Number(press[1]) - 1];
       if (!button?.callback_data) {
-        write('（没有这个按钮）\n');
+        write(messages.chatNoSuchButton);
         return;
       }
       update = {

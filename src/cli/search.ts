@@ -6,29 +6,18 @@
  * [] for no match), so a long batch runs in one process.
  */
 import readline from 'node:readline';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { createCliLogger } from '../logger.ts';
 import { openIndex } from '../retrieval/index-store.ts';
 import { search, type SearchResult } from '../retrieval/rank.ts';
-import { runCli } from './run-cli.ts';
+import { CliError, runCli } from './run-cli.ts';
 
-interface Args {
-  json: boolean;
-  limit: number;
-  question: string;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, limit: 5, question: '' };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') args.json = true;
-    else if (a === '--limit') args.limit = Math.max(1, Math.min(50, Number(argv[++i]) || 5));
-    else if (a.startsWith('--limit=')) args.limit = Math.max(1, Math.min(50, Number(a.slice(8)) || 5));
-    else words.push(a);
-  }
-  args.question = words.join(' ').trim();
-  return args;
+/** Results per question, within 1..50. */
+function limitOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--limit must be a whole number from 1 to 50; got "${text}"`);
+  return Math.min(n, 50);
 }
 
 /** The passage with the matched terms marked 【like this】. */
@@ -60,14 +49,18 @@ function readable(results: SearchResult[]): string {
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2));
+  const { values, positionals } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } },
+    allowPositionals: true,
+  });
+  const args = { json: values.json, limit: limitOf(values.limit), question: positionals.join(' ').trim() };
   const { corpusDir, indexFile } = loadConfig();
   const interactive = process.stderr.isTTY;
   const { index } = openIndex({
     corpusDir,
     indexFile,
-    log: interactive ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
-    warn: (line) => console.error(`warning: ${line}`),
+    onProgress: interactive ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+    logger: createCliLogger(),
   });
   if (interactive) process.stderr.write('\r\x1b[K');
   const answer = (q: string) => {

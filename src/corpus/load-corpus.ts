@@ -1,7 +1,10 @@
 /**
  * The corpus folder to issues: the one place that reads issue files. A file that cannot be read
- * as an issue is skipped with one warning naming it; the rest still load.
+ * as an issue (gone, a dangling or looping symbolic link, not a regular file, over the size limit,
+ * not text) is skipped with one warning naming it; the rest still load.
  */
+import { createHash } from 'node:crypto';
+import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeIssue, UnreadableIssueError } from './decode.ts';
@@ -13,6 +16,13 @@ export class CorpusError extends Error {}
 
 /** Issue files are plain text; anything else in the folder (notes, indexes) is not an issue. */
 export const ISSUE_FILE = /\.(txt|md|text)$/i;
+
+/**
+ * The largest issue file read. A real issue is about 20 KB of text, a bumper issue a few hundred;
+ * past 2 MB a file is not an issue but a mistake (a dump, a log) and would cost seconds to parse.
+ * Larger files are skipped with a warning, and never read into memory.
+ */
+export const MAX_ISSUE_BYTES = 2 * 1024 * 1024;
 
 /** The issue files in a folder, sorted by name (dated names sort by date). */
 export function listIssueFiles(dir: string): string[] {
@@ -30,23 +40,109 @@ export function listIssueFiles(dir: string): string[] {
   return names.filter((n) => ISSUE_FILE.test(n) && !n.startsWith('.')).sort();
 }
 
-/** Reads and parses one issue file; throws UnreadableIssueError (or a file system error). */
-export function loadIssueFile(file: string): Issue {
-  const text = decodeIssue(fs.readFileSync(file));
-  const issue = parseIssue(text, { source: path.basename(file) });
+/** A file system error as a short reason for a warning. */
+function reason(err: unknown): string {
+  if (err instanceof UnreadableIssueError) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found (removed, or a symbolic link to nothing)';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'not a regular file';
+    default:
+      return code ?? (err as Error).message ?? String(err);
+  }
+}
+
+export const formatBytes = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+/**
+ * An issue file's bytes: through symbolic links, but only from a regular file within the size
+ * limit (checked on the open file, so a file swapped after the check is not read past it either).
+ * Throws UnreadableIssueError with a reason fit for a warning.
+ */
+export function readIssueBytes(file: string, maxBytes = MAX_ISSUE_BYTES): Buffer {
+  let fd: number;
+  try {
+    // Non-blocking: a named pipe called *.txt must not hang the bot.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    throw new UnreadableIssueError(reason(err));
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new UnreadableIssueError('not a regular file');
+    if (st.size > maxBytes)
+      throw new UnreadableIssueError(`${formatBytes(st.size)}, over the ${formatBytes(maxBytes)} limit for an issue`);
+    // One byte more than the limit: a file still growing past it is caught here too.
+    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw new UnreadableIssueError(`over the ${formatBytes(maxBytes)} limit for an issue`);
+    return buffer.subarray(0, length);
+  } catch (err) {
+    throw new UnreadableIssueError(reason(err));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** An issue file's text (decoded, line ends made LF); throws UnreadableIssueError. */
+export function readIssueText(file: string): string {
+  return decodeIssue(readIssueBytes(file));
+}
+
+/** An issue's text to the issue; throws UnreadableIssueError when it holds no article. */
+export function parseIssueText(text: string, source: string): Issue {
+  const issue = parseIssue(text, { source });
   if (issue.articles.length === 0 && issue.photos.length === 0) throw new UnreadableIssueError('no article found');
   return issue;
 }
 
+/** Reads and parses one issue file; throws UnreadableIssueError. */
+export function loadIssueFile(file: string): Issue {
+  return parseIssueText(readIssueText(file), path.basename(file));
+}
+
+/**
+ * One line per issue file saying what it holds: name, size, modification time and a hash of its
+ * bytes (an edit that keeps the size and the time still changes it); for a file that cannot be
+ * read, why. Never throws for a single file.
+ */
+export function corpusFileLines(dir: string): string[] {
+  return listIssueFiles(dir).map((name) => {
+    const file = path.join(dir, name);
+    try {
+      const st = fs.statSync(file);
+      const head = `${name}\t${st.size}\t${Math.round(st.mtimeMs)}`;
+      if (!st.isFile() || st.size > MAX_ISSUE_BYTES) return head;
+      return `${head}\t${createHash('sha1').update(readIssueBytes(file)).digest('base64')}`;
+    } catch (err) {
+      return `${name}\t${reason(err)}`;
+    }
+  });
+}
+
 export interface LoadOptions {
-  /** Told once about each file that is skipped. */
-  warn?: (message: string) => void;
+  /** Told once about each file that is skipped (a warning). */
+  logger?: Logger;
   /** Told after each file, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Loads every issue in the folder; throws CorpusError when there is none to load. */
-export function loadCorpus(dir: string, { warn = console.warn, onProgress }: LoadOptions = {}): Issue[] {
+export function loadCorpus(dir: string, { logger = silentLogger, onProgress }: LoadOptions = {}): Issue[] {
   const files = listIssueFiles(dir);
   if (files.length === 0) throw new CorpusError(`no issue files (*.txt) in corpus folder ${dir}`);
   const issues: Issue[] = [];
@@ -54,9 +150,7 @@ export function loadCorpus(dir: string, { warn = console.warn, onProgress }: Loa
     try {
       issues.push(loadIssueFile(path.join(dir, name)));
     } catch (err) {
-      const why =
-        err instanceof UnreadableIssueError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
-      warn(`skipped ${name}: ${why}`);
+      logger.warn(`skipped ${name}: ${reason(err)}`);
     }
     onProgress?.(k + 1, files.length);
   });

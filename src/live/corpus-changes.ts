@@ -1,5 +1,5 @@
 /**
- * What changed in the corpus folder between looks, and which new files have settled. Pure: the
+ * What changed in the corpus folder between looks, and which files have settled. Pure: the
  * watcher feeds it listings of (name, size, modification time).
  */
 
@@ -11,19 +11,22 @@ export interface FileState {
 export type Listing = Map<string, FileState>;
 
 export interface Changes {
-  /** New or rewritten files that have not changed for the settle time: ready to read. */
+  /**
+   * New or rewritten files that have not changed for the settle time and are not indexed in
+   * this state: ready to read (again at every look until they are).
+   */
   ready: string[];
-  /** Files that were indexed and are gone (or were rewritten: they are read again once settled). */
+  /** Files that were indexed and are gone. */
   removed: string[];
 }
 
-const same = (a: FileState | undefined, b: FileState | undefined) =>
+export const sameState = (a: FileState | undefined, b: FileState | undefined) =>
   !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
- * Tracks files until they stop changing. A file is ready once its size and modification time
- * have stayed the same for `settleMs` (a copy in progress keeps growing; an empty file is still
- * being written).
+ * Tracks how long each file has kept its size and modification time. A file is ready once it has
+ * kept them for `settleMs` (a copy in progress keeps growing; an empty file is still being
+ * written).
  */
 export class SettleTracker {
   private readonly since = new Map<string, { state: FileState; at: number }>();
@@ -35,28 +38,22 @@ export class SettleTracker {
    * read in) and returns what to do.
    */
   update(listing: Listing, indexed: Listing, now: number): Changes {
-    const ready: string[] = [];
-    const removed: string[] = [];
-    for (const [name, state] of indexed) {
-      const current = listing.get(name);
-      if (!current || !same(current, state)) removed.push(name);
-    }
     for (const [name, state] of listing) {
-      if (same(indexed.get(name), state)) {
-        this.since.delete(name);
-        continue;
-      }
       const seen = this.since.get(name);
-      if (!seen || !same(seen.state, state)) {
-        this.since.set(name, { state, at: now });
-        continue;
-      }
-      if (state.size > 0 && now - seen.at >= this.settleMs) {
-        ready.push(name);
-        this.since.delete(name);
-      }
+      if (!seen || !sameState(seen.state, state)) this.since.set(name, { state, at: now });
     }
     for (const name of this.since.keys()) if (!listing.has(name)) this.since.delete(name);
+    const removed = [...indexed.keys()].filter((name) => !listing.has(name));
+    const ready = [...listing]
+      .filter(([name, state]) => state.size > 0 && !sameState(indexed.get(name), state))
+      .filter(([name]) => this.quietFor(name, now) >= this.settleMs)
+      .map(([name]) => name);
     return { ready: ready.sort(), removed: removed.sort() };
+  }
+
+  /** How long the file has kept its current state, as of the last listing (0 if unknown). */
+  quietFor(name: string, now: number): number {
+    const seen = this.since.get(name);
+    return seen ? now - seen.at : 0;
   }
 }

@@ -1,27 +1,45 @@
 /**
- * Keeps the archive in step with the corpus folder while the bot runs: a new issue file becomes
- * searchable within seconds (indexed in place, index saved), a removed one leaves the index
- * (rebuilt without it). A half-written, empty or broken file is waited for or skipped with one
- * warning; nothing here ever throws into the bot.
+ * Keeps the archive in step with the corpus folder while the bot runs. A new issue file becomes
+ * searchable within seconds, indexed in place; a rewritten one is indexed again in place (its
+ * old version answers until then); a removed one leaves the index in place. A new issue is
+ * announced once its file has stayed unchanged for a while, so a copy that stalls is announced
+ * once, in full. A half-written, empty or broken file is waited for or skipped with one warning
+ * and tried again when it changes (or on /reload); nothing here ever throws into the bot.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeIssue } from '../corpus/decode.ts';
+import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
-import { listIssueFiles, loadIssueFile } from '../corpus/load-corpus.ts';
-import { buildIndex, corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
+import { type Logger, silentLogger } from '../logger.ts';
+import { corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import { SettleTracker, type FileState, type Listing } from './corpus-changes.ts';
+import { type FileState, type Listing, SettleTracker, sameState } from './corpus-changes.ts';
+import { BackgroundIndexSaver } from './index-saver.ts';
 
 export interface LiveCorpusOptions {
   corpusDir: string;
   indexFile: string;
   library: NewsLibrary;
-  /** Told about issues that were added (after they are searchable). */
+  /** Told about issues that were added (after they are searchable and their files have stayed unchanged). */
   onNewIssues?: (issues: Issue[]) => void | Promise<void>;
-  log?: (level: 'info' | 'warn', message: string) => void;
+  logger?: Logger;
   pollMs?: number;
+  /** How long a file must keep its size and time before it is read. */
   settleMs?: number;
+  /** How long a file that ends cut short (mid-line, mid-character) must keep them before it is read anyway. */
+  cutShortSettleMs?: number;
+  /** How long a new issue's file must keep them before the issue is announced. */
+  announceAfterMs?: number;
+  /**
+   * How the index file is written after a change: by a child process building it from the files
+   * (the default: the bot's thread never serializes the index), or here and now (small archives,
+   * tests).
+   */
+  save?: 'background' | 'inline';
 }
+
+export const LIVE_DEFAULTS = { pollMs: 2000, settleMs: 1000, cutShortSettleMs: 15_000, announceAfterMs: 5000 };
 
 function list(dir: string): Listing {
   const out: Listing = new Map();
@@ -30,32 +48,79 @@ function list(dir: string): Listing {
       const st = fs.statSync(path.join(dir, name));
       if (st.isFile()) out.set(name, { size: st.size, mtimeMs: st.mtimeMs });
     } catch {
-      // vanished between listing and stat: the next look sees it gone
+      // vanished between listing and stat, or a broken link: not an issue file now
     }
   }
   return out;
 }
 
+function safeList(dir: string): Listing {
+  try {
+    return list(dir);
+  } catch {
+    return new Map();
+  }
+}
+
+/** Lets the bot answer what came in meanwhile. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Whether the bytes end inside a UTF-8 character: a copy stopped mid-way. */
+export function endsMidCharacter(bytes: Uint8Array): boolean {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return false; // ASCII: complete
+    if (b >= 0xc0) return back < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2); // a lead byte: enough bytes after it?
+  }
+  return false;
+}
+
+/**
+ * Whether an issue's text looks cut short. A finished text file ends with a line break, or at
+ * least with a mark that closes a sentence, a quotation or a byline (「……。」, ·记者 张三·); a copy
+ * that stalls almost always stops in the middle of a line.
+ */
+export function looksCutShort(text: string): boolean {
+  return !/(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u.test(text);
+}
+
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export class LiveCorpus {
+  private readonly settings: typeof LIVE_DEFAULTS;
   private readonly tracker: SettleTracker;
-  /** Files indexed (or found unreadable) and the state they were read in. */
-  private readonly known: Listing = new Map();
-  private readonly unreadable = new Set<string>();
+  /** Files in the index, and the state they were read in. */
+  private readonly indexed: Listing = new Map();
+  /** Files that could not be read as an issue in this state: tried again when they change, or on rescan. */
+  private readonly failed: Listing = new Map();
+  /** Warned about in this state already (one warning per file state, whatever the retries). */
+  private readonly warned = new Map<string, FileState>();
+  /** New issues indexed and not yet announced, with the state they were indexed in. */
+  private readonly toAnnounce: Listing = new Map();
+  private forceReads = false;
+  private folderMissing = false;
   private timer?: NodeJS.Timeout;
+  private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
   private running: Promise<void> | null = null;
+  private readonly saver?: BackgroundIndexSaver;
 
   constructor(private readonly options: LiveCorpusOptions) {
-    this.tracker = new SettleTracker(options.settleMs ?? 1000);
-    const listing = safeList(options.corpusDir);
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'number'));
+    this.settings = { ...LIVE_DEFAULTS, ...given };
+    if (options.save !== 'inline')
+      this.saver = new BackgroundIndexSaver(options.corpusDir, options.indexFile, (m) => this.log('warn', m));
+    this.tracker = new SettleTracker(this.settings.settleMs);
     const sources = new Set(options.library.issues.map((i) => i.source));
-    for (const [name, state] of listing) if (sources.has(name)) this.known.set(name, state);
+    // What the archive was opened with is indexed; the other files there were skipped (and
+    // warned about) when it was built: they are tried again once they change.
+    for (const [name, state] of safeList(options.corpusDir))
+      (sources.has(name) ? this.indexed : this.failed).set(name, state);
   }
 
   /** Starts watching: a look every pollMs, and one right after the folder reports a change. */
   start(): void {
-    const pollMs = this.options.pollMs ?? 2000;
-    this.timer = setInterval(() => void this.check(), pollMs);
+    this.timer = setInterval(() => void this.check(), this.settings.pollMs);
     this.timer.unref();
     try {
       this.watcher = fs.watch(this.options.corpusDir, () => void this.check());
@@ -67,83 +132,225 @@ export class LiveCorpus {
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.wakeUp);
+    this.timer = undefined;
     this.watcher?.close();
+    this.saver?.stop();
   }
 
-  /** One look at the folder; concurrent calls share the look in progress. */
+  /** Resolves once the index file has been written after the last change. */
+  async saved(): Promise<void> {
+    await this.running;
+    await this.saver?.idle();
+  }
+
+  /** One look at the folder; concurrent calls share the look in progress. Never rejects. */
   check(now = Date.now()): Promise<void> {
-    this.running ??= this.look(now).finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.look(now)
+      .catch((err) => this.log('warn', `corpus check failed: ${errorMessage(err)}`))
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
   /**
-   * Looks twice, a settle time apart in the tracker's clock (an operator's /reload): files that
-   * did not change between the looks are read at once.
+   * An operator's /reload: looks twice, a settle time apart in the tracker's clock, reading every
+   * file that did not change between the looks at once, the ones that failed before and the ones
+   * that look cut short included.
    */
   async rescan(): Promise<void> {
+    await this.running;
     const now = Date.now();
-    await this.check(now);
-    await this.check(now + (this.options.settleMs ?? 1000) + 1);
+    this.forceReads = true;
+    try {
+      await this.check(now);
+      await this.check(now + this.settings.settleMs + 1);
+    } finally {
+      this.forceReads = false;
+    }
+  }
+
+  private log(level: 'info' | 'warn', message: string): void {
+    (this.options.logger ?? silentLogger)[level](message);
+  }
+
+  /** Warns once per file state. */
+  private warnOnce(name: string, state: FileState, message: string): void {
+    if (sameState(this.warned.get(name), state)) return;
+    this.warned.set(name, state);
+    this.log('warn', message);
   }
 
   private async look(now: number): Promise<void> {
-    const { corpusDir, indexFile, library, log = () => {} } = this.options;
-    const listing = safeList(corpusDir);
-    const indexed: Listing = new Map([...this.known].filter(([name]) => !this.unreadable.has(name)));
-    const { ready, removed } = this.tracker.update(listing, indexed, now);
-    const fresh = ready.filter((name) => !same(this.known.get(name), listing.get(name)));
-    if (removed.length === 0 && fresh.length === 0) return;
-
-    const added: Issue[] = [];
-    for (const name of fresh) {
-      const state = listing.get(name)!;
-      this.known.set(name, state);
-      try {
-        added.push(loadIssueFile(path.join(corpusDir, name)));
-        this.unreadable.delete(name);
-      } catch (err) {
-        this.unreadable.add(name);
-        log('warn', `skipped ${name}: ${(err as Error).message}`);
-      }
-    }
-    // A rewritten file leaves the index now and comes back as new once it has settled.
-    for (const name of removed) this.known.delete(name);
-
+    const { corpusDir, library } = this.options;
+    const force = this.forceReads;
+    let listing: Listing;
     try {
-      const fingerprint = corpusFingerprint(corpusDir);
-      const gone = new Set(removed);
-      const replaced = added.filter((i) => library.issues.some((old) => old.source === i.source));
-      if (gone.size > 0 || replaced.length > 0) {
-        // Removing means rebuilding: the index only ever grows in place.
-        const keep = library.issues.filter((i) => !gone.has(i.source) && !added.some((a) => a.source === i.source));
-        const issues = [...keep, ...added];
-        const { index } = buildIndex(issues, fingerprint, indexFile, undefined, (m) => log('warn', m));
-        library.replace(index, issues);
-        log('info', `corpus changed: ${removed.length} removed, ${added.length} read; index rebuilt`);
-      } else if (added.length > 0) {
-        extendDictionary(library.searchIndex, added, indexFile, (m) => log('warn', m));
-        library.addIssues(added);
-        log('info', `indexed ${added.map((i) => i.source).join(', ')}`);
-      }
-      saveIndex(indexFile, library.issues, library.searchIndex, fingerprint, (m) => log('warn', m));
+      listing = list(corpusDir);
     } catch (err) {
-      log('warn', `could not update the index: ${(err as Error).message}`);
+      // The folder itself is gone or unreadable (an unmounted disk): keep the archive as it is.
+      if (!this.folderMissing) this.log('warn', `cannot look at the corpus folder: ${errorMessage(err)}`);
+      this.folderMissing = true;
       return;
     }
-    const brandNew = added.filter((i) => !removed.includes(i.source));
-    if (brandNew.length > 0) await this.options.onNewIssues?.(brandNew);
+    this.folderMissing = false;
+    const { ready, removed } = this.tracker.update(listing, this.indexed, now);
+    for (const seen of [this.failed, this.warned])
+      for (const name of seen.keys()) if (!listing.has(name)) seen.delete(name);
+    let changed = false;
+
+    if (removed.length > 0) {
+      try {
+        library.removeIssues(removed);
+        for (const name of removed) {
+          this.indexed.delete(name);
+          this.toAnnounce.delete(name);
+        }
+        changed = true;
+        this.log('info', `removed from the index: ${removed.join(', ')}`);
+      } catch (err) {
+        this.log('warn', `could not remove ${removed.join(', ')} from the index: ${errorMessage(err)}`);
+      }
+    }
+
+    for (const [k, name] of ready.entries()) {
+      const state = listing.get(name)!;
+      if (!force && sameState(this.failed.get(name), state)) continue;
+      // One file at a time: many files copied at once do not hold the bot for all of them.
+      if (k > 0) await yieldToEventLoop();
+      const issue = this.read(name, state, now, force);
+      if (issue === 'wait') continue;
+      if (issue === 'failed') {
+        // The file no longer holds the issue indexed from it.
+        if (this.indexed.has(name)) changed = this.remove(name) || changed;
+        continue;
+      }
+      changed = this.index(name, state, issue) || changed;
+    }
+
+    if (changed) this.save();
+    await this.announce(listing, now);
+    this.scheduleWakeUp(listing, now);
+  }
+
+  /** Reads one settled file: its issue, 'wait' while it looks cut short, or 'failed' (warned). */
+  private read(name: string, state: FileState, now: number, force: boolean): Issue | 'wait' | 'failed' {
+    const young = !force && this.tracker.quietFor(name, now) < this.settings.cutShortSettleMs;
+    try {
+      const bytes = readIssueBytes(path.join(this.options.corpusDir, name));
+      // Checked before decoding: a UTF-8 file cut inside a character would not decode as UTF-8.
+      if (young && endsMidCharacter(bytes)) return 'wait';
+      const text = decodeIssue(bytes);
+      if (young && looksCutShort(text)) return 'wait';
+      const issue = parseIssueText(text, name);
+      this.failed.delete(name);
+      return issue;
+    } catch (err) {
+      this.failed.set(name, state);
+      this.warnOnce(name, state, `skipped ${name}: ${errorMessage(err)}`);
+      return 'failed';
+    }
+  }
+
+  /** Indexes one issue in place (its previous version out first); false when that failed. */
+  private index(name: string, state: FileState, issue: Issue): boolean {
+    const { library, indexFile } = this.options;
+    const again = this.indexed.has(name);
+    const { dictionary } = library.searchIndex;
+    const words = dictionary.length;
+    try {
+      extendDictionary(library.searchIndex, [issue], indexFile, (m) => this.log('warn', m));
+      if (again) library.removeIssues([name]);
+      library.addIssues([issue]);
+    } catch (err) {
+      // Tried again at the next look, new words and all; the old version, if any, stays.
+      dictionary.length = words;
+      this.warnOnce(name, state, `could not index ${name}: ${errorMessage(err)}`);
+      return false;
+    }
+    this.indexed.set(name, state);
+    this.warned.delete(name);
+    if (!again || this.toAnnounce.has(name)) this.toAnnounce.set(name, state);
+    this.log('info', `${again ? 're-indexed' : 'indexed'} ${name}`);
+    return true;
+  }
+
+  private remove(name: string): boolean {
+    try {
+      this.options.library.removeIssues([name]);
+      this.indexed.delete(name);
+      this.toAnnounce.delete(name);
+      return true;
+    } catch (err) {
+      this.log('warn', `could not remove ${name} from the index: ${errorMessage(err)}`);
+      return false;
+    }
+  }
+
+  private save(): void {
+    const { corpusDir, indexFile, library } = this.options;
+    if (this.saver) {
+      this.saver.request();
+      return;
+    }
+    try {
+      saveIndex(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir), (m) =>
+        this.log('warn', m),
+      );
+    } catch (err) {
+      // The index in memory is current; the next start rebuilds it.
+      this.log('warn', `could not save the index to ${indexFile}: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Announces the new issues whose files have stayed as they were indexed for long enough. */
+  private async announce(listing: Listing, now: number): Promise<void> {
+    const due = [...this.toAnnounce]
+      .filter(([name, state]) => sameState(listing.get(name), state))
+      .filter(([name]) => this.tracker.quietFor(name, now) >= this.settings.announceAfterMs)
+      .map(([name]) => name);
+    if (due.length === 0) return;
+    if (!this.options.onNewIssues) {
+      for (const name of due) this.toAnnounce.delete(name);
+      return;
+    }
+    const issues = this.options.library.issues.filter((i) => due.includes(i.source));
+    try {
+      await this.options.onNewIssues(issues);
+      for (const name of due) this.toAnnounce.delete(name);
+    } catch (err) {
+      // Still due: tried again at the next look.
+      this.log('warn', `could not announce ${due.join(', ')}: ${errorMessage(err)}`);
+    }
+  }
+
+  /**
+   * While running, looks again as soon as a file settles or an announcement falls due, rather than
+   * at the next poll.
+   */
+  private scheduleWakeUp(listing: Listing, now: number): void {
+    if (!this.timer || this.wakeUp) return;
+    const { settleMs, announceAfterMs } = this.settings;
+    const waits: number[] = [];
+    for (const [name, state] of listing) {
+      const quiet = this.tracker.quietFor(name, now);
+      if (this.toAnnounce.has(name)) waits.push(announceAfterMs - quiet);
+      else if (
+        quiet < settleMs &&
+        !sameState(this.indexed.get(name), state) &&
+        !sameState(this.failed.get(name), state)
+      )
+        waits.push(settleMs - quiet);
+    }
+    if (waits.length === 0) return;
+    this.wakeUp = setTimeout(
+      () => {
+        this.wakeUp = undefined;
+        void this.check();
+      },
+      Math.max(50, Math.min(...waits) + 10),
+    );
+    this.wakeUp.unref();
   }
 }
-
-function safeList(dir: string): Listing {
-  try {
-    return list(dir);
-  } catch {
-    return new Map();
-  }
-}
-
-const same = (a: FileState | undefined, b: FileState | undefined) =>
-  !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;

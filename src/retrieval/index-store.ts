@@ -14,29 +14,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
+import { processIsAlive, writeFileAtomically } from '../atomic-write.ts';
+import type { Logger } from '../logger.ts';
+import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
 import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
-/** A fingerprint of the corpus folder's issue files and the index format. */
+/** A fingerprint of the corpus folder's issue files (their content hashed) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
-  for (const name of listIssueFiles(corpusDir)) {
-    const st = fs.statSync(path.join(corpusDir, name));
-    hash.update(`${name}\t${st.size}\t${Math.round(st.mtimeMs)}\n`);
-  }
+  for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
 
 export interface OpenOptions {
   corpusDir: string;
   indexFile: string;
-  /** Progress and status lines (building, loaded); default: silent. */
-  log?: (line: string) => void;
-  warn?: (line: string) => void;
+  /** Progress lines (reading, building) for a terminal; default: none. */
+  onProgress?: (line: string) => void;
+  /** Told about skipped files, an index rebuilt or not saved. */
+  logger?: Logger;
   /** Rebuild even when the saved index is current. */
   rebuild?: boolean;
 }
@@ -80,13 +80,13 @@ function installDictionary(indexFile: string, words: string[], warn?: (line: str
   const text = userDictionaryText(words);
   let file = dictionaryFile(indexFile);
   try {
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeAtomically(file, text);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomically(file, text);
   } catch (err) {
     reportUnwritable(indexFile, err, warn);
     const digest = createHash('sha1').update(text).digest('hex').slice(0, 16);
     file = path.join(os.tmpdir(), `chongchuan-userdict-${digest}.txt`);
     try {
-      if (!fs.existsSync(file)) writeAtomically(file, text);
+      if (!fs.existsSync(file)) writeFileAtomically(file, text);
     } catch {
       loadDictionary(); // nowhere to write: jieba without the domain words still cuts every text
       return;
@@ -97,28 +97,6 @@ function installDictionary(indexFile: string, words: string[], warn?: (line: str
 
 /** A temporary name for writing `file`, unique to this process. */
 const temporaryFile = (file: string) => `${file}.${process.pid}.tmp`;
-
-/** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = temporaryFile(file);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes temporary files that a save killed midway (kill -9, power loss) left beside the index
@@ -135,7 +113,7 @@ export function removeStaleTemporaryFiles(indexFile: string): void {
   }
   for (const name of names) {
     const m = /^(.*)\.(\d+)\.tmp$/.exec(name);
-    if (!m || !bases.includes(m[1]!) || isRunning(Number(m[2]))) continue;
+    if (!m || !bases.includes(m[1]!) || processIsAlive(Number(m[2]))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }
@@ -276,13 +254,14 @@ function issueTexts(issues: Issue[]): string[] {
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */
-export function openIndex({ corpusDir, indexFile, log, warn, rebuild }: OpenOptions): OpenedIndex {
+export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebuild }: OpenOptions): OpenedIndex {
+  const warn = logger && ((line: string) => logger.warn(line));
   removeStaleTemporaryFiles(indexFile);
   const fingerprint = corpusFingerprint(corpusDir);
   const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprint);
   const readIssues = () =>
     loadCorpus(corpusDir, {
-      warn: warn ?? (() => {}),
+      logger,
       onProgress: log
         ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
         : undefined,

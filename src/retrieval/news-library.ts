@@ -54,6 +54,15 @@ export class NewsLibrary {
     this.reindexArticles();
   }
 
+  /** Takes issues (by source file name) out of the archive, in place. */
+  removeIssues(sources: Iterable<string>): void {
+    const gone = new Set(sources);
+    if (!this.issueList.some((i) => gone.has(i.source))) return;
+    this.index.removeIssues(gone);
+    this.issueList = this.issueList.filter((i) => !gone.has(i.source));
+    this.reindexArticles();
+  }
+
   /** Swaps in a rebuilt index and its issues (after a removal or a reload). */
   replace(index: SearchIndex, issues: Issue[]): void {
     this.index = index;

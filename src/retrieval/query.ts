@@ -42,8 +42,6 @@ export interface ParsedQuery {
   normalized: string;
   concepts: Concept[];
   date?: PartialDate;
-  /** The question asks for a number (多少, 几, 多大……). */
-  wantsNumber: boolean;
   answerType: AnswerType;
   /** The question speaks of the present (今年, 目前, 最近): the newest reporting is meant. */
   recent: boolean;
@@ -360,7 +358,7 @@ export function parseQuery(question: string): ParsedQuery {
   }
   for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, wantsNumber, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
+  return { normalized, concepts, date, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */

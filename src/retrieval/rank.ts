@@ -79,12 +79,12 @@ interface FieldStats {
   newest: string;
 }
 
-/** Average field lengths (BM25F's length normalization), computed once per index size and weights. */
-const fieldStatsCache = new WeakMap<SearchIndex, { w: RankingWeights; stats: FieldStats }>();
+/** Average field lengths (BM25F's length normalization), computed once per index state and weights. */
+const fieldStatsCache = new WeakMap<SearchIndex, { w: RankingWeights; generation: number; stats: FieldStats }>();
 
 function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   const held = fieldStatsCache.get(index);
-  if (held && held.w === w && held.stats.n === index.passages.length) return held.stats;
+  if (held && held.w === w && held.generation === index.generation) return held.stats;
   const n = index.passages.length;
   let body = 0;
   for (const t of index.passageTexts) body += t.length;
@@ -110,7 +110,7 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
     bodyUnit,
     newest,
   };
-  fieldStatsCache.set(index, { w, stats });
+  fieldStatsCache.set(index, { w, generation: index.generation, stats });
   return stats;
 }
 

@@ -55,6 +55,16 @@ export class SearchIndex {
   /** Each passage's place in its doc (0 for the lead). */
   readonly passageOrdinal: number[] = [];
   private readonly copyKeys: string[];
+  private changes = 0;
+
+  /**
+   * Counts the changes made in place (issues added or removed): what is computed from the whole
+   * index and kept is current while this stays the same. The passage count is not enough: an
+   * issue indexed again may have as many passages as before.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   /**
    * What copies of one story share: its kind and its headline but for figures. A story reprinted
@@ -136,6 +146,53 @@ export class SearchIndex {
     this.words.append(added.passageTexts);
     this.grams.append(added.passageTexts, passageOffset);
     this.titleGrams.append(added.docTitles, docOffset);
+    this.changes++;
+  }
+
+  /**
+   * Takes the issues (by source file name) out of this index in place. An issue's docs and
+   * passages are contiguous: each run goes (the last first), later ones move up to close the gap
+   * (so ids stay aligned with the remaining issues, in order), and every view of the text drops
+   * it. Nothing is segmented; no index is rebuilt. Returns how many docs went.
+   */
+  removeIssues(sources: ReadonlySet<string>): number {
+    const runs: [number, number][] = [];
+    for (let d = 0; d < this.docs.length; d++) {
+      if (!sources.has(this.docs[d]!.source)) continue;
+      const from = d;
+      while (d < this.docs.length && sources.has(this.docs[d]!.source)) d++;
+      runs.push([from, d]);
+    }
+    if (runs.length === 0) return 0;
+    for (const [from, to] of runs.reverse()) this.removeDocRange(from, to);
+    this.changes++;
+    this.docPassages.length = 0;
+    this.passageOrdinal.length = 0;
+    for (let d = 0; d < this.docs.length; d++) this.docPassages.push([]);
+    this.passages.forEach((p, id) => {
+      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
+    });
+    return runs.reduce((n, [from, to]) => n + to - from, 0);
+  }
+
+  /** Drops docs [from, to) and their passages from every view. */
+  private removeDocRange(from: number, to: number): void {
+    let first = 0;
+    while (first < this.passages.length && this.passages[first]!.doc < from) first++;
+    let last = first;
+    while (last < this.passages.length && this.passages[last]!.doc < to) last++;
+    this.words.removeRange(first, last);
+    this.grams.removeRange(first, last);
+    this.titleGrams.removeRange(from, to);
+    this.docs.splice(from, to - from);
+    this.docTitles.splice(from, to - from);
+    this.copyKeys.splice(from, to - from);
+    this.passages.splice(first, last - first);
+    this.passageTexts.splice(first, last - first);
+    for (let k = first; k < this.passages.length; k++) {
+      const p = this.passages[k]!;
+      this.passages[k] = { ...p, doc: p.doc - (to - from) };
+    }
   }
 
   /** Everything the index holds, as columns for the index file. */

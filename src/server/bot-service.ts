@@ -8,10 +8,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { run as runPolling, type RunnerHandle } from '@grammyjs/runner';
-import { Api } from 'grammy';
+import { Api, GrammyError } from 'grammy';
 import { COMMANDS, createBot } from '../bot/create-bot.ts';
 import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
-import type { Config } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import { LiveCorpus } from '../live/live-corpus.ts';
 import type { Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
@@ -57,7 +57,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
   const notifier = new Notifier(
     store,
     new Api(token, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}),
-    logger,
+    logger.child({ module: 'notifier' }),
     {
       owner,
       leaseMs: config.claimLeaseMs,
@@ -85,7 +85,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     onNewIssues: async (issues) => {
       await announcer.add(issues);
     },
-    log: (level, message) => logger[level](message),
+    logger: logger.child({ module: 'live' }),
   });
   const bot = createBot({
     token,
@@ -100,18 +100,23 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     observe: metrics.observe,
     onError: (kind) => metrics.error(kind),
     adminIds: config.adminIds,
-    logger,
-    reload: async () => {
-      await live.rescan();
-      const s = library.stats();
-      return `${s.articles} 篇文章，${s.issues} 期报纸`;
-    },
+    logger: logger.child({ module: 'bot' }),
+    reload: () => live.rescan(),
   });
 
   // One process owns a SQLite file: claims left in it are from a process that died; take them now.
   if (!shared) await store.expireClaims(Number.MAX_SAFE_INTEGER);
 
-  await bot.init();
+  try {
+    await bot.init();
+  } catch (err) {
+    // 401/404 from getMe: the token is wrong or revoked; nothing to retry.
+    if (err instanceof GrammyError)
+      throw new ConfigError(
+        `Telegram refused BOT_TOKEN (${err.error_code} ${err.description}); check it with @BotFather`,
+      );
+    throw err;
+  }
   try {
     await bot.api.setMyCommands(COMMANDS.zh);
     await bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' });

@@ -7,7 +7,7 @@
  */
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import { notificationFor } from './announcements.ts';
+import { notificationFor } from './notification-text.ts';
 import { StorageError, type SubscriptionStore } from './subscription-store.ts';
 
 export interface AnnouncerOptions {

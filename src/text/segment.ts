@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
+import { writeFileAtomically } from '../atomic-write.ts';
 
 /** A token and where it starts in the segmented text. */
 export interface Token {
@@ -48,14 +49,9 @@ function compactDictionaries(): { dict: string; idfDict: string; stopWordDict: s
       .readFileSync(source, 'utf8')
       .split('\n')
       .filter((line) => Number(line.split(' ')[1]) >= MIN_WORD_FREQUENCY);
-    const write = (file: string, text: string) => {
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, text);
-      fs.renameSync(tmp, file);
-    };
-    write(files.idfDict, '的 1.0\n');
-    write(files.stopWordDict, '的\n');
-    write(files.dict, `${kept.join('\n')}\n`);
+    writeFileAtomically(files.idfDict, '的 1.0\n');
+    writeFileAtomically(files.stopWordDict, '的\n');
+    writeFileAtomically(files.dict, `${kept.join('\n')}\n`);
   }
   return files;
 }
@@ -106,18 +102,6 @@ export function segment(text: string): Token[] {
     }
   }
   return tokens;
-}
-
-/** Overlapping Han character bigrams of the text (a lone Han character stands as itself). */
-export function hanBigrams(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(HAN_RUN)) {
-    const run = m[0];
-    const at = m.index ?? 0;
-    if (run.length === 1) out.push({ text: run, start: at });
-    for (let i = 0; i + 1 < run.length; i++) out.push({ text: run.slice(i, i + 2), start: at + i });
-  }
-  return out;
 }
 
 /**

@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidTelegramHtml } from '../../src/bot/html.ts';
-import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
+import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { startApp, type Started } from '../support/processes.ts';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-let api: FakeBotApi;
+let api: LoopbackBotApi;
 let app: Started;
 
 beforeAll(async () => {
-  api = new FakeBotApi();
+  api = new LoopbackBotApi();
   const apiRoot = await api.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
   app = startApp({
@@ -83,4 +83,28 @@ describe('npm start with a token, against a loopback Bot API', () => {
     await app.gone();
     expect(Date.now() - started).toBeLessThan(6000);
   }, 10_000);
+});
+
+describe('npm start with a token Telegram refuses', () => {
+  it('stops with one line saying so, without the token', async () => {
+    const refusing = new LoopbackBotApi();
+    const apiRoot = await refusing.start();
+    refusing.fail('getMe', { status: 401, description: 'Unauthorized' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-401-'));
+    const refused = startApp({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      CORPUS_DIR: 'seeds',
+      INDEX_FILE: path.join(dir, 'index.json'),
+      DATABASE_FILE: path.join(dir, 'bot.db'),
+    });
+    const code = await refused.exited;
+    await refusing.stop();
+    expect(code).toBe(1);
+    expect(refused.output()).toContain(
+      'error: Telegram refused BOT_TOKEN (401 Unauthorized); check it with @BotFather',
+    );
+    expect(refused.output()).not.toContain(TOKEN.split(':')[1]);
+    expect(refused.output()).not.toMatch(/\n\s+at /); // no stack trace
+  }, 90_000);
 });

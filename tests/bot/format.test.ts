@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import {
-  formatArticle,
-  formatDate,
-  formatResultsPage,
-  formatSnippet,
-  MESSAGE_LIMIT,
-  MORE_RELATED_HEADER,
-  RELATED_HEADER,
-} from '../../src/bot/format.ts';
-import { escapeHtml, htmlToText, isValidTelegramHtml } from '../../src/bot/html.ts';
+import { formatArticle, formatLatest, formatResult, formatResultsPage, formatSnippet } from '../../src/bot/format.ts';
+import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
+import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
+import { htmlToText } from '../../src/telegram/html.ts';
+import { messages } from '../../src/bot/messages.ts';
 import type { SearchResult } from '../../src/retrieval/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
@@ -28,10 +23,6 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
 });
 
 describe('escaping', () => {
-  it('escapes the characters Telegram HTML reserves', () => {
-    expect(escapeHtml('<b>&"x"</b>')).toBe('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;');
-  });
-
   it('keeps hostile article text inert in results and articles', () => {
     const hostile = result({
       headline: '<script>x</script>',
@@ -44,21 +35,14 @@ describe('escaping', () => {
     expect(htmlToText(page)).toContain('<script>x</script>');
     expect(htmlToText(page)).toContain('<i>q</i> & more');
   });
-
-  it('tells valid Telegram HTML from broken', () => {
-    expect(isValidTelegramHtml('<b>a</b> &amp; <i>b</i>')).toBe(true);
-    expect(isValidTelegramHtml('<b>a</i>')).toBe(false);
-    expect(isValidTelegramHtml('a < b')).toBe(false);
-    expect(isValidTelegramHtml('<script>x</script>')).toBe(false);
-  });
 });
 
 describe('related results', () => {
   it('shows results that may not answer under their own header, never as the answer', () => {
     const page = formatResultsPage('顾保红是哪里人', [result({ confidence: 'related', headline: '政协会议闭幕' })], 0);
     const text = htmlToText(page);
-    expect(text).toContain(RELATED_HEADER);
-    expect(text.indexOf(RELATED_HEADER)).toBeLessThan(text.indexOf('政协会议闭幕'));
+    expect(text).toContain(messages.relatedHeader);
+    expect(text.indexOf(messages.relatedHeader)).toBeLessThan(text.indexOf('政协会议闭幕'));
     expect(isValidTelegramHtml(page)).toBe(true);
   });
 
@@ -70,15 +54,15 @@ describe('related results', () => {
         0,
       ),
     );
-    expect(page).not.toContain(RELATED_HEADER);
-    expect(page.indexOf('答案报道')).toBeLessThan(page.indexOf(MORE_RELATED_HEADER));
-    expect(page.indexOf(MORE_RELATED_HEADER)).toBeLessThan(page.indexOf('相关报道'));
+    expect(page).not.toContain(messages.relatedHeader);
+    expect(page.indexOf('答案报道')).toBeLessThan(page.indexOf(messages.moreRelatedHeader));
+    expect(page.indexOf(messages.moreRelatedHeader)).toBeLessThan(page.indexOf('相关报道'));
   });
 
   it('adds no header when every result answers', () => {
     const page = htmlToText(formatResultsPage('问题', [result(), result()], 0));
-    expect(page).not.toContain(RELATED_HEADER);
-    expect(page).not.toContain(MORE_RELATED_HEADER);
+    expect(page).not.toContain(messages.relatedHeader);
+    expect(page).not.toContain(messages.moreRelatedHeader);
   });
 });
 
@@ -94,39 +78,37 @@ describe('results', () => {
     expect(snippet.length).toBeLessThan(120);
   });
 
-  it('never passes 4096 characters, whatever the passages', () => {
-    const huge = result({
-      headline: '长'.repeat(3000),
-      passage: '&'.repeat(3000),
-      answer: '&'.repeat(3000),
-      highlights: [],
-    });
+  it('gives a page Telegram accepts, whatever the headlines and passages', () => {
+    const headline = '头条<b>&amp;😀'.repeat(150_000); // 1.8 million characters
+    const huge = result({ headline, subtitle: headline, passage: '&😀'.repeat(3000), answer: '&', highlights: [] });
     const page = formatResultsPage('q', [huge, huge, huge], 0);
     expect(page.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(refusalOf('sendMessage', { text: page, parse_mode: 'HTML' })).toBeUndefined();
+    expect(page).toContain('头条&lt;b&gt;&amp;amp;😀');
+    const latest = formatLatest(Array.from({ length: 20 }, () => article([], headline)));
+    expect(latest.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(refusalOf('sendMessage', { text: latest, parse_mode: 'HTML' })).toBeUndefined();
   });
 
-  it('writes dates as far as they are known', () => {
-    expect([formatDate('2022-09-08'), formatDate('2022-09'), formatDate('2022'), formatDate('')]).toEqual([
-      '2022-09-08',
-      '2022-09',
-      '2022',
-      '日期不详',
-    ]);
+  it('shows a date as far as it is known, and says when it is not', () => {
+    expect(formatResult(result({ date: '2022-09' }))).toContain('\n<i>2022-09</i>\n');
+    expect(formatResult(result({ date: '', subtitle: '副题' }))).toContain('\n<i>日期不详 · 副题</i>\n');
+    expect(formatLatest([article([], '标题', '')])).toContain('<i>日期不详</i>');
   });
 });
 
-describe('articles', () => {
-  const article = (paragraphs: string[]): Article => ({
-    id: 'x',
-    headline: '头条 <新闻>',
-    subtitle: '',
-    date: '2023-04-10',
-    source: 's',
-    byline: ['金驰'],
-    paragraphs,
-    captions: [],
-  });
+const article = (paragraphs: string[], headline = '头条 <新闻>', date = '2023-04-10'): Article => ({
+  id: 'x',
+  headline,
+  subtitle: '',
+  date,
+  source: 's',
+  byline: ['金驰'],
+  paragraphs,
+  captions: [],
+});
 
+describe('articles', () => {
   it('fits a short article in one message', () => {
     const parts = formatArticle(article(['第一段。', '第二段。']));
     expect(parts).toHaveLength(1);
@@ -143,5 +125,19 @@ describe('articles', () => {
       expect(isValidTelegramHtml(p)).toBe(true);
     }
     expect(parts.join('\n')).toContain('第29段');
+  });
+
+  it('splits a paragraph of emoji and entities without breaking a character, under any headline', () => {
+    const parts = formatArticle({
+      ...article(['😀&'.repeat(5000), '👨‍👩‍👧'.repeat(2000)], '"<长>"'.repeat(300_000)),
+      subtitle: '&'.repeat(100_000),
+      byline: Array.from({ length: 500 }, () => '<金驰>'),
+    });
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(refusalOf('sendMessage', { text: p, parse_mode: 'HTML' })).toBeUndefined();
+    }
+    expect(parts.join('').split('😀').length - 1).toBe(5000);
   });
 });

@@ -2,9 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import type { Bot } from 'grammy';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { RELATED_HEADER, RELATED_LABEL } from '../../src/bot/format.ts';
-import { htmlToText, isValidTelegramHtml } from '../../src/bot/html.ts';
-import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
+import { messages } from '../../src/bot/messages.ts';
+import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
+import { htmlToText } from '../../src/telegram/html.ts';
+import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { seedLibrary } from '../support/seed-library.ts';
@@ -23,8 +24,13 @@ beforeAll(() => {
 
 beforeEach(() => {
   calls = [];
-  bot = createBot({ token: '1:test', library, botInfo: OFFLINE_BOT_INFO, store: new QueryStore() });
-  interceptApi(bot, (c) => calls.push(c));
+  bot = createBot({
+    token: '1:test',
+    library,
+    botInfo: OFFLINE_BOT_INFO,
+    store: new QueryStore(),
+    fetch: offlineFetch((c) => calls.push(c)),
+  });
 });
 
 const text = (t: string, chat: { id: number; type: string } = privateChat, messageId = 10) => {
@@ -177,25 +183,28 @@ describe('commands', () => {
 });
 
 describe('inline mode', () => {
-  it('lists matching articles, and the latest for an empty query', async () => {
+  interface Result {
+    title: string;
+    input_message_content: { message_text: string; parse_mode?: string };
+  }
+  const inline = async (query: string) => {
     await bot.handleUpdate({
       update_id: ++updateId,
-      inline_query: { id: 'iq1', from: user, query: '老旧小区', offset: '' },
+      inline_query: { id: `iq${updateId}`, from: user, query, offset: '' },
     } as unknown as Update);
-    const answer = last('answerInlineQuery');
-    const results = answer.payload.results as { title: string; input_message_content: { message_text: string } }[];
+    return last('answerInlineQuery').payload;
+  };
+
+  it('lists matching articles, and the latest for an empty query', async () => {
+    const results = (await inline('老旧小区')).results as Result[];
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.title).toContain('老旧小区');
-    for (const r of results) expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
+    for (const r of results) {
+      expect(r.input_message_content.parse_mode).toBe('HTML');
+      expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
+    }
     expect(results[0]!.input_message_content.message_text).toMatch(/^<b>[^\d]/);
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq2', from: user, query: '', offset: '' },
-    } as unknown as Update);
-    const latest = last('answerInlineQuery').payload.results as {
-      title: string;
-      input_message_content: { message_text: string };
-    }[];
+    const latest = (await inline('')).results as Result[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
   });
@@ -203,33 +212,18 @@ describe('inline mode', () => {
   it('marks results that may not hold the answer, in the list and in the message shared', async () => {
     const question = '唐闸古镇每年接待多少游客';
     expect(library.search(question, 10)[0]?.confidence).toBe('related');
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq4', from: user, query: question, offset: '' },
-    } as unknown as Update);
-    const results = last('answerInlineQuery').payload.results as {
-      title: string;
-      input_message_content: { message_text: string };
-    }[];
-    expect(results[0]!.title.startsWith(RELATED_LABEL)).toBe(true);
-    expect(results[0]!.input_message_content.message_text.startsWith(`<i>${RELATED_HEADER}</i>`)).toBe(true);
+    const results = (await inline(question)).results as Result[];
+    expect(results[0]!.title.startsWith(messages.relatedLabel)).toBe(true);
+    expect(results[0]!.input_message_content.message_text.startsWith(`<i>${messages.relatedHeader}</i>`)).toBe(true);
     expect(isValidTelegramHtml(results[0]!.input_message_content.message_text)).toBe(true);
     // A result offered as the answer carries no such mark.
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq5', from: user, query: '唐闸古镇规划面积多大', offset: '' },
-    } as unknown as Update);
-    const answered = last('answerInlineQuery').payload.results as { title: string }[];
-    expect(answered[0]!.title.startsWith(RELATED_LABEL)).toBe(false);
+    const answered = (await inline('唐闸古镇规划面积多大')).results as Result[];
+    expect(answered[0]!.title.startsWith(messages.relatedLabel)).toBe(false);
   });
 
   it('offers a plain-text button when nothing matches', async () => {
-    await bot.handleUpdate({
-      update_id: ++updateId,
-      inline_query: { id: 'iq3', from: user, query: '<股市> 行情', offset: '' },
-    } as unknown as Update);
-    const answer = last('answerInlineQuery');
-    expect(answer.payload.results).toEqual([]);
-    expect((answer.payload.button as { text: string }).text).toContain('<股市> 行情');
+    const answer = await inline('<股市> 行情');
+    expect(answer.results).toEqual([]);
+    expect((answer.button as { text: string }).text).toBe('没有找到「<股市> 行情」的报道');
   });
 });

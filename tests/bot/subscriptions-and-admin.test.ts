@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
+import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
@@ -14,6 +14,7 @@ let bot: Bot;
 let store: SubscriptionStore;
 let calls: OutgoingCall[];
 let updateId = 0;
+let reloads = 0;
 
 beforeAll(() => {
   library = seedLibrary();
@@ -21,6 +22,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   calls = [];
+  reloads = 0;
   store = openSqliteStore(':memory:');
   bot = createBot({
     token: '1:test',
@@ -28,10 +30,12 @@ beforeEach(() => {
     botInfo: OFFLINE_BOT_INFO,
     subscriptions: store,
     adminIds: [ADMIN],
-    reload: async () => '37 篇文章',
+    reload: async () => {
+      reloads++;
+    },
     flood: { limit: 5, windowMs: 60_000 },
+    fetch: offlineFetch((c) => calls.push(c)),
   });
-  interceptApi(bot, (c) => calls.push(c));
 });
 
 const send = (text: string, userId = 100, extra: Record<string, unknown> = {}) => {
@@ -85,14 +89,16 @@ describe('operators', () => {
     await send('/stats', ADMIN);
     expect(last()).toContain('文章 37 篇');
     await send('/reload', ADMIN);
-    expect(last()).toContain('重新加载完成');
+    expect(reloads).toBe(1);
+    expect(last()).toBe('重新加载完成：37 篇文章，5 期报纸');
   });
 
   it('gives everyone else the ordinary reply', async () => {
     await send('/stats', 100);
     expect(last()).toContain('不认识的命令');
     await send('/reload', 100);
-    expect(last()).not.toContain('重新加载');
+    expect(last()).toContain('不认识的命令 /reload');
+    expect(reloads).toBe(0);
   });
 });
 

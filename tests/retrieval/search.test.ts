@@ -4,6 +4,7 @@ import path from 'node:path';
 import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openIndex } from '../../src/retrieval/index-store.ts';
+import { HARD_MAX_PASSAGE } from '../../src/retrieval/passages.ts';
 import { search } from '../../src/retrieval/rank.ts';
 import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 
@@ -72,7 +73,7 @@ describe('search on the seed archive', () => {
 
   it('keeps every passage short enough to read', () => {
     for (const q of ['老旧小区改造', '疫情防控', '胡拥军']) {
-      for (const r of search(index, q, { limit: 5 })) expect(r.passage.length).toBeLessThanOrEqual(600);
+      for (const r of search(index, q, { limit: 5 })) expect(r.passage.length).toBeLessThanOrEqual(HARD_MAX_PASSAGE);
     }
   });
 });

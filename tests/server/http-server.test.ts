@@ -2,7 +2,7 @@ import type { Update } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { interceptApi, OFFLINE_BOT_INFO, type OutgoingCall } from '../../src/bot/offline-api.ts';
+import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { type HttpServer, startHttpServer } from '../../src/server/http-server.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
@@ -36,18 +36,18 @@ describe('the HTTP server', () => {
   it('answers Telegram before a slow handler ends, and the handler still replies', async () => {
     let release: () => void = () => {};
     let handled = false;
+    const calls: OutgoingCall[] = [];
     const bot = createBot({
       token: '1:test',
       library,
       botInfo: OFFLINE_BOT_INFO,
+      fetch: offlineFetch((c) => calls.push(c)),
       observe: async (ctx, next) => {
         if (ctx.message?.text === '老旧小区改造') await new Promise<void>((r) => (release = r));
         await next();
         handled = true;
       },
     });
-    const calls: OutgoingCall[] = [];
-    interceptApi(bot, (c) => calls.push(c));
     const metrics = createMetrics({ library });
     server = await startHttpServer({
       port: 0,

@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
 import { Notifier } from '../../src/subscriptions/notifier.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 
-let api: FakeBotApi;
+let api: LoopbackBotApi;
 let telegram: Api;
 
 beforeEach(async () => {
-  api = new FakeBotApi();
+  api = new LoopbackBotApi();
   telegram = new Api('1:notifier-test', { apiRoot: await api.start() });
 });
 

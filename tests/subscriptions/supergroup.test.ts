@@ -2,15 +2,20 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.ts';
-import { interceptApi, OFFLINE_BOT_INFO } from '../../src/bot/offline-api.ts';
+import { OFFLINE_BOT_INFO, offlineFetch } from '../../src/telegram/offline-api.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 describe('a group that becomes a supergroup', () => {
   it('takes its subscriptions and undelivered notifications to the new chat id', async () => {
     const store = openSqliteStore(':memory:');
-    const bot = createBot({ token: '1:test', library: seedLibrary(), botInfo: OFFLINE_BOT_INFO, subscriptions: store });
-    interceptApi(bot, () => {});
+    const bot = createBot({
+      token: '1:test',
+      library: seedLibrary(),
+      botInfo: OFFLINE_BOT_INFO,
+      subscriptions: store,
+      fetch: offlineFetch(() => {}),
+    });
     await store.subscribe(-77, '');
     await store.subscribe(-77, '消防');
     await store.announce('x.txt', [{ chatId: -77, text: '新一期' }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/normalize.ts';
-import { hanBigrams, onlyAcrossWords, segment, wordSpansJunction } from '../../src/text/segment.ts';
+import { onlyAcrossWords, segment, wordSpansJunction } from '../../src/text/segment.ts';
 
 const words = (text: string) => segment(normalize(text)).map((t) => t.text);
 
@@ -20,10 +20,6 @@ describe('segment', () => {
   it('reports where each token starts', () => {
     const tokens = segment('崇川区召开会议');
     for (const t of tokens) expect('崇川区召开会议'.slice(t.start, t.start + t.text.length)).toBe(t.text);
-  });
-
-  it('makes overlapping Han bigrams', () => {
-    expect(hanBigrams('唐闸古镇').map((t) => t.text)).toEqual(['唐闸', '闸古', '古镇']);
   });
 
   it('tells a word read across two others from one inside a longer word', () => {

@@ -2,9 +2,11 @@
  * 全文: an article in full, part by part (a long one is split at paragraph boundaries).
  */
 import { Composer, type Context } from 'grammy';
+import { articleData } from '../callback-data.ts';
+import type { BotDeps } from '../deps.ts';
 import { formatArticle } from '../format.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
 import { articleKeyboard } from '../keyboards.ts';
+import { messages } from '../messages.ts';
 
 /** Sends part `part` of the article as a new message; false when there is no such article. */
 export async function sendArticle(ctx: Context, deps: BotDeps, id: string, part = 0): Promise<boolean> {
@@ -13,21 +15,26 @@ export async function sendArticle(ctx: Context, deps: BotDeps, id: string, part 
   const parts = formatArticle(article);
   const k = Math.min(Math.max(0, part), parts.length - 1);
   const keyboard = articleKeyboard(id, k, parts.length);
-  await ctx.reply(parts[k]!, { ...replyOptions(ctx), ...(keyboard ? { reply_markup: keyboard } : {}) });
+  await ctx.reply(parts[k]!, keyboard ? { reply_markup: keyboard } : {});
   return true;
 }
 
 export function articleFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.callbackQuery(/^a:([0-9a-f]{6,32}):(\d{1,3})$/, async (ctx) => {
-    const [, id, part] = ctx.match;
-    const article = deps.library.article(id!);
-    if (!article) {
-      await ctx.answerCallbackQuery({ text: '找不到这篇文章了，报道库可能已更新。' });
+  composer.callbackQuery(articleData.match, async (ctx) => {
+    const { id, part } = articleData.unpack(ctx.callbackQuery.data)!;
+    if (!deps.library.article(id)) {
+      await ctx.answerCallbackQuery({ text: messages.articleGone });
+      return;
+    }
+    // A press on a message shared inline has no chat to send to: the article opens in a private
+    // chat with the bot instead (a deep link, as /start <id> reads it).
+    if (!ctx.chat) {
+      await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=${id}` });
       return;
     }
     await ctx.answerCallbackQuery();
-    await sendArticle(ctx, deps, id!, Number(part));
+    await sendArticle(ctx, deps, id, part);
   });
   return composer;
 }

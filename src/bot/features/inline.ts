@@ -1,53 +1,62 @@
 /**
  * Inline mode: `@bot 老旧小区` in any chat lists matching articles; an empty query, the newest.
+ * Every result stays within Telegram's limits, whatever the archive holds: a short title and
+ * description, a message of one result.
  */
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { formatArticleCard, formatDate, formatResult, RELATED_HEADER, RELATED_LABEL } from '../format.ts';
-import type { BotDeps } from '../context.ts';
+import { clip } from '../../text/graphemes.ts';
+import { formatDate } from '../../telegram/html.ts';
+import type { BotDeps } from '../deps.ts';
+import { formatArticleCard, formatResult } from '../format.ts';
+import { messages } from '../messages.ts';
 
 const INLINE_RESULTS = 10;
+/** Units of a query searched; a question past it is cut. */
+const INLINE_QUERY = 200;
+const TITLE = 100;
+const DESCRIPTION = 120;
+
+function result(id: string, title: string, description: string, html: string): InlineQueryResultArticle {
+  return {
+    type: 'article',
+    id,
+    title: clip(title, TITLE) || '…',
+    description: clip(description, DESCRIPTION),
+    input_message_content: { message_text: html },
+  };
+}
 
 export function inlineFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
-    const query = ctx.inlineQuery.query.trim().slice(0, 200);
-    const preview = { is_disabled: true };
-    let results: InlineQueryResultArticle[];
-    if (!query) {
-      results = deps.library.latest(INLINE_RESULTS).map((a) => ({
-        type: 'article',
-        id: a.id,
-        title: a.headline,
-        description: `${formatDate(a.date)} ${a.paragraphs[0]?.slice(0, 60) ?? ''}`,
-        input_message_content: {
-          message_text: formatArticleCard(a),
-          parse_mode: 'HTML',
-          link_preview_options: preview,
-        },
-      }));
-    } else {
-      results = deps.library.search(query, INLINE_RESULTS).map((r, k) => {
-        // A result that may not hold the answer is marked so in the list and in the message shared.
-        const related = r.confidence === 'related';
-        return {
-          type: 'article',
-          id: `${r.articleId}-${k}`.slice(0, 64),
-          title: related ? `${RELATED_LABEL}${r.headline}` : r.headline,
-          description: `${formatDate(r.date)} ${r.answer.slice(0, 80)}`,
-          input_message_content: {
-            message_text: related ? `<i>${RELATED_HEADER}</i>\n\n${formatResult(r)}` : formatResult(r),
-            parse_mode: 'HTML',
-            link_preview_options: preview,
-          },
-        };
-      });
-    }
+    const query = clip(ctx.inlineQuery.query.trim(), INLINE_QUERY, '');
+    const results = query
+      ? deps.library.search(query, INLINE_RESULTS).map((r, k) => {
+          // A result that may not hold the answer is marked so in the list and in the message shared.
+          const related = r.confidence === 'related';
+          return result(
+            `${r.articleId.slice(0, 32)}-${k}`,
+            related ? `${messages.relatedLabel}${r.headline}` : r.headline,
+            `${formatDate(r.date)} ${r.answer}`,
+            related ? `<i>${messages.relatedHeader}</i>\n\n${formatResult(r)}` : formatResult(r),
+          );
+        })
+      : deps.library
+          .latest(INLINE_RESULTS)
+          .map((a) =>
+            result(
+              a.id.slice(0, 64),
+              a.headline,
+              `${formatDate(a.date)} ${a.paragraphs[0] ?? ''}`,
+              formatArticleCard(a),
+            ),
+          );
     await ctx.answerInlineQuery(results, {
       cache_time: 300,
       // Button text is plain text, not HTML.
       ...(results.length === 0 && query
-        ? { button: { text: `没有找到「${query.slice(0, 20)}」的报道`, start_parameter: 'help' } }
+        ? { button: { text: messages.inlineNothingFound(query), start_parameter: 'help' } }
         : {}),
     });
   });

@@ -2,8 +2,8 @@
  * /latest [N]: the newest articles with their dates, each one a button away.
  */
 import { Composer, type Context } from 'grammy';
+import type { BotDeps } from '../deps.ts';
 import { formatLatest } from '../format.ts';
-import { replyOptions, type BotDeps } from '../context.ts';
 import { latestKeyboard } from '../keyboards.ts';
 
 export const DEFAULT_LATEST = 5;
@@ -19,8 +19,8 @@ export function latestCount(arg: string): number {
 export function latestFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('latest', async (ctx) => {
-    const articles = deps.library.latest(latestCount(typeof ctx.match === 'string' ? ctx.match : ''));
-    await ctx.reply(formatLatest(articles), { ...replyOptions(ctx), reply_markup: latestKeyboard(articles) });
+    const articles = deps.library.latest(latestCount(ctx.match));
+    await ctx.reply(formatLatest(articles), { reply_markup: latestKeyboard(articles) });
   });
   return composer;
 }

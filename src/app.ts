@@ -2,13 +2,13 @@
  * What `npm start` does: load the settings and the archive, then either run the bot (see
  * server/bot-service.ts) or chat in the terminal. The token and the webhook secret are never logged.
  */
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { openIndex } from '../retrieval/index-store.ts';
-import { NewsLibrary } from '../retrieval/news-library.ts';
-import { runTelegramBot } from '../server/bot-service.ts';
-import { runChat } from './chat.ts';
-import { runCli } from './run-cli.ts';
+import { runChat } from './cli/chat.ts';
+import { runCli } from './cli/run-cli.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { openIndex } from './retrieval/index-store.ts';
+import { NewsLibrary } from './retrieval/news-library.ts';
+import { runTelegramBot } from './server/bot-service.ts';
 
 export function run(): void {
   runCli(async () => {
@@ -22,8 +22,8 @@ export function run(): void {
     const opened = openIndex({
       corpusDir: config.corpusDir,
       indexFile: config.indexFile,
-      log: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
-      warn: (line) => logger.warn(line),
+      onProgress: tty ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+      logger: logger.child({ module: 'corpus' }),
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const library = NewsLibrary.fromOpened(opened);

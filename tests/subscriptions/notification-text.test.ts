@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/corpus/types.ts';
-import { isValidTelegramHtml } from '../../src/bot/html.ts';
-import { notificationFor } from '../../src/subscriptions/announcements.ts';
+import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
+import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
+import { notificationFor } from '../../src/subscriptions/notification-text.ts';
 
 const article = (headline: string): Article => ({
   id: headline,
@@ -34,5 +35,18 @@ describe('notificationFor', () => {
     expect(text).toContain('关注的「老旧小区」有新报道');
     expect(text).toContain('老旧小区改造完工');
     expect(notificationFor(issue, ['消防'], matches)).toBeNull();
+  });
+});
+
+describe("a notification past Telegram's limit", () => {
+  it('is shortened without cutting a tag, an entity or a character', () => {
+    const many: Issue = {
+      ...issue,
+      articles: Array.from({ length: 15 }, (_, k) => article(`${k}号<通知>😀`.repeat(60))),
+    };
+    const text = notificationFor(many, ['', '通知'], () => many.articles)!;
+    expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(refusalOf('sendMessage', { text, parse_mode: 'HTML' })).toBeUndefined();
+    expect(text).toMatch(/…(<\/b>)?$/);
   });
 });

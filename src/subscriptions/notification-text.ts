@@ -4,8 +4,8 @@
  * one message per chat per issue. Pure formatting; matching is passed in.
  */
 import type { Article, Issue } from '../corpus/types.ts';
-import { formatDate, MESSAGE_LIMIT } from '../bot/format.ts';
-import { escapeHtml } from '../bot/html.ts';
+import { escapeHtml, formatDate, truncateHtml } from '../telegram/html.ts';
+import { MESSAGE_LIMIT } from '../telegram/limits.ts';
 import { ALL_ISSUES } from './subscription-store.ts';
 
 const DIGEST_HEADLINES = 15;
@@ -32,11 +32,5 @@ export function notificationFor(
     parts.push(`🔔 关注的「${escapeHtml(keyword)}」有新报道：\n${lines.join('\n')}`);
   }
   if (parts.length === 0) return null;
-  let text = `${parts.join('\n\n')}\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。`;
-  if (text.length > MESSAGE_LIMIT)
-    text = `${text
-      .slice(0, MESSAGE_LIMIT - 1)
-      .replace(/<[^>]*$/, '')
-      .replace(/&[a-z]*$/, '')}…`;
-  return text;
+  return truncateHtml(`${parts.join('\n\n')}\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。`, MESSAGE_LIMIT);
 }

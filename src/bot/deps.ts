@@ -1,0 +1,19 @@
+/**
+ * What every feature of the bot is given: the archive, the stored queries, subscriptions and
+ * the operators' settings.
+ */
+import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { QueryStorage } from './query-store.ts';
+
+export interface BotDeps {
+  library: NewsLibrary;
+  store: QueryStorage;
+  subscriptions: SubscriptionStore;
+  /** Telegram user ids allowed the operators' commands. */
+  adminIds: number[];
+  /** Counted since start, for /stats. */
+  counters: { questions: number };
+  /** Re-scans the corpus (/reload). */
+  reload?: () => Promise<void>;
+}

@@ -1,0 +1,148 @@
+/**
+ * Every word the bot says to its users, in one place so wording can be reviewed and changed
+ * together. Replies are Telegram HTML: a function that takes text from a user or an article
+ * escapes it itself (and shortens it at a character boundary), so no call site can forget.
+ * Button labels and callback notices are plain text.
+ */
+import type { LibraryStats } from '../retrieval/news-library.ts';
+import { ALL_ISSUES } from '../subscriptions/subscription-store.ts';
+import { clip } from '../text/graphemes.ts';
+import { escapeHtml, formatDate } from '../telegram/html.ts';
+
+/** How much of a user's text a reply echoes, in UTF-16 units. */
+const ECHO = 40;
+
+/** A short echo of the user's text (question, command, keyword), escaped for HTML. */
+export function echo(text: string, max = ECHO): string {
+  return escapeHtml(clip(text.replace(/\s+/g, ' ').trim(), max));
+}
+
+/** The command menu: each command with its Chinese and English description. */
+export const MENU: [command: string, zh: string, en: string][] = [
+  ['search', '搜索报道', 'Search the news'],
+  ['latest', '最新报道', 'Latest articles'],
+  ['subscribe', '订阅新报纸或关键词', 'Follow new issues or a keyword'],
+  ['unsubscribe', '退订', 'Stop following'],
+  ['subscriptions', '我的订阅', 'What you follow'],
+  ['help', '使用帮助', 'How to use the bot'],
+  ['privacy', '隐私说明', 'What the bot stores'],
+];
+
+export const messages = {
+  // Questions and results
+  resultsHeader: (question: string, page: number, pages: number) =>
+    `🔎 「${echo(question)}」${pages > 1 ? ` 第${page + 1}/${pages}页` : ''}`,
+  /** The short answer, already escaped HTML, before the result that holds it. */
+  directAnswer: (html: string) => `答：<b>${html}</b>`,
+  /** Above results that may not hold the answer. */
+  relatedHeader: '没有找到确切答案，以下报道提到了……',
+  /** The same, after results that do answer. */
+  moreRelatedHeader: '以下报道可能相关：',
+  /** A short mark of one such result where there is no room for a header (an inline result's title). */
+  relatedLabel: '〔可能相关〕',
+  noMatch: (question: string) =>
+    `没有在报道中找到与「${echo(question)}」相关的内容。\n可以换个说法或关键词再试，或用 /latest 看看最新报道。`,
+  questionTooLong: (length: number, max: number) =>
+    `问题太长了（${length} 字）。请把问题精简到 ${max} 字以内再发给我。`,
+  searchUsage: (example: string) => `用法：/search 关键词\n例如：/search ${escapeHtml(example)}`,
+  unknownCommand: (command: string) => `不认识的命令 ${echo(command)}。发送 /help 查看可用的命令，或直接输入问题。`,
+  textOnly: '我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。',
+  reporters: (names: string[]) => `记者 ${echo(names.join(' '), 200)}`,
+  photo: '📷 ',
+  part: (k: number, parts: number) => `<i>（${k + 1}/${parts}）</i>`,
+
+  // Lists and greeting
+  latestHeader: '🗞 最新报道',
+  libraryEmpty: '报道库中还没有文章。',
+  welcome: (stats: LibraryStats) => {
+    const period = stats.from && stats.to ? `，时间从 ${formatDate(stats.from)} 到 ${formatDate(stats.to)}` : '';
+    return [
+      '你好！我是<b>崇川新闻助手</b>，帮你在崇川区的新闻报道里找答案。',
+      `报道库现有 ${stats.articles} 篇文章、${stats.issues} 期报纸${period}。`,
+      '直接发问题给我就行，比如下面这些（点一下试试）：',
+    ].join('\n');
+  },
+  help: [
+    '<b>使用方法</b>',
+    '直接发送问题，例如「唐闸古镇规划面积多大」。',
+    '',
+    '/search 关键词 — 搜索报道',
+    '/latest [数量] — 最新报道',
+    '/subscribe — 订阅每期新报纸的标题摘要',
+    '/subscribe 关键词 — 有相关新报道时提醒',
+    '/unsubscribe [关键词] — 退订（不带关键词则全部退订）',
+    '/subscriptions — 我的订阅',
+    '/privacy — 隐私说明；/forget 删除我的数据',
+    '/help — 显示本帮助',
+    '/start — 重新开始',
+    '',
+    '在任何聊天中输入 @本机器人 加关键词，也能搜索并分享报道。',
+  ].join('\n'),
+
+  // Inline mode (plain text)
+  inlineNothingFound: (query: string) => `没有找到「${clip(query, 20)}」的报道`,
+
+  // Buttons (plain text)
+  fullTextButton: (n: number) => `📄 全文 ${n}`,
+  latestButton: (n: number) => `📄 ${n}`,
+  previousPage: '◀ 上一页',
+  nextPage: '下一页 ▶',
+  previousPart: '◀ 上一部分',
+  nextPart: '下一部分 ▶',
+  exampleButton: (question: string) => `💬 ${clip(question, 60)}`,
+
+  // Button notices (plain text, at most 200 characters)
+  searchExpired: '这次搜索已过期，请重新提问。',
+  articleGone: '找不到这篇文章了，报道库可能已更新。',
+  exampleGone: '这个示例已经失效了，请直接输入问题。',
+  buttonGone: '这个按钮已失效，请重新提问。',
+  pressTooFast: '操作太频繁了，请稍等几秒。',
+
+  // Flood
+  sendingTooFast: '你发得太快了，请稍等几秒再问。',
+
+  // Subscriptions
+  keywordTooLong: (max: number) => `关键词太长了，请控制在 ${max} 字以内。`,
+  subscribed: (keyword: string) =>
+    keyword
+      ? `✅ 已订阅关键词「${echo(keyword)}」。有相关新报道时会通知你。`
+      : '✅ 已订阅每期新报纸。新一期收录后会发给你标题摘要。',
+  alreadySubscribed: (keyword: string) => `你已经订阅了${keyword ? `关键词「${echo(keyword)}」` : '每期新报纸'}。`,
+  tooManyKeywords: (max: number) => `最多可以关注 ${max} 个关键词，请先用 /unsubscribe 关键词 退订一些。`,
+  unsubscribedAll: (n: number) => (n > 0 ? `已退订全部 ${n} 项订阅。` : '你目前没有任何订阅。'),
+  unsubscribedKeyword: (keyword: string, removed: boolean) =>
+    removed ? `已退订关键词「${echo(keyword)}」。` : `你没有订阅关键词「${echo(keyword)}」。`,
+  noSubscriptions: '你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒',
+  subscriptionList: (keywords: string[]) =>
+    `你的订阅：\n${keywords.map((k) => (k === ALL_ISSUES ? '• 每期新报纸' : `• 关键词「${echo(k)}」`)).join('\n')}`,
+  privacy: [
+    '<b>隐私说明</b>',
+    '我只保存你的订阅：聊天编号和你关注的关键词，用来发送新报道通知。',
+    '你的提问不会被保存（翻页用的搜索结果在服务器内存中保留一天）。',
+    '发送 /forget 即可删除关于你的全部数据。',
+  ].join('\n'),
+  forgotten: '已删除关于你的全部数据（订阅和待发送的通知）。',
+  /** The database could not take a change now (locked, unreachable). */
+  storageUnavailable: '暂时无法保存，请稍后再试。',
+
+  // Operators
+  stats: (stats: LibraryStats, subscribers: number, questions: number) =>
+    [
+      '<b>运行状态</b>',
+      `文章 ${stats.articles} 篇，报纸 ${stats.issues} 期`,
+      `订阅用户 ${subscribers} 个`,
+      `启动以来回答问题 ${questions} 次`,
+    ].join('\n'),
+  reloadUnsupported: '这个实例不支持重新加载。',
+  reloading: '正在重新扫描报道库……',
+  reloaded: (stats: LibraryStats) => `重新加载完成：${stats.articles} 篇文章，${stats.issues} 期报纸`,
+
+  // The terminal chat (plain text)
+  chatBanner: (stats: LibraryStats) =>
+    `崇川新闻助手 · 终端聊天（未设置 BOT_TOKEN，没有连接 Telegram）：${stats.articles} 篇文章，${stats.issues} 期报纸。\n` +
+    '输入问题或命令（/latest、/search 关键词、/help），输入 #1 按下回复里的第 1 个按钮，Ctrl+D 退出。\n',
+  chatEdited: '（上一条消息已更新）',
+  chatButtons: (labels: string[]) => `  按钮：${labels.map((b, k) => `#${k + 1} ${b}`).join('  ')}`,
+  chatNoSuchButton: '（没有这个按钮）\n',
+  chatRefused: (method: string, reason: string) => `（Telegram 会拒绝这次 ${method}：${reason}）\n`,
+} as const;

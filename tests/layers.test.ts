@@ -1,0 +1,78 @@
+/**
+ * The import graph keeps the layers: text ← corpus ← retrieval ← bot/live/subscriptions ← server ←
+ * cli/app/main. A module imports only from its own folder and the layers below; nothing in src/
+ * imports tests/. Telegram's HTML, limits and Bot API stand-ins (src/telegram) sit just above
+ * text, so the bot and the subscription notices share them; config, logger and atomic-write are
+ * below everything.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve('src');
+
+/** Modules below every layer, which any part may import. */
+const BASE = ['config.ts', 'logger.ts', 'atomic-write.ts'];
+/** Each top-level part of src/ and the parts it may import (besides itself and BASE). */
+const MAY_IMPORT: Record<string, string[]> = {
+  ...Object.fromEntries(BASE.map((m) => [m, []])),
+  text: [],
+  telegram: ['text'],
+  corpus: ['text'],
+  retrieval: ['text', 'corpus'],
+  live: ['text', 'corpus', 'retrieval'],
+  subscriptions: ['text', 'corpus', 'retrieval', 'telegram'],
+  bot: ['text', 'corpus', 'retrieval', 'telegram', 'subscriptions'],
+  // The running service: the bot, the live corpus and the storage behind webhooks and metrics.
+  server: ['text', 'corpus', 'retrieval', 'telegram', 'subscriptions', 'bot', 'live'],
+};
+/** The application's edge: may import anything in src/ (a new top-level part starts here too). */
+const EDGE = new Set(['cli', 'app.ts', 'main.ts']);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.(ts|mjs|js)$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** The relative module specifiers a file imports (static, re-exported or dynamic). */
+function importsOf(file: string): string[] {
+  const code = fs.readFileSync(file, 'utf8');
+  const found = code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g);
+  return [...found].map((m) => m[1]!);
+}
+
+const partOf = (file: string) => path.relative(SRC, file).split(path.sep)[0]!;
+
+const edges = sourceFiles(SRC).flatMap((file) =>
+  importsOf(file).map((spec) => ({ from: file, to: path.resolve(path.dirname(file), spec), spec })),
+);
+
+describe('the import graph', () => {
+  it('has edges to check (the scan finds the imports)', () => {
+    expect(edges.length).toBeGreaterThan(100);
+    expect(edges.some((e) => partOf(e.from) === 'bot' && partOf(e.to) === 'telegram')).toBe(true);
+  });
+
+  it('never reaches from src/ into tests/ or outside src/', () => {
+    const outside = edges.filter((e) => path.relative(SRC, e.to).startsWith('..'));
+    expect(outside.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
+  });
+
+  it('never imports a layer above', () => {
+    const upward = edges.filter((e) => {
+      const from = partOf(e.from);
+      const to = partOf(e.to);
+      if (from === to || EDGE.has(from) || !(from in MAY_IMPORT)) return false;
+      return !MAY_IMPORT[from]!.includes(to) && !(BASE.includes(to) && !BASE.includes(from));
+    });
+    expect(upward.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
+  });
+
+  it('keeps the edge at the edge: no layer imports the command-line tools, the app or main', () => {
+    const intoEdge = edges.filter((e) => !EDGE.has(partOf(e.from)) && EDGE.has(partOf(e.to)));
+    expect(intoEdge.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
+  });
+});

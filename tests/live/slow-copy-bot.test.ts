@@ -1,0 +1,62 @@
+/**
+ * The real bot (`npm start` against the loopback Bot API) while an issue is copied into its corpus
+ * slowly, stalling 4 s half-way: subscribers get one notification, for the whole issue.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadIssueFile, parseIssueText } from '../../src/corpus/load-corpus.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { startApp, type Started } from '../support/processes.ts';
+
+const api = new FakeBotApi();
+const apps: Started[] = [];
+afterAll(async () => {
+  for (const app of apps) app.kill('SIGKILL');
+  await api.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a slow copy into the running bot', () => {
+  it('is announced once, in full', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slow-copy-'));
+    const corpusDir = path.join(dir, 'corpus');
+    fs.mkdirSync(corpusDir);
+    fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpusDir, '2021-08-09.txt'));
+    const app = startApp({
+      BOT_TOKEN: '123456:SLOWCOPY-token-abcdefghijklmnopq',
+      TELEGRAM_API_ROOT: await api.start(),
+      CORPUS_DIR: corpusDir,
+      INDEX_FILE: path.join(dir, 'index.json'),
+      DATABASE_FILE: path.join(dir, 'bot.db'),
+      LOG_LEVEL: 'warn',
+    });
+    apps.push(app);
+    await api.waitFor((c) => c.method === 'setMyCommands', 80_000);
+    api.pushText('/subscribe', 700);
+    await api.waitFor((c) => c.payload.chat_id === 700 && String(c.payload.text).includes('已订阅'), 20_000);
+
+    // Half the issue, cut at the end of a line (so it looks whole), then a 4 s stall.
+    const full = fs.readFileSync('seeds/003_460569c0b775decf.txt', 'utf8');
+    const cut = full.indexOf('\n', full.length / 2) + 1;
+    const name = '2022-03-14.txt';
+    const half = parseIssueText(full.slice(0, cut), name).articles.map((a) => a.headline);
+    const lateHeadline = loadIssueFile('seeds/003_460569c0b775decf.txt')
+      .articles.map((a) => a.headline)
+      .find((h) => !half.includes(h))!;
+    expect(lateHeadline).toBeTruthy();
+    const file = path.join(corpusDir, name);
+    fs.writeFileSync(file, full.slice(0, cut));
+    await sleep(4000);
+    fs.appendFileSync(file, full.slice(cut));
+
+    const digests = () =>
+      api.sent().filter((c) => c.payload.chat_id === 700 && String(c.payload.text).includes('新一期报纸已收录'));
+    await api.waitFor(() => digests().length > 0, 30_000);
+    await sleep(4000);
+    expect(digests()).toHaveLength(1);
+    expect(String(digests()[0]!.payload.text)).toContain(lateHeadline.slice(0, 10));
+  }, 150_000);
+});
