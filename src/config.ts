@@ -19,6 +19,18 @@ export interface Config {
   adminIds: number[];
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** Public HTTPS URL Telegram posts updates to; set: webhook mode instead of long polling. */
+  webhookUrl: string | undefined;
+  /** Secret Telegram sends with each update; when unset, derived from the token. Never logged. */
+  webhookSecret: string | undefined;
+  /** HTTP port for the webhook and /healthz, /readyz, /metrics (webhook mode: 8080 unless set). */
+  port: number | undefined;
+  /** Address the HTTP server listens on (default: every interface). */
+  host: string | undefined;
+  /** PostgreSQL URL; set: shared state lives there instead of DATABASE_FILE. Never logged whole. */
+  databaseUrl: string | undefined;
+  /** How long an instance's claim on a notification batch or an announcement lasts. */
+  claimLeaseMs: number;
 }
 
 /** Thrown for a setting that is present but wrong; the message names it. */
@@ -65,6 +77,34 @@ const EnvSchema = z.object({
       ),
     ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  WEBHOOK_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(\/\S*)?$/,
+      'must be the public https URL Telegram posts to, such as https://bot.example.com/telegram',
+    )
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters: letters, digits, _ and -')
+    .optional(),
+  PORT: z
+    .string()
+    .refine((p) => /^\d+$/.test(p) && Number(p) <= 65535, {
+      error: (issue) => `must be a port number (0–65535); got "${issue.input}"`,
+    })
+    .transform(Number)
+    .optional(),
+  HOST: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional(),
+  CLAIM_LEASE_SECONDS: z
+    .string()
+    .default('30')
+    .refine((s) => /^\d+(\.\d+)?$/.test(s) && Number(s) >= 1, 'must be a number of seconds, at least 1')
+    .transform(Number),
 });
 
 /** Reads settings from `env` (default: process.env, after loading `.env` once). */
@@ -93,5 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: e.DATABASE_FILE,
     adminIds: e.ADMIN_IDS,
     logLevel: e.LOG_LEVEL,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT ?? (e.WEBHOOK_URL ? 8080 : undefined),
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    claimLeaseMs: e.CLAIM_LEASE_SECONDS * 1000,
   };
 }

@@ -8,15 +8,15 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
+import { Bot, type Context, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { ApiFetch } from '../telegram/offline-api.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
-import { openDatabase } from '../subscriptions/database.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { BotDeps } from './deps.ts';
-import { logHandlerErrors } from './error-handler.ts';
+import { type HandlerErrorKind, logHandlerErrors } from './error-handler.ts';
 import { adminFeature } from './features/admin.ts';
 import { articleFeature } from './features/article.ts';
 import { inlineFeature } from './features/inline.ts';
@@ -28,7 +28,7 @@ import { subscriptionsFeature } from './features/subscriptions.ts';
 import { DEFAULT_FLOOD, type FloodLimit, floodLimit } from './flood-limit.ts';
 import { MENU, messages } from './messages.ts';
 import { type NetworkRetryOptions, retryNetworkErrors } from './network-retry.ts';
-import { QueryStore } from './query-store.ts';
+import { QueryStore, type QueryStorage } from './query-store.ts';
 import { htmlDefaults, quoteInGroups } from './reply-defaults.ts';
 
 export interface CreateBotOptions {
@@ -40,13 +40,19 @@ export interface CreateBotOptions {
   fetch?: ApiFetch;
   /** Known bot identity: skips getMe (tests, the terminal chat). */
   botInfo?: UserFromGetMe;
-  store?: QueryStore;
+  store?: QueryStorage;
   /** Subscriptions; default: a database in memory. */
   subscriptions?: SubscriptionStore;
   adminIds?: number[];
   reload?: () => Promise<void>;
   logger?: Logger;
   flood?: FloodLimit;
+  /** Where flood counters live (shared by every instance); default: this process's memory. */
+  floodCounters?: (key: string, windowMs: number) => Promise<number>;
+  /** Runs before every feature (metrics). */
+  observe?: Middleware<Context>;
+  /** Told about each error a handler hit, by kind (metrics). */
+  onError?: (kind: HandlerErrorKind) => void;
   /** Longest wait auto-retry accepts from a 429, in seconds. */
   maxRetryDelaySeconds?: number;
   /** Pauses between attempts when the Bot API cannot be reached. */
@@ -79,15 +85,16 @@ export function createBot(options: CreateBotOptions): Bot {
   const deps: BotDeps = {
     library,
     store: options.store ?? new QueryStore(),
-    subscriptions: options.subscriptions ?? new SubscriptionStore(openDatabase(':memory:')),
+    subscriptions: options.subscriptions ?? openSqliteStore(':memory:'),
     adminIds: options.adminIds ?? [],
     counters: { questions: 0 },
     reload: options.reload,
   };
 
+  if (options.observe) bot.use(options.observe);
   // One chat's updates in order, different chats at once (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD));
+  bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD, options.floodCounters));
   bot.use(quoteInGroups);
   bot.use(startFeature(deps));
   bot.use(latestFeature(deps));
@@ -100,6 +107,6 @@ export function createBot(options: CreateBotOptions): Bot {
   // A button this bot no longer knows (an old or forged callback) gets a notice, not silence.
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: messages.buttonGone }));
 
-  bot.catch(logHandlerErrors(logger));
+  bot.catch(logHandlerErrors(logger, options.onError));
   return bot;
 }

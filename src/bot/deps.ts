@@ -4,11 +4,11 @@
  */
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import type { QueryStore } from './query-store.ts';
+import type { QueryStorage } from './query-store.ts';
 
 export interface BotDeps {
   library: NewsLibrary;
-  store: QueryStore;
+  store: QueryStorage;
   subscriptions: SubscriptionStore;
   /** Telegram user ids allowed the operators' commands. */
   adminIds: number[];

@@ -5,10 +5,14 @@
 import { type ErrorHandler, GrammyError, HttpError } from 'grammy';
 import type { Logger } from '../logger.ts';
 
-export function logHandlerErrors(logger: Logger): ErrorHandler {
+export type HandlerErrorKind = 'telegram' | 'network' | 'handler';
+
+/** `onError` is told each error's kind (metrics). */
+export function logHandlerErrors(logger: Logger, onError?: (kind: HandlerErrorKind) => void): ErrorHandler {
   return (err) => {
     const e = err.error;
     const update = err.ctx.update.update_id;
+    onError?.(e instanceof GrammyError ? 'telegram' : e instanceof HttpError ? 'network' : 'handler');
     if (e instanceof GrammyError)
       logger.warn(
         { update, method: e.method, code: e.error_code, description: e.description },

@@ -1,6 +1,8 @@
 /**
  * Per-user flood limit (@grammyjs/ratelimiter): over the limit, one polite notice per window;
  * later messages go unanswered, but every button press is still answered so its spinner stops.
+ * With shared counters, the limiter's Redis-style client (incr, pexpire) is backed by the database,
+ * so N instances do not give a user N times the limit.
  */
 import { limit } from '@grammyjs/ratelimiter';
 import type { Context } from 'grammy';
@@ -14,11 +16,18 @@ export interface FloodLimit {
 
 export const DEFAULT_FLOOD: FloodLimit = { limit: 10, windowMs: 10_000 };
 
-export function floodLimit({ limit: max, windowMs }: FloodLimit) {
+export function floodLimit(
+  { limit: max, windowMs }: FloodLimit,
+  counters?: (key: string, windowMs: number) => Promise<number>,
+) {
   const warned = new Map<number, number>();
+  const storageClient = counters
+    ? ({ incr: (key: string) => counters(key, windowMs), pexpire: async () => 1 } as never)
+    : 'MEMORY_STORE';
   return limit<Context, never>({
     timeFrame: windowMs,
     limit: max,
+    storageClient,
     // Called for every update over the limit, not only the first, so presses can be answered.
     alwaysReply: true,
     keyGenerator: (ctx) => ctx.from?.id.toString(),

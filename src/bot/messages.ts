@@ -122,6 +122,8 @@ export const messages = {
     '发送 /forget 即可删除关于你的全部数据。',
   ].join('\n'),
   forgotten: '已删除关于你的全部数据（订阅和待发送的通知）。',
+  /** The database could not take a change now (locked, unreachable). */
+  storageUnavailable: '暂时无法保存，请稍后再试。',
 
   // Operators
   stats: (stats: LibraryStats, subscribers: number, questions: number) =>

@@ -1,10 +1,15 @@
 /**
  * Search state kept on the server, so a button carries only a short key in its callback_data
- * (Telegram allows 64 bytes). Entries expire after a while and the oldest go first when full;
- * a button whose entry is gone gets a short notice instead of an error.
+ * (Telegram allows 64 bytes). Entries expire after a day; the oldest go first when the store is
+ * over its byte budget (a stored search can be a few hundred bytes or tens of kilobytes, so a
+ * count alone would not bound memory). A button whose entry is gone gets a short notice.
+ *
+ * `QueryStore` keeps them in this process; `SharedQueryStore` in the database, so a button
+ * pressed on one instance works when the press reaches another.
  */
 import { randomBytes } from 'node:crypto';
 import type { SearchResult } from '../retrieval/rank.ts';
+import { BoundedCache } from '../subscriptions/text-cache.ts';
 
 export interface StoredQuery {
   question: string;
@@ -12,39 +17,118 @@ export interface StoredQuery {
   createdAt: number;
 }
 
-export class QueryStore {
-  private readonly entries = new Map<string, StoredQuery>();
+export interface QueryStorage {
+  /** Stores a query's results; resolves to the key (8 URL-safe characters). */
+  put(question: string, results: SearchResult[]): Promise<string>;
+  /** The stored query, or undefined when unknown or expired. */
+  get(key: string): Promise<StoredQuery | undefined>;
+}
+
+export const QUERY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Bytes of stored searches kept at most (about 2000 full result lists). */
+export const QUERY_BYTES = 32 * 1024 * 1024;
+export const QUERY_ENTRIES = 20_000;
+
+const newKey = () => randomBytes(6).toString('base64url');
+
+function parse(text: string | undefined): StoredQuery | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as StoredQuery;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a stored search costs in memory, in bytes: its strings at two bytes a UTF-16 unit, plus
+ * V8's headers of each result's object, strings and highlight pairs (measured: ~300 bytes a result).
+ */
+export function storedBytes(question: string, results: SearchResult[]): number {
+  let units = question.length;
+  for (const r of results)
+    units +=
+      r.articleId.length +
+      r.headline.length +
+      r.subtitle.length +
+      r.date.length +
+      r.source.length +
+      r.passage.length +
+      r.answer.length +
+      r.highlights.length * 24 +
+      150;
+  return units * 2 + 128;
+}
+
+/** Stored searches in this process's memory. */
+export class QueryStore implements QueryStorage {
+  private readonly cache: BoundedCache<StoredQuery>;
 
   constructor(
-    private readonly maxEntries = 5000,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
+    maxEntries = QUERY_ENTRIES,
+    private readonly ttlMs = QUERY_TTL_MS,
     private readonly now: () => number = Date.now,
-  ) {}
+    maxBytes = QUERY_BYTES,
+  ) {
+    this.cache = new BoundedCache(maxEntries, maxBytes);
+  }
 
-  /** Stores a query's results; returns the key (8 URL-safe characters). */
-  put(question: string, results: SearchResult[]): string {
-    const key = randomBytes(6).toString('base64url');
-    this.entries.set(key, { question, results, createdAt: this.now() });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+  async put(question: string, results: SearchResult[]): Promise<string> {
+    const key = newKey();
+    const createdAt = this.now();
+    this.cache.set(key, { question, results, createdAt }, storedBytes(question, results), createdAt);
     return key;
   }
 
-  /** The stored query, or undefined when unknown or expired. */
-  get(key: string): StoredQuery | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (this.now() - entry.createdAt > this.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+  async get(key: string): Promise<StoredQuery | undefined> {
+    return this.cache.get(key, this.ttlMs, this.now());
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache.size;
+  }
+
+  /** What the stored searches take, approximately. */
+  get bytes(): number {
+    return this.cache.bytes;
+  }
+}
+
+/** What SharedQueryStore needs of the database. */
+export interface QueryTable {
+  saveQuery(key: string, text: string, now?: number): Promise<void>;
+  loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
+  pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
+}
+
+/**
+ * Stored searches in the shared database; pruned to the byte budget every so many puts. While the
+ * database cannot be reached they are kept in this process, so the buttons still work here.
+ */
+export class SharedQueryStore implements QueryStorage {
+  private puts = 0;
+  private readonly local = new QueryStore(2000);
+
+  constructor(
+    private readonly table: QueryTable,
+    private readonly ttlMs = QUERY_TTL_MS,
+    private readonly maxBytes = QUERY_BYTES,
+  ) {}
+
+  async put(question: string, results: SearchResult[]): Promise<string> {
+    const key = newKey();
+    const createdAt = Date.now();
+    try {
+      await this.table.saveQuery(key, JSON.stringify({ question, results, createdAt }), createdAt);
+    } catch {
+      return this.local.put(question, results);
+    }
+    if (++this.puts % 200 === 0) await this.table.pruneQueries(this.ttlMs, this.maxBytes).catch(() => {});
+    return key;
+  }
+
+  async get(key: string): Promise<StoredQuery | undefined> {
+    const shared = await this.table.loadQuery(key, this.ttlMs).catch(() => undefined);
+    return shared === undefined ? this.local.get(key) : parse(shared);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../config.ts';
 import { CorpusError } from '../corpus/load-corpus.ts';
+import { StorageError } from '../subscriptions/subscription-store.ts';
 
 /** A command-line argument that is wrong; the message says which and how. */
 export class CliError extends Error {}
@@ -17,7 +18,11 @@ export function runCli(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((err: unknown) => {
-      const known = err instanceof ConfigError || err instanceof CorpusError || err instanceof CliError;
+      const known =
+        err instanceof ConfigError ||
+        err instanceof CorpusError ||
+        err instanceof StorageError ||
+        err instanceof CliError;
       // parseArgs' own errors (an unknown option, a missing value) carry this code.
       const badArgument = err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       if (err instanceof Error && (known || badArgument)) {

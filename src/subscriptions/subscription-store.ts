@@ -1,9 +1,14 @@
 /**
- * Subscriptions, the issues already seen, and the outbox of notifications — all in SQLite, every
- * change one transaction. Notifications are delivered at most once: a row is marked 'sending'
- * before the message goes out, so a restart never sends it again.
+ * The bot's shared state behind one interface, with two implementations: SQLite (one process,
+ * the default) and PostgreSQL (several instances). Subscriptions, the issues already seen, the
+ * outbox of notifications, the flood-limit counters and the search state behind buttons.
+ *
+ * Delivery is at most once and exactly once in the ordinary case: an instance claims a few
+ * outbox rows with a lease ('claimed'), marks each 'sending' just before the message goes out and
+ * 'sent' after. Rows whose claim expired (their instance died) go back to 'pending' for another
+ * instance; a row left 'sending' by a dead instance may have been delivered, so it becomes
+ * 'unknown' and is never sent again. Announcing an issue is claimed the same way.
  */
-import type { Db } from './database.ts';
 
 /** The digest subscription (every new issue) has the empty keyword. */
 export const ALL_ISSUES = '';
@@ -16,130 +21,106 @@ export interface Notification {
   chatId: number;
   source: string;
   text: string;
+  attempts: number;
 }
 
 export type SubscribeOutcome = 'added' | 'exists' | 'too-many';
 
-export class SubscriptionStore {
-  constructor(private readonly db: Db) {}
+/** What claiming an issue's announcement gave: this instance announces it, it is done, or another has it. */
+export type IssueClaim = 'claimed' | 'done' | 'taken';
 
-  /** Adds a subscription; durable when this returns. */
-  subscribe(chatId: number, keyword: string): SubscribeOutcome {
-    return this.db.transaction((): SubscribeOutcome => {
-      const exists = this.db
-        .prepare('SELECT 1 FROM subscriptions WHERE chat_id = ? AND keyword = ?')
-        .get(chatId, keyword);
-      if (exists) return 'exists';
-      const count = (
-        this.db.prepare("SELECT COUNT(*) AS n FROM subscriptions WHERE chat_id = ? AND keyword <> ''").get(chatId) as {
-          n: number;
-        }
-      ).n;
-      if (keyword !== ALL_ISSUES && count >= MAX_KEYWORDS) return 'too-many';
-      this.db
-        .prepare('INSERT INTO subscriptions (chat_id, keyword, created_at) VALUES (?, ?, ?)')
-        .run(chatId, keyword, Date.now());
-      return 'added';
-    })();
+export type DeliveryState = 'pending' | 'claimed' | 'sending' | 'sent' | 'failed' | 'unknown';
+
+/** The database cannot do its job: locked for too long, read-only, damaged, unreachable. */
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    /** 'busy' is worth retrying later; the others need an operator. */
+    readonly kind: 'busy' | 'read-only' | 'damaged' | 'unreachable' | 'other',
+  ) {
+    super(message);
   }
+}
 
-  /** Removes one subscription, or all of the chat's when `keyword` is undefined; returns how many. */
-  unsubscribe(chatId: number, keyword?: string): number {
-    const result =
-      keyword === undefined
-        ? this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId)
-        : this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ? AND keyword = ?').run(chatId, keyword);
-    return result.changes;
-  }
+/** Everything durable in a store, for moving it to another (`npm run migrate-db`). */
+export interface StoreSnapshot {
+  subscriptions: { chatId: number; keyword: string; createdAt: number }[];
+  issues: { source: string; seenAt: number; state: 'baseline' | 'announced' }[];
+  outbox: { chatId: number; source: string; text: string; state: DeliveryState; createdAt: number; attempts: number }[];
+}
 
+export interface SubscriptionStore {
+  /** 'sqlite' or 'postgres', for logs and metrics. */
+  readonly kind: string;
+
+  /** Adds a subscription; durable when this resolves. */
+  subscribe(chatId: number, keyword: string): Promise<SubscribeOutcome>;
+  /** Removes one subscription, or all of the chat's when `keyword` is undefined; resolves to how many. */
+  unsubscribe(chatId: number, keyword?: string): Promise<number>;
   /** The chat's subscriptions, the digest first. */
-  list(chatId: number): string[] {
-    return (
-      this.db
-        .prepare("SELECT keyword FROM subscriptions WHERE chat_id = ? ORDER BY keyword <> '', created_at")
-        .all(chatId) as { keyword: string }[]
-    ).map((r) => r.keyword);
-  }
-
+  list(chatId: number): Promise<string[]>;
   /** Everything stored about the chat, removed (/forget, or a user who blocked the bot). */
-  forget(chatId: number): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
-      this.db.prepare("DELETE FROM outbox WHERE chat_id = ? AND state = 'pending'").run(chatId);
-    })();
-  }
-
+  forget(chatId: number): Promise<void>;
+  /** A group became a supergroup: its subscriptions and undelivered notifications follow it. */
+  moveChat(from: number, to: number): Promise<void>;
   /** Every subscription, grouped by chat. */
-  allByChat(): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    for (const r of this.db
-      .prepare('SELECT chat_id, keyword FROM subscriptions ORDER BY chat_id, created_at')
-      .all() as { chat_id: number; keyword: string }[]) {
-      const list = out.get(r.chat_id) ?? [];
-      list.push(r.keyword);
-      out.set(r.chat_id, list);
-    }
-    return out;
-  }
-
-  subscriberCount(): number {
-    return (this.db.prepare('SELECT COUNT(DISTINCT chat_id) AS n FROM subscriptions').get() as { n: number }).n;
-  }
+  allByChat(): Promise<Map<number, string[]>>;
+  subscriberCount(): Promise<number>;
 
   /** Whether any issue was ever recorded (false on the very first start). */
-  hasBaseline(): boolean {
-    return this.db.prepare('SELECT 1 FROM issues_seen LIMIT 1').get() !== undefined;
-  }
-
+  hasBaseline(): Promise<boolean>;
   /** Records issues as known without announcing them (the corpus the bot started with). */
-  markSeen(sources: string[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO issues_seen (source, seen_at, announced) VALUES (?, ?, 0)');
-    this.db.transaction(() => {
-      for (const s of sources) insert.run(s, Date.now());
-    })();
-  }
-
-  /** The given issues that were never seen before. */
-  unseen(sources: string[]): string[] {
-    const has = this.db.prepare('SELECT 1 FROM issues_seen WHERE source = ?');
-    return sources.filter((s) => has.get(s) === undefined);
-  }
-
+  markSeen(sources: string[]): Promise<void>;
+  /** The given issues never seen before (neither baseline, nor announced, nor being announced). */
+  unseen(sources: string[]): Promise<string[]>;
+  /** Claims the announcement of an issue for `owner` until `now + leaseMs`. */
+  claimIssue(source: string, owner: string, leaseMs: number, now?: number): Promise<IssueClaim>;
   /**
    * Marks an issue announced and queues its notifications, in one transaction: an issue is
-   * announced once, and a chat gets one notification per issue.
+   * announced once, and a chat gets one notification per issue. False when it was announced
+   * already or another owner holds a live claim on it.
    */
-  announce(source: string, notifications: { chatId: number; text: string }[]): boolean {
-    return this.db.transaction(() => {
-      const inserted = this.db
-        .prepare('INSERT OR IGNORE INTO issues_seen (source, seen_at, announced) VALUES (?, ?, 1)')
-        .run(source, Date.now());
-      if (inserted.changes === 0) return false;
-      const queue = this.db.prepare(
-        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
-      );
-      for (const n of notifications) queue.run(n.chatId, source, n.text, Date.now());
-      return true;
-    })();
-  }
+  announce(
+    source: string,
+    notifications: { chatId: number; text: string }[],
+    owner?: string,
+    now?: number,
+  ): Promise<boolean>;
 
-  /** The next notifications to deliver, oldest first. */
-  pending(limit: number): Notification[] {
-    return (
-      this.db
-        .prepare("SELECT id, chat_id, source, text FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?")
-        .all(limit) as { id: number; chat_id: number; source: string; text: string }[]
-    ).map((r) => ({ id: r.id, chatId: r.chat_id, source: r.source, text: r.text }));
-  }
+  /** The next notifications waiting, oldest first (not claimed). */
+  pending(limit: number): Promise<Notification[]>;
+  /** Claims up to `limit` due notifications for `owner` until `now + leaseMs`. */
+  claimBatch(owner: string, limit: number, leaseMs: number, now?: number): Promise<Notification[]>;
+  /** Marks a claimed notification as going out now; false when the claim was lost. */
+  startSending(id: number, owner: string): Promise<boolean>;
+  /** Records the outcome of sending. */
+  finish(id: number, state: 'sent' | 'failed'): Promise<void>;
+  /** Gives a claimed or sending notification back, to go out at `notBefore` (a 429, a shutdown). */
+  release(id: number, notBefore: number, attempted?: boolean): Promise<void>;
+  /** Returns the owner's claimed (not sending) notifications to the queue (a clean shutdown). */
+  releaseAll(owner: string): Promise<number>;
+  /** Expired claims back to 'pending'; expired 'sending' rows (maybe delivered) to 'unknown'. */
+  expireClaims(now?: number): Promise<{ requeued: number; lost: number }>;
+  /** Telegram asked the bot to wait (a 429): no instance sends before `until` (the later pause wins). */
+  pauseDelivery(until: number): Promise<void>;
+  /** Until when delivery is paused (0: not paused). */
+  deliveryPause(): Promise<number>;
+  /** Forgets delivered, failed and lost notifications created before `before`; resolves to how many. */
+  pruneOutbox(before: number): Promise<number>;
+  /** How many notifications are in each state. */
+  deliveryCounts(): Promise<Partial<Record<DeliveryState, number>>>;
 
-  /** Claims a notification for sending; false when another sender (or a past run) has it. */
-  claim(id: number): boolean {
-    return (
-      this.db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'").run(id).changes === 1
-    );
-  }
+  /** Adds one hit to a flood-limit counter that lives `windowMs` from its first hit; resolves to the hits. */
+  hit(key: string, windowMs: number, now?: number): Promise<number>;
 
-  finish(id: number, state: 'sent' | 'failed'): void {
-    this.db.prepare('UPDATE outbox SET state = ? WHERE id = ?').run(state, id);
-  }
+  /** Keeps the search state behind a button (shared by every instance); `text` is JSON. */
+  saveQuery(key: string, text: string, now?: number): Promise<void>;
+  /** The stored search state, or undefined when unknown or older than `maxAgeMs`. */
+  loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
+  /** Drops stored queries older than `maxAgeMs`, then the oldest until at most `maxBytes` remain. */
+  pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
+
+  /** Throws when the database cannot be reached (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }

@@ -19,7 +19,9 @@ export interface RecordedCall {
   refused?: string;
 }
 
-export type Fault = { status: number; description: string; retryAfter?: number } | 'drop';
+export type Fault =
+  | { status: number; description: string; retryAfter?: number; parameters?: Record<string, unknown> }
+  | 'drop';
 
 export const LOOPBACK_BOT_INFO = {
   id: 777,
@@ -151,6 +153,7 @@ export class LoopbackBotApi {
         error_code: fault.status,
         description: fault.description,
         ...(fault.retryAfter ? { parameters: { retry_after: fault.retryAfter } } : {}),
+        ...(fault.parameters ? { parameters: fault.parameters } : {}),
       });
       return;
     }

@@ -4,8 +4,8 @@ import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
-import { openDatabase } from '../../src/subscriptions/database.ts';
-import { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 const ADMIN = 9;
@@ -23,7 +23,7 @@ beforeAll(() => {
 beforeEach(() => {
   calls = [];
   reloads = 0;
-  store = new SubscriptionStore(openDatabase(':memory:'));
+  store = openSqliteStore(':memory:');
   bot = createBot({
     token: '1:test',
     library,
@@ -64,15 +64,15 @@ describe('subscriptions', () => {
     expect(last()).toContain('已订阅每期新报纸');
     await send('/subscribe 老旧小区');
     expect(last()).toContain('已订阅关键词「老旧小区」');
-    expect(store.list(100)).toEqual(['', '老旧小区']);
+    expect(await store.list(100)).toEqual(['', '老旧小区']);
     await send('/subscriptions');
     expect(last()).toContain('每期新报纸');
     expect(last()).toContain('老旧小区');
     await send('/unsubscribe 老旧小区');
-    expect(store.list(100)).toEqual(['']);
+    expect(await store.list(100)).toEqual(['']);
     await send('/unsubscribe');
     expect(last()).toContain('已退订全部');
-    expect(store.list(100)).toEqual([]);
+    expect(await store.list(100)).toEqual([]);
   });
 
   it('explains what it stores and forgets it on request', async () => {
@@ -80,7 +80,7 @@ describe('subscriptions', () => {
     await send('/privacy');
     expect(last()).toContain('/forget');
     await send('/forget');
-    expect(store.list(100)).toEqual([]);
+    expect(await store.list(100)).toEqual([]);
   });
 });
 

@@ -120,4 +120,34 @@ describe('restarts, kill -9 and new issues', () => {
     for (const chatId of chats.filter((c) => c % 2 === 1))
       expect(notificationsTo(chatId, '「博嘉生物」有新报道').length).toBe(1);
   }, 150_000);
+
+  it('stops within 10 s on SIGTERM during a 429 wait; after the restart every subscriber is told once', async () => {
+    const mark = '锚定目标不放松';
+    const digestChats = chats.filter((c) => c % 2 === 0);
+    const callsBefore = api.calls.length;
+    // Telegram's flood limit on the first notification: wait 6 s (over by the time the bot is back).
+    api.fail('sendMessage', { status: 429, description: 'Too Many Requests: retry after 6', retryAfter: 6 });
+    fs.copyFileSync('seeds/000_ee7a1d118fc23364.txt', path.join(corpusDir, '2024-09-09.txt'));
+    await api.waitFor((c) => c.method === 'sendMessage' && api.calls.indexOf(c) >= callsBefore, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const app = apps.at(-1)!;
+    const stopping = Date.now();
+    app.kill('SIGTERM');
+    await app.gone();
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    await start();
+    // The refused call aside, each digest subscriber gets the issue exactly once.
+    const refused = api.calls.findIndex((c, k) => k >= callsBefore && c.method === 'sendMessage');
+    const delivered = (chatId: number) =>
+      api.calls.filter(
+        (c, k) =>
+          k !== refused &&
+          c.method === 'sendMessage' &&
+          c.payload.chat_id === chatId &&
+          String(c.payload.text).includes(mark),
+      );
+    await api.waitFor(() => digestChats.every((c) => delivered(c).length > 0), 30_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const chatId of digestChats) expect(delivered(chatId)).toHaveLength(1);
+  }, 90_000);
 });

@@ -10,8 +10,10 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const admins = composer.chatType('private').filter((ctx) => deps.adminIds.includes(ctx.from?.id ?? -1));
 
-  admins.command('stats', (ctx) =>
-    ctx.reply(messages.stats(deps.library.stats(), deps.subscriptions.subscriberCount(), deps.counters.questions)),
+  admins.command('stats', async (ctx) =>
+    ctx.reply(
+      messages.stats(deps.library.stats(), await deps.subscriptions.subscriberCount(), deps.counters.questions),
+    ),
   );
 
   admins.command('reload', async (ctx) => {

@@ -12,7 +12,7 @@ export function pagingFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.callbackQuery(pageData.match, async (ctx) => {
     const { key, page } = pageData.unpack(ctx.callbackQuery.data)!;
-    const stored = deps.store.get(key);
+    const stored = await deps.store.get(key);
     if (!stored || page * PAGE_SIZE >= stored.results.length) {
       await ctx.answerCallbackQuery({ text: messages.searchExpired });
       return;

@@ -3,15 +3,25 @@
  * only after it is committed to the database.
  */
 import { Composer, type Context } from 'grammy';
-import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../../subscriptions/subscription-store.ts';
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
 const keywordOf = (match: string) => match.trim().replace(/\s+/g, ' ');
 
 export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+  const outer = new Composer<Context>();
   const store = deps.subscriptions;
+  // The database could not take the change now (locked, unreachable): say so instead of silence.
+  const composer = outer.errorBoundary(async (err) => {
+    if (err.error instanceof StorageError) await err.ctx.reply(messages.storageUnavailable).catch(() => {});
+    throw err.error;
+  });
+
+  // A group upgraded to a supergroup: its subscriptions follow it to the new chat id (the old
+  // group is told with migrate_to_chat_id, the new supergroup with migrate_from_chat_id).
+  composer.on('message:migrate_to_chat_id', (ctx) => store.moveChat(ctx.chat.id, ctx.msg.migrate_to_chat_id));
+  composer.on('message:migrate_from_chat_id', (ctx) => store.moveChat(ctx.msg.migrate_from_chat_id, ctx.chat.id));
 
   composer.command('subscribe', async (ctx) => {
     const keyword = keywordOf(ctx.match);
@@ -19,7 +29,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
       await ctx.reply(messages.keywordTooLong(MAX_KEYWORD_LENGTH));
       return;
     }
-    const outcome = store.subscribe(ctx.chat.id, keyword);
+    const outcome = await store.subscribe(ctx.chat.id, keyword);
     await ctx.reply(
       outcome === 'added'
         ? messages.subscribed(keyword)
@@ -31,21 +41,21 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('unsubscribe', async (ctx) => {
     const keyword = keywordOf(ctx.match);
-    if (!keyword) await ctx.reply(messages.unsubscribedAll(store.unsubscribe(ctx.chat.id)));
-    else await ctx.reply(messages.unsubscribedKeyword(keyword, store.unsubscribe(ctx.chat.id, keyword) > 0));
+    if (!keyword) await ctx.reply(messages.unsubscribedAll(await store.unsubscribe(ctx.chat.id)));
+    else await ctx.reply(messages.unsubscribedKeyword(keyword, (await store.unsubscribe(ctx.chat.id, keyword)) > 0));
   });
 
   composer.command('subscriptions', async (ctx) => {
-    const list = store.list(ctx.chat.id);
+    const list = await store.list(ctx.chat.id);
     await ctx.reply(list.length === 0 ? messages.noSubscriptions : messages.subscriptionList(list));
   });
 
   composer.command('privacy', (ctx) => ctx.reply(messages.privacy));
 
   composer.command('forget', async (ctx) => {
-    store.forget(ctx.chat.id);
+    await store.forget(ctx.chat.id);
     await ctx.reply(messages.forgotten);
   });
 
-  return composer;
+  return outer;
 }

@@ -1,0 +1,230 @@
+/**
+ * The Telegram bot as a service: storage (SQLite, or PostgreSQL shared by several instances),
+ * the live corpus, announcements and paced notifications, and updates by long polling
+ * (@grammyjs/runner) or by webhook (WEBHOOK_URL), with /healthz, /readyz and /metrics on PORT.
+ * SIGTERM or SIGINT: stop taking updates, finish those in flight, give unsent claims back, close
+ * the database, exit 0 — within 10 s.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { run as runPolling, type RunnerHandle } from '@grammyjs/runner';
+import { Api, GrammyError } from 'grammy';
+import { COMMANDS, createBot } from '../bot/create-bot.ts';
+import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
+import { type Config, ConfigError } from '../config.ts';
+import { LiveCorpus } from '../live/live-corpus.ts';
+import type { Logger } from '../logger.ts';
+import type { NewsLibrary } from '../retrieval/news-library.ts';
+import { Announcer } from '../subscriptions/announce.ts';
+import { HitCounter } from '../subscriptions/hit-counter.ts';
+import { Notifier } from '../subscriptions/notifier.ts';
+import { openStore } from '../subscriptions/open-store.ts';
+import { redactUrl } from '../subscriptions/postgres-store.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { type HttpServer, startHttpServer } from './http-server.ts';
+import { createMetrics } from './metrics.ts';
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+/** Whole shutdown budget; the process exits 0 by then whatever is still running. */
+const SHUTDOWN_MS = 9500;
+/** Delivered notifications are kept this long (for the record), then forgotten. */
+const OUTBOX_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** A webhook secret that every instance with the same token derives alike, and nobody else can guess. */
+export function derivedWebhookSecret(token: string): string {
+  return createHmac('sha256', token).update('telegram webhook secret').digest('base64url');
+}
+
+export async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logger): Promise<void> {
+  const store = await openStore(config);
+  try {
+    await serve(config, library, logger, store);
+  } catch (err) {
+    // A failed start must not leave database connections holding the process open.
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function serve(config: Config, library: NewsLibrary, logger: Logger, store: SubscriptionStore): Promise<void> {
+  const token = config.botToken!;
+  const owner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const shared = Boolean(config.databaseUrl);
+  const metrics = createMetrics({ library, store });
+  const localCounts = new HitCounter();
+
+  // Notifications handle Telegram's 429s themselves (never holding a claim while waiting): no auto-retry here.
+  const notifier = new Notifier(
+    store,
+    new Api(token, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}),
+    logger.child({ module: 'notifier' }),
+    {
+      owner,
+      leaseMs: config.claimLeaseMs,
+      onOutcome: (o) => metrics.notification(o),
+    },
+  );
+  const announcer = new Announcer({
+    store,
+    library,
+    owner,
+    leaseMs: config.claimLeaseMs,
+    onQueued: (sources, queued) => {
+      logger.info({ issues: sources, queued }, 'new issues announced');
+      void notifier.drain();
+    },
+    log: (level, message) => {
+      if (level === 'warn') metrics.error('storage');
+      logger[level](message);
+    },
+  });
+  const live = new LiveCorpus({
+    corpusDir: config.corpusDir,
+    indexFile: config.indexFile,
+    library,
+    onNewIssues: async (issues) => {
+      await announcer.add(issues);
+    },
+    logger: logger.child({ module: 'live' }),
+  });
+  const bot = createBot({
+    token,
+    library: metrics.observeLibrary(library),
+    apiRoot: config.telegramApiRoot,
+    store: shared ? new SharedQueryStore(store) : new QueryStore(),
+    subscriptions: store,
+    // If PostgreSQL is away for a moment, each instance counts on its own rather than not answering.
+    floodCounters: shared
+      ? (key, windowMs) => store.hit(key, windowMs).catch(() => localCounts.hit(key, windowMs))
+      : undefined,
+    observe: metrics.observe,
+    onError: (kind) => metrics.error(kind),
+    adminIds: config.adminIds,
+    logger: logger.child({ module: 'bot' }),
+    reload: () => live.rescan(),
+  });
+
+  // One process owns a SQLite file: claims left in it are from a process that died; take them now.
+  if (!shared) await store.expireClaims(Number.MAX_SAFE_INTEGER);
+
+  try {
+    await bot.init();
+  } catch (err) {
+    // 401/404 from getMe: the token is wrong or revoked; nothing to retry.
+    if (err instanceof GrammyError)
+      throw new ConfigError(
+        `Telegram refused BOT_TOKEN (${err.error_code} ${err.description}); check it with @BotFather`,
+      );
+    throw err;
+  }
+  try {
+    await bot.api.setMyCommands(COMMANDS.zh);
+    await bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' });
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not set the command menu');
+  }
+
+  // The corpus the bot first starts with is the baseline; issues that arrived while it was down
+  // are announced now, once (by whichever instance claims each).
+  const sources = library.issues.map((i) => i.source);
+  if (!(await store.hasBaseline())) await store.markSeen(sources);
+  else await announcer.add(library.issues);
+
+  let http: HttpServer | undefined;
+  let polling: RunnerHandle | undefined;
+  let stopping = false;
+  const readiness = async () => {
+    const problems: string[] = [];
+    if (stopping) problems.push('shutting down');
+    if (!library.searchIndex) problems.push('index not loaded');
+    try {
+      await store.ping();
+    } catch (err) {
+      problems.push(`database unreachable: ${(err as Error).message}`);
+    }
+    return problems;
+  };
+
+  if (config.webhookUrl) {
+    const secret = config.webhookSecret ?? derivedWebhookSecret(token);
+    http = await startHttpServer({
+      port: config.port ?? 8080,
+      host: config.host,
+      webhook: { bot, path: new URL(config.webhookUrl).pathname, secret },
+      readiness,
+      registry: metrics.registry,
+      log: logger,
+    });
+    await bot.api.setWebhook(config.webhookUrl, {
+      secret_token: secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+      max_connections: 40,
+    });
+  } else {
+    if (config.port !== undefined)
+      http = await startHttpServer({
+        port: config.port,
+        host: config.host,
+        readiness,
+        registry: metrics.registry,
+        log: logger,
+      });
+    // A webhook left from an earlier run in webhook mode would make every getUpdates fail (409).
+    await bot.api
+      .deleteWebhook()
+      .catch((err: Error) => logger.warn({ err: err.message }, 'could not remove the webhook'));
+    polling = runPolling(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  }
+  live.start();
+  announcer.start();
+  notifier.start();
+  const housekeeping = setInterval(
+    () => {
+      store.pruneOutbox(Date.now() - OUTBOX_KEPT_MS).catch(() => {});
+    },
+    60 * 60 * 1000,
+  );
+  housekeeping.unref();
+  const stats = library.stats();
+  const mode = config.webhookUrl ? 'webhook' : 'polling';
+  logger.info(
+    {
+      bot: `@${bot.botInfo.username}`,
+      mode,
+      articles: stats.articles,
+      issues: stats.issues,
+      database: shared ? redactUrl(config.databaseUrl!) : config.databaseFile,
+      ...(http ? { port: http.port } : {}),
+      ...(config.webhookUrl
+        ? { webhook: config.webhookUrl, webhookSecret: config.webhookSecret ? 'set' : 'derived' }
+        : {}),
+    },
+    `@${bot.botInfo.username} is ${mode === 'webhook' ? 'serving its webhook' : 'polling'}`,
+  );
+
+  let done: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_MS).unref();
+    live.stop();
+    clearInterval(housekeeping);
+    // Updates: no new ones; those being handled finish.
+    await Promise.all([http?.close(6000), polling?.isRunning() ? polling.stop() : undefined]);
+    await announcer.stop();
+    await notifier.stop();
+    await store.close().catch(() => {});
+    logger.info('stopped');
+    done();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (polling) await Promise.race([polling.task(), finished]);
+  else await finished;
+}
