@@ -11,10 +11,12 @@ import {
   type IssueClaim,
   MAX_KEYWORDS,
   type Notification,
+  type OutboxRow,
   StorageError,
   type StoreSnapshot,
   type SubscribeOutcome,
   type SubscriptionStore,
+  toNotification,
 } from './subscription-store.ts';
 
 /** Any constant will do: it only has to be the same for every instance of this bot. */
@@ -70,22 +72,6 @@ const MIGRATIONS: string[] = [
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 
 type Queryable = pg.Pool | pg.PoolClient;
-
-interface OutboxRow {
-  id: number;
-  chat_id: number;
-  source: string;
-  text: string;
-  attempts: number;
-}
-
-const toNotification = (r: OutboxRow): Notification => ({
-  id: r.id,
-  chatId: r.chat_id,
-  source: r.source,
-  text: r.text,
-  attempts: r.attempts,
-});
 
 /** BIGINT and COUNT(*) as JavaScript numbers: chat ids and epoch ms fit in 53 bits. */
 const types = {

@@ -11,32 +11,18 @@ import {
   type IssueClaim,
   MAX_KEYWORDS,
   type Notification,
+  type OutboxRow,
   StorageError,
   type StoreSnapshot,
   type SubscribeOutcome,
   type SubscriptionStore,
+  toNotification,
 } from './subscription-store.ts';
 import { HitCounter } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
 const BUSY_BACKOFF = [25, 50, 100, 200, 400, 800, 1500];
-
-interface OutboxRow {
-  id: number;
-  chat_id: number;
-  source: string;
-  text: string;
-  attempts: number;
-}
-
-const toNotification = (r: OutboxRow): Notification => ({
-  id: r.id,
-  chatId: r.chat_id,
-  source: r.source,
-  text: r.text,
-  attempts: r.attempts,
-});
 
 export class SqliteStore implements SubscriptionStore {
   readonly kind = 'sqlite';

@@ -24,6 +24,23 @@ export interface Notification {
   attempts: number;
 }
 
+/** A delivery-outbox row as both databases return it (snake_case columns). */
+export interface OutboxRow {
+  id: number;
+  chat_id: number;
+  source: string;
+  text: string;
+  attempts: number;
+}
+
+export const toNotification = (r: OutboxRow): Notification => ({
+  id: r.id,
+  chatId: r.chat_id,
+  source: r.source,
+  text: r.text,
+  attempts: r.attempts,
+});
+
 export type SubscribeOutcome = 'added' | 'exists' | 'too-many';
 
 /** What claiming an issue's announcement gave: this instance announces it, it is done, or another has it. */
