@@ -4,7 +4,6 @@
  * POSTing them with the secret header.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 import { startApp, type Started } from '../support/processes.ts';
 import { post, RoundRobinProxy, TaggingForwarder, WebhookDriver } from '../support/webhook.ts';
+import { freePort } from '../support/free-port.ts';
 
 const TOKEN = '123456:SCALE-token-abcdefghijklmnopqrst';
 const SECRET = 'webhook-secret-for-tests_0123456789';
@@ -31,14 +31,6 @@ let proxyUrl = '';
 let databaseUrl = '';
 let apiRoot = '';
 const apiRoots: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const local = (k: number, p: string) => `http://127.0.0.1:${ports[k]}${p}`;
 
