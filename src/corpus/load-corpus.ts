@@ -121,17 +121,20 @@ export function loadIssueFile(file: string): Issue {
  * read, why. Never throws for a single file.
  */
 export function corpusFileLines(dir: string): string[] {
-  return listIssueFiles(dir).map((name) => {
-    const file = path.join(dir, name);
-    try {
-      const st = fs.statSync(file);
-      const head = `${name}\t${st.size}\t${Math.round(st.mtimeMs)}`;
-      if (!st.isFile() || st.size > MAX_ISSUE_BYTES) return head;
-      return `${head}\t${createHash('sha1').update(readIssueBytes(file)).digest('base64')}`;
-    } catch (err) {
-      return `${name}\t${reason(err)}`;
-    }
-  });
+  return listIssueFiles(dir).map((name) => corpusFileLine(dir, name));
+}
+
+/** corpusFileLines' line of one file of the folder. */
+export function corpusFileLine(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  try {
+    const st = fs.statSync(file);
+    const head = `${name}\t${st.size}\t${Math.round(st.mtimeMs)}`;
+    if (!st.isFile() || st.size > MAX_ISSUE_BYTES) return head;
+    return `${head}\t${createHash('sha1').update(readIssueBytes(file)).digest('base64')}`;
+  } catch (err) {
+    return `${name}\t${reason(err)}`;
+  }
 }
 
 export interface LoadOptions {

@@ -16,18 +16,47 @@ import os from 'node:os';
 import path from 'node:path';
 import { processIsAlive, writeFileAtomically } from '../atomic-write.ts';
 import type { Logger } from '../logger.ts';
-import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
+import { corpusFileLine, corpusFileLines, listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
+import {
+  type ColumnSources,
+  IndexFileError,
+  type IndexFileReader,
+  openIndexFile,
+  readColumns,
+  writeIndexFile,
+  writeIndexFileInSlices,
+} from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files (their content hashed) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
+  return fingerprintOf(corpusFileLines(corpusDir));
+}
+
+const fingerprintOf = (lines: Iterable<string>) => {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
-  for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
+  for (const line of lines) hash.update(`${line}\n`);
   return hash.digest('hex');
+};
+
+/** Lets other work in (the bot's questions) between slices of a long task. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** corpusFingerprint, reading the files a few at a time between turns of the event loop. */
+export async function corpusFingerprintInSlices(corpusDir: string): Promise<string> {
+  const lines: string[] = [];
+  let slice = performance.now();
+  for (const name of listIssueFiles(corpusDir)) {
+    lines.push(corpusFileLine(corpusDir, name));
+    if (performance.now() - slice > 10) {
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+  return fingerprintOf(lines);
 }
 
 export interface OpenOptions {
@@ -129,6 +158,50 @@ function saveIndexFile(file: string, issues: readonly Issue[], index: SearchInde
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/** The issues as JSON.stringify writes them, in pieces of about a megabyte. */
+function* issuesJson(issues: readonly Issue[]): Iterable<Uint8Array> {
+  let batch = '[';
+  for (const [k, issue] of issues.entries()) {
+    batch += `${k > 0 ? ',' : ''}${JSON.stringify(issue)}`;
+    if (batch.length >= 1 << 19) {
+      yield Buffer.from(batch);
+      batch = '';
+    }
+  }
+  yield Buffer.from(`${batch}]`);
+}
+
+/**
+ * saveIndex a slice at a time, for a bot answering meanwhile: the index and issues are taken as
+ * they are when this is called (later changes do not reach this save), then written between turns
+ * of the event loop. Resolves whether the index was saved; aborted by `signal`, it stops at the
+ * next slice, leaving no file but the one saved before.
+ */
+export async function saveIndexInSlices(
+  indexFile: string,
+  issues: readonly Issue[],
+  index: SearchIndex,
+  fingerprint: string,
+  { warn, signal }: { warn?: (line: string) => void; signal?: AbortSignal } = {},
+): Promise<boolean> {
+  // Taken before the first await: nothing changes the index between these lines.
+  const sources: ColumnSources = [
+    ...index.columnSources(),
+    [ISSUES_COLUMN, { type: 'u8', pieces: () => issuesJson(issues) }],
+  ];
+  const meta: IndexMeta = { version: INDEX_VERSION, fingerprint };
+  const tmp = temporaryFile(indexFile);
+  try {
+    await writeIndexFileInSlices(tmp, meta, sources, signal);
+    await fs.promises.rename(tmp, indexFile);
+    return true;
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => {});
+    if (!signal?.aborted) reportUnwritable(indexFile, err, warn);
+    return false;
   }
 }
 

@@ -11,6 +11,8 @@ export class RemovedIds {
   /** Sorted, disjoint, non-adjacent runs [from, to) of removed ids. */
   private readonly froms: number[] = [];
   private readonly tos: number[] = [];
+  /** How many ids the runs before each run hold. */
+  private readonly below: number[] = [];
   private total = 0;
 
   /** How many ids were removed. */
@@ -27,6 +29,7 @@ export class RemovedIds {
     const copy = new RemovedIds();
     copy.froms.push(...this.froms);
     copy.tos.push(...this.tos);
+    copy.below.push(...this.below);
     copy.total = this.total;
     return copy;
   }
@@ -59,19 +62,23 @@ export class RemovedIds {
     this.froms.splice(lo, hi - lo, start);
     this.tos.splice(lo, hi - lo, stop);
     this.total += stop - start;
+    this.below.length = 0;
+    for (let r = 0, n = 0; r < this.froms.length; n += this.tos[r]! - this.froms[r]!, r++) this.below.push(n);
   }
 
-  /** Whether the id was removed. */
-  has(id: number): boolean {
+  /** The position of the text with this id, or -1 when it was removed. */
+  position(id: number): number {
+    if (this.total === 0) return id;
+    // The first run that ends above the id.
     let lo = 0;
-    let hi = this.froms.length - 1;
-    while (lo <= hi) {
+    let hi = this.froms.length;
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.tos[mid]! <= id) lo = mid + 1;
-      else if (this.froms[mid]! > id) hi = mid - 1;
-      else return true;
+      else hi = mid;
     }
-    return false;
+    if (lo < this.froms.length && this.froms[lo]! <= id) return -1;
+    return id - (lo < this.froms.length ? this.below[lo]! : this.total);
   }
 
   /**
