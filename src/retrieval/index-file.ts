@@ -67,9 +67,9 @@ export interface PiecewiseColumn {
   pieces: () => Iterable<TypedColumn>;
 }
 
-/** A string table written from its strings, a slice at a time. */
+/** A string table written from its strings (listed when its turn comes), a slice at a time. */
 export interface StringsColumn {
-  strings: readonly string[];
+  strings: () => readonly string[];
 }
 
 /**
@@ -87,7 +87,7 @@ export function prefixedSources(prefix: string, sources: ColumnSources): ColumnS
 /** The column a source stands for, all in memory. */
 export function materialize(source: ColumnSource): Column {
   if (typeof source === 'function') return source();
-  if ('strings' in source) return StringTable.from(source.strings);
+  if ('strings' in source) return StringTable.from(source.strings());
   if (!('pieces' in source)) return source;
   const pieces = [...source.pieces()];
   const out = new TYPES[source.type](pieces.reduce((n, p) => n + p.length, 0));
@@ -220,8 +220,14 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
   }
 }
 
-/** Pieces of about this many bytes: each a few milliseconds of work between turns of the event loop. */
+/** Pieces of at most this many bytes: each a few milliseconds of work between turns of the event loop. */
 const SLICE_BYTES = 1 << 20;
+
+/**
+ * How long a piece's making may hold the thread: generators of pieces (PiecewiseColumn) end a
+ * piece early when it has taken this long, so that a question waits no longer than that.
+ */
+export const SLICE_MS = 8;
 
 const bytesOf = (a: TypedColumn) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -232,7 +238,7 @@ function* slicesOf(array: TypedColumn): Iterable<TypedColumn> {
 }
 
 /** A string table's text in pieces of about SLICE_BYTES, its offsets filled in as they go. */
-function* textOf(source: StringTable | StringsColumn, offsets: Uint32Array): Iterable<Uint8Array> {
+function* textOf(source: StringTable | readonly string[], offsets: Uint32Array): Iterable<Uint8Array> {
   if (source instanceof StringTable) {
     offsets.set(source.offsets);
     for (let at = 0; at < source.text.length; at += SLICE_BYTES / 2)
@@ -242,7 +248,7 @@ function* textOf(source: StringTable | StringsColumn, offsets: Uint32Array): Ite
   let batch: string[] = [];
   let chars = 0;
   let total = 0;
-  for (const [k, s] of source.strings.entries()) {
+  for (const [k, s] of source.entries()) {
     offsets[k] = total;
     total += s.length;
     batch.push(s);
@@ -253,7 +259,7 @@ function* textOf(source: StringTable | StringsColumn, offsets: Uint32Array): Ite
       chars = 0;
     }
   }
-  offsets[source.strings.length] = total;
+  offsets[source.length] = total;
   if (chars > 0) yield Buffer.from(batch.join(''), 'utf16le');
 }
 
@@ -311,9 +317,10 @@ export async function writeIndexFileInSlices(
       signal?.throwIfAborted();
       const column = typeof source === 'function' ? source() : source;
       if (column instanceof StringTable || 'strings' in column) {
-        const count = column instanceof StringTable ? column.length : column.strings.length;
+        const strings = column instanceof StringTable ? column : column.strings();
+        const count = strings.length;
         const offsets = new Uint32Array(count + 1);
-        const text = await writePieces(textOf(column, offsets));
+        const text = await writePieces(textOf(strings, offsets));
         const offsetsAt = at;
         const { crc } = await writePieces([offsets], text.crc);
         entries.push({ name, type: 'str', offset: text.offset, bytes: text.bytes, offsetsAt, count, crc });

@@ -15,6 +15,7 @@ import {
   column,
   materializeAll,
   prefixedSources,
+  SLICE_MS,
 } from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
 
@@ -150,20 +151,29 @@ function* mergedBytes(
   let piece = new Uint8Array(pieceBytes);
   let used = 0;
   let written = 0;
+  let sliceStart = performance.now();
+  let work = 0;
   for (;;) {
     let key = Infinity;
-    segments.forEach((s, i) => {
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
       if (heads[i]! < s.keys.length) key = Math.min(key, s.keys[heads[i]!]!);
-    });
+    }
     if (key === Infinity) break;
     let n = 0;
-    segments.forEach((s, i) => {
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
       if (s.keys[heads[i]!] === key) n = decodeInto(s, heads[i]!++, ids, n);
-    });
+    }
     const live = removed.toPositions(ids.subarray(0, n), renumber);
     if (live.length === 0) continue;
-    if (used + live.length * 5 > piece.length) {
+    // A piece ends when full, or when it has held the thread long enough (looked at every few thousand ids).
+    work += 64 + n;
+    const due = work > 1 << 14 && used > 0;
+    if (due) work = 0;
+    if (used + live.length * 5 > piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
       if (used > 0) yield piece.subarray(0, used);
+      sliceStart = performance.now();
       written += used;
       piece = new Uint8Array(Math.max(pieceBytes, live.length * 5));
       used = 0;

@@ -215,20 +215,23 @@ export class SearchIndex {
   columnSources(): ColumnSources {
     const docs = this.docs.slice();
     const passages = this.passages.slice();
-    const strings = (f: (d: SearchDoc) => string) => ({ strings: docs.map(f) });
+    const [titles, copyKeys, texts, dictionary] = [this.docTitles, this.copyKeys, this.passageTexts, this.dictionary].map(
+      (list) => list.slice(),
+    );
+    const strings = (f: (d: SearchDoc) => string) => ({ strings: () => docs.map(f) });
     return [
       ['doc.id', strings((d) => d.id)],
-      ['doc.kind', Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind))],
+      ['doc.kind', () => Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind))],
       ['doc.headline', strings((d) => d.headline)],
       ['doc.subtitle', strings((d) => d.subtitle)],
       ['doc.date', strings((d) => d.date)],
       ['doc.source', strings((d) => d.source)],
-      ['doc.title', { strings: this.docTitles.slice() }],
-      ['doc.copyKey', { strings: this.copyKeys.slice() }],
-      ['passage.doc', Uint32Array.from(passages, (p) => p.doc)],
-      ['passage.text', { strings: passages.map((p) => p.text) }],
-      ['passage.normalized', { strings: this.passageTexts.slice() }],
-      ['dictionary', { strings: this.dictionary.slice() }],
+      ['doc.title', { strings: () => titles! }],
+      ['doc.copyKey', { strings: () => copyKeys! }],
+      ['passage.doc', () => Uint32Array.from(passages, (p) => p.doc)],
+      ['passage.text', { strings: () => passages.map((p) => p.text) }],
+      ['passage.normalized', { strings: () => texts! }],
+      ['dictionary', { strings: () => dictionary! }],
       ...this.words.columnSources('words'),
       ...this.grams.columnSources('grams'),
       ...this.titleGrams.columnSources('titleGrams'),

@@ -19,6 +19,7 @@ import {
   column,
   materializeAll,
   prefixedSources,
+  SLICE_MS,
   StringTable,
 } from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
@@ -126,30 +127,36 @@ function segmentOfTexts(texts: readonly string[], firstId: number): { segment: S
 
 /**
  * How segments merge: every term of any of them in order, with its place in each segment
- * (`from[t * segments + s]`, -1 where absent) and where its postings start once the removed ids
+ * (`from[t * segments + s]`, -1 where absent), and the number of postings once the removed ids
  * are dropped. Terms left with no posting go.
  */
 interface MergePlan {
   terms: string[];
-  from: Int32Array;
-  starts: Uint32Array;
+  from: number[];
+  total: number;
 }
 
-function planMerge(segments: readonly Segment[], removed: RemovedIds): MergePlan {
-  const n = segments.length;
+const newPlan = (): MergePlan => ({ terms: [], from: [], total: 0 });
+
+/** A piece ends when it holds this many numbers, or has held the thread for SLICE_MS. */
+const PIECE_LENGTH = 1 << 18;
+
+/** Fills in the plan of the segments' merge, yielding the merged terms' starts in pieces. */
+function* planMerge(segments: readonly Segment[], removed: RemovedIds, plan: MergePlan): Generator<Uint32Array> {
   const heads = segments.map(() => 0);
-  const terms: string[] = [];
-  const from: number[] = [];
-  const starts: number[] = [];
-  let total = 0;
+  let piece = new Uint32Array(PIECE_LENGTH);
+  let used = 0;
+  let sliceStart = performance.now();
+  let work = 0;
   for (;;) {
     let term: string | undefined;
-    segments.forEach((s, i) => {
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
       if (heads[i]! < s.terms.length) {
         const t = s.terms.get(heads[i]!);
         if (term === undefined || t < term) term = t;
       }
-    });
+    }
     if (term === undefined) break;
     let live = 0;
     const places = segments.map((s, i) => {
@@ -160,42 +167,67 @@ function planMerge(segments: readonly Segment[], removed: RemovedIds): MergePlan
       return k;
     });
     if (live === 0) continue;
-    terms.push(term);
-    from.push(...places);
-    starts.push(total);
-    total += live;
+    plan.terms.push(term);
+    plan.from.push(...places);
+    piece[used++] = plan.total;
+    plan.total += live;
+    work += 64 + (removed.isEmpty ? 0 : live);
+    const due = work > 1 << 14;
+    if (due) work = 0;
+    if (used === piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
+      yield piece.subarray(0, used);
+      piece = new Uint32Array(PIECE_LENGTH);
+      used = 0;
+      sliceStart = performance.now();
+    }
   }
-  starts.push(total);
-  if (from.length !== terms.length * n) throw new Error('merge plan misaligned');
-  return { terms, from: Int32Array.from(from), starts: Uint32Array.from(starts) };
+  if (used === piece.length) {
+    yield piece;
+    piece = new Uint32Array(1);
+    used = 0;
+  }
+  piece[used++] = plan.total;
+  yield piece.subarray(0, used);
 }
 
-/**
- * The planned merge's ids (each turned into its position with `renumber`) or term frequencies,
- * in pieces of about `pieceLength` numbers.
- */
+/** The planned merge's ids (each turned into its position with `renumber`) or term frequencies, in pieces. */
 function* mergedColumn<T extends Uint32Array | Uint16Array>(
   plan: MergePlan,
   segments: readonly Segment[],
   removed: RemovedIds,
   pick: { ids: boolean; renumber: boolean },
   make: (length: number) => T,
-  pieceLength: number,
 ): Generator<T> {
-  let piece = make(pieceLength);
+  let piece = make(PIECE_LENGTH);
   let used = 0;
+  let sliceStart = performance.now();
+  const n = segments.length;
+  let work = 0;
   for (let t = 0; t < plan.terms.length; t++) {
-    for (let i = 0; i < segments.length; i++) {
-      const k = plan.from[t * segments.length + i]!;
+    // Looked at every few thousand postings: has this piece held the thread long enough?
+    if (work > 1 << 14) {
+      work = 0;
+      if (used > 0 && performance.now() - sliceStart > SLICE_MS) {
+        yield piece.subarray(0, used) as T;
+        piece = make(PIECE_LENGTH);
+        used = 0;
+        sliceStart = performance.now();
+      }
+    }
+    work += 16;
+    for (let i = 0; i < n; i++) {
+      const k = plan.from[t * n + i]!;
       if (k < 0) continue;
       const s = segments[i]!;
+      work += s.starts[k + 1]! - s.starts[k]!;
       for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
         const position = removed.position(s.ids[at]!);
         if (position < 0) continue;
         if (used === piece.length) {
           yield piece;
-          piece = make(pieceLength);
+          piece = make(PIECE_LENGTH);
           used = 0;
+          sliceStart = performance.now();
         }
         piece[used++] = pick.ids ? (pick.renumber ? position : s.ids[at]!) : s.freqs[at]!;
       }
@@ -204,31 +236,30 @@ function* mergedColumn<T extends Uint32Array | Uint16Array>(
   if (used > 0) yield piece.subarray(0, used) as T;
 }
 
-function concat<T extends Uint32Array | Uint16Array>(pieces: Iterable<T>, out: T): T {
+/** The pieces end to end in one array. */
+function joined<T extends Uint32Array | Uint16Array>(pieces: Iterable<T>, make: (length: number) => T): T {
+  const all = [...pieces];
+  const out = make(all.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of pieces) {
+  for (const p of all) {
     out.set(p, at);
     at += p.length;
   }
   return out;
 }
 
+const u32 = (n: number) => new Uint32Array(n);
+const u16 = (n: number) => new Uint16Array(n);
+
 /** The segments merged into one, in memory (ids turned into positions with `renumber`). */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
-  const plan = planMerge(segments, removed);
-  const total = plan.starts[plan.terms.length]!;
-  const piece = 1 << 18;
+  const plan = newPlan();
+  const starts = joined(planMerge(segments, removed, plan), u32);
   return {
     terms: StringTable.from(plan.terms),
-    starts: plan.starts,
-    ids: concat(
-      mergedColumn(plan, segments, removed, { ids: true, renumber }, (n) => new Uint32Array(n), piece),
-      new Uint32Array(total),
-    ),
-    freqs: concat(
-      mergedColumn(plan, segments, removed, { ids: false, renumber }, (n) => new Uint16Array(n), piece),
-      new Uint16Array(total),
-    ),
+    starts,
+    ids: joined(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32),
+    freqs: joined(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16),
   };
 }
 
@@ -275,8 +306,9 @@ export class WordIndex {
   /** Number of (word, passage) postings. */
   get size(): number {
     if (this.removed.isEmpty) return this.segments.reduce((n, s) => n + s.ids.length, 0);
-    const plan = planMerge(this.segments, this.removed);
-    return plan.starts[plan.terms.length]!;
+    const plan = newPlan();
+    for (const _ of planMerge(this.segments, this.removed, plan));
+    return plan.total;
   }
 
   /** Whether segmentation produced this word in any passage. */
@@ -426,31 +458,13 @@ export class WordIndex {
         ['avgLength', avgLength],
       ]);
     }
-    let plan: MergePlan | undefined;
-    const planned = () => {
-      plan ??= planMerge(segments, removed);
-      return plan;
-    };
-    const piece = 1 << 18;
+    // The starts first: making them plans the merge that the other columns follow.
+    const plan = newPlan();
     return prefixedSources(prefix, [
-      ['terms', () => StringTable.from(planned().terms)],
-      ['starts', () => planned().starts],
-      [
-        'ids',
-        {
-          type: 'u32',
-          pieces: () =>
-            mergedColumn(planned(), segments, removed, { ids: true, renumber: true }, (n) => new Uint32Array(n), piece),
-        },
-      ],
-      [
-        'freqs',
-        {
-          type: 'u16',
-          pieces: () =>
-            mergedColumn(planned(), segments, removed, { ids: false, renumber: true }, (n) => new Uint16Array(n), piece),
-        },
-      ],
+      ['starts', { type: 'u32', pieces: () => planMerge(segments, removed, plan) }],
+      ['terms', { strings: () => plan.terms }],
+      ['ids', { type: 'u32', pieces: () => mergedColumn(plan, segments, removed, { ids: true, renumber: true }, u32) }],
+      ['freqs', { type: 'u16', pieces: () => mergedColumn(plan, segments, removed, { ids: false, renumber: true }, u16) }],
       ['lengths', lengths],
       ['avgLength', avgLength],
     ]);
