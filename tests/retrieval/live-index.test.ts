@@ -20,6 +20,8 @@ import { normalize } from '../../src/text/normalize.ts';
 
 const issues = loadCorpus('seeds');
 const pool = toDocsAndPassages(issues).passages.map((p) => normalize(p.text));
+/** Texts at the start: few enough that the appended ones outgrow them, and all segments merge, now and then. */
+const START = 40;
 const TERMS = ['老旧小区', '古镇', '崇川', '户', '的', '改造', '唐闸古镇规划', '股市', '项目', '12000户', 'gdp'];
 
 /** A fixed pseudo-random sequence, so that a failure can be replayed. */
@@ -48,8 +50,8 @@ function churn(
   check: (texts: string[]) => void,
 ): void {
   const next = random(seed);
-  const texts = pool.slice(0, 120);
-  let drawn = 120;
+  const texts = pool.slice(0, START);
+  let drawn = START;
   for (let step = 0; step < steps; step++) {
     if (next() < 0.6 || texts.length < 20) {
       const added = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[drawn++ % pool.length]!);
@@ -67,9 +69,9 @@ function churn(
 
 describe('an index changed in place', { timeout: 120_000 }, () => {
   it('postings: the lookups and columns of a fresh build of the texts left', () => {
-    const postings = Postings.fromTexts(pool.slice(0, 120));
+    const postings = Postings.fromTexts(pool.slice(0, START));
     churn(
-      60,
+      80,
       7,
       { append: (texts, at) => postings.append(texts, at), remove: (from, to) => postings.removeRange(from, to) },
       (texts) => {
@@ -81,9 +83,9 @@ describe('an index changed in place', { timeout: 120_000 }, () => {
   });
 
   it('word index: the scores and columns of a fresh build of the texts left', () => {
-    const words = WordIndex.fromTexts(pool.slice(0, 120));
+    const words = WordIndex.fromTexts(pool.slice(0, START));
     churn(
-      40,
+      60,
       11,
       { append: (texts) => words.append(texts), remove: (from, to) => words.removeRange(from, to) },
       (texts) => {
