@@ -9,14 +9,7 @@
  * lookup (a few microseconds for the longest list). That is the saved form; in memory, changed in
  * place, the postings may be several such segments (see Postings).
  */
-import {
-  type Columns,
-  type ColumnSources,
-  column,
-  materializeAll,
-  prefixedSources,
-  SLICE_MS,
-} from './index-file.ts';
+import { type Columns, type ColumnSources, column, materializeAll, prefixedSources, SLICE_MS } from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
@@ -204,12 +197,7 @@ function merge(segments: readonly Segment[], removed: RemovedIds, renumber: bool
     at += p.length;
   }
   const n = directory.length;
-  return segmentOf(
-    directory.keys.slice(0, n),
-    directory.counts.slice(0, n),
-    directory.starts.slice(0, n + 1),
-    bytes,
-  );
+  return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), bytes);
 }
 
 /**

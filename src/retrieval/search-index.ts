@@ -11,14 +11,7 @@
  */
 import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
-import {
-  type Columns,
-  type ColumnSources,
-  column,
-  IndexFileError,
-  materializeAll,
-  StringTable,
-} from './index-file.ts';
+import { type Columns, type ColumnSources, column, IndexFileError, materializeAll, StringTable } from './index-file.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
 import { WordIndex } from './word-index.ts';
@@ -215,9 +208,12 @@ export class SearchIndex {
   columnSources(): ColumnSources {
     const docs = this.docs.slice();
     const passages = this.passages.slice();
-    const [titles, copyKeys, texts, dictionary] = [this.docTitles, this.copyKeys, this.passageTexts, this.dictionary].map(
-      (list) => list.slice(),
-    );
+    const [titles, copyKeys, texts, dictionary] = [
+      this.docTitles,
+      this.copyKeys,
+      this.passageTexts,
+      this.dictionary,
+    ].map((list) => list.slice());
     const strings = (f: (d: SearchDoc) => string) => ({ strings: () => docs.map(f) });
     return [
       ['doc.id', strings((d) => d.id)],

@@ -329,7 +329,8 @@ export class WordIndex {
       const k = places[i]!;
       if (k < 0) return;
       if (this.removed.isEmpty) matching += s.starts[k + 1]! - s.starts[k]!;
-      else for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) matching++;
+      else
+        for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) matching++;
     });
     if (matching === 0) return results;
     const n = this.documentCount;
@@ -464,7 +465,10 @@ export class WordIndex {
       ['starts', { type: 'u32', pieces: () => planMerge(segments, removed, plan) }],
       ['terms', { strings: () => plan.terms }],
       ['ids', { type: 'u32', pieces: () => mergedColumn(plan, segments, removed, { ids: true, renumber: true }, u32) }],
-      ['freqs', { type: 'u16', pieces: () => mergedColumn(plan, segments, removed, { ids: false, renumber: true }, u16) }],
+      [
+        'freqs',
+        { type: 'u16', pieces: () => mergedColumn(plan, segments, removed, { ids: false, renumber: true }, u16) },
+      ],
       ['lengths', lengths],
       ['avgLength', avgLength],
     ]);

@@ -98,9 +98,7 @@ describe('IndexSaver', { timeout: 60_000 }, () => {
     const { dir, corpusDir, library } = setUp();
     fs.writeFileSync(path.join(dir, 'blocked'), 'a file where the index folder should be');
     const warnings: string[] = [];
-    const saver = new IndexSaver(corpusDir, path.join(dir, 'blocked', 'index.bin'), library, (m) =>
-      warnings.push(m),
-    );
+    const saver = new IndexSaver(corpusDir, path.join(dir, 'blocked', 'index.bin'), library, (m) => warnings.push(m));
     saver.request();
     await saver.idle();
     expect(warnings).toHaveLength(1);

@@ -95,14 +95,20 @@ describe('an index changed in place', { timeout: 120_000 }, () => {
           expect(words.has(term), term).toBe(fresh.has(term));
           const got = words.scores([term]);
           const want = fresh.scores([term]);
-          expect([...got.keys()].sort((a, b) => a - b), term).toEqual([...want.keys()].sort((a, b) => a - b));
+          expect(
+            [...got.keys()].sort((a, b) => a - b),
+            term,
+          ).toEqual([...want.keys()].sort((a, b) => a - b));
           // The average length is kept up to date as MiniSearch does, one text at a time: equal
           // to the fresh build's but for rounding.
           for (const [id, score] of want) expect(got.get(id)).toBeCloseTo(score, 9);
         }
         const avg = 'w.avgLength';
         expect(plain(words.toColumns('w'), [avg])).toEqual(plain(fresh.toColumns('w'), [avg]));
-        expect((words.toColumns('w')[avg] as Float64Array)[0]).toBeCloseTo((fresh.toColumns('w')[avg] as Float64Array)[0]!, 9);
+        expect((words.toColumns('w')[avg] as Float64Array)[0]).toBeCloseTo(
+          (fresh.toColumns('w')[avg] as Float64Array)[0]!,
+          9,
+        );
       },
     );
   });
