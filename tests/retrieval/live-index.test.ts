@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import type { Issue } from '../../src/corpus/types.ts';
 import { type Columns, openIndexFile, readColumns, StringTable } from '../../src/retrieval/index-file.ts';
 import { saveIndexInSlices } from '../../src/retrieval/index-store.ts';
 import { toDocsAndPassages } from '../../src/retrieval/passages.ts';
@@ -114,13 +115,13 @@ describe('an index changed in place', { timeout: 120_000 }, () => {
   });
 
   it('search index: saved a slice at a time, the file holds the columns of a fresh build', async () => {
-    const [a, b, c, d, e] = issues as [(typeof issues)[number], ...typeof issues];
+    const [a, b, c, d, e] = issues.slice(0, 5).map((issue) => issue) as [Issue, Issue, Issue, Issue, Issue];
     const live = SearchIndex.build([a, b], [], 'f').index;
     live.addIssues([c]);
     live.removeIssues(new Set([b.source]));
     live.addIssues([d]);
-    live.addIssues([e!]);
-    const fresh = SearchIndex.build([a, c, d, e!], [], 'f').index;
+    live.addIssues([e]);
+    const fresh = SearchIndex.build([a, c, d, e], [], 'f').index;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'live-index-')), 'index.bin');
     expect(await saveIndexInSlices(file, [], live, 'f')).toBe(true);
     const reader = openIndexFile(file);
