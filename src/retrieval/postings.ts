@@ -102,10 +102,10 @@ function decodeInto(segment: Segment, k: number, out: Uint32Array, at: number): 
   return end;
 }
 
-/** Varint gaps of the ascending ids into `out` from `at`; returns where they ended. */
-function encodeInto(ids: Uint32Array, out: Uint8Array, at: number): number {
+/** Varint gaps of ids[from..to) (ascending) into `out` from `at`; returns where they ended. */
+function encodeInto(ids: Uint32Array, from: number, to: number, out: Uint8Array, at: number): number {
   let prev = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = from; i < to; i++) {
     let gap = ids[i]! - prev;
     prev = ids[i]!;
     while (gap >= 0x80) {
@@ -158,24 +158,24 @@ function* mergedBytes(
       const s = segments[i]!;
       if (s.keys[heads[i]!] === key) n = decodeInto(s, heads[i]!++, ids, n);
     }
-    const live = removed.toPositions(ids.subarray(0, n), renumber);
-    if (live.length === 0) continue;
+    const live = removed.keepLive(ids, n, renumber);
+    if (live === 0) continue;
     // A piece ends when full, or when it has held the thread long enough (looked at every few thousand ids).
     work += 64 + n;
     const due = work > 1 << 14 && used > 0;
     if (due) work = 0;
-    if (used + live.length * 5 > piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
+    if (used + live * 5 > piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
       if (used > 0) yield piece.subarray(0, used);
       sliceStart = performance.now();
       written += used;
-      piece = new Uint8Array(Math.max(pieceBytes, live.length * 5));
+      piece = new Uint8Array(Math.max(pieceBytes, live * 5));
       used = 0;
     }
     const k = directory.length++;
     directory.keys[k] = key;
-    directory.counts[k] = live.length;
+    directory.counts[k] = live;
     directory.starts[k] = written + used;
-    used = encodeInto(live, piece, used);
+    used = encodeInto(ids, 0, live, piece, used);
   }
   directory.starts[directory.length] = written + used;
   if (used > 0) yield piece.subarray(0, used);
@@ -189,15 +189,17 @@ function emptyDirectory(segments: readonly Segment[]): Directory {
 /** The segments merged into one (see mergedBytes), in memory. */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
   const directory = emptyDirectory(segments);
-  const pieces = [...mergedBytes(segments, removed, renumber, directory, 1 << 20)];
-  const bytes = new Uint8Array(directory.starts[directory.length]!);
+  // Small merges (the usual ones) in one small piece.
+  const bytes = segments.reduce((n, s) => n + s.bytes.length, 0);
+  const pieces = [...mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))];
+  const joined = new Uint8Array(directory.starts[directory.length]!);
   let at = 0;
   for (const p of pieces) {
-    bytes.set(p, at);
+    joined.set(p, at);
     at += p.length;
   }
   const n = directory.length;
-  return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), bytes);
+  return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), joined);
 }
 
 /**
@@ -306,13 +308,22 @@ export class Postings {
       ]);
     }
     const removed = this.removed.clone();
-    const directory = emptyDirectory(segments);
-    const n = () => directory.length;
+    let directory: Directory | undefined;
+    const part = (f: (d: Directory) => Uint32Array) => () => f(directory!);
     return prefixedSources(prefix, [
-      ['bytes', { type: 'u8', pieces: () => mergedBytes(segments, removed, true, directory, 1 << 20) }],
-      ['keys', () => directory.keys.subarray(0, n())],
-      ['counts', () => directory.counts.subarray(0, n())],
-      ['starts', () => directory.starts.subarray(0, n() + 1)],
+      [
+        'bytes',
+        {
+          type: 'u8',
+          pieces: () => {
+            directory = emptyDirectory(segments);
+            return mergedBytes(segments, removed, true, directory, 1 << 20);
+          },
+        },
+      ],
+      ['keys', part((d) => d.keys.subarray(0, d.length))],
+      ['counts', part((d) => d.counts.subarray(0, d.length))],
+      ['starts', part((d) => d.starts.subarray(0, d.length + 1))],
     ]);
   }
 
@@ -362,7 +373,7 @@ function segmentOfTexts(texts: readonly string[], firstId: number): Segment {
   starts[keys.length] = size;
   const bytes = new Uint8Array(size);
   for (let k = 0, i = 0; k < keys.length; k++) {
-    encodeInto(ids.subarray(i, i + keyCounts[k]!), bytes, starts[k]!);
+    encodeInto(ids, i, i + keyCounts[k]!, bytes, starts[k]!);
     i += keyCounts[k]!;
   }
   return { keys, counts: keyCounts, starts, bytes, size: total };

@@ -82,21 +82,29 @@ export class RemovedIds {
   }
 
   /**
-   * The positions of the ascending ids, the removed ones left out (with `renumber` false: the ids
-   * themselves, the removed ones left out): written over `ids` itself, returned as a view of it.
+   * The positions of the ascending ids, the removed ones left out: written over `ids` itself,
+   * returned as a view of it.
    */
-  toPositions(ids: Uint32Array, renumber = true): Uint32Array {
-    if (this.total === 0) return ids;
+  toPositions(ids: Uint32Array): Uint32Array {
+    return ids.subarray(0, this.keepLive(ids, ids.length, true));
+  }
+
+  /**
+   * Leaves out the removed ids of the first `length` ascending ids, in place, turning the others
+   * into positions with `renumber`; returns how many are left.
+   */
+  keepLive(ids: Uint32Array, length: number, renumber: boolean): number {
+    if (this.total === 0) return length;
     let n = 0;
     let r = 0;
     let below = 0;
     const runs = this.froms.length;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < length; i++) {
       const id = ids[i]!;
       while (r < runs && this.tos[r]! <= id) below += this.tos[r]! - this.froms[r++]!;
       if (r < runs && this.froms[r]! <= id) continue;
       ids[n++] = renumber ? id - below : id;
     }
-    return ids.subarray(0, n);
+    return n;
   }
 }

@@ -263,6 +263,17 @@ function merge(segments: readonly Segment[], removed: RemovedIds, renumber: bool
   };
 }
 
+/** The lengths of the first `ids` ids that were not removed, by position. */
+function liveLengths(lengths: Uint16Array, ids: number, removed: RemovedIds): Uint16Array {
+  if (removed.isEmpty) return lengths.slice(0, ids);
+  const out = new Uint16Array(ids - removed.count);
+  for (let id = 0; id < ids; id++) {
+    const position = removed.position(id);
+    if (position >= 0) out[position] = lengths[id]!;
+  }
+  return out;
+}
+
 /**
  * Changed in place, the word index costs about what the change holds, not the archive: added
  * passages are indexed into a new segment (merged with the last one once it is as large, so that
@@ -402,23 +413,11 @@ export class WordIndex {
       this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, all)];
       // Merged into one, the ids are positions again.
       if (all) {
-        this.lengths = this.liveLengths(this.removed);
+        this.lengths = liveLengths(this.lengths, this.ids, this.removed);
         this.ids = this.lengths.length;
         this.removed = new RemovedIds();
       }
     }
-  }
-
-  /** The lengths of the passages left, by position. */
-  private liveLengths(removed: RemovedIds): Uint16Array {
-    const lengths = this.lengths.subarray(0, this.ids);
-    if (removed.isEmpty) return lengths.slice();
-    const out = new Uint16Array(this.ids - removed.count);
-    for (let id = 0; id < lengths.length; id++) {
-      const position = removed.position(id);
-      if (position >= 0) out[position] = lengths[id]!;
-    }
-    return out;
   }
 
   /**
@@ -446,7 +445,8 @@ export class WordIndex {
   columnSources(prefix: string): ColumnSources {
     const segments = this.segments;
     const removed = this.removed.clone();
-    const lengths = removed.isEmpty ? this.lengths.subarray(0, this.ids) : this.liveLengths(removed);
+    const [all, ids] = [this.lengths, this.ids];
+    const lengths = () => (removed.isEmpty ? all.subarray(0, ids) : liveLengths(all, ids, removed));
     const avgLength = Float64Array.of(this.avgLength);
     if (segments.length === 1 && removed.isEmpty) {
       const { terms, starts, ids, freqs } = segments[0]!;
@@ -455,7 +455,7 @@ export class WordIndex {
         ['starts', starts],
         ['ids', ids],
         ['freqs', freqs],
-        ['lengths', lengths],
+        ['lengths', lengths()],
         ['avgLength', avgLength],
       ]);
     }
