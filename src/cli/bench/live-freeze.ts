@@ -5,8 +5,8 @@
  * then copies it back; then waits for the index file to be saved. Prints the longest event-loop
  * stall (perf_hooks.monitorEventLoopDelay) of each step, whether questions were answered meanwhile,
  * a question's time before and after the changes, and this process's resident memory after the
- * index was opened and at its peak (the process never built an index, so its peak is that of the
- * live changes and the saves).
+ * index was opened, its most sampled every 20 ms during the steps, and its peak (the process never
+ * built an index: its peak is that of opening the index, the live changes or the saves).
  *
  *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION]
  */
@@ -47,6 +47,11 @@ library.stats(); // the issues read from the file, as the bot reads them at star
 collectGarbage();
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const rssAfterOpenMB = mb(process.memoryUsage().rss);
+// The resident memory of the live steps, sampled (between stalls) from here on.
+let rssStepsMax = 0;
+const sampler = setInterval(() => {
+  rssStepsMax = Math.max(rssStepsMax, process.memoryUsage.rss());
+}, 20);
 
 /** The question's best time over a few rounds, in milliseconds. */
 function questionMs(): number {
@@ -98,8 +103,10 @@ console.log(
     save: { ...saving, saveMs },
     questionMs: { before: questionMsBefore, after: questionMs() },
     rssAfterOpenMB,
+    rssDuringStepsMaxMB: mb(rssStepsMax),
     peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
   }),
 );
+clearInterval(sampler);
 live.stop();
 fs.rmSync(dir, { recursive: true, force: true });
