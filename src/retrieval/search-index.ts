@@ -7,7 +7,7 @@
  * Everything it holds is saved as columns (typed arrays and string tables, see index-file.ts)
  * and loaded back as views into the file's one buffer: nothing is segmented, normalized or
  * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
- * `toColumns` and `fromColumns`.
+ * `columnSources` and `fromColumns`.
  */
 import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
