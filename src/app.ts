@@ -9,6 +9,7 @@ import { createLogger } from './logger.ts';
 import { openIndex } from './retrieval/index-store.ts';
 import { NewsLibrary } from './retrieval/news-library.ts';
 import { runTelegramBot } from './server/bot-service.ts';
+import { jieba } from './text/jieba.ts';
 
 export function run(): void {
   runCli(async () => {
@@ -26,6 +27,9 @@ export function run(): void {
       logger: logger.child({ module: 'corpus' }),
     });
     if (tty) process.stderr.write('\r\x1b[K');
+    const binding = jieba.binding();
+    if (binding.problem)
+      logger.warn(`jieba loads through nodejieba's own binding, with twice the memory: ${binding.problem}`);
     const library = NewsLibrary.fromOpened(opened);
 
     if (!config.botToken) {

@@ -14,8 +14,9 @@
  *   batch  one process answering the dev questions ×10 from standard input, and one answering
  *          them once: per question is the difference of the two over the difference in
  *          questions (start-up cancels out); peak RSS is the larger batch's
- * The project runs as its npm script runs it (`node --expose-gc --import tsx …`), without npm's
- * own start-up, as the peer runs without it. In this process besides: query latency p50/p99 and
+ * The project runs as its npm script runs it (`node --expose-gc scripts/run.mjs cli/search`: the
+ * current build, made first when src/ changed), without npm's own start-up, as the peer runs
+ * without it. In this process besides: query latency p50/p99 and
  * the bot's update-to-reply latency against the loopback Bot API stand-in. Prints a table with
  * the ratios (project ÷ peer) and writes the figures as JSON.
  */
@@ -307,6 +308,11 @@ runCli(async () => {
     allowPositionals: true,
   });
   const out = path.resolve(values.out);
+  // The build is made once here, so that no measured run makes it.
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the build failed');
   const runs = Math.max(1, Number(values.runs) || 3);
   fs.mkdirSync(WORK, { recursive: true });
   const rows: Row[] = [];

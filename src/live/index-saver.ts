@@ -5,7 +5,7 @@
  * indexed again, and no second copy of the index is made: what the file needs is made piece by
  * piece as it is written. One save runs at a time; changes during a save ask for one more.
  */
-import { corpusFingerprintInSlices, saveIndexInSlices } from '../retrieval/index-store.ts';
+import { corpusFingerprint, saveIndexInSlices } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 
 export class IndexSaver {
@@ -42,11 +42,9 @@ export class IndexSaver {
     do {
       this.again = false;
       try {
-        // The folder's fingerprint first: a file changed after its line was read and indexed
-        // before the index is taken makes a fingerprint the next start finds stale (it
-        // rebuilds), never an index that claims a version of a file it does not hold.
-        const fingerprint = await corpusFingerprintInSlices(this.corpusDir);
-        if (signal.aborted) return;
+        // The folder's fingerprint (its files' stats) and the index, taken in one turn of the
+        // event loop: nothing is indexed between them.
+        const fingerprint = corpusFingerprint(this.corpusDir);
         const { issues, searchIndex } = this.library;
         await saveIndexInSlices(this.indexFile, issues, searchIndex, fingerprint, { warn: this.warn, signal });
       } catch (err) {

@@ -10,8 +10,7 @@
  * - companies: 江苏博嘉生物医学科技有限公司 gives 博嘉生物医学科技有限公司 and the short 博嘉生物.
  * A candidate is kept when jieba would otherwise cut it apart.
  */
-import nodejieba from 'nodejieba';
-import { cutHan } from '../text/segment.ts';
+import { cutHan, tagHan } from '../text/segment.ts';
 
 const HAN = '\\p{Script=Han}';
 const QUOTED = new RegExp(`[“"「]((?:${HAN}|[a-z0-9]){2,8})[”"」]`, 'gu');
@@ -39,7 +38,7 @@ function fallsApart(word: string): boolean {
 function placeName(text: string, at: number, suffix: string): string | undefined {
   const before = text.slice(Math.max(0, at - 6), at).match(/\p{Script=Han}+$/u)?.[0];
   if (!before) return undefined;
-  const tagged = nodejieba.tag(before);
+  const tagged = tagHan(before);
   let name = '';
   for (let k = tagged.length - 1; k >= 0; k--) {
     const { word, tag } = tagged[k]!;

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { processIsAlive, writeFileAtomically } from '../atomic-write.ts';
 import type { Logger } from '../logger.ts';
-import { corpusFileLine, corpusFileLines, listIssueFiles, loadCorpus } from '../corpus/load-corpus.ts';
+import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
@@ -31,32 +31,11 @@ import {
 } from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
-/** A fingerprint of the corpus folder's issue files (their content hashed) and the index format. */
+/** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
-  return fingerprintOf(corpusFileLines(corpusDir));
-}
-
-const fingerprintOf = (lines: Iterable<string>) => {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
-  for (const line of lines) hash.update(`${line}\n`);
+  for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
   return hash.digest('hex');
-};
-
-/** Lets other work in (the bot's questions) between slices of a long task. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** corpusFingerprint, reading the files a few at a time between turns of the event loop. */
-export async function corpusFingerprintInSlices(corpusDir: string): Promise<string> {
-  const lines: string[] = [];
-  let slice = performance.now();
-  for (const name of listIssueFiles(corpusDir)) {
-    lines.push(corpusFileLine(corpusDir, name));
-    if (performance.now() - slice > 10) {
-      await yieldToEventLoop();
-      slice = performance.now();
-    }
-  }
-  return fingerprintOf(lines);
 }
 
 export interface OpenOptions {

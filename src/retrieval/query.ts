@@ -5,8 +5,7 @@
  */
 import type { PartialDate } from '../corpus/dates.ts';
 import { normalize } from '../text/normalize.ts';
-import nodejieba from 'nodejieba';
-import { segment } from '../text/segment.ts';
+import { segment, tagHan } from '../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
 import { RANKING } from './weights.ts';
 
@@ -400,7 +399,7 @@ const tagCache = new Map<string, string>();
 function tagOf(word: string): string {
   let tag = tagCache.get(word);
   if (tag === undefined) {
-    const tags = nodejieba.tag(word);
+    const tags = tagHan(word);
     tag = tags.length === 1 ? tags[0]!.tag : '';
     if (tagCache.size >= 20_000) tagCache.clear();
     tagCache.set(word, tag);

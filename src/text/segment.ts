@@ -1,5 +1,5 @@
 /**
- * Chinese word segmentation with nodejieba, plus the token shapes that jieba gets wrong on its own:
+ * Chinese word segmentation with jieba (./jieba.ts), plus the token shapes that jieba gets wrong on its own:
  * numbers with their units stay whole (「12000户」「13.1%」「69.3亿元」) and Latin words stay whole.
  *
  * jieba runs with HMM on (nodejieba 3.x leaves it off unless asked), so unknown names are
@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import nodejieba from 'nodejieba';
 import { writeFileAtomically } from '../atomic-write.ts';
+import { JIEBA_FILES, jieba, type TaggedWord } from './jieba.ts';
 
 /** A token and where it starts in the segmented text. */
 export interface Token {
@@ -27,33 +27,25 @@ const HAN_RUN = /[\p{Script=Han}]+/gu;
 let dictionaryLoaded = false;
 
 // jieba's full dictionary (350,000 words) costs about 230 MB of native memory; the words seen at
-// least MIN_WORD_FREQUENCY times in its source corpus (about 105,000) cost about 80 MB and cut
-// news text the same way, HMM guessing the rare rest. Keyword extraction is unused, so its idf
-// and stop-word tables are loaded as one-line stubs.
+// least MIN_WORD_FREQUENCY times in its source corpus (about 105,000) cost about 40 MB and cut
+// news text the same way, HMM guessing the rare rest.
 const MIN_WORD_FREQUENCY = 10;
 
-/** Derived dictionary files, written once per installed nodejieba into the temporary folder. */
-function compactDictionaries(): { dict: string; idfDict: string; stopWordDict: string } {
-  // DEFAULT_DICT is exported at run time but missing from nodejieba's type declarations.
-  const source = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
+/** The compact dictionary file, written once per installed nodejieba into the temporary folder. */
+function compactDictionary(): string {
+  const source = JIEBA_FILES.DEFAULT_DICT;
   const st = fs.statSync(source);
   const dir = path.join(os.tmpdir(), `chongchuan-jieba-${st.size}-${Math.round(st.mtimeMs)}-${MIN_WORD_FREQUENCY}`);
-  const files = {
-    dict: path.join(dir, 'dict.utf8'),
-    idfDict: path.join(dir, 'idf.utf8'),
-    stopWordDict: path.join(dir, 'stop.utf8'),
-  };
-  if (!fs.existsSync(files.dict)) {
+  const dict = path.join(dir, 'dict.utf8');
+  if (!fs.existsSync(dict)) {
     fs.mkdirSync(dir, { recursive: true });
     const kept = fs
       .readFileSync(source, 'utf8')
       .split('\n')
       .filter((line) => Number(line.split(' ')[1]) >= MIN_WORD_FREQUENCY);
-    writeFileAtomically(files.idfDict, '的 1.0\n');
-    writeFileAtomically(files.stopWordDict, '的\n');
-    writeFileAtomically(files.dict, `${kept.join('\n')}\n`);
+    writeFileAtomically(dict, `${kept.join('\n')}\n`);
   }
-  return files;
+  return dict;
 }
 
 /**
@@ -61,7 +53,7 @@ function compactDictionaries(): { dict: string; idfDict: string; stopWordDict: s
  * Call once before the first cut when a domain dictionary exists; later calls reload.
  */
 export function loadDictionary(userDictFile?: string): void {
-  nodejieba.load({ ...compactDictionaries(), ...(userDictFile ? { userDict: userDictFile } : {}) });
+  jieba.load(compactDictionary(), userDictFile ? [userDictFile] : []);
   dictionaryLoaded = true;
 }
 
@@ -72,13 +64,13 @@ function ensureLoaded(): void {
 /** jieba's words for a run of Han characters, HMM on. */
 export function cutHan(run: string): string[] {
   ensureLoaded();
-  return nodejieba.cut(run, true);
+  return jieba.cut(run, true);
 }
 
 /** jieba's words for a run of text with their part-of-speech tags (nr person, ns place, x unknown…), HMM on. */
-export function tagHan(run: string): { word: string; tag: string }[] {
+export function tagHan(run: string): TaggedWord[] {
   ensureLoaded();
-  return nodejieba.tag(run);
+  return jieba.tag(run);
 }
 
 /**
@@ -144,7 +136,7 @@ export function onlyAcrossWords(text: string, word: string): boolean {
       let pos = runAt;
       let before = '';
       ensureLoaded();
-      for (const token of nodejieba.cut(run, false)) {
+      for (const token of jieba.cut(run, false)) {
         if (pos === at + 1 && (before.length > 1 || token.length > 1)) crossed = true;
         pos += token.length;
         before = token;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { HARD_MAX_PASSAGE } from '../../src/retrieval/passages.ts';
 import { search } from '../../src/retrieval/rank.ts';
+import { jieba } from '../../src/text/jieba.ts';
 import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 
 let index: SearchIndex;
@@ -141,7 +141,7 @@ describe('the saved index', { timeout: 60_000 }, () => {
   it('reloads without segmenting anything', () => {
     const indexFile = path.join(tmp, 'quiet.json');
     openIndex({ corpusDir: 'seeds', indexFile });
-    const cut = vi.spyOn(nodejieba, 'cut');
+    const cut = vi.spyOn(jieba, 'cut');
     const reloaded = openIndex({ corpusDir: 'seeds', indexFile });
     expect(reloaded.built).toBe(false);
     expect(reloaded.index.passages.length).toBeGreaterThan(100);
