@@ -41,6 +41,9 @@ export class IndexSaver {
     const { signal } = this.stopping;
     do {
       this.again = false;
+      // Not in the turn that asked: that turn (indexing an issue) has held the thread long enough.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal.aborted) return;
       try {
         // The folder's fingerprint (its files' stats) and the index, taken in one turn of the
         // event loop: nothing is indexed between them.

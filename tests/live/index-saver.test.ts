@@ -94,6 +94,27 @@ describe('IndexSaver', { timeout: 60_000 }, () => {
     expect(fs.readdirSync(path.dirname(indexFile))).toEqual(['index.bin', 'index.bin.userdict.txt']);
   });
 
+  it('aborted while writing, leaves the file saved before and no temporary file', async () => {
+    const { indexFile, library, add, corpusDir } = setUp();
+    const saved = fs.readFileSync(indexFile);
+    add('003_460569c0b775decf.txt', '2022-03-14.txt');
+    const abort = new AbortController();
+    const warnings: string[] = [];
+    const saving = saveIndexInSlices(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir), {
+      signal: abort.signal,
+      warn: (m) => warnings.push(m),
+    });
+    // Once the temporary file is there, half written (the save takes many turns of the loop).
+    const writing = () => fs.readdirSync(path.dirname(indexFile)).some((f) => f.endsWith('.tmp'));
+    for (let k = 0; k < 10_000 && !writing(); k++) await new Promise((r) => setImmediate(r));
+    expect(writing()).toBe(true);
+    abort.abort();
+    expect(await saving).toBe(false);
+    expect(warnings).toEqual([]);
+    expect(fs.readFileSync(indexFile).equals(saved)).toBe(true);
+    expect(fs.readdirSync(path.dirname(indexFile))).toEqual(['index.bin', 'index.bin.userdict.txt']);
+  });
+
   it('reports a save that failed as a warning', async () => {
     const { dir, corpusDir, library } = setUp();
     fs.writeFileSync(path.join(dir, 'blocked'), 'a file where the index folder should be');
