@@ -85,7 +85,7 @@ export function prefixedSources(prefix: string, sources: ColumnSources): ColumnS
 }
 
 /** The column a source stands for, all in memory. */
-export function materialize(source: ColumnSource): Column {
+function materialize(source: ColumnSource): Column {
   if (typeof source === 'function') return source();
   if ('strings' in source) return StringTable.from(source.strings());
   if (!('pieces' in source)) return source;
@@ -104,11 +104,6 @@ export function materializeAll(sources: ColumnSources): Columns {
   const columns: Columns = {};
   for (const [name, source] of sources) columns[name] = materialize(source);
   return columns;
-}
-
-/** Columns named `prefix.name`, so that several structures can share one file. */
-export function prefixed(prefix: string, columns: Columns): Columns {
-  return Object.fromEntries(Object.entries(columns).map(([name, c]) => [`${prefix}.${name}`, c]));
 }
 
 const TYPES = {
@@ -304,6 +299,8 @@ export async function writeIndexFileInSlices(
       for (const piece of pieces) {
         signal?.throwIfAborted();
         const bytes = bytesOf(piece);
+        // zlib.crc32 of no bytes is 0 whatever the CRC it continues: an empty piece must not reset it.
+        if (bytes.byteLength === 0) continue;
         crc = zlib.crc32(bytes, crc);
         await writeAt(bytes, at);
         at += bytes.byteLength;
