@@ -220,6 +220,8 @@ export class LiveCorpus {
         if (this.indexed.has(name)) changed = this.remove(name) || changed;
         continue;
       }
+      // Reading and indexing in turns of their own: each holds the bot for less.
+      await yieldToEventLoop();
       changed = this.index(name, state, issue) || changed;
     }
 
