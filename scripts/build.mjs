@@ -77,7 +77,9 @@ export async function build() {
     supported: { 'regexp-unicode-property-escapes': true },
     external: EXTERNAL,
     // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     // Stack traces name the TypeScript source when node runs with --enable-source-maps.
     sourcemap: 'linked',
     metafile: true,
