@@ -44,6 +44,9 @@ describe('the build', () => {
       .map((f) => fs.readFileSync(path.join(project, 'dist', dir, 'chunks', f), 'utf8'))
       .join('\n');
     expect(code).not.toMatch(/from "grammy"|from "zod"/);
+    // Literals with \p{…} stay literals, compiled once, not rebuilt at every call.
+    expect(code).toMatch(/\/\^?\\p\{Script=Han\}/);
+    expect(code).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
     expect(code).toMatch(/from "nodejieba"/);
   });
 
