@@ -79,7 +79,7 @@ function questions(): string[] {
   return Array.from({ length: 10 }, () => base).flat();
 }
 
-/** The command an npm script runs, with `node` as this Node: `node --import tsx src/cli/x.ts`. */
+/** The command an npm script runs, with `node` as this Node: `node … scripts/run.mjs cli/x`. */
 function scriptCommand(name: string): string[] {
   const scripts = (
     JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
