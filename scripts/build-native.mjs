@@ -36,6 +36,6 @@ if (sources.some((file) => mtime(file) > mtime(built))) {
   if (run.status !== 0)
     console.warn(
       `native/jieba: the build failed (${run.error?.message ?? `exit code ${run.status}`}); ` +
-        "jieba will load through nodejieba's own binding, with twice the memory",
+        "jieba will load through nodejieba's own binding, slower and with more memory",
     );
 }

@@ -29,7 +29,7 @@ export function run(): void {
     if (tty) process.stderr.write('\r\x1b[K');
     const binding = jieba.binding();
     if (binding.problem)
-      logger.warn(`jieba loads through nodejieba's own binding, with twice the memory: ${binding.problem}`);
+      logger.warn(`jieba loads through nodejieba's own binding, slower and with more memory: ${binding.problem}`);
     const library = NewsLibrary.fromOpened(opened);
 
     if (!config.botToken) {
