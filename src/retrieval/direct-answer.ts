@@ -56,7 +56,7 @@ function termsIn(text: string, terms: Term[]): number {
   let got = 0;
   for (const { text: t, weight } of terms) {
     if (text.includes(t)) got += weight;
-    else if (variants(t).some((v) => v.test(text))) got += RANKING.match.synonym * weight;
+    else if (variantIn(t, text)) got += RANKING.match.synonym * weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
@@ -87,22 +87,42 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
     const r = right.indexOf(t);
     if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
     // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
-    return l < 0 && variants(t).some((v) => new RegExp(`(?:${v.source})\\p{Script=Han}{0,2}$`, 'u').test(left));
+    return l < 0 && variants(t).some((v) => v.needles.every((x) => left.includes(x)) && v.beforeEnd.test(left));
   });
 }
 
-const variantCache = new Map<string, RegExp[]>();
+/**
+ * One other form of a word: the pattern that finds it, the same pattern anchored to end within two
+ * characters of a text's end (for besideTerm), and text every match holds (a cheap test first).
+ */
+interface Variant {
+  pattern: RegExp;
+  beforeEnd: RegExp;
+  needles: string[];
+}
+
+const variantCache = new Map<string, Variant[]>();
+
+/** Whether some other form of the term stands in the text. */
+const variantIn = (term: string, text: string) =>
+  variants(term).some((v) => v.needles.every((x) => text.includes(x)) && v.pattern.test(text));
 
 /**
  * Other forms a question's word takes in news text: its synonyms (synonyms.json), and for a short
  * abbreviation the full form it is cut from, its characters in order with at most two between
  * (全马 in 全程马拉松, 省运会 in 省运动会).
  */
-function variants(term: string): RegExp[] {
+function variants(term: string): Variant[] {
   let found = variantCache.get(term);
   if (!found) {
-    found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
-    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
+    const variant = (pattern: RegExp, needles: string[]): Variant => ({
+      pattern,
+      beforeEnd: new RegExp(`(?:${pattern.source})\\p{Script=Han}{0,2}$`, 'u'),
+      needles,
+    });
+    found = synonymsOf(term).map((w) => variant(new RegExp(literal(w), 'u'), [w]));
+    if (/^\p{Script=Han}{2,3}$/u.test(term))
+      found.push(variant(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'), [...term]));
     // Questions are endless in a long-running bot: the cache starts over rather than grow.
     if (variantCache.size >= 10_000) variantCache.clear();
     variantCache.set(term, found);

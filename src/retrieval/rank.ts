@@ -223,7 +223,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A story's passage that answers is shown before one that only mentions the question's terms.
     const better =
       held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
-    if (!held || (better ?? preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w)))
+    if (!held || (better ?? preferCopy(index, p, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
   // Answers before results that are only related, each by score.
@@ -253,76 +253,158 @@ function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights)
 }
 
 /**
+ * What the ranking keeps of one index state, whatever the weights: each passage's story copy slot
+ * (copies of one story across issues, at one place in the article, share a slot), each doc's
+ * place in date order, and the first pass's scratch arrays (reused by every question instead of
+ * three arrays of the archive's size made and dropped per question).
+ */
+interface IndexTables {
+  /** Per passage: its slot, numbered in order of first appearance. */
+  copySlot: Int32Array;
+  slots: number;
+  /** Per doc: its rank by (date, source file); equal for docs that compare equal. */
+  dateRank: Int32Array;
+  acc: Float32Array;
+  credit: Float32Array;
+  /** Per passage: CANDIDATE and OF_DAY bits. */
+  flags: Uint8Array;
+  /** Per slot: the best passage and its score so far, valid where `slotStamp` is the current pass's. */
+  slotBest: Int32Array;
+  slotScore: Float64Array;
+  slotStamp: Uint32Array;
+  pass: number;
+  touched: number[];
+}
+
+const CANDIDATE = 1;
+const OF_DAY = 2;
+
+const tablesCache = new WeakMap<SearchIndex, { generation: number; tables: IndexTables }>();
+
+function tablesOf(index: SearchIndex): IndexTables {
+  const held = tablesCache.get(index);
+  if (held && held.generation === index.generation) return held.tables;
+  const n = index.passages.length;
+  const copySlot = new Int32Array(n);
+  const slotOf = new Map<string, number>();
+  for (let p = 0; p < n; p++) {
+    const key = `${index.copyKey(index.passages[p]!.doc)}#${index.passageOrdinal[p]}`;
+    const slot = slotOf.get(key) ?? slotOf.size;
+    slotOf.set(key, slot);
+    copySlot[p] = slot;
+  }
+  const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
+  const dateRank = new Int32Array(index.docs.length);
+  byDate.forEach((doc, k) => {
+    dateRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? dateRank[byDate[k - 1]!]! : k;
+  });
+  const tables: IndexTables = {
+    copySlot,
+    slots: slotOf.size,
+    dateRank,
+    acc: new Float32Array(n),
+    credit: new Float32Array(n),
+    flags: new Uint8Array(n),
+    slotBest: new Int32Array(slotOf.size),
+    slotScore: new Float64Array(slotOf.size),
+    slotStamp: new Uint32Array(slotOf.size),
+    pass: 0,
+    touched: [],
+  };
+  tablesCache.set(index, { generation: index.generation, tables });
+  return tables;
+}
+
+/**
  * The cheap first pass: BM25F with every term counted once, from postings alone, for every
  * passage that holds a rare enough concept (or is of the day the question names). Concepts are
  * walked rarest first within `limits.postings`; the rest count in the second pass only.
  * Copies of one story across issues (same headline but for its figures, same place in the
  * article) compete as one: the best scored, and among near-equal scores the newest.
  */
-function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights) {
+function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights): { p: number; s: number }[] {
   const n = index.passages.length;
   const { bodyUnit } = fieldStats(index, w);
-  const acc = new Float32Array(n);
-  const credit = new Float32Array(n);
-  const isCandidate = new Uint8Array(n);
+  const tables = tablesOf(index);
+  const { acc, credit, flags, touched } = tables;
+  // Scratch left as a question found it (none is, unless one threw midway): cleared once, cheaply.
+  acc.fill(0);
+  credit.fill(0);
+  flags.fill(0);
   const order = query.stats.map((_, k) => k).sort((a, b) => query.stats[a]!.df - query.stats[b]!.df);
   const rareLimit = Math.max(50, n * w.limits.candidateDfShare);
+  const { k1 } = w.bm25;
   let budget = w.limits.postings;
   let anyRare = false;
   for (const k of order) {
     const s = query.stats[k]!;
     if (s.absent || budget <= 0) continue;
-    const touched: number[] = [];
-    const set = (p: number, c: number) => {
-      if (credit[p] === 0) touched.push(p);
-      credit[p] = credit[p]! + c;
-    };
-    s.passages.forEach((ids, t) => {
+    touched.length = 0;
+    for (let t = 0; t < s.passages.length; t++) {
+      const ids = s.passages[t]!;
       const c = t === 0 ? 1 : w.match.synonym;
       budget -= ids.length;
-      for (const p of ids) {
+      for (let i = 0; i < ids.length; i++) {
+        const p = ids[i]!;
         const tf = c * bodyUnit[p]!;
-        if (tf > credit[p]!) set(p, tf - credit[p]!);
+        if (tf > credit[p]!) {
+          if (credit[p] === 0) touched.push(p);
+          credit[p] = credit[p]! + (tf - credit[p]!);
+        }
       }
-    });
-    s.docs.forEach((ids, t) => {
-      const c = t === 0 ? 1 : w.match.synonym;
-      for (const d of ids) {
-        const passages = index.docPassages[d]!;
+    }
+    for (let t = 0; t < s.docs.length; t++) {
+      const ids = s.docs[t]!;
+      const credited = w.fields.headline * (t === 0 ? 1 : w.match.synonym);
+      for (let i = 0; i < ids.length; i++) {
+        const passages = index.docPassages[ids[i]!]!;
         budget -= passages.length;
-        for (const p of passages) set(p, w.fields.headline * c);
+        for (const p of passages) {
+          if (credit[p] === 0) touched.push(p);
+          credit[p] = credit[p]! + credited;
+        }
       }
-    });
+    }
     const opens = s.df <= rareLimit || !anyRare;
     if (s.df > 0 && s.df <= rareLimit) anyRare = true;
-    for (const p of touched) {
-      if (opens) isCandidate[p] = 1;
-      acc[p] = acc[p]! + s.mass * saturate(credit[p]!, w.bm25.k1);
+    for (let i = 0; i < touched.length; i++) {
+      const p = touched[i]!;
+      if (opens) flags[p] = flags[p]! | CANDIDATE;
+      acc[p] = acc[p]! + s.mass * saturate(credit[p]!, k1);
       credit[p] = 0;
     }
   }
-  const ofDay = new Uint8Array(query.date?.month && query.date.day ? n : 0);
-  if (ofDay.length > 0) {
-    const day = dateKey(query.date!);
+  if (query.date?.month && query.date.day) {
+    const day = dateKey(query.date);
     index.docs.forEach((d, doc) => {
-      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = ofDay[p] = 1;
+      if (day.test(d.date)) for (const p of index.docPassages[doc]!) flags[p] = CANDIDATE | OF_DAY;
     });
   }
-  const dayMatches = (p: number) => ofDay.length > 0 && ofDay[p] === 1;
-  // Passages far behind the best cannot reach the second pass: skip them before any key is made.
+  // Passages far behind the best cannot reach the second pass: skip them before any copy is compared.
   let best = 0;
-  for (let p = 0; p < n; p++) if (isCandidate[p] && acc[p]! > best) best = acc[p]!;
+  for (let p = 0; p < n; p++) if (flags[p]! & CANDIDATE && acc[p]! > best) best = acc[p]!;
   const floor = best * w.limits.firstPassFloor;
-  const bestCopy = new Map<string, { p: number; s: number }>();
+  // The bonus of a doc of the date named (what dateBonus gives a doc with no text to look in).
+  const dated = query.date && dateKey(query.date);
+  const dateGain = query.date?.day ? w.score.dateDay : w.score.dateMonthOrYear;
+  const { copySlot, slotBest, slotScore, slotStamp } = tables;
+  const pass = ++tables.pass;
+  // Slots in the order first reached: ties in the sort below keep it.
+  const reached: number[] = [];
   for (let p = 0; p < n; p++) {
-    if (!isCandidate[p] || (acc[p]! < floor && !dayMatches(p))) continue;
+    const f = flags[p]!;
+    if (!(f & CANDIDATE) || (acc[p]! < floor && !(f & OF_DAY))) continue;
     const docIndex = index.passages[p]!.doc;
-    const s = acc[p]! / query.total + dateBonus(index.docs[docIndex]!.date, '', query.date, w);
-    const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
-    const held = bestCopy.get(key);
-    if (!held || preferCopy(index, { p, s }, held, w)) bestCopy.set(key, { p, s });
+    const s = acc[p]! / query.total + (dated ? (dated.test(index.docs[docIndex]!.date) ? dateGain : 0) : 0);
+    const slot = copySlot[p]!;
+    if (slotStamp[slot] !== pass) {
+      slotStamp[slot] = pass;
+      reached.push(slot);
+    } else if (!preferCopy(index, p, s, slotBest[slot]!, slotScore[slot]!, w)) continue;
+    slotBest[slot] = p;
+    slotScore[slot] = s;
   }
-  return [...bestCopy.values()].sort((a, b) => b.s - a.s);
+  return reached.map((slot) => ({ p: slotBest[slot]!, s: slotScore[slot]! })).sort((a, b) => b.s - a.s);
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
@@ -344,20 +426,23 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
   return out;
 }
 
-function preferCopy(
-  index: SearchIndex,
-  a: { p: number; s: number },
-  b: { p: number; s: number },
-  w: RankingWeights,
-): boolean {
-  if (Math.abs(a.s - b.s) > w.score.copyTie) return a.s > b.s;
-  return compareDates(index, a.p, b.p) > 0 || (compareDates(index, a.p, b.p) === 0 && a.s > b.s);
+/** Whether passage `a` (score `sa`) is the better copy of a story than `b`: the better score, or when near-equal the newer. */
+function preferCopy(index: SearchIndex, a: number, sa: number, b: number, sb: number, w: RankingWeights): boolean {
+  if (Math.abs(sa - sb) > w.score.copyTie) return sa > sb;
+  const order = compareDates(index, a, b);
+  return order > 0 || (order === 0 && sa > sb);
 }
 
 /** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
 function compareDates(index: SearchIndex, a: number, b: number): number {
-  const da = index.docs[index.passages[a]!.doc]!;
-  const db = index.docs[index.passages[b]!.doc]!;
+  const { dateRank } = tablesOf(index);
+  return Math.sign(dateRank[index.passages[a]!.doc]! - dateRank[index.passages[b]!.doc]!);
+}
+
+/** Orders docs by date, then by issue file. */
+function compareDocDates(index: SearchIndex, a: number, b: number): number {
+  const da = index.docs[a]!;
+  const db = index.docs[b]!;
   if (da.date !== db.date) return da.date < db.date ? -1 : 1;
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
