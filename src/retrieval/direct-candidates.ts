@@ -213,9 +213,11 @@ const EVENT_VERBS =
  */
 const LOCATIVE = /(?:东侧|西侧|南侧|北侧|一侧|两侧|门口|门前|北门|南门|东门|西门|广场上|一带|附近|旁|内)$/u;
 
+const PLACE_PHRASE = new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu');
+
 function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu'))) {
+  for (const m of text.matchAll(PLACE_PHRASE)) {
     const end = (m.index ?? 0) + m[0].length;
     let phrase = m[1]!;
     let start = end - phrase.length;
@@ -264,9 +266,17 @@ const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|
 // Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
 const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
 
+/** Each suffix pattern without its end anchor, to find suffixes anywhere (made once per pattern). */
+const unanchoredCache = new Map<RegExp, RegExp>();
+function unanchored(suffixes: RegExp): RegExp {
+  const found = unanchoredCache.get(suffixes) ?? new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  unanchoredCache.set(suffixes, found);
+  return found;
+}
+
 function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
   const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
-  const anywhere = new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  const anywhere = unanchored(suffixes);
   const out: Candidate[] = [];
   const toks = tokens(text);
   const tokenEnds = new Set(toks.map((t) => t.start + t.word.length));

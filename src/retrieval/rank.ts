@@ -264,6 +264,14 @@ interface IndexTables {
   slots: number;
   /** Per doc: its rank by (date, source file); equal for docs that compare equal. */
   dateRank: Int32Array;
+  /** Per passage: its doc. */
+  passageDoc: Int32Array;
+  /** The archive's distinct article dates, and per doc which of them is its own. */
+  dates: string[];
+  docDate: Int32Array;
+  /** The passages of doc d, in order: docList[docStart[d]..docStart[d + 1]). */
+  docStart: Int32Array;
+  docList: Int32Array;
   acc: Float32Array;
   credit: Float32Array;
   /** Per passage: CANDIDATE and OF_DAY bits. */
@@ -298,10 +306,30 @@ function tablesOf(index: SearchIndex): IndexTables {
   byDate.forEach((doc, k) => {
     dateRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? dateRank[byDate[k - 1]!]! : k;
   });
+  const passageDoc = Int32Array.from(index.passages, (p) => p.doc);
+  const dateOf = new Map<string, number>();
+  const docDate = Int32Array.from(index.docs, (d) => {
+    const k = dateOf.get(d.date) ?? dateOf.size;
+    dateOf.set(d.date, k);
+    return k;
+  });
+  const docStart = new Int32Array(index.docs.length + 1);
+  const docList = new Int32Array(n);
+  let listed = 0;
+  index.docPassages.forEach((passages, d) => {
+    docStart[d] = listed;
+    for (const p of passages) docList[listed++] = p;
+  });
+  docStart[index.docs.length] = listed;
   const tables: IndexTables = {
     copySlot,
     slots: slotOf.size,
     dateRank,
+    passageDoc,
+    dates: [...dateOf.keys()],
+    docDate,
+    docStart,
+    docList,
     acc: new Float32Array(n),
     credit: new Float32Array(n),
     flags: new Uint8Array(n),
@@ -315,6 +343,12 @@ function tablesOf(index: SearchIndex): IndexTables {
   return tables;
 }
 
+/** Which of the archive's distinct dates (IndexTables.dates) fall within the date named. */
+function datesWithin(tables: IndexTables, date: PartialDate): Uint8Array {
+  const key = dateKey(date);
+  return Uint8Array.from(tables.dates, (d) => (key.test(d) ? 1 : 0));
+}
+
 /**
  * The cheap first pass: BM25F with every term counted once, from postings alone, for every
  * passage that holds a rare enough concept (or is of the day the question names). Concepts are
@@ -326,7 +360,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   const n = index.passages.length;
   const { bodyUnit } = fieldStats(index, w);
   const tables = tablesOf(index);
-  const { acc, credit, flags, touched } = tables;
+  const { acc, credit, flags, touched, docStart, docList, passageDoc } = tables;
   // Scratch left as a question found it (none is, unless one threw midway): cleared once, cheaply.
   acc.fill(0);
   credit.fill(0);
@@ -357,9 +391,11 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       const ids = s.docs[t]!;
       const credited = w.fields.headline * (t === 0 ? 1 : w.match.synonym);
       for (let i = 0; i < ids.length; i++) {
-        const passages = index.docPassages[ids[i]!]!;
-        budget -= passages.length;
-        for (const p of passages) {
+        const from = docStart[ids[i]!]!;
+        const to = docStart[ids[i]! + 1]!;
+        budget -= to - from;
+        for (let j = from; j < to; j++) {
+          const p = docList[j]!;
           if (credit[p] === 0) touched.push(p);
           credit[p] = credit[p]! + credited;
         }
@@ -374,19 +410,19 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       credit[p] = 0;
     }
   }
-  if (query.date?.month && query.date.day) {
-    const day = dateKey(query.date);
-    index.docs.forEach((d, doc) => {
-      if (day.test(d.date)) for (const p of index.docPassages[doc]!) flags[p] = CANDIDATE | OF_DAY;
-    });
+  const within = query.date && datesWithin(tables, query.date);
+  if (within && query.date?.month && query.date.day) {
+    for (let doc = 0; doc < index.docs.length; doc++)
+      if (within[tables.docDate[doc]!])
+        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) flags[docList[j]!] = CANDIDATE | OF_DAY;
   }
   // Passages far behind the best cannot reach the second pass: skip them before any copy is compared.
   let best = 0;
   for (let p = 0; p < n; p++) if (flags[p]! & CANDIDATE && acc[p]! > best) best = acc[p]!;
   const floor = best * w.limits.firstPassFloor;
   // The bonus of a doc of the date named (what dateBonus gives a doc with no text to look in).
-  const dated = query.date && dateKey(query.date);
   const dateGain = query.date?.day ? w.score.dateDay : w.score.dateMonthOrYear;
+  const { docDate } = tables;
   const { copySlot, slotBest, slotScore, slotStamp } = tables;
   const pass = ++tables.pass;
   // Slots in the order first reached: ties in the sort below keep it.
@@ -394,8 +430,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   for (let p = 0; p < n; p++) {
     const f = flags[p]!;
     if (!(f & CANDIDATE) || (acc[p]! < floor && !(f & OF_DAY))) continue;
-    const docIndex = index.passages[p]!.doc;
-    const s = acc[p]! / query.total + (dated ? (dated.test(index.docs[docIndex]!.date) ? dateGain : 0) : 0);
+    const s = acc[p]! / query.total + (within ? (within[docDate[passageDoc[p]!]!] ? dateGain : 0) : 0);
     const slot = copySlot[p]!;
     if (slotStamp[slot] !== pass) {
       slotStamp[slot] = pass;
