@@ -210,6 +210,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   if (query.total <= 0) return [];
   const firstPass = firstPassRanking(index, query, w);
+  const tables = tablesOf(index);
   const wordScore = jiebaWordScores(index, query, w);
 
   // Second pass: term counts, sentences and answer types for the best of the first.
@@ -223,12 +224,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A story's passage that answers is shown before one that only mentions the question's terms.
     const better =
       held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
-    if (!held || (better ?? preferCopy(index, p, scored.score, held.passage, held.score, w)))
+    if (!held || (better ?? preferCopy(tables, p, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
   // Answers before results that are only related, each by score.
   const ranked = [...bestByStory.values()].sort(
-    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
+    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(tables, b.passage, a.passage),
   );
   const idf = sentenceIdf(query, w);
   return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
@@ -262,7 +263,7 @@ interface IndexTables {
   /** Per passage: its slot, numbered in order of first appearance. */
   copySlot: Int32Array;
   slots: number;
-  /** Per doc: its rank by (date, source file); equal for docs that compare equal. */
+  /** Per passage: its doc's rank by (date, source file); equal for docs that compare equal. */
   dateRank: Int32Array;
   /** Per passage: its doc. */
   passageDoc: Int32Array;
@@ -274,7 +275,7 @@ interface IndexTables {
   docList: Int32Array;
   acc: Float32Array;
   credit: Float32Array;
-  /** Per passage: CANDIDATE and OF_DAY bits. */
+  /** Per passage: CANDIDATE and OF_DAY bits; `candidates` lists those with CANDIDATE, as set. */
   flags: Uint8Array;
   /** Per slot: the best passage and its score so far, valid where `slotStamp` is the current pass's. */
   slotBest: Int32Array;
@@ -282,6 +283,7 @@ interface IndexTables {
   slotStamp: Uint32Array;
   pass: number;
   touched: number[];
+  candidates: number[];
 }
 
 const CANDIDATE = 1;
@@ -302,11 +304,12 @@ function tablesOf(index: SearchIndex): IndexTables {
     copySlot[p] = slot;
   }
   const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
-  const dateRank = new Int32Array(index.docs.length);
+  const docRank = new Int32Array(index.docs.length);
   byDate.forEach((doc, k) => {
-    dateRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? dateRank[byDate[k - 1]!]! : k;
+    docRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
   });
   const passageDoc = Int32Array.from(index.passages, (p) => p.doc);
+  const dateRank = passageDoc.map((doc) => docRank[doc]!);
   const dateOf = new Map<string, number>();
   const docDate = Int32Array.from(index.docs, (d) => {
     const k = dateOf.get(d.date) ?? dateOf.size;
@@ -338,6 +341,7 @@ function tablesOf(index: SearchIndex): IndexTables {
     slotStamp: new Uint32Array(slotOf.size),
     pass: 0,
     touched: [],
+    candidates: [],
   };
   tablesCache.set(index, { generation: index.generation, tables });
   return tables;
@@ -360,7 +364,8 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   const n = index.passages.length;
   const { bodyUnit } = fieldStats(index, w);
   const tables = tablesOf(index);
-  const { acc, credit, flags, touched, docStart, docList, passageDoc } = tables;
+  const { acc, credit, flags, touched, candidates, docStart, docList, passageDoc } = tables;
+  candidates.length = 0;
   // Scratch left as a question found it (none is, unless one threw midway): cleared once, cheaply.
   acc.fill(0);
   credit.fill(0);
@@ -405,7 +410,10 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
     if (s.df > 0 && s.df <= rareLimit) anyRare = true;
     for (let i = 0; i < touched.length; i++) {
       const p = touched[i]!;
-      if (opens) flags[p] = flags[p]! | CANDIDATE;
+      if (opens && !(flags[p]! & CANDIDATE)) {
+        flags[p] = flags[p]! | CANDIDATE;
+        candidates.push(p);
+      }
       acc[p] = acc[p]! + s.mass * saturate(credit[p]!, k1);
       credit[p] = 0;
     }
@@ -414,20 +422,27 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   if (within && query.date?.month && query.date.day) {
     for (let doc = 0; doc < index.docs.length; doc++)
       if (within[tables.docDate[doc]!])
-        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) flags[docList[j]!] = CANDIDATE | OF_DAY;
+        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) {
+          const p = docList[j]!;
+          if (!(flags[p]! & CANDIDATE)) candidates.push(p);
+          flags[p] = CANDIDATE | OF_DAY;
+        }
   }
   // Passages far behind the best cannot reach the second pass: skip them before any copy is compared.
   let best = 0;
-  for (let p = 0; p < n; p++) if (flags[p]! & CANDIDATE && acc[p]! > best) best = acc[p]!;
+  for (let i = 0; i < candidates.length; i++) if (acc[candidates[i]!]! > best) best = acc[candidates[i]!]!;
   const floor = best * w.limits.firstPassFloor;
   // The bonus of a doc of the date named (what dateBonus gives a doc with no text to look in).
   const dateGain = query.date?.day ? w.score.dateDay : w.score.dateMonthOrYear;
   const { docDate } = tables;
   const { copySlot, slotBest, slotScore, slotStamp } = tables;
   const pass = ++tables.pass;
-  // Slots in the order first reached: ties in the sort below keep it.
+  // Candidates by id (a few sorted, else all ids walked): slots in the order first reached, which
+  // ties in the sort below keep.
+  const byId = candidates.length * 16 < n ? Int32Array.from(candidates).sort() : undefined;
   const reached: number[] = [];
-  for (let p = 0; p < n; p++) {
+  for (let i = 0, end = byId ? byId.length : n; i < end; i++) {
+    const p = byId ? byId[i]! : i;
     const f = flags[p]!;
     if (!(f & CANDIDATE) || (acc[p]! < floor && !(f & OF_DAY))) continue;
     const s = acc[p]! / query.total + (within ? (within[docDate[passageDoc[p]!]!] ? dateGain : 0) : 0);
@@ -435,7 +450,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
     if (slotStamp[slot] !== pass) {
       slotStamp[slot] = pass;
       reached.push(slot);
-    } else if (!preferCopy(index, p, s, slotBest[slot]!, slotScore[slot]!, w)) continue;
+    } else if (!preferCopy(tables, p, s, slotBest[slot]!, slotScore[slot]!, w)) continue;
     slotBest[slot] = p;
     slotScore[slot] = s;
   }
@@ -462,16 +477,15 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
 }
 
 /** Whether passage `a` (score `sa`) is the better copy of a story than `b`: the better score, or when near-equal the newer. */
-function preferCopy(index: SearchIndex, a: number, sa: number, b: number, sb: number, w: RankingWeights): boolean {
+function preferCopy(tables: IndexTables, a: number, sa: number, b: number, sb: number, w: RankingWeights): boolean {
   if (Math.abs(sa - sb) > w.score.copyTie) return sa > sb;
-  const order = compareDates(index, a, b);
+  const order = compareDates(tables, a, b);
   return order > 0 || (order === 0 && sa > sb);
 }
 
 /** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
-function compareDates(index: SearchIndex, a: number, b: number): number {
-  const { dateRank } = tablesOf(index);
-  return Math.sign(dateRank[index.passages[a]!.doc]! - dateRank[index.passages[b]!.doc]!);
+function compareDates(tables: IndexTables, a: number, b: number): number {
+  return Math.sign(tables.dateRank[a]! - tables.dateRank[b]!);
 }
 
 /** Orders docs by date, then by issue file. */
