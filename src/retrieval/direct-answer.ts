@@ -141,8 +141,8 @@ export interface Scored {
   at: { sentence: string; start: number; end: number };
 }
 
-function scoreSentence(original: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
-  const text = normalize(original);
+/** Scores the candidates of one sentence (`text`: the sentence `original` normalized). */
+function scoreSentence(original: string, text: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
   // Tied to the question: a whole word of it, or a good share of its weight when the passage
   // repeats its words (the topic in every sentence).
   const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
@@ -240,6 +240,16 @@ export function directCandidates(question: string, sentence: string, passage = s
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
   const q = normalize(question);
+  // Each sentence is normalized once, though weighed, checked and scored (normalize is not cheap).
+  const normalized = new Map<string, string>();
+  const norm = (s: string) => {
+    let n = normalized.get(s);
+    if (n === undefined) {
+      n = normalize(s);
+      normalized.set(s, n);
+    }
+    return n;
+  };
   const whole = passage.includes(sentence) ? passage : `${sentence}\n${passage}`;
   const paragraphs = whole.split('\n').map((p) => splitSentences(p).map((s) => s.trim()));
   const target = sentence.trim();
@@ -247,20 +257,17 @@ export function directCandidates(question: string, sentence: string, passage = s
     0,
     paragraphs.findIndex((p) => p.some((s) => s === target || target.includes(s) || s.includes(target))),
   );
-  const terms = weighTerms(
-    asked.terms,
-    paragraphs.flat().map((s) => normalize(s)),
-  );
+  const terms = weighTerms(asked.terms, paragraphs.flat().map(norm));
   // 「该项目总投资6亿元」 speaks of the thing named before it: when the question's name for what it
   // asks about (新帝克) first comes later in the passage, 该项目 is another project.
   const flat = normalize(whole);
   const otherReferent = (s: string) => {
     if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
-    const at = flat.indexOf(normalize(s));
+    const at = flat.indexOf(norm(s));
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
   };
   const score = (list: string[]) =>
-    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, asked, terms, q));
+    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, norm(s), asked, terms, q));
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
   // Scored only when reached: the answer sentence mostly decides.
   return [
@@ -297,7 +304,8 @@ function onlyOne(question: string, sentence: string, pool: Scored[]): DirectAnsw
   const names = [...new Set(pool.map((s) => s.text))];
   if (names.length !== 1) return undefined;
   const all = asked.terms.length;
-  const held = asked.terms.filter((t) => normalize(sentence).includes(t)).length;
+  const normalized = normalize(sentence);
+  const held = asked.terms.filter((t) => normalized.includes(t)).length;
   return all >= 2 && held === all ? { text: names[0]!, kind: asked.kind } : undefined;
 }
 

@@ -437,14 +437,17 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   const { docDate } = tables;
   const { copySlot, slotBest, slotScore, slotStamp } = tables;
   const pass = ++tables.pass;
-  // Candidates by id (a few sorted, else all ids walked): slots in the order first reached, which
-  // ties in the sort below keep.
-  const byId = candidates.length * 16 < n ? Int32Array.from(candidates).sort() : undefined;
+  // The candidates kept, by id: slots in the order first reached, which ties in the sort below keep.
+  const kept = new Int32Array(candidates.length);
+  let nKept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (!(acc[p]! < floor) || flags[p]! & OF_DAY) kept[nKept++] = p;
+  }
+  const byId = kept.subarray(0, nKept).sort();
   const reached: number[] = [];
-  for (let i = 0, end = byId ? byId.length : n; i < end; i++) {
-    const p = byId ? byId[i]! : i;
-    const f = flags[p]!;
-    if (!(f & CANDIDATE) || (acc[p]! < floor && !(f & OF_DAY))) continue;
+  for (let i = 0; i < byId.length; i++) {
+    const p = byId[i]!;
     const s = acc[p]! / query.total + (within ? (within[docDate[passageDoc[p]!]!] ? dateGain : 0) : 0);
     const slot = copySlot[p]!;
     if (slotStamp[slot] !== pass) {
