@@ -165,10 +165,20 @@ function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): numbe
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
   const parsed = parseQuery(question.slice(0, w.limits.questionChars));
+  // A term's postings are decoded once per question, though asked for more than once.
+  const looked = new Map<string, Uint32Array>();
+  const termPassages = (t: string) => {
+    let ids = looked.get(t);
+    if (!ids) {
+      ids = index.termPassages(t);
+      looked.set(t, ids);
+    }
+    return ids;
+  };
   let concepts = glueSingles(
     splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
     parsed.normalized,
-    (t) => index.termPassages(t).length > 0,
+    (t) => termPassages(t).length > 0,
     (t) => index.hasWord(t),
   );
   // Long words are rarer: a first cut before any postings are looked up.
@@ -177,7 +187,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   const n = index.passages.length;
   const names = dictionaryOf(index);
   let stats = concepts.map((c): ConceptStats => {
-    const passages = c.terms.map((t) => index.termPassages(t));
+    const passages = c.terms.map(termPassages);
     const docs = c.terms.map((t) => index.termDocs(t));
     const df = Math.max(0, ...passages.map((l) => l.length));
     const absent = df === 0 && docs.every((l) => l.length === 0);
@@ -375,9 +385,23 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   const { k1 } = w.bm25;
   let budget = w.limits.postings;
   let anyRare = false;
+  // The passages of the day named are candidates from the start: a concept that opens none only
+  // adds to candidates, so it walks its postings for them alone.
+  const within = query.date && datesWithin(tables, query.date);
+  if (within && query.date?.month && query.date.day) {
+    for (let doc = 0; doc < index.docs.length; doc++)
+      if (within[tables.docDate[doc]!])
+        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) {
+          const p = docList[j]!;
+          if (!(flags[p]! & CANDIDATE)) candidates.push(p);
+          flags[p] = CANDIDATE | OF_DAY;
+        }
+  }
   for (const k of order) {
     const s = query.stats[k]!;
     if (s.absent || budget <= 0) continue;
+    const opens = s.df <= rareLimit || !anyRare;
+    if (s.df > 0 && s.df <= rareLimit) anyRare = true;
     touched.length = 0;
     for (let t = 0; t < s.passages.length; t++) {
       const ids = s.passages[t]!;
@@ -385,6 +409,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       budget -= ids.length;
       for (let i = 0; i < ids.length; i++) {
         const p = ids[i]!;
+        if (!opens && !(flags[p]! & CANDIDATE)) continue;
         const tf = c * bodyUnit[p]!;
         if (tf > credit[p]!) {
           if (credit[p] === 0) touched.push(p);
@@ -401,13 +426,12 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
         budget -= to - from;
         for (let j = from; j < to; j++) {
           const p = docList[j]!;
+          if (!opens && !(flags[p]! & CANDIDATE)) continue;
           if (credit[p] === 0) touched.push(p);
           credit[p] = credit[p]! + credited;
         }
       }
     }
-    const opens = s.df <= rareLimit || !anyRare;
-    if (s.df > 0 && s.df <= rareLimit) anyRare = true;
     for (let i = 0; i < touched.length; i++) {
       const p = touched[i]!;
       if (opens && !(flags[p]! & CANDIDATE)) {
@@ -417,16 +441,6 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
       acc[p] = acc[p]! + s.mass * saturate(credit[p]!, k1);
       credit[p] = 0;
     }
-  }
-  const within = query.date && datesWithin(tables, query.date);
-  if (within && query.date?.month && query.date.day) {
-    for (let doc = 0; doc < index.docs.length; doc++)
-      if (within[tables.docDate[doc]!])
-        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) {
-          const p = docList[j]!;
-          if (!(flags[p]! & CANDIDATE)) candidates.push(p);
-          flags[p] = CANDIDATE | OF_DAY;
-        }
   }
   // Passages far behind the best cannot reach the second pass: skip them before any copy is compared.
   let best = 0;
