@@ -93,12 +93,27 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
 
 /**
  * One other form of a word: the pattern that finds it, the same pattern anchored to end within two
- * characters of a text's end (for besideTerm), and text every match holds (a cheap test first).
+ * characters of a text's end (for besideTerm), and text every match holds (a cheap test first, so
+ * that most patterns are never made: a synonym group may hold many words).
  */
-interface Variant {
-  pattern: RegExp;
-  beforeEnd: RegExp;
-  needles: string[];
+class Variant {
+  private found?: RegExp;
+  private ending?: RegExp;
+
+  constructor(
+    private readonly source: string,
+    readonly needles: string[],
+  ) {}
+
+  get pattern(): RegExp {
+    this.found ??= new RegExp(this.source, 'u');
+    return this.found;
+  }
+
+  get beforeEnd(): RegExp {
+    this.ending ??= new RegExp(`(?:${this.pattern.source})\\p{Script=Han}{0,2}$`, 'u');
+    return this.ending;
+  }
 }
 
 const variantCache = new Map<string, Variant[]>();
@@ -115,14 +130,8 @@ const variantIn = (term: string, text: string) =>
 function variants(term: string): Variant[] {
   let found = variantCache.get(term);
   if (!found) {
-    const variant = (pattern: RegExp, needles: string[]): Variant => ({
-      pattern,
-      beforeEnd: new RegExp(`(?:${pattern.source})\\p{Script=Han}{0,2}$`, 'u'),
-      needles,
-    });
-    found = synonymsOf(term).map((w) => variant(new RegExp(literal(w), 'u'), [w]));
-    if (/^\p{Script=Han}{2,3}$/u.test(term))
-      found.push(variant(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'), [...term]));
+    found = synonymsOf(term).map((w) => new Variant(literal(w), [w]));
+    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new Variant([...term].join('\\p{Script=Han}{0,2}'), [...term]));
     // Questions are endless in a long-running bot: the cache starts over rather than grow.
     if (variantCache.size >= 10_000) variantCache.clear();
     variantCache.set(term, found);
