@@ -38,6 +38,14 @@ export interface DirectAnswer {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
+// Patterns with Unicode property escapes live at module level: the build turns each into a
+// RegExp constructor call where it stands, which inside a function would run at every call.
+const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
+// Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
+const LIST_JOINT = /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u;
+// The district a name opens with (崇川区春晖之声艺术团).
+const LEADING_DISTRICT = /^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u;
+
 /** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
 const MIN_TIE = 1;
 /** …or this share of their weight in the passage. */
@@ -131,7 +139,7 @@ function variants(term: string): Variant[] {
   let found = variantCache.get(term);
   if (!found) {
     found = synonymsOf(term).map((w) => new Variant(literal(w), [w]));
-    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new Variant([...term].join('\\p{Script=Han}{0,2}'), [...term]));
+    if (SHORT_HAN.test(term)) found.push(new Variant([...term].join('\\p{Script=Han}{0,2}'), [...term]));
     // Questions are endless in a long-running bot: the cache starts over rather than grow.
     if (variantCache.size >= 10_000) variantCache.clear();
     variantCache.set(term, found);
@@ -326,10 +334,7 @@ function enumeration(best: Scored, scored: Scored[]): Scored[] {
     .filter((s, k, all) => k === 0 || s.at.start >= all[k - 1]!.at.end);
   const at = same.indexOf(best);
   // Between two items: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
-  const joined = (a: Scored, b: Scored) =>
-    /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u.test(
-      a.at.sentence.slice(a.at.end, b.at.start),
-    );
+  const joined = (a: Scored, b: Scored) => LIST_JOINT.test(a.at.sentence.slice(a.at.end, b.at.start));
   let from = at;
   let to = at;
   while (from > 0 && joined(same[from - 1]!, same[from]!)) from--;
@@ -343,7 +348,7 @@ function enumeration(best: Scored, scored: Scored[]): Scored[] {
  */
 function listAnswer(list: Scored[]): string {
   const names = list.map((s) => {
-    const bare = s.text.replace(/^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u, '');
+    const bare = s.text.replace(LEADING_DISTRICT, '');
     return bare;
   });
   const all = names.join('、');

@@ -43,6 +43,12 @@ const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'g
 const DATE =
   /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|初|中|末)?|(?:19|20)\d{2}年(?:底|初|末|上半年|下半年)?/gu;
 
+// Patterns with Unicode property escapes live at module level: the build turns each into a
+// RegExp constructor call where it stands, which inside a function would run at every call.
+const HAN_OR_QUOTE = /^[\p{Script=Han}“"]/u;
+const GIVEN_NAME = /^\p{Script=Han}{1,2}$/u;
+const NAME_WORD = /^[\p{Script=Han}a-z0-9]+$/u;
+
 function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   if (asked.ordinal) {
@@ -95,7 +101,7 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
     // 「2026年民生实事项目」「2025年普通高考」: a year before a noun names an edition, not a time.
     // A year before a verb is when it happened (2018年落户; jieba tags some verbs as nouns, so the
     // verb the question asks about counts too).
-    if (/^(?:19|20)\d{2}年$/.test(m[0]) && /^[\p{Script=Han}“"]/u.test(text.slice(end, end + 1))) {
+    if (/^(?:19|20)\d{2}年$/.test(m[0]) && HAN_OR_QUOTE.test(text.slice(end, end + 1))) {
       const next = tagHan(text.slice(end, end + 4))[0];
       const verb =
         (next !== undefined && /^(v|vd|d|p)$/.test(next.tag)) ||
@@ -162,7 +168,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
       next &&
       next.start === t.start + 1 &&
       (/^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(next.word) ||
-        (/^\p{Script=Han}{1,2}$/u.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
+        (GIVEN_NAME.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
     )
       word += next.word;
     if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
@@ -296,7 +302,7 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     if (first < 0) continue;
     while (first > 0) {
       const prev = toks[first - 1]!;
-      if (!/^[\p{Script=Han}a-z0-9]+$/u.test(prev.word) || PLACEMENT.test(prev.word)) break;
+      if (!NAME_WORD.test(prev.word) || PLACEMENT.test(prev.word)) break;
       if (/^(?:暨|及|和|与|或|并|同|跟|的|等|各|该|由)$/u.test(prev.word)) break;
       // A title ends the name before it (区长杨万平 is a person, not part of a company's name).
       if (TITLES.some((title) => prev.word.endsWith(title))) break;

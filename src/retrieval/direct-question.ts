@@ -36,7 +36,11 @@ export interface AskedFor {
 }
 
 /** Whether the text is Han characters only. */
-export const isHan = (s: string) => /^\p{Script=Han}+$/u.test(s);
+// Module level: the build turns a pattern with a Unicode property escape into a RegExp constructor
+// call where it stands, which inside a function would run at every call.
+const HAN_WORD = /^\p{Script=Han}+$/u;
+const HAN_CHAR = /\p{Script=Han}/u;
+export const isHan = (s: string) => HAN_WORD.test(s);
 
 // ---------------------------------------------------------------------------------------------
 // Units and the families they belong to. A question that counts people in 位 is answered by 人次
@@ -228,7 +232,7 @@ const QUESTION_STOP = new Set([
  * character is a function word.
  */
 function joinSingles(tokens: { text: string; start: number }[]): { text: string; start: number }[] {
-  const single = (x: string) => x.length === 1 && /\p{Script=Han}/u.test(x) && !FUNCTION_CHARS.has(x);
+  const single = (x: string) => x.length === 1 && HAN_CHAR.test(x) && !FUNCTION_CHARS.has(x);
   const out: { text: string; start: number; singles: boolean }[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];

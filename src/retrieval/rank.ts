@@ -114,12 +114,16 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   return stats;
 }
 
+// Patterns with Unicode property escapes live at module level: the build turns each into a
+// RegExp constructor call where it stands, which inside a function would run at every call.
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
 /**
  * Passages where a two-character word stands only as characters of other words: its bigram is
  * there, but segmentation never made it a word (市长 in 「城市长效管理」). Undefined for other terms.
  */
 function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): Set<number> | undefined {
-  if (!/^\p{Script=Han}{2}$/u.test(term)) return undefined;
+  if (!TWO_HAN.test(term)) return undefined;
   const asWord = index.wordScores([term]);
   const weak = new Set<number>();
   for (const p of passages) if (!asWord.has(p)) weak.add(p);
