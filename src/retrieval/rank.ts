@@ -496,7 +496,9 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
     slotBest[slot] = p;
     slotScore[slot] = s;
   }
-  return reached.map((slot) => ({ p: slotBest[slot]!, s: slotScore[slot]! })).sort((a, b) => b.s - a.s);
+  // Sorted as slot ids (stable, as the objects would be): no object is compared.
+  reached.sort((a, b) => slotScore[b]! - slotScore[a]!);
+  return reached.map((slot) => ({ p: slotBest[slot]!, s: slotScore[slot]! }));
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
