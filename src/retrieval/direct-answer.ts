@@ -248,6 +248,13 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
   return { answer: { text: best.text, kind: best.kind }, found: best.strong };
 }
 
+// A search asks once per result: the question's normalized form is kept for the next call.
+let lastQuestion: { question: string; normalized: string } | undefined;
+function normalizedQuestion(question: string): string {
+  if (lastQuestion?.question !== question) lastQuestion = { question, normalized: normalize(question) };
+  return lastQuestion.normalized;
+}
+
 /**
  * The scored candidates of the passage, by circle: the answer sentence, its paragraph, the whole
  * passage. The answer comes from the first circle that holds a candidate with evidence beyond
@@ -256,7 +263,7 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
 export function directCandidates(question: string, sentence: string, passage = sentence): (() => Scored[])[] {
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
-  const q = normalize(question);
+  const q = normalizedQuestion(question);
   // Each sentence is normalized once, though weighed, checked and scored (normalize is not cheap).
   const normalized = new Map<string, string>();
   const norm = (s: string) => {
@@ -277,9 +284,12 @@ export function directCandidates(question: string, sentence: string, passage = s
   const terms = weighTerms(asked.terms, paragraphs.flat().map(norm));
   // 「该项目总投资6亿元」 speaks of the thing named before it: when the question's name for what it
   // asks about (新帝克) first comes later in the passage, 该项目 is another project.
-  const flat = normalize(whole);
+  let normalizedWhole: string | undefined;
   const otherReferent = (s: string) => {
     if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
+    // Normalized only for such a sentence.
+    normalizedWhole ??= normalize(whole);
+    const flat = normalizedWhole;
     const at = flat.indexOf(norm(s));
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
   };
