@@ -10,20 +10,29 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const dir = path.resolve(import.meta.dirname, '..', 'native', 'jieba');
 const built = path.join(dir, 'build', 'Release', 'jieba.node');
-const sources = [
-  path.join(dir, 'jieba.cc'),
-  path.join(dir, 'binding.gyp'),
-  require.resolve('nodejieba/package.json'),
-];
+const sources = [path.join(dir, 'jieba.cc'), path.join(dir, 'binding.gyp'), require.resolve('nodejieba/package.json')];
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 
 if (sources.some((file) => mtime(file) > mtime(built))) {
   // npm tells its scripts where its node-gyp is; outside npm, look beside this node's npm.
   const nodeGyp =
     process.env.npm_config_node_gyp ??
-    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
   console.log('native/jieba: building the jieba binding…');
-  const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--loglevel=warn'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--loglevel=warn'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (run.status !== 0)
     console.warn(
       `native/jieba: the build failed (${run.error?.message ?? `exit code ${run.status}`}); ` +

@@ -71,9 +71,15 @@ export async function build() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // esbuild rewrites a regular expression literal using \p{…} into a RegExp constructor call
+    // where it stands (made again at every call of a function holding one) for any target, as the
+    // Unicode data behind the escapes may differ between engines. Node runs them the same either way.
+    supported: { 'regexp-unicode-property-escapes': true },
     external: EXTERNAL,
     // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     // Stack traces name the TypeScript source when node runs with --enable-source-maps.
     sourcemap: 'linked',
     metafile: true,

@@ -13,6 +13,10 @@
 
 #include "cppjieba/MixSegment.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
 
 // cppjieba ends the process when it cannot open a file; check first and throw instead.
@@ -55,6 +59,11 @@ class Jieba : public Napi::Addon<Jieba> {
     segment_ = std::move(segment);
     model_ = std::move(model);
     trie_ = std::move(trie);
+#ifdef __GLIBC__
+    // Loading frees as much as it keeps (file lines, the words before the trie is built): hand
+    // those pages back to the system instead of holding them for the life of the process.
+    malloc_trim(0);
+#endif
     return info.Env().Undefined();
   }
 

@@ -3,7 +3,6 @@
  * as an issue (gone, a dangling or looping symbolic link, not a regular file, over the size limit,
  * not text) is skipped with one warning naming it; the rest still load.
  */
-import { createHash } from 'node:crypto';
 import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -116,18 +115,18 @@ export function loadIssueFile(file: string): Issue {
 }
 
 /**
- * One line per issue file saying what it holds: name, size, modification time and a hash of its
- * bytes (an edit that keeps the size and the time still changes it); for a file that cannot be
- * read, why. Never throws for a single file.
+ * One line per issue file saying which version of it the folder holds: name, size, modification
+ * and change times (nanoseconds) and inode; for a file that cannot be read, why. Never throws for
+ * a single file, and reads no file's content (a start stats the files only). The change time is
+ * enough to see any edit: the system sets it at every write, and no one can set it back (an edit
+ * that restores the size and the modification time still moves it); a file replaced by a rename
+ * has another inode. A copied or restored folder reads as changed: one rebuild.
  */
 export function corpusFileLines(dir: string): string[] {
   return listIssueFiles(dir).map((name) => {
-    const file = path.join(dir, name);
     try {
-      const st = fs.statSync(file);
-      const head = `${name}\t${st.size}\t${Math.round(st.mtimeMs)}`;
-      if (!st.isFile() || st.size > MAX_ISSUE_BYTES) return head;
-      return `${head}\t${createHash('sha1').update(readIssueBytes(file)).digest('base64')}`;
+      const st = fs.statSync(path.join(dir, name), { bigint: true });
+      return `${name}\t${st.size}\t${st.mtimeNs}\t${st.ctimeNs}\t${st.ino}`;
     } catch (err) {
       return `${name}\t${reason(err)}`;
     }

@@ -23,7 +23,7 @@ import { discoverWords, userDictionaryText } from './dictionary.ts';
 import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
-/** A fingerprint of the corpus folder's issue files (their content hashed) and the index format. */
+/** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
   for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
