@@ -56,7 +56,7 @@ const TITLED =
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
-// A name's Han characters before a suffix (module level: see query.ts on such patterns).
+// A name's Han characters before a suffix.
 const HAN_TAIL = /\p{Script=Han}{2,}$/u;
 // A body that decides or acts: 人民代表大会, 常委会, 区政府, 民政局, 指挥中心.
 const ORGANISATION = /\p{Script=Han}{2,}(?:代表大会|委员会|常委会|政府|党委|局|办公室|中心|协会|公司)/u;

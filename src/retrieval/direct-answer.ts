@@ -38,8 +38,7 @@ export interface DirectAnswer {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
-// Patterns with Unicode property escapes live at module level: the build turns each into a
-// RegExp constructor call where it stands, which inside a function would run at every call.
+// Patterns used in hot functions, made once here rather than at every call.
 const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
 // Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
 const LIST_JOINT = /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u;

@@ -43,8 +43,7 @@ const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'g
 const DATE =
   /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|初|中|末)?|(?:19|20)\d{2}年(?:底|初|末|上半年|下半年)?/gu;
 
-// Patterns with Unicode property escapes live at module level: the build turns each into a
-// RegExp constructor call where it stands, which inside a function would run at every call.
+// Patterns used in hot functions, made once here rather than at every call.
 const HAN_OR_QUOTE = /^[\p{Script=Han}“"]/u;
 const GIVEN_NAME = /^\p{Script=Han}{1,2}$/u;
 const NAME_WORD = /^[\p{Script=Han}a-z0-9]+$/u;

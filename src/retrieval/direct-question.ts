@@ -35,11 +35,10 @@ export interface AskedFor {
   before?: string;
 }
 
-/** Whether the text is Han characters only. */
-// Module level: the build turns a pattern with a Unicode property escape into a RegExp constructor
-// call where it stands, which inside a function would run at every call.
+// Made once here rather than at every call (isHan runs for every token of every sentence scored).
 const HAN_WORD = /^\p{Script=Han}+$/u;
 const HAN_CHAR = /\p{Script=Han}/u;
+/** Whether the text is Han characters only. */
 export const isHan = (s: string) => HAN_WORD.test(s);
 
 // ---------------------------------------------------------------------------------------------

@@ -101,8 +101,7 @@ const SCAFFOLDING = [
 ];
 // A classifier or unit after a question number word belongs to the question form (几个, 第几届,
 // 多少场, 多少米): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
-// Patterns with Unicode property escapes live at module level: the build turns each into a
-// RegExp constructor call where it stands, which inside a function would run at every call.
+// Patterns used in hot functions, made once here rather than at every call.
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WHICH_NOUN = /(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u;
 const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';

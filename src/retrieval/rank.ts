@@ -114,8 +114,7 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   return stats;
 }
 
-// Patterns with Unicode property escapes live at module level: the build turns each into a
-// RegExp constructor call where it stands, which inside a function would run at every call.
+// Patterns used in hot functions, made once here rather than at every call.
 const TWO_HAN = /^\p{Script=Han}{2}$/u;
 
 /**
@@ -276,7 +275,6 @@ function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights)
 interface IndexTables {
   /** Per passage: its slot, numbered in order of first appearance. */
   copySlot: Int32Array;
-  slots: number;
   /** Per passage: its doc's rank by (date, source file); equal for docs that compare equal. */
   dateRank: Int32Array;
   /** Per passage: its doc. */
@@ -340,7 +338,6 @@ function tablesOf(index: SearchIndex): IndexTables {
   docStart[index.docs.length] = listed;
   const tables: IndexTables = {
     copySlot,
-    slots: slotOf.size,
     dateRank,
     passageDoc,
     dates: [...dateOf.keys()],
