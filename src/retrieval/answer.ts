@@ -36,11 +36,12 @@ export function findHighlights(normalizedText: string, concepts: Concept[]): Spa
 export function coverage(text: string, concepts: Concept[], idf: number[], focusWeight = 1): number {
   let got = 0;
   let total = 0;
-  concepts.forEach((c, k) => {
+  for (let k = 0; k < concepts.length; k++) {
+    const c = concepts[k]!;
     const w = c.weight * (idf[k] ?? 1) * (c.focus ? focusWeight : 1);
     total += w;
     got += w * termCredit(text, c);
-  });
+  }
   return total > 0 ? got / total : 0;
 }
 
@@ -109,13 +110,9 @@ export function answerTypeScore(
       // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
       if (/^\d.*[年月日号时]$/u.test(m[0])) continue;
       const at = m.index ?? 0;
-      const near =
-        termsAt.length === 0
-          ? 40
-          : Math.min(
-              ...termsAt.map((p) => Math.abs(p - at)),
-              Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
-            );
+      // The distance from the number's start or end to the nearest term's start or end.
+      let near = termsAt.length === 0 ? 40 : Infinity;
+      for (const p of termsAt) near = Math.min(near, Math.abs(p - at), Math.abs(p - (at + m[0].length)));
       // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
       // number (a hotline, a code) counts half, or nothing when strict.
       const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
