@@ -1,69 +1,59 @@
 /**
- * Saving the index after the live corpus changed it, off the bot's thread. Serializing the index
- * of a decade of issues takes seconds of one thread; a child process builds the same archive from
- * the files and writes the index file instead, on another core, while the bot answers from its
- * index kept current in place. One save runs at a time; changes during a save ask for one more.
+ * Saving the index after the live corpus changed it, on the bot's thread without holding it: the
+ * bot's own index, as it is when a save starts, is written a slice at a time between the bot's
+ * other work (saveIndexInSlices), through a temporary file and a rename. Nothing is parsed or
+ * indexed again, and no second copy of the index is made: what the file needs is made piece by
+ * piece as it is written. One save runs at a time; changes during a save ask for one more.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { corpusFingerprint, saveIndexInSlices } from '../retrieval/index-store.ts';
+import type { NewsLibrary } from '../retrieval/news-library.ts';
 
-const ENTRY = fileURLToPath(new URL('./save-index-process.ts', import.meta.url));
-
-export class BackgroundIndexSaver {
-  private child?: ChildProcess;
+export class IndexSaver {
+  private running?: Promise<void>;
   private again = false;
-  private stopped = false;
-  private waiting: (() => void)[] = [];
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly corpusDir: string,
     private readonly indexFile: string,
+    private readonly library: NewsLibrary,
     private readonly warn: (message: string) => void = () => {},
   ) {}
 
-  /** Asks for the index file to be written from the corpus as it is now. */
+  /** Asks for the index file to be written from the index as it is now. */
   request(): void {
-    if (this.stopped) return;
-    if (this.child) this.again = true;
-    else this.spawn();
+    if (this.stopping.signal.aborted) return;
+    if (this.running) this.again = true;
+    else this.running = this.run().finally(() => (this.running = undefined));
   }
 
   /** Resolves once no save is running or asked for. */
-  idle(): Promise<void> {
-    return this.child ? new Promise((resolve) => this.waiting.push(resolve)) : Promise.resolve();
+  async idle(): Promise<void> {
+    await this.running;
   }
 
   /** Stops a save in progress (the index file is written through a rename: never half written). */
   stop(): void {
-    this.stopped = true;
-    this.child?.kill('SIGTERM');
+    this.stopping.abort();
   }
 
-  private spawn(): void {
-    this.again = false;
-    let errors = '';
-    const child = fork(ENTRY, [this.corpusDir, this.indexFile], {
-      execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    this.child = child;
-    child.stderr!.on('data', (d) => {
-      errors += String(d);
-    });
-    const done = (code: number | null, signal: NodeJS.Signals | null) => {
-      if (this.child !== child) return;
-      this.child = undefined;
-      if (!this.stopped) {
-        for (const line of errors.split('\n').filter(Boolean)) this.warn(line);
-        if (code !== 0 && !errors) this.warn(`saving the index stopped (${signal ?? `exit code ${code}`})`);
+  private async run(): Promise<void> {
+    const { signal } = this.stopping;
+    do {
+      this.again = false;
+      // Not in the turn that asked: that turn (indexing an issue) has held the thread long enough.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal.aborted) return;
+      try {
+        // The folder's fingerprint (its files' stats) and the index, taken in one turn of the
+        // event loop: nothing is indexed between them.
+        const fingerprint = corpusFingerprint(this.corpusDir);
+        const { issues, searchIndex } = this.library;
+        await saveIndexInSlices(this.indexFile, issues, searchIndex, fingerprint, { warn: this.warn, signal });
+      } catch (err) {
+        // The index in memory is current; the next change or start saves it.
+        this.warn(`could not save the index to ${this.indexFile}: ${(err as Error).message}`);
       }
-      if (this.again && !this.stopped) this.spawn();
-      else for (const resolve of this.waiting.splice(0)) resolve();
-    };
-    child.on('exit', done);
-    child.on('error', (err) => {
-      errors += `could not start saving the index: ${err.message}\n`;
-      done(null, null);
-    });
+    } while (this.again && !signal.aborted);
   }
 }

@@ -12,10 +12,10 @@ import { decodeIssue } from '../corpus/decode.ts';
 import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { corpusFingerprint, extendDictionary, saveIndex } from '../retrieval/index-store.ts';
+import { extendDictionary } from '../retrieval/index-store.ts';
 import type { NewsLibrary } from '../retrieval/news-library.ts';
 import { type FileState, type Listing, SettleTracker, sameState } from './corpus-changes.ts';
-import { BackgroundIndexSaver } from './index-saver.ts';
+import { IndexSaver } from './index-saver.ts';
 
 export interface LiveCorpusOptions {
   corpusDir: string;
@@ -31,12 +31,6 @@ export interface LiveCorpusOptions {
   cutShortSettleMs?: number;
   /** How long a new issue's file must keep them before the issue is announced. */
   announceAfterMs?: number;
-  /**
-   * How the index file is written after a change: by a child process building it from the files
-   * (the default: the bot's thread never serializes the index), or here and now (small archives,
-   * tests).
-   */
-  save?: 'background' | 'inline';
 }
 
 export const LIVE_DEFAULTS = { pollMs: 2000, settleMs: 1000, cutShortSettleMs: 15_000, announceAfterMs: 5000 };
@@ -103,13 +97,13 @@ export class LiveCorpus {
   private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
   private running: Promise<void> | null = null;
-  private readonly saver?: BackgroundIndexSaver;
+  /** Writes the index file after changes, a slice at a time. */
+  private readonly saver: IndexSaver;
 
   constructor(private readonly options: LiveCorpusOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'number'));
     this.settings = { ...LIVE_DEFAULTS, ...given };
-    if (options.save !== 'inline')
-      this.saver = new BackgroundIndexSaver(options.corpusDir, options.indexFile, (m) => this.log('warn', m));
+    this.saver = new IndexSaver(options.corpusDir, options.indexFile, options.library, (m) => this.log('warn', m));
     this.tracker = new SettleTracker(this.settings.settleMs);
     const sources = new Set(options.library.issues.map((i) => i.source));
     // What the archive was opened with is indexed; the other files there were skipped (and
@@ -135,13 +129,13 @@ export class LiveCorpus {
     clearTimeout(this.wakeUp);
     this.timer = undefined;
     this.watcher?.close();
-    this.saver?.stop();
+    this.saver.stop();
   }
 
   /** Resolves once the index file has been written after the last change. */
   async saved(): Promise<void> {
     await this.running;
-    await this.saver?.idle();
+    await this.saver.idle();
   }
 
   /** One look at the folder; concurrent calls share the look in progress. Never rejects. */
@@ -226,6 +220,8 @@ export class LiveCorpus {
         if (this.indexed.has(name)) changed = this.remove(name) || changed;
         continue;
       }
+      // Reading and indexing in turns of their own: each holds the bot for less.
+      await yieldToEventLoop();
       changed = this.index(name, state, issue) || changed;
     }
 
@@ -289,19 +285,7 @@ export class LiveCorpus {
   }
 
   private save(): void {
-    const { corpusDir, indexFile, library } = this.options;
-    if (this.saver) {
-      this.saver.request();
-      return;
-    }
-    try {
-      saveIndex(indexFile, library.issues, library.searchIndex, corpusFingerprint(corpusDir), (m) =>
-        this.log('warn', m),
-      );
-    } catch (err) {
-      // The index in memory is current; the next start rebuilds it.
-      this.log('warn', `could not save the index to ${indexFile}: ${errorMessage(err)}`);
-    }
+    this.saver.request();
   }
 
   /** Announces the new issues whose files have stayed as they were indexed for long enough. */

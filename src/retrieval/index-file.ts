@@ -58,9 +58,52 @@ export type TypedColumn = Uint8Array | Uint16Array | Uint32Array | Int32Array | 
 export type Column = TypedColumn | StringTable;
 export type Columns = Record<string, Column>;
 
-/** Columns named `prefix.name`, so that several structures can share one file. */
-export function prefixed(prefix: string, columns: Columns): Columns {
-  return Object.fromEntries(Object.entries(columns).map(([name, c]) => [`${prefix}.${name}`, c]));
+/**
+ * A column made while it is written, a piece at a time (so that saving a large index never holds
+ * a second copy of it, nor the thread for long): its element type and its pieces, in order.
+ */
+export interface PiecewiseColumn {
+  type: Exclude<TypeName, 'str'>;
+  pieces: () => Iterable<TypedColumn>;
+}
+
+/** A string table written from its strings (listed when its turn comes), a slice at a time. */
+export interface StringsColumn {
+  strings: () => readonly string[];
+}
+
+/**
+ * What a column is saved from: the column itself, a function making it when its turn comes (it
+ * may use what the columns before it computed), its pieces, or its strings.
+ */
+export type ColumnSource = Column | (() => Column) | PiecewiseColumn | StringsColumn;
+export type ColumnSources = [name: string, source: ColumnSource][];
+
+/** Sources named `prefix.name`, so that several structures can share one file. */
+export function prefixedSources(prefix: string, sources: ColumnSources): ColumnSources {
+  return sources.map(([name, c]) => [`${prefix}.${name}`, c]);
+}
+
+/** The column a source stands for, all in memory. */
+function materialize(source: ColumnSource): Column {
+  if (typeof source === 'function') return source();
+  if ('strings' in source) return StringTable.from(source.strings());
+  if (!('pieces' in source)) return source;
+  const pieces = [...source.pieces()];
+  const out = new TYPES[source.type](pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Every source's column, in memory. */
+export function materializeAll(sources: ColumnSources): Columns {
+  const columns: Columns = {};
+  for (const [name, source] of sources) columns[name] = materialize(source);
+  return columns;
 }
 
 const TYPES = {
@@ -169,6 +212,131 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
     });
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Pieces of at most this many bytes: each a few milliseconds of work between turns of the event loop. */
+const SLICE_BYTES = 1 << 20;
+
+/**
+ * How long a piece's making may hold the thread: generators of pieces (PiecewiseColumn) end a
+ * piece early when it has taken this long, so that a question waits no longer than that.
+ */
+export const SLICE_MS = 8;
+
+const bytesOf = (a: TypedColumn) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** A typed array cut into views of about SLICE_BYTES. */
+function* slicesOf(array: TypedColumn): Iterable<TypedColumn> {
+  const step = Math.max(1, Math.floor(SLICE_BYTES / array.BYTES_PER_ELEMENT));
+  for (let at = 0; at < array.length; at += step) yield array.subarray(at, at + step);
+}
+
+/** A string table's text in pieces of about SLICE_BYTES, its offsets filled in as they go. */
+function* textOf(source: StringTable | readonly string[], offsets: Uint32Array): Iterable<Uint8Array> {
+  if (source instanceof StringTable) {
+    offsets.set(source.offsets);
+    for (let at = 0; at < source.text.length; at += SLICE_BYTES / 2)
+      yield Buffer.from(source.text.slice(at, at + SLICE_BYTES / 2), 'utf16le');
+    return;
+  }
+  let batch: string[] = [];
+  let chars = 0;
+  let total = 0;
+  for (const [k, s] of source.entries()) {
+    offsets[k] = total;
+    total += s.length;
+    batch.push(s);
+    chars += s.length;
+    if (chars >= SLICE_BYTES / 2) {
+      yield Buffer.from(batch.join(''), 'utf16le');
+      batch = [];
+      chars = 0;
+    }
+  }
+  offsets[source.length] = total;
+  if (chars > 0) yield Buffer.from(batch.join(''), 'utf16le');
+}
+
+/**
+ * Writes the same file as writeIndexFile, a slice at a time, awaiting the disk between slices so
+ * that the thread stays free for other work: columns are made (see ColumnSource) and written one
+ * piece at a time, each piece checksummed as it goes, and the header (its space kept at the
+ * start, padded) written last. The caller writes a temporary file and renames it. With `signal`
+ * aborted, the writing stops at the next slice and the promise rejects.
+ */
+export async function writeIndexFileInSlices(
+  file: string,
+  meta: unknown,
+  sources: ColumnSources,
+  signal?: AbortSignal,
+): Promise<void> {
+  // Room for the longest header these columns can have: every number at its widest.
+  const widest = Number.MAX_SAFE_INTEGER;
+  const placeholder = sources.map(([name]) => ({
+    name,
+    type: 'str',
+    offset: widest,
+    bytes: widest,
+    crc: widest,
+    offsetsAt: widest,
+    count: widest,
+  }));
+  const headerBytes = Buffer.byteLength(JSON.stringify({ meta, columns: placeholder }));
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const handle = await fs.promises.open(file, 'w');
+  try {
+    let at = align8(PREFIX + headerBytes);
+    const writeAt = async (bytes: Uint8Array, position: number) => {
+      for (let done = 0; done < bytes.byteLength; ) {
+        const { bytesWritten } = await handle.write(bytes, done, bytes.byteLength - done, position + done);
+        done += bytesWritten;
+      }
+    };
+    /** Writes pieces end to end from `at`; returns where they went and their CRC-32 (continuing `crc`). */
+    const writePieces = async (pieces: Iterable<TypedColumn>, crc = 0) => {
+      const offset = at;
+      for (const piece of pieces) {
+        signal?.throwIfAborted();
+        const bytes = bytesOf(piece);
+        // zlib.crc32 of no bytes is 0 whatever the CRC it continues: an empty piece must not reset it.
+        if (bytes.byteLength === 0) continue;
+        crc = zlib.crc32(bytes, crc);
+        await writeAt(bytes, at);
+        at += bytes.byteLength;
+      }
+      const bytes = at - offset;
+      at = align8(at);
+      return { offset, bytes, crc };
+    };
+    const entries: ColumnEntry[] = [];
+    for (const [name, source] of sources) {
+      signal?.throwIfAborted();
+      const column = typeof source === 'function' ? source() : source;
+      if (column instanceof StringTable || 'strings' in column) {
+        const strings = column instanceof StringTable ? column : column.strings();
+        const count = strings.length;
+        const offsets = new Uint32Array(count + 1);
+        const text = await writePieces(textOf(strings, offsets));
+        const offsetsAt = at;
+        const { crc } = await writePieces([offsets], text.crc);
+        entries.push({ name, type: 'str', offset: text.offset, bytes: text.bytes, offsetsAt, count, crc });
+      } else if ('pieces' in column) {
+        entries.push({ name, type: column.type, ...(await writePieces(column.pieces())) });
+      } else {
+        entries.push({ name, type: typeOf(column), ...(await writePieces(slicesOf(column))) });
+      }
+    }
+    const header = Buffer.alloc(headerBytes, 0x20);
+    header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
+    const prefix = Buffer.alloc(PREFIX);
+    MAGIC.copy(prefix);
+    prefix.writeUInt32LE(headerBytes, 8);
+    prefix.writeUInt32LE(zlib.crc32(header), 12);
+    await writeAt(header, PREFIX);
+    await writeAt(prefix, 0);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -20,7 +20,15 @@ import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { loadDictionary } from '../text/segment.ts';
 import { discoverWords, userDictionaryText } from './dictionary.ts';
-import { IndexFileError, type IndexFileReader, openIndexFile, readColumns, writeIndexFile } from './index-file.ts';
+import {
+  type ColumnSources,
+  IndexFileError,
+  type IndexFileReader,
+  openIndexFile,
+  readColumns,
+  writeIndexFile,
+  writeIndexFileInSlices,
+} from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
@@ -129,6 +137,50 @@ function saveIndexFile(file: string, issues: readonly Issue[], index: SearchInde
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/** The issues as JSON.stringify writes them, in pieces of about a megabyte. */
+function* issuesJson(issues: readonly Issue[]): Iterable<Uint8Array> {
+  let batch = '[';
+  for (const [k, issue] of issues.entries()) {
+    batch += `${k > 0 ? ',' : ''}${JSON.stringify(issue)}`;
+    if (batch.length >= 1 << 19) {
+      yield Buffer.from(batch);
+      batch = '';
+    }
+  }
+  yield Buffer.from(`${batch}]`);
+}
+
+/**
+ * saveIndex a slice at a time, for a bot answering meanwhile: the index and issues are taken as
+ * they are when this is called (later changes do not reach this save), then written between turns
+ * of the event loop. Resolves whether the index was saved; aborted by `signal`, it stops at the
+ * next slice, leaving no file but the one saved before.
+ */
+export async function saveIndexInSlices(
+  indexFile: string,
+  issues: readonly Issue[],
+  index: SearchIndex,
+  fingerprint: string,
+  { warn, signal }: { warn?: (line: string) => void; signal?: AbortSignal } = {},
+): Promise<boolean> {
+  // Taken before the first await: nothing changes the index between these lines.
+  const sources: ColumnSources = [
+    ...index.columnSources(),
+    [ISSUES_COLUMN, { type: 'u8', pieces: () => issuesJson(issues) }],
+  ];
+  const meta: IndexMeta = { version: INDEX_VERSION, fingerprint };
+  const tmp = temporaryFile(indexFile);
+  try {
+    await writeIndexFileInSlices(tmp, meta, sources, signal);
+    await fs.promises.rename(tmp, indexFile);
+    return true;
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => {});
+    if (!signal?.aborted) reportUnwritable(indexFile, err, warn);
+    return false;
   }
 }
 

@@ -6,9 +6,11 @@
  * Layout: four typed arrays and nothing else (what the index file saves and loads): `keys` sorted;
  * key k's ids are `counts[k]` numbers at bytes `starts[k]..starts[k+1]` of `bytes`, each the gap
  * from the one before as a varint (LEB128): about 1.3 bytes an id instead of 4, decoded per
- * lookup (a few microseconds for the longest list).
+ * lookup (a few microseconds for the longest list). That is the saved form; in memory, changed in
+ * place, the postings may be several such segments (see Postings).
  */
-import { type Columns, column, prefixed } from './index-file.ts';
+import { type Columns, type ColumnSources, column, materializeAll, prefixedSources, SLICE_MS } from './index-file.ts';
+import { RemovedIds } from './removed-ids.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
 function isHan(code: number): boolean {
@@ -61,188 +63,268 @@ function eachKey(text: string, seen: Set<number>, fn: (key: number) => void): vo
 
 const EMPTY = new Uint32Array(0);
 
+/** One run of postings in the compact layout, over ids that all lie above those of the runs before it. */
+interface Segment {
+  keys: Uint32Array;
+  counts: Uint32Array;
+  starts: Uint32Array;
+  bytes: Uint8Array;
+  /** Ids held over all keys (removed ones included). */
+  size: number;
+}
+
+const segmentOf = (keys: Uint32Array, counts: Uint32Array, starts: Uint32Array, bytes: Uint8Array): Segment => ({
+  keys,
+  counts,
+  starts,
+  bytes,
+  size: counts.reduce((a, b) => a + b, 0),
+});
+
+/** Decodes key k's list of the segment into `out` from `at`; returns where it ended. */
+function decodeInto(segment: Segment, k: number, out: Uint32Array, at: number): number {
+  const bytes = segment.bytes;
+  let from = segment.starts[k]!;
+  let prev = 0;
+  const end = at + segment.counts[k]!;
+  for (let n = at; n < end; n++) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[from++]!;
+      gap += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    prev += gap;
+    out[n] = prev;
+  }
+  return end;
+}
+
+/** Varint gaps of ids[from..to) (ascending) into `out` from `at`; returns where they ended. */
+function encodeInto(ids: Uint32Array, from: number, to: number, out: Uint8Array, at: number): number {
+  let prev = 0;
+  for (let i = from; i < to; i++) {
+    let gap = ids[i]! - prev;
+    prev = ids[i]!;
+    while (gap >= 0x80) {
+      out[at++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    out[at++] = gap;
+  }
+  return at;
+}
+
+/** The keys, counts and starts of postings being written out, filled in as their bytes are made. */
+interface Directory {
+  keys: Uint32Array;
+  counts: Uint32Array;
+  starts: Uint32Array;
+  length: number;
+}
+
+/**
+ * The segments' postings as one segment's bytes, in pieces of about `pieceBytes`: each key's lists
+ * joined (segments hold ascending ids), the removed ids dropped, and (with `renumber`) every id
+ * turned into its position. Keys left with no id go. `directory` is filled in as the pieces are made.
+ */
+function* mergedBytes(
+  segments: readonly Segment[],
+  removed: RemovedIds,
+  renumber: boolean,
+  directory: Directory,
+  pieceBytes: number,
+): Generator<Uint8Array> {
+  const heads = segments.map(() => 0);
+  let longest = 0;
+  for (const s of segments) for (const c of s.counts) longest = Math.max(longest, c);
+  const ids = new Uint32Array(longest * segments.length);
+  let piece = new Uint8Array(pieceBytes);
+  let used = 0;
+  let written = 0;
+  let sliceStart = performance.now();
+  let work = 0;
+  for (;;) {
+    let key = Infinity;
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
+      if (heads[i]! < s.keys.length) key = Math.min(key, s.keys[heads[i]!]!);
+    }
+    if (key === Infinity) break;
+    let n = 0;
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
+      if (s.keys[heads[i]!] === key) n = decodeInto(s, heads[i]!++, ids, n);
+    }
+    const live = removed.keepLive(ids, n, renumber);
+    if (live === 0) continue;
+    // A piece ends when full, or when it has held the thread long enough (looked at every few thousand ids).
+    work += 64 + n;
+    const due = work > 1 << 14 && used > 0;
+    if (due) work = 0;
+    if (used + live * 5 > piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
+      if (used > 0) yield piece.subarray(0, used);
+      sliceStart = performance.now();
+      written += used;
+      piece = new Uint8Array(Math.max(pieceBytes, live * 5));
+      used = 0;
+    }
+    const k = directory.length++;
+    directory.keys[k] = key;
+    directory.counts[k] = live;
+    directory.starts[k] = written + used;
+    used = encodeInto(ids, 0, live, piece, used);
+  }
+  directory.starts[directory.length] = written + used;
+  if (used > 0) yield piece.subarray(0, used);
+}
+
+function emptyDirectory(segments: readonly Segment[]): Directory {
+  const most = segments.reduce((n, s) => n + s.keys.length, 0);
+  return { keys: new Uint32Array(most), counts: new Uint32Array(most), starts: new Uint32Array(most + 1), length: 0 };
+}
+
+/** The segments merged into one (see mergedBytes), in memory. */
+function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const directory = emptyDirectory(segments);
+  // Small merges (the usual ones) in one small piece.
+  const bytes = segments.reduce((n, s) => n + s.bytes.length, 0);
+  const pieces = [...mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))];
+  const joined = new Uint8Array(directory.starts[directory.length]!);
+  let at = 0;
+  for (const p of pieces) {
+    joined.set(p, at);
+    at += p.length;
+  }
+  const n = directory.length;
+  return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), joined);
+}
+
+/**
+ * Postings changed in place cost about what the change holds, not the archive: added texts are
+ * indexed into a new segment (merged with the last one once it is as large: each id is merged
+ * about log(n) times over its life, and never does a small change rewrite the large first
+ * segment), and removed texts are recorded as removed ids (RemovedIds), dropped when segments merge
+ * and when the postings are saved. A lookup decodes a key's list in each segment (its ids in
+ * order, one after the other) and turns ids into positions once, for the intersection.
+ */
 export class Postings {
   private constructor(
-    private keys: Uint32Array,
-    private counts: Uint32Array,
-    private starts: Uint32Array,
-    private bytes: Uint8Array,
+    /** Segments in id order; never changed once made (a save in progress may be reading them). */
+    private segments: Segment[],
+    private removed: RemovedIds,
   ) {}
-
-  /** Postings of sorted keys with their sorted id lists (`ids[offsets[k]..offsets[k+1]]`). */
-  private static encode(keys: Uint32Array, offsets: Uint32Array, ids: Uint32Array): Postings {
-    const counts = new Uint32Array(keys.length);
-    const starts = new Uint32Array(keys.length + 1);
-    let size = 0;
-    for (let k = 0; k < keys.length; k++) {
-      starts[k] = size;
-      counts[k] = offsets[k + 1]! - offsets[k]!;
-      let prev = 0;
-      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-        size += varintLength(ids[i]! - prev);
-        prev = ids[i]!;
-      }
-    }
-    starts[keys.length] = size;
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (let k = 0; k < keys.length; k++) {
-      let prev = 0;
-      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-        let gap = ids[i]! - prev;
-        prev = ids[i]!;
-        while (gap >= 0x80) {
-          bytes[at++] = (gap & 0x7f) | 0x80;
-          gap >>>= 7;
-        }
-        bytes[at++] = gap;
-      }
-    }
-    return new Postings(keys, counts, starts, bytes);
-  }
-
-  /** Every list decoded, end to end: the form that merging and dropping work on. */
-  private decodeAll(): { keys: Uint32Array; offsets: Uint32Array; ids: Uint32Array } {
-    const offsets = new Uint32Array(this.keys.length + 1);
-    let total = 0;
-    for (let k = 0; k < this.keys.length; k++) {
-      offsets[k] = total;
-      total += this.counts[k]!;
-    }
-    offsets[this.keys.length] = total;
-    const ids = new Uint32Array(total);
-    for (let k = 0; k < this.keys.length; k++) ids.set(this.decode(k), offsets[k]!);
-    return { keys: this.keys, offsets, ids };
-  }
-
-  private decode(k: number): Uint32Array {
-    const out = new Uint32Array(this.counts[k]!);
-    const bytes = this.bytes;
-    let at = this.starts[k]!;
-    let prev = 0;
-    for (let n = 0; n < out.length; n++) {
-      let gap = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = bytes[at++]!;
-        gap += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (b & 0x80);
-      prev += gap;
-      out[n] = prev;
-    }
-    return out;
-  }
 
   /**
    * Postings of the Han characters and bigrams of each text, ids being the texts' positions.
    * Two passes (count, then fill typed arrays) so that no growing JS arrays are left as garbage.
    */
   static fromTexts(texts: readonly string[], firstId = 0): Postings {
-    const seen = new Set<number>();
-    const counts = new Map<number, number>();
-    for (const text of texts) eachKey(text, seen, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
-    const keys = Uint32Array.from(counts.keys()).sort();
-    const offsets = new Uint32Array(keys.length + 1);
-    const slot = new Map<number, number>();
-    let total = 0;
-    keys.forEach((key, k) => {
-      offsets[k] = total;
-      slot.set(key, total);
-      total += counts.get(key)!;
-    });
-    offsets[keys.length] = total;
-    counts.clear();
-    const ids = new Uint32Array(total);
-    texts.forEach((text, id) => {
-      eachKey(text, seen, (key) => {
-        const at = slot.get(key)!;
-        ids[at] = id + firstId;
-        slot.set(key, at + 1);
-      });
-    });
-    return Postings.encode(keys, offsets, ids);
+    return new Postings([segmentOfTexts(texts, firstId)], new RemovedIds());
   }
 
   /** Number of ids held over all keys. */
   get size(): number {
-    return this.counts.reduce((a, b) => a + b, 0);
+    if (this.removed.isEmpty) return this.segments.reduce((n, s) => n + s.size, 0);
+    return merge(this.segments, this.removed, true).size;
   }
 
   /**
-   * Adds texts whose ids start at `firstId` (greater than every id already held), keeping every
-   * list sorted: what indexing one new issue into a saved archive needs.
+   * Adds texts whose positions start at `firstId` (after every text held), keeping every list
+   * sorted: what indexing one new issue into a saved archive needs.
    */
   append(texts: readonly string[], firstId: number): void {
-    const old = this.decodeAll();
-    const added = Postings.fromTexts(texts, firstId).decodeAll();
-    const merged = mergeKeyed(old.keys, old.offsets, added.keys, added.offsets);
-    const ids = new Uint32Array(old.ids.length + added.ids.length);
-    for (let k = 0; k < merged.keys.length; k++) {
-      let at = merged.starts[k]!;
-      const a = merged.from[2 * k]!;
-      const b = merged.from[2 * k + 1]!;
-      if (a >= 0) {
-        ids.set(old.ids.subarray(old.offsets[a]!, old.offsets[a + 1]!), at);
-        at += old.offsets[a + 1]! - old.offsets[a]!;
-      }
-      if (b >= 0) ids.set(added.ids.subarray(added.offsets[b]!, added.offsets[b + 1]!), at);
+    if (texts.length === 0) return;
+    this.segments = [...this.segments, segmentOfTexts(texts, this.removed.idAt(firstId))];
+    // Merge the last two while the older is not much larger: segments grow geometrically.
+    while (this.segments.length >= 2) {
+      const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
+      if (older.size > 2 * newer.size) break;
+      const all = this.segments.length === 2;
+      const merged = merge([older, newer], this.removed, all);
+      this.segments = [...this.segments.slice(0, -2), merged];
+      // Merged into one, the ids are positions again.
+      if (all) this.removed = new RemovedIds();
     }
-    this.replaceWith(Postings.encode(merged.keys, merged.starts, ids));
   }
 
   /**
-   * Drops the ids in [from, to) and renumbers those above them down by `to - from`: what taking
-   * one issue's texts out of the index needs. Keys left with no id go.
+   * Drops the texts at positions [from, to); those above move down by `to - from`: what taking
+   * one issue's texts out of the index needs.
    */
   removeRange(from: number, to: number): void {
-    const old = this.decodeAll();
-    const gap = to - from;
-    const ids = new Uint32Array(old.ids.length);
-    const keys = new Uint32Array(old.keys.length);
-    const offsets = new Uint32Array(old.keys.length + 1);
-    let n = 0;
-    let kept = 0;
-    for (let k = 0; k < old.keys.length; k++) {
-      const begin = n;
-      for (let i = old.offsets[k]!; i < old.offsets[k + 1]!; i++) {
-        const id = old.ids[i]!;
-        if (id < from) ids[n++] = id;
-        else if (id >= to) ids[n++] = id - gap;
-      }
-      if (n > begin) {
-        keys[kept] = old.keys[k]!;
-        offsets[kept++] = begin;
-      }
+    this.removed.removePositions(from, to);
+  }
+
+  /** Key `key`'s ids over every segment, ascending (removed ones included). */
+  private list(key: number): Uint32Array {
+    let total = 0;
+    const found: number[] = [];
+    for (const s of this.segments) {
+      const k = binarySearch(s.keys, key);
+      found.push(k);
+      if (k >= 0) total += s.counts[k]!;
     }
-    offsets[kept] = n;
-    this.replaceWith(Postings.encode(keys.slice(0, kept), offsets.slice(0, kept + 1), ids.slice(0, n)));
+    if (total === 0) return EMPTY;
+    const out = new Uint32Array(total);
+    let at = 0;
+    this.segments.forEach((s, i) => {
+      if (found[i]! >= 0) at = decodeInto(s, found[i]!, out, at);
+    });
+    return out;
   }
 
-  private replaceWith(other: Postings): void {
-    this.keys = other.keys;
-    this.counts = other.counts;
-    this.starts = other.starts;
-    this.bytes = other.bytes;
-  }
-
-  /** Ids holding every bigram of the term (for a single character: that character alone). */
+  /** Positions of the texts holding every bigram of the term (for a single character: that character alone). */
   lookup(term: string): Uint32Array {
     const grams = lookupKeys(term);
     if (grams.length === 0) return new Uint32Array();
-    const lists = grams
-      .map((g) => binarySearch(this.keys, g))
-      .map((k) => (k < 0 ? EMPTY : this.decode(k)))
-      .sort((a, b) => a.length - b.length);
+    const lists = grams.map((g) => this.list(g)).sort((a, b) => a.length - b.length);
     let result = lists[0]!;
     for (let k = 1; k < lists.length && result.length > 0; k++) result = intersect(result, lists[k]!);
-    return result;
+    return this.removed.toPositions(result);
   }
 
   /** The columns that save these postings, under names starting with `prefix`. */
   toColumns(prefix: string): Columns {
-    return prefixed(prefix, { keys: this.keys, counts: this.counts, starts: this.starts, bytes: this.bytes });
+    return materializeAll(this.columnSources(prefix));
+  }
+
+  /**
+   * What saves these postings as they are now, whatever changes come later (the segments are
+   * never changed, the removed ids are copied): one segment of positions, made while it is
+   * written. The bytes come first: the other columns are filled in as they are made.
+   */
+  columnSources(prefix: string): ColumnSources {
+    const segments = this.segments;
+    if (segments.length === 1 && this.removed.isEmpty) {
+      const { keys, counts, starts, bytes } = segments[0]!;
+      return prefixedSources(prefix, [
+        ['keys', keys],
+        ['counts', counts],
+        ['starts', starts],
+        ['bytes', bytes],
+      ]);
+    }
+    const removed = this.removed.clone();
+    let directory: Directory | undefined;
+    const part = (f: (d: Directory) => Uint32Array) => () => f(directory!);
+    return prefixedSources(prefix, [
+      [
+        'bytes',
+        {
+          type: 'u8',
+          pieces: () => {
+            directory = emptyDirectory(segments);
+            return mergedBytes(segments, removed, true, directory, 1 << 20);
+          },
+        },
+      ],
+      ['keys', part((d) => d.keys.subarray(0, d.length))],
+      ['counts', part((d) => d.counts.subarray(0, d.length))],
+      ['starts', part((d) => d.starts.subarray(0, d.length + 1))],
+    ]);
   }
 
   static fromColumns(columns: Columns, prefix: string): Postings {
@@ -250,8 +332,51 @@ export class Postings {
     const counts = column(columns, `${prefix}.counts`, Uint32Array, keys.length);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, keys.length + 1);
     const bytes = column(columns, `${prefix}.bytes`, Uint8Array, starts[keys.length]);
-    return new Postings(keys, counts, starts, bytes);
+    return new Postings([segmentOf(keys, counts, starts, bytes)], new RemovedIds());
   }
+}
+
+/** One segment of the Han characters and bigrams of each text, ids from `firstId`. */
+function segmentOfTexts(texts: readonly string[], firstId: number): Segment {
+  const seen = new Set<number>();
+  const counts = new Map<number, number>();
+  for (const text of texts) eachKey(text, seen, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+  const keys = Uint32Array.from(counts.keys()).sort();
+  const keyCounts = new Uint32Array(keys.length);
+  const slot = new Map<number, number>();
+  let total = 0;
+  keys.forEach((key, k) => {
+    keyCounts[k] = counts.get(key)!;
+    slot.set(key, total);
+    total += keyCounts[k]!;
+  });
+  counts.clear();
+  const ids = new Uint32Array(total);
+  texts.forEach((text, id) => {
+    eachKey(text, seen, (key) => {
+      const at = slot.get(key)!;
+      ids[at] = id + firstId;
+      slot.set(key, at + 1);
+    });
+  });
+  slot.clear();
+  const starts = new Uint32Array(keys.length + 1);
+  let size = 0;
+  for (let k = 0, i = 0; k < keys.length; k++) {
+    starts[k] = size;
+    let prev = 0;
+    for (const end = i + keyCounts[k]!; i < end; i++) {
+      size += varintLength(ids[i]! - prev);
+      prev = ids[i]!;
+    }
+  }
+  starts[keys.length] = size;
+  const bytes = new Uint8Array(size);
+  for (let k = 0, i = 0; k < keys.length; k++) {
+    encodeInto(ids, i, i + keyCounts[k]!, bytes, starts[k]!);
+    i += keyCounts[k]!;
+  }
+  return { keys, counts: keyCounts, starts, bytes, size: total };
 }
 
 const varintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
@@ -268,39 +393,6 @@ export function binarySearch(sorted: Uint32Array, key: number): number {
     else hi = mid - 1;
   }
   return -1;
-}
-
-/**
- * The union of two sorted key arrays with their list ranges: merged keys, the merged lists'
- * starts, and for each merged key where it was in each input (-1 when absent).
- */
-export function mergeKeyed(
-  keysA: Uint32Array,
-  startsA: Uint32Array,
-  keysB: Uint32Array,
-  startsB: Uint32Array,
-): { keys: Uint32Array; starts: Uint32Array; from: Int32Array } {
-  const keys: number[] = [];
-  const from: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < keysA.length || j < keysB.length) {
-    const a = i < keysA.length ? keysA[i]! : Infinity;
-    const b = j < keysB.length ? keysB[j]! : Infinity;
-    keys.push(Math.min(a, b));
-    from.push(a <= b ? i++ : -1, b <= a ? j++ : -1);
-  }
-  const starts = new Uint32Array(keys.length + 1);
-  let total = 0;
-  for (let k = 0; k < keys.length; k++) {
-    starts[k] = total;
-    const a = from[2 * k]!;
-    const b = from[2 * k + 1]!;
-    if (a >= 0) total += startsA[a + 1]! - startsA[a]!;
-    if (b >= 0) total += startsB[b + 1]! - startsB[b]!;
-  }
-  starts[keys.length] = total;
-  return { keys: Uint32Array.from(keys), starts, from: Int32Array.from(from) };
 }
 
 function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {

@@ -7,11 +7,11 @@
  * Everything it holds is saved as columns (typed arrays and string tables, see index-file.ts)
  * and loaded back as views into the file's one buffer: nothing is segmented, normalized or
  * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
- * `toColumns` and `fromColumns`.
+ * `columnSources` and `fromColumns`.
  */
 import type { Issue } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
-import { type Columns, column, IndexFileError, StringTable } from './index-file.ts';
+import { type Columns, type ColumnSources, column, IndexFileError, materializeAll, StringTable } from './index-file.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
 import { WordIndex } from './word-index.ts';
@@ -197,24 +197,41 @@ export class SearchIndex {
 
   /** Everything the index holds, as columns for the index file. */
   toColumns(): Columns {
-    const strings = (f: (d: SearchDoc) => string) => StringTable.from(this.docs.map(f));
-    return {
-      'doc.id': strings((d) => d.id),
-      'doc.kind': Uint8Array.from(this.docs, (d) => KINDS.indexOf(d.kind)),
-      'doc.headline': strings((d) => d.headline),
-      'doc.subtitle': strings((d) => d.subtitle),
-      'doc.date': strings((d) => d.date),
-      'doc.source': strings((d) => d.source),
-      'doc.title': StringTable.from(this.docTitles),
-      'doc.copyKey': StringTable.from(this.copyKeys),
-      'passage.doc': Uint32Array.from(this.passages, (p) => p.doc),
-      'passage.text': StringTable.from(this.passages.map((p) => p.text)),
-      'passage.normalized': StringTable.from(this.passageTexts),
-      dictionary: StringTable.from(this.dictionary),
-      ...this.words.toColumns('words'),
-      ...this.grams.toColumns('grams'),
-      ...this.titleGrams.toColumns('titleGrams'),
-    };
+    return materializeAll(this.columnSources());
+  }
+
+  /**
+   * Everything the index holds as it is now, for the index file, whatever changes come after: the
+   * lists of docs and passages are copied (their entries are never changed, only replaced), and
+   * the word index and postings give theirs as they are now. Columns are made as they are written.
+   */
+  columnSources(): ColumnSources {
+    const docs = this.docs.slice();
+    const passages = this.passages.slice();
+    const [titles, copyKeys, texts, dictionary] = [
+      this.docTitles,
+      this.copyKeys,
+      this.passageTexts,
+      this.dictionary,
+    ].map((list) => list.slice());
+    const strings = (f: (d: SearchDoc) => string) => ({ strings: () => docs.map(f) });
+    return [
+      ['doc.id', strings((d) => d.id)],
+      ['doc.kind', () => Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind))],
+      ['doc.headline', strings((d) => d.headline)],
+      ['doc.subtitle', strings((d) => d.subtitle)],
+      ['doc.date', strings((d) => d.date)],
+      ['doc.source', strings((d) => d.source)],
+      ['doc.title', { strings: () => titles! }],
+      ['doc.copyKey', { strings: () => copyKeys! }],
+      ['passage.doc', () => Uint32Array.from(passages, (p) => p.doc)],
+      ['passage.text', { strings: () => passages.map((p) => p.text) }],
+      ['passage.normalized', { strings: () => texts! }],
+      ['dictionary', { strings: () => dictionary! }],
+      ...this.words.columnSources('words'),
+      ...this.grams.columnSources('grams'),
+      ...this.titleGrams.columnSources('titleGrams'),
+    ];
   }
 
   /** The index saved by toColumns; throws IndexFileError when a column is missing or misfits. */

@@ -10,9 +10,19 @@
  *
  * Layout: `terms` sorted (UTF-16 code unit order); term k's passages are
  * `ids[starts[k]..starts[k+1]]`, ascending, with their term frequencies in `freqs`; `lengths[p]`
- * is passage p's number of distinct words (MiniSearch's field length).
+ * is passage p's number of distinct words (MiniSearch's field length). That is the saved form; in
+ * memory, changed in place, the postings may be several segments of that layout (see WordIndex).
  */
-import { type Columns, column, prefixed, StringTable } from './index-file.ts';
+import {
+  type Columns,
+  type ColumnSources,
+  column,
+  materializeAll,
+  prefixedSources,
+  SLICE_MS,
+  StringTable,
+} from './index-file.ts';
+import { RemovedIds } from './removed-ids.ts';
 import { segment } from '../text/segment.ts';
 
 /** MiniSearch's default BM25 parameters (`MiniSearch.getDefault('searchOptions').bm25`). */
@@ -56,101 +66,296 @@ function countWords(text: string): Map<string, number> {
   return counts;
 }
 
+/** One run of postings over ids that all lie above those of the runs before it. */
+interface Segment {
+  terms: StringTable;
+  starts: Uint32Array;
+  ids: Uint32Array;
+  freqs: Uint16Array;
+}
+
+/** Position of the term in the segment's sorted table, or -1. */
+function find(segment: Segment, term: string): number {
+  const terms = segment.terms;
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms.get(mid);
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A segment of the texts' words (segmenting each), ids from `firstId`, and each text's number of distinct words. */
+function segmentOfTexts(texts: readonly string[], firstId: number): { segment: Segment; lengths: Uint16Array } {
+  const postings = new Map<string, number[]>();
+  const lengths = new Uint16Array(texts.length);
+  texts.forEach((text, k) => {
+    const counts = countWords(text);
+    lengths[k] = counts.size;
+    for (const [term, n] of counts) {
+      let list = postings.get(term);
+      if (!list) {
+        list = [];
+        postings.set(term, list);
+      }
+      list.push(k + firstId, n);
+    }
+  });
+  const sorted = [...postings.keys()].sort();
+  const starts = new Uint32Array(sorted.length + 1);
+  let size = 0;
+  sorted.forEach((term, k) => {
+    starts[k] = size;
+    size += postings.get(term)!.length / 2;
+  });
+  starts[sorted.length] = size;
+  const ids = new Uint32Array(size);
+  const freqs = new Uint16Array(size);
+  sorted.forEach((term, k) => {
+    const list = postings.get(term)!;
+    for (let i = 0, at = starts[k]!; i < list.length; i += 2, at++) {
+      ids[at] = list[i]!;
+      freqs[at] = Math.min(0xffff, list[i + 1]!);
+    }
+  });
+  return { segment: { terms: StringTable.from(sorted), starts, ids, freqs }, lengths };
+}
+
+/**
+ * How segments merge: every term of any of them in order, with its place in each segment
+ * (`from[t * segments + s]`, -1 where absent), and the number of postings once the removed ids
+ * are dropped. Terms left with no posting go.
+ */
+interface MergePlan {
+  terms: string[];
+  from: number[];
+  total: number;
+}
+
+const newPlan = (): MergePlan => ({ terms: [], from: [], total: 0 });
+
+/** A piece ends when it holds this many numbers, or has held the thread for SLICE_MS. */
+const PIECE_LENGTH = 1 << 18;
+
+/** Fills in the plan of the segments' merge, yielding the merged terms' starts in pieces. */
+function* planMerge(segments: readonly Segment[], removed: RemovedIds, plan: MergePlan): Generator<Uint32Array> {
+  const heads = segments.map(() => 0);
+  let piece = new Uint32Array(PIECE_LENGTH);
+  let used = 0;
+  let sliceStart = performance.now();
+  let work = 0;
+  for (;;) {
+    let term: string | undefined;
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i]!;
+      if (heads[i]! < s.terms.length) {
+        const t = s.terms.get(heads[i]!);
+        if (term === undefined || t < term) term = t;
+      }
+    }
+    if (term === undefined) break;
+    let live = 0;
+    const places = segments.map((s, i) => {
+      if (heads[i]! >= s.terms.length || s.terms.get(heads[i]!) !== term) return -1;
+      const k = heads[i]!++;
+      if (removed.isEmpty) live += s.starts[k + 1]! - s.starts[k]!;
+      else for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (removed.position(s.ids[at]!) >= 0) live++;
+      return k;
+    });
+    if (live === 0) continue;
+    plan.terms.push(term);
+    plan.from.push(...places);
+    piece[used++] = plan.total;
+    plan.total += live;
+    work += 64 + (removed.isEmpty ? 0 : live);
+    const due = work > 1 << 14;
+    if (due) work = 0;
+    if (used === piece.length || (due && performance.now() - sliceStart > SLICE_MS)) {
+      yield piece.subarray(0, used);
+      piece = new Uint32Array(PIECE_LENGTH);
+      used = 0;
+      sliceStart = performance.now();
+    }
+  }
+  if (used === piece.length) {
+    yield piece;
+    piece = new Uint32Array(1);
+    used = 0;
+  }
+  piece[used++] = plan.total;
+  yield piece.subarray(0, used);
+}
+
+/** The planned merge's ids (each turned into its position with `renumber`) or term frequencies, in pieces. */
+function* mergedColumn<T extends Uint32Array | Uint16Array>(
+  plan: MergePlan,
+  segments: readonly Segment[],
+  removed: RemovedIds,
+  pick: { ids: boolean; renumber: boolean },
+  make: (length: number) => T,
+): Generator<T> {
+  let piece = make(PIECE_LENGTH);
+  let used = 0;
+  let sliceStart = performance.now();
+  const n = segments.length;
+  let work = 0;
+  for (let t = 0; t < plan.terms.length; t++) {
+    // Looked at every few thousand postings: has this piece held the thread long enough?
+    if (work > 1 << 14) {
+      work = 0;
+      if (used > 0 && performance.now() - sliceStart > SLICE_MS) {
+        yield piece.subarray(0, used) as T;
+        piece = make(PIECE_LENGTH);
+        used = 0;
+        sliceStart = performance.now();
+      }
+    }
+    work += 16;
+    for (let i = 0; i < n; i++) {
+      const k = plan.from[t * n + i]!;
+      if (k < 0) continue;
+      const s = segments[i]!;
+      work += s.starts[k + 1]! - s.starts[k]!;
+      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
+        const position = removed.position(s.ids[at]!);
+        if (position < 0) continue;
+        if (used === piece.length) {
+          yield piece;
+          piece = make(PIECE_LENGTH);
+          used = 0;
+          sliceStart = performance.now();
+        }
+        piece[used++] = pick.ids ? (pick.renumber ? position : s.ids[at]!) : s.freqs[at]!;
+      }
+    }
+  }
+  if (used > 0) yield piece.subarray(0, used) as T;
+}
+
+/** The pieces end to end in one array. */
+function joined<T extends Uint32Array | Uint16Array>(pieces: Iterable<T>, make: (length: number) => T): T {
+  const all = [...pieces];
+  const out = make(all.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of all) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const u32 = (n: number) => new Uint32Array(n);
+const u16 = (n: number) => new Uint16Array(n);
+
+/** The segments merged into one, in memory (ids turned into positions with `renumber`). */
+function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const plan = newPlan();
+  const starts = joined(planMerge(segments, removed, plan), u32);
+  return {
+    terms: StringTable.from(plan.terms),
+    starts,
+    ids: joined(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32),
+    freqs: joined(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16),
+  };
+}
+
+/** The lengths of the first `ids` ids that were not removed, by position. */
+function liveLengths(lengths: Uint16Array, ids: number, removed: RemovedIds): Uint16Array {
+  if (removed.isEmpty) return lengths.slice(0, ids);
+  const out = new Uint16Array(ids - removed.count);
+  for (let id = 0; id < ids; id++) {
+    const position = removed.position(id);
+    if (position >= 0) out[position] = lengths[id]!;
+  }
+  return out;
+}
+
+/**
+ * Changed in place, the word index costs about what the change holds, not the archive: added
+ * passages are indexed into a new segment (merged with the last one once it is as large, so that
+ * segments grow geometrically and a small change never rewrites the large first one), and removed
+ * passages are recorded as removed ids (RemovedIds), dropped when segments merge and when the
+ * index is saved. Scores are those of an index built afresh: a term's matching count is its live
+ * postings over all segments, its passages come in position order.
+ */
 export class WordIndex {
   private constructor(
-    private terms: StringTable,
-    private starts: Uint32Array,
-    private ids: Uint32Array,
-    private freqs: Uint16Array,
+    /** Segments in id order; never changed once made (a save in progress may be reading them). */
+    private segments: Segment[],
+    /**
+     * Each id's number of distinct words, removed ones included, in the first `ids` entries (room
+     * after them for more: entries below `ids` are never written again, a save may be reading them).
+     */
     private lengths: Uint16Array,
+    private ids: number,
     private avgLength: number,
+    private removed: RemovedIds,
   ) {}
 
   /** The word index of the texts (segmenting each), ids being `firstId` plus their positions. */
   static fromTexts(texts: readonly string[], firstId = 0): WordIndex {
-    const postings = new Map<string, number[]>();
-    const lengths = new Uint16Array(texts.length);
-    let total = 0;
-    texts.forEach((text, k) => {
-      const counts = countWords(text);
-      lengths[k] = counts.size;
-      total += counts.size;
-      for (const [term, n] of counts) {
-        let list = postings.get(term);
-        if (!list) {
-          list = [];
-          postings.set(term, list);
-        }
-        list.push(k + firstId, n);
-      }
-    });
-    const sorted = [...postings.keys()].sort();
-    const starts = new Uint32Array(sorted.length + 1);
-    let size = 0;
-    sorted.forEach((term, k) => {
-      starts[k] = size;
-      size += postings.get(term)!.length / 2;
-    });
-    starts[sorted.length] = size;
-    const ids = new Uint32Array(size);
-    const freqs = new Uint16Array(size);
-    sorted.forEach((term, k) => {
-      const list = postings.get(term)!;
-      for (let i = 0, at = starts[k]!; i < list.length; i += 2, at++) {
-        ids[at] = list[i]!;
-        freqs[at] = Math.min(0xffff, list[i + 1]!);
-      }
-    });
+    const { segment, lengths } = segmentOfTexts(texts, firstId);
+    const total = lengths.reduce((a, b) => a + b, 0);
     return new WordIndex(
-      StringTable.from(sorted),
-      starts,
-      ids,
-      freqs,
+      [segment],
       lengths,
+      lengths.length,
       texts.length > 0 ? total / texts.length : 0,
+      new RemovedIds(),
     );
   }
 
   /** Number of passages indexed. */
   get documentCount(): number {
-    return this.lengths.length;
+    return this.ids - this.removed.count;
   }
 
   /** Number of (word, passage) postings. */
   get size(): number {
-    return this.ids.length;
-  }
-
-  /** Position of the term in the sorted table, or -1. */
-  private find(term: string): number {
-    let lo = 0;
-    let hi = this.terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = this.terms.get(mid);
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    if (this.removed.isEmpty) return this.segments.reduce((n, s) => n + s.ids.length, 0);
+    const plan = newPlan();
+    for (const _ of planMerge(this.segments, this.removed, plan));
+    return plan.total;
   }
 
   /** Whether segmentation produced this word in any passage. */
   has(term: string): boolean {
-    return this.find(term) >= 0;
+    for (const s of this.segments) {
+      const k = find(s, term);
+      if (k < 0) continue;
+      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) return true;
+    }
+    return false;
   }
 
   private termResults(term: string): Map<number, Hit> {
     const results = new Map<number, Hit>();
-    const k = this.find(term);
-    if (k < 0) return results;
-    const from = this.starts[k]!;
-    const to = this.starts[k + 1]!;
+    const places = this.segments.map((s) => find(s, term));
+    let matching = 0;
+    this.segments.forEach((s, i) => {
+      const k = places[i]!;
+      if (k < 0) return;
+      if (this.removed.isEmpty) matching += s.starts[k + 1]! - s.starts[k]!;
+      else
+        for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) matching++;
+    });
+    if (matching === 0) return results;
     const n = this.documentCount;
-    for (let i = from; i < to; i++) {
-      const id = this.ids[i]!;
-      results.set(id, { score: bm25(this.freqs[i]!, to - from, n, this.lengths[id]!, this.avgLength), terms: [term] });
-    }
+    this.segments.forEach((s, i) => {
+      const k = places[i]!;
+      if (k < 0) return;
+      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
+        const id = s.ids[at]!;
+        const position = this.removed.position(id);
+        if (position < 0) continue;
+        const score = bm25(s.freqs[at]!, matching, n, this.lengths[id]!, this.avgLength);
+        results.set(position, { score, terms: [term] });
+      }
+    });
     return results;
   }
 
@@ -179,21 +384,40 @@ export class WordIndex {
   }
 
   /**
-   * Adds texts whose ids continue from the last one, updating the average length the way
-   * MiniSearch's `add` does, one passage at a time.
+   * Adds texts after the last one, updating the average length the way MiniSearch's `add` does,
+   * one passage at a time.
    */
   append(texts: readonly string[]): void {
-    const firstId = this.documentCount;
-    const added = WordIndex.fromTexts(texts, firstId);
+    if (texts.length === 0) return;
+    const firstPosition = this.documentCount;
+    const { segment, lengths: added } = segmentOfTexts(texts, this.ids);
     let avg = this.avgLength;
-    added.lengths.forEach((length, k) => {
-      const count = firstId + k;
+    added.forEach((length, k) => {
+      const count = firstPosition + k;
       avg = (avg * count + length) / (count + 1);
     });
-    const lengths = new Uint16Array(this.lengths.length + added.lengths.length);
-    lengths.set(this.lengths);
-    lengths.set(added.lengths, this.lengths.length);
-    this.mergeFrom(added, (id) => id, lengths, avg);
+    if (this.ids + added.length > this.lengths.length) {
+      const grown = new Uint16Array(Math.max(this.ids + added.length, Math.ceil(this.lengths.length * 1.25)));
+      grown.set(this.lengths.subarray(0, this.ids));
+      this.lengths = grown;
+    }
+    this.lengths.set(added, this.ids);
+    this.ids += added.length;
+    this.avgLength = avg;
+    this.segments = [...this.segments, segment];
+    // Merge the last two while the older is not much larger: segments grow geometrically.
+    while (this.segments.length >= 2) {
+      const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
+      if (older.ids.length > 2 * newer.ids.length) break;
+      const all = this.segments.length === 2;
+      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, all)];
+      // Merged into one, the ids are positions again.
+      if (all) {
+        this.lengths = liveLengths(this.lengths, this.ids, this.removed);
+        this.ids = this.lengths.length;
+        this.removed = new RemovedIds();
+      }
+    }
   }
 
   /**
@@ -202,64 +426,52 @@ export class WordIndex {
    */
   removeRange(from: number, to: number): void {
     let avg = this.avgLength;
-    for (let id = to - 1, count = this.documentCount; id >= from; id--, count--)
-      avg = count === 1 ? 0 : (avg * count - this.lengths[id]!) / (count - 1);
-    const lengths = new Uint16Array(this.lengths.length - (to - from));
-    lengths.set(this.lengths.subarray(0, from));
-    lengths.set(this.lengths.subarray(to), from);
-    const gap = to - from;
-    const empty = WordIndex.fromTexts([]);
-    this.mergeFrom(empty, (id) => (id < from ? id : id >= to ? id - gap : -1), lengths, avg);
-  }
-
-  /** Rebuilds the arrays as the union of this index (ids mapped, -1 dropped) and `added`. */
-  private mergeFrom(added: WordIndex, mapId: (id: number) => number, lengths: Uint16Array, avg: number): void {
-    const terms: string[] = [];
-    const starts: number[] = [];
-    const ids = new Uint32Array(this.ids.length + added.ids.length);
-    const freqs = new Uint16Array(ids.length);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    const copy = (src: WordIndex, k: number, map: (id: number) => number) => {
-      for (let at = src.starts[k]!; at < src.starts[k + 1]!; at++) {
-        const id = map(src.ids[at]!);
-        if (id < 0) continue;
-        ids[n] = id;
-        freqs[n++] = src.freqs[at]!;
-      }
-    };
-    while (i < this.terms.length || j < added.terms.length) {
-      const a = i < this.terms.length ? this.terms.get(i) : undefined;
-      const b = j < added.terms.length ? added.terms.get(j) : undefined;
-      const begin = n;
-      const term = b === undefined || (a !== undefined && a <= b) ? a! : b;
-      if (a === term) copy(this, i++, mapId);
-      if (b === term) copy(added, j++, (id) => id);
-      if (n > begin) {
-        terms.push(term);
-        starts.push(begin);
-      }
-    }
-    starts.push(n);
-    this.terms = StringTable.from(terms);
-    this.starts = Uint32Array.from(starts);
-    this.ids = ids.slice(0, n);
-    this.freqs = freqs.slice(0, n);
-    this.lengths = lengths;
+    for (let position = to - 1, count = this.documentCount; position >= from; position--, count--)
+      avg = count === 1 ? 0 : (avg * count - this.lengths[this.removed.idAt(position)]!) / (count - 1);
     this.avgLength = avg;
+    this.removed.removePositions(from, to);
   }
 
   /** The columns that save this index, under names starting with `prefix`. */
   toColumns(prefix: string): Columns {
-    return prefixed(prefix, {
-      terms: this.terms,
-      starts: this.starts,
-      ids: this.ids,
-      freqs: this.freqs,
-      lengths: this.lengths,
-      avgLength: Float64Array.of(this.avgLength),
-    });
+    return materializeAll(this.columnSources(prefix));
+  }
+
+  /**
+   * What saves this index as it is now, whatever changes come later (segments are never changed,
+   * the removed ids are copied, the lengths below `ids` never written again): one segment of
+   * positions, its postings made while they are written.
+   */
+  columnSources(prefix: string): ColumnSources {
+    const segments = this.segments;
+    const removed = this.removed.clone();
+    const [all, ids] = [this.lengths, this.ids];
+    const lengths = () => (removed.isEmpty ? all.subarray(0, ids) : liveLengths(all, ids, removed));
+    const avgLength = Float64Array.of(this.avgLength);
+    if (segments.length === 1 && removed.isEmpty) {
+      const { terms, starts, ids, freqs } = segments[0]!;
+      return prefixedSources(prefix, [
+        ['terms', terms],
+        ['starts', starts],
+        ['ids', ids],
+        ['freqs', freqs],
+        ['lengths', lengths()],
+        ['avgLength', avgLength],
+      ]);
+    }
+    // The starts first: making them plans the merge that the other columns follow.
+    const plan = newPlan();
+    return prefixedSources(prefix, [
+      ['starts', { type: 'u32', pieces: () => planMerge(segments, removed, plan) }],
+      ['terms', { strings: () => plan.terms }],
+      ['ids', { type: 'u32', pieces: () => mergedColumn(plan, segments, removed, { ids: true, renumber: true }, u32) }],
+      [
+        'freqs',
+        { type: 'u16', pieces: () => mergedColumn(plan, segments, removed, { ids: false, renumber: true }, u16) },
+      ],
+      ['lengths', lengths],
+      ['avgLength', avgLength],
+    ]);
   }
 
   static fromColumns(columns: Columns, prefix: string, documentCount: number): WordIndex {
@@ -269,6 +481,6 @@ export class WordIndex {
     const freqs = column(columns, `${prefix}.freqs`, Uint16Array, ids.length);
     const lengths = column(columns, `${prefix}.lengths`, Uint16Array, documentCount);
     const avg = column(columns, `${prefix}.avgLength`, Float64Array, 1)[0]!;
-    return new WordIndex(terms, starts, ids, freqs, lengths, avg);
+    return new WordIndex([{ terms, starts, ids, freqs }], lengths, documentCount, avg, new RemovedIds());
   }
 }

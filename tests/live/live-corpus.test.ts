@@ -9,7 +9,7 @@ import { openIndex } from '../../src/retrieval/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { captureLogs } from '../support/logs.ts';
 
-function setUp(save: 'inline' | 'background' = 'inline') {
+function setUp() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-'));
   const corpusDir = path.join(dir, 'corpus');
   fs.mkdirSync(corpusDir);
@@ -23,7 +23,6 @@ function setUp(save: 'inline' | 'background' = 'inline') {
     indexFile,
     library,
     settleMs: 1000,
-    save,
     onNewIssues: (issues) => void announced.push(issues),
     logger: logs.logger,
   });
@@ -32,7 +31,7 @@ function setUp(save: 'inline' | 'background' = 'inline') {
 
 describe('LiveCorpus', { timeout: 60_000 }, () => {
   it('makes a new issue searchable once it settles, saves the index and announces it', async () => {
-    const { corpusDir, indexFile, library, live, announced } = setUp('background');
+    const { corpusDir, indexFile, library, live, announced } = setUp();
     expect(library.search('博嘉生物')).toEqual([]);
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
     await live.check(10_000);

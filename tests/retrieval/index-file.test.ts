@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  type ColumnSources,
   IndexFileError,
   openIndexFile,
   readColumns,
   StringTable,
   writeIndexFile,
+  writeIndexFileInSlices,
 } from '../../src/retrieval/index-file.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'index-file-'));
@@ -71,5 +73,65 @@ describe('index file', () => {
     expect(() => openIndexFile(file)).toThrow(IndexFileError);
     fs.writeFileSync(file, '');
     expect(() => openIndexFile(file)).toThrow(IndexFileError);
+  });
+});
+
+describe('index file written a slice at a time', () => {
+  const read = (file: string) => {
+    const reader = openIndexFile(file);
+    const back = readColumns(reader);
+    reader.close();
+    return { meta: reader.meta, columns: back };
+  };
+  const plain = (columns: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(columns).map(([name, c]) => [
+        name,
+        c instanceof StringTable ? c.toArray() : [...(c as Uint8Array)],
+      ]),
+    );
+
+  it('holds what writeIndexFile writes, from every kind of source, across slices', async () => {
+    // Larger than a slice (1 MB): a typed array, a string table whose text is cut between the two
+    // halves of an emoji, and strings listed one by one.
+    const big = Uint32Array.from({ length: 700_000 }, (_, k) => (k * 2654435761) >>> 0);
+    const long = StringTable.from([`${'崇'.repeat((1 << 19) - 1)}😀`, '唐闸', '']);
+    const many = Array.from({ length: 60_000 }, (_, k) => `第${k}段 ${'报道'.repeat(k % 7)}😀`);
+    const want = { ...columns(), big, long, many: StringTable.from(many), piecewise: Uint16Array.of(1, 2, 3, 4, 5) };
+    const sync = path.join(tmp, 'sync.bin');
+    writeIndexFile(sync, { version: 1 }, want);
+    let later = 0;
+    const sources: ColumnSources = [
+      ...Object.entries(columns()),
+      ['big', () => big],
+      ['long', long],
+      ['many', { strings: () => many }],
+      [
+        'piecewise',
+        { type: 'u16', pieces: () => [Uint16Array.of(1, 2), Uint16Array.of(), Uint16Array.of(3, 4, later)] },
+      ],
+    ];
+    const sliced = path.join(tmp, 'sliced.bin');
+    const writing = writeIndexFileInSlices(sliced, { version: 1 }, sources);
+    later = 5; // made when its turn comes
+    await writing;
+    const a = read(sync);
+    const b = read(sliced);
+    expect(b.meta).toEqual(a.meta);
+    expect(Object.keys(b.columns).sort()).toEqual(Object.keys(a.columns).sort());
+    expect(plain(b.columns)).toEqual(plain(a.columns));
+    expect(plain(b.columns)).toEqual(plain(want));
+  });
+
+  it('stops at the next slice when aborted, the file unreadable as an index', async () => {
+    const file = path.join(tmp, 'aborted.bin');
+    const abort = new AbortController();
+    const big = new Uint8Array(5 << 20);
+    const writing = writeIndexFileInSlices(file, {}, [['big', big]], abort.signal);
+    await new Promise((r) => setImmediate(r));
+    abort.abort();
+    await expect(writing).rejects.toThrow();
+    expect(fs.statSync(file).size).toBeLessThan(big.length);
+    expect(() => readColumns(openIndexFile(file))).toThrow(IndexFileError);
   });
 });

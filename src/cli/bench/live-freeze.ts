@@ -1,33 +1,68 @@
 /**
- * How long the live corpus holds the main thread: copies a folder of issues, opens its index, then
- * removes one issue file and lets the watcher take it out of the index; then copies it back.
- * Prints the longest event-loop stall (perf_hooks.monitorEventLoopDelay) of each step and whether
- * questions were answered meanwhile.
+ * How long the live corpus holds the main thread, and what it costs in memory: copies a folder of
+ * issues, builds its index file (in a child process, as a previous run of the bot would have), opens
+ * it as the bot does, then removes one issue file and lets the watcher take it out of the index;
+ * then copies it back; then waits for the index file to be saved. Prints the longest event-loop
+ * stall (perf_hooks.monitorEventLoopDelay) of each step, whether questions were answered meanwhile,
+ * a question's time before and after the changes, and this process's resident memory after the
+ * index was opened, its most sampled every 20 ms during the steps, and its peak (the process never
+ * built an index: its peak is that of opening the index, the live changes or the saves).
  *
- *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION] [--inline-save]
- *
- * By default the index file is written by a child process (as the bot does); --inline-save
- * writes it on this thread, to show what that costs.
+ *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION]
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { listIssueFiles } from '../../corpus/load-corpus.ts';
 import { LiveCorpus } from '../../live/live-corpus.ts';
 import { openIndex } from '../../retrieval/index-store.ts';
 import { NewsLibrary } from '../../retrieval/news-library.ts';
+import { collectGarbage } from '../../retrieval/search-index.ts';
 
-const [source = 'seeds', question = '老旧小区改造'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const args = process.argv.slice(2);
+if (args[0] === '--build') {
+  // The child's one job: build and save the index of the copied folder.
+  openIndex({ corpusDir: args[1]!, indexFile: args[2]! });
+  process.exit(0);
+}
+
+const [source = 'seeds', question = '老旧小区改造'] = args.filter((a) => !a.startsWith('--'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-freeze-'));
 const corpusDir = path.join(dir, 'corpus');
 fs.mkdirSync(corpusDir);
 const names = listIssueFiles(source);
 for (const name of names) fs.copyFileSync(path.join(source, name), path.join(corpusDir, name));
-const indexFile = path.join(dir, 'index.json');
-const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
-const save = process.argv.includes('--inline-save') ? 'inline' : 'background';
-const live = new LiveCorpus({ corpusDir, indexFile, library, settleMs: 200, pollMs: 100_000, save });
+const indexFile = path.join(dir, 'index.bin');
+execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--build', corpusDir, indexFile], {
+  stdio: 'inherit',
+});
+const opened = openIndex({ corpusDir, indexFile });
+if (opened.built) throw new Error('the index built by the child process was not loaded');
+const library = NewsLibrary.fromOpened(opened);
+const live = new LiveCorpus({ corpusDir, indexFile, library, settleMs: 200, pollMs: 100_000 });
+library.stats(); // the issues read from the file, as the bot reads them at start
+collectGarbage();
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const rssAfterOpenMB = mb(process.memoryUsage().rss);
+// The resident memory of the live steps, sampled (between stalls) from here on.
+let rssStepsMax = 0;
+const sampler = setInterval(() => {
+  rssStepsMax = Math.max(rssStepsMax, process.memoryUsage.rss());
+}, 20);
+
+/** The question's best time over a few rounds, in milliseconds. */
+function questionMs(): number {
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const started = performance.now();
+    library.search(question);
+    best = Math.min(best, performance.now() - started);
+  }
+  return Math.round(best * 10) / 10;
+}
 
 /** Runs one step while sampling the event loop every 10 ms; returns its longest stall. */
 async function measure(step: () => Promise<void>): Promise<{ maxStallMs: number; wallMs: number }> {
@@ -43,6 +78,7 @@ async function measure(step: () => Promise<void>): Promise<{ maxStallMs: number;
   return { maxStallMs: Math.round(h.max / 1e6), wallMs: Math.round(performance.now() - started) };
 }
 
+const questionMsBefore = questionMs();
 const victim = names[Math.floor(names.length / 2)]!;
 const before = library.stats().issues;
 const removal = await measure(async () => {
@@ -56,16 +92,21 @@ const back = await measure(async () => {
   await live.rescan();
 });
 const savedFrom = performance.now();
-await live.saved();
-const backgroundSaveMs = Math.round(performance.now() - savedFrom);
+const saving = await measure(() => live.saved());
+const saveMs = Math.round(performance.now() - savedFrom);
 console.log(
   JSON.stringify({
-    save,
-    backgroundSaveMs,
     issues: before,
     removed: victim,
     removal: { ...removal, issuesAfter: afterRemoval, answered: answeredAfterRemoval },
     addBack: { ...back, issuesAfter: library.stats().issues, answered: library.search(question).length > 0 },
+    save: { ...saving, saveMs },
+    questionMs: { before: questionMsBefore, after: questionMs() },
+    rssAfterOpenMB,
+    rssDuringStepsMaxMB: mb(rssStepsMax),
+    peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
   }),
 );
+clearInterval(sampler);
+live.stop();
 fs.rmSync(dir, { recursive: true, force: true });
