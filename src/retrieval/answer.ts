@@ -36,11 +36,12 @@ export function findHighlights(normalizedText: string, concepts: Concept[]): Spa
 export function coverage(text: string, concepts: Concept[], idf: number[], focusWeight = 1): number {
   let got = 0;
   let total = 0;
-  concepts.forEach((c, k) => {
+  for (let k = 0; k < concepts.length; k++) {
+    const c = concepts[k]!;
     const w = c.weight * (idf[k] ?? 1) * (c.focus ? focusWeight : 1);
     total += w;
     got += w * termCredit(text, c);
-  });
+  }
   return total > 0 ? got / total : 0;
 }
 
@@ -56,6 +57,8 @@ const TITLED =
 // A name before a verb of speech (葛韦华介绍, 张三表示): the surname need not be a common one.
 const SPEAKER = /(?:长|主任|书记|主席|经理|负责人)(\p{Script=Han}{2,3}?)(?=介绍|表示|指出|强调|说)/gu;
 
+// A name's Han characters before a suffix.
+const HAN_TAIL = /\p{Script=Han}{2,}$/u;
 // A body that decides or acts: 人民代表大会, 常委会, 区政府, 民政局, 指挥中心.
 const ORGANISATION = /\p{Script=Han}{2,}(?:代表大会|委员会|常委会|政府|党委|局|办公室|中心|协会|公司)/u;
 // Where a person comes from, as news prose says it: 籍贯, 出生于, 江苏南通人.
@@ -107,13 +110,9 @@ export function answerTypeScore(
       // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
       if (/^\d.*[年月日号时]$/u.test(m[0])) continue;
       const at = m.index ?? 0;
-      const near =
-        termsAt.length === 0
-          ? 40
-          : Math.min(
-              ...termsAt.map((p) => Math.abs(p - at)),
-              Math.min(...termsAt.map((p) => Math.abs(p - (at + m[0].length)))),
-            );
+      // The distance from the number's start or end to the nearest term's start or end.
+      let near = termsAt.length === 0 ? 40 : Infinity;
+      for (const p of termsAt) near = Math.min(near, Math.abs(p - at), Math.abs(p - (at + m[0].length)));
       // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
       // number (a hotline, a code) counts half, or nothing when strict.
       const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
@@ -126,7 +125,7 @@ export function answerTypeScore(
   if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;
   for (const suffix of type.suffixes) {
     for (let at = sentence.indexOf(suffix); at >= 0; at = sentence.indexOf(suffix, at + 1)) {
-      const name = sentence.slice(Math.max(0, at - 4), at + suffix.length).match(/\p{Script=Han}{2,}$/u)?.[0];
+      const name = sentence.slice(Math.max(0, at - 4), at + suffix.length).match(HAN_TAIL)?.[0];
       if (name && name.length > suffix.length && !query.normalized.includes(name)) return 1;
     }
   }

@@ -38,6 +38,13 @@ export interface DirectAnswer {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
+// Patterns used in hot functions, made once here rather than at every call.
+const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
+// Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
+const LIST_JOINT = /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u;
+// The district a name opens with (崇川区春晖之声艺术团).
+const LEADING_DISTRICT = /^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u;
+
 /** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
 const MIN_TIE = 1;
 /** …or this share of their weight in the passage. */
@@ -56,7 +63,7 @@ function termsIn(text: string, terms: Term[]): number {
   let got = 0;
   for (const { text: t, weight } of terms) {
     if (text.includes(t)) got += weight;
-    else if (variants(t).some((v) => v.test(text))) got += RANKING.match.synonym * weight;
+    else if (variantIn(t, text)) got += RANKING.match.synonym * weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
@@ -87,22 +94,51 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
     const r = right.indexOf(t);
     if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
     // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
-    return l < 0 && variants(t).some((v) => new RegExp(`(?:${v.source})\\p{Script=Han}{0,2}$`, 'u').test(left));
+    return l < 0 && variants(t).some((v) => v.needles.every((x) => left.includes(x)) && v.beforeEnd.test(left));
   });
 }
 
-const variantCache = new Map<string, RegExp[]>();
+/**
+ * One other form of a word: the pattern that finds it, the same pattern anchored to end within two
+ * characters of a text's end (for besideTerm), and text every match holds (a cheap test first, so
+ * that most patterns are never made: a synonym group may hold many words).
+ */
+class Variant {
+  private found?: RegExp;
+  private ending?: RegExp;
+
+  constructor(
+    private readonly source: string,
+    readonly needles: string[],
+  ) {}
+
+  get pattern(): RegExp {
+    this.found ??= new RegExp(this.source, 'u');
+    return this.found;
+  }
+
+  get beforeEnd(): RegExp {
+    this.ending ??= new RegExp(`(?:${this.pattern.source})\\p{Script=Han}{0,2}$`, 'u');
+    return this.ending;
+  }
+}
+
+const variantCache = new Map<string, Variant[]>();
+
+/** Whether some other form of the term stands in the text. */
+const variantIn = (term: string, text: string) =>
+  variants(term).some((v) => v.needles.every((x) => text.includes(x)) && v.pattern.test(text));
 
 /**
  * Other forms a question's word takes in news text: its synonyms (synonyms.json), and for a short
  * abbreviation the full form it is cut from, its characters in order with at most two between
  * (全马 in 全程马拉松, 省运会 in 省运动会).
  */
-function variants(term: string): RegExp[] {
+function variants(term: string): Variant[] {
   let found = variantCache.get(term);
   if (!found) {
-    found = synonymsOf(term).map((w) => new RegExp(literal(w), 'u'));
-    if (/^\p{Script=Han}{2,3}$/u.test(term)) found.push(new RegExp([...term].join('\\p{Script=Han}{0,2}'), 'u'));
+    found = synonymsOf(term).map((w) => new Variant(literal(w), [w]));
+    if (SHORT_HAN.test(term)) found.push(new Variant([...term].join('\\p{Script=Han}{0,2}'), [...term]));
     // Questions are endless in a long-running bot: the cache starts over rather than grow.
     if (variantCache.size >= 10_000) variantCache.clear();
     variantCache.set(term, found);
@@ -121,8 +157,8 @@ export interface Scored {
   at: { sentence: string; start: number; end: number };
 }
 
-function scoreSentence(original: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
-  const text = normalize(original);
+/** Scores the candidates of one sentence (`text`: the sentence `original` normalized). */
+function scoreSentence(original: string, text: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
   // Tied to the question: a whole word of it, or a good share of its weight when the passage
   // repeats its words (the topic in every sentence).
   const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
@@ -211,6 +247,13 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
   return { answer: { text: best.text, kind: best.kind }, found: best.strong };
 }
 
+// A search asks once per result: the question's normalized form is kept for the next call.
+let lastQuestion: { question: string; normalized: string } | undefined;
+function normalizedQuestion(question: string): string {
+  if (lastQuestion?.question !== question) lastQuestion = { question, normalized: normalize(question) };
+  return lastQuestion.normalized;
+}
+
 /**
  * The scored candidates of the passage, by circle: the answer sentence, its paragraph, the whole
  * passage. The answer comes from the first circle that holds a candidate with evidence beyond
@@ -219,7 +262,17 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
 export function directCandidates(question: string, sentence: string, passage = sentence): (() => Scored[])[] {
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
-  const q = normalize(question);
+  const q = normalizedQuestion(question);
+  // Each sentence is normalized once, though weighed, checked and scored (normalize is not cheap).
+  const normalized = new Map<string, string>();
+  const norm = (s: string) => {
+    let n = normalized.get(s);
+    if (n === undefined) {
+      n = normalize(s);
+      normalized.set(s, n);
+    }
+    return n;
+  };
   const whole = passage.includes(sentence) ? passage : `${sentence}\n${passage}`;
   const paragraphs = whole.split('\n').map((p) => splitSentences(p).map((s) => s.trim()));
   const target = sentence.trim();
@@ -227,20 +280,20 @@ export function directCandidates(question: string, sentence: string, passage = s
     0,
     paragraphs.findIndex((p) => p.some((s) => s === target || target.includes(s) || s.includes(target))),
   );
-  const terms = weighTerms(
-    asked.terms,
-    paragraphs.flat().map((s) => normalize(s)),
-  );
+  const terms = weighTerms(asked.terms, paragraphs.flat().map(norm));
   // 「该项目总投资6亿元」 speaks of the thing named before it: when the question's name for what it
   // asks about (新帝克) first comes later in the passage, 该项目 is another project.
-  const flat = normalize(whole);
+  let normalizedWhole: string | undefined;
   const otherReferent = (s: string) => {
     if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
-    const at = flat.indexOf(normalize(s));
+    // Normalized only for such a sentence.
+    normalizedWhole ??= normalize(whole);
+    const flat = normalizedWhole;
+    const at = flat.indexOf(norm(s));
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
   };
   const score = (list: string[]) =>
-    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, asked, terms, q));
+    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, norm(s), asked, terms, q));
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
   // Scored only when reached: the answer sentence mostly decides.
   return [
@@ -277,7 +330,8 @@ function onlyOne(question: string, sentence: string, pool: Scored[]): DirectAnsw
   const names = [...new Set(pool.map((s) => s.text))];
   if (names.length !== 1) return undefined;
   const all = asked.terms.length;
-  const held = asked.terms.filter((t) => normalize(sentence).includes(t)).length;
+  const normalized = normalize(sentence);
+  const held = asked.terms.filter((t) => normalized.includes(t)).length;
   return all >= 2 && held === all ? { text: names[0]!, kind: asked.kind } : undefined;
 }
 
@@ -289,10 +343,7 @@ function enumeration(best: Scored, scored: Scored[]): Scored[] {
     .filter((s, k, all) => k === 0 || s.at.start >= all[k - 1]!.at.end);
   const at = same.indexOf(best);
   // Between two items: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
-  const joined = (a: Scored, b: Scored) =>
-    /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u.test(
-      a.at.sentence.slice(a.at.end, b.at.start),
-    );
+  const joined = (a: Scored, b: Scored) => LIST_JOINT.test(a.at.sentence.slice(a.at.end, b.at.start));
   let from = at;
   let to = at;
   while (from > 0 && joined(same[from - 1]!, same[from]!)) from--;
@@ -306,7 +357,7 @@ function enumeration(best: Scored, scored: Scored[]): Scored[] {
  */
 function listAnswer(list: Scored[]): string {
   const names = list.map((s) => {
-    const bare = s.text.replace(/^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u, '');
+    const bare = s.text.replace(LEADING_DISTRICT, '');
     return bare;
   });
   const all = names.join('、');

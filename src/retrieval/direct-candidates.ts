@@ -43,6 +43,11 @@ const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'g
 const DATE =
   /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|初|中|末)?|(?:19|20)\d{2}年(?:底|初|末|上半年|下半年)?/gu;
 
+// Patterns used in hot functions, made once here rather than at every call.
+const HAN_OR_QUOTE = /^[\p{Script=Han}“"]/u;
+const GIVEN_NAME = /^\p{Script=Han}{1,2}$/u;
+const NAME_WORD = /^[\p{Script=Han}a-z0-9]+$/u;
+
 function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   if (asked.ordinal) {
@@ -95,7 +100,7 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
     // 「2026年民生实事项目」「2025年普通高考」: a year before a noun names an edition, not a time.
     // A year before a verb is when it happened (2018年落户; jieba tags some verbs as nouns, so the
     // verb the question asks about counts too).
-    if (/^(?:19|20)\d{2}年$/.test(m[0]) && /^[\p{Script=Han}“"]/u.test(text.slice(end, end + 1))) {
+    if (/^(?:19|20)\d{2}年$/.test(m[0]) && HAN_OR_QUOTE.test(text.slice(end, end + 1))) {
       const next = tagHan(text.slice(end, end + 4))[0];
       const verb =
         (next !== undefined && /^(v|vd|d|p)$/.test(next.tag)) ||
@@ -162,7 +167,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
       next &&
       next.start === t.start + 1 &&
       (/^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(next.word) ||
-        (/^\p{Script=Han}{1,2}$/u.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
+        (GIVEN_NAME.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
     )
       word += next.word;
     if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
@@ -213,9 +218,11 @@ const EVENT_VERBS =
  */
 const LOCATIVE = /(?:东侧|西侧|南侧|北侧|一侧|两侧|门口|门前|北门|南门|东门|西门|广场上|一带|附近|旁|内)$/u;
 
+const PLACE_PHRASE = new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu');
+
 function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(new RegExp(`[在于]([^，,。；;、“”"（）()\\s在于]{2,16}?)(?=${EVENT_VERBS})`, 'gu'))) {
+  for (const m of text.matchAll(PLACE_PHRASE)) {
     const end = (m.index ?? 0) + m[0].length;
     let phrase = m[1]!;
     let start = end - phrase.length;
@@ -264,9 +271,17 @@ const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|
 // Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
 const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
 
+/** Each suffix pattern without its end anchor, to find suffixes anywhere (made once per pattern). */
+const unanchoredCache = new Map<RegExp, RegExp>();
+function unanchored(suffixes: RegExp): RegExp {
+  const found = unanchoredCache.get(suffixes) ?? new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  unanchoredCache.set(suffixes, found);
+  return found;
+}
+
 function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
   const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
-  const anywhere = new RegExp(suffixes.source.replace(/\$$/, ''), 'gu');
+  const anywhere = unanchored(suffixes);
   const out: Candidate[] = [];
   const toks = tokens(text);
   const tokenEnds = new Set(toks.map((t) => t.start + t.word.length));
@@ -286,7 +301,7 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     if (first < 0) continue;
     while (first > 0) {
       const prev = toks[first - 1]!;
-      if (!/^[\p{Script=Han}a-z0-9]+$/u.test(prev.word) || PLACEMENT.test(prev.word)) break;
+      if (!NAME_WORD.test(prev.word) || PLACEMENT.test(prev.word)) break;
       if (/^(?:暨|及|和|与|或|并|同|跟|的|等|各|该|由)$/u.test(prev.word)) break;
       // A title ends the name before it (区长杨万平 is a person, not part of a company's name).
       if (TITLES.some((title) => prev.word.endsWith(title))) break;

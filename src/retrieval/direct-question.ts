@@ -35,8 +35,11 @@ export interface AskedFor {
   before?: string;
 }
 
+// Made once here rather than at every call (isHan runs for every token of every sentence scored).
+const HAN_WORD = /^\p{Script=Han}+$/u;
+const HAN_CHAR = /\p{Script=Han}/u;
 /** Whether the text is Han characters only. */
-export const isHan = (s: string) => /^\p{Script=Han}+$/u.test(s);
+export const isHan = (s: string) => HAN_WORD.test(s);
 
 // ---------------------------------------------------------------------------------------------
 // Units and the families they belong to. A question that counts people in 位 is answered by 人次
@@ -104,6 +107,22 @@ const PLACE_QUESTION = new RegExp(
   'u',
 );
 const ORG_QUESTION = new RegExp(`${WHICH}(?:${ORG_NOUNS})`, 'u');
+// The same, capturing the noun asked about.
+const ORG_NOUN = new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u');
+const PLACE_NOUN = new RegExp(`${WHICH}(${PLACE_NOUNS})`, 'u');
+// 多少辆, 几个: the measure word the question names.
+const NAMED_UNIT = new RegExp(`(?:多少|几)(${UNIT_ALT})`);
+/** Per noun asked about, the pattern of it with its modifier (哪些中小微企业); nouns are few (the *_NOUNS and TITLES). */
+const modifiedNouns = new Map<string, RegExp>();
+function modifiedNoun(noun: string): RegExp {
+  let pattern = modifiedNouns.get(noun);
+  if (!pattern) {
+    pattern = new RegExp(`${WHICH_WORDS}(\\p{Script=Han}{0,3}?)${literal(noun)}`, 'u');
+    if (modifiedNouns.size >= 1000) modifiedNouns.clear();
+    modifiedNouns.set(noun, pattern);
+  }
+  return pattern;
+}
 
 /** Titles and roles printed beside a name (区委书记胡拥军, 孙燕同志). */
 export const TITLES = [
@@ -212,7 +231,7 @@ const QUESTION_STOP = new Set([
  * character is a function word.
  */
 function joinSingles(tokens: { text: string; start: number }[]): { text: string; start: number }[] {
-  const single = (x: string) => x.length === 1 && /\p{Script=Han}/u.test(x) && !FUNCTION_CHARS.has(x);
+  const single = (x: string) => x.length === 1 && HAN_CHAR.test(x) && !FUNCTION_CHARS.has(x);
   const out: { text: string; start: number; singles: boolean }[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
@@ -251,10 +270,10 @@ function readAsked(question: string): AskedFor | undefined {
       (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
   } else if (org) {
     [kind, phrase] = ['organization', org];
-    noun = q.match(new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u'))?.[1];
+    noun = q.match(ORG_NOUN)?.[1];
   } else if (place) {
     [kind, phrase] = ['place', place];
-    noun = q.match(new RegExp(`${WHICH}(${PLACE_NOUNS})`, 'u'))?.[1];
+    noun = q.match(PLACE_NOUN)?.[1];
   } else {
     const quantity = q.match(QUANTITY_QUESTION);
     if (quantity) [kind, phrase] = ['quantity', quantity];
@@ -267,7 +286,7 @@ function readAsked(question: string): AskedFor | undefined {
   let namedUnit = false;
   const ordinal = kind === 'quantity' && /第几/.test(q);
   if (kind === 'quantity') {
-    const named = q.match(new RegExp(`(?:多少|几)(${UNIT_ALT})`))?.[1];
+    const named = q.match(NAMED_UNIT)?.[1];
     if (named) {
       units = [named];
       namedUnit = true;
@@ -285,7 +304,7 @@ function readAsked(question: string): AskedFor | undefined {
   rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
   if (noun) {
-    const which = q.match(new RegExp(`${WHICH_WORDS}(\\p{Script=Han}{0,3}?)${literal(noun)}`, 'u'));
+    const which = q.match(modifiedNoun(noun));
     rest += ` ${which ? which[1] + noun : noun}`;
   }
   const words = joinSingles(segment(rest)).filter(

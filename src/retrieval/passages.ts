@@ -101,7 +101,8 @@ const clip = (text: string, max: number) => text.slice(0, graphemeCut(text, max)
 const firstSentence = (text: string) =>
   clip((splitSentences(text)[0] ?? text).replace(/[。！？!?；;]+$/u, '').trim(), MAX_SUBTITLE_CHARS);
 // 「……活动。 唐蕾摄」: the photographer's credit is not part of what the photo shows.
-const withoutCredit = (caption: string) => caption.replace(/[\s（(]*\p{Script=Han}{2,4}\s*摄[）)]?$/u, '').trim();
+const CREDIT = /[\s（(]*\p{Script=Han}{2,4}\s*摄[）)]?$/u;
+const withoutCredit = (caption: string) => caption.replace(CREDIT, '').trim();
 
 /** All searchable docs and passages of the given issues. */
 export function toDocsAndPassages(issues: Issue[]): { docs: SearchDoc[]; passages: Passage[] } {

@@ -101,6 +101,9 @@ const SCAFFOLDING = [
 ];
 // A classifier or unit after a question number word belongs to the question form (几个, 第几届,
 // 多少场, 多少米): 「几」 or 「多少」, an optional ordinal 「第」 before, one classifier after.
+// Patterns used in hot functions, made once here rather than at every call.
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const WHICH_NOUN = /(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u;
 const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
 const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
 const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
@@ -295,7 +298,7 @@ export function answerTypeOf(text: string): AnswerType {
   }
   if (/(?:哪里|哪儿|什么地方)人/.test(text)) return { kind: 'entity', suffixes: ['人'], of: 'origin' };
   if (/在哪|哪里|哪儿|什么地方|何处|地点/.test(text)) return { kind: 'entity', suffixes: PLACE_SUFFIXES, of: 'place' };
-  const which = text.match(/(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u);
+  const which = text.match(WHICH_NOUN);
   if (which) {
     const after = which[1]!;
     for (const [noun, suffixes] of Object.entries(SUFFIXES_OF))
@@ -410,7 +413,7 @@ function tagOf(word: string): string {
 /** What a word weighs in the question before idf: less for a lone character or a light word. */
 export function wordWeight(word: string): number {
   if (word.length === 1) return RANKING.concept.singleChar;
-  if (!/^\p{Script=Han}+$/u.test(word)) return 1;
+  if (!HAN_ONLY.test(word)) return 1;
   return LIGHT_TAGS.has(tagOf(word)) ? RANKING.concept.lightWord : 1;
 }
 
@@ -420,7 +423,7 @@ const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
 
 /** Whether a word reads as a proper name: a person, place, organisation or programme. */
 export function isProperName(word: string): boolean {
-  if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  if (word.length < 2 || !HAN_ONLY.test(word)) return false;
   const tag = tagOf(word);
   return tag === '' || NAME_TAGS.has(tag);
 }
@@ -522,11 +525,11 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
       continue;
     }
     // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
-    if (word.length === 2 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
+    if (word.length === 2 && HAN_ONLY.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
       for (const ch of word) addWord(add, ch);
       continue;
     }
-    if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word) && !c.terms.some(isKnown)) {
+    if (word.length >= 3 && HAN_ONLY.test(word) && !c.terms.some(isKnown)) {
       const parts = longestKnownParts(word, isKnown);
       // Only a split that finds known words helps; characters alone would match anything, and a
       // word the archive does not know should count against answering at all.

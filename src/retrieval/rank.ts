@@ -114,12 +114,15 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   return stats;
 }
 
+// Patterns used in hot functions, made once here rather than at every call.
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
 /**
  * Passages where a two-character word stands only as characters of other words: its bigram is
  * there, but segmentation never made it a word (市长 in 「城市长效管理」). Undefined for other terms.
  */
 function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): Set<number> | undefined {
-  if (!/^\p{Script=Han}{2}$/u.test(term)) return undefined;
+  if (!TWO_HAN.test(term)) return undefined;
   const asWord = index.wordScores([term]);
   const weak = new Set<number>();
   for (const p of passages) if (!asWord.has(p)) weak.add(p);
@@ -165,10 +168,20 @@ function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): numbe
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
   const parsed = parseQuery(question.slice(0, w.limits.questionChars));
+  // A term's postings are decoded once per question, though asked for more than once.
+  const looked = new Map<string, Uint32Array>();
+  const termPassages = (t: string) => {
+    let ids = looked.get(t);
+    if (!ids) {
+      ids = index.termPassages(t);
+      looked.set(t, ids);
+    }
+    return ids;
+  };
   let concepts = glueSingles(
     splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
     parsed.normalized,
-    (t) => index.termPassages(t).length > 0,
+    (t) => termPassages(t).length > 0,
     (t) => index.hasWord(t),
   );
   // Long words are rarer: a first cut before any postings are looked up.
@@ -177,7 +190,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   const n = index.passages.length;
   const names = dictionaryOf(index);
   let stats = concepts.map((c): ConceptStats => {
-    const passages = c.terms.map((t) => index.termPassages(t));
+    const passages = c.terms.map(termPassages);
     const docs = c.terms.map((t) => index.termDocs(t));
     const df = Math.max(0, ...passages.map((l) => l.length));
     const absent = df === 0 && docs.every((l) => l.length === 0);
@@ -210,6 +223,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   if (query.total <= 0) return [];
   const firstPass = firstPassRanking(index, query, w);
+  const tables = tablesOf(index);
   const wordScore = jiebaWordScores(index, query, w);
 
   // Second pass: term counts, sentences and answer types for the best of the first.
@@ -223,12 +237,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A story's passage that answers is shown before one that only mentions the question's terms.
     const better =
       held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
-    if (!held || (better ?? preferCopy(index, { p, s: scored.score }, { p: held.passage, s: held.score }, w)))
+    if (!held || (better ?? preferCopy(tables, p, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
   // Answers before results that are only related, each by score.
   const ranked = [...bestByStory.values()].sort(
-    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(index, b.passage, a.passage),
+    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(tables, b.passage, a.passage),
   );
   const idf = sentenceIdf(query, w);
   return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
@@ -253,76 +267,235 @@ function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights)
 }
 
 /**
+ * What the ranking keeps of one index state, whatever the weights: each passage's story copy slot
+ * (copies of one story across issues, at one place in the article, share a slot), each doc's
+ * place in date order, and the first pass's scratch arrays (reused by every question instead of
+ * three arrays of the archive's size made and dropped per question).
+ */
+interface IndexTables {
+  /** Per passage: its slot, numbered in order of first appearance. */
+  copySlot: Int32Array;
+  /** Per passage: its doc's rank by (date, source file); equal for docs that compare equal. */
+  dateRank: Int32Array;
+  /** Per passage: its doc. */
+  passageDoc: Int32Array;
+  /** The archive's distinct article dates, and per doc which of them is its own. */
+  dates: string[];
+  docDate: Int32Array;
+  /** The passages of doc d, in order: docList[docStart[d]..docStart[d + 1]). */
+  docStart: Int32Array;
+  docList: Int32Array;
+  acc: Float32Array;
+  credit: Float32Array;
+  /** Per passage: CANDIDATE and OF_DAY bits; `candidates` lists those with CANDIDATE, as set. */
+  flags: Uint8Array;
+  /** Per slot: the best passage and its score so far, valid where `slotStamp` is the current pass's. */
+  slotBest: Int32Array;
+  slotScore: Float64Array;
+  slotStamp: Uint32Array;
+  pass: number;
+  touched: number[];
+  candidates: number[];
+}
+
+const CANDIDATE = 1;
+const OF_DAY = 2;
+
+const tablesCache = new WeakMap<SearchIndex, { generation: number; tables: IndexTables }>();
+
+function tablesOf(index: SearchIndex): IndexTables {
+  const held = tablesCache.get(index);
+  if (held && held.generation === index.generation) return held.tables;
+  const n = index.passages.length;
+  const copySlot = new Int32Array(n);
+  const slotOf = new Map<string, number>();
+  for (let p = 0; p < n; p++) {
+    const key = `${index.copyKey(index.passages[p]!.doc)}#${index.passageOrdinal[p]}`;
+    const slot = slotOf.get(key) ?? slotOf.size;
+    slotOf.set(key, slot);
+    copySlot[p] = slot;
+  }
+  const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
+  const docRank = new Int32Array(index.docs.length);
+  byDate.forEach((doc, k) => {
+    docRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
+  });
+  const passageDoc = Int32Array.from(index.passages, (p) => p.doc);
+  const dateRank = passageDoc.map((doc) => docRank[doc]!);
+  const dateOf = new Map<string, number>();
+  const docDate = Int32Array.from(index.docs, (d) => {
+    const k = dateOf.get(d.date) ?? dateOf.size;
+    dateOf.set(d.date, k);
+    return k;
+  });
+  const docStart = new Int32Array(index.docs.length + 1);
+  const docList = new Int32Array(n);
+  let listed = 0;
+  index.docPassages.forEach((passages, d) => {
+    docStart[d] = listed;
+    for (const p of passages) docList[listed++] = p;
+  });
+  docStart[index.docs.length] = listed;
+  const tables: IndexTables = {
+    copySlot,
+    dateRank,
+    passageDoc,
+    dates: [...dateOf.keys()],
+    docDate,
+    docStart,
+    docList,
+    acc: new Float32Array(n),
+    credit: new Float32Array(n),
+    flags: new Uint8Array(n),
+    slotBest: new Int32Array(slotOf.size),
+    slotScore: new Float64Array(slotOf.size),
+    slotStamp: new Uint32Array(slotOf.size),
+    pass: 0,
+    touched: [],
+    candidates: [],
+  };
+  tablesCache.set(index, { generation: index.generation, tables });
+  return tables;
+}
+
+/** Which of the archive's distinct dates (IndexTables.dates) fall within the date named. */
+function datesWithin(tables: IndexTables, date: PartialDate): Uint8Array {
+  const key = dateKey(date);
+  return Uint8Array.from(tables.dates, (d) => (key.test(d) ? 1 : 0));
+}
+
+/**
+ * The first pass's steps over one concept, as small functions of typed arrays (V8 optimizes each
+ * on its own, whatever the question objects around them look like).
+ * creditText: each passage holding the term gets credit `c` for it in its text (the best of the
+ * concept's terms); with `opens` false, only passages already candidates.
+ */
+function creditText(tables: IndexTables, bodyUnit: Float32Array, ids: Uint32Array, c: number, opens: boolean): void {
+  const { credit, flags, touched } = tables;
+  for (let i = 0; i < ids.length; i++) {
+    const p = ids[i]!;
+    if (!opens && !(flags[p]! & CANDIDATE)) continue;
+    const tf = c * bodyUnit[p]!;
+    if (tf > credit[p]!) {
+      if (credit[p] === 0) touched.push(p);
+      credit[p] = credit[p]! + (tf - credit[p]!);
+    }
+  }
+}
+
+/** Every passage of each doc whose title holds the term gets `credited`; returns the passages walked. */
+function creditTitles(tables: IndexTables, docs: Uint32Array, credited: number, opens: boolean): number {
+  const { credit, flags, touched, docStart, docList } = tables;
+  let walked = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const from = docStart[docs[i]!]!;
+    const to = docStart[docs[i]! + 1]!;
+    walked += to - from;
+    for (let j = from; j < to; j++) {
+      const p = docList[j]!;
+      if (!opens && !(flags[p]! & CANDIDATE)) continue;
+      if (credit[p] === 0) touched.push(p);
+      credit[p] = credit[p]! + credited;
+    }
+  }
+  return walked;
+}
+
+/** The concept's saturated credit added to each passage it touched (which it makes candidates if it `opens`). */
+function addConcept(tables: IndexTables, mass: number, k1: number, opens: boolean): void {
+  const { acc, credit, flags, touched, candidates } = tables;
+  for (let i = 0; i < touched.length; i++) {
+    const p = touched[i]!;
+    if (opens && !(flags[p]! & CANDIDATE)) {
+      flags[p] = flags[p]! | CANDIDATE;
+      candidates.push(p);
+    }
+    acc[p] = acc[p]! + mass * saturate(credit[p]!, k1);
+    credit[p] = 0;
+  }
+}
+
+/**
  * The cheap first pass: BM25F with every term counted once, from postings alone, for every
  * passage that holds a rare enough concept (or is of the day the question names). Concepts are
  * walked rarest first within `limits.postings`; the rest count in the second pass only.
  * Copies of one story across issues (same headline but for its figures, same place in the
  * article) compete as one: the best scored, and among near-equal scores the newest.
  */
-function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights) {
+function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights): { p: number; s: number }[] {
   const n = index.passages.length;
   const { bodyUnit } = fieldStats(index, w);
-  const acc = new Float32Array(n);
-  const credit = new Float32Array(n);
-  const isCandidate = new Uint8Array(n);
+  const tables = tablesOf(index);
+  const { acc, credit, flags, touched, candidates, docStart, docList, passageDoc } = tables;
+  candidates.length = 0;
+  // Scratch left as a question found it (none is, unless one threw midway): cleared once, cheaply.
+  acc.fill(0);
+  credit.fill(0);
+  flags.fill(0);
   const order = query.stats.map((_, k) => k).sort((a, b) => query.stats[a]!.df - query.stats[b]!.df);
   const rareLimit = Math.max(50, n * w.limits.candidateDfShare);
+  const { k1 } = w.bm25;
   let budget = w.limits.postings;
   let anyRare = false;
+  // The passages of the day named are candidates from the start: a concept that opens none only
+  // adds to candidates, so it walks its postings for them alone.
+  const within = query.date && datesWithin(tables, query.date);
+  if (within && query.date?.month && query.date.day) {
+    for (let doc = 0; doc < index.docs.length; doc++)
+      if (within[tables.docDate[doc]!])
+        for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) {
+          const p = docList[j]!;
+          if (!(flags[p]! & CANDIDATE)) candidates.push(p);
+          flags[p] = CANDIDATE | OF_DAY;
+        }
+  }
   for (const k of order) {
     const s = query.stats[k]!;
     if (s.absent || budget <= 0) continue;
-    const touched: number[] = [];
-    const set = (p: number, c: number) => {
-      if (credit[p] === 0) touched.push(p);
-      credit[p] = credit[p]! + c;
-    };
-    s.passages.forEach((ids, t) => {
-      const c = t === 0 ? 1 : w.match.synonym;
-      budget -= ids.length;
-      for (const p of ids) {
-        const tf = c * bodyUnit[p]!;
-        if (tf > credit[p]!) set(p, tf - credit[p]!);
-      }
-    });
-    s.docs.forEach((ids, t) => {
-      const c = t === 0 ? 1 : w.match.synonym;
-      for (const d of ids) {
-        const passages = index.docPassages[d]!;
-        budget -= passages.length;
-        for (const p of passages) set(p, w.fields.headline * c);
-      }
-    });
     const opens = s.df <= rareLimit || !anyRare;
     if (s.df > 0 && s.df <= rareLimit) anyRare = true;
-    for (const p of touched) {
-      if (opens) isCandidate[p] = 1;
-      acc[p] = acc[p]! + s.mass * saturate(credit[p]!, w.bm25.k1);
-      credit[p] = 0;
+    touched.length = 0;
+    for (let t = 0; t < s.passages.length; t++) {
+      const ids = s.passages[t]!;
+      budget -= ids.length;
+      creditText(tables, bodyUnit, ids, t === 0 ? 1 : w.match.synonym, opens);
     }
+    for (let t = 0; t < s.docs.length; t++)
+      budget -= creditTitles(tables, s.docs[t]!, w.fields.headline * (t === 0 ? 1 : w.match.synonym), opens);
+    addConcept(tables, s.mass, k1, opens);
   }
-  const ofDay = new Uint8Array(query.date?.month && query.date.day ? n : 0);
-  if (ofDay.length > 0) {
-    const day = dateKey(query.date!);
-    index.docs.forEach((d, doc) => {
-      if (day.test(d.date)) for (const p of index.docPassages[doc]!) isCandidate[p] = ofDay[p] = 1;
-    });
-  }
-  const dayMatches = (p: number) => ofDay.length > 0 && ofDay[p] === 1;
-  // Passages far behind the best cannot reach the second pass: skip them before any key is made.
+  // Passages far behind the best cannot reach the second pass: skip them before any copy is compared.
   let best = 0;
-  for (let p = 0; p < n; p++) if (isCandidate[p] && acc[p]! > best) best = acc[p]!;
+  for (let i = 0; i < candidates.length; i++) if (acc[candidates[i]!]! > best) best = acc[candidates[i]!]!;
   const floor = best * w.limits.firstPassFloor;
-  const bestCopy = new Map<string, { p: number; s: number }>();
-  for (let p = 0; p < n; p++) {
-    if (!isCandidate[p] || (acc[p]! < floor && !dayMatches(p))) continue;
-    const docIndex = index.passages[p]!.doc;
-    const s = acc[p]! / query.total + dateBonus(index.docs[docIndex]!.date, '', query.date, w);
-    const key = `${index.copyKey(docIndex)}#${index.passageOrdinal[p]}`;
-    const held = bestCopy.get(key);
-    if (!held || preferCopy(index, { p, s }, held, w)) bestCopy.set(key, { p, s });
+  // The bonus of a doc of the date named (what dateBonus gives a doc with no text to look in).
+  const dateGain = query.date?.day ? w.score.dateDay : w.score.dateMonthOrYear;
+  const { docDate } = tables;
+  const { copySlot, slotBest, slotScore, slotStamp } = tables;
+  const pass = ++tables.pass;
+  // The candidates kept, by id: slots in the order first reached, which ties in the sort below keep.
+  const kept = new Int32Array(candidates.length);
+  let nKept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (!(acc[p]! < floor) || flags[p]! & OF_DAY) kept[nKept++] = p;
   }
-  return [...bestCopy.values()].sort((a, b) => b.s - a.s);
+  const byId = kept.subarray(0, nKept).sort();
+  const reached: number[] = [];
+  for (let i = 0; i < byId.length; i++) {
+    const p = byId[i]!;
+    const s = acc[p]! / query.total + (within ? (within[docDate[passageDoc[p]!]!] ? dateGain : 0) : 0);
+    const slot = copySlot[p]!;
+    if (slotStamp[slot] !== pass) {
+      slotStamp[slot] = pass;
+      reached.push(slot);
+    } else if (!preferCopy(tables, p, s, slotBest[slot]!, slotScore[slot]!, w)) continue;
+    slotBest[slot] = p;
+    slotScore[slot] = s;
+  }
+  // Sorted as slot ids (stable, as the objects would be): no object is compared.
+  reached.sort((a, b) => slotScore[b]! - slotScore[a]!);
+  return reached.map((slot) => ({ p: slotBest[slot]!, s: slotScore[slot]! }));
 }
 
 /** A question that is only a date (「2024年11月2日」): the articles of that date, leads shown. */
@@ -344,20 +517,22 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
   return out;
 }
 
-function preferCopy(
-  index: SearchIndex,
-  a: { p: number; s: number },
-  b: { p: number; s: number },
-  w: RankingWeights,
-): boolean {
-  if (Math.abs(a.s - b.s) > w.score.copyTie) return a.s > b.s;
-  return compareDates(index, a.p, b.p) > 0 || (compareDates(index, a.p, b.p) === 0 && a.s > b.s);
+/** Whether passage `a` (score `sa`) is the better copy of a story than `b`: the better score, or when near-equal the newer. */
+function preferCopy(tables: IndexTables, a: number, sa: number, b: number, sb: number, w: RankingWeights): boolean {
+  if (Math.abs(sa - sb) > w.score.copyTie) return sa > sb;
+  const order = compareDates(tables, a, b);
+  return order > 0 || (order === 0 && sa > sb);
 }
 
 /** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
-function compareDates(index: SearchIndex, a: number, b: number): number {
-  const da = index.docs[index.passages[a]!.doc]!;
-  const db = index.docs[index.passages[b]!.doc]!;
+function compareDates(tables: IndexTables, a: number, b: number): number {
+  return Math.sign(tables.dateRank[a]! - tables.dateRank[b]!);
+}
+
+/** Orders docs by date, then by issue file. */
+function compareDocDates(index: SearchIndex, a: number, b: number): number {
+  const da = index.docs[a]!;
+  const db = index.docs[b]!;
   if (da.date !== db.date) return da.date < db.date ? -1 : 1;
   return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
