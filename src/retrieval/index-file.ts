@@ -155,6 +155,17 @@ function chunksOf(column: Column): Buffer[] {
   return [Buffer.from(column.buffer, column.byteOffset, column.byteLength)];
 }
 
+/** The header (JSON padded with spaces to `headerBytes`) and the fixed prefix naming its size and CRC. */
+function headerAndPrefix(meta: unknown, entries: ColumnEntry[], headerBytes: number): { header: Buffer; prefix: Buffer } {
+  const header = Buffer.alloc(headerBytes, 0x20);
+  header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
+  const prefix = Buffer.alloc(PREFIX);
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(headerBytes, 8);
+  prefix.writeUInt32LE(zlib.crc32(header), 12);
+  return { header, prefix };
+}
+
 /**
  * Writes the columns and a small JSON `meta` to `file` (the caller writes a temporary file and
  * renames it, so that a crash never leaves half an index under the real name).
@@ -187,12 +198,7 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
     if (length <= headerBytes) break;
     headerBytes = length + 64;
   }
-  const header = Buffer.alloc(headerBytes, 0x20);
-  header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
-  const prefix = Buffer.alloc(PREFIX);
-  MAGIC.copy(prefix);
-  prefix.writeUInt32LE(headerBytes, 8);
-  prefix.writeUInt32LE(zlib.crc32(header), 12);
+  const { header, prefix } = headerAndPrefix(meta, entries, headerBytes);
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');
@@ -327,12 +333,7 @@ export async function writeIndexFileInSlices(
         entries.push({ name, type: typeOf(column), ...(await writePieces(slicesOf(column))) });
       }
     }
-    const header = Buffer.alloc(headerBytes, 0x20);
-    header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
-    const prefix = Buffer.alloc(PREFIX);
-    MAGIC.copy(prefix);
-    prefix.writeUInt32LE(headerBytes, 8);
-    prefix.writeUInt32LE(zlib.crc32(header), 12);
+    const { header, prefix } = headerAndPrefix(meta, entries, headerBytes);
     await writeAt(header, PREFIX);
     await writeAt(prefix, 0);
   } finally {
