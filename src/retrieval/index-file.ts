@@ -156,7 +156,11 @@ function chunksOf(column: Column): Buffer[] {
 }
 
 /** The header (JSON padded with spaces to `headerBytes`) and the fixed prefix naming its size and CRC. */
-function headerAndPrefix(meta: unknown, entries: ColumnEntry[], headerBytes: number): { header: Buffer; prefix: Buffer } {
+function headerAndPrefix(
+  meta: unknown,
+  entries: ColumnEntry[],
+  headerBytes: number,
+): { header: Buffer; prefix: Buffer } {
   const header = Buffer.alloc(headerBytes, 0x20);
   header.write(JSON.stringify({ meta, columns: entries } satisfies Header));
   const prefix = Buffer.alloc(PREFIX);
