@@ -10,8 +10,10 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
+import { writeFileAtomically } from '../atomic-write.ts';
 
 /** A tagged word: jieba's part-of-speech tags (nr person, ns place, v verb, x unknown…). */
 export interface TaggedWord {
@@ -44,10 +46,25 @@ function bindingPath(): string | undefined {
   }
 }
 
+/**
+ * Keyword extraction's tables as one-line stubs: nodejieba's binding loads them at every load, and
+ * the project never extracts keywords (its full idf table alone costs ~0.5 s and 50 MB).
+ */
+function keywordStubs(): { idfDict: string; stopWordDict: string } {
+  const dir = path.join(os.tmpdir(), 'chongchuan-jieba-stubs');
+  const files = { idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
+  if (!fs.existsSync(files.idfDict) || !fs.existsSync(files.stopWordDict)) {
+    fs.mkdirSync(dir, { recursive: true });
+    writeFileAtomically(files.idfDict, '的 1.0\n');
+    writeFileAtomically(files.stopWordDict, '的\n');
+  }
+  return files;
+}
+
 /** nodejieba's binding in the same shape (loads the TextRank copy too). */
 const nodejiebaBinding: Binding = {
   load: (dict, hmmDict, userDict) =>
-    void nodejieba.load({ dict, hmmDict, userDict: userDict || JIEBA_FILES.DEFAULT_USER_DICT }),
+    void nodejieba.load({ dict, hmmDict, userDict: userDict || JIEBA_FILES.DEFAULT_USER_DICT, ...keywordStubs() }),
   cut: (text, hmm) => nodejieba.cut(text, hmm),
   tag: (text) => nodejieba.tag(text),
 };
