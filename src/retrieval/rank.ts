@@ -123,7 +123,7 @@ const TWO_HAN = /^\p{Script=Han}{2}$/u;
  */
 function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): Set<number> | undefined {
   if (!TWO_HAN.test(term)) return undefined;
-  const asWord = index.wordScores([term]);
+  const asWord = index.wordPassages(term);
   const weak = new Set<number>();
   for (const p of passages) if (!asWord.has(p)) weak.add(p);
   return weak;

@@ -292,6 +292,11 @@ export class SearchIndex {
     return this.words.has(word);
   }
 
+  /** The passages where segmentation produced this word (one word: no spaces). */
+  wordPassages(word: string): Set<number> {
+    return this.words.passagesOf(word);
+  }
+
   /** BM25 scores over jieba words for the given words, by passage. */
   wordScores(words: string[]): Map<number, number> {
     if (words.length === 0) return new Map();

@@ -332,6 +332,20 @@ export class WordIndex {
     return false;
   }
 
+  /** The passages holding the word: the passages `scores([term])` has, without scoring or sorting. */
+  passagesOf(term: string): Set<number> {
+    const out = new Set<number>();
+    for (const s of this.segments) {
+      const k = find(s, term);
+      if (k < 0) continue;
+      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
+        const position = this.removed.position(s.ids[at]!);
+        if (position >= 0) out.add(position);
+      }
+    }
+    return out;
+  }
+
   private termResults(term: string): Map<number, Hit> {
     const results = new Map<number, Hit>();
     const places = this.segments.map((s) => find(s, term));

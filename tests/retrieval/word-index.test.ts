@@ -45,6 +45,21 @@ describe('word index', () => {
     expect(words.has('股市')).toBe(false);
   });
 
+  it('lists the passages holding a word: those it scores, grown and cut in place too', () => {
+    const words = WordIndex.fromTexts([...texts, ...more]);
+    const check = () => {
+      for (const word of ['老旧', '小区', '12000户', '古镇', '股市', '启动'])
+        expect([...words.passagesOf(word)].sort()).toEqual([...words.scores([word]).keys()].sort());
+    };
+    check();
+    expect([...words.passagesOf('小区')].sort()).toEqual([0, 1, 4, 5]);
+    words.removeRange(1, 3);
+    check();
+    words.append(more);
+    check();
+    expect(words.passagesOf('股市').size).toBe(0);
+  });
+
   it('grows in place as MiniSearch.addAll does', () => {
     const words = WordIndex.fromTexts(texts);
     words.append(more);
