@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
@@ -7,15 +6,11 @@ import { IndexSaver } from '../../src/live/index-saver.ts';
 import { type Columns, openIndexFile, readColumns, StringTable } from '../../src/retrieval/index-file.ts';
 import { corpusFingerprint, openIndex, saveIndexInSlices } from '../../src/retrieval/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { oneIssueArchive } from '../support/seed-library.ts';
 
 /** A corpus folder of one issue with its index opened; `add` puts another issue in the folder and in the index. */
 function setUp() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saver-'));
-  const corpusDir = path.join(dir, 'corpus');
-  fs.mkdirSync(corpusDir);
-  fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpusDir, '2021-08-09.txt'));
-  const indexFile = path.join(dir, 'cache', 'index.bin');
-  const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
+  const { dir, corpusDir, indexFile, library } = oneIssueArchive('saver-');
   const add = (seed: string, name: string) => {
     fs.copyFileSync(`seeds/${seed}`, path.join(corpusDir, name));
     library.addIssues([loadIssueFile(path.join(corpusDir, name))]);

@@ -8,14 +8,10 @@ import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { openIndex } from '../../src/retrieval/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/news-library.ts';
 import { captureLogs } from '../support/logs.ts';
+import { oneIssueArchive } from '../support/seed-library.ts';
 
 function setUp() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-'));
-  const corpusDir = path.join(dir, 'corpus');
-  fs.mkdirSync(corpusDir);
-  fs.copyFileSync('seeds/001_ee31270023d67050.txt', path.join(corpusDir, '2021-08-09.txt'));
-  const indexFile = path.join(dir, 'cache', 'index.json');
-  const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
+  const { corpusDir, indexFile, library } = oneIssueArchive('live-');
   const announced: Issue[][] = [];
   const logs = captureLogs();
   const live = new LiveCorpus({

@@ -91,6 +91,23 @@ async function listen(server: http.Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** A small HTTP server on a free loopback port that hands each request to `handle`. */
+abstract class LoopbackServer {
+  private server?: http.Server;
+
+  protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    return listen(this.server);
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
 async function forward(
   req: http.IncomingMessage,
   body: Buffer,
@@ -124,25 +141,16 @@ async function readAll(req: http.IncomingMessage): Promise<Buffer> {
  * A load balancer: each request to the next target in turn; a target that refuses the connection
  * (stopped, restarting) is skipped, as a load balancer's health check would.
  */
-export class RoundRobinProxy {
-  private server?: http.Server;
+export class RoundRobinProxy extends LoopbackServer {
   private next = 0;
   /** Which target answered each request, in order. */
   readonly handledBy: number[] = [];
 
-  constructor(readonly targets: string[]) {}
-
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    return listen(this.server);
+  constructor(readonly targets: string[]) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readAll(req);
     for (let tries = 0; tries < this.targets.length * 2; tries++) {
       const k = this.next++ % this.targets.length;
@@ -161,27 +169,18 @@ export class RoundRobinProxy {
 }
 
 /** A forwarder to the Bot API stand-in that records which instance (`tag`) made each call. */
-export class TaggingForwarder {
-  private server?: http.Server;
+export class TaggingForwarder extends LoopbackServer {
   /** [tag, method] of each call, in order. */
   static readonly calls: [tag: string, method: string][] = [];
 
   constructor(
     private readonly target: string,
     private readonly tag: string,
-  ) {}
-
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    return listen(this.server);
+  ) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readAll(req);
     TaggingForwarder.calls.push([this.tag, (req.url ?? '').split('/').pop() ?? '']);
     try {
