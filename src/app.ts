@@ -6,8 +6,7 @@ import { runChat } from './cli/chat.ts';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openIndex } from './retrieval/index-store.ts';
-import { NewsLibrary } from './retrieval/news-library.ts';
+import { openIndex, NewsLibrary } from './retrieval/index.ts';
 import { runTelegramBot } from './server/bot-service.ts';
 import { jieba } from './text/jieba.ts';
 

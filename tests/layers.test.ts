@@ -76,3 +76,44 @@ describe('the import graph', () => {
     expect(intoEdge.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
   });
 });
+
+/**
+ * Inside retrieval: question ← index ← answers ← ranking ← the door (index.ts, library.ts).
+ * `weights.ts` sits below all four. Everything outside retrieval enters by the door alone.
+ */
+const RETRIEVAL = path.join(SRC, 'retrieval');
+const RETRIEVAL_PARTS: Record<string, string[]> = {
+  'weights.ts': [],
+  question: ['weights.ts'],
+  index: ['weights.ts', 'question'],
+  answers: ['weights.ts', 'question', 'index'],
+  ranking: ['weights.ts', 'question', 'index', 'answers'],
+};
+const DOOR = path.join(RETRIEVAL, 'index.ts');
+const retrievalPart = (file: string) => path.relative(RETRIEVAL, file).split(path.sep)[0]!;
+const insideRetrieval = (file: string) => !path.relative(RETRIEVAL, file).startsWith('..');
+
+describe('the retrieval library', () => {
+  it('has the four parts and the door', () => {
+    for (const part of ['question', 'index', 'answers', 'ranking']) {
+      expect(fs.statSync(path.join(RETRIEVAL, part)).isDirectory()).toBe(true);
+    }
+    expect(fs.existsSync(DOOR)).toBe(true);
+  });
+
+  it('is entered by its door alone', () => {
+    const around = edges.filter((e) => !insideRetrieval(e.from) && insideRetrieval(e.to) && e.to !== DOOR);
+    expect(around.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
+  });
+
+  it('keeps its parts in order: none imports a part after it or the door', () => {
+    const upward = edges.filter((e) => {
+      if (!insideRetrieval(e.from) || !insideRetrieval(e.to)) return false;
+      const from = retrievalPart(e.from);
+      const to = retrievalPart(e.to);
+      if (from === to || !(from in RETRIEVAL_PARTS)) return false;
+      return !RETRIEVAL_PARTS[from]!.includes(to);
+    });
+    expect(upward.map((e) => `${path.relative(SRC, e.from)} imports ${e.spec}`)).toEqual([]);
+  });
+});

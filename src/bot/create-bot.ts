@@ -12,7 +12,7 @@ import { Bot, type Context, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { ApiFetch } from '../telegram/offline-api.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { NewsLibrary } from '../retrieval/index.ts';
 import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { BotDeps } from './deps.ts';

@@ -2,7 +2,7 @@
  * What every feature of the bot is given: the archive, the stored queries, subscriptions and
  * the operators' settings.
  */
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { NewsLibrary } from '../retrieval/index.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { QueryStorage } from './query-store.ts';
 

@@ -5,7 +5,7 @@
  * never cut afterwards. Everything taken from articles or users is escaped here.
  */
 import type { Article } from '../corpus/types.ts';
-import type { SearchResult } from '../retrieval/rank.ts';
+import type { SearchResult } from '../retrieval/index.ts';
 import { clip, graphemeBoundaryBefore } from '../text/graphemes.ts';
 import { escapeHtml, formatDate } from '../telegram/html.ts';
 import { MESSAGE_LIMIT } from '../telegram/limits.ts';

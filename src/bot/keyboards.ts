@@ -3,7 +3,7 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { Article } from '../corpus/types.ts';
-import type { SearchResult } from '../retrieval/rank.ts';
+import type { SearchResult } from '../retrieval/index.ts';
 import { articleData, exampleData, pageData } from './callback-data.ts';
 import { PAGE_SIZE } from './format.ts';
 import { messages } from './messages.ts';

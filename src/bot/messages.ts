@@ -4,7 +4,7 @@
  * escapes it itself (and shortens it at a character boundary), so no call site can forget.
  * Button labels and callback notices are plain text.
  */
-import type { LibraryStats } from '../retrieval/news-library.ts';
+import type { LibraryStats } from '../retrieval/index.ts';
 import { ALL_ISSUES } from '../subscriptions/subscription-store.ts';
 import { clip } from '../text/graphemes.ts';
 import { escapeHtml, formatDate } from '../telegram/html.ts';

@@ -8,7 +8,7 @@
  * pressed on one instance works when the press reaches another.
  */
 import { randomBytes } from 'node:crypto';
-import type { SearchResult } from '../retrieval/rank.ts';
+import type { SearchResult } from '../retrieval/index.ts';
 import { BoundedCache } from '../subscriptions/text-cache.ts';
 
 export interface StoredQuery {

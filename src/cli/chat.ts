@@ -10,7 +10,7 @@ import { messages } from '../bot/messages.ts';
 import { htmlToText } from '../telegram/html.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, OFFLINE_TOKEN, type OutgoingCall } from '../telegram/offline-api.ts';
 import { createLogger } from '../logger.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { NewsLibrary } from '../retrieval/index.ts';
 
 interface Button {
   text: string;

@@ -9,8 +9,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
-import { openIndex } from '../retrieval/index-store.ts';
-import { search, type SearchResult } from '../retrieval/rank.ts';
+import { openIndex, search, type SearchResult } from '../retrieval/index.ts';
 import { CliError, runCli } from './run-cli.ts';
 
 /** Results per question, within 1..50. */

@@ -5,8 +5,7 @@
  * indexed again, and no second copy of the index is made: what the file needs is made piece by
  * piece as it is written. One save runs at a time; changes during a save ask for one more.
  */
-import { corpusFingerprint, saveIndexInSlices } from '../retrieval/index-store.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import { corpusFingerprint, saveIndexInSlices, type NewsLibrary } from '../retrieval/index.ts';
 
 export class IndexSaver {
   private running?: Promise<void>;

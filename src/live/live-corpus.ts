@@ -12,8 +12,7 @@ import { decodeIssue } from '../corpus/decode.ts';
 import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { extendDictionary } from '../retrieval/index-store.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import { extendDictionary, type NewsLibrary } from '../retrieval/index.ts';
 import { type FileState, type Listing, SettleTracker, sameState } from './corpus-changes.ts';
 import { IndexSaver } from './index-saver.ts';
 

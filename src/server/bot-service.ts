@@ -14,7 +14,7 @@ import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { LiveCorpus } from '../live/live-corpus.ts';
 import type { Logger } from '../logger.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { NewsLibrary } from '../retrieval/index.ts';
 import { Announcer } from '../subscriptions/announce.ts';
 import { HitCounter } from '../subscriptions/hit-counter.ts';
 import { Notifier } from '../subscriptions/notifier.ts';

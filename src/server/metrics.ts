@@ -5,8 +5,7 @@
  */
 import type { Context, MiddlewareFn } from 'grammy';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
-import type { SearchResult } from '../retrieval/rank.ts';
+import type { NewsLibrary, SearchResult } from '../retrieval/index.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 
 export interface BotMetrics {

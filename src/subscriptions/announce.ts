@@ -6,7 +6,7 @@
  * unreachable) stays queued here and is tried again later; nothing is lost and nothing throws.
  */
 import type { Article, Issue } from '../corpus/types.ts';
-import type { NewsLibrary } from '../retrieval/news-library.ts';
+import type { NewsLibrary } from '../retrieval/index.ts';
 import { notificationFor } from './notification-text.ts';
 import { StorageError, type SubscriptionStore } from './subscription-store.ts';
 

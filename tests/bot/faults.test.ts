@@ -3,7 +3,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
-import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { LOOPBACK_BOT_INFO, LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 import { captureLogs } from '../support/logs.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatResult, formatResultsPage } from '../../src/bot/format.ts';
 import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
-import type { SearchResult } from '../../src/retrieval/rank.ts';
+import type { SearchResult } from '../../src/retrieval/ranking/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   articleId: 'abc123abc123',

@@ -5,7 +5,7 @@ import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
 import { messages } from '../../src/bot/messages.ts';
-import type { SearchResult } from '../../src/retrieval/rank.ts';
+import type { SearchResult } from '../../src/retrieval/ranking/rank.ts';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
   articleId: 'abc123abc123',

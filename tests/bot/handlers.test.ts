@@ -7,7 +7,7 @@ import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
-import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 let library: NewsLibrary;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryStore, SharedQueryStore } from '../../src/bot/query-store.ts';
-import type { SearchResult } from '../../src/retrieval/rank.ts';
+import type { SearchResult } from '../../src/retrieval/ranking/rank.ts';
 
 const result = (passage: string): SearchResult => ({
   articleId: 'a',

@@ -3,7 +3,7 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
-import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';

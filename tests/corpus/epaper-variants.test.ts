@@ -14,9 +14,9 @@ import {
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
 import type { Issue } from '../../src/corpus/types.ts';
-import { openIndex } from '../../src/retrieval/index-store.ts';
-import { search } from '../../src/retrieval/rank.ts';
-import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import { search } from '../../src/retrieval/ranking/rank.ts';
+import type { SearchIndex } from '../../src/retrieval/index/search-index.ts';
 
 // Six made-up e-paper issues in layouts unlike one another, none dated by its file name:
 // - daily-a-section: 「2025年6月9日 星期一 A1 要闻」 headers, 「责任编辑/张三  美编/李四  校对：王五」 and

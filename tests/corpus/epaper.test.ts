@@ -8,10 +8,10 @@ import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
 import type { Issue } from '../../src/corpus/types.ts';
-import { openIndex } from '../../src/retrieval/index-store.ts';
-import { toPassageTexts } from '../../src/retrieval/passages.ts';
-import { search } from '../../src/retrieval/rank.ts';
-import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import { toPassageTexts } from '../../src/retrieval/index/passages.ts';
+import { search } from '../../src/retrieval/ranking/rank.ts';
+import type { SearchIndex } from '../../src/retrieval/index/search-index.ts';
 
 // Two made-up issues exported from an e-paper: page headers, credits and page numbers between the
 // articles, a continued article, news-in-brief columns, an editor's note, interviews, a numbered

@@ -7,7 +7,7 @@ import {
   MAX_SUBTITLE_CHARS,
 } from '../../src/corpus/limits.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
-import { HARD_MAX_PASSAGE, toDocsAndPassages } from '../../src/retrieval/passages.ts';
+import { HARD_MAX_PASSAGE, toDocsAndPassages } from '../../src/retrieval/index/passages.ts';
 
 const MB = 1024 * 1024;
 /** A lone surrogate: half a character, which Telegram refuses. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus, MAX_ISSUE_BYTES } from '../../src/corpus/load-corpus.ts';
-import { corpusFingerprint } from '../../src/retrieval/index-store.ts';
+import { corpusFingerprint } from '../../src/retrieval/index/index-store.ts';
 import { captureLogs } from '../support/logs.ts';
 
 function tempCorpus(files: Record<string, string | Uint8Array>): string {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { IndexSaver } from '../../src/live/index-saver.ts';
-import { type Columns, openIndexFile, readColumns, StringTable } from '../../src/retrieval/index-file.ts';
-import { corpusFingerprint, openIndex, saveIndexInSlices } from '../../src/retrieval/index-store.ts';
-import { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { type Columns, openIndexFile, readColumns, StringTable } from '../../src/retrieval/index/index-file.ts';
+import { corpusFingerprint, openIndex, saveIndexInSlices } from '../../src/retrieval/index/index-store.ts';
+import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { oneIssueArchive } from '../support/seed-library.ts';
 
 /** A corpus folder of one issue with its index opened; `add` puts another issue in the folder and in the index. */

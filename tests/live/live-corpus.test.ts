@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Issue } from '../../src/corpus/types.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
 import { LiveCorpus } from '../../src/live/live-corpus.ts';
-import { openIndex } from '../../src/retrieval/index-store.ts';
-import { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { captureLogs } from '../support/logs.ts';
 import { oneIssueArchive } from '../support/seed-library.ts';
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { openIndex } from '../../src/retrieval/index-store.ts';
-import { HARD_MAX_PASSAGE } from '../../src/retrieval/passages.ts';
-import { search } from '../../src/retrieval/rank.ts';
+import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import { HARD_MAX_PASSAGE } from '../../src/retrieval/index/passages.ts';
+import { search } from '../../src/retrieval/ranking/rank.ts';
 import { jieba } from '../../src/text/jieba.ts';
-import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+import type { SearchIndex } from '../../src/retrieval/index/search-index.ts';
 
 let index: SearchIndex;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'search-'));

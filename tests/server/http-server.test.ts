@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { silentLogger } from '../../src/logger.ts';

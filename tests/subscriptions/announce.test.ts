@@ -1,6 +1,6 @@
 /** Announcing across instances on a real PostgreSQL: one announces, another takes over if it dies. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { Announcer } from '../../src/subscriptions/announce.ts';
 import { openPostgresStore, type PostgresStore } from '../../src/subscriptions/postgres-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openIndex } from '../../src/retrieval/index-store.ts';
-import { NewsLibrary } from '../../src/retrieval/news-library.ts';
+import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import { NewsLibrary } from '../../src/retrieval/library.ts';
 
 /** The seed archive, built once per test file into a temporary index file. */
 export function seedLibrary(): NewsLibrary {

@@ -3,8 +3,7 @@
  * made of the archive's most frequent characters and words, each of which touches a large part
  * of the archive. Their cost, against an ordinary question's, is the work bound per question.
  */
-import { search } from '../../retrieval/rank.ts';
-import type { SearchIndex } from '../../retrieval/search-index.ts';
+import { search, type SearchIndex } from '../../retrieval/index.ts';
 
 const LONGEST = 300;
 

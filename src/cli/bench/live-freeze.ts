@@ -18,9 +18,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { listIssueFiles } from '../../corpus/load-corpus.ts';
 import { LiveCorpus } from '../../live/live-corpus.ts';
-import { openIndex } from '../../retrieval/index-store.ts';
-import { NewsLibrary } from '../../retrieval/news-library.ts';
-import { collectGarbage } from '../../retrieval/search-index.ts';
+import { openIndex, NewsLibrary, collectGarbage } from '../../retrieval/index.ts';
 
 const args = process.argv.slice(2);
 if (args[0] === '--build') {

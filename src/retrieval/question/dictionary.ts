@@ -10,7 +10,7 @@
  * - companies: 江苏博嘉生物医学科技有限公司 gives 博嘉生物医学科技有限公司 and the short 博嘉生物.
  * A candidate is kept when jieba would otherwise cut it apart.
  */
-import { cutHan, tagHan } from '../text/segment.ts';
+import { cutHan, tagHan } from '../../text/segment.ts';
 
 const HAN = '\\p{Script=Han}';
 const QUOTED = new RegExp(`[“"「]((?:${HAN}|[a-z0-9]){2,8})[”"」]`, 'gu');

@@ -4,8 +4,8 @@
  * places and organisations (names ending in their kind's suffix: 十里坊小学, 吉泰科电气有限公司,
  * and the place phrase of 「在……举行」). Each carries kind-specific evidence as a bonus.
  */
-import { tagHan } from '../text/segment.ts';
-import { SURNAMES } from './dictionary.ts';
+import { tagHan } from '../../text/segment.ts';
+import { SURNAMES } from '../question/dictionary.ts';
 import {
   type AskedFor,
   BYLINE_ROLES,

@@ -2,8 +2,8 @@
  * A date named in a question against the archive's dates: which article dates fall within it,
  * and how much a passage gains for being of that date.
  */
-import type { PartialDate } from '../corpus/dates.ts';
-import { RANKING, type RankingWeights } from './weights.ts';
+import type { PartialDate } from '../../corpus/dates.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** Patterns made, by date named: a question's date is looked at for every passage scored. */
 const dateKeys = new Map<string, RegExp>();

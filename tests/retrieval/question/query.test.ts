@@ -6,9 +6,9 @@ import {
   parseQuery,
   splitUnknownConcepts,
   wordWeight,
-} from '../../src/retrieval/query.ts';
-import synonymData from '../../src/retrieval/synonyms.json' with { type: 'json' };
-import { synonymsOf } from '../../src/retrieval/synonyms.ts';
+} from '../../../src/retrieval/question/query.ts';
+import synonymData from '../../../src/retrieval/question/synonyms.json' with { type: 'json' };
+import { synonymsOf } from '../../../src/retrieval/question/synonyms.ts';
 
 const mainTerms = (q: string) => parseQuery(q).concepts.map((c) => c.terms[0]);
 

@@ -23,7 +23,7 @@ import {
   StringTable,
 } from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
-import { segment } from '../text/segment.ts';
+import { segment } from '../../text/segment.ts';
 
 /** MiniSearch's default BM25 parameters (`MiniSearch.getDefault('searchOptions').bm25`). */
 export const WORD_BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Concept } from '../../src/retrieval/query.ts';
+import type { Concept } from '../../../src/retrieval/question/query.ts';
 import {
   conceptTf,
   countOccurrences,
@@ -10,8 +10,8 @@ import {
   partialCredit,
   saturate,
   termCredit,
-} from '../../src/retrieval/score.ts';
-import { RANKING, type RankingWeights } from '../../src/retrieval/weights.ts';
+} from '../../../src/retrieval/question/score.ts';
+import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
 
 const concept = (...terms: string[]): Concept => ({ terms, weight: 1 });
 

@@ -10,7 +10,7 @@ import {
   StringTable,
   writeIndexFile,
   writeIndexFileInSlices,
-} from '../../src/retrieval/index-file.ts';
+} from '../../../src/retrieval/index/index-file.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'index-file-'));
 

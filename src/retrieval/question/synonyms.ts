@@ -4,7 +4,7 @@
  * credit (RANKING.match.synonym).
  */
 import data from './synonyms.json' with { type: 'json' };
-import { normalize } from '../text/normalize.ts';
+import { normalize } from '../../text/normalize.ts';
 
 const groups: string[][] = data.groups.map((g) => g.words.map(normalize));
 

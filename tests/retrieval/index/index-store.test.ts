@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeIndexFile } from '../../src/retrieval/index-file.ts';
-import { corpusFingerprint, openIndex } from '../../src/retrieval/index-store.ts';
-import { search } from '../../src/retrieval/rank.ts';
-import { INDEX_VERSION } from '../../src/retrieval/search-index.ts';
-import { captureLogs } from '../support/logs.ts';
+import { writeIndexFile } from '../../../src/retrieval/index/index-file.ts';
+import { corpusFingerprint, openIndex } from '../../../src/retrieval/index/index-store.ts';
+import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { INDEX_VERSION } from '../../../src/retrieval/index/search-index.ts';
+import { captureLogs } from '../../support/logs.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'index-store-'));
 const corpus = path.join(tmp, 'corpus');
@@ -134,7 +134,7 @@ describe('a save killed midway', { timeout: 60_000 }, () => {
     const indexFile = path.join(dir, 'index.bin');
     // A process that saves the index over and over until it is killed.
     const script = [
-      `import { openIndex } from ${JSON.stringify(path.resolve('src/retrieval/index-store.ts'))};`,
+      `import { openIndex } from ${JSON.stringify(path.resolve('src/retrieval/index/index-store.ts'))};`,
       `for (;;) openIndex({ corpusDir: ${JSON.stringify(corpus)}, indexFile: ${JSON.stringify(indexFile)}, rebuild: true });`,
     ].join('\n');
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

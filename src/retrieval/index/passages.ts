@@ -3,9 +3,9 @@
  * result names: headline, date, source) and passages of about 80–300 characters cut from its
  * text at paragraph and sentence boundaries.
  */
-import { graphemeCut } from '../corpus/blocks.ts';
-import { MAX_HEADLINE_CHARS, MAX_SUBTITLE_CHARS } from '../corpus/limits.ts';
-import type { Issue } from '../corpus/types.ts';
+import { graphemeCut } from '../../corpus/blocks.ts';
+import { MAX_HEADLINE_CHARS, MAX_SUBTITLE_CHARS } from '../../corpus/limits.ts';
+import type { Issue } from '../../corpus/types.ts';
 
 /** An article or a photo caption, as search results name it. */
 export interface SearchDoc {

@@ -12,7 +12,7 @@
  * A wrong short answer is worse than none: two candidates that nearly tie, or candidates the
  * question's words do not reach, give no answer.
  */
-import { normalize } from '../text/normalize.ts';
+import { normalize } from '../../text/normalize.ts';
 import {
   candidatesOf,
   clauseAround,
@@ -23,9 +23,9 @@ import {
   sameEvent,
 } from './direct-candidates.ts';
 import { type AskedFor, askedFor, type DirectKind, literal } from './direct-question.ts';
-import { splitSentences } from './passages.ts';
-import { synonymsOf } from './synonyms.ts';
-import { RANKING } from './weights.ts';
+import { splitSentences } from '../index/passages.ts';
+import { synonymsOf } from '../question/synonyms.ts';
+import { RANKING } from '../weights.ts';
 
 export { askedFor, type AskedFor, type DirectKind } from './direct-question.ts';
 

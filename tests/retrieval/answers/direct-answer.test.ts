@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFor, directAnswer } from '../../src/retrieval/direct-answer.ts';
+import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 
 describe('what a question asks for', () => {
   it('reads the kind from the question word', () => {

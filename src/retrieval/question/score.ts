@@ -1,10 +1,10 @@
 /**
- * The parts of a passage's score, as pure functions of counts and weights (see weights.ts for the
+ * How a question is credited in a text: the parts of a passage's score, as pure functions of counts and weights (see weights.ts for the
  * formula): idf, BM25F's pseudo term frequency and saturation, a concept's match credit in a text,
  * and the confidence decision.
  */
 import type { Concept } from './query.ts';
-import { RANKING, type RankingWeights } from './weights.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** Okapi BM25's idf, never negative: ln(1 + (N − df + 0.5) / (df + 0.5)). */
 export function idfOf(df: number, n: number): number {

@@ -2,12 +2,12 @@
  * Ranked passages to what a result shows: the passage widened with its best neighbours, the
  * answer sentence and the highlighted terms.
  */
-import { bestSentence, findHighlights, type Span } from './answer.ts';
-import { type DirectAnswer, directAnswer } from './direct-answer.ts';
-import { splitSentences } from './passages.ts';
-import type { ParsedQuery } from './query.ts';
-import type { Confidence, Evidence } from './score.ts';
-import type { SearchIndex } from './search-index.ts';
+import { bestSentence, findHighlights, type Span } from '../answers/answer.ts';
+import { type DirectAnswer, directAnswer } from '../answers/direct-answer.ts';
+import { splitSentences } from '../index/passages.ts';
+import type { ParsedQuery } from '../question/query.ts';
+import type { Confidence, Evidence } from '../question/score.ts';
+import type { SearchIndex } from '../index/search-index.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
 export interface SearchResult {

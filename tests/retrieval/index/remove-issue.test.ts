@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { search } from '../../src/retrieval/rank.ts';
-import { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { loadCorpus } from '../../../src/corpus/load-corpus.ts';
+import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 
 const issues = loadCorpus('seeds');
 const questions = [

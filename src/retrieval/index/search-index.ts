@@ -9,8 +9,8 @@
  * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
  * `columnSources` and `fromColumns`.
  */
-import type { Issue } from '../corpus/types.ts';
-import { normalize } from '../text/normalize.ts';
+import type { Issue } from '../../corpus/types.ts';
+import { normalize } from '../../text/normalize.ts';
 import { type Columns, type ColumnSources, column, IndexFileError, materializeAll, StringTable } from './index-file.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';

@@ -2,11 +2,11 @@
  * Within one passage: where the question's terms stand (highlights) and which sentence answers
  * it best (answer).
  */
-import { SURNAMES } from './dictionary.ts';
-import { splitSentences } from './passages.ts';
-import type { AnswerType, Concept, ParsedQuery } from './query.ts';
-import { termCredit } from './score.ts';
-import { RANKING } from './weights.ts';
+import { SURNAMES } from '../question/dictionary.ts';
+import { splitSentences } from '../index/passages.ts';
+import type { AnswerType, Concept, ParsedQuery } from '../question/query.ts';
+import { termCredit } from '../question/score.ts';
+import { RANKING } from '../weights.ts';
 
 /** A highlighted span of a passage: [start, end) in UTF-16 units. */
 export type Span = [number, number];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Issue } from '../../src/corpus/types.ts';
-import { search } from '../../src/retrieval/rank.ts';
-import { SearchIndex } from '../../src/retrieval/search-index.ts';
-import { RANKING, type RankingWeights } from '../../src/retrieval/weights.ts';
+import type { Article, Issue } from '../../../src/corpus/types.ts';
+import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
+import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
 
 // Filler that every article shares, so that the words under test are the only difference.
 const FILLER = '会议要求各部门进一步提高认识，压实责任，推动各项工作落地见效，切实增强群众的获得感和幸福感。';

@@ -3,9 +3,9 @@
  * article in full, and what the archive holds. The one object the transport layers depend on.
  */
 import type { Article, Issue } from '../corpus/types.ts';
-import type { OpenedIndex } from './index-store.ts';
-import { search, type SearchResult } from './rank.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { OpenedIndex } from './index/index-store.ts';
+import { search, type SearchResult } from './ranking/rank.ts';
+import type { SearchIndex } from './index/search-index.ts';
 
 export interface LibraryStats {
   articles: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeScore } from '../../src/retrieval/answer.ts';
-import { parseQuery } from '../../src/retrieval/query.ts';
+import { answerTypeScore } from '../../../src/retrieval/answers/answer.ts';
+import { parseQuery } from '../../../src/retrieval/question/query.ts';
 
 const score = (sentence: string, question: string) => {
   const query = parseQuery(question);

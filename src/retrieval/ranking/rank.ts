@@ -10,10 +10,10 @@
  *    for, the date named. Each result then gets its confidence ("answer" or "related") from
  *    score.ts's decision; passages that are neither are not shown.
  */
-import type { PartialDate } from '../corpus/dates.ts';
-import { onlyAcrossWords } from '../text/segment.ts';
-import { bestSentence, holdsAnswerType } from './answer.ts';
-import { dateBonus, dateKey } from './date-match.ts';
+import type { PartialDate } from '../../corpus/dates.ts';
+import { onlyAcrossWords } from '../../text/segment.ts';
+import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
+import { dateBonus, dateKey } from '../question/date-match.ts';
 import {
   type Concept,
   glueSingles,
@@ -21,7 +21,7 @@ import {
   type ParsedQuery,
   parseQuery,
   splitUnknownConcepts,
-} from './query.ts';
+} from '../question/query.ts';
 import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
 import {
   conceptTf,
@@ -32,9 +32,9 @@ import {
   partialCredit,
   saturate,
   termCredit,
-} from './score.ts';
-import type { SearchIndex } from './search-index.ts';
-import { RANKING, type RankingWeights } from './weights.ts';
+} from '../question/score.ts';
+import type { SearchIndex } from '../index/search-index.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 export type { SearchResult } from './result.ts';
 

@@ -3,11 +3,11 @@
  * alternatives), a date it names, and whether it asks for a quantity. Question scaffolding
  * (是多少, 哪些, 怎么样, 请问, 吗……) is dropped so that it never drives the ranking.
  */
-import type { PartialDate } from '../corpus/dates.ts';
-import { normalize } from '../text/normalize.ts';
-import { segment, tagHan } from '../text/segment.ts';
+import type { PartialDate } from '../../corpus/dates.ts';
+import { normalize } from '../../text/normalize.ts';
+import { segment, tagHan } from '../../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
-import { RANKING } from './weights.ts';
+import { RANKING } from '../weights.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {

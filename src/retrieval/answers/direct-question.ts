@@ -3,8 +3,8 @@
  * question names: 多少辆 -> 辆), 谁/哪位 a person, 哪里/哪个社区 a place, 哪家企业/哪个单位 an
  * organisation, 什么时候/哪天 a date; and the question's own words around the question phrase.
  */
-import { normalize } from '../text/normalize.ts';
-import { segment } from '../text/segment.ts';
+import { normalize } from '../../text/normalize.ts';
+import { segment } from '../../text/segment.ts';
 
 export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
 

@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { processIsAlive, writeFileAtomically } from '../atomic-write.ts';
-import type { Logger } from '../logger.ts';
-import { corpusFileLines, loadCorpus } from '../corpus/load-corpus.ts';
-import type { Issue } from '../corpus/types.ts';
-import { loadDictionary } from '../text/segment.ts';
-import { discoverWords, userDictionaryText } from './dictionary.ts';
+import { processIsAlive, writeFileAtomically } from '../../atomic-write.ts';
+import type { Logger } from '../../logger.ts';
+import { corpusFileLines, loadCorpus } from '../../corpus/load-corpus.ts';
+import type { Issue } from '../../corpus/types.ts';
+import { loadDictionary } from '../../text/segment.ts';
+import { discoverWords, userDictionaryText } from '../question/dictionary.ts';
 import {
   type ColumnSources,
   IndexFileError,

@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { Postings } from '../../src/retrieval/postings.ts';
-import { WordIndex } from '../../src/retrieval/word-index.ts';
-import { segment } from '../../src/text/segment.ts';
+import { Postings } from '../../../src/retrieval/index/postings.ts';
+import { WordIndex } from '../../../src/retrieval/index/word-index.ts';
+import { segment } from '../../../src/text/segment.ts';
 
 const texts = [
   '崇川区召开老旧小区改造推进会',

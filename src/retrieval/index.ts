@@ -1,0 +1,26 @@
+/**
+ * The retrieval library's one door: everything above retrieval (bot, live corpus, subscriptions,
+ * server, command-line tools) imports from here, never from the folders behind it.
+ *
+ * Inside, four parts, each importing only those before it:
+ * - `question/`: reading a question (words, synonyms, dates, the dictionary);
+ * - `index/`: passages, the word index and postings, the index file and where it is kept;
+ * - `answers/`: what kind of answer a question asks for, the answering sentence, the short answer;
+ * - `ranking/`: scoring, ranking and the result shape.
+ * `weights.ts` is the one home of every tunable number, shared by all four.
+ */
+export { type LibraryStats, NewsLibrary } from './library.ts';
+export {
+  buildIndex,
+  corpusFingerprint,
+  extendDictionary,
+  type OpenedIndex,
+  type OpenOptions,
+  openIndex,
+  saveIndex,
+  saveIndexInSlices,
+} from './index/index-store.ts';
+export { collectGarbage, SearchIndex } from './index/search-index.ts';
+export { type SearchOptions, search } from './ranking/rank.ts';
+export type { SearchResult } from './ranking/result.ts';
+export { RANKING, type RankingWeights } from './weights.ts';
