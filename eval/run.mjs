@@ -1,0 +1,32 @@
+// `npm run eval`: the question sets the project is judged on, scored through the search CLI
+// exactly as a user's questions go through it. Each set is indexed with the issues it was written
+// for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own.
+// usage: node eval/run.mjs [dev|fresh-a|fresh-b ...]   (all three by default)
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const project = path.dirname(here);
+const SETS = {
+  dev: ['dev.jsonl'],
+  'fresh-a': ['fresh-a/questions.jsonl', 'fresh-a/issues'],
+  'fresh-b': ['fresh-b/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues'],
+};
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(SETS);
+let failed = false;
+for (const name of names) {
+  const set = SETS[name];
+  if (!set) {
+    console.error(`unknown set ${name}; sets: ${Object.keys(SETS).join(', ')}`);
+    process.exit(2);
+  }
+  const [questions, ...issues] = set;
+  const args = [path.join(here, 'tools/eval-retrieval.mjs'), project, path.join(here, questions)];
+  for (const dir of issues) args.push('--with', path.join(here, dir));
+  console.log(`# ${name}`);
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
