@@ -37,7 +37,7 @@ export function resultsKeyboard(
 /** A row of 「🔗 原文 N」 URL buttons, one per result shown, numbered from `first`. */
 export function sourceLinks(kb: InlineKeyboard, urls: string[], first: number): InlineKeyboard {
   if (urls.length === 0) return kb;
-  kb.row();
+  if (kb.inline_keyboard.at(-1)?.length) kb.row();
   for (const [k, url] of urls.entries()) kb.url(messages.sourceButton(urls.length > 1 ? first + k : undefined), url);
   return kb;
 }

@@ -23,7 +23,7 @@ export function archiveView(issues: readonly Issue[]): ArchiveView {
   const places = new Map<string, { issue: Issue; k: number }>();
   for (const issue of issues) {
     bySlug.set(issueSlug(issue.source), issue);
-    issue.articles.forEach((a, k) => places.set(a.id, { issue, k }));
+    for (const [k, a] of issue.articles.entries()) places.set(a.id, { issue, k });
   }
   const newest = [...issues].sort((a, b) =>
     a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.source < b.source ? 1 : a.source > b.source ? -1 : 0,

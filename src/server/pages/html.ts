@@ -17,7 +17,7 @@ export type Interpolation = Html | string | number | null | undefined | false | 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text (or an attribute value) escaped for HTML. */
-export function escape(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
@@ -30,7 +30,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escape(String(value));
+  return escapeText(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {

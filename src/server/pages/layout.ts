@@ -3,8 +3,10 @@
  * the main content, a footer with what the archive holds. Styles and the one script come from
  * /static/ (the CSP allows nothing inline).
  */
+import { MAX_QUESTION } from '../../bot/features/search.ts';
 import { messages } from '../../bot/messages.ts';
 import type { LibraryStats } from '../../retrieval/index.ts';
+import { clip } from '../../text/graphemes.ts';
 import { type Html, html } from './html.ts';
 
 export interface Frame {
@@ -40,7 +42,7 @@ export function layout({ title, main, stats, query = '' }: Frame): string {
 <header class="site">
 <a class="name" href="/">${messages.siteName}</a>
 <form class="search" action="/search" method="get" role="search">
-<input type="search" name="q" value="${shown(query)}" maxlength="300" aria-label="${messages.searchLabel}" placeholder="${messages.searchPlaceholder}">
+<input type="search" name="q" value="${clip(shown(query), MAX_QUESTION, '')}" maxlength="${MAX_QUESTION}" aria-label="${messages.searchLabel}" placeholder="${messages.searchPlaceholder}">
 <button type="submit">${messages.searchButton}</button>
 </form>
 </header>
