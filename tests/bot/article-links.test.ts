@@ -59,6 +59,12 @@ describe('resultLink', () => {
     expect(resultLink('', 'x', photo, lookup)).toBe('/i/2021-08-09#def456-0');
   });
 
+  it('names an issue in addresses by its file name without the extension', () => {
+    expect(issueSlug('2021-08-09.txt')).toBe('2021-08-09');
+    expect(issueSlug('000_ee7a1d118fc23364.txt')).toBe('000_ee7a1d118fc23364');
+    expect(issueSlug('崇川报 第3期')).toBe('崇川报 第3期');
+  });
+
   it('gives no links without a public origin', () => {
     expect(resultLinks(undefined, 'q', library)).toBeUndefined();
     expect(resultLinks('', 'q', library)).toBeUndefined();
