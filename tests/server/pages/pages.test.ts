@@ -307,6 +307,16 @@ describe('links from the bot', () => {
     expect(checked).toBeGreaterThan(50);
   }, 120_000);
 
+  it('an article sent in full links to its page', async () => {
+    const id = library.latest(1)[0]!.id;
+    calls = [];
+    await press(`a:${id}:0`);
+    const sent = calls.find((c) => c.method === 'sendMessage')!;
+    expect(sent.refused).toBeUndefined();
+    expect(urlButtons(sent).map((b) => [b.text, b.url])).toEqual([['🔗 原文', `${PUBLIC}/a/${id}`]]);
+    expect((await get(`/a/${id}`)).status).toBe(200);
+  });
+
   it('inline results carry the link too; without PUBLIC_URL no reply has a link', async () => {
     calls = [];
     await bot.handleUpdate({
@@ -341,7 +351,22 @@ describe('links from the bot', () => {
       update_id: 2,
       inline_query: { id: 'iq', from: user, query: '老旧小区改造', offset: '' },
     } as unknown as Update);
-    expect(plainCalls.length).toBe(2);
+    await plain.handleUpdate({
+      update_id: 3,
+      callback_query: {
+        id: 'cb',
+        from: user,
+        chat_instance: '1',
+        data: `a:${library.latest(1)[0]!.id}:0`,
+        message: { message_id: 1, date: 0, chat, text: 'x' },
+      },
+    } as unknown as Update);
+    expect(plainCalls.map((c) => c.method)).toEqual([
+      'sendMessage',
+      'answerInlineQuery',
+      'answerCallbackQuery',
+      'sendMessage',
+    ]);
     expect(JSON.stringify(plainCalls)).not.toMatch(/"url"|原文/);
   });
 });
