@@ -143,7 +143,7 @@ export const messages = {
   siteName: '崇川新闻助手',
   skipToContent: '跳到正文',
   searchLabel: '搜索报道',
-  searchPlaceholder: '输入问题或关键词，例如「老旧小区改造」',
+  searchPlaceholder: '输入问题或关键词',
   searchButton: '搜索',
   newestIssues: '最新各期报纸',
   libraryCounts: (stats: LibraryStats) => `报道库现有 ${stats.articles} 篇文章、${stats.issues} 期报纸`,
