@@ -34,6 +34,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** How long an instance's claim on a notification batch or an announcement lasts. */
   claimLeaseMs: number;
+  /**
+   * Public origin of the article pages (https://news.example.com, no path, no trailing slash);
+   * set: every result links to its article page. The pages are served wherever PORT is.
+   */
+  publicUrl: string | undefined;
 }
 
 /** Thrown for a setting that is present but wrong; the message names it. */
@@ -105,6 +110,16 @@ const EnvSchema = z.object({
     /^postgres(ql)?:\/\//,
     'must be a PostgreSQL URL: postgres://user:password@host:5432/database',
   ),
+  PUBLIC_URL: z.optional(
+    z.pipe(
+      z.string().check(
+        z.regex(/^https?:\/\/[^\s/?#]+\/?$/, {
+          error: 'must be the public origin of the pages, such as https://news.example.com (no path)',
+        }),
+      ),
+      z.transform((url: string) => url.replace(/\/+$/, '')),
+    ),
+  ),
   CLAIM_LEASE_SECONDS: z.pipe(
     z._default(z.string(), '30').check(
       z.refine((s: string) => /^\d+(\.\d+)?$/.test(s) && Number(s) >= 1, {
@@ -147,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     claimLeaseMs: e.CLAIM_LEASE_SECONDS * 1000,
+    publicUrl: e.PUBLIC_URL,
   };
 }

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(c.logLevel).toBe('debug');
   });
 
+  it('reads PUBLIC_URL as an origin without its trailing slash, and refuses one with a path', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://news.example.com/' }).publicUrl).toBe('https://news.example.com');
+    expect(() => loadConfig({ PUBLIC_URL: 'https://news.example.com/pages' })).toThrow(/PUBLIC_URL .*no path/);
+    expect(() => loadConfig({ PUBLIC_URL: 'news.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('names the setting that is wrong, without echoing a token', () => {
     expect(() => loadConfig({ BOT_TOKEN: 'not-a-token' })).toThrow(ConfigError);
     expect(() => loadConfig({ BOT_TOKEN: 'not-a-token' })).toThrow(/BOT_TOKEN/);

@@ -45,6 +45,8 @@ export interface CreateBotOptions {
   subscriptions?: SubscriptionStore;
   adminIds?: number[];
   reload?: () => Promise<void>;
+  /** Public origin of the article pages (PUBLIC_URL); set: every result links to its page. */
+  publicUrl?: string;
   logger?: Logger;
   flood?: FloodLimit;
   /** Where flood counters live (shared by every instance); default: this process's memory. */
@@ -89,6 +91,7 @@ export function createBot(options: CreateBotOptions): Bot {
     adminIds: options.adminIds ?? [],
     counters: { questions: 0 },
     reload: options.reload,
+    publicUrl: options.publicUrl,
   };
 
   if (options.observe) bot.use(options.observe);

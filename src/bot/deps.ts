@@ -16,4 +16,6 @@ export interface BotDeps {
   counters: { questions: number };
   /** Re-scans the corpus (/reload). */
   reload?: () => Promise<void>;
+  /** Public origin of the article pages; set: results link to them. */
+  publicUrl?: string;
 }

@@ -85,6 +85,8 @@ export const messages = {
   // Buttons (plain text)
   fullTextButton: (n: number) => `📄 全文 ${n}`,
   latestButton: (n: number) => `📄 ${n}`,
+  /** A link to the result's page on the web (PUBLIC_URL), numbered when the reply shows several. */
+  sourceButton: (n?: number) => (n === undefined ? '🔗 原文' : `🔗 原文 ${n}`),
   previousPage: '◀ 上一页',
   nextPage: '下一页 ▶',
   previousPart: '◀ 上一部分',
@@ -136,6 +138,25 @@ export const messages = {
   reloadUnsupported: '这个实例不支持重新加载。',
   reloading: '正在重新扫描报道库……',
   reloaded: (stats: LibraryStats) => `重新加载完成：${stats.articles} 篇文章，${stats.issues} 期报纸`,
+
+  // The web pages (src/server/pages; plain text, escaped there)
+  siteName: '崇川新闻助手',
+  skipToContent: '跳到正文',
+  searchLabel: '搜索报道',
+  searchPlaceholder: '输入问题或关键词',
+  searchButton: '搜索',
+  newestIssues: '最新各期报纸',
+  libraryCounts: (stats: LibraryStats) => `报道库现有 ${stats.articles} 篇文章、${stats.issues} 期报纸`,
+  issueTitle: (date: string) => `报纸 · ${formatDate(date)}`,
+  articleCount: (n: number) => `${n} 篇文章`,
+  issueContents: '本期目录',
+  photoNews: '图片新闻',
+  previousArticle: '◀ 上一篇',
+  nextArticle: '下一篇 ▶',
+  notFoundTitle: '找不到这个页面',
+  notFound: '这个链接指向的文章或报纸不在报道库中，可能已经移除，或者链接有误。',
+  backHome: '回到首页',
+  methodNotAllowed: '这个页面只能浏览（GET），不接受提交。',
 
   // The terminal chat (plain text)
   chatBanner: (stats: LibraryStats) =>

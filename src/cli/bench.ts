@@ -17,7 +17,8 @@
  * The project runs as its npm script runs it (`node --expose-gc scripts/run.mjs cli/search`: the
  * current build, made first when src/ changed), without npm's own start-up, as the peer runs
  * without it. In this process besides: query latency p50/p99 and
- * the bot's update-to-reply latency against the loopback Bot API stand-in. Prints a table with
+ * the bot's update-to-reply latency against the loopback Bot API stand-in, and the p99 of an
+ * article page and a search page over loopback HTTP (bench/pages.ts). Prints a table with
  * the ratios (project ÷ peer) and writes the figures as JSON.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { createBot } from '../bot/create-bot.ts';
 import { openIndex, NewsLibrary, search } from '../retrieval/index.ts';
 import { LoopbackBotApi } from '../telegram/loopback-api.ts';
 import { costliestMs } from './bench/costly.ts';
+import { pageLatency } from './bench/pages.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,6 +63,9 @@ interface Row {
   queryP99Ms: number;
   botP50Ms: number;
   botP99Ms: number;
+  /** Web pages over loopback HTTP: an article page as a result's link opens it, and a search page. */
+  pageArticleP99Ms: number;
+  pageSearchP99Ms: number;
   /** The slowest 300-character question of the archive's most frequent characters. */
   costlyMs: number;
 }
@@ -239,6 +244,8 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
   const costly = costliestMs(opened.index);
   process.stderr.write('bot…\n');
   const bot = await botLatency(NewsLibrary.fromOpened(opened), asks.slice(0, 300));
+  process.stderr.write(`${label}: web pages…\n`);
+  const pages = await pageLatency(NewsLibrary.fromOpened(opened), asks.slice(0, 300));
   return {
     archive: label,
     issues: opened.issues.length,
@@ -250,6 +257,8 @@ async function benchOne(spec: string, runs: number): Promise<Row> {
     queryP99Ms: round(percentile(times, 0.99)),
     botP50Ms: round(bot.p50),
     botP99Ms: round(bot.p99),
+    pageArticleP99Ms: pages.articleP99Ms,
+    pageSearchP99Ms: pages.searchP99Ms,
     costlyMs: round(costly),
   };
 }
@@ -274,6 +283,7 @@ function table(rows: Row[]): string {
     ['index MB (peer)', (r) => `${r.project.indexMB} (${r.peer.indexMB})`],
     ['q p50/p99', (r) => `${r.queryP50Ms}/${r.queryP99Ms}`],
     ['bot p50/p99', (r) => `${r.botP50Ms}/${r.botP99Ms}`],
+    ['page a/s p99', (r) => `${r.pageArticleP99Ms}/${r.pageSearchP99Ms}`],
     ['costly q ms', (r) => r.costlyMs],
   ];
   const lines = [`| ${cols.map((c) => c[0]).join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];

@@ -9,6 +9,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { run as runPolling, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError } from 'grammy';
+import { articlePath } from '../bot/article-links.ts';
 import { COMMANDS, createBot } from '../bot/create-bot.ts';
 import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
 import { type Config, ConfigError } from '../config.ts';
@@ -23,6 +24,7 @@ import { redactUrl } from '../subscriptions/postgres-store.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import { type HttpServer, startHttpServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
+import { createPages } from './pages/router.ts';
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 /** Whole shutdown budget; the process exits 0 by then whatever is still running. */
@@ -77,6 +79,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
       if (level === 'warn') metrics.error('storage');
       logger[level](message);
     },
+    articleLink: config.publicUrl ? (a) => `${config.publicUrl}${articlePath(a.id)}` : undefined,
   });
   const live = new LiveCorpus({
     corpusDir: config.corpusDir,
@@ -102,6 +105,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     adminIds: config.adminIds,
     logger: logger.child({ module: 'bot' }),
     reload: () => live.rescan(),
+    publicUrl: config.publicUrl,
   });
 
   // One process owns a SQLite file: claims left in it are from a process that died; take them now.
@@ -145,6 +149,8 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     return problems;
   };
 
+  // The archive on the web, wherever the HTTP server runs (PUBLIC_URL is where readers reach it).
+  const pages = createPages({ library });
   if (config.webhookUrl) {
     const secret = config.webhookSecret ?? derivedWebhookSecret(token);
     http = await startHttpServer({
@@ -154,6 +160,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
       readiness,
       registry: metrics.registry,
       log: logger,
+      pages,
     });
     await bot.api.setWebhook(config.webhookUrl, {
       secret_token: secret,
@@ -168,6 +175,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
         readiness,
         registry: metrics.registry,
         log: logger,
+        pages,
       });
     // A webhook left from an earlier run in webhook mode would make every getUpdates fail (409).
     await bot.api

@@ -3,7 +3,7 @@
  * the operator's endpoints — `GET /healthz` (the process lives), `GET /readyz` (ready to answer:
  * 503 otherwise) and `GET /metrics` (Prometheus text). A webhook request without the right
  * secret header gets 401 before its body is read; bodies over 1 MB get 413, other methods 405,
- * other paths 404. A slow handler never holds Telegram's request past grammY's timeout: the
+ * other paths 404. The web pages (pages/), when given, answer their own paths. A slow handler never holds Telegram's request past grammY's timeout: the
  * request is answered and the handler finishes on its own.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -13,6 +13,7 @@ import { type Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.ts';
+import type { Pages } from './pages/router.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -26,6 +27,8 @@ export interface HttpServerOptions {
   readiness: () => Promise<string[]>;
   registry: Registry;
   log: Logger;
+  /** The web pages (pages/router.ts), served on their paths when given. */
+  pages?: Pages;
 }
 
 export interface HttpServer {
@@ -106,6 +109,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       }
       return send(res, 200, await registry.metrics(), registry.contentType);
     }
+    if (options.pages?.handles(url.pathname)) return options.pages.serve(req, res, url);
     return send(res, 404, 'not found\n');
   };
 

@@ -21,6 +21,8 @@ export interface AnnouncerOptions {
   /** Told after notifications were queued (to start delivering). */
   onQueued?: (sources: string[], queued: number) => void;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /** An article's page on the web (PUBLIC_URL set): the notices link each headline there. */
+  articleLink?: (article: Article) => string;
 }
 
 export class Announcer {
@@ -122,7 +124,7 @@ export class Announcer {
     };
     const out: { chatId: number; text: string }[] = [];
     for (const [chatId, keywords] of await store.allByChat()) {
-      const text = notificationFor(issue, keywords, matches);
+      const text = notificationFor(issue, keywords, matches, this.options.articleLink);
       if (text) out.push({ chatId, text });
     }
     return out;

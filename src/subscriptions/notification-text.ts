@@ -10,17 +10,27 @@ import { ALL_ISSUES } from './subscription-store.ts';
 
 const DIGEST_HEADLINES = 15;
 
-/** The notification for one chat, or null when nothing in the issue concerns it. */
+/** A headline in bold, linked to its article's page when `link` is given (PUBLIC_URL set). */
+function headline(a: Article, link?: (a: Article) => string): string {
+  const bold = `<b>${escapeHtml(a.headline)}</b>`;
+  return link ? `<a href="${escapeHtml(link(a))}">${bold}</a>` : bold;
+}
+
+/**
+ * The notification for one chat, or null when nothing in the issue concerns it; with `link`,
+ * each headline links to its article's page.
+ */
 export function notificationFor(
   issue: Issue,
   keywords: string[],
   matches: (keyword: string) => Article[],
+  link?: (article: Article) => string,
 ): string | null {
   const parts: string[] = [];
   if (keywords.includes(ALL_ISSUES) && issue.articles.length > 0) {
     const lines = issue.articles
       .slice(0, DIGEST_HEADLINES)
-      .map((a, k) => `${k + 1}. <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
+      .map((a, k) => `${k + 1}. ${headline(a, link)}（${formatDate(a.date)}）`);
     const more = issue.articles.length > DIGEST_HEADLINES ? `\n……共 ${issue.articles.length} 篇` : '';
     parts.push(`🗞 新一期报纸已收录（${formatDate(issue.date)}）：\n${lines.join('\n')}${more}`);
   }
@@ -28,7 +38,7 @@ export function notificationFor(
     if (keyword === ALL_ISSUES) continue;
     const found = matches(keyword);
     if (found.length === 0) continue;
-    const lines = found.map((a) => `• <b>${escapeHtml(a.headline)}</b>（${formatDate(a.date)}）`);
+    const lines = found.map((a) => `• ${headline(a, link)}（${formatDate(a.date)}）`);
     parts.push(`🔔 关注的「${escapeHtml(keyword)}」有新报道：\n${lines.join('\n')}`);
   }
   if (parts.length === 0) return null;

@@ -1,11 +1,12 @@
 /**
  * 全文: an article in full, part by part (a long one is split at paragraph boundaries).
  */
-import { Composer, type Context } from 'grammy';
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { articlePath } from '../article-links.ts';
 import { articleData } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatArticle } from '../format.ts';
-import { articleKeyboard } from '../keyboards.ts';
+import { articleKeyboard, sourceLinks } from '../keyboards.ts';
 import { messages } from '../messages.ts';
 
 /** Sends part `part` of the article as a new message; false when there is no such article. */
@@ -14,7 +15,11 @@ export async function sendArticle(ctx: Context, deps: BotDeps, id: string, part 
   if (!article) return false;
   const parts = formatArticle(article);
   const k = Math.min(Math.max(0, part), parts.length - 1);
-  const keyboard = articleKeyboard(id, k, parts.length);
+  const partButtons = articleKeyboard(id, k, parts.length);
+  // With PUBLIC_URL, the article's page is a tap away too.
+  const keyboard = deps.publicUrl
+    ? sourceLinks(partButtons ?? new InlineKeyboard(), [`${deps.publicUrl}${articlePath(id)}`], 1)
+    : partButtons;
   await ctx.reply(parts[k]!, keyboard ? { reply_markup: keyboard } : {});
   return true;
 }

@@ -3,7 +3,9 @@
  * Every result stays within Telegram's limits, whatever the archive holds: a short title and
  * description, a message of one result.
  */
-import { Composer, type Context } from 'grammy';
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { articlePath, resultLinks } from '../article-links.ts';
+import { sourceLinks } from '../keyboards.ts';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { clip } from '../../text/graphemes.ts';
 import { formatDate } from '../../telegram/html.ts';
@@ -17,13 +19,21 @@ const INLINE_QUERY = 200;
 const TITLE = 100;
 const DESCRIPTION = 120;
 
-function result(id: string, title: string, description: string, html: string): InlineQueryResultArticle {
+function result(
+  id: string,
+  title: string,
+  description: string,
+  html: string,
+  url: string | undefined,
+): InlineQueryResultArticle {
   return {
     type: 'article',
     id,
     title: clip(title, TITLE) || '…',
     description: clip(description, DESCRIPTION),
     input_message_content: { message_text: html },
+    // With PUBLIC_URL, the list entry and the message shared both link to the page.
+    ...(url ? { url, reply_markup: sourceLinks(new InlineKeyboard(), [url], 1) } : {}),
   };
 }
 
@@ -31,6 +41,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
     const query = clip(ctx.inlineQuery.query.trim(), INLINE_QUERY, '');
+    const link = resultLinks(deps.publicUrl, query, deps.library);
     const results = query
       ? deps.library.search(query, INLINE_RESULTS).map((r, k) => {
           // A result that may not hold the answer is marked so in the list and in the message shared.
@@ -40,6 +51,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
             related ? `${messages.relatedLabel}${r.headline}` : r.headline,
             `${formatDate(r.date)} ${r.answer}`,
             related ? `<i>${messages.relatedHeader}</i>\n\n${formatResult(r)}` : formatResult(r),
+            link?.(r),
           );
         })
       : deps.library
@@ -50,6 +62,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
               a.headline,
               `${formatDate(a.date)} ${a.paragraphs[0] ?? ''}`,
               formatArticleCard(a),
+              deps.publicUrl && `${deps.publicUrl}${articlePath(a.id)}`,
             ),
           );
     await ctx.answerInlineQuery(results, {

@@ -2,6 +2,7 @@
  * 上一页/下一页: edits the same message to show another page of stored results.
  */
 import { Composer, type Context } from 'grammy';
+import { resultLinks } from '../article-links.ts';
 import { pageData } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatResultsPage, PAGE_SIZE } from '../format.ts';
@@ -19,7 +20,12 @@ export function pagingFeature(deps: BotDeps): Composer<Context> {
     }
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(formatResultsPage(stored.question, stored.results, page), {
-      reply_markup: resultsKeyboard(key, stored.results, page),
+      reply_markup: resultsKeyboard(
+        key,
+        stored.results,
+        page,
+        resultLinks(deps.publicUrl, stored.question, deps.library),
+      ),
     });
   });
   return composer;

@@ -3,6 +3,7 @@
  * Results go on the server (QueryStore); the reply shows the first page with its buttons.
  */
 import { Composer, type Context } from 'grammy';
+import { resultLinks } from '../article-links.ts';
 import { exampleData } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatResultsPage } from '../format.ts';
@@ -12,7 +13,7 @@ import { messages } from '../messages.ts';
 /** Longer questions get a notice instead of a search. */
 export const MAX_QUESTION = 300;
 /** Results kept for paging. */
-const RESULTS_KEPT = 15;
+export const RESULTS_KEPT = 15;
 
 /** Searches and replies with the first page of results, or says that nothing matches. */
 export async function answerQuestion(ctx: Context, deps: BotDeps, question: string): Promise<void> {
@@ -28,7 +29,8 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     return;
   }
   const key = await deps.store.put(q, results);
-  await ctx.reply(formatResultsPage(q, results, 0), { reply_markup: resultsKeyboard(key, results, 0) });
+  const links = resultLinks(deps.publicUrl, q, deps.library);
+  await ctx.reply(formatResultsPage(q, results, 0), { reply_markup: resultsKeyboard(key, results, 0, links) });
 }
 
 export function searchFeature(deps: BotDeps): Composer<Context> {
