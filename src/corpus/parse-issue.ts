@@ -279,7 +279,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       id: stableId(source, 'a', k, headline),
       headline,
       subtitle,
-      date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
+      date: formatPartialDate(articleDate(opening(paragraphs), issueDate, paragraphs.join('\n'))),
       source,
       byline: d.byline,
       paragraphs,
