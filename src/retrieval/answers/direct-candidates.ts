@@ -154,9 +154,31 @@ export function holdsTitle(clause: string, title: string): boolean {
   return false;
 }
 
+/**
+ * The titles printed before a name, back to the name before it or the clause's start
+ * (「区人大常委会党组书记、副主任陈中锋」), and right after it (「陈中锋副主任」).
+ */
+function ownTitles(text: string, start: number, end: number, previousEnd: number): string {
+  const before = text.slice(Math.max(previousEnd, 0), start);
+  const from = Math.max(...[...'，,；;。：:（('].map((p) => before.lastIndexOf(p))) + 1;
+  return `${before.slice(from)} ${titleAfter(text, end) ?? ''}`;
+}
+
+/**
+ * A name bound to a title other than the one asked is not its holder: 「副主任陈中锋」 does not
+ * answer 「主任是谁」, nor 「常务副区长谢小兵」 「区长是谁」. A title is one of TITLES (person words like
+ * 居民 are none); the name's own titles are those between it and the name before it.
+ */
+export function otherTitle(titles: string, asked: string | undefined): boolean {
+  if (!asked || PERSON_WORDS.has(asked) || !TITLES.includes(asked)) return false;
+  const held = TITLES.filter((t) => !PERSON_WORDS.has(t) && !BYLINE_ROLES.includes(t) && titles.includes(t));
+  return held.length > 0 && !holdsTitle(titles, asked);
+}
+
 function personCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   const toks = tokens(text);
+  let previousEnd = 0;
   toks.forEach((t, k) => {
     let word = t.word;
     // jieba sometimes reads a surname alone, before a given name or a kinship word (郑/海涛, 刘/阿姨).
@@ -189,6 +211,9 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
       /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/.test(text.slice(end));
     if (!evidence) return;
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
+    const titles = ownTitles(text, start, end, previousEnd);
+    previousEnd = end;
+    if (otherTitle(titles, asked.noun)) return;
     let bonus = 0;
     if (asked.noun) {
       const clause = clauseAround(text, start, end);

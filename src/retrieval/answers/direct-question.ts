@@ -47,7 +47,14 @@ export const isHan = (s: string) => HAN_WORD.test(s);
 
 const UNIT_FAMILIES: Record<string, string[]> = {
   people: ['人次', '余人', '人', '名', '位'],
-  money: ['亿元', '万元', '千元', '元'],
+  // The currency stays the one given (1.2亿美元): a sum in another currency is no 元 figure.
+  money: [
+    '亿元',
+    '万元',
+    '千元',
+    '元',
+    ...['美元', '欧元', '港元', '日元', '英镑'].flatMap((c) => [`亿${c}`, `万${c}`, c]),
+  ],
   area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
   length: ['公里', '千米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
