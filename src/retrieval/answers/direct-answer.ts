@@ -177,13 +177,15 @@ function scoreSentence(original: string, text: string, asked: AskedFor, terms: T
   const period = question.match(PERIOD)?.[0];
   if (period && !text.includes(period) && PERIOD.test(text)) return out;
   // Nor does a running total (累计, 2020年以来) answer for this year, or this year's for the total.
-  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内/.test(text)) return out;
+  // (「今冬以来」 counts within this year as 「今年以来」 does.)
+  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内|今[冬春夏秋]/.test(text))
+    return out;
   if (/累计|以来|一共/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
   // Nor does another day's or holiday's figure answer for the day the question names.
   if (asked.kind === 'quantity' && otherPeriod(question, text)) return out;
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
-  let candidates = candidatesOf(text, asked);
+  let candidates = candidatesOf(text, asked, question);
   // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
   if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);
   for (const c of candidates) {

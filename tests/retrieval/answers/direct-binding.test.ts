@@ -135,3 +135,43 @@ describe('a date answer carries its year', () => {
     expect(withYear('4月12日', '')).toBe('4月12日');
   });
 });
+
+describe('readings of what is asked', () => {
+  it('answers 几点 with a time of day, the part of day the question names first', () => {
+    const s = '服务站每天早上7点半开门，晚上9点关门。';
+    expect(text(directAnswer('服务站早上几点开门', s))).toBe('早上7点半');
+    const t = '门诊时间由原来的下午5点延长至晚上8点。';
+    expect(text(directAnswer('门诊晚上开到几点', t))).toBe('晚上8点');
+    // A figure that is no time of day does not answer 几点.
+    expect(directAnswer('服务站早上几点开门', '服务站共有志愿者12名。')).toBeUndefined();
+  });
+
+  it('reads 多长时间 as a duration, not a length', () => {
+    const s = '志愿者累计服务时长超过8万小时，服务范围覆盖3公里。';
+    expect(text(directAnswer('志愿者累计服务了多长时间', s))).toBe('超过8万小时');
+  });
+
+  it('reads 总额 and 授信 as sums of money', () => {
+    const s = '对接会上，9家银行与31家企业现场签约，授信金额合计5.2亿元。';
+    expect(text(directAnswer('银行给企业的授信总额是多少', s))).toBe('5.2亿元');
+  });
+
+  it('counts 下 and 次 as the same measure of times', () => {
+    const s = '比赛中，一名五年级男生以196次的成绩获得第一名。';
+    expect(text(directAnswer('跳绳第一名跳了多少下', s))).toBe('196次');
+    // 五年级 is a school grade, never a duration.
+    expect(directAnswer('他上了几年学', s)).toBeUndefined();
+  });
+
+  it('reads 今冬以来 as within this year', () => {
+    const s = '今冬以来，志愿者已在湿地记录到鸟类72种。';
+    expect(text(directAnswer('湿地今年冬天记录到多少种鸟', s))).toBe('72种');
+  });
+
+  it('asks for a person by a role and 叫什么名字', () => {
+    const s = '区级代表性传承人孙立海走进校园，给风筝社团的学生上了一堂非遗课。';
+    expect(text(directAnswer('给学生上风筝课的传承人叫什么名字', s))).toBe('孙立海');
+    // Without a role before it, 叫什么 asks for no person.
+    expect(directAnswer('这个培训班叫什么名字', s)?.kind).not.toBe('person');
+  });
+});
