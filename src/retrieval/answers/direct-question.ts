@@ -104,6 +104,16 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/人口|人数|多少人|几人/, 'people'],
 ];
 
+// Question phrases that carry their own measure: they decide over a topic word elsewhere in the
+// question (「充1块钱能充多久」 asks for a duration, though it speaks of money).
+const PHRASE_CUES: [RegExp, string][] = [
+  [/多久|多长时间|多少天|多少小时|多少分钟|多少年|几天|几年|几个月|几小时|几分钟/, 'duration'],
+  [/多少钱|多少元|多少万元|多少亿元/, 'money'],
+  [/多大面积|面积多大|多少平方米|多少亩/, 'area'],
+  [/多远|多长(?!时间)|多高|多宽|多深/, 'length'],
+  [/多重/, 'weight'],
+];
+
 // ---------------------------------------------------------------------------------------------
 // Question words.
 
@@ -316,7 +326,8 @@ function readAsked(question: string): AskedFor | undefined {
       units = [named];
       namedUnit = true;
     } else {
-      const families = FAMILY_CUES.find(([cue]) => cue.test(q))?.[1];
+      // The question word's own measure (充1块钱能充*多久*) before the topic's words (块钱).
+      const families = (PHRASE_CUES.find(([cue]) => cue.test(q)) ?? FAMILY_CUES.find(([cue]) => cue.test(q)))?.[1];
       if (families) units = families.split(' ').flatMap((f) => UNIT_FAMILIES[f]!);
     }
   }

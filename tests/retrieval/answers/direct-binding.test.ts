@@ -175,3 +175,11 @@ describe('readings of what is asked', () => {
     expect(directAnswer('这个培训班叫什么名字', s)?.kind).not.toBe('person');
   });
 });
+
+describe("the question word's own measure", () => {
+  it('decides over a topic word of another measure', () => {
+    const s = '居民扫码即可充电，1元钱能充4小时。';
+    expect(text(directAnswer('充1块钱能充多久', s))).toBe('4小时');
+    expect(text(directAnswer('充4小时要多少钱', s))).toBe('1元');
+  });
+});
