@@ -98,6 +98,17 @@ function listItem(sentence: string, at: number, length: number): { item: string;
 }
 
 /**
+ * The question names the item: whole, or the first four characters or more of it (the last item
+ * of a list runs on into what is said of all: 「港闸第二中学扩建工程在9月投入使用」).
+ */
+function namesItem(question: string, item: string): boolean {
+  // An item with its own figure (「助餐点9个」) is named by what stands before the figure.
+  const name = item.replace(/\d.*$/su, '');
+  if (name.length >= 2 && question.includes(name)) return true;
+  return name.length >= 4 && question.includes(name.slice(0, 4));
+}
+
+/**
  * The question asks about one item of a list the sentence gives (「永兴实验小学、虹桥第三小学新校区
  * ……以及2所公办幼儿园在9月投入使用，合计新增学位4320个」 for 「永兴实验小学能提供多少个学位」): a
  * figure after the list is the list's, not that item's. The question names the item whole, and
@@ -106,18 +117,17 @@ function listItem(sentence: string, at: number, length: number): { item: string;
  */
 export function listTotal(question: string, sentence: string, terms: string[], figureAt: number): boolean {
   if (ASKS_TOTAL.test(question)) return false;
+  // The items of a list before the figure that the question names whole, by where each ends
+  // (two words of one item, 城北 and 实验小学, name one item).
+  const named = new Set<number>();
   for (const t of terms) {
     if (t.length < 2) continue;
     for (let at = sentence.indexOf(t); at >= 0 && at < figureAt; at = sentence.indexOf(t, at + 1)) {
       const found = listItem(sentence, at, t.length);
-      if (!found || found.end > figureAt || found.item.length < 2 || !question.includes(found.item)) continue;
-      // The list's other items: the question names none of them.
-      const list = sentence.slice(0, figureAt).split(/、|以及|及|和|与/u);
-      const named = list.filter((x) => x.length >= 2 && question.includes(x.replace(/^.*[，,；;：:。]/u, '')));
-      if (named.length <= 1) return true;
+      if (found && found.end <= figureAt && namesItem(question, found.item)) named.add(found.end);
     }
   }
-  return false;
+  return named.size === 1;
 }
 
 // What a sum of money measures, each with the words news uses for it: a question about an

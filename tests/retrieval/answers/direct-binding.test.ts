@@ -59,6 +59,16 @@ describe('one member of a list gets its own figure, not the total', () => {
     expect(text(directAnswer('全区合计新增了多少个学位', passage[1]!))).toBe('3900个');
     const s = '目前已建成长者食堂3个、助餐点9个，日均服务老人520余人次。';
     expect(text(directAnswer('长者食堂和助餐点每天服务多少位老人', s))).toBe('520余人次');
+    const both = '城北实验小学、港闸第二中学扩建工程在9月投入使用，合计新增学位2100个。';
+    expect(
+      listTotal(
+        '城北实验小学和港闸第二中学扩建工程新增多少个学位',
+        both,
+        ['城北', '实验小学', '港闸', '第二中学', '扩建工程'],
+        both.indexOf('2100'),
+      ),
+    ).toBe(false);
+    expect(listTotal('城北实验小学新增多少个学位', both, ['城北', '实验小学'], both.indexOf('2100'))).toBe(true);
   });
 
   it("keeps each item's figure standing inside its item", () => {
