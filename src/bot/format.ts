@@ -98,7 +98,10 @@ export function formatResultsPage(question: string, results: SearchResult[], pag
     ? messages.moreRelatedHeader
     : messages.relatedHeader;
   return fitToMessage((budget) => {
-    const blocks = shown.map((r, k) => formatResult(r, page * PAGE_SIZE + k + 1, budget));
+    // 「答：」 once, over the first result: a short answer under each result would offer several.
+    const blocks = shown.map((r, k) =>
+      formatResult(page === 0 && k === 0 ? r : { ...r, direct: undefined }, page * PAGE_SIZE + k + 1, budget),
+    );
     if (firstRelated >= 0) blocks.splice(firstRelated, 0, `<i>${relatedHeader}</i>`);
     return [header, ...blocks].join('\n\n');
   });

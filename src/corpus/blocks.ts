@@ -10,7 +10,7 @@ import {
   isAfterword,
   joinSpacedNames,
   isEditorNote,
-  isPageFurniture,
+  isFurniture,
   type JumpKind,
   QA_LABEL,
   takeJumps,
@@ -284,7 +284,7 @@ const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生
 
 function pushLine(blocks: Block[], line: string, level: number): void {
   // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.
-  if (level === 0 && isPageFurniture(line)) {
+  if (level === 0 && isFurniture(line)) {
     blocks.push({ kind: 'furniture', text: line, level: 0 });
     return;
   }
@@ -304,7 +304,7 @@ function pushLine(blocks: Block[], line: string, level: number): void {
 }
 
 function classify(text: string, level: number): Block {
-  if (isPageFurniture(text)) return { kind: 'furniture', text, level: 0 };
+  if (isFurniture(text)) return { kind: 'furniture', text, level: 0 };
   // An interview's question or answer, or an editor's note, is running text however short.
   // An afterword's label alone on its line (「【编后】」, 「记者手记」) heads the closing paragraph, and stays apart from it.
   if (isAfterword(text) && [...text].length <= 8) return { kind: 'heading', text, level: 0 };

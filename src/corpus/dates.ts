@@ -279,18 +279,54 @@ export function fullDateIn(text: string): PartialDate | null {
 /**
  * The date of the event an article reports: the first full day named in its opening paragraphs,
  * its year from the mention itself or the issue (a December day in a January issue is last year's).
- * Without a named day the article gets the issue's month or year.
+ * Without a named day, the month of the first month the article names anywhere (「截至11月底」 in a
+ * December issue reports November's work); without one, the issue's month or year.
  */
-export function articleDate(opening: string, issue: PartialDate): PartialDate {
+export function articleDate(opening: string, issue: PartialDate, body = opening): PartialDate {
   const first = dayMentions(opening)[0];
   const relative = relativeDay(opening, issue);
   if (relative && (!first || first.index > relative.index)) return relative.date;
   if (first) {
-    let year = first.year ?? issue.year;
-    if (!first.year && year && issue.month && first.month > issue.month + 2) year -= 1;
+    const year = yearOfMonth(first.month, first.year, issue);
     return year ? { year, month: first.month, day: first.day } : {};
   }
+  const month = issue.year ? monthMentions(body).find((m) => ofThisReport(m, body, issue)) : undefined;
+  if (month && issue.year) return { year: yearOfMonth(month.month, month.year, issue), month: month.month };
   return { year: issue.year, month: issue.year ? issue.month : undefined };
+}
+
+// Before a month: it lies in another year than the report's (「去年10月开放」 is background).
+const OTHER_YEAR = /(?:去年|前年|明年|往年|上年)$/u;
+
+/**
+ * Whether a month mention can date the report: not in another year (「去年10月」, 「2022年5月」 in a
+ * 2024 issue), and not a month just ahead of the issue's, which is a plan (「计划12月建成」 in November).
+ */
+function ofThisReport(m: { year?: number; month: number; index: number }, text: string, issue: PartialDate): boolean {
+  if (m.year !== undefined && m.year !== issue.year) return false;
+  if (OTHER_YEAR.test(text.slice(Math.max(0, m.index - 2), m.index))) return false;
+  return !(issue.month && m.month > issue.month && m.month <= issue.month + 2);
+}
+
+/** A month's year: its own, else the issue's, or the year before when the month lies well after the issue's. */
+function yearOfMonth(month: number, own: number | undefined, issue: PartialDate): number | undefined {
+  if (own) return own;
+  if (issue.year && issue.month && month > issue.month + 2) return issue.year - 1;
+  return issue.year;
+}
+
+/**
+ * Every month the text names (「11月底」, 「2023年9月」), in order; not the end of a span of months
+ * (「1—11月」 reports the year so far, not November). 「3个月」 counts months and does not match.
+ */
+export function monthMentions(text: string): { year?: number; month: number; index: number }[] {
+  const out: { year?: number; month: number; index: number }[] = [];
+  for (const m of text.matchAll(/(?:(?<!\d)((?:19|20)\d{2})年)?(?<!\d)(?<!\d[—–\-~～至到])(\d{1,2})月/g)) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) continue;
+    out.push({ year: m[1] ? Number(m[1]) : undefined, month, index: m.index ?? 0 });
+  }
+  return out;
 }
 
 // A daily's lead names its day relative to the issue (「本报讯 昨天，……」, 「今天上午」), near its start.
@@ -300,7 +336,10 @@ const RELATIVE_OFFSET: Record<string, number> = { 昨天: -1, 昨日: -1, 前天
 /** The day a lead's 「昨天」 or 「今天」 names, counted from the issue's full date; null without one. */
 function relativeDay(opening: string, issue: PartialDate): { index: number; date: PartialDate } | null {
   if (!issue.year || !issue.month || !issue.day) return null;
-  const m = opening.slice(0, 40).match(RELATIVE_DAY);
+  // 「“今天有两家工厂招工……”12月16日清晨」: a day word inside a quotation is the speaker's, told on
+  // the day of the event; it says nothing about the issue's day. Quotations are blanked, length kept.
+  const unquoted = opening.slice(0, 40).replace(/[“「『"][^”」』"]*[”」』"]?/gu, (q) => ' '.repeat(q.length));
+  const m = unquoted.match(RELATIVE_DAY);
   if (!m) return null;
   const d = new Date(Date.UTC(issue.year, issue.month - 1, issue.day + RELATIVE_OFFSET[m[1]!]!));
   return { index: m.index ?? 0, date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() } };

@@ -45,10 +45,19 @@ const NAVIGATION = new Set([
   '默认',
   '打印本页',
   '关闭窗口',
+  // A news website's page links (「【打印本页】【关闭窗口】」, 「【收藏】【返回顶部】」).
+  '打印',
+  '关闭',
+  '收藏',
+  '加入收藏',
+  '返回顶部',
+  '返回',
+  '打印此页',
+  '关闭本页',
 ]);
 
 function isNavigation(text: string): boolean {
-  const tokens = text.split(/[\s|｜/<>《》«»]+/u).filter(Boolean);
+  const tokens = text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
   return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
 }
 
@@ -118,6 +127,33 @@ export function isEditorCredit(text: string): boolean {
   return isCredit(text.replace(CREDIT_WRAPPER, ''));
 }
 
+// A news website's page copied as text: its breadcrumb (「首页 > 新闻中心 > 崇川要闻」), the
+// source and date line under each headline (「来源：崇川区融媒体中心 发布时间：2024-05-06」), the
+// font-size switch (「字体：大 中 小」), and the links that close the page (「分享到」,
+// 「【打印本页】【关闭窗口】」, 「上一篇：……」). Sites word them alike; none of them is news text.
+const BREADCRUMB =
+  /^(?:(?:当前位置|您(?:现在)?的?位置|所在位置)[：:]\s*(?:首页|网站首页|主页)?|首页|网站首页|主页)\s*[>＞»›→]/u;
+const BREADCRUMB_STEP = /\s*[>＞»›→]\s*/u;
+const SOURCE_FIELD =
+  /^[【[]?(?:来源|信息来源|文章来源|稿件来源|稿源|发布时间|发布日期|发稿时间|更新时间|作者|浏览次数|阅读次数|点击数|访问量|阅读量)[：:]/u;
+const FONT_SWITCH = /^[【[]?(?:字体|字号)[：:]?\s*[【[]?[大中小](?:[】\]]?\s*[【[]?[大中小]){1,2}[】\]]?$/u;
+const SHARE = /^分享到[：:]?(?:\s*[\p{Script=Han}A-Za-z]{1,6}){0,8}$/u;
+const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
+
+/**
+ * Where a line of a copied web page stands: `start` opens a page (its breadcrumb), `meta` belongs
+ * to the article under its headline (source, date, views, font size), `end` closes the page (share
+ * and print links, links to the neighbouring articles); undefined for any other line.
+ */
+export function webPageMark(text: string): 'start' | 'meta' | 'end' | undefined {
+  if (text.length > 80) return undefined;
+  if (BREADCRUMB.test(text) && text.split(BREADCRUMB_STEP).every((step) => [...step].length <= 12)) return 'start';
+  if (SOURCE_FIELD.test(text) && !SENTENCE_MARK.test(text)) return 'meta';
+  if (FONT_SWITCH.test(text)) return 'meta';
+  if (SHARE.test(text) || NEIGHBOUR_LINK.test(text)) return 'end';
+  return undefined;
+}
+
 /**
  * Page furniture: a page header (「2024年10月14日 星期一 第2版 要闻」), a masthead repeated on a page
  * (「崇川新闻 • 2023年3月27日 星期一 • 农历闰二月初六 • 第13期」), a page number, an editor or layout
@@ -132,6 +168,11 @@ export function isPageFurniture(text: string): boolean {
   if (MASTHEAD_FIELD.test(text) || CONTENTS_TITLE.test(text)) return true;
   if (isNavigation(text)) return true;
   return isEditorCredit(text);
+}
+
+/** Page furniture, or a line of a copied web page's frame. */
+export function isFurniture(text: string): boolean {
+  return webPageMark(text) !== undefined || isPageFurniture(text);
 }
 
 /** Where a continued article goes on (`to`, 「（下转第2版）」) or comes from (`from`, 「（上接第1版）」). */

@@ -15,7 +15,7 @@
  * - An editor's note printed above a headline belongs to the article below it.
  */
 import { createHash } from 'node:crypto';
-import { wordSpansJunction } from '../text/segment.ts';
+import { segment, wordSpansJunction } from '../text/segment.ts';
 import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
@@ -34,6 +34,7 @@ import {
   isEditorNoteLabel,
   isNumberedSection,
   takeNumberedItem,
+  webPageMark,
 } from './layout.ts';
 import { MAX_SUBTITLE_CHARS } from './limits.ts';
 import type { Article, Issue, PhotoGroup } from './types.ts';
@@ -115,6 +116,15 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (block.kind === 'furniture') {
       // A page header's date is the issue's; the header itself is no part of any article.
       mastheadDate ??= fullDateIn(block.text);
+      // A copied web page: the source and date line under a headline keeps it open over its text;
+      // the breadcrumb and the share and print links frame one article's page.
+      const web = webPageMark(block.text);
+      if (web === 'meta') continue;
+      if (web) {
+        atBoundary = true;
+        column = null;
+        continue;
+      }
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
       // An editor's credit is printed under the last article of a page: what follows is another article.
@@ -279,7 +289,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
       id: stableId(source, 'a', k, headline),
       headline,
       subtitle,
-      date: formatPartialDate(articleDate(opening(paragraphs), issueDate)),
+      date: formatPartialDate(articleDate(opening(paragraphs), issueDate, paragraphs.join('\n'))),
       source,
       byline: d.byline,
       paragraphs,
@@ -423,8 +433,33 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   const lead = blocks[j];
   // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
   const minBody = current.continuation ? 1 : 2;
-  return current.body.length >= minBody && lead?.kind === 'paragraph' && DATELINE.test(lead.text);
+  if (current.body.length < minBody || lead?.kind !== 'paragraph') return false;
+  return DATELINE.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
 }
+
+/**
+ * A one-line headline between two articles with no byline or dated lead to show it: the line
+ * names a new subject that the lead under it takes up at once and the article so far never spoke
+ * of, its first word above all, the subject a headline names first (「观音山街道新建5个口袋公园」 over
+ * 「今年以来，观音山街道……新建口袋公园5个」 after an article on another street's drill). A section
+ * heading goes on with the article's subject (「护城河沿线增设排水泵站」 in a drill on the 护城河). Not inside an
+ * article that already has section headings, not after a paragraph cut mid-sentence, and not a
+ * labelled section (「城东街道：自查自纠」) or a two-phrase heading: those are sections' shapes.
+ */
+function newStory(current: Draft, heading: Block, lead: Block): boolean {
+  if (heading.level > 0 || /[：:\s]/u.test(heading.text)) return false;
+  if (current.body.some((b) => b.kind === 'heading')) return false;
+  const last = current.body.at(-1);
+  if (last?.kind !== 'paragraph' || !isTerminated(last.text)) return false;
+  const before = [...current.headingLines, ...current.body].map((b) => b.text).join('\n');
+  const opening = lead.text.split(/[。！？!?]/u)[0]!;
+  const words = [...new Set(segment(heading.text).map((t) => t.text))].filter((w) => HAN_WORD.test(w));
+  const fresh = words.filter((w) => !before.includes(w) && opening.includes(w));
+  const shared = words.filter((w) => before.includes(w));
+  // A headline names its subject first (「观音山街道新建……」): a new story's subject is new.
+  return words[0] !== undefined && fresh.includes(words[0]) && fresh.length >= 2 && fresh.length > shared.length;
+}
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Heading shape: the lengths of its space-separated phrases (「一竿子落实到底 争做创建“主力军”」 -> 7,9). */
 const phraseShape = (text: string) =>

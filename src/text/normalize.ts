@@ -1,6 +1,7 @@
 /**
  * Text normalization shared by documents and queries, so both meet in the index in one form:
- * Traditional to Simplified Chinese, full-width to half-width, lower case.
+ * Traditional to Simplified Chinese, full-width to half-width, lower case, and numbers news writes
+ * both in Chinese digits and in Arabic ones (二〇二四年 / 2024年, 一号线 / 1号线) in Arabic digits.
  *
  * `normalize` keeps the string's length (one UTF-16 unit in, one out), so a position found in
  * the normalized text is the same position in the original: highlights need no offset map.
@@ -20,8 +21,32 @@ function halfWidthChar(code: number): number {
 // A cheap test that spares OpenCC's scan for text that holds no Han character at all.
 const HAN = /\p{Script=Han}/u;
 
+// Chinese digit characters, one for one with Arabic digits (〇 and 零 are both 0).
+const CN_DIGITS = '〇零一二三四五六七八九';
+const ARABIC = '00123456789';
+const toArabic = (run: string) => [...run].map((c) => ARABIC[CN_DIGITS.indexOf(c)]).join('');
+// A year written digit by digit (二〇二四年): four digit characters before 年, not part of a
+// longer numeral. Numerals with 十/百 (十二号线) are left as they are: their Arabic form is shorter,
+// and normalization keeps every position.
+const CN_YEAR = /(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九]{4}(?=年)/gu;
+// A number before 号 (一号线, 三号楼, 二号门): after a non-Han character or a word that leads into
+// a numbered thing (地铁一号线, 第一号, 交通一号线), so that 统一号召 and 唯一号码 keep their words.
+const CN_NUMBERED =
+  /(?<=^|[^\p{Script=Han}]|[第铁通的和与及至到坐乘搭在是为往])[一二三四五六七八九][〇零一二三四五六七八九]{0,2}(?=号)/gu;
+
+/** Chinese digits written where news also writes Arabic ones, in Arabic digits; length kept. */
+function arabicNumbers(text: string): string {
+  if (!/[〇零一二三四五六七八九]/u.test(text)) return text;
+  return text.replace(CN_YEAR, toArabic).replace(CN_NUMBERED, toArabic);
+}
+
 /** Normalizes text for indexing or querying; the result has the same length as the input. */
 export function normalize(text: string): string {
+  return arabicNumbers(normalizeForms(text));
+}
+
+/** Traditional to Simplified, full-width to half-width, lower case; the same length. */
+function normalizeForms(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = halfWidthChar(text.charCodeAt(i));

@@ -40,6 +40,22 @@ describe('the short answer in replies', () => {
     expect(formatResult(result())).not.toContain('答：');
   });
 
+  it('is shown once, for the first result only', () => {
+    const results = [
+      result({ direct: { text: '814亿元', kind: 'quantity' } }),
+      result({ articleId: 'def456def456', headline: '三季度经济', direct: { text: '1230亿元', kind: 'quantity' } }),
+    ];
+    const first = formatResultsPage('生产总值是多少', results, 0);
+    expect(first.match(/答：/g)).toHaveLength(1);
+    expect(first).toContain('答：<b>814亿元</b>');
+    expect(first).not.toContain('1230亿元');
+    // A later page shows no short answer: its first result is not the first result.
+    const many = Array.from({ length: 12 }, (_, k) =>
+      result({ articleId: `id${k}`, headline: `第${k}篇`, direct: { text: `${k}亿元`, kind: 'quantity' } }),
+    );
+    expect(formatResultsPage('生产总值是多少', many, 1)).not.toContain('答：');
+  });
+
   it('is not shown for a result offered only as related', () => {
     const related = result({ direct: { text: '814亿元', kind: 'quantity' }, confidence: 'related' });
     expect(formatResult(related)).not.toContain('答：');

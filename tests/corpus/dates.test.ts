@@ -142,6 +142,28 @@ describe('article date', () => {
     expect(formatPartialDate(articleDate('昨天，活动举行。', { year: 2024, month: 7 }))).toBe('2024-07');
     expect(formatPartialDate(articleDate('今日头条发布报告。', issue))).toBe('2024-07');
   });
+
+  it('reads no day word inside a quotation: the day named after it dates the lead', () => {
+    const issue = { year: 2025, month: 12, day: 22 };
+    const lead = '“今天有两家工厂招临时装卸工，有意向的可以登记。”12月16日清晨，零工驿站里……';
+    expect(formatPartialDate(articleDate(lead, issue))).toBe('2025-12-16');
+    // The same day word outside a quotation still counts.
+    expect(formatPartialDate(articleDate('今天，零工驿站开门。12月16日起……', issue))).toBe('2025-12-22');
+  });
+
+  it("without a named day, is the first month the article names, else the issue's month", () => {
+    const issue = { year: 2023, month: 12, day: 4 };
+    const body = '入冬以来，充电棚陆续投用。\n截至11月底，街道已新建充电棚42个，计划12月再建10个。';
+    expect(formatPartialDate(articleDate('入冬以来，充电棚陆续投用。', issue, body))).toBe('2023-11');
+    // A span's end (1—11月) is the year so far, not a month of the event; 3个月 counts months.
+    expect(formatPartialDate(articleDate('今年以来……', issue, '今年1—11月，全区……，历时3个月'))).toBe('2023-12');
+    // A month well after the issue's is last year's; one said to be in another year is background.
+    expect(formatPartialDate(articleDate('近日……', { year: 2024, month: 1 }, '10月，项目开工'))).toBe('2023-10');
+    expect(formatPartialDate(articleDate('近日……', { year: 2024, month: 7 }, '空间去年10月开放'))).toBe('2024-07');
+    expect(formatPartialDate(articleDate('近日……', { year: 2024, month: 7 }, '2022年5月开工'))).toBe('2024-07');
+    // A month just ahead of the issue's is a plan.
+    expect(formatPartialDate(articleDate('近日……', { year: 2024, month: 7 }, '计划8月建成'))).toBe('2024-07');
+  });
 });
 
 describe('parseChineseNumeral', () => {

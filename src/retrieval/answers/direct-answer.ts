@@ -22,7 +22,16 @@ import {
   PLACE_SUFFIXES,
   sameEvent,
 } from './direct-candidates.ts';
-import { type AskedFor, askedFor, type DirectKind, literal } from './direct-question.ts';
+import {
+  countedNouns,
+  countsAsked,
+  countsPlacesOf,
+  listTotal,
+  otherMeasure,
+  otherPeriod,
+  withYear,
+} from './direct-binding.ts';
+import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
 import { splitSentences } from '../index/passages.ts';
 import { synonymsOf } from '../question/synonyms.ts';
 import { RANKING } from '../weights.ts';
@@ -168,11 +177,15 @@ function scoreSentence(original: string, text: string, asked: AskedFor, terms: T
   const period = question.match(PERIOD)?.[0];
   if (period && !text.includes(period) && PERIOD.test(text)) return out;
   // Nor does a running total (累计, 2020年以来) answer for this year, or this year's for the total.
-  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内/.test(text)) return out;
+  // (「今冬以来」 counts within this year as 「今年以来」 does.)
+  if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内|今[冬春夏秋]/.test(text))
+    return out;
   if (/累计|以来|一共/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
+  // Nor does another day's or holiday's figure answer for the day the question names.
+  if (asked.kind === 'quantity' && otherPeriod(question, text)) return out;
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
-  let candidates = candidatesOf(text, asked);
+  let candidates = candidatesOf(text, asked, question);
   // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
   if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);
   for (const c of candidates) {
@@ -188,6 +201,20 @@ function scoreSentence(original: string, text: string, asked: AskedFor, terms: T
       !isCommonWord(own)
     )
       continue;
+    if (c.kind === 'quantity') {
+      // 多少个小区 counts 小区: 「11个街道」 counts something else.
+      if (
+        asked.namedUnit &&
+        !countsAsked(question, countedNouns(text, c.end)) &&
+        !countsPlacesOf(question, text, c.start, c.end, asked.terms)
+      )
+        continue;
+      // One member of a list asked about: the list's total is not its figure.
+      if (listTotal(question, text, asked.terms, c.start)) continue;
+      // A sum measures what the question asks about (投资, not 产值).
+      if (c.unit && FAMILY_OF.get(c.unit) === 'money' && otherMeasure(question, clauseAround(text, c.start, c.end)))
+        continue;
+    }
     // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
     if (asked.origin && text[c.end] !== '人') continue;
     let around = clauseAround(text, c.start, c.end);
@@ -305,9 +332,20 @@ export function directCandidates(question: string, sentence: string, passage = s
 
 /**
  * The short answer to the question from the answer sentence and the passage around it; undefined
- * when the question asks for none of the kinds or when no candidate clearly wins.
+ * when the question asks for none of the kinds or when no candidate clearly wins. A date answer
+ * carries its year, from the article's date (`articleDate`, YYYY[-MM[-DD]]) when the text omits it.
  */
-export function directAnswer(question: string, sentence: string, passage = sentence): DirectAnswer | undefined {
+export function directAnswer(
+  question: string,
+  sentence: string,
+  passage = sentence,
+  articleDate = '',
+): DirectAnswer | undefined {
+  const answer = bareAnswer(question, sentence, passage);
+  return answer?.kind === 'date' ? { ...answer, text: withYear(answer.text, articleDate) } : answer;
+}
+
+function bareAnswer(question: string, sentence: string, passage: string): DirectAnswer | undefined {
   const circles = directCandidates(question, sentence, passage);
   const plural = askedFor(question)?.plural ?? false;
   let pool: Scored[] = [];

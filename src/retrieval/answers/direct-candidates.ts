@@ -48,7 +48,25 @@ const HAN_OR_QUOTE = /^[\p{Script=Han}“"]/u;
 const GIVEN_NAME = /^\p{Script=Han}{1,2}$/u;
 const NAME_WORD = /^[\p{Script=Han}a-z0-9]+$/u;
 
-function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
+// A time of day: 早上7点, 晚上8点半, 下午2时30分, 9:30.
+const CLOCK =
+  /(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)?(?:(?<![\d.])\d{1,2}(?:点|时)(?:半|\d{1,2}分)?|(?<![\d.:])\d{1,2}:\d{2}(?![\d:]))/gu;
+const DAY_PART = /^(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)/u;
+
+/** Times of day; one that names the part of the day the question names (晚上8点 for 「晚上……开到几点」) earns more. */
+function clockCandidates(text: string, question: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    const start = m.index ?? 0;
+    const part = m[0].match(DAY_PART)?.[0];
+    const bonus = part ? (question.includes(part) ? 1 : 0) : 0;
+    out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '点', bonus });
+  }
+  return out;
+}
+
+function quantityCandidates(text: string, asked: AskedFor, question: string): Candidate[] {
+  if (asked.clock) return clockCandidates(text, question);
   const out: Candidate[] = [];
   if (asked.ordinal) {
     for (const m of text.matchAll(ORDINAL)) {
@@ -67,6 +85,7 @@ function quantityCandidates(text: string, asked: AskedFor): Candidate[] {
     if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
     if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
+    if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
     if (unit === '成' && !isChinese) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
@@ -154,9 +173,31 @@ export function holdsTitle(clause: string, title: string): boolean {
   return false;
 }
 
+/**
+ * The titles printed before a name, back to the name before it or the clause's start
+ * (「区人大常委会党组书记、副主任陈中锋」), and right after it (「陈中锋副主任」).
+ */
+function ownTitles(text: string, start: number, end: number, previousEnd: number): string {
+  const before = text.slice(Math.max(previousEnd, 0), start);
+  const from = Math.max(...[...'，,；;。：:（('].map((p) => before.lastIndexOf(p))) + 1;
+  return `${before.slice(from)} ${titleAfter(text, end) ?? ''}`;
+}
+
+/**
+ * A name bound to a title other than the one asked is not its holder: 「副主任陈中锋」 does not
+ * answer 「主任是谁」, nor 「常务副区长谢小兵」 「区长是谁」. A title is one of TITLES (person words like
+ * 居民 are none); the name's own titles are those between it and the name before it.
+ */
+export function otherTitle(titles: string, asked: string | undefined): boolean {
+  if (!asked || PERSON_WORDS.has(asked) || !TITLES.includes(asked)) return false;
+  const held = TITLES.filter((t) => !PERSON_WORDS.has(t) && !BYLINE_ROLES.includes(t) && titles.includes(t));
+  return held.length > 0 && !holdsTitle(titles, asked);
+}
+
 function personCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   const toks = tokens(text);
+  let previousEnd = 0;
   toks.forEach((t, k) => {
     let word = t.word;
     // jieba sometimes reads a surname alone, before a given name or a kinship word (郑/海涛, 刘/阿姨).
@@ -189,6 +230,9 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
       /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/.test(text.slice(end));
     if (!evidence) return;
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
+    const titles = ownTitles(text, start, end, previousEnd);
+    previousEnd = end;
+    if (otherTitle(titles, asked.noun)) return;
     let bonus = 0;
     if (asked.noun) {
       const clause = clauseAround(text, start, end);
@@ -340,10 +384,10 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
   );
 }
 
-export function candidatesOf(text: string, asked: AskedFor): Candidate[] {
+export function candidatesOf(text: string, asked: AskedFor, question = ''): Candidate[] {
   switch (asked.kind) {
     case 'quantity':
-      return quantityCandidates(text, asked);
+      return quantityCandidates(text, asked, question);
     case 'date':
       return dateCandidates(text, asked);
     case 'person':

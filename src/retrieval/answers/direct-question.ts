@@ -17,6 +17,8 @@ export interface AskedFor {
   namedUnit: boolean;
   /** 第几: an ordinal (第八个) is asked for. */
   ordinal: boolean;
+  /** 几点: a time of day (早上7点) is asked for. */
+  clock: boolean;
   /** The noun asked about (哪个社区 -> 社区) or the title of the person asked for (副区长是谁 -> 副区长). */
   noun?: string;
   /** The question asks where something is or happens (在哪里, 落户在哪): 在/于 before a place counts. */
@@ -47,12 +49,21 @@ export const isHan = (s: string) => HAN_WORD.test(s);
 
 const UNIT_FAMILIES: Record<string, string[]> = {
   people: ['人次', '余人', '人', '名', '位'],
-  money: ['亿元', '万元', '千元', '元'],
+  // The currency stays the one given (1.2亿美元): a sum in another currency is no 元 figure.
+  money: [
+    '亿元',
+    '万元',
+    '千元',
+    '元',
+    ...['美元', '欧元', '港元', '日元', '英镑'].flatMap((c) => [`亿${c}`, `万${c}`, c]),
+  ],
   area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
   length: ['公里', '千米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
   duration: ['小时', '分钟', '个月', '天', '年', '周'],
+  // How many times: 跳了多少下 is answered by 218次.
+  times: ['次', '下', '回', '遍'],
 };
 // Measure words, longest first so that 人次 is read before 人.
 const UNITS = [
@@ -61,6 +72,7 @@ const UNITS = [
     ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米'.split(
       ' ',
     ),
+    '下',
     '批次',
     '户次',
     '人次',
@@ -79,12 +91,27 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/率|比例|占比|比重|百分之|百分比|增幅|增速|增长了?多少|降幅/, 'share'],
   // A subsidy or discount is given as a sum or as a share of the price.
   [/补贴|补助|优惠|折扣|减免/, 'money share'],
-  [/钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价/, 'money'],
+  // Amounts (总额, 额度) and credit are sums of money.
+  [
+    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款/,
+    'money',
+  ],
   [/面积|多大|占地/, 'area'],
+  // 多长时间 asks how long in time, not in length.
+  [/多久|多长时间|几天|几年|几个月|工期|历时|时长/, 'duration'],
   [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
   [/多重|重量|产量|吨/, 'weight'],
-  [/多久|多长时间|几天|几年|几个月|工期|历时/, 'duration'],
   [/人口|人数|多少人|几人/, 'people'],
+];
+
+// Question phrases that carry their own measure: they decide over a topic word elsewhere in the
+// question (「充1块钱能充多久」 asks for a duration, though it speaks of money).
+const PHRASE_CUES: [RegExp, string][] = [
+  [/多久|多长时间|多少天|多少小时|多少分钟|多少年|几天|几年|几个月|几小时|几分钟/, 'duration'],
+  [/多少钱|多少元|多少万元|多少亿元/, 'money'],
+  [/多大面积|面积多大|多少平方米|多少亩/, 'area'],
+  [/多远|多长(?!时间)|多高|多宽|多深/, 'length'],
+  [/多重/, 'weight'],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +120,10 @@ const FAMILY_CUES: [RegExp, string][] = [
 const DATE_QUESTION =
   /什么时候|什么时间|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
 const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
+// 「传承人叫什么名字」: a role's holder asked for by name.
+const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
+// 几点开门, 开到几点: a time of day.
+const CLOCK_QUESTION = /几点|几时(?!候)/u;
 const QUANTITY_QUESTION =
   /多少|几|多大|多长|多高|多重|多远|多久|多宽|多深|百分之|(?:率|比例|占比)(?:为|是|达|达到|有)?$/;
 const PLACE_NOUNS =
@@ -256,7 +287,10 @@ function readAsked(question: string): AskedFor | undefined {
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
   let noun: string | undefined;
-  const person = q.match(PERSON_QUESTION);
+  const roleName = q.match(NAMED_ROLE_QUESTION);
+  const person =
+    q.match(PERSON_QUESTION) ??
+    (roleName && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ? roleName : null);
   const date = q.match(DATE_QUESTION);
   const org = q.match(ORG_QUESTION);
   const place = q.match(PLACE_QUESTION);
@@ -285,13 +319,15 @@ function readAsked(question: string): AskedFor | undefined {
   let units: string[] = [];
   let namedUnit = false;
   const ordinal = kind === 'quantity' && /第几/.test(q);
+  const clock = kind === 'quantity' && CLOCK_QUESTION.test(q);
   if (kind === 'quantity') {
     const named = q.match(NAMED_UNIT)?.[1];
     if (named) {
       units = [named];
       namedUnit = true;
     } else {
-      const families = FAMILY_CUES.find(([cue]) => cue.test(q))?.[1];
+      // The question word's own measure (充1块钱能充*多久*) before the topic's words (块钱).
+      const families = (PHRASE_CUES.find(([cue]) => cue.test(q)) ?? FAMILY_CUES.find(([cue]) => cue.test(q)))?.[1];
       if (families) units = families.split(' ').flatMap((f) => UNIT_FAMILIES[f]!);
     }
   }
@@ -301,7 +337,7 @@ function readAsked(question: string): AskedFor | undefined {
   // The verb that only carries the question (有/是/为 多少) goes with it, or jieba glues it to a word (全马有).
   const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约)$/u, '');
   let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
-  rest = rest.replace(/多少|几|哪些|哪个|哪家|哪位|哪里|哪儿|什么|是谁|谁|何时|何处/g, ' ');
+  rest = rest.replace(/多少|几点|几时|几|哪些|哪个|哪家|哪位|哪里|哪儿|叫什么名字|叫什么|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
   if (noun) {
     const which = q.match(modifiedNoun(noun));
@@ -333,6 +369,7 @@ function readAsked(question: string): AskedFor | undefined {
     units,
     namedUnit,
     ordinal,
+    clock,
     noun,
     where,
     origin,

@@ -13,6 +13,7 @@
 import type { PartialDate } from '../../corpus/dates.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
+import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
 import { dateBonus, dateKey } from '../question/date-match.ts';
 import {
   type Concept,
@@ -178,8 +179,14 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     }
     return ids;
   };
+  // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
+  const expanded = withAbbreviations(
+    parsed.concepts,
+    (t) => index.hasWord(t) || termPassages(t).length > 0,
+    (t) => abbreviationExpansions(t, index.passageTexts),
+  );
   let concepts = glueSingles(
-    splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
+    splitUnknownConcepts(expanded, (t) => index.hasWord(t)),
     parsed.normalized,
     (t) => termPassages(t).length > 0,
     (t) => index.hasWord(t),

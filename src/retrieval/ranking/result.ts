@@ -88,7 +88,7 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     highlights: findHighlights(normalized, query.concepts),
     confidence: s.confidence ?? 'related',
     // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
-    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage) : undefined,
+    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, doc.date) : undefined,
   };
 }
 

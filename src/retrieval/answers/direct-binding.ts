@@ -1,0 +1,202 @@
+/**
+ * Whether a candidate short answer is bound to what the question asks, beyond being of the kind
+ * asked: the thing counted is the one asked about (多少个小区 is not answered by 「11个街道」), the
+ * figure is the named member's and not its list's total, it is the figure of the day or period the
+ * question names. Each rule refuses a candidate; a wrong short answer is worse than none.
+ * (The title asked, 主任 not 副主任, is bound where names are found: direct-candidates.ts.)
+ */
+import { tagHan } from '../../text/segment.ts';
+
+// Tags of the words that make up a counted noun phrase (「114个*老旧小区*完成改造」): nouns of every
+// kind, abbreviations, verbal nouns, attributes, unknown words (jieba's x: 老旧).
+const NOUN_PHRASE_TAG = /^(?:n|nz|ns|nt|nr|ng|nrt|nrfg|vn|j|a|b|an|x)$/;
+const NOUN_TAG = /^(?:n|nz|ns|nt|ng|vn|j|x)$/;
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * The noun phrase a figure counts: the words right after its measure word, within the clause
+ * (「11个*街道*同步开展」); [] when none follows (「学位1620个，」 names what it counts before the figure).
+ */
+export function countedNouns(text: string, end: number): string[] {
+  const tail = text.slice(end, end + 8).replace(/[，,、；;：:。！？!?（）()“”"\s].*$/su, '');
+  if (!tail) return [];
+  const nouns: string[] = [];
+  for (const { word, tag } of tagHan(tail)) {
+    if (!HAN.test(word) || !NOUN_PHRASE_TAG.test(tag)) break;
+    // 「6个外资项目现场签约」: the phrase is at most three words.
+    if (NOUN_TAG.test(tag) && (word.length >= 2 || tag === 'n')) nouns.push(word);
+    if (nouns.length >= 3) break;
+  }
+  return nouns;
+}
+
+/** Two words share a two-character piece (学位 and 新增学位, 项目 and 外资项目). */
+function overlap(a: string, b: string): boolean {
+  for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * A figure counts what the question counts: when a noun phrase follows the figure's measure word,
+ * one of its words stands in the question (114个老旧小区 for 「老旧小区改造了多少个」, not 11个街道).
+ * True when nothing follows: the thing counted is then named elsewhere in the clause.
+ */
+export function countsAsked(question: string, nouns: string[]): boolean {
+  if (nouns.length === 0) return true;
+  if (nouns.some((n) => question.includes(n) || overlap(n, question))) return true;
+  // News names the people of households and services by many general words (126户居民 answers
+  // 「多少户人家」, 680名老人 「多少位长者」): one such word stands for another.
+  return nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p));
+}
+
+/** General words for the people a figure counts (not names of groups: 志愿者 counts no 居民). */
+const PEOPLE = new Set([
+  '居民',
+  '市民',
+  '村民',
+  '人家',
+  '住户',
+  '家庭',
+  '群众',
+  '老人',
+  '长者',
+  '老年人',
+  '人员',
+  '人口',
+]);
+
+/**
+ * 「街道在12个社区设置了积分兑换站」: a figure of places (在/于 N个X) that the rest of its clause
+ * puts the asked thing in counts that thing, one for each place.
+ */
+export function countsPlacesOf(question: string, text: string, start: number, end: number, terms: string[]): boolean {
+  if (!/[在于]$/u.test(text.slice(0, start))) return false;
+  const rest = text.slice(end).replace(/[，,；;。！？!?].*$/su, '');
+  return terms.some((t) => t.length >= 2 && rest.includes(t) && question.includes(t));
+}
+
+// A question asking for a total (全区一共): the list's figure is what it wants.
+const ASKS_TOTAL = /一共|总共|共有|合计|共计|总计|全区|全市|全部|所有|总数|累计|加起来/u;
+
+// What separates the items of a list, and what may close it.
+const ITEM_SEPARATOR = /、|以及|及|和|与|[，,；;：:。]|等/u;
+
+/**
+ * The list item of the sentence that holds the word at `at`, when the word stands in a list
+ * (「A、B以及C」): the text from the separator before it (or the word itself, for the first item)
+ * to the separator after it. Undefined when no 、 touches the item.
+ */
+function listItem(sentence: string, at: number, length: number): { item: string; end: number } | undefined {
+  const rest = sentence.slice(at + length);
+  const next = rest.search(ITEM_SEPARATOR);
+  const end = at + length + (next < 0 ? rest.length : next);
+  const head = sentence.slice(0, at);
+  const opened = head.match(/(?:、|以及|及|和|与)(\p{Script=Han}{0,8})$/u);
+  const start = opened ? at - opened[1]!.length : at;
+  const touches = sentence[end] === '、' || /、$/u.test(head.slice(0, start));
+  return touches ? { item: sentence.slice(start, end), end } : undefined;
+}
+
+/**
+ * The question names the item: whole, or the first four characters or more of it (the last item
+ * of a list runs on into what is said of all: 「港闸第二中学扩建工程在9月投入使用」).
+ */
+function namesItem(question: string, item: string): boolean {
+  // An item with its own figure (「助餐点9个」) is named by what stands before the figure.
+  const name = item.replace(/\d.*$/su, '');
+  if (name.length >= 2 && question.includes(name)) return true;
+  return name.length >= 4 && question.includes(name.slice(0, 4));
+}
+
+/**
+ * The question asks about one item of a list the sentence gives (「永兴实验小学、虹桥第三小学新校区
+ * ……以及2所公办幼儿园在9月投入使用，合计新增学位4320个」 for 「永兴实验小学能提供多少个学位」): a
+ * figure after the list is the list's, not that item's. The question names the item whole, and
+ * no other item (「长者食堂和助餐点……多少」 asks for the list's figure), nor asks for a total.
+ * 「A提供1620个、B提供800个」 keeps each item's own figure: the figure stands inside the item.
+ */
+export function listTotal(question: string, sentence: string, terms: string[], figureAt: number): boolean {
+  if (ASKS_TOTAL.test(question)) return false;
+  // The items of a list before the figure that the question names whole, by where each ends
+  // (two words of one item, 城北 and 实验小学, name one item).
+  const named = new Set<number>();
+  for (const t of terms) {
+    if (t.length < 2) continue;
+    for (let at = sentence.indexOf(t); at >= 0 && at < figureAt; at = sentence.indexOf(t, at + 1)) {
+      const found = listItem(sentence, at, t.length);
+      if (found && found.end <= figureAt && namesItem(question, found.item)) named.add(found.end);
+    }
+  }
+  return named.size === 1;
+}
+
+// What a sum of money measures, each with the words news uses for it: a question about an
+// investment is not answered by an output value or a subsidy in the same sentence.
+const MONEY_MEASURES: [string, RegExp][] = [
+  ['investment', /投资|投入|投了|总投/u],
+  ['output', /产值|生产总值|gdp|经济总量/u],
+  ['revenue', /营收|营业收入|销售收入|销售额|营业额|成交额|交易额/u],
+  ['income', /收入/u],
+  ['tax', /税收|纳税|税额|缴税/u],
+  ['profit', /利润|净利/u],
+  ['subsidy', /补贴|补助|补偿|救助金|慰问金|奖补/u],
+  ['prize', /奖金|奖励/u],
+  ['budget', /预算|经费/u],
+  ['price', /价格|票价|售价|收费|费用|造价/u],
+  ['credit', /融资|授信|贷款/u],
+];
+
+const measuresOf = (text: string) => MONEY_MEASURES.filter(([, p]) => p.test(text)).map(([name]) => name);
+
+/**
+ * A sum is bound to what it measures: when the question names what its sum measures (投资) and the
+ * figure's clause names what its own measures, they are the same (「年产值可达10亿元」 does not
+ * answer 「项目投了多少钱」). A clause naming no measure is not refused here.
+ */
+export function otherMeasure(question: string, clause: string): boolean {
+  const asked = measuresOf(question);
+  if (asked.length === 0) return false;
+  const named = measuresOf(clause);
+  return named.length > 0 && !named.some((m) => asked.includes(m));
+}
+
+// Days and periods a figure is reported for: a month and day (5月19日), festivals and holidays,
+// school holidays; words for "that day" refer back to a day the text has named.
+const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]/gu;
+const HOLIDAY = /春节|元旦|清明|五一|劳动节|端午|中秋|国庆|黄金周|小长假|寒假|暑假|暑期|假期|节假日|周末/gu;
+const THAT_DAY = /当天|当日|这一天|那天|同日/u;
+
+/** The days and holidays a text names (「5月19日」, 「春节假期」 as 春节 and 假期). */
+function timesIn(text: string): string[] {
+  return [...text.matchAll(DAY), ...text.matchAll(HOLIDAY)].map((m) => m[0].replace(/^(?:19|20)\d{2}年/u, ''));
+}
+
+/**
+ * A question naming a day or holiday (「5月19日那天……」, 「国庆期间……」) is answered by that day's
+ * figure: a sentence that names another day or period, and neither the question's nor 「当天」, gives
+ * another period's figure (「今年春节假期……累计接待57.3万人次」).
+ */
+export function otherPeriod(question: string, sentence: string): boolean {
+  const asked = timesIn(question);
+  if (asked.length === 0) return false;
+  const named = timesIn(sentence);
+  if (named.some((t) => asked.includes(t))) return false;
+  if (named.length === 0) return /累计|以来/u.test(sentence) && !THAT_DAY.test(sentence);
+  return !THAT_DAY.test(sentence);
+}
+
+/**
+ * A date answer carries its year: 「4月10日」 from an article dated 2023-04-10 is 「2023年4月10日」.
+ * The year is the article's, or the one before when the month named lies well after the article's
+ * (a December day recalled in a February article). Unchanged when it has a year or the article none.
+ */
+export function withYear(answer: string, articleDate: string): string {
+  if (/(?:19|20)\d{2}年/u.test(answer)) return answer;
+  const m = answer.match(/^(\d{1,2})月/u);
+  const date = articleDate.match(/^((?:19|20)\d{2})(?:-(\d{2}))?/u);
+  if (!m || !date) return answer;
+  let year = Number(date[1]);
+  const articleMonth = date[2] ? Number(date[2]) : undefined;
+  if (articleMonth !== undefined && Number(m[1]) > articleMonth + 2) year -= 1;
+  return `${year}年${answer}`;
+}

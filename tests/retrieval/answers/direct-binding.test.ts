@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import {
+  countedNouns,
+  countsAsked,
+  listTotal,
+  otherPeriod,
+  withYear,
+} from '../../../src/retrieval/answers/direct-binding.ts';
+import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
+
+const text = (a: ReturnType<typeof directAnswer>) => a?.text;
+
+describe('the measure word and the noun it counts agree', () => {
+  it('answers with the figure that counts what the question counts', () => {
+    const s = '近三年来，全区86个老旧小区完成改造，9个街道同步开展“回头看”行动。';
+    expect(text(directAnswer('全区老旧小区改造了多少个', s))).toBe('86个');
+  });
+
+  it('refuses a figure of the same measure word that counts something else', () => {
+    const s = '为巩固成果，全区9个街道同步开展老旧小区改造“回头看”行动。';
+    expect(directAnswer('全区老旧小区改造了多少个', s)).toBeUndefined();
+  });
+
+  it('reads the counted noun after the measure word, within its clause', () => {
+    expect(countedNouns('全区9个街道同步开展', '全区9个'.length)).toEqual(['街道']);
+    expect(countedNouns('可提供学位1620个，孩子们', '可提供学位1620个'.length)).toEqual([]);
+    expect(countsAsked('老旧小区改造了多少个', ['街道'])).toBe(false);
+    expect(countsAsked('老旧小区改造了多少个', ['老旧', '小区'])).toBe(true);
+    // People named by another general word (居民 for 人家) are the same people.
+    expect(countsAsked('新村有多少户人家用上了天然气', ['居民'])).toBe(true);
+    expect(countsAsked('新村有多少户人家用上了天然气', ['商铺'])).toBe(false);
+  });
+
+  it('counts the asked thing set up in each of N places (在N个社区设置了兑换站)', () => {
+    const s = '街道在15个社区设置了积分兑换站，每月开放两次。';
+    expect(text(directAnswer('街道设了多少个积分兑换站', s))).toBe('15个');
+  });
+});
+
+describe('one member of a list gets its own figure, not the total', () => {
+  const passage = [
+    '今年新投用的学校中，城北实验小学设计规模30个班，可提供学位1350个。',
+    '今年全区共有城北实验小学、港闸第二中学扩建工程以及3所公办幼儿园投入使用，合计新增学位3900个。',
+  ];
+
+  it('refuses the total of a list when the question names one member', () => {
+    expect(directAnswer('城北实验小学能提供多少个学位', passage[1]!)).toBeUndefined();
+    expect(
+      listTotal('城北实验小学能提供多少个学位', passage[1]!, ['城北', '实验小学'], passage[1]!.indexOf('3900')),
+    ).toBe(true);
+  });
+
+  it("answers with the member's own figure", () => {
+    expect(text(directAnswer('城北实验小学能提供多少个学位', passage[0]!, passage.join('\n')))).toBe('1350个');
+  });
+
+  it('gives the total when the question asks for it, or names more members than one', () => {
+    expect(text(directAnswer('全区合计新增了多少个学位', passage[1]!))).toBe('3900个');
+    const s = '目前已建成长者食堂3个、助餐点9个，日均服务老人520余人次。';
+    expect(text(directAnswer('长者食堂和助餐点每天服务多少位老人', s))).toBe('520余人次');
+    const both = '城北实验小学、港闸第二中学扩建工程在9月投入使用，合计新增学位2100个。';
+    expect(
+      listTotal(
+        '城北实验小学和港闸第二中学扩建工程新增多少个学位',
+        both,
+        ['城北', '实验小学', '港闸', '第二中学', '扩建工程'],
+        both.indexOf('2100'),
+      ),
+    ).toBe(false);
+    expect(listTotal('城北实验小学新增多少个学位', both, ['城北', '实验小学'], both.indexOf('2100'))).toBe(true);
+  });
+
+  it("keeps each item's figure standing inside its item", () => {
+    const s = '城北实验小学提供学位1350个、港闸第二中学提供学位800个。';
+    expect(listTotal('城北实验小学提供多少个学位', s, ['城北', '实验小学'], s.indexOf('1350'))).toBe(false);
+  });
+});
+
+describe("a question naming a day or period gets that day's figure", () => {
+  const s1 = '今年春节假期，森林公园累计接待游客41.6万人次，创下新高。';
+  const s2 = '据统计，当天景区共接待游客3.8万人次。';
+
+  it("answers with the figure of 当天 after the day's lead", () => {
+    const passage = `9月27日是世界旅游日。当天，森林公园推出系列活动。\n${s1}${s2}`;
+    expect(text(directAnswer('9月27日那天森林公园接待了多少游客', s2, passage))).toBe('3.8万人次');
+  });
+
+  it("refuses another period's figure", () => {
+    expect(directAnswer('9月27日那天森林公园接待了多少游客', s1)).toBeUndefined();
+    expect(otherPeriod('9月27日那天接待了多少游客', '今年春节假期，累计接待游客41.6万人次')).toBe(true);
+    expect(otherPeriod('9月27日那天接待了多少游客', '9月27日当天共接待游客3.8万人次')).toBe(false);
+    expect(otherPeriod('国庆假期接待了多少游客', '国庆假期共接待游客12万人次')).toBe(false);
+    // A question naming no day binds nothing.
+    expect(otherPeriod('森林公园接待了多少游客', s1)).toBe(false);
+  });
+});
+
+describe('the unit or currency is the one given', () => {
+  const s = '其中，德国某精密齿轮项目总投资1.5亿美元，达产后年产值可达12亿元。';
+
+  it('answers a sum in its own currency', () => {
+    expect(text(directAnswer('德国精密齿轮项目投资多少钱', s))).toBe('1.5亿美元');
+  });
+
+  it('does not answer with a sum of another clause in yuan', () => {
+    expect(text(directAnswer('德国精密齿轮项目投资多少钱', s))).not.toBe('12亿元');
+    expect(directAnswer('德国精密齿轮项目投资多少钱', '德国精密齿轮项目达产后年产值可达12亿元。')).toBeUndefined();
+    expect(text(directAnswer('德国精密齿轮项目年产值多少', '德国精密齿轮项目达产后年产值可达12亿元。'))).toBe('12亿元');
+  });
+});
+
+describe('a title asked for matches exactly', () => {
+  it('answers with the holder of the title', () => {
+    const s = '区人大常委会主任孙立海出席会议并讲话，区人大常委会党组书记、副主任李海涛主持会议。';
+    expect(text(directAnswer('区人大常委会主任是谁', s))).toBe('孙立海');
+  });
+
+  it('refuses a deputy for the title', () => {
+    const s = '区人大常委会党组书记、副主任李海涛通报了督查情况。';
+    expect(directAnswer('区人大常委会主任是谁', s)).toBeUndefined();
+    // The same name is read, and answers for the title it holds.
+    expect(text(directAnswer('区人大常委会副主任是谁', s))).toBe('李海涛');
+    const deputy = '区委常委、常务副区长顾卫东主持会议。';
+    expect(directAnswer('区长是谁', deputy)).toBeUndefined();
+    expect(text(directAnswer('常务副区长是谁', deputy))).toBe('顾卫东');
+    expect(otherTitle('区人大常委会党组书记、副主任', '主任')).toBe(true);
+    expect(otherTitle('区委副书记、区长', '区长')).toBe(false);
+    // A name the passage gives no title to is not refused for it.
+    expect(otherTitle('', '主任')).toBe(false);
+  });
+});
+
+describe('a date answer carries its year', () => {
+  it("takes the year from the article's date when the sentence omits it", () => {
+    const s = '4月12日，崇川区召开深化文明城市长效管理动员会。';
+    expect(text(directAnswer('文明城市动员会哪天开的', s, s, '2023-04-12'))).toBe('2023年4月12日');
+  });
+
+  it('keeps a year the text gives, and puts a late month of an early article in the year before', () => {
+    expect(withYear('2021年8月6日', '2023-04-12')).toBe('2021年8月6日');
+    expect(withYear('12月28日', '2024-02-03')).toBe('2023年12月28日');
+    expect(withYear('3月底', '2025-03')).toBe('2025年3月底');
+    // No date for the article: the answer stays as the text gives it.
+    expect(withYear('4月12日', '')).toBe('4月12日');
+  });
+});
+
+describe('readings of what is asked', () => {
+  it('answers 几点 with a time of day, the part of day the question names first', () => {
+    const s = '服务站每天早上7点半开门，晚上9点关门。';
+    expect(text(directAnswer('服务站早上几点开门', s))).toBe('早上7点半');
+    const t = '门诊时间由原来的下午5点延长至晚上8点。';
+    expect(text(directAnswer('门诊晚上开到几点', t))).toBe('晚上8点');
+    // A figure that is no time of day does not answer 几点.
+    expect(directAnswer('服务站早上几点开门', '服务站共有志愿者12名。')).toBeUndefined();
+  });
+
+  it('reads 多长时间 as a duration, not a length', () => {
+    const s = '志愿者累计服务时长超过8万小时，服务范围覆盖3公里。';
+    expect(text(directAnswer('志愿者累计服务了多长时间', s))).toBe('超过8万小时');
+  });
+
+  it('reads 总额 and 授信 as sums of money', () => {
+    const s = '对接会上，9家银行与31家企业现场签约，授信金额合计5.2亿元。';
+    expect(text(directAnswer('银行给企业的授信总额是多少', s))).toBe('5.2亿元');
+  });
+
+  it('counts 下 and 次 as the same measure of times', () => {
+    const s = '比赛中，一名五年级男生以196次的成绩获得第一名。';
+    expect(text(directAnswer('跳绳第一名跳了多少下', s))).toBe('196次');
+    // 五年级 is a school grade, never a duration.
+    expect(directAnswer('他上了几年学', s)).toBeUndefined();
+  });
+
+  it('reads 今冬以来 as within this year', () => {
+    const s = '今冬以来，志愿者已在湿地记录到鸟类72种。';
+    expect(text(directAnswer('湿地今年冬天记录到多少种鸟', s))).toBe('72种');
+  });
+
+  it('asks for a person by a role and 叫什么名字', () => {
+    const s = '区级代表性传承人孙立海走进校园，给风筝社团的学生上了一堂非遗课。';
+    expect(text(directAnswer('给学生上风筝课的传承人叫什么名字', s))).toBe('孙立海');
+    // Without a role before it, 叫什么 asks for no person.
+    expect(directAnswer('这个培训班叫什么名字', s)?.kind).not.toBe('person');
+  });
+});
+
+describe("the question word's own measure", () => {
+  it('decides over a topic word of another measure', () => {
+    const s = '居民扫码即可充电，1元钱能充4小时。';
+    expect(text(directAnswer('充1块钱能充多久', s))).toBe('4小时');
+    expect(text(directAnswer('充4小时要多少钱', s))).toBe('1元');
+  });
+});
