@@ -31,7 +31,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-describe('npm start with a token, against a loopback Bot API', () => {
+describe('the bot with a token, against a loopback Bot API', () => {
   it('registers its command menu in Chinese and English', () => {
     const menus = api.sent('setMyCommands');
     expect(menus).toHaveLength(2);
@@ -87,7 +87,7 @@ describe('npm start with a token, against a loopback Bot API', () => {
   }, 15_000);
 });
 
-describe('npm start with a token Telegram refuses', () => {
+describe('the bot with a token Telegram refuses', () => {
   it('stops with one line saying so, without the token', async () => {
     const refusing = new LoopbackBotApi();
     const apiRoot = await refusing.start();
