@@ -14,7 +14,7 @@
  *   batch  one process answering the dev questions ×10 from standard input, and one answering
  *          them once: per question is the difference of the two over the difference in
  *          questions (start-up cancels out); peak RSS is the larger batch's
- * The project runs as its npm script runs it (`node --expose-gc scripts/run.mjs cli/search`: the
+ * The project runs as its npm script runs it (`node --expose-gc scripts/dev.mjs cli/search`: the
  * current build, made first when src/ changed), without npm's own start-up, as the peer runs
  * without it. In this process besides: query latency p50/p99 and
  * the bot's update-to-reply latency against the loopback Bot API stand-in, and the p99 of an
@@ -82,7 +82,7 @@ function questions(): string[] {
   return Array.from({ length: 10 }, () => base).flat();
 }
 
-/** The command an npm script runs, with `node` as this Node: `node … scripts/run.mjs cli/x`. */
+/** The command an npm script runs, with `node` as this Node: `node … scripts/dev.mjs cli/x`. */
 function scriptCommand(name: string): string[] {
   const scripts = (
     JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }

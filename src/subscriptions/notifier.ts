@@ -28,6 +28,8 @@ export interface NotifierOptions {
   batchSize?: number;
   /** Tries of one notification against 5xx and network errors. */
   maxAttempts?: number;
+  /** The clock Telegram's pauses are measured by (tests pass their own instead of waiting). */
+  now?: () => number;
   /** Told about each outcome (metrics). */
   onOutcome?: (outcome: 'sent' | 'failed' | 'blocked' | 'moved' | 'retry' | 'flood') => void;
 }
@@ -40,6 +42,7 @@ export class Notifier {
   private pausedUntil = 0;
   private failing = false;
   readonly owner: string;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: SubscriptionStore,
@@ -48,6 +51,7 @@ export class Notifier {
     private readonly options: NotifierOptions = {},
   ) {
     this.owner = options.owner ?? randomBytes(6).toString('hex');
+    this.now = options.now ?? Date.now;
   }
 
   start(): void {
@@ -102,17 +106,17 @@ export class Notifier {
     const gap = 1000 / perSecond;
     // A pause another instance (or this one before a restart) was asked for holds here too.
     this.pausedUntil = Math.max(this.pausedUntil, await this.store.deliveryPause());
-    const { lost } = await this.store.expireClaims();
+    const { lost } = await this.store.expireClaims(this.now());
     if (lost > 0)
       this.log.warn(
         { lost },
         'notifications were going out when their sender died: not sent again, maybe not delivered',
       );
-    while (!this.stopped && Date.now() >= this.pausedUntil) {
-      const batch = await this.store.claimBatch(this.owner, batchSize, leaseMs);
+    while (!this.stopped && this.now() >= this.pausedUntil) {
+      const batch = await this.store.claimBatch(this.owner, batchSize, leaseMs, this.now());
       if (batch.length === 0) return;
       for (const n of batch) {
-        if (this.stopped || Date.now() < this.pausedUntil) break;
+        if (this.stopped || this.now() < this.pausedUntil) break;
         if (!(await this.store.startSending(n.id, this.owner))) continue;
         try {
           await this.api.sendMessage(n.chatId, n.text, {
@@ -128,8 +132,8 @@ export class Notifier {
       }
       // Whatever this run did not reach goes back to the queue.
       await this.store.releaseAll(this.owner);
-      if (!this.stopped && Date.now() < this.pausedUntil) {
-        await this.sleep(this.pausedUntil - Date.now());
+      if (!this.stopped && this.now() < this.pausedUntil) {
+        await this.sleep(this.pausedUntil - this.now());
         if (!this.stopped) continue;
       }
     }
@@ -141,7 +145,7 @@ export class Notifier {
     maxAttempts: number,
     onOutcome: NonNullable<NotifierOptions['onOutcome']>,
   ): Promise<void> {
-    const now = Date.now();
+    const now = this.now();
     if (err instanceof GrammyError) {
       const retryAfter = err.parameters.retry_after;
       const movedTo = err.parameters.migrate_to_chat_id;

@@ -55,12 +55,11 @@ const ask = (text: string, chatId: number) =>
 describe('Telegram faults', () => {
   it('waits out a 429 and then answers', async () => {
     api.fail('sendMessage', { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
-    const started = Date.now();
     await ask('红色直播间', 11);
     const sends = api.sent().filter((c) => c.payload.chat_id === 11);
     expect(sends).toHaveLength(2);
+    // The second try waited out the second Telegram asked for.
     expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(900);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('retries a 502 and a dropped connection', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../support/processes.ts';
 
-describe('npm start without a token', () => {
+describe('the program without a token', () => {
   it('chats in the terminal: says so, answers each line of standard input, and exits at its end', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-'));
     const app = startApp({ BOT_TOKEN: '', CORPUS_DIR: 'seeds', INDEX_FILE: path.join(dir, 'index.json') });

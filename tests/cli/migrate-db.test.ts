@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
+import { programCommand } from '../support/processes.ts';
 
 const migrate = (args: string[]) =>
-  spawnSync('npm', ['run', '-s', 'migrate-db', '--', ...args], {
+  spawnSync(process.execPath, [...programCommand('cli/migrate-db'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },
   });

@@ -1,5 +1,5 @@
 /**
- * The real bot (`npm start` against the loopback Bot API) while an issue is copied into its corpus
+ * The real bot (`node dist/main.js` against the loopback Bot API) while an issue is copied into its corpus
  * slowly, stalling 4 s half-way: subscribers get one notification, for the whole issue.
  */
 import fs from 'node:fs';

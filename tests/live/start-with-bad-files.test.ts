@@ -1,5 +1,5 @@
 /**
- * `npm start` (the real process, terminal chat) on a corpus holding every kind of bad file at once:
+ * The program (`node dist/main.js`, the real process, terminal chat) on a corpus holding every kind of bad file at once:
  * it starts, warns once about each, and answers ordinary questions from the good issues.
  */
 import fs from 'node:fs';
@@ -45,7 +45,7 @@ async function ask(dir: string, question: string): Promise<{ output: string; ms:
   return { output: app.output(), ms: Date.now() - started };
 }
 
-describe('npm start with bad files in the corpus', () => {
+describe('the program with bad files in the corpus', () => {
   it('starts, warns once about each bad file, and answers from the good ones', async () => {
     const dir = badCorpus();
     const cold = await ask(dir, '老旧小区改造');

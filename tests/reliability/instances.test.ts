@@ -1,5 +1,5 @@
 /**
- * Three real `npm start` processes in webhook mode behind a round-robin proxy, one real
+ * Three real bot processes (`node dist/main.js`) in webhook mode behind a round-robin proxy, one real
  * PostgreSQL, one shared corpus folder, and the loopback Bot API stand-in delivering updates by
  * POSTing them with the secret header.
  */

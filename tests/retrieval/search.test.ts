@@ -94,10 +94,12 @@ describe('confidence', () => {
     expect(top('老旧小区改造 <b>x</b>')?.articleId).toBe(top('老旧小区改造')?.articleId);
   });
 
-  it('reaches the right article for a paraphrase, at least as related', () => {
+  it('reaches the right article for a paraphrase, as related when the archive lacks a word of it', () => {
+    // The archive never says 义诊: the article about a TCM fair in the community speaks of the
+    // topic, so it comes first, but it is not offered as the answer.
     const r = top('社区里的中医义诊');
     expect(r?.headline).toContain('中医集市进社区');
-    expect(['answer', 'related']).toContain(r?.confidence);
+    expect(r?.confidence).toBe('related');
   });
 
   it('never presents a near miss as the answer: the archive names the topic, not what is asked', () => {
@@ -112,10 +114,14 @@ describe('confidence', () => {
   });
 
   it('lists answers before related results', () => {
+    const answersFirst = (labels: string[]) =>
+      [...labels].sort((a, b) => Number(a === 'related') - Number(b === 'related'));
+    // A question the archive answers, with a related result besides.
+    const mixed = search(index, '唐闸古镇住了多少人', { limit: 5 }).map((r) => r.confidence);
+    expect(new Set(mixed)).toEqual(new Set(['answer', 'related']));
     for (const q of ['唐闸古镇住了多少人', '老旧小区改造', '疫情防控']) {
-      const order = search(index, q, { limit: 5 }).map((r) => r.confidence);
-      const firstRelated = order.indexOf('related');
-      if (firstRelated >= 0) expect(order.slice(firstRelated), q).not.toContain('answer');
+      const labels = search(index, q, { limit: 5 }).map((r) => r.confidence);
+      expect(labels, q).toEqual(answersFirst(labels));
     }
   });
 });

@@ -58,10 +58,9 @@ describe('the HTTP server', () => {
       log: silentLogger,
     });
     const url = `http://127.0.0.1:${server.port}/hook`;
-    const started = Date.now();
     const res = await post(url, JSON.stringify(message(1, '老旧小区改造')), SECRET);
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Answered while the handler was still held: the answer did not wait for it.
     expect(handled).toBe(false);
     release();
     for (let k = 0; k < 50 && !handled; k++) await new Promise((r) => setTimeout(r, 50));

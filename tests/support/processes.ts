@@ -1,22 +1,31 @@
 /**
- * Starting `npm start` as a real process for end-to-end tests. npm runs the bot as a child, so
- * the whole process group is signalled: a SIGKILL to npm alone would leave the bot running.
+ * Starting the program as a real process for end-to-end tests, as production starts it
+ * (`node dist/main.js`, the `start` script's flags) but from the run's built copy of the project
+ * (see built-copy.ts), in the working tree's folder so that relative settings (CORPUS_DIR=seeds)
+ * read the same files. The process gets a group of its own, which is signalled whole.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { inject } from 'vitest';
 
 export interface Started {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  /** Signals npm and the bot under it. */
+  /** Signals the program. */
   kill: (signal: NodeJS.Signals) => void;
   /** Resolves once no process of the group is left. */
   gone: () => Promise<void>;
 }
 
-export function startApp(env: Record<string, string>, args: string[] = ['start', '--silent']): Started {
+/** A program of the built copy: `main` (the bot) or `cli/NAME`, with node's arguments. */
+export function programCommand(program = 'main'): string[] {
+  return ['--expose-gc', '--max-semi-space-size=8', path.join(inject('builtProject'), 'dist', `${program}.js`)];
+}
+
+export function startApp(env: Record<string, string>): Started {
   let out = '';
-  const child = spawn('npm', args, {
+  const child = spawn(process.execPath, programCommand(), {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,

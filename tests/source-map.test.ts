@@ -1,5 +1,5 @@
 /**
- * The README's source map cannot drift from the tree: every module under src/ is named in the
+ * The source map (docs/source-map.md) cannot drift from the tree: every module under src/ is named in the
  * entry of its top-level folder, and every folder the map names exists.
  */
 import fs from 'node:fs';
@@ -7,9 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function sourceMap(): Map<string, string> {
-  const readme = fs.readFileSync('README.md', 'utf8');
-  const block = readme.split('## Source map')[1]?.split('```')[1];
-  if (!block) throw new Error('README.md has no "## Source map" code block');
+  const doc = fs.readFileSync('docs/source-map.md', 'utf8');
+  const block = doc.split('```')[1];
+  if (!block) throw new Error('docs/source-map.md has no code block');
   // An entry starts at a line beginning with a path; indented lines continue it.
   const entries = new Map<string, string>();
   let current = '';
@@ -30,7 +30,7 @@ function modules(dir: string): string[] {
   });
 }
 
-describe('README source map', () => {
+describe('the source map', () => {
   const map = sourceMap();
 
   it('names every module under src/ in its folder entry', () => {
