@@ -16,4 +16,8 @@ export interface BotDeps {
   counters: { questions: number };
   /** Re-scans the corpus (/reload). */
   reload?: () => Promise<void>;
+  /** Today's date where the readers live (YYYY-MM-DD), for 去年, 上个月, 最近……; injected in tests. */
+  today: () => string;
+  /** The clock of follow-up contexts and the unanswered count (epoch ms); injected in tests. */
+  now: () => number;
 }
