@@ -28,9 +28,12 @@ export type FollowUp =
   | { kind: 'detail' }
   /**
    * `question` is the message read with the last topic. `weak`: nothing in the message points back
-   * (a short question of one word, 什么时候开学): it may as well be a question of its own.
+   * (a short question of one word, 什么时候开学): it may as well be a question of its own. `own`:
+   * the message without its pointers, with the last question's words of asking when it has none.
+   * `ownWords`: how many things the message names itself. `selfContained`: the message reads as a question of its own (it names more than one thing);
+   * only the archive can tell whether it still carries on from the last answer.
    */
-  | { kind: 'refer'; question: string; weak: boolean }
+  | { kind: 'refer'; question: string; weak: boolean; own: string; ownWords: number; selfContained?: boolean }
   | { kind: 'new'; question: string };
 
 /** What a text is about, as the ranking reads it: its content words (weight 1) and its lighter words. */
@@ -52,7 +55,7 @@ const OPENER = /^(?:那么?|那请问|那你说|还有|另外)/;
 const ENDER = /呢$/;
 // The question words at the end of a question (多大, 是多少, 什么时候, 在哪里), with 的/吗 after them.
 const ASK =
-  /(?:是|有|达到?|为|共|一共|总共)?(?:多少\p{Script=Han}?|几\p{Script=Han}|什么时候|何时|哪一?年|哪一?天|哪里|在哪里?|哪儿|是谁|谁|多大|多长|多高|多久|多远|怎么样|如何|是什么|有哪些|哪些)(?:的|了)?(?:吗|呢|啊|呀)?/u;
+  /(?:是|有|达到?|为|共|一共|总共)?(?:多少\p{Script=Han}?|几\p{Script=Han}|什么时候|何时|哪一?年|哪一?天|哪里|在哪里?|哪儿|是谁|谁|多大|多长|多高|多久|多远|怎么样|如何|是什么|(?:干|做)什么|有哪些|哪些)(?:的|了)?(?:吗|呢|啊|呀)?/u;
 // Whether a text asks anything at all (a question word, or 吗).
 const ASKS = /[吗么]$|什么|多少|几|哪|谁|怎么|如何|何时|是否|有没有/;
 
@@ -85,19 +88,24 @@ export function readFollowUp(text: string, context: ChatContext | undefined, wor
   // A question of its own names more than one thing and points at nothing said before; a short
   // one (a word or none: 什么时候开学, 在哪里) most often carries on from the last.
   const referring = pointed || own.length <= 1 || (opened && own.length <= 2);
-  if (!referring || !rest) return { kind: 'new', question: text };
+  if (!rest) return { kind: 'new', question: text };
 
   // The old focus gives way to new words sharing it (那常住人口呢 after 户籍人口多少: 人口 asked of
-  // another kind), and to a question of its own about the same thing (那它什么时候竣工的 after 面积多大).
+  // another kind).
   // Only a focus the topic ends on: the thing asked stands just before the question word in Chinese.
   let topic = context.topic;
   const { focus } = context;
-  const replaced = own.some((w) => shares(w, focus)) || ASKS.test(rest);
+  // (Only after a question: a topic said alone, 寒假托管班, is all focus.)
+  const replaced = context.ask !== '' && own.some((w) => shares(w, focus));
   if (focus && topic.endsWith(focus) && focus.length < topic.length && replaced) topic = topic.slice(0, -focus.length);
   // What the topic says already need not be said twice (那唐闸古镇呢).
   for (const word of own) if (topic.includes(word)) topic = topic.replace(word, '');
   const ask = ASKS.test(rest) ? '' : context.ask;
-  return { kind: 'refer', question: `${topic}${rest}${ask}`, weak: !pointed && !opened };
+  const question = `${topic}${rest}${ask}`;
+  const weak = !pointed && !opened;
+  return referring
+    ? { kind: 'refer', question, weak, own: `${rest}${ask}`, ownWords: own.length }
+    : { kind: 'refer', question, weak, own: text, ownWords: own.length, selfContained: true };
 }
 
 /** Whether two words share two characters in a row (常住人口 and 人口). */

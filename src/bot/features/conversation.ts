@@ -9,7 +9,7 @@ import type { Context } from 'grammy';
 import { parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
 import { loadContext, saveContext } from '../conversation/chat-context.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
-import { type ChatContext, contextOf, readFollowUp, type Words } from '../conversation/follow-up.ts';
+import { type ChatContext, contextOf, type FollowUp, readFollowUp, type Words } from '../conversation/follow-up.ts';
 import { smallTalkOf, withoutGreeting } from '../conversation/small-talk.ts';
 import { asksWhatsNew } from '../conversation/whats-new.ts';
 import type { BotDeps } from '../deps.ts';
@@ -134,6 +134,40 @@ async function moreDetail(ctx: Context, deps: BotDeps, context: ChatContext): Pr
   await saveContext(deps.subscriptions, ctx.chat!.id, { ...context, parts: context.parts + 1 }, deps.now());
 }
 
+/**
+ * What a follow-up asks, of the searches it may mean: read with the last topic, its own words
+ * alone, or (when nothing in it points back) the message as it stands; a message that reads as a
+ * question of its own is tried as it stands first. What 它, 那 and a bare
+ * 多少 point at is the last answer: a search that offers that article as an answer wins, with it
+ * first; else the message read with the topic, unless a message pointing at nothing answers alone.
+ */
+function followUpSearch(
+  deps: BotDeps,
+  follow: Extract<FollowUp, { kind: 'refer' }>,
+  message: string,
+  context: ChatContext,
+): { question: string; results: SearchResult[] } {
+  // A message naming things of its own finds its sentence best by its own words; a bare one needs the topic.
+  const order = follow.selfContained
+    ? [message, follow.question]
+    : follow.ownWords >= 2
+      ? [follow.own, follow.question, ...(follow.weak ? [message] : [])]
+      : [follow.question, follow.own, ...(follow.weak ? [message] : [])];
+  const tries = [...new Set(order)].map((question) => ({
+    question,
+    results: searchIn(deps, question).results,
+  }));
+  for (const t of tries) {
+    const same = t.results.findIndex((r) => r.articleId === context.article && r.confidence !== 'related');
+    if (same >= 0)
+      return { question: t.question, results: [t.results[same]!, ...t.results.filter((_, k) => k !== same)] };
+  }
+  const alone = tries.find((t) => t.question === message);
+  // A question of its own that the last answer's article does not answer is asked as it stands.
+  if (alone && (answers(alone.results) || follow.selfContained)) return alone;
+  return tries.find((t) => answers(t.results)) ?? tries.find((t) => t.results.length > 0) ?? tries[0]!;
+}
+
 /** Any text a user sends the bot as a message. */
 export async function answerMessage(ctx: Context, deps: BotDeps, text: string): Promise<void> {
   const kind = smallTalkOf(text);
@@ -163,9 +197,9 @@ export async function answerMessage(ctx: Context, deps: BotDeps, text: string): 
   if (follow.kind === 'next') return nextResult(ctx, deps, context!);
   if (follow.kind === 'detail') return moreDetail(ctx, deps, context!);
   if (follow.kind === 'refer') {
-    // A short question that points at nothing is its own question when the archive answers it so.
-    if (follow.weak && answers(searchIn(deps, question).results)) return answerQuestion(ctx, deps, question);
-    return answerQuestion(ctx, deps, follow.question, [messages.followUpAs(follow.question)]);
+    const chosen = followUpSearch(deps, follow, question, context!);
+    const before = chosen.question === question ? [] : [messages.followUpAs(chosen.question)];
+    return answerQuestion(ctx, deps, chosen.question, before, chosen.results);
   }
   await answerQuestion(ctx, deps, follow.question);
 }
