@@ -60,10 +60,11 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
   if (!trimmed) return undefined;
   // Nothing but emoji, symbols and punctuation (👍, 😊😊, ？？, 🎉!).
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'emoji';
+  // Letters, but not a single Chinese character: another language (English, mostly: hello, thanks
+  // too), answered with a line in English.
+  if (!/\p{Script=Han}/u.test(trimmed) && /\p{L}/u.test(trimmed)) return 'foreign';
   const b = bare(trimmed);
   for (const [kind, pattern] of KINDS) if (pattern.test(b)) return kind;
-  // Letters, but not a single Chinese character: another language (English, mostly).
-  if (!/\p{Script=Han}/u.test(trimmed) && /\p{L}/u.test(trimmed)) return 'foreign';
   return undefined;
 }
 

@@ -41,8 +41,14 @@ async function replyWithExamples(ctx: Context, deps: BotDeps, text: string): Pro
   await ctx.reply(text, { reply_markup: examplesKeyboard(exampleQuestions(deps.library, 3)) });
 }
 
+/** A search's results, and a line to show above them (the period named holds no article). */
+interface Found {
+  results: SearchResult[];
+  notice?: string;
+}
+
 /** Searches with the question's period (its relative time words) narrowing or boosting by date. */
-function searchIn(deps: BotDeps, question: string): { results: SearchResult[]; notice?: string } {
+function searchIn(deps: BotDeps, question: string): Found {
   const { window } = timeWindow(question, deps.today());
   if (!window) return { results: deps.library.search(question, RESULTS_KEPT) };
   const dates = { from: window.from, to: window.to };
@@ -66,7 +72,7 @@ export async function answerQuestion(
   deps: BotDeps,
   question: string,
   before: string[] = [],
-  found?: SearchResult[],
+  found?: Found,
 ): Promise<void> {
   const q = question.trim();
   if (q.length > MAX_QUESTION) {
@@ -74,7 +80,7 @@ export async function answerQuestion(
     return;
   }
   deps.counters.questions++;
-  const { results, notice } = found ? { results: found, notice: undefined } : searchIn(deps, q);
+  const { results, notice } = found ?? searchIn(deps, q);
   if (results.length === 0) {
     // What residents ask and the archive lacks, for the operators (/stats): the text alone.
     await deps.subscriptions.countUnanswered(q, deps.now()).catch(() => {});
@@ -136,31 +142,30 @@ async function moreDetail(ctx: Context, deps: BotDeps, context: ChatContext): Pr
 
 /**
  * What a follow-up asks, of the searches it may mean: read with the last topic, its own words
- * alone, or (when nothing in it points back) the message as it stands; a message that reads as a
- * question of its own is tried as it stands first. What 它, 那 and a bare
- * 多少 point at is the last answer: a search that offers that article as an answer wins, with it
- * first; else the message read with the topic, unless a message pointing at nothing answers alone.
+ * alone, or (when nothing in it points back) the message as it stands. What 它, 那 and a bare 多少
+ * point at is the last answer: a search that offers that article as an answer wins, with it first;
+ * else a message that answers as it stands (or reads as a question of its own) is asked so; else
+ * the first search that answers.
  */
 function followUpSearch(
   deps: BotDeps,
   follow: Extract<FollowUp, { kind: 'refer' }>,
   message: string,
   context: ChatContext,
-): { question: string; results: SearchResult[] } {
-  // A message naming things of its own finds its sentence best by its own words; a bare one needs the topic.
+): Found & { question: string } {
+  // A message naming things of its own finds its sentence best by its own words; a bare one needs
+  // the topic. One that points at nothing is read as it stands first.
   const order = follow.selfContained
     ? [message, follow.question]
-    : follow.ownWords >= 2
-      ? [follow.own, follow.question, ...(follow.weak ? [message] : [])]
-      : [follow.question, follow.own, ...(follow.weak ? [message] : [])];
-  const tries = [...new Set(order)].map((question) => ({
-    question,
-    results: searchIn(deps, question).results,
-  }));
+    : follow.weak
+      ? [message, follow.question, follow.own]
+      : follow.ownWords >= 2
+        ? [follow.own, follow.question]
+        : [follow.question, follow.own];
+  const tries = [...new Set(order)].map((question) => ({ question, ...searchIn(deps, question) }));
   for (const t of tries) {
     const same = t.results.findIndex((r) => r.articleId === context.article && r.confidence !== 'related');
-    if (same >= 0)
-      return { question: t.question, results: [t.results[same]!, ...t.results.filter((_, k) => k !== same)] };
+    if (same >= 0) return { ...t, results: [t.results[same]!, ...t.results.filter((_, k) => k !== same)] };
   }
   const alone = tries.find((t) => t.question === message);
   // A question of its own that the last answer's article does not answer is asked as it stands.
@@ -174,7 +179,7 @@ export async function answerMessage(ctx: Context, deps: BotDeps, text: string): 
   if (kind === 'foreign') {
     // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something.
     const results = text.length <= MAX_QUESTION ? deps.library.search(text, RESULTS_KEPT) : [];
-    if (answers(results)) await answerQuestion(ctx, deps, text, [messages.foreignFound], results);
+    if (answers(results)) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
     else await replyWithExamples(ctx, deps, messages.smallTalk.foreign);
     return;
   }
@@ -199,7 +204,7 @@ export async function answerMessage(ctx: Context, deps: BotDeps, text: string): 
   if (follow.kind === 'refer') {
     const chosen = followUpSearch(deps, follow, question, context!);
     const before = chosen.question === question ? [] : [messages.followUpAs(chosen.question)];
-    return answerQuestion(ctx, deps, chosen.question, before, chosen.results);
+    return answerQuestion(ctx, deps, chosen.question, before, chosen);
   }
   await answerQuestion(ctx, deps, follow.question);
 }
