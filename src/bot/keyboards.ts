@@ -6,6 +6,7 @@ import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Article } from '../corpus/types.ts';
 import type { SearchResult } from '../retrieval/index.ts';
+import { escapeHtml } from '../telegram/html.ts';
 import { articleData, backData, exampleData, fullData, moreData, pageData } from './callback-data.ts';
 import { PAGE_SIZE } from './format.ts';
 import { messages } from './messages.ts';
@@ -67,4 +68,19 @@ export function latestKeyboard(articles: Article[]): InlineKeyboard {
 /** The example questions, one per row. */
 export function examplesKeyboard(examples: string[]): InlineKeyboard {
   return keyboard(examples.map((q, n) => [button(messages.exampleButton(q), exampleData.pack({ n }))]));
+}
+
+/**
+ * Under a new-issue notification: a button per article it names (the digest's headlines, a
+ * keyword's matches), in the order named, each opening the article in full.
+ */
+export function notificationKeyboard(articles: Article[], html: string): InlineKeyboard | undefined {
+  const named = articles
+    .map((a) => ({ a, at: html.indexOf(`<b>${escapeHtml(a.headline)}</b>`) }))
+    .filter(({ at }) => at >= 0)
+    .sort((x, y) => x.at - y.at)
+    .map(({ a }) => a);
+  const seen = new Set<string>();
+  const unique = named.filter((a) => !seen.has(a.id) && seen.add(a.id));
+  return unique.length > 0 ? latestKeyboard(unique) : undefined;
 }
