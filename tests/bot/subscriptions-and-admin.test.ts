@@ -114,7 +114,7 @@ describe('bad input', () => {
     expect(answered(last())).toBe(true);
   });
 
-  it('answers stickers and photos with a word, and ignores edited messages', async () => {
+  it('answers stickers as small talk and photos with a word, and ignores edited messages', async () => {
     await send('', 100, {
       text: undefined,
       sticker: {
@@ -127,6 +127,9 @@ describe('bad input', () => {
         is_video: false,
       },
     });
+    // A sticker is small talk: a friendly word with example questions.
+    expect(last()).toBe(messages.smallTalk.emoji);
+    await send('', 100, { text: undefined, photo: [{ file_id: 'p', file_unique_id: 'q', width: 1, height: 1 }] });
     expect(last()).toContain('只能读懂文字');
     const before = calls.length;
     await bot.handleUpdate({

@@ -34,7 +34,9 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
     await answerQuestion(ctx, deps, question);
   });
 
-  // Stickers, photos, voice and the like in a private chat get a word on what the bot reads.
+  // A sticker is small talk, as an emoji is: a friendly word and example questions.
+  composer.chatType('private').on('message:sticker', (ctx) => answerMessage(ctx, deps, ctx.msg.sticker.emoji ?? '👍'));
+  // Photos, voice and the like in a private chat get a word on what the bot reads.
   composer
     .chatType('private')
     .on('message')
