@@ -7,6 +7,7 @@
  * show","smalltalk":[indexes of small-talk turns],"today":"YYYY-MM-DD"}. Printed:
  * - last-turn Correct@1: the last turn's first reply offers (not under the related header) an
  *   article whose headline holds a key, and shows the answer text;
+ * - DirectWrong: last turns whose short answer (答：…) is not the gold answer;
  * - Found@1: the right article, whatever else;
  * - small-talk turns answered 「没有找到」;
  * - answers over a phone's size: more than 400 visible characters or 8 lines, or more than one
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   let smallTalkMissed = 0;
   let answers = 0;
   let oversized = 0;
+  let directWrong = 0;
   const misses: string[] = [];
   for (const [k, c] of conversations.entries()) {
     const session = createChatSession({
@@ -111,6 +113,12 @@ async function main(): Promise<void> {
     const right = c.relevant.some((key) => headline.includes(key));
     const related = last.includes(messages.relatedHeader);
     const shows = !c.answer || htmlToText(last).includes(c.answer);
+    // A short answer shown (答：…) must be the gold one: holding it, or held by it.
+    const direct = htmlToText(last.match(/答：<b>([\s\S]*?)<\/b>/)?.[1] ?? '');
+    if (direct && c.answer && !direct.includes(c.answer) && !c.answer.includes(direct)) {
+      directWrong++;
+      misses.push(`${c.id} 答：${direct}, not ${c.answer}`);
+    }
     if (right) found++;
     if (right && !related && shows) correct++;
     else
@@ -122,7 +130,7 @@ async function main(): Promise<void> {
   const n = conversations.length;
   console.log(
     `Correct@1(last turn)=${(correct / n).toFixed(3)} Found@1=${(found / n).toFixed(3)} ` +
-      `SmallTalkNoMatch=${smallTalkMissed}/${smallTalk} OverPhoneSize=${oversized}/${answers} n=${n}`,
+      `DirectWrong=${directWrong} SmallTalkNoMatch=${smallTalkMissed}/${smallTalk} OverPhoneSize=${oversized}/${answers} n=${n}`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }

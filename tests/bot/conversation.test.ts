@@ -168,8 +168,9 @@ describe('follow-ups', () => {
     const h = harness();
     await say(h, '唐闸古镇规划面积多大');
     await say(h, '那常住人口呢');
-    expect(last(h)).toContain(messages.followUpAs('唐闸古镇规划面积常住人口多大'));
-    expect(htmlToText(last(h))).toContain('近6万人');
+    // The new words take the place of the old focus (面积), and a quantity is asked as 多少.
+    expect(last(h)).toContain(messages.followUpAs('唐闸古镇规划常住人口多少'));
+    expect(last(h)).toContain('答：<b>近6万人</b>');
   });
 
   it('还有别的吗 gives the next result, then says there are no more', async () => {
@@ -197,6 +198,9 @@ describe('follow-ups', () => {
   it('a self-contained question drops the context', async () => {
     const h = harness();
     await say(h, '唐闸古镇规划面积多大');
+    await say(h, '老旧小区改造回头看');
+    expect(last(h)).not.toContain('接着上一个问题');
+    expect(last(h)).toContain('老旧小区改造不留遗憾');
     await say(h, '如何办理出国护照');
     expect(last(h)).toContain('没有在报道中找到');
     await say(h, '全民国家安全教育周在哪里启动');
@@ -221,7 +225,7 @@ describe('follow-ups', () => {
       await say(one, '唐闸古镇规划面积多大', 300);
       await say(two, '那常住人口呢', 300);
       expect(last(two)).toContain('接着上一个问题');
-      expect(htmlToText(last(two))).toContain('近6万人');
+      expect(last(two)).toContain('答：<b>近6万人</b>');
       // 还有别的吗 on the first instance continues from the second's results.
       await say(one, '还有别的吗', 300);
       expect(last(one)).not.toBe(messages.noContext);

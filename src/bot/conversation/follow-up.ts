@@ -56,6 +56,8 @@ const ENDER = /呢$/;
 // The question words at the end of a question (多大, 是多少, 什么时候, 在哪里), with 的/吗 after them.
 const ASK =
   /(?:是|有|达到?|为|共|一共|总共)?(?:多少\p{Script=Han}?|几\p{Script=Han}|什么时候|何时|哪一?年|哪一?天|哪里|在哪里?|哪儿|是谁|谁|多大|多长|多高|多久|多远|怎么样|如何|是什么|(?:干|做)什么|有哪些|哪些)(?:的|了)?(?:吗|呢|啊|呀)?/u;
+// Question words asking for a quantity, some with the unit of what they ask about (多大, 多少个).
+const QUANTITY = /多少|几|多大|多长|多高|多久|多远/;
 // Whether a text asks anything at all (a question word, or 吗).
 const ASKS = /[吗么]$|什么|多少|几|哪|谁|怎么|如何|何时|是否|有没有/;
 
@@ -90,22 +92,34 @@ export function readFollowUp(text: string, context: ChatContext | undefined, wor
   const referring = pointed || own.length <= 1 || (opened && own.length <= 2);
   if (!rest) return { kind: 'new', question: text };
 
-  // The old focus gives way to new words sharing it (那常住人口呢 after 户籍人口多少: 人口 asked of
-  // another kind).
+  // The old focus gives way to new words sharing it (户籍人口多少, then 常住人口有多少).
   // Only a focus the topic ends on: the thing asked stands just before the question word in Chinese.
   let topic = context.topic;
   const { focus } = context;
+  // A message opening with 那 or ending in 呢 asks the same of its new words (那常住人口呢 after 面积多大).
   // (Only after a question: a topic said alone, 寒假托管班, is all focus.)
-  const replaced = context.ask !== '' && own.some((w) => shares(w, focus));
+  const replaced = context.ask !== '' && own.length > 0 && (opened || own.some((w) => shares(w, focus)));
   if (focus && topic.endsWith(focus) && focus.length < topic.length && replaced) topic = topic.slice(0, -focus.length);
   // What the topic says already need not be said twice (那唐闸古镇呢).
   for (const word of own) if (topic.includes(word)) topic = topic.replace(word, '');
-  const ask = ASKS.test(rest) ? '' : context.ask;
+  // The question words carry over, but a unit belongs to the old focus (多大 of an area): of a new
+  // focus, a quantity is asked as 多少.
+  const ask = ASKS.test(rest) ? '' : replaced && QUANTITY.test(context.ask) ? '多少' : context.ask;
   const question = `${topic}${rest}${ask}`;
-  const weak = !pointed && !opened;
+  // A question naming at most one thing (有多少个摊位, 什么时候开学) lacks its subject: it is the last one's.
+  const bareQuestion = own.length <= 1 && ASKS.test(rest);
+  const weak = !pointed && !opened && !bareQuestion;
   return referring
     ? { kind: 'refer', question, weak, own: `${rest}${ask}`, ownWords: own.length }
     : { kind: 'refer', question, weak, own: text, ownWords: own.length, selfContained: true };
+}
+
+/**
+ * Whether a message carries words of the last topic on (征集到了多少条建议 after 民生实事项目征集):
+ * then the last answer's article is what it most likely asks about, whatever else it names.
+ */
+export function continuesTopic(message: string, context: ChatContext): boolean {
+  return shares(bare(message), context.topic);
 }
 
 /** Whether two words share two characters in a row (常住人口 and 人口). */

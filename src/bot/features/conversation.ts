@@ -9,7 +9,14 @@ import type { Context } from 'grammy';
 import { parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
 import { loadContext, saveContext } from '../conversation/chat-context.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
-import { type ChatContext, contextOf, type FollowUp, readFollowUp, type Words } from '../conversation/follow-up.ts';
+import {
+  type ChatContext,
+  contextOf,
+  continuesTopic,
+  type FollowUp,
+  readFollowUp,
+  type Words,
+} from '../conversation/follow-up.ts';
 import { smallTalkOf, withoutGreeting } from '../conversation/small-talk.ts';
 import { asksWhatsNew } from '../conversation/whats-new.ts';
 import type { BotDeps } from '../deps.ts';
@@ -143,9 +150,10 @@ async function moreDetail(ctx: Context, deps: BotDeps, context: ChatContext): Pr
 /**
  * What a follow-up asks, of the searches it may mean: read with the last topic, its own words
  * alone, or (when nothing in it points back) the message as it stands. What 它, 那 and a bare 多少
- * point at is the last answer: a search that offers that article as an answer wins, with it first;
- * else a message that answers as it stands (or reads as a question of its own) is asked so; else
- * the first search that answers.
+ * point at is the last answer: a search that offers that article as an answer wins, with it first
+ * (unless the message points at nothing, shares no word with the last topic and answers as it
+ * stands); else a message that answers as it stands (or reads as a question of its own) is asked
+ * so; else the first search that answers.
  */
 function followUpSearch(
   deps: BotDeps,
@@ -163,11 +171,14 @@ function followUpSearch(
         ? [follow.own, follow.question]
         : [follow.question, follow.own];
   const tries = [...new Set(order)].map((question) => ({ question, ...searchIn(deps, question) }));
+  const alone = tries.find((t) => t.question === message);
+  // A message pointing at nothing and sharing no word with the last topic, answered as it stands, is its own question.
+  if ((follow.weak || follow.selfContained) && alone && answers(alone.results) && !continuesTopic(message, context))
+    return alone;
   for (const t of tries) {
     const same = t.results.findIndex((r) => r.articleId === context.article && r.confidence !== 'related');
     if (same >= 0) return { ...t, results: [t.results[same]!, ...t.results.filter((_, k) => k !== same)] };
   }
-  const alone = tries.find((t) => t.question === message);
   // A question of its own that the last answer's article does not answer is asked as it stands.
   if (alone && (answers(alone.results) || follow.selfContained)) return alone;
   return tries.find((t) => answers(t.results)) ?? tries.find((t) => t.results.length > 0) ?? tries[0]!;

@@ -31,6 +31,15 @@ describe('follow-ups', () => {
       kind: 'refer',
       question: '崇川区户籍常住人口多少',
     });
+    // …呢 asks the same of its new words: they replace the focus, and a unit-bound 多大 becomes 多少.
+    expect(readFollowUp('那常住人口呢', contextAfter('唐闸古镇规划面积多大'), wordsOf)).toMatchObject({
+      question: '唐闸古镇规划常住人口多少',
+    });
+    // A bare question (one thing named, a question word) lacks its subject: it is the last one's.
+    expect(readFollowUp('有多少个摊位', contextAfter('城东街道年货集市热闹吗'), wordsOf)).toMatchObject({
+      kind: 'refer',
+      weak: false,
+    });
     expect(readFollowUp('在哪里', area, wordsOf)).toMatchObject({ kind: 'refer', question: '唐闸古镇规划面积在哪里' });
   });
 
