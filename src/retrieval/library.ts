@@ -101,15 +101,4 @@ export class NewsLibrary {
       to: dated[0] ?? '',
     };
   }
-
-  /** Questions the archive surely answers, for a newcomer to tap: the newest headlines' lead phrases. */
-  exampleQuestions(n = 3): string[] {
-    const out: string[] = [];
-    for (const a of this.newest) {
-      const phrase = a.headline.split(/[\s,，]/)[0]!.replace(/[“”"]/g, '');
-      if (phrase.length >= 4 && !out.includes(phrase)) out.push(phrase);
-      if (out.length >= n) break;
-    }
-    return out;
-  }
 }
