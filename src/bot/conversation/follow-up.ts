@@ -40,6 +40,8 @@ export type FollowUp =
 export interface Words {
   content: string[];
   focus?: string;
+  /** The content words that read as proper names (people, places, organisations). */
+  names?: string[];
 }
 
 // Asking for the next result: 还有别的吗, 还有吗, 下一个, 换一个, 其他的呢, 更多.
@@ -89,7 +91,11 @@ export function readFollowUp(text: string, context: ChatContext | undefined, wor
   const own = wordsOf(rest).content;
   // A question of its own names more than one thing and points at nothing said before; a short
   // one (a word or none: 什么时候开学, 在哪里) most often carries on from the last.
-  const referring = pointed || own.length <= 1 || (opened && own.length <= 2);
+  const words = wordsOf(rest);
+  // What makes a question its own: a name, a long compound (老旧小区改造), or three things named;
+  // two common words (每天服务多少位老人) still leave its subject to the last question.
+  const specific = (words.names?.length ?? 0) > 0 || own.some((w) => w.length >= 4) || own.length >= 3;
+  const referring = pointed || !specific || (opened && own.length <= 2);
   if (!rest) return { kind: 'new', question: text };
 
   // The old focus gives way to new words sharing it (户籍人口多少, then 常住人口有多少).

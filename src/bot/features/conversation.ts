@@ -6,7 +6,7 @@
  * results are a button away.
  */
 import type { Context } from 'grammy';
-import { parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
+import { isProperName, parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
 import { loadContext, saveContext } from '../conversation/chat-context.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
 import {
@@ -35,10 +35,8 @@ const WHATS_NEW = 5;
 /** What a text is about, as the ranking reads it. */
 export function wordsOf(text: string): Words {
   const concepts = parseQuery(text).concepts;
-  return {
-    content: concepts.filter((c) => c.weight >= 1).map((c) => c.terms[0]!),
-    focus: concepts.find((c) => c.focus)?.terms[0],
-  };
+  const content = concepts.filter((c) => c.weight >= 1).map((c) => c.terms[0]!);
+  return { content, focus: concepts.find((c) => c.focus)?.terms[0], names: content.filter(isProperName) };
 }
 
 const answers = (results: SearchResult[]) => results.length > 0 && results[0]!.confidence !== 'related';
@@ -162,25 +160,28 @@ function followUpSearch(
   context: ChatContext,
 ): Found & { question: string } {
   // A message naming things of its own finds its sentence best by its own words; a bare one needs
-  // the topic. One that points at nothing is read as it stands first.
+  // the topic; one that points at nothing is read with the topic and as it stands.
   const order = follow.selfContained
     ? [message, follow.question]
     : follow.weak
-      ? [message, follow.question, follow.own]
+      ? [follow.question, message, follow.own]
       : follow.ownWords >= 2
         ? [follow.own, follow.question]
         : [follow.question, follow.own];
   const tries = [...new Set(order)].map((question) => ({ question, ...searchIn(deps, question) }));
   const alone = tries.find((t) => t.question === message);
-  // A message pointing at nothing and sharing no word with the last topic, answered as it stands, is its own question.
-  if ((follow.weak || follow.selfContained) && alone && answers(alone.results) && !continuesTopic(message, context))
-    return alone;
+  // A question of its own sharing no word with the last topic, answered as it stands, is asked so.
+  if (follow.selfContained && alone && answers(alone.results) && !continuesTopic(message, context)) return alone;
   for (const t of tries) {
     const same = t.results.findIndex((r) => r.articleId === context.article && r.confidence !== 'related');
     if (same >= 0) return { ...t, results: [t.results[same]!, ...t.results.filter((_, k) => k !== same)] };
   }
   // A question of its own that the last answer's article does not answer is asked as it stands.
   if (alone && (answers(alone.results) || follow.selfContained)) return alone;
+  // A message that points back is read with the topic, even when that finds only related reporting;
+  // one that points at nothing is read with it only when that answers.
+  if (!follow.weak && !follow.selfContained && tries[0]!.results.length > 0) return tries[0]!;
+  if (follow.weak && alone) return tries.find((t) => answers(t.results)) ?? alone;
   return tries.find((t) => answers(t.results)) ?? tries.find((t) => t.results.length > 0) ?? tries[0]!;
 }
 
