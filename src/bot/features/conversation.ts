@@ -200,6 +200,10 @@ export async function answerMessage(ctx: Context, deps: BotDeps, text: string): 
     return;
   }
   const question = withoutGreeting(text);
+  if (question.length > MAX_QUESTION) {
+    await ctx.reply(messages.questionTooLong(question.length, MAX_QUESTION));
+    return;
+  }
   const { window, rest } = timeWindow(question, deps.today());
   if (asksWhatsNew(rest)) {
     await whatsNew(ctx, deps, window);
