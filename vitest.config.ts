@@ -22,6 +22,8 @@ const END_TO_END = [
   'tests/subscriptions/database-faults.test.ts',
   'tests/server/pages/served.test.ts',
   'tests/server/pages/browser.test.ts',
+  'tests/bot/conversation.test.ts',
+  'tests/subscriptions/conversation-store.test.ts',
 ];
 
 export default defineConfig({

@@ -5,6 +5,9 @@
  *   p:<queryKey>:<page>   a page of stored results
  *   a:<articleId>:<part>  an article in full, part by part
  *   q:<n>                 the nth example question
+ *   f:<articleId>:<part>:<queryKey>  an article in full, opened from stored results (◀ 返回结果 leads back)
+ *   m:<queryKey>          the results after the answer (更多结果), in a new message
+ *   b:<queryKey>          back from an article to the answer it was opened from
  */
 import { CALLBACK_DATA_BYTES } from '../telegram/limits.ts';
 
@@ -56,3 +59,9 @@ export const pageData = callbackCodec('p', { key, page: index });
 export const articleData = callbackCodec('a', { id: hexId, part: index });
 /** The nth example question of the greeting. */
 export const exampleData = callbackCodec('q', { n: index });
+/** Part `part` of an article opened from the results stored under `key`. */
+export const fullData = callbackCodec('f', { id: hexId, part: index, key });
+/** The results stored under `key` after the first (更多结果). */
+export const moreData = callbackCodec('m', { key });
+/** Back from an article to the results stored under `key`. */
+export const backData = callbackCodec('b', { key });

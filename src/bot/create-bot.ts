@@ -15,6 +15,8 @@ import type { ApiFetch } from '../telegram/offline-api.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { commandsInAnyCase } from './command-case.ts';
+import { exampleQuestions } from './conversation/examples.ts';
 import type { BotDeps } from './deps.ts';
 import { type HandlerErrorKind, logHandlerErrors } from './error-handler.ts';
 import { adminFeature } from './features/admin.ts';
@@ -55,6 +57,10 @@ export interface CreateBotOptions {
   observe?: Middleware<Context>;
   /** Told about each error a handler hit, by kind (metrics). */
   onError?: (kind: HandlerErrorKind) => void;
+  /** Today's date where the readers live (YYYY-MM-DD); default: the date in China now. */
+  today?: () => string;
+  /** The clock of follow-up contexts (epoch ms); default: Date.now. */
+  now?: () => number;
   /** Longest wait auto-retry accepts from a 429, in seconds. */
   maxRetryDelaySeconds?: number;
   /** Pauses between attempts when the Bot API cannot be reached. */
@@ -66,6 +72,11 @@ export const COMMANDS = {
   zh: MENU.map(([command, zh]) => ({ command, description: zh })),
   en: MENU.map(([command, , en]) => ({ command, description: en })),
 };
+
+/** The paper's readers live in China (UTC+8): their today, as YYYY-MM-DD. */
+export function todayInChina(at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+}
 
 export function createBot(options: CreateBotOptions): Bot {
   const { token, library, apiRoot, botInfo, logger = silentLogger } = options;
@@ -92,13 +103,18 @@ export function createBot(options: CreateBotOptions): Bot {
     counters: { questions: 0 },
     reload: options.reload,
     publicUrl: options.publicUrl,
+    today: options.today ?? todayInChina,
+    now: options.now ?? Date.now,
   };
+  // The example questions are made and checked against the index now, not at the first /start.
+  exampleQuestions(library);
 
   if (options.observe) bot.use(options.observe);
   // One chat's updates in order, different chats at once (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(floodLimit(options.flood ?? DEFAULT_FLOOD, options.floodCounters));
   bot.use(quoteInGroups);
+  bot.use(commandsInAnyCase);
   bot.use(startFeature(deps));
   bot.use(latestFeature(deps));
   bot.use(subscriptionsFeature(deps));

@@ -18,4 +18,8 @@ export interface BotDeps {
   reload?: () => Promise<void>;
   /** Public origin of the article pages; set: results link to them. */
   publicUrl?: string;
+  /** Today's date where the readers live (YYYY-MM-DD), for 去年, 上个月, 最近……; injected in tests. */
+  today: () => string;
+  /** The clock of follow-up contexts and the unanswered count (epoch ms); injected in tests. */
+  now: () => number;
 }

@@ -13,39 +13,47 @@ import { messages } from './messages.ts';
 
 /** Results shown per message. */
 export const PAGE_SIZE = 3;
-/** Units of a passage a result shows around its answer. */
-const SNIPPET = 260;
+/** Units of a passage a result shows around its answer: a few lines of a phone screen. */
+const SNIPPET = 160;
+/** Units of a passage each result of a list (更多结果) shows. */
+const LIST_SNIPPET = 80;
+/** Units of a headline in the answer and in lists: two lines of a phone at most. */
+const ANSWER_HEADLINE = 60;
+/** Units of a subtitle beside the date. */
+const SUBTITLE = 30;
 /** Units of a headline or subtitle a result or list shows. */
 const HEADLINE = 200;
 /** Units of a headline, subtitle or byline an article in full shows. */
 const ARTICLE_HEAD = 1000;
 
 /**
- * The passage trimmed to a window of `max` units around the answer sentence, with the
- * highlighted spans in bold; every piece escaped.
+ * The passage cut to a window of at most `max` units centred on the answering sentence (on the
+ * short answer, when the sentence alone is longer), at character boundaries, escaped, on one
+ * line. No bold: a phone screen shows bold only for the short answer and headlines.
  */
 export function formatSnippet(result: SearchResult, max = SNIPPET): string {
   const { passage } = result;
-  const at = Math.max(0, passage.indexOf(result.answer));
   let start = 0;
   let end = passage.length;
   if (passage.length > max) {
-    // Open on the answer sentence and keep what follows it.
-    start = at;
-    end = graphemeBoundaryBefore(passage, Math.min(passage.length, start + max));
+    const at = Math.max(0, passage.indexOf(result.answer));
+    const sentenceEnd = at + result.answer.length;
+    // The middle of what must be seen: the short answer in a long sentence, else the sentence.
+    const direct = result.direct ? passage.indexOf(result.direct.text, at) : -1;
+    const centre =
+      result.answer.length > max && direct >= 0 && direct < sentenceEnd
+        ? direct + result.direct!.text.length / 2
+        : at + Math.min(result.answer.length, max) / 2;
+    // Two units are kept for the ellipses.
+    const room = max - 2;
+    start = graphemeBoundaryBefore(
+      passage,
+      Math.max(0, Math.min(passage.length - room, Math.round(centre - room / 2))),
+    );
+    end = graphemeBoundaryBefore(passage, Math.min(passage.length, start + room));
   }
-  let out = start > 0 ? '…' : '';
-  let pos = start;
-  for (const [s0, e0] of result.highlights) {
-    const s = Math.max(s0, start);
-    const e = Math.min(e0, end);
-    if (e <= s || s < pos) continue;
-    out += `${escapeHtml(passage.slice(pos, s))}<b>${escapeHtml(passage.slice(s, e))}</b>`;
-    pos = e;
-  }
-  out += escapeHtml(passage.slice(pos, end));
-  if (end < passage.length) out += '…';
-  return out.replace(/\n/g, ' ');
+  const out = `${start > 0 ? '…' : ''}${escapeHtml(passage.slice(start, end))}${end < passage.length ? '…' : ''}`;
+  return out.replace(/\s*\n\s*/g, ' ');
 }
 
 /** The short answer first, in bold (「答：<b>814亿元</b>」), for a result offered as the answer; '' otherwise. */
@@ -65,6 +73,45 @@ export function formatResult(result: SearchResult, n?: number, budget = SNIPPET)
   const sub = result.subtitle ? ` · ${escapeHtml(clip(result.subtitle, Math.min(HEADLINE, budget)))}` : '';
   const answer = formatDirectAnswer(result, Math.min(HEADLINE, budget));
   return `${answer}<b>${number}${icon}${headline}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, budget)}`;
+}
+
+/**
+ * The answer, first and alone, sized for a phone: 「答：…」 when there is a short answer, the
+ * headline, the date and one passage centred on the answering sentence. A result that may not
+ * hold the answer comes under the related header instead of 「答」. `before`: lines of HTML above
+ * it (how a follow-up was read, a period with no article).
+ */
+export function formatAnswer(result: SearchResult, before: string[] = []): string {
+  const related = result.confidence === 'related' ? `<i>${messages.relatedHeader}</i>\n` : '';
+  const icon = result.kind === 'photo' ? messages.photo : '';
+  const headline = escapeHtml(clip(result.headline, ANSWER_HEADLINE));
+  const sub = result.subtitle ? ` · ${escapeHtml(clip(result.subtitle, SUBTITLE))}` : '';
+  const lines = [
+    ...before,
+    `${related}${formatDirectAnswer(result, SUBTITLE)}<b>${icon}${headline}</b>`,
+    `<i>${formatDate(result.date)}${sub}</i>`,
+    formatSnippet(result, SNIPPET),
+  ];
+  return lines.join('\n');
+}
+
+/** Results after the first (更多结果), a page at a time, numbered from 2, each in brief. */
+export function formatMorePage(question: string, results: SearchResult[], page: number): string {
+  const rest = results.slice(1);
+  const pages = Math.max(1, Math.ceil(rest.length / PAGE_SIZE));
+  const shown = rest.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
+  const header = messages.resultsHeader(question, page, pages);
+  const firstRelated = shown.findIndex((r) => r.confidence === 'related');
+  const relatedHeader = results.some((r) => r.confidence !== 'related')
+    ? messages.moreRelatedHeader
+    : messages.relatedHeader;
+  const blocks = shown.map((r, k) => {
+    const icon = r.kind === 'photo' ? messages.photo : '';
+    const n = page * PAGE_SIZE + k + 2;
+    return `<b>${n}. ${icon}${escapeHtml(clip(r.headline, ANSWER_HEADLINE))}</b>\n<i>${formatDate(r.date)}</i> ${formatSnippet(r, LIST_SNIPPET)}`;
+  });
+  if (firstRelated >= 0) blocks.splice(firstRelated, 0, `<i>${relatedHeader}</i>`);
+  return [header, ...blocks].join('\n\n');
 }
 
 /** An article in brief: bold headline, date, the opening of its first paragraph. */
@@ -162,13 +209,13 @@ function splitToFit(html: string, max: number): string[] {
   return out;
 }
 
-/** The newest articles, numbered, each with its date. */
-export function formatLatest(articles: Article[]): string {
+/** The newest articles, numbered, each with its date, under `header` (HTML). */
+export function formatLatest(articles: Article[], header: string = messages.latestHeader): string {
   if (articles.length === 0) return messages.libraryEmpty;
   return fitToMessage((budget) => {
     const lines = articles.map(
       (a, k) => `${k + 1}. <b>${escapeHtml(clip(a.headline, budget))}</b>\n    <i>${formatDate(a.date)}</i>`,
     );
-    return `${messages.latestHeader}\n\n${lines.join('\n')}`;
+    return `${header}\n\n${lines.join('\n')}`;
   }, HEADLINE);
 }

@@ -5,6 +5,7 @@
  * Button labels and callback notices are plain text.
  */
 import type { LibraryStats } from '../retrieval/index.ts';
+import type { UnansweredCount } from '../subscriptions/conversation-store.ts';
 import { ALL_ISSUES } from '../subscriptions/subscription-store.ts';
 import { clip } from '../text/graphemes.ts';
 import { escapeHtml, formatDate } from '../telegram/html.ts';
@@ -45,14 +46,47 @@ export const messages = {
   questionTooLong: (length: number, max: number) =>
     `问题太长了（${length} 字）。请把问题精简到 ${max} 字以内再发给我。`,
   searchUsage: (example: string) => `用法：/search 关键词\n例如：/search ${escapeHtml(example)}`,
+  latestUsage: (max: number) => `用法：/latest [数量]，数量是 1 到 ${max} 之间的数字。\n例如：/latest 10`,
+  /** A follow-up read with the last question's topic: says how it was understood. */
+  followUpAs: (question: string) => `<i>（接着上一个问题：${echo(question, 30)}）</i>`,
+  /** The period a question names holds no article: what the archive has instead. */
+  windowEmpty: (words: string, from: string, to: string, stats: LibraryStats) =>
+    `<i>报道库中没有${echo(words, 10)}（${from} 至 ${to}）的报道${
+      stats.to && stats.to < from ? `，最新的报道是 ${formatDate(stats.to)}` : ''
+    }。以下是其他时间的报道：</i>`,
+  noMoreResults: '没有更多相关报道了。可以换个问法，或用 /latest 看看最新报道。',
+  noContext: '我们还没聊到具体的报道。直接问我一个问题吧，比如：',
   unknownCommand: (command: string) => `不认识的命令 ${echo(command)}。发送 /help 查看可用的命令，或直接输入问题。`,
   textOnly: '我只能读懂文字问题。请用文字描述你想了解的内容，例如「老旧小区改造」。',
   reporters: (names: string[]) => `记者 ${echo(names.join(' '), 200)}`,
   photo: '📷 ',
   part: (k: number, parts: number) => `<i>（${k + 1}/${parts}）</i>`,
 
+  // Small talk (the example questions follow as buttons)
+  smallTalk: {
+    greeting: '你好！我是崇川新闻助手，能帮你从崇川区的新闻报道里找答案。试试这些问题：',
+    thanks: '不客气！还想了解什么，直接问我就行，比如：',
+    acknowledge: '好的。还有想了解的，直接问我，比如：',
+    identity: '我是崇川新闻助手，一个读报机器人：你用中文提问，我从崇川区的新闻报道里找答案。比如：',
+    abilities:
+      '我能回答关于崇川区新闻的问题：数字、日期、地点、人物，也能列出最新报道（/latest）、订阅新报道（/subscribe）。试试：',
+    farewell: '再见！有问题随时来问我。也可以试试：',
+    emoji: '收到！我能回答关于崇川区新闻报道的问题，比如：',
+    foreign:
+      'I read questions in Chinese about the news of Chongchuan district; I searched the words I know.\n我读中文问题，回答崇川区新闻报道里的内容，比如：',
+  },
+  /** Before the results of a question in another language. */
+  foreignFound: '<i>I read questions in Chinese; here is what the news says about the words I know.</i>',
+
   // Lists and greeting
   latestHeader: '🗞 最新报道',
+  /** The newest articles of a period (最近, 上个月…), with its dates. */
+  latestOf: (words: string, from: string, to: string) => `🗞 ${echo(words, 10)}的报道（${from} 至 ${to}）`,
+  /** A period with no article: the archive ends before it (or starts after it). */
+  latestNoneIn: (words: string, from: string, to: string, stats: LibraryStats) =>
+    `报道库中没有${echo(words, 10)}（${from} 至 ${to}）的报道${
+      stats.to ? `，报道库的报道截至 ${formatDate(stats.to)}` : ''
+    }。这是最新的报道：`,
   libraryEmpty: '报道库中还没有文章。',
   welcome: (stats: LibraryStats) => {
     const period = stats.from && stats.to ? `，时间从 ${formatDate(stats.from)} 到 ${formatDate(stats.to)}` : '';
@@ -84,9 +118,14 @@ export const messages = {
 
   // Buttons (plain text)
   fullTextButton: (n: number) => `📄 全文 ${n}`,
-  latestButton: (n: number) => `📄 ${n}`,
   /** A link to the result's page on the web (PUBLIC_URL), numbered when the reply shows several. */
   sourceButton: (n?: number) => (n === undefined ? '🔗 原文' : `🔗 原文 ${n}`),
+  /** The one 全文 button under an answer. */
+  answerFullText: '📄 全文',
+  moreResults: (n: number) => `更多结果（${n}）▶`,
+  backToResults: '◀ 返回结果',
+  /** A button per listed article: its headline, short enough for a phone's row. */
+  latestButton: (n: number, headline: string) => `${n}. ${clip(headline, 22)}`,
   previousPage: '◀ 上一页',
   nextPage: '下一页 ▶',
   previousPart: '◀ 上一部分',
@@ -117,23 +156,38 @@ export const messages = {
   noSubscriptions: '你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒',
   subscriptionList: (keywords: string[]) =>
     `你的订阅：\n${keywords.map((k) => (k === ALL_ISSUES ? '• 每期新报纸' : `• 关键词「${echo(k)}」`)).join('\n')}`,
-  privacy: [
-    '<b>隐私说明</b>',
-    '我只保存你的订阅：聊天编号和你关注的关键词，用来发送新报道通知。',
-    '你的提问不会被保存（翻页用的搜索结果在服务器内存中保留一天）。',
-    '发送 /forget 即可删除关于你的全部数据。',
-  ].join('\n'),
-  forgotten: '已删除关于你的全部数据（订阅和待发送的通知）。',
+  /** What is stored where, for the storage in use: 'sqlite' (one server's file) or 'postgres' (a shared database). */
+  privacy: (storage: string, contextMinutes: number, unansweredDays: number) =>
+    [
+      '<b>隐私说明</b>',
+      storage === 'postgres'
+        ? '数据保存在机器人的 PostgreSQL 数据库中（各个服务实例共用）：'
+        : '数据保存在运行机器人的服务器上的数据库文件中：',
+      '• 你的订阅：聊天编号和关注的关键词，用来发送新报道通知，直到你退订；',
+      `• 你最近一个问题的主题和结果，用来理解「那它……」这样的追问，${contextMinutes} 分钟后失效；`,
+      storage === 'postgres'
+        ? '• 翻页和按钮用的搜索结果，在数据库中保留一天；'
+        : '• 翻页和按钮用的搜索结果，在服务器内存中保留一天，重启即清除；',
+      `• 没有找到答案的问题：只记问题文字，不记是谁、在哪个聊天里问的，保留 ${unansweredDays} 天，用来了解报道库缺少什么。`,
+      '发送 /forget 即可删除与你的聊天有关的全部数据（没有找到答案的问题不含聊天信息，无法也无需按人删除）。',
+    ].join('\n'),
+  forgotten: '已删除关于你的全部数据（订阅、待发送的通知和最近的问题）。',
   /** The database could not take a change now (locked, unreachable). */
   storageUnavailable: '暂时无法保存，请稍后再试。',
 
   // Operators
-  stats: (stats: LibraryStats, subscribers: number, questions: number) =>
+  stats: (stats: LibraryStats, subscribers: number, questions: number, unanswered: UnansweredCount[] = [], days = 30) =>
     [
       '<b>运行状态</b>',
       `文章 ${stats.articles} 篇，报纸 ${stats.issues} 期`,
       `订阅用户 ${subscribers} 个`,
       `启动以来回答问题 ${questions} 次`,
+      '',
+      unanswered.length === 0
+        ? `近 ${days} 天没有找不到答案的问题。`
+        : `<b>近 ${days} 天没有找到答案的问题</b>（次数）：\n${unanswered
+            .map((u) => `• ${echo(u.question, 40)}（${u.count}）`)
+            .join('\n')}`,
     ].join('\n'),
   reloadUnsupported: '这个实例不支持重新加载。',
   reloading: '正在重新扫描报道库……',

@@ -22,5 +22,7 @@ export {
 } from './index/index-store.ts';
 export { collectGarbage, SearchIndex } from './index/search-index.ts';
 export { type SearchOptions, search } from './ranking/rank.ts';
+export { isProperName, parseQuery, type ParsedQuery } from './question/query.ts';
+export { dateSpan, isIsoDay, type TimeWindow, timeWindow, withinWindow } from './question/time-words.ts';
 export type { SearchResult } from './ranking/result.ts';
 export { RANKING, type RankingWeights } from './weights.ts';

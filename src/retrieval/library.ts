@@ -4,7 +4,8 @@
  */
 import type { Article, Issue } from '../corpus/types.ts';
 import type { OpenedIndex } from './index/index-store.ts';
-import { search, type SearchResult } from './ranking/rank.ts';
+import { search, type SearchOptions, type SearchResult } from './ranking/rank.ts';
+import { withinWindow } from './question/time-words.ts';
 import type { SearchIndex } from './index/search-index.ts';
 
 export interface LibraryStats {
@@ -77,13 +78,14 @@ export class NewsLibrary {
   }
 
   /** Answers a question; [] when the archive does not answer it. */
-  search(question: string, limit = 5): SearchResult[] {
-    return search(this.index, question, { limit });
+  search(question: string, limit = 5, options: Omit<SearchOptions, 'limit'> = {}): SearchResult[] {
+    return search(this.index, question, { ...options, limit });
   }
 
-  /** The newest `n` articles. */
-  latest(n: number): Article[] {
-    return this.newest.slice(0, Math.max(0, n));
+  /** The newest `n` articles; with `window`, the newest of those dated within it. */
+  latest(n: number, window?: { from: string; to: string }): Article[] {
+    const pool = window ? this.newest.filter((a) => withinWindow(a.date, window)) : this.newest;
+    return pool.slice(0, Math.max(0, n));
   }
 
   article(id: string): Article | undefined {
@@ -98,16 +100,5 @@ export class NewsLibrary {
       from: dated[dated.length - 1] ?? '',
       to: dated[0] ?? '',
     };
-  }
-
-  /** Questions the archive surely answers, for a newcomer to tap: the newest headlines' lead phrases. */
-  exampleQuestions(n = 3): string[] {
-    const out: string[] = [];
-    for (const a of this.newest) {
-      const phrase = a.headline.split(/[\s,，]/)[0]!.replace(/[“”"]/g, '');
-      if (phrase.length >= 4 && !out.includes(phrase)) out.push(phrase);
-      if (out.length >= n) break;
-    }
-    return out;
   }
 }

@@ -11,6 +11,7 @@ import { run as runPolling, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError } from 'grammy';
 import { articlePath } from '../bot/article-links.ts';
 import { COMMANDS, createBot } from '../bot/create-bot.ts';
+import { notificationKeyboard } from '../bot/keyboards.ts';
 import { QueryStore, SharedQueryStore } from '../bot/query-store.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { LiveCorpus } from '../live/live-corpus.ts';
@@ -63,6 +64,9 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     {
       owner,
       leaseMs: config.claimLeaseMs,
+      // The digest's headlines as buttons, each opening its article (the issue is in the archive by now).
+      replyMarkup: (n) =>
+        notificationKeyboard(library.issues.find((i) => i.source === n.source)?.articles ?? [], n.text),
       onOutcome: (o) => metrics.notification(o),
     },
   );

@@ -108,9 +108,9 @@ export function createMetrics(sources: { library: NewsLibrary; store?: Subscript
       }
     },
     observeLibrary(library) {
-      const timed = (question: string, limit?: number) => {
+      const timed: NewsLibrary['search'] = (question, limit, options) => {
         const end = search.startTimer();
-        const results = library.search(question, limit);
+        const results = library.search(question, limit, options);
         end();
         counted(results);
         return results;

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SQLITE_CONVERSATION_TABLES } from './conversation-store.ts';
 import { StorageError } from './subscription-store.ts';
 
 export type Db = Database.Database;
@@ -90,6 +91,7 @@ export function openDatabase(file: string): Db {
         db!.pragma(`user_version = ${v + 1}`);
       })();
     }
+    db.exec(SQLITE_CONVERSATION_TABLES);
     // A write the bot cannot make should stop it now, not at the first subscriber.
     db.exec('BEGIN IMMEDIATE; ROLLBACK');
     return db;

@@ -13,8 +13,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Api, GrammyError, HttpError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../logger.ts';
-import type { SubscriptionStore } from './subscription-store.ts';
+import type { Notification, SubscriptionStore } from './subscription-store.ts';
 
 export interface NotifierOptions {
   /** Messages per second at most from this sender (Telegram allows about 30 to different chats). */
@@ -30,6 +31,8 @@ export interface NotifierOptions {
   maxAttempts?: number;
   /** The clock Telegram's pauses are measured by (tests pass their own instead of waiting). */
   now?: () => number;
+  /** Buttons under a notification (the digest's: one per new article); none when undefined. */
+  replyMarkup?: (notification: Notification) => InlineKeyboardMarkup | undefined;
   /** Told about each outcome (metrics). */
   onOutcome?: (outcome: 'sent' | 'failed' | 'blocked' | 'moved' | 'retry' | 'flood') => void;
 }
@@ -119,9 +122,11 @@ export class Notifier {
         if (this.stopped || this.now() < this.pausedUntil) break;
         if (!(await this.store.startSending(n.id, this.owner))) continue;
         try {
+          const reply_markup = this.options.replyMarkup?.(n);
           await this.api.sendMessage(n.chatId, n.text, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
+            ...(reply_markup ? { reply_markup } : {}),
           });
           await this.store.finish(n.id, 'sent');
           onOutcome('sent');

@@ -18,6 +18,7 @@ import {
   type SubscriptionStore,
   toNotification,
 } from './subscription-store.ts';
+import { POSTGRES_CONVERSATION_TABLES, type UnansweredCount, unansweredText } from './conversation-store.ts';
 
 /** Any constant will do: it only has to be the same for every instance of this bot. */
 const MIGRATION_LOCK = 42_811_107;
@@ -189,6 +190,7 @@ export class PostgresStore implements SubscriptionStore {
     return this.tx(async (c) => {
       await c.query('DELETE FROM subscriptions WHERE chat_id = $1', [chatId]);
       await c.query("DELETE FROM outbox WHERE chat_id = $1 AND state IN ('pending', 'claimed')", [chatId]);
+      await c.query('DELETE FROM chat_context WHERE chat_id = $1', [chatId]);
     });
   }
 
@@ -427,6 +429,45 @@ export class PostgresStore implements SubscriptionStore {
     );
   }
 
+  // Conversations (conversation-store.ts): follow-up contexts and unanswered questions.
+
+  async saveContext(chatId: number, text: string, now = Date.now()): Promise<void> {
+    await this.q(
+      `INSERT INTO chat_context (chat_id, text, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (chat_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+      [chatId, text, now],
+    );
+  }
+
+  async loadContext(chatId: number, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {
+    const { rows } = await this.q<{ text: string }>(
+      'SELECT text FROM chat_context WHERE chat_id = $1 AND updated_at >= $2',
+      [chatId, now - maxAgeMs],
+    );
+    return rows[0]?.text;
+  }
+
+  async countUnanswered(question: string, now = Date.now()): Promise<void> {
+    await this.q('INSERT INTO unanswered (question, asked_at) VALUES ($1, $2)', [unansweredText(question), now]);
+  }
+
+  async topUnanswered(limit: number, maxAgeMs: number, now = Date.now()): Promise<UnansweredCount[]> {
+    const { rows } = await this.q<UnansweredCount>(
+      `SELECT question, COUNT(*) AS count FROM unanswered WHERE asked_at >= $1
+       GROUP BY question ORDER BY count DESC, MAX(asked_at) DESC LIMIT $2`,
+      [now - maxAgeMs, limit],
+    );
+    return rows;
+  }
+
+  async pruneConversations(before: number): Promise<number> {
+    return this.tx(async (c) => {
+      const a = await c.query('DELETE FROM unanswered WHERE asked_at < $1', [before]);
+      const b = await c.query('DELETE FROM chat_context WHERE updated_at < $1', [before]);
+      return (a.rowCount ?? 0) + (b.rowCount ?? 0);
+    });
+  }
+
   /**
    * Adds a snapshot of another store in one transaction; what is here already is kept (so a
    * second run adds nothing). Resolves to how many rows of each kind were added.
@@ -509,6 +550,7 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
         'other',
       );
     for (let v = current; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v]!);
+    await client.query(POSTGRES_CONVERSATION_TABLES);
     if (rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES ($1)', [MIGRATIONS.length]);
     else await client.query('UPDATE schema_version SET version = $1', [MIGRATIONS.length]);
     await client.query('COMMIT');

@@ -18,6 +18,7 @@ import {
   type SubscriptionStore,
   toNotification,
 } from './subscription-store.ts';
+import { type UnansweredCount, unansweredText } from './conversation-store.ts';
 import { HitCounter } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
@@ -92,6 +93,7 @@ export class SqliteStore implements SubscriptionStore {
     return this.tx(() => {
       this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
       this.db.prepare("DELETE FROM outbox WHERE chat_id = ? AND state IN ('pending', 'claimed')").run(chatId);
+      this.db.prepare('DELETE FROM chat_context WHERE chat_id = ?').run(chatId);
     });
   }
 
@@ -335,6 +337,55 @@ export class SqliteStore implements SubscriptionStore {
 
   async pruneQueries(maxAgeMs: number, maxBytes: number, now = Date.now()): Promise<void> {
     this.queries.prune(maxAgeMs, maxBytes, now);
+  }
+
+  // Conversations (conversation-store.ts): follow-up contexts and unanswered questions.
+
+  async saveContext(chatId: number, text: string, now = Date.now()): Promise<void> {
+    await this.run(() =>
+      this.db
+        .prepare(
+          `INSERT INTO chat_context (chat_id, text, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (chat_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+        )
+        .run(chatId, text, now),
+    );
+  }
+
+  async loadContext(chatId: number, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {
+    const row = await this.run(
+      () =>
+        this.db
+          .prepare('SELECT text FROM chat_context WHERE chat_id = ? AND updated_at >= ?')
+          .get(chatId, now - maxAgeMs) as { text: string } | undefined,
+    );
+    return row?.text;
+  }
+
+  async countUnanswered(question: string, now = Date.now()): Promise<void> {
+    await this.run(() =>
+      this.db.prepare('INSERT INTO unanswered (question, asked_at) VALUES (?, ?)').run(unansweredText(question), now),
+    );
+  }
+
+  async topUnanswered(limit: number, maxAgeMs: number, now = Date.now()): Promise<UnansweredCount[]> {
+    return this.run(
+      () =>
+        this.db
+          .prepare(
+            `SELECT question, COUNT(*) AS count FROM unanswered WHERE asked_at >= ?
+             GROUP BY question ORDER BY count DESC, MAX(asked_at) DESC LIMIT ?`,
+          )
+          .all(now - maxAgeMs, limit) as UnansweredCount[],
+    );
+  }
+
+  async pruneConversations(before: number): Promise<number> {
+    return this.tx(
+      () =>
+        this.db.prepare('DELETE FROM unanswered WHERE asked_at < ?').run(before).changes +
+        this.db.prepare('DELETE FROM chat_context WHERE updated_at < ?').run(before).changes,
+    );
   }
 
   /**

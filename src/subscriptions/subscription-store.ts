@@ -66,7 +66,10 @@ export interface StoreSnapshot {
   outbox: { chatId: number; source: string; text: string; state: DeliveryState; createdAt: number; attempts: number }[];
 }
 
-export interface SubscriptionStore {
+import type { ConversationStore } from './conversation-store.ts';
+
+/** Follow-up contexts and unanswered questions live in the same database (conversation-store.ts). */
+export interface SubscriptionStore extends ConversationStore {
   /** 'sqlite' or 'postgres', for logs and metrics. */
   readonly kind: string;
 
@@ -76,7 +79,7 @@ export interface SubscriptionStore {
   unsubscribe(chatId: number, keyword?: string): Promise<number>;
   /** The chat's subscriptions, the digest first. */
   list(chatId: number): Promise<string[]>;
-  /** Everything stored about the chat, removed (/forget, or a user who blocked the bot). */
+  /** Everything stored about the chat (its follow-up context too), removed (/forget, or a user who blocked the bot). */
   forget(chatId: number): Promise<void>;
   /** A group became a supergroup: its subscriptions and undelivered notifications follow it. */
   moveChat(from: number, to: number): Promise<void>;

@@ -44,23 +44,29 @@ describe('the bot with a token, against a loopback Bot API', () => {
     const greeting = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('篇文章'));
     expect(isValidTelegramHtml(String(greeting.payload.text))).toBe(true);
 
-    api.pushText('老旧小区改造');
+    api.pushText('社区活动');
+    const answer = await api.waitFor(
+      (c) => c.method === 'sendMessage' && JSON.stringify(c.payload.reply_markup ?? '').includes('更多结果'),
+    );
+    expect(isValidTelegramHtml(String(answer.payload.text))).toBe(true);
+    const buttonsOf = (call: typeof answer) =>
+      (
+        call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      ).inline_keyboard.flat();
+    const press = (id: string, data: string) =>
+      api.push({
+        callback_query: {
+          id,
+          chat_instance: '1',
+          data,
+          from: { id: 100, is_bot: false, first_name: 'U' },
+          message: { message_id: 99, date: 0, chat: { id: 100, type: 'private', first_name: 'U' }, text: 'x' },
+        },
+      } as never);
+    press('cb0', buttonsOf(answer).find((b) => b.text.startsWith('更多结果'))!.callback_data);
     const results = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('🔎'));
     expect(isValidTelegramHtml(String(results.payload.text))).toBe(true);
-    const keyboard = (
-      results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard.flat();
-    const next = keyboard.find((b) => b.text.includes('下一页'))!;
-
-    api.push({
-      callback_query: {
-        id: 'cb1',
-        chat_instance: '1',
-        data: next.callback_data,
-        from: { id: 100, is_bot: false, first_name: 'U' },
-        message: { message_id: 99, date: 0, chat: { id: 100, type: 'private', first_name: 'U' }, text: 'x' },
-      },
-    } as never);
+    press('cb1', buttonsOf(results).find((b) => b.text.includes('下一页'))!.callback_data);
     const edited = await api.waitFor((c) => c.method === 'editMessageText');
     expect(isValidTelegramHtml(String(edited.payload.text))).toBe(true);
     await api.waitFor((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb1');

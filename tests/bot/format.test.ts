@@ -67,15 +67,29 @@ describe('related results', () => {
 });
 
 describe('results', () => {
-  it('bolds the highlighted terms in the snippet', () => {
-    expect(formatSnippet(result())).toBe('第一句。第二句<b>有答</b>案。第三句。');
+  it('shows a short passage whole, with no bold: bold is for the short answer and headlines', () => {
+    expect(formatSnippet(result())).toBe('第一句。第二句有答案。第三句。');
   });
 
-  it('trims a long passage to the answer sentence', () => {
+  it('cuts a long passage to a window centred on the answer sentence', () => {
     const passage = `${'无关。'.repeat(200)}答案在这里。${'后文。'.repeat(50)}`;
     const snippet = formatSnippet(result({ passage, answer: '答案在这里。', highlights: [[600, 602]] }), 100);
-    expect(snippet.startsWith('…<b>答案</b>在这里。')).toBe(true);
-    expect(snippet.length).toBeLessThan(120);
+    expect(snippet.length).toBeLessThanOrEqual(100);
+    expect(snippet).toMatch(/^….{0,2}(无关。)+答案在这里。(后文。)+.{0,2}…$/);
+    // Centred: about as much before the sentence as after it.
+    const at = snippet.indexOf('答案在这里。');
+    const after = snippet.length - at - '答案在这里。'.length;
+    expect(Math.abs(at - after)).toBeLessThanOrEqual(4);
+  });
+
+  it('centres a sentence longer than the window on the short answer', () => {
+    const sentence = `${'甲'.repeat(150)}共投入资金814亿元${'乙'.repeat(150)}。`;
+    const r = result({ passage: sentence, answer: sentence, direct: { text: '814亿元', kind: 'quantity' } });
+    const snippet = formatSnippet(r, 160);
+    expect(snippet.length).toBeLessThanOrEqual(160);
+    expect(snippet).toContain('814亿元');
+    const at = snippet.indexOf('814亿元');
+    expect(Math.abs(at - (snippet.length - at - 5))).toBeLessThanOrEqual(6);
   });
 
   it('gives a page Telegram accepts, whatever the headlines and passages', () => {

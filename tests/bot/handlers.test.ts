@@ -61,12 +61,12 @@ const buttons = (c: OutgoingCall) =>
   ).flat();
 
 describe('questions', () => {
-  it('answers a private text with the matching passage, headline in bold, previews off', async () => {
+  it('answers a private text with the short answer, the headline in bold and the passage, previews off', async () => {
     await text('唐闸古镇规划面积多大');
     const reply = last();
     expect(reply.payload.parse_mode).toBe('HTML');
     expect(reply.payload.link_preview_options).toEqual({ is_disabled: true });
-    expect(reply.payload.text).toContain('<b>1. 区领导调研唐闸近代工业遗存保护利用');
+    expect(reply.payload.text).toMatch(/^答：<b>9\.8平方公里<\/b>\n<b>区领导调研唐闸近代工业遗存保护利用/);
     expect(htmlToText(String(reply.payload.text))).toContain('9.8平方公里');
     expect(isValidTelegramHtml(String(reply.payload.text))).toBe(true);
     expect(String(reply.payload.text).length).toBeLessThanOrEqual(4096);
@@ -99,8 +99,11 @@ describe('questions', () => {
 });
 
 describe('buttons', () => {
-  it('pages through results by editing the same message, and answers every press', async () => {
-    await text('老旧小区改造');
+  it('sends the other results with 更多结果, pages them by editing that message, and answers every press', async () => {
+    await text('社区活动');
+    const more = buttons(last()).find((b) => b.text.startsWith('更多结果'))!;
+    await press(more.callback_data);
+    expect(last().payload.text).toMatch(/^🔎 「社区活动」 第1\/\d+页\n\n<b>2\. /);
     const next = buttons(last()).find((b) => b.text.includes('下一页'));
     expect(next?.callback_data).toMatch(/^p:[\w-]+:1$/);
     expect(Buffer.byteLength(next!.callback_data)).toBeLessThanOrEqual(64);
@@ -109,16 +112,24 @@ describe('buttons', () => {
     const edit = last('editMessageText');
     expect(edit.payload.message_id).toBe(55);
     expect(edit.payload.text).toMatch(/第2\/\d+页/);
-    expect(edit.payload.text).toContain('<b>4. ');
+    expect(edit.payload.text).toContain('<b>5. ');
   });
 
-  it('opens an article in full with 全文', async () => {
+  it('opens an article in full with 全文, and 「◀ 返回结果」 turns it back into the answer', async () => {
     await text('唐闸古镇规划面积多大');
-    const full = buttons(last()).find((b) => b.text.startsWith('📄 全文 1'))!;
+    const answer = last();
+    const full = buttons(answer).find((b) => b.text === messages.answerFullText)!;
     await press(full.callback_data);
     const article = String(last().payload.text);
     expect(article).toMatch(/^<b>区领导调研唐闸近代工业遗存保护利用/);
     expect(article).toContain('记者 成城');
+    const back = buttons(last()).find((b) => b.text === messages.backToResults)!;
+    expect(back).toBeDefined();
+    await press(back.callback_data);
+    const edit = last('editMessageText');
+    expect(edit.payload.message_id).toBe(55);
+    expect(edit.payload.text).toBe(answer.payload.text);
+    expect(buttons(edit).map((b) => b.text)).toEqual(buttons(answer).map((b) => b.text));
   });
 
   it('answers an expired or forged button with a notice', async () => {
@@ -132,13 +143,18 @@ describe('buttons', () => {
 });
 
 describe('commands', () => {
-  it('/start greets with what the bot knows and three example questions', async () => {
+  it('/start greets with what the bot knows and three example questions, each answered', async () => {
     await text('/start');
     expect(last().payload.text).toContain('37 篇文章、5 期报纸');
     const examples = buttons(last());
     expect(examples).toHaveLength(3);
-    await press(examples[0]!.callback_data);
-    expect(last().payload.text).toMatch(/^🔎/);
+    for (const example of examples) {
+      // Real questions, not shortened headlines.
+      expect(example.text).toMatch(/^💬 .+是怎么回事$/);
+      await press(example.callback_data);
+      expect(last().payload.text).not.toContain('没有在报道中找到');
+      expect(last().payload.text).not.toContain(messages.relatedHeader);
+    }
   });
 
   it('/start with a deep-link payload opens that article', async () => {

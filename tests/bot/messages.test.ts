@@ -30,9 +30,20 @@ describe('messages', () => {
       messages.unsubscribedKeyword(hostile, false),
       messages.noSubscriptions,
       messages.subscriptionList(['', hostile]),
-      messages.privacy,
+      messages.privacy('sqlite', 30, 30),
+      messages.privacy('postgres', 30, 30),
       messages.forgotten,
       messages.stats(stats, 3, 9),
+      messages.stats(stats, 3, 9, [{ question: hostile, count: 4 }], 30),
+      messages.followUpAs(hostile),
+      messages.windowEmpty(hostile, '2025-01-01', '2025-12-31', stats),
+      messages.latestOf(hostile, '2025-01-01', '2025-12-31'),
+      messages.latestNoneIn(hostile, '2025-01-01', '2025-12-31', stats),
+      messages.latestUsage(20),
+      messages.foreignFound,
+      messages.noMoreResults,
+      messages.noContext,
+      ...Object.values(messages.smallTalk),
       messages.reloadUnsupported,
       messages.reloading,
       messages.reloaded(stats),
@@ -53,6 +64,9 @@ describe('messages', () => {
     ];
     for (const n of notices) expect(refusalOf('answerCallbackQuery', { text: n })).toBeUndefined();
     expect(messages.exampleButton(hostile).length).toBeLessThanOrEqual(64);
+    expect(messages.latestButton(20, hostile).length).toBeLessThanOrEqual(30);
+    for (const b of [messages.moreResults(14), messages.backToResults, messages.answerFullText])
+      expect(b.length).toBeLessThanOrEqual(20);
     expect(messages.inlineNothingFound(hostile)).toBe('没有找到「<b>&"老旧小区😀</b><b>&…」的报道');
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.ts';
+import { messages } from '../../src/bot/messages.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
@@ -107,12 +108,13 @@ describe('bad input', () => {
     for (let k = 0; k < 9; k++) await send(`红色直播间 ${k}`, 300);
     const notices = replies().filter((t) => t.includes('发得太快'));
     expect(notices).toHaveLength(1);
-    expect(replies().filter((t) => t.startsWith('🔎'))).toHaveLength(5);
+    const answered = (t: string) => t.includes('<b>崇川“红色直播间”建设观摩推进会举办</b>');
+    expect(replies().filter(answered)).toHaveLength(5);
     await send('红色直播间', 301);
-    expect(last()).toMatch(/^🔎/);
+    expect(answered(last())).toBe(true);
   });
 
-  it('answers stickers and photos with a word, and ignores edited messages', async () => {
+  it('answers stickers as small talk and photos with a word, and ignores edited messages', async () => {
     await send('', 100, {
       text: undefined,
       sticker: {
@@ -125,6 +127,9 @@ describe('bad input', () => {
         is_video: false,
       },
     });
+    // A sticker is small talk: a friendly word with example questions.
+    expect(last()).toBe(messages.smallTalk.emoji);
+    await send('', 100, { text: undefined, photo: [{ file_id: 'p', file_unique_id: 'q', width: 1, height: 1 }] });
     expect(last()).toContain('只能读懂文字');
     const before = calls.length;
     await bot.handleUpdate({
@@ -142,9 +147,15 @@ describe('bad input', () => {
   });
 
   it('handles emoji-only, punctuation-only and Markdown-looking text sensibly', async () => {
-    for (const t of ['😀😀', '？！。。', '**粗体** _斜体_ `代码`', '<b>bold</b>']) {
+    // Emoji and punctuation alone are small talk: a friendly word and examples, never 「没有找到」.
+    for (const t of ['😀😀', '？！。。']) {
       await send(t, 400 + t.length);
-      expect(last()).toMatch(/没有在报道中找到|^🔎/);
+      expect(last()).toBe(messages.smallTalk.emoji);
     }
+    // Markup-looking text is searched as text; English words with it get the line in English.
+    await send('**粗体** _斜体_ `代码`', 450);
+    expect(last()).toContain('没有在报道中找到');
+    await send('<b>bold</b>', 451);
+    expect(last()).toBe(messages.smallTalk.foreign);
   });
 });

@@ -68,12 +68,15 @@ const keyboard = (call: RecordedCall) =>
   ).inline_keyboard.flat();
 
 describe('a headline of 80 000 characters', () => {
-  it('still gives a valid page of results', async () => {
+  it('still gives a valid answer and a valid page of more results', async () => {
     await say('老旧小区改造');
+    const answer = lastSent();
+    expect(String(answer.payload.text).length).toBeLessThanOrEqual(400);
+    expect(String(answer.payload.text)).toContain('老旧小区改造&lt;b&gt;&amp;amp;😀');
+    await press(keyboard(answer).find((b) => b.text.startsWith('更多结果'))!.callback_data);
     const page = lastSent();
     expect(String(page.payload.text)).toMatch(/^🔎/);
     expect(String(page.payload.text).length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    expect(String(page.payload.text)).toContain('老旧小区改造&lt;b&gt;&amp;amp;😀');
     expect(api.refusals()).toEqual([]);
     expect(logged).toEqual([]);
   });
@@ -98,7 +101,7 @@ describe('echoes cut at a character, never inside one', () => {
     await say(`/${'x'.repeat(38)}😀`);
     expect(String(lastSent().payload.text)).toContain('不认识的命令');
     await say(`${'老旧小区改造'.repeat(6)}😀😀`);
-    expect(String(lastSent().payload.text)).toMatch(/^🔎/);
+    expect(String(lastSent().payload.text)).not.toContain('没有在报道中找到');
     expect(api.sent()).toHaveLength(3);
     expect(api.refusals()).toEqual([]);
   });
@@ -114,12 +117,14 @@ describe('echoes cut at a character, never inside one', () => {
 describe('button presses', () => {
   it('are all answered after the "too fast" notice, so no spinner is left turning', async () => {
     await say('老旧小区改造');
+    await press(keyboard(lastSent()).find((b) => b.text.startsWith('更多结果'))!.callback_data);
     const next = keyboard(lastSent()).find((b) => b.text.includes('下一页'))!;
     for (let k = 0; k < 6; k++) await press(next.callback_data);
     const answers = api.sent('answerCallbackQuery');
-    expect(answers).toHaveLength(6);
+    expect(answers).toHaveLength(7);
     expect(answers.filter((a) => String(a.payload.text ?? '').includes('操作太频繁'))).toHaveLength(1);
-    expect(api.sent('editMessageText')).toHaveLength(2);
+    // Three updates a minute: the question, 更多结果 and one 下一页.
+    expect(api.sent('editMessageText')).toHaveLength(1);
   });
 
   it('on a message shared inline, 全文 opens the article in a private chat, with no API error', async () => {

@@ -114,19 +114,24 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
     const user = 4242;
     const { status } = await driver.text('崇川', user);
     expect(status).toBe(200);
-    const results = await api.waitFor((c) => c.payload.chat_id === user && String(c.payload.text).startsWith('🔎'));
-    const buttons = (
-      results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard.flat();
-    const next = buttons.find((b) => b.text.includes('下一页'))!;
-    const full = buttons.find((b) => b.text.includes('全文'))!;
+    type Call = Awaited<ReturnType<typeof api.waitFor>>;
+    const buttonsOf = (c: Call) =>
+      (
+        c.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      ).inline_keyboard.flat();
+    const answer = await api.waitFor((c) => c.payload.chat_id === user && c.method === 'sendMessage');
     const messageId = 1;
     const before = proxy.handledBy.length;
+    // 更多结果 on one instance sends the other results, stored by the instance that answered.
+    await driver.press(buttonsOf(answer).find((b) => b.text.startsWith('更多结果'))!.callback_data, user, messageId);
+    const results = await api.waitFor((c) => c.payload.chat_id === user && String(c.payload.text).startsWith('🔎'));
+    const next = buttonsOf(results).find((b) => b.text.includes('下一页'))!;
+    const full = buttonsOf(results).find((b) => b.text.includes('全文'))!;
     for (let k = 0; k < 3; k++) await driver.press(next.callback_data, user, messageId);
     await driver.press(full.callback_data, user, messageId);
-    // Four presses in turn: every instance got at least one.
+    // Five presses in turn: every instance got at least one.
     expect(new Set(proxy.handledBy.slice(before))).toEqual(new Set([0, 1, 2]));
-    await api.waitFor(() => api.sent('answerCallbackQuery').length >= 4);
+    await api.waitFor(() => api.sent('answerCallbackQuery').length >= 5);
     const edits = api.sent('editMessageText').filter((c) => c.payload.chat_id === user);
     expect(edits.length).toBeGreaterThanOrEqual(3);
     const notices = api.sent('answerCallbackQuery').map((c) => String(c.payload.text ?? ''));

@@ -3,6 +3,7 @@
  * falls through to the ordinary reply for an unknown command.
  */
 import { Composer, type Context } from 'grammy';
+import { UNANSWERED_DAYS, UNANSWERED_MS } from '../../subscriptions/conversation-store.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
@@ -10,11 +11,20 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const admins = composer.chatType('private').filter((ctx) => deps.adminIds.includes(ctx.from?.id ?? -1));
 
-  admins.command('stats', async (ctx) =>
-    ctx.reply(
-      messages.stats(deps.library.stats(), await deps.subscriptions.subscriberCount(), deps.counters.questions),
-    ),
-  );
+  admins.command('stats', async (ctx) => {
+    // Unanswered questions older than the window are forgotten first (they are kept 30 days).
+    await deps.subscriptions.pruneConversations(deps.now() - UNANSWERED_MS).catch(() => 0);
+    const unanswered = await deps.subscriptions.topUnanswered(10, UNANSWERED_MS, deps.now()).catch(() => []);
+    await ctx.reply(
+      messages.stats(
+        deps.library.stats(),
+        await deps.subscriptions.subscriberCount(),
+        deps.counters.questions,
+        unanswered,
+        UNANSWERED_DAYS,
+      ),
+    );
+  });
 
   admins.command('reload', async (ctx) => {
     if (!deps.reload) {

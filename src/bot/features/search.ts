@@ -1,37 +1,15 @@
 /**
- * Questions: any text in a private chat, /search in any chat, and the example buttons.
- * Results go on the server (QueryStore); the reply shows the first page with its buttons.
+ * Questions: any text in a private chat, /search in any chat, and the example buttons; each goes
+ * through the conversation (conversation.ts). Results go on the server (QueryStore).
  */
 import { Composer, type Context } from 'grammy';
-import { resultLinks } from '../article-links.ts';
 import { exampleData } from '../callback-data.ts';
+import { exampleQuestions } from '../conversation/examples.ts';
 import type { BotDeps } from '../deps.ts';
-import { formatResultsPage } from '../format.ts';
-import { resultsKeyboard } from '../keyboards.ts';
 import { messages } from '../messages.ts';
+import { answerMessage, answerQuestion } from './conversation.ts';
 
-/** Longer questions get a notice instead of a search. */
-export const MAX_QUESTION = 300;
-/** Results kept for paging. */
-export const RESULTS_KEPT = 15;
-
-/** Searches and replies with the first page of results, or says that nothing matches. */
-export async function answerQuestion(ctx: Context, deps: BotDeps, question: string): Promise<void> {
-  const q = question.trim();
-  if (q.length > MAX_QUESTION) {
-    await ctx.reply(messages.questionTooLong(q.length, MAX_QUESTION));
-    return;
-  }
-  deps.counters.questions++;
-  const results = deps.library.search(q, RESULTS_KEPT);
-  if (results.length === 0) {
-    await ctx.reply(messages.noMatch(q));
-    return;
-  }
-  const key = await deps.store.put(q, results);
-  const links = resultLinks(deps.publicUrl, q, deps.library);
-  await ctx.reply(formatResultsPage(q, results, 0), { reply_markup: resultsKeyboard(key, results, 0, links) });
-}
+export { answerQuestion, MAX_QUESTION, RESULTS_KEPT } from './conversation.ts';
 
 export function searchFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -39,15 +17,15 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
   composer.command('search', async (ctx) => {
     const words = ctx.match.trim();
     if (!words) {
-      await ctx.reply(messages.searchUsage(deps.library.exampleQuestions(1)[0] ?? '老旧小区改造'));
+      await ctx.reply(messages.searchUsage(exampleQuestions(deps.library, 1)[0] ?? '老旧小区改造'));
       return;
     }
-    await answerQuestion(ctx, deps, words);
+    await answerMessage(ctx, deps, words);
   });
 
   composer.callbackQuery(exampleData.match, async (ctx) => {
     const { n } = exampleData.unpack(ctx.callbackQuery.data)!;
-    const question = deps.library.exampleQuestions()[n];
+    const question = exampleQuestions(deps.library, 3)[n];
     if (!question || !ctx.chat) {
       await ctx.answerCallbackQuery({ text: messages.exampleGone });
       return;
@@ -56,7 +34,9 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
     await answerQuestion(ctx, deps, question);
   });
 
-  // Stickers, photos, voice and the like in a private chat get a word on what the bot reads.
+  // A sticker is small talk, as an emoji is: a friendly word and example questions.
+  composer.chatType('private').on('message:sticker', (ctx) => answerMessage(ctx, deps, ctx.msg.sticker.emoji ?? '👍'));
+  // Photos, voice and the like in a private chat get a word on what the bot reads.
   composer
     .chatType('private')
     .on('message')
@@ -71,7 +51,7 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
       await ctx.reply(messages.unknownCommand(ctx.msg.text.split(/\s/)[0]!));
       return;
     }
-    await answerQuestion(ctx, deps, ctx.msg.text);
+    await answerMessage(ctx, deps, ctx.msg.text);
   });
 
   return composer;

@@ -4,6 +4,8 @@
  */
 import { Composer, type Context } from 'grammy';
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
+import { UNANSWERED_DAYS } from '../../subscriptions/conversation-store.ts';
+import { CONTEXT_MINUTES } from '../conversation/chat-context.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
@@ -50,7 +52,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(list.length === 0 ? messages.noSubscriptions : messages.subscriptionList(list));
   });
 
-  composer.command('privacy', (ctx) => ctx.reply(messages.privacy));
+  composer.command('privacy', (ctx) => ctx.reply(messages.privacy(store.kind, CONTEXT_MINUTES, UNANSWERED_DAYS)));
 
   composer.command('forget', async (ctx) => {
     await store.forget(ctx.chat.id);

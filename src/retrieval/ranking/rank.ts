@@ -15,6 +15,7 @@ import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
 import { dateBonus, dateKey } from '../question/date-match.ts';
+import { withinWindow } from '../question/time-words.ts';
 import {
   type Concept,
   glueSingles,
@@ -43,6 +44,12 @@ export interface SearchOptions {
   limit?: number;
   /** The ranking's weights; RANKING unless a test varies one. */
   weights?: RankingWeights;
+  /**
+   * A period the question is about (from its relative time words, resolved by the caller against
+   * its today): articles dated within it gain as for a named month or year; with `narrow`, only
+   * they are returned.
+   */
+  dates?: { from: string; to: string; narrow?: boolean };
 }
 
 /** What the ranking knows of one concept across the archive. */
@@ -225,7 +232,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
 
 /** Answers a question from the index; [] when the archive does not answer it. */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult[] {
-  const { limit = 5, weights: w = RANKING } = options;
+  const { limit = 5, weights: w = RANKING, dates } = options;
   const query = analyse(index, question, w);
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   if (query.total <= 0) return [];
@@ -239,6 +246,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const scored = scorePassage(index, p, query, w);
     scored.score += w.score.jiebaWords * wordScore(p);
     if (!scored.confidence) continue;
+    if (dates) {
+      if (withinWindow(index.docs[index.passages[p]!.doc]!.date, dates)) scored.score += w.score.dateMonthOrYear;
+      else if (dates.narrow) continue;
+    }
     const key = index.copyKey(index.passages[p]!.doc);
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms.
