@@ -261,31 +261,47 @@ describe('links from the bot', () => {
 
   it('every result of every page of every question links to a 200 page holding its passage, marked at the link', async () => {
     let checked = 0;
+    const keyboardOf = (c: OutgoingCall) =>
+      (c.payload.reply_markup as { inline_keyboard: { text: string; callback_data?: string; url?: string }[][] })
+        .inline_keyboard;
+    const pressed = (c: OutgoingCall, prefix: string) =>
+      keyboardOf(c)
+        .flat()
+        .find((b) => b.callback_data?.startsWith(prefix));
     for (const q of questions) {
       const results = library.search(q, 15);
       if (results.length === 0) continue;
       calls = [];
       await ask(q);
-      const pages = Math.ceil(results.length / PAGE_SIZE);
-      const replies = [calls.find((c) => c.method === 'sendMessage')!];
-      for (let p = 1; p < pages; p++) {
-        const next = (
-          replies.at(-1)!.payload.reply_markup as { inline_keyboard: { callback_data?: string }[][] }
-        ).inline_keyboard
-          .flat()
-          .find((b) => b.callback_data?.endsWith(`:${p}`) && b.callback_data.startsWith('p:'))!;
-        await press(next.callback_data!);
-        replies.push(calls.filter((c) => c.method === 'editMessageText').at(-1)!);
+      // The answer: one link, to the first result. 更多结果 sends the rest, paged by 上一页/下一页.
+      const replies: { reply: OutgoingCall; shown: typeof results; labels: string[] }[] = [];
+      const answer = calls.find((c) => c.method === 'sendMessage')!;
+      replies.push({ reply: answer, shown: results.slice(0, 1), labels: ['🔗 原文'] });
+      const rest = results.slice(1);
+      const more = rest.length > 0 ? pressed(answer, 'm:') : undefined;
+      if (rest.length > 0) expect(more, q).toBeDefined();
+      if (more) {
+        await press(more.callback_data!);
+        let page = calls.filter((c) => c.method === 'sendMessage').at(-1)!;
+        const pages = Math.ceil(rest.length / PAGE_SIZE);
+        for (let p = 0; p < pages; p++) {
+          if (p > 0) {
+            const next = keyboardOf(page)
+              .flat()
+              .find((b) => b.callback_data?.startsWith('p:') && b.callback_data.endsWith(`:${p}`))!;
+            await press(next.callback_data!);
+            page = calls.filter((c) => c.method === 'editMessageText').at(-1)!;
+          }
+          const shown = rest.slice(p * PAGE_SIZE, p * PAGE_SIZE + PAGE_SIZE);
+          replies.push({ reply: page, shown, labels: shown.map((_, k) => `🔗 原文 ${p * PAGE_SIZE + k + 2}`) });
+        }
       }
-      for (const [p, reply] of replies.entries()) {
+      for (const { reply, shown, labels } of replies) {
         expect(reply.refused).toBeUndefined();
-        const rows = (reply.payload.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard;
+        const rows = keyboardOf(reply);
         expect(rows.every((row) => row.length > 0)).toBe(true);
-        const shown = results.slice(p * PAGE_SIZE, p * PAGE_SIZE + PAGE_SIZE);
         const buttons = urlButtons(reply);
-        expect(buttons.map((b) => b.text)).toEqual(
-          shown.map((_, k) => (shown.length > 1 ? `🔗 原文 ${p * PAGE_SIZE + k + 1}` : '🔗 原文')),
-        );
+        expect(buttons.map((b) => b.text)).toEqual(labels);
         for (const [k, button] of buttons.entries()) {
           const url = new URL(button.url!);
           expect(url.origin).toBe(PUBLIC);

@@ -45,7 +45,9 @@ afterAll(async () => {
 describe('npm start in polling mode with PORT and PUBLIC_URL', () => {
   it('links a result to its page, and serves that page with the answer marked', async () => {
     api.pushText('唐闸古镇规划面积多大');
-    const reply = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('🔎'));
+    const reply = await api.waitFor(
+      (c) => c.method === 'sendMessage' && String(c.payload.text).includes('9.8平方公里'),
+    );
     const links = (
       reply.payload.reply_markup as { inline_keyboard: { text: string; url?: string }[][] }
     ).inline_keyboard
