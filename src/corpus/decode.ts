@@ -3,6 +3,8 @@
  * GB18030/GBK; CRLF and CR line ends become LF. NUL and other control characters never reach the text.
  */
 
+import { removeInvisible } from '../text/invisible.ts';
+
 /** Why a file could not be read as an issue. */
 export class UnreadableIssueError extends Error {}
 
@@ -103,8 +105,8 @@ function toText(bytes: Uint8Array): string {
 
 /** Decodes an issue file's bytes; throws UnreadableIssueError for empty or binary content. */
 export function decodeIssue(bytes: Uint8Array): string {
-  const text = toText(bytes)
-    .replace(/^\uFEFF/, '')
+  // Bidi controls and zero-width characters (a BOM included) are dropped: see text/invisible.ts.
+  const text = removeInvisible(toText(bytes))
     .replace(/\r\n?/g, '\n')
     // Stray NULs and other controls are no part of any article (tab and form feed read as spaces).
     .replace(/[\t\v\f]/g, ' ')

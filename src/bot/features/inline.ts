@@ -6,6 +6,7 @@
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { clip } from '../../text/graphemes.ts';
+import { removeInvisible } from '../../text/invisible.ts';
 import { formatDate } from '../../telegram/html.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatArticleCard, formatResult } from '../format.ts';
@@ -30,7 +31,7 @@ function result(id: string, title: string, description: string, html: string): I
 export function inlineFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
-    const query = clip(ctx.inlineQuery.query.trim(), INLINE_QUERY, '');
+    const query = clip(removeInvisible(ctx.inlineQuery.query).trim(), INLINE_QUERY, '');
     const results = query
       ? deps.library.search(query, INLINE_RESULTS).map((r, k) => {
           // A result that may not hold the answer is marked so in the list and in the message shared.

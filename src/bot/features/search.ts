@@ -3,6 +3,7 @@
  * Results go on the server (QueryStore); the reply shows the first page with its buttons.
  */
 import { Composer, type Context } from 'grammy';
+import { removeInvisible } from '../../text/invisible.ts';
 import { exampleData } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatResultsPage } from '../format.ts';
@@ -16,7 +17,8 @@ const RESULTS_KEPT = 15;
 
 /** Searches and replies with the first page of results, or says that nothing matches. */
 export async function answerQuestion(ctx: Context, deps: BotDeps, question: string): Promise<void> {
-  const q = question.trim();
+  // Bidi controls and zero-width characters out: they would hide words from the search and reorder the echo.
+  const q = removeInvisible(question).trim();
   if (q.length > MAX_QUESTION) {
     await ctx.reply(messages.questionTooLong(q.length, MAX_QUESTION));
     return;
