@@ -68,13 +68,25 @@ export function endsMidCharacter(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A line that closes a sentence, a quotation, a bracket or a byline (「……。」, ·记者 张三·). */
+const CLOSED = /(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u;
+
 /**
- * Whether an issue's text looks cut short. A finished text file ends with a line break, or at
- * least with a mark that closes a sentence, a quotation or a byline (「……。」, ·记者 张三·); a copy
- * that stalls almost always stops in the middle of a line.
+ * A byline standing alone as the last line, its closing dot left off: a middle dot and a few
+ * names (「·范云」, 「·记者 张三 李四」), or a role word and names (「记者 张三」, 「责任编辑：王五」).
+ * Chinese papers close an article so; the names are a few Han characters each, never a clause.
+ */
+const OPEN_BYLINE =
+  /(?:^|\n)[ \t]*(?:[·・•‧][ \t]*(?:本报)?|(?:本报)?(?:见习记者|记者|通讯员|特约撰稿|撰稿|责任编辑|编辑|责编|校对|文[/／]图|文|图|摄影|摄)[：: \t]*)[\p{Script=Han}、 \t]{1,24}$/u;
+
+/**
+ * Whether an issue's text looks cut short. A finished text file ends with a line break, with a
+ * mark that closes a sentence, a quotation or a byline, or with a byline whose closing dot was
+ * left off (as seeds/004 ends: 「·范云」); a copy that stalls almost always stops inside a line of
+ * running text.
  */
 export function looksCutShort(text: string): boolean {
-  return !/(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u.test(text);
+  return !CLOSED.test(text) && !OPEN_BYLINE.test(text.slice(-64));
 }
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));

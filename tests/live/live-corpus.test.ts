@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Issue } from '../../src/corpus/types.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveCorpus, looksCutShort } from '../../src/live/live-corpus.ts';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { captureLogs } from '../support/logs.ts';
@@ -214,6 +214,36 @@ describe('LiveCorpus with a slow copy', { timeout: 60_000 }, () => {
     expect(ctx.library.search('博嘉生物').some((r) => r.passage.includes('博嘉生物'))).toBe(false);
     expect(docsOf(ctx.library)).toBeGreaterThan(0);
     expect(ctx.announced).toHaveLength(1);
+  });
+});
+
+describe('what counts as cut short', { timeout: 60_000 }, () => {
+  it('takes a last byline without its closing dot as complete, and a line stopped mid-sentence as cut', () => {
+    for (const end of [
+      '·范云',
+      '·记者 张三 李四',
+      '记者 张三',
+      '责任编辑：王五',
+      '……通车。',
+      '·范云·',
+      '（完）',
+      '末行\n',
+    ])
+      expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(false);
+    for (const end of ['今年以来，崇川区', '区委书记胡拥军出席会议并', '·范云 出席会议并讲话，要求各'])
+      expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(true);
+  });
+
+  it('reads an issue that ends with an open byline (as seeds/004 does) as soon as it settles', async () => {
+    const { corpusDir, library, live, announced } = setUp();
+    const seed = fs.readFileSync('seeds/004_44e125a03f4ab106.txt', 'utf8');
+    expect(seed.endsWith('·范云')).toBe(true);
+    fs.writeFileSync(path.join(corpusDir, '2023-05-01.txt'), seed);
+    await live.check(0);
+    await live.check(1500); // settled: read now, not after the 15 s a cut-short file waits
+    expect(library.issues.map((i) => i.source)).toContain('2023-05-01.txt');
+    await live.check(6600);
+    expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2023-05-01.txt']]);
   });
 });
 
