@@ -6,7 +6,7 @@
 import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeIssue, UnreadableIssueError } from './decode.ts';
+import { type DecodeWarning, decodeIssue, UnreadableIssueError } from './decode.ts';
 import { parseIssue } from './parse-issue.ts';
 import type { Issue } from './types.ts';
 
@@ -97,9 +97,9 @@ export function readIssueBytes(file: string, maxBytes = MAX_ISSUE_BYTES): Buffer
   }
 }
 
-/** An issue file's text (decoded, line ends made LF); throws UnreadableIssueError. */
-export function readIssueText(file: string): string {
-  return decodeIssue(readIssueBytes(file));
+/** An issue file's text (decoded, line ends made LF); throws UnreadableIssueError. `warn` hears of bytes replaced. */
+export function readIssueText(file: string, warn?: DecodeWarning): string {
+  return decodeIssue(readIssueBytes(file), warn);
 }
 
 /** An issue's text to the issue; throws UnreadableIssueError when it holds no article. */
@@ -109,9 +109,9 @@ export function parseIssueText(text: string, source: string): Issue {
   return issue;
 }
 
-/** Reads and parses one issue file; throws UnreadableIssueError. */
-export function loadIssueFile(file: string): Issue {
-  return parseIssueText(readIssueText(file), path.basename(file));
+/** Reads and parses one issue file; throws UnreadableIssueError. `warn` hears of bytes replaced. */
+export function loadIssueFile(file: string, warn?: DecodeWarning): Issue {
+  return parseIssueText(readIssueText(file, warn), path.basename(file));
 }
 
 /**
@@ -147,7 +147,7 @@ export function loadCorpus(dir: string, { logger = silentLogger, onProgress }: L
   const issues: Issue[] = [];
   files.forEach((name, k) => {
     try {
-      issues.push(loadIssueFile(path.join(dir, name)));
+      issues.push(loadIssueFile(path.join(dir, name), (message) => logger.warn(`${name}: ${message}`)));
     } catch (err) {
       logger.warn(`skipped ${name}: ${reason(err)}`);
     }

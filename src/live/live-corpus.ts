@@ -248,7 +248,7 @@ export class LiveCorpus {
       const bytes = readIssueBytes(path.join(this.options.corpusDir, name));
       // Checked before decoding: a UTF-8 file cut inside a character would not decode as UTF-8.
       if (young && endsMidCharacter(bytes)) return 'wait';
-      const text = decodeIssue(bytes);
+      const text = decodeIssue(bytes, (message) => this.log('warn', `${name}: ${message}`));
       if (young && looksCutShort(text)) return 'wait';
       const issue = parseIssueText(text, name);
       this.failed.delete(name);
