@@ -1,7 +1,8 @@
 /**
  * Keeps the archive in step with the corpus folder while the bot runs. A new issue file becomes
  * searchable within seconds, indexed in place; a rewritten one is indexed again in place (its
- * old version answers until then); a removed one leaves the index in place. A new issue is
+ * old version answers until then) and, when its text changed after it was announced, announced
+ * as corrected once; a removed one leaves the index in place. A new issue is
  * announced once its file has stayed unchanged for a while, so a copy that stalls is announced
  * once, in full. A half-written, empty or broken file is waited for or skipped with one warning
  * and tried again when it changes (or on /reload); nothing here ever throws into the bot.
@@ -22,6 +23,11 @@ export interface LiveCorpusOptions {
   library: NewsLibrary;
   /** Told about issues that were added (after they are searchable and their files have stayed unchanged). */
   onNewIssues?: (issues: Issue[]) => void | Promise<void>;
+  /**
+   * Told, likewise, about issues announced before (or there at the start) whose files were
+   * rewritten with other text: once per settled rewrite, never for a file touched without a change.
+   */
+  onCorrectedIssues?: (issues: Issue[]) => void | Promise<void>;
   logger?: Logger;
   pollMs?: number;
   /** How long a file must keep its size and time before it is read. */
@@ -89,6 +95,9 @@ export function looksCutShort(text: string): boolean {
   return !CLOSED.test(text) && !OPEN_BYLINE.test(text.slice(-64));
 }
 
+/** What an announcement says of an issue: its articles and photos, as parsed. */
+const issueText = (issue: Issue) => JSON.stringify([issue.articles, issue.photos]);
+
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class LiveCorpus {
@@ -102,6 +111,8 @@ export class LiveCorpus {
   private readonly warned = new Map<string, FileState>();
   /** New issues indexed and not yet announced, with the state they were indexed in. */
   private readonly toAnnounce: Listing = new Map();
+  /** Issues re-read with other text after they were announced, not yet announced as corrected. */
+  private readonly toCorrect: Listing = new Map();
   private forceReads = false;
   private folderMissing = false;
   private timer?: NodeJS.Timeout;
@@ -211,6 +222,7 @@ export class LiveCorpus {
         for (const name of removed) {
           this.indexed.delete(name);
           this.toAnnounce.delete(name);
+          this.toCorrect.delete(name);
         }
         changed = true;
         this.log('info', `removed from the index: ${removed.join(', ')}`);
@@ -264,6 +276,7 @@ export class LiveCorpus {
   private index(name: string, state: FileState, issue: Issue): boolean {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
+    const before = again ? library.issues.find((i) => i.source === name) : undefined;
     const { dictionary } = library.searchIndex;
     const words = dictionary.length;
     try {
@@ -279,6 +292,8 @@ export class LiveCorpus {
     this.indexed.set(name, state);
     this.warned.delete(name);
     if (!again || this.toAnnounce.has(name)) this.toAnnounce.set(name, state);
+    else if (this.toCorrect.has(name) || (before && issueText(before) !== issueText(issue)))
+      this.toCorrect.set(name, state);
     this.log('info', `${again ? 're-indexed' : 'indexed'} ${name}`);
     return true;
   }
@@ -288,6 +303,7 @@ export class LiveCorpus {
       this.options.library.removeIssues([name]);
       this.indexed.delete(name);
       this.toAnnounce.delete(name);
+      this.toCorrect.delete(name);
       return true;
     } catch (err) {
       this.log('warn', `could not remove ${name} from the index: ${errorMessage(err)}`);
@@ -299,21 +315,34 @@ export class LiveCorpus {
     this.saver.request();
   }
 
-  /** Announces the new issues whose files have stayed as they were indexed for long enough. */
+  /**
+   * Announces the new issues, then the corrected ones, whose files have stayed as they were
+   * indexed for long enough.
+   */
   private async announce(listing: Listing, now: number): Promise<void> {
-    const due = [...this.toAnnounce]
+    await this.announceDue(this.toAnnounce, this.options.onNewIssues, listing, now);
+    await this.announceDue(this.toCorrect, this.options.onCorrectedIssues, listing, now);
+  }
+
+  private async announceDue(
+    waiting: Listing,
+    tell: ((issues: Issue[]) => void | Promise<void>) | undefined,
+    listing: Listing,
+    now: number,
+  ): Promise<void> {
+    const due = [...waiting]
       .filter(([name, state]) => sameState(listing.get(name), state))
       .filter(([name]) => this.tracker.quietFor(name, now) >= this.settings.announceAfterMs)
       .map(([name]) => name);
     if (due.length === 0) return;
-    if (!this.options.onNewIssues) {
-      for (const name of due) this.toAnnounce.delete(name);
+    if (!tell) {
+      for (const name of due) waiting.delete(name);
       return;
     }
     const issues = this.options.library.issues.filter((i) => due.includes(i.source));
     try {
-      await this.options.onNewIssues(issues);
-      for (const name of due) this.toAnnounce.delete(name);
+      await tell(issues);
+      for (const name of due) waiting.delete(name);
     } catch (err) {
       // Still due: tried again at the next look.
       this.log('warn', `could not announce ${due.join(', ')}: ${errorMessage(err)}`);
@@ -330,7 +359,7 @@ export class LiveCorpus {
     const waits: number[] = [];
     for (const [name, state] of listing) {
       const quiet = this.tracker.quietFor(name, now);
-      if (this.toAnnounce.has(name)) waits.push(announceAfterMs - quiet);
+      if (this.toAnnounce.has(name) || this.toCorrect.has(name)) waits.push(announceAfterMs - quiet);
       else if (
         quiet < settleMs &&
         !sameState(this.indexed.get(name), state) &&

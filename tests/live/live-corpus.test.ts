@@ -13,6 +13,7 @@ import { oneIssueArchive } from '../support/seed-library.ts';
 function setUp() {
   const { corpusDir, indexFile, library } = oneIssueArchive('live-');
   const announced: Issue[][] = [];
+  const corrected: Issue[][] = [];
   const logs = captureLogs();
   const live = new LiveCorpus({
     corpusDir,
@@ -20,9 +21,10 @@ function setUp() {
     library,
     settleMs: 1000,
     onNewIssues: (issues) => void announced.push(issues),
+    onCorrectedIssues: (issues) => void corrected.push(issues),
     logger: logs.logger,
   });
-  return { corpusDir, indexFile, library, live, announced, warnings: () => logs.messages('warn') };
+  return { corpusDir, indexFile, library, live, announced, corrected, warnings: () => logs.messages('warn') };
 }
 
 describe('LiveCorpus', { timeout: 60_000 }, () => {
@@ -214,6 +216,44 @@ describe('LiveCorpus with a slow copy', { timeout: 60_000 }, () => {
     expect(ctx.library.search('博嘉生物').some((r) => r.passage.includes('博嘉生物'))).toBe(false);
     expect(docsOf(ctx.library)).toBeGreaterThan(0);
     expect(ctx.announced).toHaveLength(1);
+  });
+});
+
+describe('a copy stalled inside a UTF-8 character', { timeout: 60_000 }, () => {
+  const name = '2022-03-14.txt';
+  const full = fs.readFileSync('seeds/003_460569c0b775decf.txt');
+  const fullIssue = loadIssueFile('seeds/003_460569c0b775decf.txt');
+  const headlines = (issues: Issue[][]) => issues.map((a) => a.map((i) => i.articles.map((x) => x.headline)));
+
+  it('is read as UTF-8 once the wait is over, then announced as corrected once when the copy completes', async () => {
+    const { corpusDir, library, live, announced, corrected, warnings } = setUp();
+    const file = path.join(corpusDir, name);
+    let cut = Math.floor(full.length / 2);
+    while ((full[cut]! & 0xc0) !== 0x80) cut++; // a continuation byte: inside a character
+    fs.writeFileSync(file, full.subarray(0, cut));
+    for (const t of [0, 1500, 3000, 10_000]) await live.check(t);
+    expect(library.issues.some((i) => i.source === name)).toBe(false); // waits: it may be a copy in progress
+    await live.check(16_000); // stalled for longer than a copy pauses: read as it is
+    const half = library.issues.find((i) => i.source === name)!;
+    expect(half.articles[0]!.headline).toBe(fullIssue.articles[0]!.headline); // UTF-8, not GB18030 mojibake
+    expect(warnings()).toEqual([
+      expect.stringMatching(/^2022-03-14\.txt: read as UTF-8: ends inside a UTF-8 character/),
+    ]);
+    expect(headlines(announced)).toEqual([[half.articles.map((a) => a.headline)]]);
+
+    fs.appendFileSync(file, full.subarray(cut));
+    for (const t of [17_000, 18_500]) await live.check(t);
+    expect(library.issues.find((i) => i.source === name)!.articles.length).toBe(fullIssue.articles.length);
+    expect(corrected).toEqual([]); // not before the file has stayed unchanged for a while
+    for (const t of [24_000, 30_000, 40_000]) await live.check(t);
+    expect(headlines(corrected)).toEqual([[fullIssue.articles.map((a) => a.headline)]]);
+    expect(announced).toHaveLength(1);
+
+    // Touched without a change of text: read again, announced neither as new nor as corrected.
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    for (const t of [41_000, 42_500, 50_000]) await live.check(t);
+    expect(announced).toHaveLength(1);
+    expect(corrected).toHaveLength(1);
   });
 });
 
