@@ -10,7 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeIssue } from '../corpus/decode.ts';
-import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
+import {
+  corpusFileLine,
+  listIssueFiles,
+  parseIssueText,
+  readIssueFile,
+  UnreadableFileError,
+} from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { extendDictionary, type NewsLibrary } from '../retrieval/index.ts';
@@ -61,6 +67,9 @@ function safeList(dir: string): Listing {
   }
 }
 
+/** The state of a file known to have changed since it was read: matches no listing, so it is read again. */
+const CHANGED_SINCE_READ: FileState = { size: -1, mtimeMs: -1 };
+
 /** Lets the bot answer what came in meanwhile. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -109,6 +118,8 @@ export class LiveCorpus {
   private readonly failed: Listing = new Map();
   /** Warned about in this state already (one warning per file state, whatever the retries). */
   private readonly warned = new Map<string, FileState>();
+  /** Which version of each file the index holds (read and indexed, or read and skipped), by name. */
+  private readonly heldAs = new Map<string, string>();
   /** New issues indexed and not yet announced, with the state they were indexed in. */
   private readonly toAnnounce: Listing = new Map();
   /** Issues re-read with other text after they were announced, not yet announced as corrected. */
@@ -125,13 +136,54 @@ export class LiveCorpus {
   constructor(private readonly options: LiveCorpusOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'number'));
     this.settings = { ...LIVE_DEFAULTS, ...given };
-    this.saver = new IndexSaver(options.corpusDir, options.indexFile, options.library, (m) => this.log('warn', m));
+    this.saver = new IndexSaver(
+      () => this.heldFiles(),
+      options.indexFile,
+      options.library,
+      (m) => this.log('warn', m),
+    );
     this.tracker = new SettleTracker(this.settings.settleMs);
-    const sources = new Set(options.library.issues.map((i) => i.source));
+    const { corpusDir, library } = options;
+    const sources = new Set(library.issues.map((i) => i.source));
+    const opened = library.openedFrom;
+    const listing = safeList(corpusDir);
     // What the archive was opened with is indexed; the other files there were skipped (and
-    // warned about) when it was built: they are tried again once they change.
-    for (const [name, state] of safeList(options.corpusDir))
-      (sources.has(name) ? this.indexed : this.failed).set(name, state);
+    // warned about) when it was built: they are tried again once they change. A file that
+    // changed since it was read, or came after, is read as soon as it settles; an indexed issue
+    // whose file is gone is removed at the first look.
+    for (const [name, state] of listing) {
+      const current = corpusFileLine(corpusDir, name);
+      const held = opened ? opened.get(name) : current;
+      if (held === undefined) continue;
+      this.heldAs.set(name, held);
+      (sources.has(name) ? this.indexed : this.failed).set(name, held === current ? state : CHANGED_SINCE_READ);
+    }
+    for (const name of sources)
+      if (!listing.has(name)) {
+        this.indexed.set(name, CHANGED_SINCE_READ);
+        this.heldAs.set(name, opened?.get(name) ?? `${name}\tgone`);
+      }
+  }
+
+  /**
+   * Which version of each issue file the index holds, in corpusFileLines' form and name order,
+   * for the saved index's fingerprint: the version read for the files indexed or skipped, and
+   * for a file not read yet a line no folder matches, so that the next start reads it.
+   */
+  private heldFiles(): string[] {
+    const { corpusDir } = this.options;
+    let names: string[];
+    try {
+      names = listIssueFiles(corpusDir);
+    } catch {
+      names = [];
+    }
+    const all = [...new Set([...names, ...this.heldAs.keys()])].sort();
+    return all.map(
+      (name) =>
+        this.heldAs.get(name) ??
+        (fs.existsSync(path.join(corpusDir, name)) ? `${name}\tnot read yet` : corpusFileLine(corpusDir, name)),
+    );
   }
 
   /** Starts watching: a look every pollMs, and one right after the folder reports a change. */
@@ -214,6 +266,7 @@ export class LiveCorpus {
     const { ready, removed } = this.tracker.update(listing, this.indexed, now);
     for (const seen of [this.failed, this.warned])
       for (const name of seen.keys()) if (!listing.has(name)) seen.delete(name);
+    for (const name of this.heldAs.keys()) if (!listing.has(name) && !this.indexed.has(name)) this.heldAs.delete(name);
     let changed = false;
 
     if (removed.length > 0) {
@@ -221,6 +274,7 @@ export class LiveCorpus {
         library.removeIssues(removed);
         for (const name of removed) {
           this.indexed.delete(name);
+          this.heldAs.delete(name);
           this.toAnnounce.delete(name);
           this.toCorrect.delete(name);
         }
@@ -236,16 +290,19 @@ export class LiveCorpus {
       if (!force && sameState(this.failed.get(name), state)) continue;
       // One file at a time: many files copied at once do not hold the bot for all of them.
       if (k > 0) await yieldToEventLoop();
-      const issue = this.read(name, state, now, force);
-      if (issue === 'wait') continue;
-      if (issue === 'failed') {
+      const outcome = this.read(name, state, now, force);
+      if (outcome === 'wait') continue;
+      if ('failed' in outcome) {
         // The file no longer holds the issue indexed from it.
         if (this.indexed.has(name)) changed = this.remove(name) || changed;
+        // Saved as skipped in this version, so that a start does not read it again for nothing.
+        if (this.heldAs.get(name) !== outcome.failed) changed = true;
+        this.heldAs.set(name, outcome.failed);
         continue;
       }
       // Reading and indexing in turns of their own: each holds the bot for less.
       await yieldToEventLoop();
-      changed = this.index(name, state, issue) || changed;
+      changed = this.index(name, state, outcome.issue, outcome.version) || changed;
     }
 
     if (changed) this.save();
@@ -254,26 +311,34 @@ export class LiveCorpus {
   }
 
   /** Reads one settled file: its issue, 'wait' while it looks cut short, or 'failed' (warned). */
-  private read(name: string, state: FileState, now: number, force: boolean): Issue | 'wait' | 'failed' {
+  private read(
+    name: string,
+    state: FileState,
+    now: number,
+    force: boolean,
+  ): { issue: Issue; version: string } | 'wait' | { failed: string } {
     const young = !force && this.tracker.quietFor(name, now) < this.settings.cutShortSettleMs;
+    let version = `${name}\tunreadable`;
     try {
-      const bytes = readIssueBytes(path.join(this.options.corpusDir, name));
+      const read = readIssueFile(path.join(this.options.corpusDir, name));
+      const { bytes } = read;
+      version = read.version;
       // Checked before decoding: a UTF-8 file cut inside a character would not decode as UTF-8.
       if (young && endsMidCharacter(bytes)) return 'wait';
       const text = decodeIssue(bytes, (message) => this.log('warn', `${name}: ${message}`));
       if (young && looksCutShort(text)) return 'wait';
       const issue = parseIssueText(text, name);
       this.failed.delete(name);
-      return issue;
+      return { issue, version };
     } catch (err) {
       this.failed.set(name, state);
       this.warnOnce(name, state, `skipped ${name}: ${errorMessage(err)}`);
-      return 'failed';
+      return { failed: err instanceof UnreadableFileError ? (err.version ?? version) : version };
     }
   }
 
   /** Indexes one issue in place (its previous version out first); false when that failed. */
-  private index(name: string, state: FileState, issue: Issue): boolean {
+  private index(name: string, state: FileState, issue: Issue, version: string): boolean {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
     const before = again ? library.issues.find((i) => i.source === name) : undefined;
@@ -290,6 +355,7 @@ export class LiveCorpus {
       return false;
     }
     this.indexed.set(name, state);
+    this.heldAs.set(name, version);
     this.warned.delete(name);
     if (!again || this.toAnnounce.has(name)) this.toAnnounce.set(name, state);
     else if (this.toCorrect.has(name) || (before && issueText(before) !== issueText(issue)))
@@ -302,6 +368,7 @@ export class LiveCorpus {
     try {
       this.options.library.removeIssues([name]);
       this.indexed.delete(name);
+      this.heldAs.delete(name);
       this.toAnnounce.delete(name);
       this.toCorrect.delete(name);
       return true;

@@ -219,6 +219,62 @@ describe('LiveCorpus with a slow copy', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the saved index holds what was read', { timeout: 60_000 }, () => {
+  /** A start after the process died without another save: the index as saved, or rebuilt when it does not match. */
+  const restart = (corpusDir: string, indexFile: string) => {
+    const opened = openIndex({ corpusDir, indexFile });
+    return { built: opened.built, library: NewsLibrary.fromOpened(opened) };
+  };
+
+  it('an issue still waiting to be read when the index was saved is indexed after a restart', async () => {
+    const { corpusDir, indexFile, live } = setUp();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    fs.copyFileSync('seeds/000_ee7a1d118fc23364.txt', path.join(corpusDir, '2022-09-08.txt'));
+    await live.check(1500); // 2022-03-14 settled and indexed, the index saved; 2022-09-08 not settled yet
+    await live.saved();
+    live.stop(); // killed before it read 2022-09-08
+    const after = restart(corpusDir, indexFile);
+    expect(after.library.issues.map((i) => i.source).sort()).toEqual([
+      '2021-08-09.txt',
+      '2022-03-14.txt',
+      '2022-09-08.txt',
+    ]);
+    const expected = loadIssueFile('seeds/000_ee7a1d118fc23364.txt').articles[0]!.headline;
+    expect(after.library.latest(100).map((a) => a.headline)).toContain(expected);
+    // Once read, the next start loads the saved index as it is.
+    expect(restart(corpusDir, indexFile).built).toBe(false);
+  });
+
+  it('an issue edited after it was read has its new text after a restart, not the old', async () => {
+    const { corpusDir, indexFile, live, library } = setUp();
+    const file = path.join(corpusDir, '2021-08-09.txt');
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('任港路新村', '任港路新苑'));
+    await live.check(1500); // the new issue indexed and saved; the edit not settled yet
+    await live.saved();
+    live.stop();
+    expect(library.search('任港路新村')[0]?.passage).toContain('任港路新村'); // the old text, in memory
+    const after = restart(corpusDir, indexFile).library;
+    expect(after.search('任港路新苑')[0]?.passage).toContain('任港路新苑');
+    expect(after.search('任港路新村').some((r) => r.passage.includes('任港路新村'))).toBe(false);
+  });
+
+  it('a file changed between the read at a start and the live corpus taking over is read again', async () => {
+    const { corpusDir, indexFile } = oneIssueArchive('live-start-');
+    fs.rmSync(indexFile);
+    const opened = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
+    // Edited after the start read it, before the live corpus looked: same size, so only the version tells.
+    const file = path.join(corpusDir, '2021-08-09.txt');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('任港路新村', '任港路新苑'));
+    const live = new LiveCorpus({ corpusDir, indexFile, library: opened, settleMs: 1000 });
+    await live.check(0);
+    await live.check(1500);
+    expect(opened.search('任港路新苑')[0]?.passage).toContain('任港路新苑');
+  });
+});
+
 describe('a copy stalled inside a UTF-8 character', { timeout: 60_000 }, () => {
   const name = '2022-03-14.txt';
   const full = fs.readFileSync('seeds/003_460569c0b775decf.txt');
