@@ -3,7 +3,6 @@
  * article in full, and what the archive holds. The one object the transport layers depend on.
  */
 import type { Article, Issue } from '../corpus/types.ts';
-import { removeInvisible } from '../text/invisible.ts';
 import type { OpenedIndex } from './index/index-store.ts';
 import { search, type SearchResult } from './ranking/rank.ts';
 import type { SearchIndex } from './index/search-index.ts';
@@ -84,8 +83,7 @@ export class NewsLibrary {
 
   /** Answers a question; [] when the archive does not answer it. */
   search(question: string, limit = 5): SearchResult[] {
-    // The index holds no invisible characters (decodeIssue drops them): neither may the question.
-    return search(this.index, removeInvisible(question), { limit });
+    return search(this.index, question, { limit });
   }
 
   /** The newest `n` articles. */

@@ -8,12 +8,12 @@
  * install (`npm install` → scripts/build-native.mjs), that loads only the segmenter: same cuts,
  * same tags. When it could not be built, nodejieba's binding serves instead, with one warning.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
-import { writeFileAtomically } from '../atomic-write.ts';
+import { cachedFile } from './jieba-cache.ts';
 
 /** A tagged word: jieba's part-of-speech tags (nr person, ns place, v verb, x unknown…). */
 export interface TaggedWord {
@@ -48,17 +48,13 @@ function bindingPath(): string | undefined {
 
 /**
  * Keyword extraction's tables as one-line stubs: nodejieba's binding loads them at every load, and
- * the project never extracts keywords (its full idf table alone costs ~0.5 s and 50 MB).
+ * the project never extracts keywords (its full idf table alone costs ~0.5 s and 50 MB). Kept in
+ * the private cache, checked by content; without a cache, nodejieba's own tables serve.
  */
-function keywordStubs(): { idfDict: string; stopWordDict: string } {
-  const dir = path.join(os.tmpdir(), 'chongchuan-jieba-stubs');
-  const files = { idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
-  if (!fs.existsSync(files.idfDict) || !fs.existsSync(files.stopWordDict)) {
-    fs.mkdirSync(dir, { recursive: true });
-    writeFileAtomically(files.idfDict, '的 1.0\n');
-    writeFileAtomically(files.stopWordDict, '的\n');
-  }
-  return files;
+function keywordStubs(): { idfDict?: string; stopWordDict?: string } {
+  const idfDict = cachedFile('idf-stub.utf8', 64, () => '的 1.0\n');
+  const stopWordDict = cachedFile('stop-stub.utf8', 64, () => '的\n');
+  return idfDict && stopWordDict ? { idfDict, stopWordDict } : {};
 }
 
 /** nodejieba's binding in the same shape (loads the TextRank copy too). */
@@ -71,11 +67,62 @@ const nodejiebaBinding: Binding = {
 
 let chosen: { binding: Binding; name: 'once' | 'nodejieba'; problem?: string } | undefined;
 
+/**
+ * Why the built binding must not be loaded, or '' when it may. A shared object cut short (a copy
+ * or a build killed half-way) is mapped past its end when loaded, and the process dies of SIGBUS
+ * with no word: so the file is checked first, by content. The build records its SHA-256
+ * (scripts/build-native.mjs writes jieba.node.json); a build without a record must at least hold
+ * every byte its ELF headers point to.
+ */
+export function bindingFault(file: string): string {
+  const bytes = fs.readFileSync(file);
+  const record = `${file}.json`;
+  if (fs.existsSync(record)) {
+    let expected: unknown;
+    try {
+      expected = (JSON.parse(fs.readFileSync(record, 'utf8')) as { sha256?: unknown }).sha256;
+    } catch {
+      return `its build record ${record} is unreadable; npm install builds it again`;
+    }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected)
+      return 'it is not the file that was built (cut short or changed); npm install builds it again';
+    return '';
+  }
+  return elfFault(bytes);
+}
+
+/** For a 64-bit little-endian ELF file (Linux): what its headers point past the end of, or ''. Other formats pass. */
+export function elfFault(bytes: Buffer): string {
+  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x7f454c46)
+    return process.platform === 'linux' ? 'not an ELF file' : '';
+  if (bytes.length < 64) return `cut short (${bytes.length} bytes)`;
+  if (bytes[4] !== 2 || bytes[5] !== 1) return '';
+  const end = (offset: bigint, length: bigint) => Number(offset + length);
+  const phoff = bytes.readBigUInt64LE(0x20);
+  const shoff = bytes.readBigUInt64LE(0x28);
+  const phentsize = bytes.readUInt16LE(0x36);
+  const phnum = bytes.readUInt16LE(0x38);
+  const shentsize = bytes.readUInt16LE(0x3a);
+  const shnum = bytes.readUInt16LE(0x3c);
+  let needed = Math.max(end(phoff, BigInt(phentsize * phnum)), end(shoff, BigInt(shentsize * shnum)));
+  if (end(phoff, BigInt(phentsize * phnum)) <= bytes.length)
+    for (let k = 0; k < phnum; k++) {
+      const at = Number(phoff) + k * phentsize;
+      needed = Math.max(needed, end(bytes.readBigUInt64LE(at + 8), bytes.readBigUInt64LE(at + 0x20)));
+    }
+  return needed > bytes.length
+    ? `cut short (${bytes.length} of at least ${needed} bytes); npm install builds it again`
+    : '';
+}
+
 function choose(): NonNullable<typeof chosen> {
   if (!chosen) {
     const file = bindingPath();
     try {
       if (!file) throw new Error(`${BINDING_FILE} is not built (npm install builds it)`);
+      const fault = bindingFault(file);
+      if (fault) throw new Error(`${file} refused: ${fault}`);
       chosen = { binding: createRequire(import.meta.url)(file) as Binding, name: 'once' };
     } catch (err) {
       chosen = { binding: nodejiebaBinding, name: 'nodejieba', problem: (err as Error).message };

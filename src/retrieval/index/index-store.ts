@@ -12,12 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { processIsAlive, writeFileAtomically } from '../../atomic-write.ts';
 import type { Logger } from '../../logger.ts';
 import { corpusFileLines, loadCorpus } from '../../corpus/load-corpus.ts';
 import type { Issue } from '../../corpus/types.ts';
+import { cachedFile } from '../../text/jieba-cache.ts';
 import { loadDictionary } from '../../text/segment.ts';
 import { discoverWords, userDictionaryText } from '../question/dictionary.ts';
 import {
@@ -97,25 +97,21 @@ function reportUnwritable(indexFile: string, err: unknown, warn?: (line: string)
 /**
  * Hands the domain dictionary to jieba (which reads it from a file): the file beside the index,
  * rewritten only when its words changed; when that folder cannot be written, a file of the same
- * text in the temporary folder.
+ * text in jieba's private cache, checked by content like everything there.
  */
 function installDictionary(indexFile: string, words: string[], warn?: (line: string) => void): void {
   const text = userDictionaryText(words);
-  let file = dictionaryFile(indexFile);
+  let file: string | null = dictionaryFile(indexFile);
   try {
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomically(file, text);
   } catch (err) {
     reportUnwritable(indexFile, err, warn);
     const digest = createHash('sha1').update(text).digest('hex').slice(0, 16);
-    file = path.join(os.tmpdir(), `chongchuan-userdict-${digest}.txt`);
-    try {
-      if (!fs.existsSync(file)) writeFileAtomically(file, text);
-    } catch {
-      loadDictionary(); // nowhere to write: jieba without the domain words still cuts every text
-      return;
-    }
+    file = cachedFile(`userdict-${digest}.txt`, Buffer.byteLength(text), () => text);
   }
-  loadDictionary(file);
+  // Nowhere to write: jieba without the domain words still cuts every text.
+  if (file) loadDictionary(file);
+  else loadDictionary();
 }
 
 /** A temporary name for writing `file`, unique to this process. */
