@@ -9,7 +9,7 @@ import { createLogger } from './logger.ts';
 import { openIndex, NewsLibrary } from './retrieval/index.ts';
 import { runTelegramBot } from './server/bot-service.ts';
 import { jieba } from './text/jieba.ts';
-import { takeCacheNotices } from './text/jieba-cache.ts';
+import { takeCacheNotices } from './text/jieba.ts';
 
 export function run(): void {
   runCli(async () => {

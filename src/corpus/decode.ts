@@ -9,7 +9,7 @@
  * pair in seventy), so it never comes near the bar.
  */
 
-import { removeInvisible } from '../text/invisible.ts';
+import { removeInvisible } from '../text/normalize.ts';
 
 /** Why a file could not be read as an issue. */
 export class UnreadableIssueError extends Error {}
@@ -181,7 +181,7 @@ function toText(bytes: Uint8Array, warn: DecodeWarning): string {
  * hears of bytes replaced in a file that is read all the same.
  */
 export function decodeIssue(bytes: Uint8Array, warn: DecodeWarning = () => {}): string {
-  // Bidi controls and zero-width characters (a BOM included) are dropped: see text/invisible.ts.
+  // Bidi controls and zero-width characters (a BOM included) are dropped: see removeInvisible in text/normalize.ts.
   const text = removeInvisible(toText(bytes, warn))
     .replace(/\r\n?/g, '\n')
     // Stray NULs and other controls are no part of any article (tab and form feed read as spaces).

@@ -3,7 +3,7 @@
  * chat shows. Shared by the bot and the subscription notices.
  */
 import { graphemePrefix } from '../text/graphemes.ts';
-import { removeInvisible } from '../text/invisible.ts';
+import { removeInvisible } from '../text/normalize.ts';
 
 /** A date as far as it is known (2022-09-08, 2022-09 or 2022); 日期不详 when it is not. */
 export function formatDate(date: string): string {

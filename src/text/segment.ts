@@ -6,8 +6,7 @@
  * guessed as words instead of falling apart into single characters.
  */
 import fs from 'node:fs';
-import { JIEBA_FILES, jieba, type TaggedWord } from './jieba.ts';
-import { cachedFile, notice } from './jieba-cache.ts';
+import { cachedFile, JIEBA_FILES, jieba, notice, type TaggedWord } from './jieba.ts';
 
 /** A token and where it starts in the segmented text. */
 export interface Token {
@@ -31,7 +30,7 @@ const MIN_WORD_FREQUENCY = 10;
 
 /**
  * The compact dictionary file, made once per installed nodejieba into the private cache and
- * checked by its hash before each load (jieba-cache.ts). Without a cache (a full or read-only
+ * checked by its hash before each load (jieba.ts). Without a cache (a full or read-only
  * disk) jieba loads the full dictionary instead: more memory, the same cuts but for rare words.
  */
 function compactDictionary(): string {

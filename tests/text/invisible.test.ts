@@ -6,7 +6,7 @@ import { decodeIssue } from '../../src/corpus/decode.ts';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { escapeHtml } from '../../src/telegram/html.ts';
-import { removeInvisible } from '../../src/text/invisible.ts';
+import { removeInvisible } from '../../src/text/normalize.ts';
 
 const BIDI = [...'\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C'];
 const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFEFF'];

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedFile, cacheFolder, resetCacheFolder, takeCacheNotices } from '../../src/text/jieba-cache.ts';
+import { cachedFile, cacheFolder, resetCacheFolder, takeCacheNotices } from '../../src/text/jieba.ts';
 import { bindingFault, elfFault, JIEBA_FILES } from '../../src/text/jieba.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jieba-cache-'));

@@ -6,7 +6,7 @@
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { clip } from '../../text/graphemes.ts';
-import { removeInvisible } from '../../text/invisible.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { formatDate } from '../../telegram/html.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatArticleCard, formatResult } from '../format.ts';

@@ -3,7 +3,7 @@
  * Results go on the server (QueryStore); the reply shows the first page with its buttons.
  */
 import { Composer, type Context } from 'grammy';
-import { removeInvisible } from '../../text/invisible.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { exampleData } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatResultsPage } from '../format.ts';

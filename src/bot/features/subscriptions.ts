@@ -3,7 +3,7 @@
  * only after it is committed to the database.
  */
 import { Composer, type Context } from 'grammy';
-import { removeInvisible } from '../../text/invisible.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';

@@ -17,7 +17,7 @@ import { processIsAlive, writeFileAtomically } from '../../atomic-write.ts';
 import type { Logger } from '../../logger.ts';
 import { corpusFileLines, loadCorpus } from '../../corpus/load-corpus.ts';
 import type { Issue } from '../../corpus/types.ts';
-import { cachedFile } from '../../text/jieba-cache.ts';
+import { cachedFile } from '../../text/jieba.ts';
 import { loadDictionary } from '../../text/segment.ts';
 import { discoverWords, userDictionaryText } from '../question/dictionary.ts';
 import {

@@ -11,7 +11,7 @@
  *    score.ts's decision; passages that are neither are not shown.
  */
 import type { PartialDate } from '../../corpus/dates.ts';
-import { removeInvisible } from '../../text/invisible.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { dateBonus, dateKey } from '../question/date-match.ts';
