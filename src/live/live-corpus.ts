@@ -89,10 +89,11 @@ const CLOSED = /(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u;
 /**
  * A byline standing alone as the last line, its closing dot left off: a middle dot and a few
  * names (「·范云」, 「·记者 张三 李四」), or a role word and names (「记者 张三」, 「责任编辑：王五」).
- * Chinese papers close an article so; the names are a few Han characters each, never a clause.
+ * Chinese papers close an article so. A name is two to four Han characters: a line that goes on
+ * longer (「记者从区住建局获悉」) is a sentence cut short, not a byline.
  */
 const OPEN_BYLINE =
-  /(?:^|\n)[ \t]*(?:[·・•‧][ \t]*(?:本报)?|(?:本报)?(?:见习记者|记者|通讯员|特约撰稿|撰稿|责任编辑|编辑|责编|校对|文[/／]图|文|图|摄影|摄)[：: \t]*)[\p{Script=Han}、 \t]{1,24}$/u;
+  /(?:^|\n)[ \t]*(?:[·・•‧][ \t]*|(?:本报)?(?:见习记者|记者|通讯员|责任编辑|编辑|责编|校对)[：: \t]*|(?:文[/／]图|文|图|摄影|摄)[：:/／ \t]+)\p{Script=Han}{2,4}(?:[ 、\t]+\p{Script=Han}{2,4}){0,5}[ \t]*$/u;
 
 /**
  * Whether an issue's text looks cut short. A finished text file ends with a line break, with a

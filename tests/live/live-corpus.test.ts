@@ -326,7 +326,13 @@ describe('what counts as cut short', { timeout: 60_000 }, () => {
       '末行\n',
     ])
       expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(false);
-    for (const end of ['今年以来，崇川区', '区委书记胡拥军出席会议并', '·范云 出席会议并讲话，要求各'])
+    for (const end of [
+      '今年以来，崇川区',
+      '区委书记胡拥军出席会议并',
+      '·范云 出席会议并讲话，要求各',
+      '记者从区住建局获悉',
+      '图书馆新馆',
+    ])
       expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(true);
   });
 
