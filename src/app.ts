@@ -9,6 +9,7 @@ import { createLogger } from './logger.ts';
 import { openIndex, NewsLibrary } from './retrieval/index.ts';
 import { runTelegramBot } from './server/bot-service.ts';
 import { jieba } from './text/jieba.ts';
+import { takeCacheNotices } from './text/jieba.ts';
 
 export function run(): void {
   runCli(async () => {
@@ -29,6 +30,7 @@ export function run(): void {
     const binding = jieba.binding();
     if (binding.problem)
       logger.warn(`jieba loads through nodejieba's own binding, slower and with more memory: ${binding.problem}`);
+    for (const line of takeCacheNotices()) logger.warn(line);
     const library = NewsLibrary.fromOpened(opened);
 
     if (!config.botToken) {

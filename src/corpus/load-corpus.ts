@@ -6,7 +6,7 @@
 import { type Logger, silentLogger } from '../logger.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeIssue, UnreadableIssueError } from './decode.ts';
+import { type DecodeWarning, decodeIssue, UnreadableIssueError } from './decode.ts';
 import { parseIssue } from './parse-issue.ts';
 import type { Issue } from './types.ts';
 
@@ -62,25 +62,49 @@ export const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 
 /**
- * An issue file's bytes: through symbolic links, but only from a regular file within the size
- * limit (checked on the open file, so a file swapped after the check is not read past it either).
- * Throws UnreadableIssueError with a reason fit for a warning.
+ * Which version of an issue file: its name, size, modification and change times (nanoseconds) and
+ * inode, tab-separated. The change time is enough to see any edit: the system sets it at every
+ * write, and no one can set it back (an edit that restores the size and the modification time
+ * still moves it); a file replaced by a rename has another inode.
  */
-export function readIssueBytes(file: string, maxBytes = MAX_ISSUE_BYTES): Buffer {
+export const fileVersion = (name: string, st: fs.BigIntStats) =>
+  `${name}\t${st.size}\t${st.mtimeNs}\t${st.ctimeNs}\t${st.ino}`;
+
+/** An issue file that could not be read, with the version it was in when that was found (when it could be opened). */
+export class UnreadableFileError extends UnreadableIssueError {
+  constructor(
+    message: string,
+    readonly version?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * An issue file's bytes and the version they are of (stated on the open file before reading: a
+ * write during the read moves the change time, so that version never matches the file again):
+ * through symbolic links, but only from a regular file within the size limit (checked on the open
+ * file, so a file swapped after the check is not read past it either). Throws UnreadableFileError
+ * with a reason fit for a warning.
+ */
+export function readIssueFile(file: string, maxBytes = MAX_ISSUE_BYTES): { bytes: Buffer; version: string } {
   let fd: number;
   try {
     // Non-blocking: a named pipe called *.txt must not hang the bot.
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
-    throw new UnreadableIssueError(reason(err));
+    throw new UnreadableFileError(reason(err));
   }
+  let version: string | undefined;
   try {
-    const st = fs.fstatSync(fd);
+    const st = fs.fstatSync(fd, { bigint: true });
+    version = fileVersion(path.basename(file), st);
     if (!st.isFile()) throw new UnreadableIssueError('not a regular file');
-    if (st.size > maxBytes)
-      throw new UnreadableIssueError(`${formatBytes(st.size)}, over the ${formatBytes(maxBytes)} limit for an issue`);
+    const size = Number(st.size);
+    if (size > maxBytes)
+      throw new UnreadableIssueError(`${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for an issue`);
     // One byte more than the limit: a file still growing past it is caught here too.
-    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
@@ -89,17 +113,22 @@ export function readIssueBytes(file: string, maxBytes = MAX_ISSUE_BYTES): Buffer
       if (length === buffer.length) break;
     }
     if (length > maxBytes) throw new UnreadableIssueError(`over the ${formatBytes(maxBytes)} limit for an issue`);
-    return buffer.subarray(0, length);
+    return { bytes: buffer.subarray(0, length), version };
   } catch (err) {
-    throw new UnreadableIssueError(reason(err));
+    throw new UnreadableFileError(reason(err), version);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** An issue file's text (decoded, line ends made LF); throws UnreadableIssueError. */
-export function readIssueText(file: string): string {
-  return decodeIssue(readIssueBytes(file));
+/** An issue file's bytes (see readIssueFile); throws UnreadableIssueError. */
+export function readIssueBytes(file: string, maxBytes = MAX_ISSUE_BYTES): Buffer {
+  return readIssueFile(file, maxBytes).bytes;
+}
+
+/** An issue file's text (decoded, line ends made LF); throws UnreadableIssueError. `warn` hears of bytes replaced. */
+export function readIssueText(file: string, warn?: DecodeWarning): string {
+  return decodeIssue(readIssueBytes(file), warn);
 }
 
 /** An issue's text to the issue; throws UnreadableIssueError when it holds no article. */
@@ -109,28 +138,27 @@ export function parseIssueText(text: string, source: string): Issue {
   return issue;
 }
 
-/** Reads and parses one issue file; throws UnreadableIssueError. */
-export function loadIssueFile(file: string): Issue {
-  return parseIssueText(readIssueText(file), path.basename(file));
+/** Reads and parses one issue file; throws UnreadableIssueError. `warn` hears of bytes replaced. */
+export function loadIssueFile(file: string, warn?: DecodeWarning): Issue {
+  return parseIssueText(readIssueText(file, warn), path.basename(file));
 }
 
 /**
- * One line per issue file saying which version of it the folder holds: name, size, modification
- * and change times (nanoseconds) and inode; for a file that cannot be read, why. Never throws for
- * a single file, and reads no file's content (a start stats the files only). The change time is
- * enough to see any edit: the system sets it at every write, and no one can set it back (an edit
- * that restores the size and the modification time still moves it); a file replaced by a rename
- * has another inode. A copied or restored folder reads as changed: one rebuild.
+ * One line per issue file saying which version of it the folder holds now (fileVersion), or for
+ * a file that cannot be stated, why. Never throws for a single file, and reads no file's content
+ * (a start stats the files only). A copied or restored folder reads as changed: one rebuild.
  */
 export function corpusFileLines(dir: string): string[] {
-  return listIssueFiles(dir).map((name) => {
-    try {
-      const st = fs.statSync(path.join(dir, name), { bigint: true });
-      return `${name}\t${st.size}\t${st.mtimeNs}\t${st.ctimeNs}\t${st.ino}`;
-    } catch (err) {
-      return `${name}\t${reason(err)}`;
-    }
-  });
+  return listIssueFiles(dir).map((name) => corpusFileLine(dir, name));
+}
+
+/** corpusFileLines' line for one file. */
+export function corpusFileLine(dir: string, name: string): string {
+  try {
+    return fileVersion(name, fs.statSync(path.join(dir, name), { bigint: true }));
+  } catch (err) {
+    return `${name}\t${reason(err)}`;
+  }
 }
 
 export interface LoadOptions {
@@ -138,17 +166,26 @@ export interface LoadOptions {
   logger?: Logger;
   /** Told after each file, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Told which version of each file was read (fileVersion), the skipped ones included (or, for a
+   * file that could not be opened, its corpusFileLine): what the issues loaded hold.
+   */
+  onVersion?: (name: string, version: string) => void;
 }
 
 /** Loads every issue in the folder; throws CorpusError when there is none to load. */
-export function loadCorpus(dir: string, { logger = silentLogger, onProgress }: LoadOptions = {}): Issue[] {
+export function loadCorpus(dir: string, { logger = silentLogger, onProgress, onVersion }: LoadOptions = {}): Issue[] {
   const files = listIssueFiles(dir);
   if (files.length === 0) throw new CorpusError(`no issue files (*.txt) in corpus folder ${dir}`);
   const issues: Issue[] = [];
   files.forEach((name, k) => {
     try {
-      issues.push(loadIssueFile(path.join(dir, name)));
+      const { bytes, version } = readIssueFile(path.join(dir, name));
+      onVersion?.(name, version);
+      const text = decodeIssue(bytes, (message) => logger.warn(`${name}: ${message}`));
+      issues.push(parseIssueText(text, name));
     } catch (err) {
+      if (err instanceof UnreadableFileError) onVersion?.(name, err.version ?? corpusFileLine(dir, name));
       logger.warn(`skipped ${name}: ${reason(err)}`);
     }
     onProgress?.(k + 1, files.length);

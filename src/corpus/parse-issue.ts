@@ -84,18 +84,24 @@ interface PhotoDraft {
 /** Options for parsing; `source` is the issue's file name. */
 export interface ParseOptions {
   source: string;
+  /**
+   * Told the lines read as page furniture and kept out of every article (page headers and
+   * numbers, credits, jump lines, a headline over no text), so that no line of an issue is
+   * dropped unrecorded.
+   */
+  furniture?: string[];
 }
 
 const isArticle = (d: Draft | PhotoDraft | null): d is Draft => d !== null && 'byline' in d;
 
 /** Parses one issue's text into its articles and photo captions. */
-export function parseIssue(text: string, { source }: ParseOptions): Issue {
+export function parseIssue(text: string, { source, furniture = [] }: ParseOptions): Issue {
   const blocks = toBlocks(text);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
   while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
     mastheadDate ??= fullDateIn(blocks[0].text);
-    blocks.shift();
+    furniture.push(blocks.shift()!.text);
   }
   const drafts: (Draft | PhotoDraft)[] = [];
   let current: Draft | PhotoDraft | null = null;
@@ -116,6 +122,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (block.kind === 'furniture') {
       // A page header's date is the issue's; the header itself is no part of any article.
       mastheadDate ??= fullDateIn(block.text);
+      furniture.push(block.text);
       // A copied web page: the source and date line under a headline keeps it open over its text;
       // the breadcrumb and the share and print links frame one article's page.
       const web = webPageMark(block.text);
@@ -137,6 +144,7 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     if (block.kind === 'jump') {
       // A brief is never continued on another page: a jump line ends any column.
       column = null;
+      furniture.push(block.text);
       if (block.jump === 'to') {
         if (isArticle(current)) current.continues = true;
         atBoundary = true;
@@ -263,6 +271,8 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
     else if (block.kind === 'caption') current.captions.push(block.text);
     else addToBody(current, block);
   }
+  // Editor's notes that no headline followed are text of the issue all the same: a paragraph group.
+  if (notes.length > 0) drafts.push({ paragraphs: notes.map((n) => n.text) });
   joinContinuations(drafts);
 
   const fileDate = dateFromFileName(source) ?? mastheadDate;
@@ -282,8 +292,11 @@ export function parseIssue(text: string, { source }: ParseOptions): Issue {
   const articles: Article[] = [];
   articleDrafts.forEach((d, k) => {
     const paragraphs = paragraphsOf[k]!;
-    // A headline over nothing is no article (and costs nothing more).
-    if (paragraphs.length === 0 && d.captions.length === 0) return;
+    // A headline over nothing is no article (and costs nothing more): a page's label, recorded.
+    if (paragraphs.length === 0 && d.captions.length === 0) {
+      furniture.push(...(d.kicker ? [d.kicker] : []), ...d.headingLines.map((l) => l.text));
+      return;
+    }
     const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
     articles.push({
       id: stableId(source, 'a', k, headline),
@@ -547,13 +560,21 @@ export function joinPageBreaks(body: Block[]): string[] {
     }
     return -1;
   };
+  // Who took each fragment: a fragment is never given to the chain it heads (「，……」 with no full
+  // stop, then a line with none, would otherwise take each other and both be lost).
+  const takenBy = new Map<number, number>();
+  const chainHead = (k: number): number => {
+    while (takenBy.has(k)) k = takenBy.get(k)!;
+    return k;
+  };
   for (let i = 0; i < items.length; i++) {
     // A fragment taken by another may itself end mid-sentence and take the next one in turn.
     if (items[i]!.heading || items[i]!.cut || isTerminated(items[i]!.text)) continue;
     const partner = findContinuation(items, i, taken, firstOrphan);
-    if (partner >= 0) {
+    if (partner >= 0 && !taken.has(partner) && chainHead(i) !== partner) {
       partnerOf.set(i, partner);
       taken.add(partner);
+      takenBy.set(partner, i);
     }
   }
   // An orphan fragment left over belongs to a clause-like line that was read as a heading.
@@ -572,13 +593,20 @@ export function joinPageBreaks(body: Block[]): string[] {
     taken.add(k);
   });
   const out: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (taken.has(i)) continue;
+  const written = new Set<number>();
+  const chain = (i: number) => {
     let text = items[i]!.text;
+    written.add(i);
     // Follow the chain: a joined fragment may itself end mid-sentence.
-    for (let k = partnerOf.get(i); k !== undefined; k = partnerOf.get(k)) text += items[k]!.text;
-    out.push(text);
-  }
+    for (let k = partnerOf.get(i); k !== undefined && !written.has(k); k = partnerOf.get(k)) {
+      text += items[k]!.text;
+      written.add(k);
+    }
+    return text;
+  };
+  for (let i = 0; i < items.length; i++) if (!taken.has(i)) out.push(chain(i));
+  // Nothing is dropped: a fragment no chain reached (were a loop ever formed) stands on its own.
+  for (let i = 0; i < items.length; i++) if (!written.has(i)) out.push(chain(i));
   return out;
 }
 

@@ -5,15 +5,20 @@
  * indexed again, and no second copy of the index is made: what the file needs is made piece by
  * piece as it is written. One save runs at a time; changes during a save ask for one more.
  */
-import { corpusFingerprint, saveIndexInSlices, type NewsLibrary } from '../retrieval/index.ts';
+import { corpusFingerprint, fingerprintOf, saveIndexInSlices, type NewsLibrary } from '../retrieval/index.ts';
 
 export class IndexSaver {
   private running?: Promise<void>;
   private again = false;
   private readonly stopping = new AbortController();
 
+  /**
+   * `files` says which issue files the index holds, and in which version: a function giving their
+   * lines (corpusFileLines' form, in name order) as of the moment it is called, or the corpus
+   * folder when the index holds every file there as it is now.
+   */
   constructor(
-    private readonly corpusDir: string,
+    private readonly files: string | (() => readonly string[]),
     private readonly indexFile: string,
     private readonly library: NewsLibrary,
     private readonly warn: (message: string) => void = () => {},
@@ -44,9 +49,10 @@ export class IndexSaver {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (signal.aborted) return;
       try {
-        // The folder's fingerprint (its files' stats) and the index, taken in one turn of the
+        // The fingerprint of the files the index holds and the index, taken in one turn of the
         // event loop: nothing is indexed between them.
-        const fingerprint = corpusFingerprint(this.corpusDir);
+        const { files } = this;
+        const fingerprint = typeof files === 'string' ? corpusFingerprint(files) : fingerprintOf(files());
         const { issues, searchIndex } = this.library;
         await saveIndexInSlices(this.indexFile, issues, searchIndex, fingerprint, { warn: this.warn, signal });
       } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * Keeps the archive in step with the corpus folder while the bot runs. A new issue file becomes
  * searchable within seconds, indexed in place; a rewritten one is indexed again in place (its
- * old version answers until then); a removed one leaves the index in place. A new issue is
+ * old version answers until then) and, when its text changed after it was announced, announced
+ * as corrected once; a removed one leaves the index in place. A new issue is
  * announced once its file has stayed unchanged for a while, so a copy that stalls is announced
  * once, in full. A half-written, empty or broken file is waited for or skipped with one warning
  * and tried again when it changes (or on /reload); nothing here ever throws into the bot.
@@ -9,7 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeIssue } from '../corpus/decode.ts';
-import { listIssueFiles, parseIssueText, readIssueBytes } from '../corpus/load-corpus.ts';
+import {
+  corpusFileLine,
+  listIssueFiles,
+  parseIssueText,
+  readIssueFile,
+  UnreadableFileError,
+} from '../corpus/load-corpus.ts';
 import type { Issue } from '../corpus/types.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { extendDictionary, type NewsLibrary } from '../retrieval/index.ts';
@@ -22,6 +29,11 @@ export interface LiveCorpusOptions {
   library: NewsLibrary;
   /** Told about issues that were added (after they are searchable and their files have stayed unchanged). */
   onNewIssues?: (issues: Issue[]) => void | Promise<void>;
+  /**
+   * Told, likewise, about issues announced before (or there at the start) whose files were
+   * rewritten with other text: once per settled rewrite, never for a file touched without a change.
+   */
+  onCorrectedIssues?: (issues: Issue[]) => void | Promise<void>;
   logger?: Logger;
   pollMs?: number;
   /** How long a file must keep its size and time before it is read. */
@@ -55,6 +67,9 @@ function safeList(dir: string): Listing {
   }
 }
 
+/** The state of a file known to have changed since it was read: matches no listing, so it is read again. */
+const CHANGED_SINCE_READ: FileState = { size: -1, mtimeMs: -1 };
+
 /** Lets the bot answer what came in meanwhile. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -68,14 +83,30 @@ export function endsMidCharacter(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A line that closes a sentence, a quotation, a bracket or a byline (「……。」, ·记者 张三·). */
+const CLOSED = /(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u;
+
 /**
- * Whether an issue's text looks cut short. A finished text file ends with a line break, or at
- * least with a mark that closes a sentence, a quotation or a byline (「……。」, ·记者 张三·); a copy
- * that stalls almost always stops in the middle of a line.
+ * A byline standing alone as the last line, its closing dot left off: a middle dot and a few
+ * names (「·范云」, 「·记者 张三 李四」), or a role word and names (「记者 张三」, 「责任编辑：王五」).
+ * Chinese papers close an article so. A name is two to four Han characters: a line that goes on
+ * longer (「记者从区住建局获悉」) is a sentence cut short, not a byline.
+ */
+const OPEN_BYLINE =
+  /(?:^|\n)[ \t]*(?:[·・•‧][ \t]*|(?:本报)?(?:见习记者|记者|通讯员|责任编辑|编辑|责编|校对)[：: \t]*|(?:文[/／]图|文|图|摄影|摄)[：:/／ \t]+)\p{Script=Han}{2,4}(?:[ 、\t]+\p{Script=Han}{2,4}){0,5}[ \t]*$/u;
+
+/**
+ * Whether an issue's text looks cut short. A finished text file ends with a line break, with a
+ * mark that closes a sentence, a quotation or a byline, or with a byline whose closing dot was
+ * left off (as seeds/004 ends: 「·范云」); a copy that stalls almost always stops inside a line of
+ * running text.
  */
 export function looksCutShort(text: string): boolean {
-  return !/(?:\n|[。！？!?…”’」』）)·.])[ \t]*$/u.test(text);
+  return !CLOSED.test(text) && !OPEN_BYLINE.test(text.slice(-64));
 }
+
+/** What an announcement says of an issue: its articles and photos, as parsed. */
+const issueText = (issue: Issue) => JSON.stringify([issue.articles, issue.photos]);
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -88,8 +119,12 @@ export class LiveCorpus {
   private readonly failed: Listing = new Map();
   /** Warned about in this state already (one warning per file state, whatever the retries). */
   private readonly warned = new Map<string, FileState>();
+  /** Which version of each file the index holds (read and indexed, or read and skipped), by name. */
+  private readonly heldAs = new Map<string, string>();
   /** New issues indexed and not yet announced, with the state they were indexed in. */
   private readonly toAnnounce: Listing = new Map();
+  /** Issues re-read with other text after they were announced, not yet announced as corrected. */
+  private readonly toCorrect: Listing = new Map();
   private forceReads = false;
   private folderMissing = false;
   private timer?: NodeJS.Timeout;
@@ -102,13 +137,54 @@ export class LiveCorpus {
   constructor(private readonly options: LiveCorpusOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'number'));
     this.settings = { ...LIVE_DEFAULTS, ...given };
-    this.saver = new IndexSaver(options.corpusDir, options.indexFile, options.library, (m) => this.log('warn', m));
+    this.saver = new IndexSaver(
+      () => this.heldFiles(),
+      options.indexFile,
+      options.library,
+      (m) => this.log('warn', m),
+    );
     this.tracker = new SettleTracker(this.settings.settleMs);
-    const sources = new Set(options.library.issues.map((i) => i.source));
+    const { corpusDir, library } = options;
+    const sources = new Set(library.issues.map((i) => i.source));
+    const opened = library.openedFrom;
+    const listing = safeList(corpusDir);
     // What the archive was opened with is indexed; the other files there were skipped (and
-    // warned about) when it was built: they are tried again once they change.
-    for (const [name, state] of safeList(options.corpusDir))
-      (sources.has(name) ? this.indexed : this.failed).set(name, state);
+    // warned about) when it was built: they are tried again once they change. A file that
+    // changed since it was read, or came after, is read as soon as it settles; an indexed issue
+    // whose file is gone is removed at the first look.
+    for (const [name, state] of listing) {
+      const current = corpusFileLine(corpusDir, name);
+      const held = opened ? opened.get(name) : current;
+      if (held === undefined) continue;
+      this.heldAs.set(name, held);
+      (sources.has(name) ? this.indexed : this.failed).set(name, held === current ? state : CHANGED_SINCE_READ);
+    }
+    for (const name of sources)
+      if (!listing.has(name)) {
+        this.indexed.set(name, CHANGED_SINCE_READ);
+        this.heldAs.set(name, opened?.get(name) ?? `${name}\tgone`);
+      }
+  }
+
+  /**
+   * Which version of each issue file the index holds, in corpusFileLines' form and name order,
+   * for the saved index's fingerprint: the version read for the files indexed or skipped, and
+   * for a file not read yet a line no folder matches, so that the next start reads it.
+   */
+  private heldFiles(): string[] {
+    const { corpusDir } = this.options;
+    let names: string[];
+    try {
+      names = listIssueFiles(corpusDir);
+    } catch {
+      names = [];
+    }
+    const all = [...new Set([...names, ...this.heldAs.keys()])].sort();
+    return all.map(
+      (name) =>
+        this.heldAs.get(name) ??
+        (fs.existsSync(path.join(corpusDir, name)) ? `${name}\tnot read yet` : corpusFileLine(corpusDir, name)),
+    );
   }
 
   /** Starts watching: a look every pollMs, and one right after the folder reports a change. */
@@ -191,6 +267,7 @@ export class LiveCorpus {
     const { ready, removed } = this.tracker.update(listing, this.indexed, now);
     for (const seen of [this.failed, this.warned])
       for (const name of seen.keys()) if (!listing.has(name)) seen.delete(name);
+    for (const name of this.heldAs.keys()) if (!listing.has(name) && !this.indexed.has(name)) this.heldAs.delete(name);
     let changed = false;
 
     if (removed.length > 0) {
@@ -198,7 +275,9 @@ export class LiveCorpus {
         library.removeIssues(removed);
         for (const name of removed) {
           this.indexed.delete(name);
+          this.heldAs.delete(name);
           this.toAnnounce.delete(name);
+          this.toCorrect.delete(name);
         }
         changed = true;
         this.log('info', `removed from the index: ${removed.join(', ')}`);
@@ -212,16 +291,19 @@ export class LiveCorpus {
       if (!force && sameState(this.failed.get(name), state)) continue;
       // One file at a time: many files copied at once do not hold the bot for all of them.
       if (k > 0) await yieldToEventLoop();
-      const issue = this.read(name, state, now, force);
-      if (issue === 'wait') continue;
-      if (issue === 'failed') {
+      const outcome = this.read(name, state, now, force);
+      if (outcome === 'wait') continue;
+      if ('failed' in outcome) {
         // The file no longer holds the issue indexed from it.
         if (this.indexed.has(name)) changed = this.remove(name) || changed;
+        // Saved as skipped in this version, so that a start does not read it again for nothing.
+        if (this.heldAs.get(name) !== outcome.failed) changed = true;
+        this.heldAs.set(name, outcome.failed);
         continue;
       }
       // Reading and indexing in turns of their own: each holds the bot for less.
       await yieldToEventLoop();
-      changed = this.index(name, state, issue) || changed;
+      changed = this.index(name, state, outcome.issue, outcome.version) || changed;
     }
 
     if (changed) this.save();
@@ -230,28 +312,37 @@ export class LiveCorpus {
   }
 
   /** Reads one settled file: its issue, 'wait' while it looks cut short, or 'failed' (warned). */
-  private read(name: string, state: FileState, now: number, force: boolean): Issue | 'wait' | 'failed' {
+  private read(
+    name: string,
+    state: FileState,
+    now: number,
+    force: boolean,
+  ): { issue: Issue; version: string } | 'wait' | { failed: string } {
     const young = !force && this.tracker.quietFor(name, now) < this.settings.cutShortSettleMs;
+    let version = `${name}\tunreadable`;
     try {
-      const bytes = readIssueBytes(path.join(this.options.corpusDir, name));
+      const read = readIssueFile(path.join(this.options.corpusDir, name));
+      const { bytes } = read;
+      version = read.version;
       // Checked before decoding: a UTF-8 file cut inside a character would not decode as UTF-8.
       if (young && endsMidCharacter(bytes)) return 'wait';
-      const text = decodeIssue(bytes);
+      const text = decodeIssue(bytes, (message) => this.log('warn', `${name}: ${message}`));
       if (young && looksCutShort(text)) return 'wait';
       const issue = parseIssueText(text, name);
       this.failed.delete(name);
-      return issue;
+      return { issue, version };
     } catch (err) {
       this.failed.set(name, state);
       this.warnOnce(name, state, `skipped ${name}: ${errorMessage(err)}`);
-      return 'failed';
+      return { failed: err instanceof UnreadableFileError ? (err.version ?? version) : version };
     }
   }
 
   /** Indexes one issue in place (its previous version out first); false when that failed. */
-  private index(name: string, state: FileState, issue: Issue): boolean {
+  private index(name: string, state: FileState, issue: Issue, version: string): boolean {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
+    const before = again ? library.issues.find((i) => i.source === name) : undefined;
     const { dictionary } = library.searchIndex;
     const words = dictionary.length;
     try {
@@ -265,8 +356,11 @@ export class LiveCorpus {
       return false;
     }
     this.indexed.set(name, state);
+    this.heldAs.set(name, version);
     this.warned.delete(name);
     if (!again || this.toAnnounce.has(name)) this.toAnnounce.set(name, state);
+    else if (this.toCorrect.has(name) || (before && issueText(before) !== issueText(issue)))
+      this.toCorrect.set(name, state);
     this.log('info', `${again ? 're-indexed' : 'indexed'} ${name}`);
     return true;
   }
@@ -275,7 +369,9 @@ export class LiveCorpus {
     try {
       this.options.library.removeIssues([name]);
       this.indexed.delete(name);
+      this.heldAs.delete(name);
       this.toAnnounce.delete(name);
+      this.toCorrect.delete(name);
       return true;
     } catch (err) {
       this.log('warn', `could not remove ${name} from the index: ${errorMessage(err)}`);
@@ -287,21 +383,34 @@ export class LiveCorpus {
     this.saver.request();
   }
 
-  /** Announces the new issues whose files have stayed as they were indexed for long enough. */
+  /**
+   * Announces the new issues, then the corrected ones, whose files have stayed as they were
+   * indexed for long enough.
+   */
   private async announce(listing: Listing, now: number): Promise<void> {
-    const due = [...this.toAnnounce]
+    await this.announceDue(this.toAnnounce, this.options.onNewIssues, listing, now);
+    await this.announceDue(this.toCorrect, this.options.onCorrectedIssues, listing, now);
+  }
+
+  private async announceDue(
+    waiting: Listing,
+    tell: ((issues: Issue[]) => void | Promise<void>) | undefined,
+    listing: Listing,
+    now: number,
+  ): Promise<void> {
+    const due = [...waiting]
       .filter(([name, state]) => sameState(listing.get(name), state))
       .filter(([name]) => this.tracker.quietFor(name, now) >= this.settings.announceAfterMs)
       .map(([name]) => name);
     if (due.length === 0) return;
-    if (!this.options.onNewIssues) {
-      for (const name of due) this.toAnnounce.delete(name);
+    if (!tell) {
+      for (const name of due) waiting.delete(name);
       return;
     }
     const issues = this.options.library.issues.filter((i) => due.includes(i.source));
     try {
-      await this.options.onNewIssues(issues);
-      for (const name of due) this.toAnnounce.delete(name);
+      await tell(issues);
+      for (const name of due) waiting.delete(name);
     } catch (err) {
       // Still due: tried again at the next look.
       this.log('warn', `could not announce ${due.join(', ')}: ${errorMessage(err)}`);
@@ -318,7 +427,7 @@ export class LiveCorpus {
     const waits: number[] = [];
     for (const [name, state] of listing) {
       const quiet = this.tracker.quietFor(name, now);
-      if (this.toAnnounce.has(name)) waits.push(announceAfterMs - quiet);
+      if (this.toAnnounce.has(name) || this.toCorrect.has(name)) waits.push(announceAfterMs - quiet);
       else if (
         quiet < settleMs &&
         !sameState(this.indexed.get(name), state) &&

@@ -14,6 +14,7 @@ export {
   buildIndex,
   corpusFingerprint,
   extendDictionary,
+  fingerprintOf,
   type OpenedIndex,
   type OpenOptions,
   openIndex,

@@ -31,12 +31,17 @@ export class NewsLibrary {
   constructor(
     private index: SearchIndex,
     private issueList: Issue[],
+    /**
+     * Which version of each issue file the archive was opened from (fileVersion by name), when
+     * known: the live corpus starts from it, so a file changed since it was read is read again.
+     */
+    readonly openedFrom?: ReadonlyMap<string, string>,
   ) {
     this.reindexArticles();
   }
 
-  static fromOpened({ index, issues }: OpenedIndex): NewsLibrary {
-    return new NewsLibrary(index, issues);
+  static fromOpened({ index, issues, files }: OpenedIndex): NewsLibrary {
+    return new NewsLibrary(index, issues, files);
   }
 
   get issues(): readonly Issue[] {

@@ -92,6 +92,9 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     onNewIssues: async (issues) => {
       await announcer.add(issues);
     },
+    onCorrectedIssues: async (issues) => {
+      await announcer.add(issues, 'corrected');
+    },
     logger: logger.child({ module: 'live' }),
   });
   const bot = createBot({

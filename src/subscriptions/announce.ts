@@ -5,6 +5,7 @@
  * issue's "announced" mark in one transaction. An issue the database could not take now (locked,
  * unreachable) stays queued here and is tried again later; nothing is lost and nothing throws.
  */
+import { createHash } from 'node:crypto';
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { notificationFor } from './notification-text.ts';
@@ -25,8 +26,22 @@ export interface AnnouncerOptions {
   articleLink?: (article: Article) => string;
 }
 
+/**
+ * What an announcement is claimed under: a new issue under its file name; a correction (an
+ * announced issue whose file was rewritten with other text) under the name and a digest of the
+ * new text, so each corrected text is announced once, by one instance, and a file touched without
+ * a change of text is not announced again.
+ */
+export function announcementKey(issue: Issue, kind: 'new' | 'corrected'): string {
+  if (kind === 'new') return issue.source;
+  const digest = createHash('sha1')
+    .update(JSON.stringify([issue.articles, issue.photos]))
+    .digest('hex');
+  return `${issue.source}#corrected:${digest.slice(0, 16)}`;
+}
+
 export class Announcer {
-  private readonly queue = new Map<string, Issue>();
+  private readonly queue = new Map<string, { issue: Issue; kind: 'new' | 'corrected' }>();
   private readonly warned = new Set<string>();
   private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
@@ -34,9 +49,12 @@ export class Announcer {
 
   constructor(private readonly options: AnnouncerOptions) {}
 
-  /** Queues issues to announce and tries them now; resolves to how many notifications were queued. */
-  add(issues: readonly Issue[]): Promise<number> {
-    for (const issue of issues) this.queue.set(issue.source, issue);
+  /**
+   * Queues issues to announce, as new or as corrected, and tries them now; resolves to how many
+   * notifications were queued.
+   */
+  add(issues: readonly Issue[], kind: 'new' | 'corrected' = 'new'): Promise<number> {
+    for (const issue of issues) this.queue.set(announcementKey(issue, kind), { issue, kind });
     return this.run();
   }
 
@@ -81,12 +99,12 @@ export class Announcer {
     const { store, owner, leaseMs = 30_000, log = () => {} } = this.options;
     let queued = 0;
     const announced: string[] = [];
-    for (const [source, issue] of [...this.queue]) {
+    for (const [source, { issue, kind }] of [...this.queue]) {
       try {
         const claim = await store.claimIssue(source, owner, leaseMs);
         if (claim === 'taken') continue;
         if (claim === 'claimed') {
-          const notifications = await this.notifications(issue);
+          const notifications = await this.notifications(issue, kind === 'corrected');
           // False when another instance took the claim over meanwhile: looked at again next pass.
           if (!(await store.announce(source, notifications, owner))) continue;
           queued += notifications.length;
@@ -107,7 +125,7 @@ export class Announcer {
     return queued;
   }
 
-  private async notifications(issue: Issue): Promise<{ chatId: number; text: string }[]> {
+  private async notifications(issue: Issue, corrected: boolean): Promise<{ chatId: number; text: string }[]> {
     const { library, store } = this.options;
     const cache = new Map<string, Article[]>();
     const matches = (keyword: string) => {
@@ -124,7 +142,7 @@ export class Announcer {
     };
     const out: { chatId: number; text: string }[] = [];
     for (const [chatId, keywords] of await store.allByChat()) {
-      const text = notificationFor(issue, keywords, matches, this.options.articleLink);
+      const text = notificationFor(issue, keywords, matches, { link: this.options.articleLink, corrected });
       if (text) out.push({ chatId, text });
     }
     return out;

@@ -18,13 +18,14 @@ function headline(a: Article, link?: (a: Article) => string): string {
 
 /**
  * The notification for one chat, or null when nothing in the issue concerns it; with `link`,
- * each headline links to its article's page.
+ * each headline links to its article's page. A `corrected` issue (announced before, its file
+ * since rewritten with other text) is said to be corrected.
  */
 export function notificationFor(
   issue: Issue,
   keywords: string[],
   matches: (keyword: string) => Article[],
-  link?: (article: Article) => string,
+  { link, corrected = false }: { link?: (article: Article) => string; corrected?: boolean } = {},
 ): string | null {
   const parts: string[] = [];
   if (keywords.includes(ALL_ISSUES) && issue.articles.length > 0) {
@@ -32,14 +33,16 @@ export function notificationFor(
       .slice(0, DIGEST_HEADLINES)
       .map((a, k) => `${k + 1}. ${headline(a, link)}（${formatDate(a.date)}）`);
     const more = issue.articles.length > DIGEST_HEADLINES ? `\n……共 ${issue.articles.length} 篇` : '';
-    parts.push(`🗞 新一期报纸已收录（${formatDate(issue.date)}）：\n${lines.join('\n')}${more}`);
+    const opening = corrected ? '🗞 已收录的一期报纸有更正' : '🗞 新一期报纸已收录';
+    parts.push(`${opening}（${formatDate(issue.date)}）：\n${lines.join('\n')}${more}`);
   }
   for (const keyword of keywords) {
     if (keyword === ALL_ISSUES) continue;
     const found = matches(keyword);
     if (found.length === 0) continue;
     const lines = found.map((a) => `• ${headline(a, link)}（${formatDate(a.date)}）`);
-    parts.push(`🔔 关注的「${escapeHtml(keyword)}」有新报道：\n${lines.join('\n')}`);
+    const news = corrected ? '的报道有更正' : '有新报道';
+    parts.push(`🔔 关注的「${escapeHtml(keyword)}」${news}：\n${lines.join('\n')}`);
   }
   if (parts.length === 0) return null;
   return truncateHtml(`${parts.join('\n\n')}\n\n发送问题或 /latest 查看详情，/unsubscribe 退订。`, MESSAGE_LIMIT);

@@ -3,15 +3,23 @@
  * chat shows. Shared by the bot and the subscription notices.
  */
 import { graphemePrefix } from '../text/graphemes.ts';
+import { removeInvisible } from '../text/normalize.ts';
 
 /** A date as far as it is known (2022-09-08, 2022-09 or 2022); 日期不详 when it is not. */
 export function formatDate(date: string): string {
   return date || '日期不详';
 }
 
-/** Escapes text for Telegram's HTML parse mode (and for attribute values). */
+/**
+ * Escapes text for Telegram's HTML parse mode (and for attribute values). Bidi controls and
+ * zero-width characters are dropped too: no piece of text may reorder or hide the rest of a reply.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return removeInvisible(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Telegram HTML to readable plain text: tags dropped (bold marked when asked), entities decoded. */

@@ -7,7 +7,10 @@
  * memory. native/jieba is a binding of the same cppjieba sources that nodejieba ships, built at
  * install (`npm install` → scripts/build-native.mjs), that loads only the segmenter: same cuts,
  * same tags. When it could not be built, nodejieba's binding serves instead, with one warning.
+ * The binding is checked by content before it is loaded; the files jieba reads that the project
+ * generates live in a private cache, checked by content too (see "The private cache" below).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -48,17 +51,13 @@ function bindingPath(): string | undefined {
 
 /**
  * Keyword extraction's tables as one-line stubs: nodejieba's binding loads them at every load, and
- * the project never extracts keywords (its full idf table alone costs ~0.5 s and 50 MB).
+ * the project never extracts keywords (its full idf table alone costs ~0.5 s and 50 MB). Kept in
+ * the private cache, checked by content; without a cache, nodejieba's own tables serve.
  */
-function keywordStubs(): { idfDict: string; stopWordDict: string } {
-  const dir = path.join(os.tmpdir(), 'chongchuan-jieba-stubs');
-  const files = { idfDict: path.join(dir, 'idf.utf8'), stopWordDict: path.join(dir, 'stop.utf8') };
-  if (!fs.existsSync(files.idfDict) || !fs.existsSync(files.stopWordDict)) {
-    fs.mkdirSync(dir, { recursive: true });
-    writeFileAtomically(files.idfDict, '的 1.0\n');
-    writeFileAtomically(files.stopWordDict, '的\n');
-  }
-  return files;
+function keywordStubs(): { idfDict?: string; stopWordDict?: string } {
+  const idfDict = cachedFile('idf-stub.utf8', 64, () => '的 1.0\n');
+  const stopWordDict = cachedFile('stop-stub.utf8', 64, () => '的\n');
+  return idfDict && stopWordDict ? { idfDict, stopWordDict } : {};
 }
 
 /** nodejieba's binding in the same shape (loads the TextRank copy too). */
@@ -71,11 +70,62 @@ const nodejiebaBinding: Binding = {
 
 let chosen: { binding: Binding; name: 'once' | 'nodejieba'; problem?: string } | undefined;
 
+/**
+ * Why the built binding must not be loaded, or '' when it may. A shared object cut short (a copy
+ * or a build killed half-way) is mapped past its end when loaded, and the process dies of SIGBUS
+ * with no word: so the file is checked first, by content. The build records its SHA-256
+ * (scripts/build-native.mjs writes jieba.node.json); a build without a record must at least hold
+ * every byte its ELF headers point to.
+ */
+export function bindingFault(file: string): string {
+  const bytes = fs.readFileSync(file);
+  const record = `${file}.json`;
+  if (fs.existsSync(record)) {
+    let expected: unknown;
+    try {
+      expected = (JSON.parse(fs.readFileSync(record, 'utf8')) as { sha256?: unknown }).sha256;
+    } catch {
+      return `its build record ${record} is unreadable; npm install builds it again`;
+    }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected)
+      return 'it is not the file that was built (cut short or changed); npm install builds it again';
+    return '';
+  }
+  return elfFault(bytes);
+}
+
+/** For a 64-bit little-endian ELF file (Linux): what its headers point past the end of, or ''. Other formats pass. */
+export function elfFault(bytes: Buffer): string {
+  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x7f454c46)
+    return process.platform === 'linux' ? 'not an ELF file' : '';
+  if (bytes.length < 64) return `cut short (${bytes.length} bytes)`;
+  if (bytes[4] !== 2 || bytes[5] !== 1) return '';
+  const end = (offset: bigint, length: bigint) => Number(offset + length);
+  const phoff = bytes.readBigUInt64LE(0x20);
+  const shoff = bytes.readBigUInt64LE(0x28);
+  const phentsize = bytes.readUInt16LE(0x36);
+  const phnum = bytes.readUInt16LE(0x38);
+  const shentsize = bytes.readUInt16LE(0x3a);
+  const shnum = bytes.readUInt16LE(0x3c);
+  let needed = Math.max(end(phoff, BigInt(phentsize * phnum)), end(shoff, BigInt(shentsize * shnum)));
+  if (end(phoff, BigInt(phentsize * phnum)) <= bytes.length)
+    for (let k = 0; k < phnum; k++) {
+      const at = Number(phoff) + k * phentsize;
+      needed = Math.max(needed, end(bytes.readBigUInt64LE(at + 8), bytes.readBigUInt64LE(at + 0x20)));
+    }
+  return needed > bytes.length
+    ? `cut short (${bytes.length} of at least ${needed} bytes); npm install builds it again`
+    : '';
+}
+
 function choose(): NonNullable<typeof chosen> {
   if (!chosen) {
     const file = bindingPath();
     try {
       if (!file) throw new Error(`${BINDING_FILE} is not built (npm install builds it)`);
+      const fault = bindingFault(file);
+      if (fault) throw new Error(`${file} refused: ${fault}`);
       chosen = { binding: createRequire(import.meta.url)(file) as Binding, name: 'once' };
     } catch (err) {
       chosen = { binding: nodejiebaBinding, name: 'nodejieba', problem: (err as Error).message };
@@ -114,3 +164,133 @@ export const jieba = {
   /** jieba's words for the text with their part-of-speech tags (HMM on, as nodejieba's tag). */
   tag: (text: string): TaggedWord[] => choose().binding.tag(text),
 };
+
+/**
+ * The private cache: jieba's generated files (the compact dictionary, keyword-table stubs, a user dictionary with
+ * nowhere else to go) in a private folder, each checked by content before jieba reads it: jieba
+ * aborts the process on a malformed dictionary line and takes whatever size it is given, so a
+ * file found in the cache is used only when its SHA-256 matches the record written with it and it
+ * is no larger than it can be. Anything else is made again, with one notice.
+ *
+ * The folder is the project's `.cache/jieba` (mode 0700); on a read-only checkout, a folder of this
+ * user's own under the temporary folder (0700, refused when another user owns it or it is a link).
+ * When neither can be written (a full disk, a read-only system), the caller goes without the
+ * cache: nothing here throws, and no issue file is ever blamed for it.
+ */
+
+/** One-line notices for the start to log (a cached file refused, the cache unwritable). */
+const notices: string[] = [];
+
+/** The notices gathered since the last call, each said once. */
+export function takeCacheNotices(): string[] {
+  return notices.splice(0);
+}
+
+export function notice(line: string): void {
+  if (!notices.includes(line)) notices.push(line);
+}
+
+/** The project folder (the one with package.json) above this module, in src/ or in a build. */
+function projectRoot(): string | undefined {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `dir` is a real folder of this user's that no one else can enter (made so when it is ours). */
+function isPrivate(dir: string): boolean {
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || st.isSymbolicLink()) return false;
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return false;
+  if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  return true;
+}
+
+function privateFolder(dir: string): string | undefined {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return isPrivate(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let folder: string | null | undefined;
+
+/**
+ * The private cache folder, or null when there is none to be had. JIEBA_CACHE_DIR, when set, is
+ * the one folder tried (tests; hosts that keep caches elsewhere).
+ */
+export function cacheFolder(): string | null {
+  if (folder === undefined) {
+    const root = projectRoot();
+    const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+    const candidates = (
+      process.env.JIEBA_CACHE_DIR
+        ? [process.env.JIEBA_CACHE_DIR]
+        : [root && path.join(root, '.cache', 'jieba'), path.join(os.tmpdir(), `chongchuan-jieba-${uid}`)]
+    ).filter((d): d is string => Boolean(d));
+    folder = null;
+    for (const dir of candidates) {
+      const found = privateFolder(dir);
+      if (found) {
+        folder = found;
+        break;
+      }
+    }
+  }
+  return folder;
+}
+
+/** Forgets the folder chosen (tests change JIEBA_CACHE_DIR). */
+export function resetCacheFolder(): void {
+  folder = undefined;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Why the cached file cannot be used, or '' when it can. */
+function fault(file: string, maxBytes: number): string {
+  const record = `${file}.sha256`;
+  if (!fs.existsSync(file)) return 'missing';
+  const st = fs.lstatSync(file);
+  if (!st.isFile()) return 'not a regular file';
+  if (st.size > maxBytes) return `${st.size} bytes, more than the ${maxBytes} it can be`;
+  const expected = fs.readFileSync(record, 'utf8').trim();
+  if (sha256(fs.readFileSync(file)) !== expected)
+    return 'changed or cut short since it was written (its SHA-256 differs)';
+  return '';
+}
+
+/**
+ * The path of `name` in the private cache holding `make()`'s text: the cached file when it checks
+ * out, else made (again) now. Null when there is no cache to write to: the caller goes without.
+ * `maxBytes` bounds what a sound file can weigh.
+ */
+export function cachedFile(name: string, maxBytes: number, make: () => string): string | null {
+  const dir = cacheFolder();
+  if (!dir) {
+    notice(`no private cache folder can be written (${path.join('.cache', 'jieba')} nor the temporary folder)`);
+    return null;
+  }
+  const file = path.join(dir, name);
+  let why: string;
+  try {
+    why = fault(file, maxBytes);
+  } catch (err) {
+    why = `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  if (!why) return file;
+  if (why !== 'missing') notice(`the cached ${file} was refused: ${why}; made again`);
+  try {
+    const text = make();
+    fs.rmSync(file, { force: true, recursive: false });
+    writeFileAtomically(file, text);
+    writeFileAtomically(`${file}.sha256`, `${sha256(text)}\n`);
+    return file;
+  } catch (err) {
+    notice(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return null;
+  }
+}

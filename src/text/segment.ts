@@ -6,10 +6,7 @@
  * guessed as words instead of falling apart into single characters.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeFileAtomically } from '../atomic-write.ts';
-import { JIEBA_FILES, jieba, type TaggedWord } from './jieba.ts';
+import { cachedFile, JIEBA_FILES, jieba, notice, type TaggedWord } from './jieba.ts';
 
 /** A token and where it starts in the segmented text. */
 export interface Token {
@@ -31,21 +28,30 @@ let dictionaryLoaded = false;
 // news text the same way, HMM guessing the rare rest.
 const MIN_WORD_FREQUENCY = 10;
 
-/** The compact dictionary file, written once per installed nodejieba into the temporary folder. */
+/**
+ * The compact dictionary file, made once per installed nodejieba into the private cache and
+ * checked by its hash before each load (jieba.ts). Without a cache (a full or read-only
+ * disk) jieba loads the full dictionary instead: more memory, the same cuts but for rare words.
+ */
 function compactDictionary(): string {
   const source = JIEBA_FILES.DEFAULT_DICT;
-  const st = fs.statSync(source);
-  const dir = path.join(os.tmpdir(), `chongchuan-jieba-${st.size}-${Math.round(st.mtimeMs)}-${MIN_WORD_FREQUENCY}`);
-  const dict = path.join(dir, 'dict.utf8');
-  if (!fs.existsSync(dict)) {
-    fs.mkdirSync(dir, { recursive: true });
-    const kept = fs
-      .readFileSync(source, 'utf8')
-      .split('\n')
-      .filter((line) => Number(line.split(' ')[1]) >= MIN_WORD_FREQUENCY);
-    writeFileAtomically(dict, `${kept.join('\n')}\n`);
+  try {
+    const st = fs.statSync(source);
+    const name = `dict-${st.size}-${Math.round(st.mtimeMs)}-${MIN_WORD_FREQUENCY}.utf8`;
+    const make = () =>
+      `${fs
+        .readFileSync(source, 'utf8')
+        .split('\n')
+        .filter((line) => Number(line.split(' ')[1]) >= MIN_WORD_FREQUENCY)
+        .join('\n')}\n`;
+    // The compact dictionary is a part of the full one: never larger.
+    const file = cachedFile(name, st.size, make);
+    if (file) return file;
+  } catch {
+    // the source unreadable: jieba's own load says so
   }
-  return dict;
+  notice('jieba loads its full dictionary (about 190 MB more memory): the compact one could not be cached');
+  return source;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeIssue, UnreadableIssueError } from '../../src/corpus/decode.ts';
+import { decodeIssue, UnreadableIssueError, utf8Evidence } from '../../src/corpus/decode.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -71,5 +71,67 @@ describe('decodeIssue on odd encodings', () => {
   it('still refuses binary content with NUL bytes', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0)]);
     expect(() => decodeIssue(png)).toThrow(UnreadableIssueError);
+  });
+});
+
+describe('decodeIssue decides on evidence', () => {
+  const seed = fs.readFileSync('seeds/001_ee31270023d67050.txt');
+  const gbk = fs.readFileSync('tests/fixtures/gbk-issue.txt');
+  const warnings = () => {
+    const heard: string[] = [];
+    return { heard, warn: (m: string) => heard.push(m) };
+  };
+
+  it('reads UTF-8 with one stray 0xFF byte as UTF-8, the byte replaced, with a warning', () => {
+    const at = seed.indexOf(Buffer.from('任港路新村'));
+    const bytes = Buffer.concat([seed.subarray(0, at), Buffer.from([0xff]), seed.subarray(at)]);
+    const { heard, warn } = warnings();
+    const text = decodeIssue(bytes, warn);
+    expect(text).toContain('\uFFFD任港路新村破旧片区');
+    expect(text).toContain('崇川区召开2021年二季度高质量发展大比武查评会');
+    expect(heard).toEqual(['read as UTF-8: 1 byte not UTF-8, replaced by U+FFFD']);
+  });
+
+  it('reads UTF-8 with a few bad bytes scattered through it as UTF-8', () => {
+    const bytes = Buffer.from(seed);
+    // Three lead bytes of Han characters broken: each leaves a lone byte and two stray continuations.
+    for (const frac of [0.2, 0.5, 0.8]) {
+      let k = Math.floor(bytes.length * frac);
+      while ((bytes[k]! & 0xf0) !== 0xe0) k++;
+      bytes[k] = 0xff;
+    }
+    const { heard, warn } = warnings();
+    const text = decodeIssue(bytes, warn);
+    expect(text).toContain('崇川区召开2021年二季度高质量发展大比武查评会');
+    expect((text.match(/\uFFFD/g) ?? []).length).toBe(9);
+    expect(heard).toHaveLength(1);
+  });
+
+  it('reads a UTF-8 copy stopped inside a character as UTF-8, without the broken piece', () => {
+    let cut = Math.floor(seed.length / 2);
+    while ((seed[cut]! & 0xc0) !== 0x80) cut++;
+    const { heard, warn } = warnings();
+    const text = decodeIssue(seed.subarray(0, cut), warn);
+    expect(seed.subarray(0, cut).toString('utf8').startsWith(text)).toBe(true);
+    expect(text).not.toContain('\uFFFD');
+    expect(heard).toEqual([expect.stringContaining('ends inside a UTF-8 character')]);
+  });
+
+  it('still reads GBK as GB18030, also with a stray byte or cut short, and warns of nothing', () => {
+    const { heard, warn } = warnings();
+    expect(decodeIssue(gbk, warn)).toContain('5月6日，崇川区新建三座口袋公园。');
+    expect(decodeIssue(gbk.subarray(0, gbk.length - 1), warn)).toContain('崇川区新建三座口袋公园');
+    expect(heard).toEqual([]);
+  });
+
+  it('counts well-formed sequences and stray bytes', () => {
+    expect(utf8Evidence(utf8('崇川a'))).toEqual({ sequences: 2, stray: 0, cutAtEnd: false });
+    expect(utf8Evidence(Buffer.from([0xe5, 0xb4, 0x87, 0xff, 0xe5, 0xb4]))).toEqual({
+      sequences: 1,
+      stray: 1,
+      cutAtEnd: true,
+    });
+    // Overlong and surrogate forms are not UTF-8.
+    expect(utf8Evidence(Buffer.from([0xe0, 0x80, 0x80, 0xed, 0xa0, 0x80])).sequences).toBe(0);
   });
 });

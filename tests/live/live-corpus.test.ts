@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Issue } from '../../src/corpus/types.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveCorpus, looksCutShort } from '../../src/live/live-corpus.ts';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { captureLogs } from '../support/logs.ts';
@@ -13,6 +13,7 @@ import { oneIssueArchive } from '../support/seed-library.ts';
 function setUp() {
   const { corpusDir, indexFile, library } = oneIssueArchive('live-');
   const announced: Issue[][] = [];
+  const corrected: Issue[][] = [];
   const logs = captureLogs();
   const live = new LiveCorpus({
     corpusDir,
@@ -20,9 +21,10 @@ function setUp() {
     library,
     settleMs: 1000,
     onNewIssues: (issues) => void announced.push(issues),
+    onCorrectedIssues: (issues) => void corrected.push(issues),
     logger: logs.logger,
   });
-  return { corpusDir, indexFile, library, live, announced, warnings: () => logs.messages('warn') };
+  return { corpusDir, indexFile, library, live, announced, corrected, warnings: () => logs.messages('warn') };
 }
 
 describe('LiveCorpus', { timeout: 60_000 }, () => {
@@ -214,6 +216,136 @@ describe('LiveCorpus with a slow copy', { timeout: 60_000 }, () => {
     expect(ctx.library.search('博嘉生物').some((r) => r.passage.includes('博嘉生物'))).toBe(false);
     expect(docsOf(ctx.library)).toBeGreaterThan(0);
     expect(ctx.announced).toHaveLength(1);
+  });
+});
+
+describe('the saved index holds what was read', { timeout: 60_000 }, () => {
+  /** A start after the process died without another save: the index as saved, or rebuilt when it does not match. */
+  const restart = (corpusDir: string, indexFile: string) => {
+    const opened = openIndex({ corpusDir, indexFile });
+    return { built: opened.built, library: NewsLibrary.fromOpened(opened) };
+  };
+
+  it('an issue still waiting to be read when the index was saved is indexed after a restart', async () => {
+    const { corpusDir, indexFile, live } = setUp();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    fs.copyFileSync('seeds/000_ee7a1d118fc23364.txt', path.join(corpusDir, '2022-09-08.txt'));
+    await live.check(1500); // 2022-03-14 settled and indexed, the index saved; 2022-09-08 not settled yet
+    await live.saved();
+    live.stop(); // killed before it read 2022-09-08
+    const after = restart(corpusDir, indexFile);
+    expect(after.library.issues.map((i) => i.source).sort()).toEqual([
+      '2021-08-09.txt',
+      '2022-03-14.txt',
+      '2022-09-08.txt',
+    ]);
+    const expected = loadIssueFile('seeds/000_ee7a1d118fc23364.txt').articles[0]!.headline;
+    expect(after.library.latest(100).map((a) => a.headline)).toContain(expected);
+    // Once read, the next start loads the saved index as it is.
+    expect(restart(corpusDir, indexFile).built).toBe(false);
+  });
+
+  it('an issue edited after it was read has its new text after a restart, not the old', async () => {
+    const { corpusDir, indexFile, live, library } = setUp();
+    const file = path.join(corpusDir, '2021-08-09.txt');
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('任港路新村', '任港路新苑'));
+    await live.check(1500); // the new issue indexed and saved; the edit not settled yet
+    await live.saved();
+    live.stop();
+    expect(library.search('任港路新村')[0]?.passage).toContain('任港路新村'); // the old text, in memory
+    const after = restart(corpusDir, indexFile).library;
+    expect(after.search('任港路新苑')[0]?.passage).toContain('任港路新苑');
+    expect(after.search('任港路新村').some((r) => r.passage.includes('任港路新村'))).toBe(false);
+  });
+
+  it('a file changed between the read at a start and the live corpus taking over is read again', async () => {
+    const { corpusDir, indexFile } = oneIssueArchive('live-start-');
+    fs.rmSync(indexFile);
+    const opened = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
+    // Edited after the start read it, before the live corpus looked: same size, so only the version tells.
+    const file = path.join(corpusDir, '2021-08-09.txt');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('任港路新村', '任港路新苑'));
+    const live = new LiveCorpus({ corpusDir, indexFile, library: opened, settleMs: 1000 });
+    await live.check(0);
+    await live.check(1500);
+    expect(opened.search('任港路新苑')[0]?.passage).toContain('任港路新苑');
+  });
+});
+
+describe('a copy stalled inside a UTF-8 character', { timeout: 60_000 }, () => {
+  const name = '2022-03-14.txt';
+  const full = fs.readFileSync('seeds/003_460569c0b775decf.txt');
+  const fullIssue = loadIssueFile('seeds/003_460569c0b775decf.txt');
+  const headlines = (issues: Issue[][]) => issues.map((a) => a.map((i) => i.articles.map((x) => x.headline)));
+
+  it('is read as UTF-8 once the wait is over, then announced as corrected once when the copy completes', async () => {
+    const { corpusDir, library, live, announced, corrected, warnings } = setUp();
+    const file = path.join(corpusDir, name);
+    let cut = Math.floor(full.length / 2);
+    while ((full[cut]! & 0xc0) !== 0x80) cut++; // a continuation byte: inside a character
+    fs.writeFileSync(file, full.subarray(0, cut));
+    for (const t of [0, 1500, 3000, 10_000]) await live.check(t);
+    expect(library.issues.some((i) => i.source === name)).toBe(false); // waits: it may be a copy in progress
+    await live.check(16_000); // stalled for longer than a copy pauses: read as it is
+    const half = library.issues.find((i) => i.source === name)!;
+    expect(half.articles[0]!.headline).toBe(fullIssue.articles[0]!.headline); // UTF-8, not GB18030 mojibake
+    expect(warnings()).toEqual([
+      expect.stringMatching(/^2022-03-14\.txt: read as UTF-8: ends inside a UTF-8 character/),
+    ]);
+    expect(headlines(announced)).toEqual([[half.articles.map((a) => a.headline)]]);
+
+    fs.appendFileSync(file, full.subarray(cut));
+    for (const t of [17_000, 18_500]) await live.check(t);
+    expect(library.issues.find((i) => i.source === name)!.articles.length).toBe(fullIssue.articles.length);
+    expect(corrected).toEqual([]); // not before the file has stayed unchanged for a while
+    for (const t of [24_000, 30_000, 40_000]) await live.check(t);
+    expect(headlines(corrected)).toEqual([[fullIssue.articles.map((a) => a.headline)]]);
+    expect(announced).toHaveLength(1);
+
+    // Touched without a change of text: read again, announced neither as new nor as corrected.
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    for (const t of [41_000, 42_500, 50_000]) await live.check(t);
+    expect(announced).toHaveLength(1);
+    expect(corrected).toHaveLength(1);
+  });
+});
+
+describe('what counts as cut short', { timeout: 60_000 }, () => {
+  it('takes a last byline without its closing dot as complete, and a line stopped mid-sentence as cut', () => {
+    for (const end of [
+      '·范云',
+      '·记者 张三 李四',
+      '记者 张三',
+      '责任编辑：王五',
+      '……通车。',
+      '·范云·',
+      '（完）',
+      '末行\n',
+    ])
+      expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(false);
+    for (const end of [
+      '今年以来，崇川区',
+      '区委书记胡拥军出席会议并',
+      '·范云 出席会议并讲话，要求各',
+      '记者从区住建局获悉',
+      '图书馆新馆',
+    ])
+      expect(looksCutShort(`标题\n\n正文。\n\n${end}`)).toBe(true);
+  });
+
+  it('reads an issue that ends with an open byline (as seeds/004 does) as soon as it settles', async () => {
+    const { corpusDir, library, live, announced } = setUp();
+    const seed = fs.readFileSync('seeds/004_44e125a03f4ab106.txt', 'utf8');
+    expect(seed.endsWith('·范云')).toBe(true);
+    fs.writeFileSync(path.join(corpusDir, '2023-05-01.txt'), seed);
+    await live.check(0);
+    await live.check(1500); // settled: read now, not after the 15 s a cut-short file waits
+    expect(library.issues.map((i) => i.source)).toContain('2023-05-01.txt');
+    await live.check(6600);
+    expect(announced.map((a) => a.map((i) => i.source))).toEqual([['2023-05-01.txt']]);
   });
 });
 

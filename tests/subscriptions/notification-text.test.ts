@@ -24,7 +24,7 @@ const issue: Issue = {
 describe('notificationFor', () => {
   it('links each headline of the digest and of keyword alerts to its page when given a link, escaped', () => {
     const link = (a: Article) => `https://news.example.com/a/${encodeURIComponent(a.id)}?x="1"&y=2`;
-    const text = notificationFor(issue, ['', '小区'], () => [issue.articles[1]!], link)!;
+    const text = notificationFor(issue, ['', '小区'], () => [issue.articles[1]!], { link })!;
     expect(text).toContain(
       `1. <a href="https://news.example.com/a/${encodeURIComponent('新桥通车 <快讯>')}?x=&quot;1&quot;&amp;y=2"><b>新桥通车 &lt;快讯&gt;</b></a>`,
     );

@@ -21,6 +21,7 @@ import { smallTalkOf, withoutGreeting } from '../conversation/small-talk.ts';
 import { asksWhatsNew } from '../conversation/whats-new.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatAnswer, formatLatest } from '../format.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { resultLinks } from '../article-links.ts';
 import { answerKeyboard, examplesKeyboard, latestKeyboard } from '../keyboards.ts';
 import { messages } from '../messages.ts';
@@ -80,7 +81,8 @@ export async function answerQuestion(
   before: string[] = [],
   found?: Found,
 ): Promise<void> {
-  const q = question.trim();
+  // Bidi controls and zero-width characters out: they would hide words and reorder the echo.
+  const q = removeInvisible(question).trim();
   if (q.length > MAX_QUESTION) {
     await ctx.reply(messages.questionTooLong(q.length, MAX_QUESTION));
     return;
@@ -194,7 +196,8 @@ function followUpSearch(
 }
 
 /** Any text a user sends the bot as a message. */
-export async function answerMessage(ctx: Context, deps: BotDeps, text: string): Promise<void> {
+export async function answerMessage(ctx: Context, deps: BotDeps, message: string): Promise<void> {
+  const text = removeInvisible(message);
   const kind = smallTalkOf(text);
   if (kind === 'foreign') {
     // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something.

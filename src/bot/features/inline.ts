@@ -8,6 +8,7 @@ import { articlePath, resultLinks } from '../article-links.ts';
 import { sourceLinks } from '../keyboards.ts';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { clip } from '../../text/graphemes.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { formatDate } from '../../telegram/html.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatArticleCard, formatResult } from '../format.ts';
@@ -40,7 +41,7 @@ function result(
 export function inlineFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
-    const query = clip(ctx.inlineQuery.query.trim(), INLINE_QUERY, '');
+    const query = clip(removeInvisible(ctx.inlineQuery.query).trim(), INLINE_QUERY, '');
     const link = resultLinks(deps.publicUrl, query, deps.library);
     const results = query
       ? deps.library.search(query, INLINE_RESULTS).map((r, k) => {

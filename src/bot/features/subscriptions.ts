@@ -3,13 +3,15 @@
  * only after it is committed to the database.
  */
 import { Composer, type Context } from 'grammy';
+import { removeInvisible } from '../../text/normalize.ts';
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
 import { UNANSWERED_DAYS } from '../../subscriptions/conversation-store.ts';
 import { CONTEXT_MINUTES } from '../conversation/chat-context.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
-const keywordOf = (match: string) => match.trim().replace(/\s+/g, ' ');
+// Invisible characters out first: a keyword with a zero-width space inside would never match.
+const keywordOf = (match: string) => removeInvisible(match).trim().replace(/\s+/g, ' ');
 
 export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
   const outer = new Composer<Context>();

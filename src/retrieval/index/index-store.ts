@@ -1,7 +1,7 @@
 /**
  * The index on disk: built once from the corpus and saved to INDEX_FILE; reloaded as long as the
- * issue files are unchanged (a fingerprint of their names, sizes and modification times), rebuilt
- * when they changed. The file is columns of typed arrays and string tables (index-file.ts), read
+ * issue files are the versions it was built from (a fingerprint of each file's name, size, times
+ * and inode as it was read, not as the folder was when the index was saved), rebuilt otherwise. The file is columns of typed arrays and string tables (index-file.ts), read
  * as one buffer; the parsed issues travel beside them as JSON, read only when asked for (the bot's
  * article list and full texts; a search alone never parses them). The domain dictionary travels
  * in the index and is handed to jieba on load, the one time jieba loads.
@@ -12,12 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { processIsAlive, writeFileAtomically } from '../../atomic-write.ts';
 import type { Logger } from '../../logger.ts';
 import { corpusFileLines, loadCorpus } from '../../corpus/load-corpus.ts';
 import type { Issue } from '../../corpus/types.ts';
+import { cachedFile } from '../../text/jieba.ts';
 import { loadDictionary } from '../../text/segment.ts';
 import { discoverWords, userDictionaryText } from '../question/dictionary.ts';
 import {
@@ -31,12 +31,25 @@ import {
 } from './index-file.ts';
 import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
-/** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
-export function corpusFingerprint(corpusDir: string): string {
+/**
+ * A fingerprint of issue files (which version of each, as corpusFileLines and fileVersion write
+ * it, in name order) and the index format. An index is stamped with the versions it holds, as
+ * they were read; a start compares that with the folder as it is.
+ */
+export function fingerprintOf(fileLines: Iterable<string>): string {
   const hash = createHash('sha1').update(`v${INDEX_VERSION}\n`);
-  for (const line of corpusFileLines(corpusDir)) hash.update(`${line}\n`);
+  for (const line of fileLines) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
+
+/** The fingerprint of the corpus folder's issue files as they are now. */
+export function corpusFingerprint(corpusDir: string): string {
+  return fingerprintOf(corpusFileLines(corpusDir));
+}
+
+/** File versions in name order, as fingerprintOf takes them. */
+export const versionLines = (files: ReadonlyMap<string, string>) =>
+  [...files.keys()].sort().map((name) => files.get(name)!);
 
 export interface OpenOptions {
   corpusDir: string;
@@ -54,6 +67,8 @@ export interface OpenedIndex {
   /** The parsed issues (kept for /latest and full-text reading); read from the index file when first asked for. */
   readonly issues: Issue[];
   built: boolean;
+  /** Which version of each issue file the index holds (fileVersion, by name), skipped files included. */
+  files: ReadonlyMap<string, string>;
 }
 
 /** What the index file's JSON header says besides its column list. */
@@ -82,25 +97,21 @@ function reportUnwritable(indexFile: string, err: unknown, warn?: (line: string)
 /**
  * Hands the domain dictionary to jieba (which reads it from a file): the file beside the index,
  * rewritten only when its words changed; when that folder cannot be written, a file of the same
- * text in the temporary folder.
+ * text in jieba's private cache, checked by content like everything there.
  */
 function installDictionary(indexFile: string, words: string[], warn?: (line: string) => void): void {
   const text = userDictionaryText(words);
-  let file = dictionaryFile(indexFile);
+  let file: string | null = dictionaryFile(indexFile);
   try {
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomically(file, text);
   } catch (err) {
     reportUnwritable(indexFile, err, warn);
     const digest = createHash('sha1').update(text).digest('hex').slice(0, 16);
-    file = path.join(os.tmpdir(), `chongchuan-userdict-${digest}.txt`);
-    try {
-      if (!fs.existsSync(file)) writeFileAtomically(file, text);
-    } catch {
-      loadDictionary(); // nowhere to write: jieba without the domain words still cuts every text
-      return;
-    }
+    file = cachedFile(`userdict-${digest}.txt`, Buffer.byteLength(text), () => text);
   }
-  loadDictionary(file);
+  // Nowhere to write: jieba without the domain words still cuts every text.
+  if (file) loadDictionary(file);
+  else loadDictionary();
 }
 
 /** A temporary name for writing `file`, unique to this process. */
@@ -309,11 +320,13 @@ function issueTexts(issues: Issue[]): string[] {
 export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebuild }: OpenOptions): OpenedIndex {
   const warn = logger && ((line: string) => logger.warn(line));
   removeStaleTemporaryFiles(indexFile);
-  const fingerprint = corpusFingerprint(corpusDir);
-  const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprint);
+  const lines = corpusFileLines(corpusDir);
+  const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprintOf(lines));
+  const read = new Map<string, string>();
   const readIssues = () =>
     loadCorpus(corpusDir, {
       logger,
+      onVersion: (name, version) => read.set(name, version),
       onProgress: log
         ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
         : undefined,
@@ -335,13 +348,17 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
         return issues;
       },
       built: false,
+      files: new Map(lines.map((line) => [line.split('\t')[0]!, line])),
     };
   }
   if (saved.stale) warn?.(`the saved index ${indexFile} is ${saved.stale}; rebuilding it`);
   const issues = readIssues();
+  // Stamped with the versions read, not the folder as it was before: a file written meanwhile
+  // does not match, and the next start reads it.
+  const fingerprint = fingerprintOf(versionLines(read));
   log?.(`building the index of ${issues.length} issues`);
   const { index } = buildIndex(issues, fingerprint, indexFile, log, warn);
   saveIndex(indexFile, issues, index, fingerprint, warn);
   collectGarbage();
-  return { index, issues, built: true };
+  return { index, issues, built: true, files: read };
 }

@@ -17,7 +17,7 @@ import { Postings } from './postings.ts';
 import { WordIndex } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 const HAN = /\p{Script=Han}/u;
 const KINDS: SearchDoc['kind'][] = ['article', 'photo'];

@@ -11,6 +11,7 @@
  *    score.ts's decision; passages that are neither are not shown.
  */
 import type { PartialDate } from '../../corpus/dates.ts';
+import { removeInvisible } from '../../text/normalize.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
@@ -233,7 +234,8 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
 /** Answers a question from the index; [] when the archive does not answer it. */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult[] {
   const { limit = 5, weights: w = RANKING, dates } = options;
-  const query = analyse(index, question, w);
+  // The index holds no invisible characters (decodeIssue drops them): neither may the question.
+  const query = analyse(index, removeInvisible(question), w);
   if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
   if (query.total <= 0) return [];
   const firstPass = firstPassRanking(index, query, w);
