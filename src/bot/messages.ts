@@ -115,13 +115,17 @@ export const messages = {
   noSubscriptions: '你目前没有订阅。\n/subscribe — 每期新报纸的标题摘要\n/subscribe 关键词 — 有相关新报道时提醒',
   subscriptionList: (keywords: string[]) =>
     `你的订阅：\n${keywords.map((k) => (k === ALL_ISSUES ? '• 每期新报纸' : `• 关键词「${echo(k)}」`)).join('\n')}`,
-  privacy: [
-    '<b>隐私说明</b>',
-    '我只保存你的订阅：聊天编号和你关注的关键词，用来发送新报道通知。',
-    '你的提问不会被保存（翻页用的搜索结果在服务器内存中保留一天）。',
-    '发送 /forget 即可删除关于你的全部数据。',
-  ].join('\n'),
-  forgotten: '已删除关于你的全部数据（订阅和待发送的通知）。',
+  /** True to what each back-end keeps: `shared` is PostgreSQL (several instances), else SQLite. */
+  privacy: (shared: boolean) =>
+    [
+      '<b>隐私说明</b>',
+      '我保存你的订阅（聊天编号和你关注的关键词），用来发送新报道通知。',
+      shared
+        ? '你的提问和搜索结果会连同聊天编号保存在机器人的数据库中，最多一天（供翻页按钮使用），之后自动删除。'
+        : '你的提问和搜索结果会连同聊天编号保存在服务器内存中，最多一天（供翻页按钮使用），不写入磁盘，重启后即消失。',
+      '发送 /forget 即可删除关于你的全部数据：订阅、待发送的通知和保存的提问。',
+    ].join('\n'),
+  forgotten: '已删除关于你的全部数据（订阅、待发送的通知和保存的提问）。',
   /** The database could not take a change now (locked, unreachable). */
   storageUnavailable: '暂时无法保存，请稍后再试。',
 

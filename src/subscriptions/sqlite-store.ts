@@ -1,8 +1,9 @@
 /**
  * The storage on SQLite: one process, every change one transaction. A write that finds the file
  * locked by another process is retried with growing pauses (the event loop stays free), then
- * reported as 'busy' for the caller to try again later. Stored searches and flood counters stay
- * in this process's memory: only one process reads them, and they need no fsync per message.
+ * reported as 'busy' for the caller to try again later. Stored searches, flood counters and the
+ * update ids handled stay in this process's memory: only one process reads them, and they need no
+ * fsync per message.
  */
 import { type Db, openDatabase, sqliteError } from './database.ts';
 import {
@@ -17,8 +18,9 @@ import {
   type SubscribeOutcome,
   type SubscriptionStore,
   toNotification,
+  UPDATE_IDS_KEPT_MS,
 } from './subscription-store.ts';
-import { HitCounter } from './hit-counter.ts';
+import { HitCounter, SeenIds } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
@@ -28,6 +30,7 @@ export class SqliteStore implements SubscriptionStore {
   readonly kind = 'sqlite';
   private readonly queries = new TextCache(20_000, 64 * 1024 * 1024);
   private readonly counters = new HitCounter();
+  private readonly updateIds = new SeenIds(UPDATE_IDS_KEPT_MS);
 
   constructor(
     private readonly db: Db,
@@ -92,6 +95,7 @@ export class SqliteStore implements SubscriptionStore {
     return this.tx(() => {
       this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
       this.db.prepare("DELETE FROM outbox WHERE chat_id = ? AND state IN ('pending', 'claimed')").run(chatId);
+      this.queries.deleteOwned(chatId);
     });
   }
 
@@ -325,8 +329,12 @@ export class SqliteStore implements SubscriptionStore {
     return this.counters.hit(key, windowMs, now);
   }
 
-  async saveQuery(key: string, text: string, now = Date.now()): Promise<void> {
-    this.queries.setText(key, text, now);
+  async saveQuery(key: string, text: string, now = Date.now(), chatId?: number): Promise<void> {
+    this.queries.setText(key, text, now, chatId);
+  }
+
+  async firstDelivery(updateId: number, now = Date.now()): Promise<boolean> {
+    return this.updateIds.first(updateId, now);
   }
 
   async loadQuery(key: string, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {

@@ -27,7 +27,7 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     await ctx.reply(messages.noMatch(q));
     return;
   }
-  const key = await deps.store.put(q, results);
+  const key = await deps.store.put(q, results, ctx.chat?.id);
   await ctx.reply(formatResultsPage(q, results, 0), { reply_markup: resultsKeyboard(key, results, 0) });
 }
 

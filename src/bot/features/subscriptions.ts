@@ -50,9 +50,11 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(list.length === 0 ? messages.noSubscriptions : messages.subscriptionList(list));
   });
 
-  composer.command('privacy', (ctx) => ctx.reply(messages.privacy));
+  composer.command('privacy', (ctx) => ctx.reply(messages.privacy(store.kind === 'postgres')));
 
+  // Subscriptions, undelivered notifications and stored searches, wherever each is kept.
   composer.command('forget', async (ctx) => {
+    await deps.store.forget(ctx.chat.id);
     await store.forget(ctx.chat.id);
     await ctx.reply(messages.forgotten);
   });
