@@ -15,7 +15,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
@@ -188,7 +188,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     connectionsCheckingInterval: Math.min(1000, headersTimeout),
     keepAliveTimeout: 5000,
   };
+  // Node times out headers only once a request has begun: a connection that sends nothing at
+  // all would stay open for ever. Each connection gets the same time for its first request.
+  const firstRequest = new WeakMap<Socket, NodeJS.Timeout>();
   const server = http.createServer(timeouts, (req, res) => {
+    clearTimeout(firstRequest.get(req.socket));
     inFlight++;
     route(req, res)
       .catch((err: unknown) => {
@@ -200,6 +204,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       });
   });
   server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), headersTimeout);
+    timer.unref();
+    firstRequest.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
   let refused = 0;
   // Said once per minute at most: a flood of connections must not become a flood of log lines.
   server.on('drop', () => {

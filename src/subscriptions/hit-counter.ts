@@ -19,7 +19,11 @@ export class HitCounter {
 export class SeenIds {
   private readonly seen = new Map<number, number>();
 
-  constructor(private readonly keptMs: number) {}
+  constructor(
+    private readonly keptMs: number,
+    /** Ids kept at most (bounds memory under any traffic; the oldest go first). */
+    private readonly maxIds = 500_000,
+  ) {}
 
   /** True the first time `id` is seen within the window (and records it). */
   first(id: number, now = Date.now()): boolean {
@@ -31,6 +35,7 @@ export class SeenIds {
     if (at !== undefined && at > now - this.keptMs) return false;
     this.seen.delete(id);
     this.seen.set(id, now);
+    if (this.seen.size > this.maxIds) this.seen.delete(this.seen.keys().next().value!);
     return true;
   }
 }
