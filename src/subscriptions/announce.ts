@@ -15,7 +15,7 @@ import { notificationFor } from './notification-text.ts';
 import { ALL_ISSUES, StorageError, type SubscriptionStore } from './subscription-store.ts';
 
 /** Longest stretch of matching without letting other work run, in ms. */
-export const ANNOUNCE_SLICE_MS = 20;
+export const ANNOUNCE_SLICE_MS = 10;
 
 /** Lets timers, sockets and other updates run. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -23,6 +23,9 @@ import {
 import { HitCounter, SeenIds } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
+/** Subscriptions read at a time by allByChat (more than one chat's: MAX_KEYWORDS + the digest). */
+const SUBSCRIPTIONS_PAGE = 1000;
+
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
 const BUSY_BACKOFF = [25, 50, 100, 200, 400, 800, 1500];
 
@@ -120,18 +123,30 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
-  allByChat(): Promise<Map<number, string[]>> {
-    return this.run(() => {
-      const out = new Map<number, string[]>();
-      for (const r of this.db
-        .prepare('SELECT chat_id, keyword FROM subscriptions ORDER BY chat_id, created_at, keyword')
-        .all() as { chat_id: number; keyword: string }[]) {
+  /**
+   * Read a page of chats at a time with the event loop free in between: tens of thousands of rows
+   * read at once hold every user's question back (announcing an issue reads them all).
+   */
+  async allByChat(): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    const page = this.db.prepare(
+      'SELECT chat_id, keyword FROM subscriptions WHERE chat_id > ? ORDER BY chat_id, created_at, keyword LIMIT ?',
+    );
+    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      const rows = (await this.run(() => page.all(after, SUBSCRIPTIONS_PAGE))) as { chat_id: number; keyword: string }[];
+      // A full page may end inside a chat: that chat is read whole with the next page.
+      const full = rows.length === SUBSCRIPTIONS_PAGE;
+      const lastChat = rows.at(-1)?.chat_id;
+      for (const r of rows) {
+        if (full && r.chat_id === lastChat) break;
         const list = out.get(r.chat_id) ?? [];
         list.push(r.keyword);
         out.set(r.chat_id, list);
+        after = r.chat_id;
       }
-      return out;
-    });
+      if (!full) return out;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   subscriberCount(): Promise<number> {
