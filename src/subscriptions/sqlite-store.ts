@@ -133,7 +133,10 @@ export class SqliteStore implements SubscriptionStore {
       'SELECT chat_id, keyword FROM subscriptions WHERE chat_id > ? ORDER BY chat_id, created_at, keyword LIMIT ?',
     );
     for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-      const rows = (await this.run(() => page.all(after, SUBSCRIPTIONS_PAGE))) as { chat_id: number; keyword: string }[];
+      const rows = (await this.run(() => page.all(after, SUBSCRIPTIONS_PAGE))) as {
+        chat_id: number;
+        keyword: string;
+      }[];
       // A full page may end inside a chat: that chat is read whole with the next page.
       const full = rows.length === SUBSCRIPTIONS_PAGE;
       const lastChat = rows.at(-1)?.chat_id;
