@@ -39,7 +39,7 @@ export class DatabaseFallback {
   private readonly now: () => number;
 
   constructor(private readonly options: FallbackOptions = {}) {
-    this.deadlineMs = options.deadlineMs ?? 500;
+    this.deadlineMs = options.deadlineMs ?? 1000;
     this.pauseMs = options.pauseMs ?? 5000;
     this.now = options.now ?? Date.now;
   }
