@@ -20,6 +20,7 @@ import { type Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.ts';
+import { DeadlineExceeded, withDeadline } from '../subscriptions/fallback.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -114,13 +115,10 @@ async function seenBefore(webhook: NonNullable<HttpServerOptions['webhook']>, id
 }
 
 /** The readiness checks within READINESS_DEADLINE_MS; a check still running by then is a problem. */
-async function readyWithin(readiness: () => Promise<string[]>, ms: number): Promise<string[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<string[]>((resolve) => {
-    timer = setTimeout(() => resolve(['readiness checks did not finish in time']), ms);
-  });
-  const checked = readiness().catch(() => ['readiness checks failed']);
-  return Promise.race([checked, late]).finally(() => clearTimeout(timer));
+function readyWithin(readiness: () => Promise<string[]>, ms: number): Promise<string[]> {
+  return withDeadline(readiness(), ms, 'readiness').catch((err: unknown) => [
+    err instanceof DeadlineExceeded ? 'readiness checks did not finish in time' : 'readiness checks failed',
+  ]);
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {

@@ -18,8 +18,8 @@ export interface FallbackOptions {
   now?: () => number;
 }
 
-/** A database call too slow for its deadline. */
-class DeadlineExceeded extends Error {}
+/** A call too slow for its deadline. */
+export class DeadlineExceeded extends Error {}
 
 /** Resolves like `work`, or rejects after `ms` (the late outcome of `work` is swallowed). */
 export function withDeadline<T>(work: Promise<T>, ms: number, what = 'the database'): Promise<T> {
