@@ -168,6 +168,14 @@ describe('running unattended', () => {
       expect(body).toBe('database unreachable\n');
       expect(body).not.toContain(databaseName);
 
+      // Prometheus still gets its scrape, the subscriber count left unknown.
+      const scrapeAt = Date.now();
+      const scraped = await fetch(`${base}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(Date.now() - scrapeAt).toBeLessThan(2500);
+      // prom-client writes NaN as "Nan".
+      expect(await scraped.text()).toMatch(/^bot_subscribers Nan$/m);
+
       // A change that needs the database is refused in words, after its deadline, not hung.
       const sub = await driver.text('/subscribe 消防', 3200);
       expect(sub.status).toBe(200);
