@@ -194,7 +194,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     inFlight++;
     route(req, res)
       .catch((err: unknown) => {
-        log.error({ err: (err as Error).stack ?? String(err) }, 'HTTP request failed');
+        // A client that hung up mid-request is not a fault of the bot's: one line, no stack.
+        if (req.destroyed || res.destroyed)
+          log.info({ err: (err as Error).message ?? String(err) }, 'request abandoned by the client');
+        else log.error({ err: (err as Error).stack ?? String(err) }, 'HTTP request failed');
         send(res, 500, 'internal error\n');
       })
       .finally(() => {

@@ -336,6 +336,20 @@ describe('connections', () => {
     expect(calls.some((c) => c.method === 'sendMessage')).toBe(true);
   }, 20_000);
 
+  it('logs a client that hangs up in the middle of an update in one line, no stack', async () => {
+    const logs = captureLogs('info');
+    const bot = createBot({ token: '1:conn', library, botInfo: OFFLINE_BOT_INFO, fetch: offlineFetch(() => {}) });
+    await serveWebhook(bot, logs.logger);
+    const { socket } = await connect(
+      server!.port,
+      `POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\n\r\n{"update_id":`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    socket.destroy();
+    for (let k = 0; k < 40 && logs.lines.length === 0; k++) await new Promise((r) => setTimeout(r, 25));
+    expect(logs.records().map((r) => [r.level, r.msg])).toEqual([['info', 'request abandoned by the client']]);
+  });
+
   it('answers /readyz within a second when a check hangs, naming nothing', async () => {
     server = await startHttpServer({
       port: 0,
