@@ -69,8 +69,8 @@ export function createMetrics(sources: { library: NewsLibrary; store?: Subscript
     help: 'Chats with at least one subscription',
     registers: [registry],
     async collect() {
-      // A scrape must not hang on a database that stopped answering: NaN after a second.
-      if (sources.store) this.set(await withDeadline(sources.store.subscriberCount(), 1000).catch(() => Number.NaN));
+      // A scrape must not hang on a database that stopped answering: NaN after 3 s (Prometheus waits 10 s).
+      if (sources.store) this.set(await withDeadline(sources.store.subscriberCount(), 3000).catch(() => Number.NaN));
     },
   });
   new Gauge({
