@@ -23,6 +23,8 @@ import {
 import { HitCounter, SeenIds } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
 
+/** Notifications queued per transaction when an issue is announced to many chats. */
+const NOTIFICATIONS_CHUNK = 500;
 /** Subscriptions read at a time by allByChat (more than one chat's: MAX_KEYWORDS + the digest). */
 const SUBSCRIPTIONS_PAGE = 1000;
 
@@ -195,28 +197,52 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
-  announce(
+  /**
+   * Thousands of notifications are queued a chunk per transaction, the event loop free between
+   * (one transaction would hold every question back), each chunk only while the claim is still
+   * this owner's; the last goes with the "announced" mark. A crash between chunks leaves the issue
+   * "announcing": it is announced again, and the chats already queued are not queued twice
+   * (one notification per chat per issue, UNIQUE (chat_id, source)).
+   */
+  async announce(
     source: string,
     notifications: { chatId: number; text: string }[],
     owner = '',
     now = Date.now(),
   ): Promise<boolean> {
-    return this.tx(() => {
+    const claimHeld = () => {
       const row = this.db.prepare('SELECT state, owner, lease_until FROM issues_seen WHERE source = ?').get(source) as
         | { state: string; owner: string | null; lease_until: number | null }
         | undefined;
       if (row && row.state !== 'announcing') return false;
-      if (row && row.owner !== owner && (row.lease_until ?? 0) > now) return false;
+      return !(row && row.owner !== owner && (row.lease_until ?? 0) > now);
+    };
+    const queue = (chunk: { chatId: number; text: string }[]) => {
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const n of chunk) insert.run(n.chatId, source, n.text, now);
+    };
+    let from = 0;
+    for (; notifications.length - from > NOTIFICATIONS_CHUNK; from += NOTIFICATIONS_CHUNK) {
+      const chunk = notifications.slice(from, from + NOTIFICATIONS_CHUNK);
+      const queued = await this.tx(() => {
+        if (!claimHeld()) return false;
+        queue(chunk);
+        return true;
+      });
+      if (!queued) return false;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return this.tx(() => {
+      if (!claimHeld()) return false;
       this.db
         .prepare(
           `INSERT INTO issues_seen (source, seen_at, state) VALUES (?, ?, 'announced')
            ON CONFLICT (source) DO UPDATE SET state = 'announced', owner = NULL, lease_until = NULL`,
         )
         .run(source, now);
-      const queue = this.db.prepare(
-        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
-      );
-      for (const n of notifications) queue.run(n.chatId, source, n.text, now);
+      queue(notifications.slice(from));
       return true;
     });
   }
