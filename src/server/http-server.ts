@@ -14,6 +14,7 @@
  * exhaust the process's file descriptors.
  */
 import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Bot, BotError } from 'grammy';
@@ -26,6 +27,25 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Open connections at most: Telegram uses up to 40 (setWebhook's max_connections), operators a few. */
 export const MAX_CONNECTIONS = 1000;
+
+/**
+ * The connection cap for this process: MAX_CONNECTIONS, or half its file descriptors when it may
+ * open fewer than twice that (Linux's /proc/self/limits; Node raises the soft limit to the hard
+ * one), so connections never take the descriptors the corpus folder and the database need.
+ */
+export function connectionCap(limitsFile = '/proc/self/limits'): number {
+  try {
+    const line = fs
+      .readFileSync(limitsFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    if (Number.isFinite(soft) && soft > 0) return Math.max(16, Math.min(MAX_CONNECTIONS, Math.floor(soft / 2)));
+  } catch {
+    // Not Linux, or no /proc: the fixed cap.
+  }
+  return MAX_CONNECTIONS;
+}
 /** A client must have sent its request headers by then, or the connection is closed. */
 export const HEADERS_TIMEOUT_MS = 5000;
 /** The whole request (a body of at most 1 MB) by then. */
@@ -204,7 +224,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         if (--inFlight === 0) idle?.();
       });
   });
-  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  server.maxConnections = options.maxConnections ?? connectionCap();
   server.on('connection', (socket: Socket) => {
     const timer = setTimeout(() => socket.destroy(), headersTimeout);
     timer.unref();

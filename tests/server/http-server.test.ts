@@ -10,7 +10,7 @@ import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { type HttpServer, startHttpServer } from '../../src/server/http-server.ts';
+import { connectionCap, type HttpServer, MAX_CONNECTIONS, startHttpServer } from '../../src/server/http-server.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import { LOOPBACK_BOT_INFO, LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
@@ -335,6 +335,22 @@ describe('connections', () => {
     expect(res.status).toBe(200);
     expect(calls.some((c) => c.method === 'sendMessage')).toBe(true);
   }, 20_000);
+
+  it('caps connections at half the file descriptors when the process may open few', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'limits-'));
+    const limits = (soft: string) => {
+      const file = path.join(dir, `limits-${soft}`);
+      fs.writeFileSync(
+        file,
+        `Limit                     Soft Limit           Hard Limit           Units     \nMax open files            ${soft}                 ${soft}                 files     \n`,
+      );
+      return file;
+    };
+    expect(connectionCap(limits('1024'))).toBe(512);
+    expect(connectionCap(limits('1048576'))).toBe(MAX_CONNECTIONS);
+    expect(connectionCap(limits('unlimited'))).toBe(MAX_CONNECTIONS);
+    expect(connectionCap(path.join(dir, 'missing'))).toBe(MAX_CONNECTIONS);
+  });
 
   it('logs a client that hangs up in the middle of an update in one line, no stack', async () => {
     const logs = captureLogs('info');
