@@ -24,6 +24,8 @@ const END_TO_END = [
   'tests/server/pages/browser.test.ts',
   'tests/bot/conversation.test.ts',
   'tests/subscriptions/conversation-store.test.ts',
+  'tests/bot/subscriptions-and-admin.test.ts',
+  'tests/subscriptions/database-deadlines.test.ts',
 ];
 
 export default defineConfig({

@@ -5,10 +5,12 @@
  * count alone would not bound memory). A button whose entry is gone gets a short notice.
  *
  * `QueryStore` keeps them in this process; `SharedQueryStore` in the database, so a button
- * pressed on one instance works when the press reaches another.
+ * pressed on one instance works when the press reaches another. Each is kept with its chat, so
+ * /forget deletes the chat's stored questions too.
  */
 import { randomBytes } from 'node:crypto';
 import type { SearchResult } from '../retrieval/index.ts';
+import type { DatabaseFallback } from '../subscriptions/fallback.ts';
 import { BoundedCache } from '../subscriptions/text-cache.ts';
 
 export interface StoredQuery {
@@ -18,10 +20,12 @@ export interface StoredQuery {
 }
 
 export interface QueryStorage {
-  /** Stores a query's results; resolves to the key (8 URL-safe characters). */
-  put(question: string, results: SearchResult[]): Promise<string>;
+  /** Stores a query's results, asked in `chatId`; resolves to the key (8 URL-safe characters). */
+  put(question: string, results: SearchResult[], chatId?: number): Promise<string>;
   /** The stored query, or undefined when unknown or expired. */
   get(key: string): Promise<StoredQuery | undefined>;
+  /** Deletes every query stored for the chat (/forget). */
+  forget(chatId: number): Promise<void>;
 }
 
 export const QUERY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -73,11 +77,15 @@ export class QueryStore implements QueryStorage {
     this.cache = new BoundedCache(maxEntries, maxBytes);
   }
 
-  async put(question: string, results: SearchResult[]): Promise<string> {
+  async put(question: string, results: SearchResult[], chatId?: number): Promise<string> {
     const key = newKey();
     const createdAt = this.now();
-    this.cache.set(key, { question, results, createdAt }, storedBytes(question, results), createdAt);
+    this.cache.set(key, { question, results, createdAt }, storedBytes(question, results), createdAt, chatId);
     return key;
+  }
+
+  async forget(chatId: number): Promise<void> {
+    this.cache.deleteOwned(chatId);
   }
 
   async get(key: string): Promise<StoredQuery | undefined> {
@@ -94,16 +102,17 @@ export class QueryStore implements QueryStorage {
   }
 }
 
-/** What SharedQueryStore needs of the database. */
+/** What SharedQueryStore needs of the database (the chat's queries are deleted by its `forget`). */
 export interface QueryTable {
-  saveQuery(key: string, text: string, now?: number): Promise<void>;
+  saveQuery(key: string, text: string, now?: number, chatId?: number): Promise<void>;
   loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
   pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
 }
 
 /**
  * Stored searches in the shared database; pruned to the byte budget every so many puts. While the
- * database cannot be reached they are kept in this process, so the buttons still work here.
+ * database cannot be reached or is slow (see `fallback`), they are kept in this process, so the
+ * buttons still work here and the question is answered without waiting on the database.
  */
 export class SharedQueryStore implements QueryStorage {
   private puts = 0;
@@ -111,24 +120,41 @@ export class SharedQueryStore implements QueryStorage {
 
   constructor(
     private readonly table: QueryTable,
+    private readonly fallback?: DatabaseFallback,
     private readonly ttlMs = QUERY_TTL_MS,
     private readonly maxBytes = QUERY_BYTES,
   ) {}
 
-  async put(question: string, results: SearchResult[]): Promise<string> {
+  /** The database call within the fallback's deadline, or `local` (failures alike without one). */
+  private shared<T>(call: () => Promise<T>, local: () => T | Promise<T>): Promise<T> {
+    return this.fallback ? this.fallback.run(call, local) : call().catch(local);
+  }
+
+  async put(question: string, results: SearchResult[], chatId?: number): Promise<string> {
     const key = newKey();
     const createdAt = Date.now();
-    try {
-      await this.table.saveQuery(key, JSON.stringify({ question, results, createdAt }), createdAt);
-    } catch {
-      return this.local.put(question, results);
-    }
-    if (++this.puts % 200 === 0) await this.table.pruneQueries(this.ttlMs, this.maxBytes).catch(() => {});
+    const text = JSON.stringify({ question, results, createdAt });
+    const stored = await this.shared(
+      () => this.table.saveQuery(key, text, createdAt, chatId).then(() => true),
+      () => false,
+    );
+    if (!stored) return this.local.put(question, results, chatId);
+    if (++this.puts % 200 === 0) void this.table.pruneQueries(this.ttlMs, this.maxBytes).catch(() => {});
     return key;
   }
 
   async get(key: string): Promise<StoredQuery | undefined> {
-    const shared = await this.table.loadQuery(key, this.ttlMs).catch(() => undefined);
-    return shared === undefined ? this.local.get(key) : parse(shared);
+    const mine = await this.local.get(key);
+    if (mine) return mine;
+    return parse(
+      await this.shared(
+        () => this.table.loadQuery(key, this.ttlMs),
+        () => undefined,
+      ),
+    );
+  }
+
+  async forget(chatId: number): Promise<void> {
+    await this.local.forget(chatId);
   }
 }

@@ -26,7 +26,8 @@ runCli(async () => {
   const source = openSqliteStore(from);
   const snapshot = source.snapshot();
   await source.close();
-  const target = await openPostgresStore(to);
+  // One operator, one big transaction: the bot's per-statement deadlines would cut a large archive short.
+  const target = await openPostgresStore(to, { deadlines: { statement_timeout: 0, query_timeout: 0 } });
   try {
     const added = await target.importSnapshot(snapshot);
     console.log(

@@ -3,7 +3,10 @@
  * the live corpus, announcements and paced notifications, and updates by long polling
  * (@grammyjs/runner) or by webhook (WEBHOOK_URL), with /healthz, /readyz and /metrics on PORT.
  * SIGTERM or SIGINT: stop taking updates, finish those in flight, give unsent claims back, close
- * the database, exit 0 — within 10 s.
+ * the database, exit 0 — within 10 s. What it does when things go wrong is in
+ * docs/running-unattended.md: a late error or a stray rejection is logged, never fatal; a slow or
+ * absent database costs questions nothing (flood counts, stored searches and the update ids
+ * handled fall back to this instance's memory for the moment).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -18,11 +21,12 @@ import { LiveCorpus } from '../live/live-corpus.ts';
 import type { Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { Announcer } from '../subscriptions/announce.ts';
-import { HitCounter } from '../subscriptions/hit-counter.ts';
+import { DatabaseFallback, withDeadline } from '../subscriptions/fallback.ts';
+import { HitCounter, SeenIds } from '../subscriptions/hit-counter.ts';
 import { Notifier } from '../subscriptions/notifier.ts';
 import { openStore } from '../subscriptions/open-store.ts';
 import { redactUrl } from '../subscriptions/postgres-store.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { type SubscriptionStore, UPDATE_IDS_KEPT_MS } from '../subscriptions/subscription-store.ts';
 import { type HttpServer, startHttpServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
 import { createPages } from './pages/router.ts';
@@ -32,6 +36,21 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 const SHUTDOWN_MS = 9500;
 /** Delivered notifications are kept this long (for the record), then forgotten. */
 const OUTBOX_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+/** The database check of /readyz; the server answers within 1 s whatever happens. */
+const PING_DEADLINE_MS = 800;
+
+/**
+ * A promise rejected with nobody to hear it (a library's timer, a late failure) is logged in one
+ * line; it never ends the process, which would drop every update in flight with it.
+ */
+export function guardUnhandledRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error(
+      { err: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason) },
+      'a promise failed with nobody to handle it; carrying on',
+    );
+  });
+}
 
 /** A webhook secret that every instance with the same token derives alike, and nobody else can guess. */
 export function derivedWebhookSecret(token: string): string {
@@ -39,6 +58,7 @@ export function derivedWebhookSecret(token: string): string {
 }
 
 export async function runTelegramBot(config: Config, library: NewsLibrary, logger: Logger): Promise<void> {
+  guardUnhandledRejections(logger);
   const store = await openStore(config);
   try {
     await serve(config, library, logger, store);
@@ -55,6 +75,18 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
   const shared = Boolean(config.databaseUrl);
   const metrics = createMetrics({ library, store });
   const localCounts = new HitCounter();
+  const localUpdates = new SeenIds(UPDATE_IDS_KEPT_MS);
+  // One switch for everything an update waits on in the shared database, logged once each way.
+  const fallback = new DatabaseFallback({
+    onDown: (reason) => {
+      metrics.error('storage');
+      logger.warn(
+        { reason },
+        "the database is slow or unreachable: flood counts, stored searches and update ids are kept in this instance's memory for now",
+      );
+    },
+    onBack: () => logger.info('the database answers again: shared state back in the database'),
+  });
 
   // Notifications handle Telegram's 429s themselves (never holding a claim while waiting): no auto-retry here.
   const notifier = new Notifier(
@@ -101,11 +133,15 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     token,
     library: metrics.observeLibrary(library),
     apiRoot: config.telegramApiRoot,
-    store: shared ? new SharedQueryStore(store) : new QueryStore(),
+    store: shared ? new SharedQueryStore(store, fallback) : new QueryStore(),
     subscriptions: store,
-    // If PostgreSQL is away for a moment, each instance counts on its own rather than not answering.
+    // If PostgreSQL is slow or away for a moment, each instance counts on its own rather than not answering.
     floodCounters: shared
-      ? (key, windowMs) => store.hit(key, windowMs).catch(() => localCounts.hit(key, windowMs))
+      ? (key, windowMs) =>
+          fallback.run(
+            () => store.hit(key, windowMs),
+            () => localCounts.hit(key, windowMs),
+          )
       : undefined,
     observe: metrics.observe,
     onError: (kind) => metrics.error(kind),
@@ -144,17 +180,30 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
   let http: HttpServer | undefined;
   let polling: RunnerHandle | undefined;
   let stopping = false;
+  let pingFailed = false;
+  // The body is public (an unauthenticated port): it names no host, user or database; the log does.
   const readiness = async () => {
     const problems: string[] = [];
     if (stopping) problems.push('shutting down');
     if (!library.searchIndex) problems.push('index not loaded');
     try {
-      await store.ping();
+      await withDeadline(store.ping(), PING_DEADLINE_MS);
+      if (pingFailed) logger.info('readiness: the database answers again');
+      pingFailed = false;
     } catch (err) {
-      problems.push(`database unreachable: ${(err as Error).message}`);
+      problems.push('database unreachable');
+      if (!pingFailed) logger.warn({ err: (err as Error).message }, 'readiness: the database does not answer');
+      pingFailed = true;
     }
     return problems;
   };
+  const firstDelivery = (updateId: number) =>
+    shared
+      ? fallback.run(
+          () => store.firstDelivery(updateId),
+          () => localUpdates.first(updateId),
+        )
+      : store.firstDelivery(updateId);
 
   // The archive on the web, wherever the HTTP server runs (PUBLIC_URL is where readers reach it).
   const pages = createPages({ library });
@@ -163,7 +212,7 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     http = await startHttpServer({
       port: config.port ?? 8080,
       host: config.host,
-      webhook: { bot, path: new URL(config.webhookUrl).pathname, secret },
+      webhook: { bot, path: new URL(config.webhookUrl).pathname, secret, firstDelivery },
       readiness,
       registry: metrics.registry,
       log: logger,

@@ -4,12 +4,22 @@
  * notifications computed — one message per subscribed chat it concerns — and queued with the
  * issue's "announced" mark in one transaction. An issue the database could not take now (locked,
  * unreachable) stays queued here and is tried again later; nothing is lost and nothing throws.
+ *
+ * Matching runs one search per distinct keyword, thousands for a popular bot: it runs in slices of
+ * a few milliseconds with the event loop free in between, so users' questions are answered while
+ * an issue is announced (and the claim is renewed if matching outlasts half its lease).
  */
 import { createHash } from 'node:crypto';
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { notificationFor } from './notification-text.ts';
-import { StorageError, type SubscriptionStore } from './subscription-store.ts';
+import { ALL_ISSUES, StorageError, type SubscriptionStore } from './subscription-store.ts';
+
+/** Longest stretch of matching without letting other work run, in ms. */
+export const ANNOUNCE_SLICE_MS = 10;
+
+/** Lets timers, sockets and other updates run. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface AnnouncerOptions {
   store: SubscriptionStore;
@@ -104,9 +114,9 @@ export class Announcer {
         const claim = await store.claimIssue(source, owner, leaseMs);
         if (claim === 'taken') continue;
         if (claim === 'claimed') {
-          const notifications = await this.notifications(issue, kind === 'corrected');
-          // False when another instance took the claim over meanwhile: looked at again next pass.
-          if (!(await store.announce(source, notifications, owner))) continue;
+          const notifications = await this.notifications(issue, kind === 'corrected', source);
+          // Null or false when another instance took the claim over meanwhile: looked at again next pass.
+          if (!notifications || !(await store.announce(source, notifications, owner))) continue;
           queued += notifications.length;
           announced.push(source);
         }
@@ -125,24 +135,49 @@ export class Announcer {
     return queued;
   }
 
-  private async notifications(issue: Issue, corrected: boolean): Promise<{ chatId: number; text: string }[]> {
-    const { library, store } = this.options;
-    const cache = new Map<string, Article[]>();
-    const matches = (keyword: string) => {
-      let found = cache.get(keyword);
-      if (!found) {
-        found = library
-          .search(keyword, 50)
-          .filter((r) => r.kind === 'article' && r.source === issue.source)
-          .map((r) => library.article(r.articleId))
-          .filter((a): a is Article => a !== undefined);
-        cache.set(keyword, found);
+  /** The issue's notifications, computed in slices; null when the claim was lost meanwhile. */
+  /** `key`: the announcement's claim (announcementKey), renewed while the matching takes long. */
+  private async notifications(
+    issue: Issue,
+    corrected: boolean,
+    key: string,
+  ): Promise<{ chatId: number; text: string }[] | null> {
+    const { library, store, owner, leaseMs = 30_000 } = this.options;
+    const byChat = await store.allByChat();
+    let sliceStart = Date.now();
+    let claimedAt = sliceStart;
+    /** Yields when the slice is used up; false when the claim could not be renewed. */
+    const pause = async (): Promise<boolean> => {
+      if (Date.now() - sliceStart < ANNOUNCE_SLICE_MS) return true;
+      await yieldToOthers();
+      sliceStart = Date.now();
+      if (sliceStart - claimedAt > leaseMs / 2) {
+        if ((await store.claimIssue(key, owner, leaseMs)) !== 'claimed') return false;
+        claimedAt = Date.now();
       }
-      return found;
+      return true;
     };
+    const found = new Map<string, Article[]>();
+    for (const keywords of byChat.values())
+      for (const keyword of keywords) {
+        if (keyword === ALL_ISSUES || found.has(keyword)) continue;
+        if (!(await pause())) return null;
+        found.set(
+          keyword,
+          library
+            .search(keyword, 50)
+            .filter((r) => r.kind === 'article' && r.source === issue.source)
+            .map((r) => library.article(r.articleId))
+            .filter((a): a is Article => a !== undefined),
+        );
+      }
     const out: { chatId: number; text: string }[] = [];
-    for (const [chatId, keywords] of await store.allByChat()) {
-      const text = notificationFor(issue, keywords, matches, { link: this.options.articleLink, corrected });
+    for (const [chatId, keywords] of byChat) {
+      if (!(await pause())) return null;
+      const text = notificationFor(issue, keywords, (keyword) => found.get(keyword) ?? [], {
+        link: this.options.articleLink,
+        corrected,
+      });
       if (text) out.push({ chatId, text });
     }
     return out;

@@ -5,6 +5,7 @@
  * instances never take the same notification or the same announcement.
  */
 import pg from 'pg';
+import { withDeadline } from './fallback.ts';
 import {
   ALL_ISSUES,
   type DeliveryState,
@@ -17,6 +18,7 @@ import {
   type SubscribeOutcome,
   type SubscriptionStore,
   toNotification,
+  UPDATE_IDS_KEPT_MS,
 } from './subscription-store.ts';
 import { POSTGRES_CONVERSATION_TABLES, type UnansweredCount, unansweredText } from './conversation-store.ts';
 
@@ -68,6 +70,14 @@ const MIGRATIONS: string[] = [
    CREATE INDEX stored_queries_age ON stored_queries (created_at);`,
   // Numbers every sender shares: how long Telegram asked the bot to wait.
   `CREATE TABLE flags (name TEXT PRIMARY KEY, value BIGINT NOT NULL);`,
+  // Stored searches belong to a chat (/forget deletes them); update ids handled, for redeliveries.
+  `ALTER TABLE stored_queries ADD COLUMN chat_id BIGINT;
+   CREATE INDEX stored_queries_chat ON stored_queries (chat_id);
+   CREATE TABLE updates_seen (
+     update_id BIGINT PRIMARY KEY,
+     seen_at   BIGINT NOT NULL             -- epoch ms
+   );
+   CREATE INDEX updates_seen_age ON updates_seen (seen_at);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -90,6 +100,12 @@ function pgError(err: unknown, where: string): Error {
       `cannot reach ${where} (${code}: ${message}): check DATABASE_URL and that the server runs`,
       'unreachable',
     );
+  // A deadline passed (see POSTGRES_DEADLINES): the server is frozen, cut off or overloaded.
+  if (
+    code === '57014' ||
+    /Query read timeout|timeout exceeded when trying to connect|Connection terminated|connection timeout/i.test(message)
+  )
+    return new StorageError(`${where} did not answer in time (${message})`, 'unreachable');
   if (code === '28P01' || code === '28000' || code === '3D000')
     return new StorageError(`${where} refused the connection (${message}): check DATABASE_URL`, 'unreachable');
   if (code === '25006' || code === '42501')
@@ -113,6 +129,7 @@ export function redactUrl(url: string): string {
 export class PostgresStore implements SubscriptionStore {
   readonly kind = 'postgres';
   private hits = 0;
+  private updates = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -138,12 +155,16 @@ export class PostgresStore implements SubscriptionStore {
       await client.query('BEGIN');
       const out = await fn(client);
       await client.query('COMMIT');
+      client.release();
       return out;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A connection whose query timed out may still be busy: it is closed, not reused.
+      const rolledBack = await withDeadline(client.query('ROLLBACK'), 1000).then(
+        () => true,
+        () => false,
+      );
+      client.release(rolledBack ? undefined : true);
       throw pgError(err, this.where);
-    } finally {
-      client.release();
     }
   }
 
@@ -191,6 +212,7 @@ export class PostgresStore implements SubscriptionStore {
       await c.query('DELETE FROM subscriptions WHERE chat_id = $1', [chatId]);
       await c.query("DELETE FROM outbox WHERE chat_id = $1 AND state IN ('pending', 'claimed')", [chatId]);
       await c.query('DELETE FROM chat_context WHERE chat_id = $1', [chatId]);
+      await c.query('DELETE FROM stored_queries WHERE chat_id = $1', [chatId]);
     });
   }
 
@@ -403,12 +425,25 @@ export class PostgresStore implements SubscriptionStore {
     return rows[0]!.hits;
   }
 
-  async saveQuery(key: string, text: string, now = Date.now()): Promise<void> {
+  async saveQuery(key: string, text: string, now = Date.now(), chatId?: number): Promise<void> {
     await this.q(
-      `INSERT INTO stored_queries (key, text, bytes, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key) DO UPDATE SET text = excluded.text, bytes = excluded.bytes, created_at = excluded.created_at`,
-      [key, text, Buffer.byteLength(text) + key.length, now],
+      `INSERT INTO stored_queries (key, text, bytes, created_at, chat_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (key) DO UPDATE SET text = excluded.text, bytes = excluded.bytes, created_at = excluded.created_at,
+         chat_id = excluded.chat_id`,
+      [key, text, Buffer.byteLength(text) + key.length, now, chatId ?? null],
     );
+  }
+
+  async firstDelivery(updateId: number, now = Date.now()): Promise<boolean> {
+    const before = now - UPDATE_IDS_KEPT_MS;
+    if (++this.updates % 1000 === 0) await this.q('DELETE FROM updates_seen WHERE seen_at < $1', [before]);
+    // A row older than a day is taken over: that id is a new update, not a redelivery.
+    const r = await this.q(
+      `INSERT INTO updates_seen (update_id, seen_at) VALUES ($1, $2)
+       ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at WHERE updates_seen.seen_at < $3`,
+      [updateId, now, before],
+    );
+    return r.rowCount === 1;
   }
 
   async loadQuery(key: string, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {
@@ -514,10 +549,36 @@ export class PostgresStore implements SubscriptionStore {
   }
 }
 
+/**
+ * Every database call has a deadline, so a server that stops answering (frozen, or cut off by a
+ * network partition, which refuses nothing) costs seconds, not the whole bot: the server ends a
+ * statement after `statement_timeout`, the client gives up on a silent server after
+ * `query_timeout` (and drops that connection), waiting for a pool connection is bounded by
+ * `connectionTimeoutMillis`, and TCP keepalive finds a dead peer on idle connections.
+ */
+export const POSTGRES_DEADLINES = {
+  statement_timeout: 5000,
+  lock_timeout: 5000,
+  idle_in_transaction_session_timeout: 10_000,
+  query_timeout: 6000,
+  connectionTimeoutMillis: 3000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+};
+
 /** Connects to `url`, migrates the schema under an advisory lock, and returns the storage. */
-export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<PostgresStore> {
+export async function openPostgresStore(
+  url: string,
+  options: { max?: number; deadlines?: Partial<typeof POSTGRES_DEADLINES> } = {},
+): Promise<PostgresStore> {
   const where = `the PostgreSQL database ${redactUrl(url)}`;
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5, types, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 5,
+    types,
+    ...POSTGRES_DEADLINES,
+    ...options.deadlines,
+  });
   // An idle connection the server dropped is replaced at the next query; it must not crash the bot.
   pool.on('error', () => {});
   const store = new PostgresStore(pool, where);

@@ -1,8 +1,9 @@
 /**
  * The storage on SQLite: one process, every change one transaction. A write that finds the file
  * locked by another process is retried with growing pauses (the event loop stays free), then
- * reported as 'busy' for the caller to try again later. Stored searches and flood counters stay
- * in this process's memory: only one process reads them, and they need no fsync per message.
+ * reported as 'busy' for the caller to try again later. Stored searches, flood counters and the
+ * update ids handled stay in this process's memory: only one process reads them, and they need no
+ * fsync per message.
  */
 import { type Db, openDatabase, sqliteError } from './database.ts';
 import {
@@ -17,10 +18,16 @@ import {
   type SubscribeOutcome,
   type SubscriptionStore,
   toNotification,
+  UPDATE_IDS_KEPT_MS,
 } from './subscription-store.ts';
 import { type UnansweredCount, unansweredText } from './conversation-store.ts';
-import { HitCounter } from './hit-counter.ts';
+import { HitCounter, SeenIds } from './hit-counter.ts';
 import { TextCache } from './text-cache.ts';
+
+/** Notifications queued per transaction when an issue is announced to many chats. */
+const NOTIFICATIONS_CHUNK = 500;
+/** Subscriptions read at a time by allByChat (more than one chat's: MAX_KEYWORDS + the digest). */
+const SUBSCRIPTIONS_PAGE = 1000;
 
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
 const BUSY_BACKOFF = [25, 50, 100, 200, 400, 800, 1500];
@@ -29,6 +36,7 @@ export class SqliteStore implements SubscriptionStore {
   readonly kind = 'sqlite';
   private readonly queries = new TextCache(20_000, 64 * 1024 * 1024);
   private readonly counters = new HitCounter();
+  private readonly updateIds = new SeenIds(UPDATE_IDS_KEPT_MS);
 
   constructor(
     private readonly db: Db,
@@ -94,6 +102,7 @@ export class SqliteStore implements SubscriptionStore {
       this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
       this.db.prepare("DELETE FROM outbox WHERE chat_id = ? AND state IN ('pending', 'claimed')").run(chatId);
       this.db.prepare('DELETE FROM chat_context WHERE chat_id = ?').run(chatId);
+      this.queries.deleteOwned(chatId);
     });
   }
 
@@ -118,18 +127,33 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
-  allByChat(): Promise<Map<number, string[]>> {
-    return this.run(() => {
-      const out = new Map<number, string[]>();
-      for (const r of this.db
-        .prepare('SELECT chat_id, keyword FROM subscriptions ORDER BY chat_id, created_at, keyword')
-        .all() as { chat_id: number; keyword: string }[]) {
+  /**
+   * Read a page of chats at a time with the event loop free in between: tens of thousands of rows
+   * read at once hold every user's question back (announcing an issue reads them all).
+   */
+  async allByChat(): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    const page = this.db.prepare(
+      'SELECT chat_id, keyword FROM subscriptions WHERE chat_id > ? ORDER BY chat_id, created_at, keyword LIMIT ?',
+    );
+    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      const rows = (await this.run(() => page.all(after, SUBSCRIPTIONS_PAGE))) as {
+        chat_id: number;
+        keyword: string;
+      }[];
+      // A full page may end inside a chat: that chat is read whole with the next page.
+      const full = rows.length === SUBSCRIPTIONS_PAGE;
+      const lastChat = rows.at(-1)?.chat_id;
+      for (const r of rows) {
+        if (full && r.chat_id === lastChat) break;
         const list = out.get(r.chat_id) ?? [];
         list.push(r.keyword);
         out.set(r.chat_id, list);
+        after = r.chat_id;
       }
-      return out;
-    });
+      if (!full) return out;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   subscriberCount(): Promise<number> {
@@ -175,28 +199,52 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
-  announce(
+  /**
+   * Thousands of notifications are queued a chunk per transaction, the event loop free between
+   * (one transaction would hold every question back), each chunk only while the claim is still
+   * this owner's; the last goes with the "announced" mark. A crash between chunks leaves the issue
+   * "announcing": it is announced again, and the chats already queued are not queued twice
+   * (one notification per chat per issue, UNIQUE (chat_id, source)).
+   */
+  async announce(
     source: string,
     notifications: { chatId: number; text: string }[],
     owner = '',
     now = Date.now(),
   ): Promise<boolean> {
-    return this.tx(() => {
+    const claimHeld = () => {
       const row = this.db.prepare('SELECT state, owner, lease_until FROM issues_seen WHERE source = ?').get(source) as
         | { state: string; owner: string | null; lease_until: number | null }
         | undefined;
       if (row && row.state !== 'announcing') return false;
-      if (row && row.owner !== owner && (row.lease_until ?? 0) > now) return false;
+      return !(row && row.owner !== owner && (row.lease_until ?? 0) > now);
+    };
+    const queue = (chunk: { chatId: number; text: string }[]) => {
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const n of chunk) insert.run(n.chatId, source, n.text, now);
+    };
+    let from = 0;
+    for (; notifications.length - from > NOTIFICATIONS_CHUNK; from += NOTIFICATIONS_CHUNK) {
+      const chunk = notifications.slice(from, from + NOTIFICATIONS_CHUNK);
+      const queued = await this.tx(() => {
+        if (!claimHeld()) return false;
+        queue(chunk);
+        return true;
+      });
+      if (!queued) return false;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return this.tx(() => {
+      if (!claimHeld()) return false;
       this.db
         .prepare(
           `INSERT INTO issues_seen (source, seen_at, state) VALUES (?, ?, 'announced')
            ON CONFLICT (source) DO UPDATE SET state = 'announced', owner = NULL, lease_until = NULL`,
         )
         .run(source, now);
-      const queue = this.db.prepare(
-        'INSERT OR IGNORE INTO outbox (chat_id, source, text, created_at) VALUES (?, ?, ?, ?)',
-      );
-      for (const n of notifications) queue.run(n.chatId, source, n.text, now);
+      queue(notifications.slice(from));
       return true;
     });
   }
@@ -327,8 +375,12 @@ export class SqliteStore implements SubscriptionStore {
     return this.counters.hit(key, windowMs, now);
   }
 
-  async saveQuery(key: string, text: string, now = Date.now()): Promise<void> {
-    this.queries.setText(key, text, now);
+  async saveQuery(key: string, text: string, now = Date.now(), chatId?: number): Promise<void> {
+    this.queries.setText(key, text, now, chatId);
+  }
+
+  async firstDelivery(updateId: number, now = Date.now()): Promise<boolean> {
+    return this.updateIds.first(updateId, now);
   }
 
   async loadQuery(key: string, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {

@@ -12,6 +12,8 @@
 
 /** The digest subscription (every new issue) has the empty keyword. */
 export const ALL_ISSUES = '';
+/** Telegram redelivers an unanswered update for up to a day: ids are remembered that long. */
+export const UPDATE_IDS_KEPT_MS = 24 * 60 * 60 * 1000;
 /** Most keywords one chat may follow. */
 export const MAX_KEYWORDS = 20;
 export const MAX_KEYWORD_LENGTH = 30;
@@ -79,7 +81,7 @@ export interface SubscriptionStore extends ConversationStore {
   unsubscribe(chatId: number, keyword?: string): Promise<number>;
   /** The chat's subscriptions, the digest first. */
   list(chatId: number): Promise<string[]>;
-  /** Everything stored about the chat (its follow-up context too), removed (/forget, or a user who blocked the bot). */
+  /** Everything stored about the chat, removed: subscriptions, undelivered notifications, stored searches, its follow-up context (/forget, or a user who blocked the bot). */
   forget(chatId: number): Promise<void>;
   /** A group became a supergroup: its subscriptions and undelivered notifications follow it. */
   moveChat(from: number, to: number): Promise<void>;
@@ -133,12 +135,18 @@ export interface SubscriptionStore extends ConversationStore {
   /** Adds one hit to a flood-limit counter that lives `windowMs` from its first hit; resolves to the hits. */
   hit(key: string, windowMs: number, now?: number): Promise<number>;
 
-  /** Keeps the search state behind a button (shared by every instance); `text` is JSON. */
-  saveQuery(key: string, text: string, now?: number): Promise<void>;
+  /** Keeps the search state behind a button (shared by every instance); `text` is JSON, asked in `chatId`. */
+  saveQuery(key: string, text: string, now?: number, chatId?: number): Promise<void>;
   /** The stored search state, or undefined when unknown or older than `maxAgeMs`. */
   loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
   /** Drops stored queries older than `maxAgeMs`, then the oldest until at most `maxBytes` remain. */
   pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
+
+  /**
+   * Records that the Telegram update `updateId` is being handled; false when it was recorded
+   * within the last `UPDATE_IDS_KEPT_MS` (a redelivery, maybe to another instance).
+   */
+  firstDelivery(updateId: number, now?: number): Promise<boolean>;
 
   /** Throws when the database cannot be reached (readiness). */
   ping(): Promise<void>;

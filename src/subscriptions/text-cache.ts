@@ -8,6 +8,8 @@ interface Entry<T> {
   value: T;
   bytes: number;
   at: number;
+  /** Whose entry it is (a chat id), so it can be deleted on request. */
+  owner?: number;
 }
 
 /** Values with the bytes each takes, as the caller reckons them. */
@@ -20,9 +22,9 @@ export class BoundedCache<T> {
     private readonly maxBytes: number,
   ) {}
 
-  set(key: string, value: T, bytes: number, now: number): void {
+  set(key: string, value: T, bytes: number, now: number, owner?: number): void {
     this.delete(key);
-    this.entries.set(key, { value, bytes, at: now });
+    this.entries.set(key, { value, bytes, at: now, ...(owner === undefined ? {} : { owner }) });
     this.total += bytes;
     this.trim(this.maxBytes);
   }
@@ -44,6 +46,17 @@ export class BoundedCache<T> {
       this.delete(key);
     }
     this.trim(maxBytes);
+  }
+
+  /** Drops every entry of `owner`; resolves to how many. */
+  deleteOwned(owner: number): number {
+    let n = 0;
+    for (const [key, entry] of this.entries)
+      if (entry.owner === owner) {
+        this.delete(key);
+        n++;
+      }
+    return n;
   }
 
   get size(): number {
@@ -71,7 +84,7 @@ export class BoundedCache<T> {
 
 /** Strings, each costing its UTF-16 code units twice over, near enough. */
 export class TextCache extends BoundedCache<string> {
-  setText(key: string, text: string, now: number): void {
-    this.set(key, text, (text.length + key.length) * 2 + 64, now);
+  setText(key: string, text: string, now: number, owner?: number): void {
+    this.set(key, text, (text.length + key.length) * 2 + 64, now, owner);
   }
 }

@@ -7,6 +7,9 @@ import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/tel
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
 import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { SharedQueryStore } from '../../src/bot/query-store.ts';
+import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
+import { freshDatabaseUrl } from '../support/postgres.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 const ADMIN = 9;
@@ -83,6 +86,66 @@ describe('subscriptions', () => {
     await send('/forget');
     expect(await store.list(100)).toEqual([]);
   });
+
+  it("tells the truth about stored questions on each back-end, and /forget deletes the chat's", async () => {
+    /** The 更多结果 button under the answer last sent to the user. */
+    const nextButton = (userId: number) =>
+      (
+        calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === userId).at(-1)!.payload
+          .reply_markup as { inline_keyboard: { callback_data: string }[][] }
+      ).inline_keyboard
+        .flat()
+        .find((b) => b.callback_data?.startsWith('m:'))!.callback_data;
+    /** Presses it; resolves to the notice shown ('' when the page was shown). */
+    const press = async (userId: number, data: string) => {
+      await bot.handleUpdate({
+        update_id: ++updateId,
+        callback_query: {
+          id: String(updateId),
+          from: { id: userId, is_bot: false, first_name: 'U' },
+          chat_instance: '1',
+          data,
+          message: { message_id: 1, date: 0, chat: { id: userId, type: 'private' }, text: '…' },
+        },
+      } as unknown as Update);
+      return String(calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!.payload.text ?? '');
+    };
+    // SQLite (one process): searches in memory.
+    await send('/privacy');
+    expect(last()).toContain('服务器内存');
+    await send('崇川', 101);
+    const mine = nextButton(101);
+    await send('崇川', 102);
+    const theirs = nextButton(102);
+    expect(await press(101, mine)).toBe('');
+    await send('/forget', 101);
+    expect(await press(101, mine)).toBe(messages.searchExpired);
+    expect(await press(102, theirs)).toBe('');
+
+    // PostgreSQL (several instances): searches in the database, with their chat.
+    const shared = await openPostgresStore(await freshDatabaseUrl());
+    try {
+      bot = createBot({
+        token: '1:test',
+        library,
+        botInfo: OFFLINE_BOT_INFO,
+        subscriptions: shared,
+        store: new SharedQueryStore(shared),
+        fetch: offlineFetch((c) => calls.push(c)),
+      });
+      await send('/privacy', 103);
+      expect(last()).toContain('数据库');
+      await send('崇川', 103);
+      const next = nextButton(103);
+      const key = next.split(':')[1]!;
+      expect(await shared.loadQuery(key, 60_000)).toContain('崇川');
+      await send('/forget', 103);
+      expect(await shared.loadQuery(key, 60_000)).toBeUndefined();
+      expect(await press(103, next)).toBe(messages.searchExpired);
+    } finally {
+      await shared.close();
+    }
+  }, 60_000);
 });
 
 describe('operators', () => {

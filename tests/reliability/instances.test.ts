@@ -143,6 +143,24 @@ describe('three instances in webhook mode on one PostgreSQL', () => {
     for (let k = 0; k < 6; k++) expect(texts(5000 + k)).toHaveLength(1);
   });
 
+  it('handles an update delivered to each of the three instances once', async () => {
+    const user = 4343;
+    const update = JSON.stringify({
+      update_id: 900_001,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user, type: 'private' },
+        from: { id: user, is_bot: false, first_name: 'U' },
+        text: '崇川',
+      },
+    });
+    for (let k = 0; k < 3; k++) expect((await post(local(k, '/telegram'), update, SECRET)).status).toBe(200);
+    await api.waitFor((c) => c.payload.chat_id === user);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(texts(user)).toHaveLength(1);
+  });
+
   it('holds a user to one flood limit across the instances', async () => {
     const user = 7777;
     const before = proxy.handledBy.length;

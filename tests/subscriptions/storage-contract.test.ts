@@ -4,7 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
 import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import { ALL_ISSUES, MAX_KEYWORDS, type SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import {
+  ALL_ISSUES,
+  MAX_KEYWORDS,
+  type SubscriptionStore,
+  UPDATE_IDS_KEPT_MS,
+} from '../../src/subscriptions/subscription-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 
 const opened: SubscriptionStore[] = [];
@@ -250,6 +255,29 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
     expect(kept.length).toBeGreaterThanOrEqual(1);
     expect(kept.length).toBeLessThanOrEqual(3);
     expect(kept).toContain(9);
+  });
+
+  it('forgets the stored searches of a chat it forgets, and only those', async () => {
+    const [a, b] = await fresh();
+    const t = Date.now();
+    await a!.saveQuery('mine', JSON.stringify({ question: '我的提问' }), t, 7);
+    await a!.saveQuery('theirs', JSON.stringify({ question: '别人的提问' }), t, 8);
+    expect(await b!.loadQuery('mine', 60_000, t)).toContain('我的提问');
+    await b!.forget(7);
+    expect(await a!.loadQuery('mine', 60_000, t)).toBeUndefined();
+    expect(await a!.loadQuery('theirs', 60_000, t)).toContain('别人的提问');
+  });
+
+  it('tells a redelivered update id from a new one, across instances, for a day', async () => {
+    const [a, b] = await fresh();
+    const t = 7_000_000_000;
+    expect(await a!.firstDelivery(501, t)).toBe(true);
+    expect(await b!.firstDelivery(501, t + 1000)).toBe(false);
+    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS - 1)).toBe(false);
+    expect(await b!.firstDelivery(502, t + 2000)).toBe(true);
+    // Past a day the id is not a redelivery (Telegram gave up on it long ago).
+    expect(await b!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 1)).toBe(true);
+    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 2)).toBe(false);
   });
 
   it('answers ping while reachable', async () => {

@@ -95,7 +95,7 @@ export async function answerQuestion(
     await ctx.reply(messages.noMatch(q));
     return;
   }
-  const key = await deps.store.put(q, results);
+  const key = await deps.store.put(q, results, ctx.chat?.id);
   if (ctx.chat)
     await saveContext(
       deps.subscriptions,

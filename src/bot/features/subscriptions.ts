@@ -56,7 +56,9 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('privacy', (ctx) => ctx.reply(messages.privacy(store.kind, CONTEXT_MINUTES, UNANSWERED_DAYS)));
 
+  // Subscriptions, undelivered notifications and stored searches, wherever each is kept.
   composer.command('forget', async (ctx) => {
+    await deps.store.forget(ctx.chat.id);
     await store.forget(ctx.chat.id);
     await ctx.reply(messages.forgotten);
   });
