@@ -7,7 +7,7 @@ import type { PartialDate } from '../../corpus/dates.ts';
 import { normalize } from '../../text/normalize.ts';
 import { segment, tagHan } from '../../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
-import { RANKING } from '../weights.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {
@@ -332,8 +332,8 @@ export function extractDate(text: string): { date?: PartialDate; rest: string } 
   return { rest: text };
 }
 
-/** Parses a question into concepts, date and intent. */
-export function parseQuery(question: string): ParsedQuery {
+/** Parses a question into concepts, date and intent; `w` gives the concept weights. */
+export function parseQuery(question: string, w: RankingWeights = RANKING): ParsedQuery {
   const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
@@ -343,6 +343,7 @@ export function parseQuery(question: string): ParsedQuery {
   if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
+  const weigh = (word: string) => wordWeight(word, w);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
   // they sit inside a longer word jieba knows (直播间 in 红色直播间).
   const words = segment(text);
@@ -351,14 +352,14 @@ export function parseQuery(question: string): ParsedQuery {
     const at = text.indexOf(key);
     if (key.length < 2 || at < 0) continue;
     const inside = words.some(
-      (w) => w.text.length > key.length && w.start <= at && at + key.length <= w.start + w.text.length,
+      (word) => word.text.length > key.length && word.start <= at && at + key.length <= word.start + word.text.length,
     );
     if (inside) continue;
     addConcept(key, 1);
     text = text.split(key).join(' ');
     taken = true;
   }
-  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word);
+  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word, weigh);
   markFocus(concepts, rest);
   return { normalized, concepts, date, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
 }
@@ -411,10 +412,10 @@ function tagOf(word: string): string {
 }
 
 /** What a word weighs in the question before idf: less for a lone character or a light word. */
-export function wordWeight(word: string): number {
-  if (word.length === 1) return RANKING.concept.singleChar;
+export function wordWeight(word: string, w: RankingWeights = RANKING): number {
+  if (word.length === 1) return w.concept.singleChar;
   if (!HAN_ONLY.test(word)) return 1;
-  return LIGHT_TAGS.has(tagOf(word)) ? RANKING.concept.lightWord : 1;
+  return LIGHT_TAGS.has(tagOf(word)) ? w.concept.lightWord : 1;
 }
 
 // jieba's tags of proper names: people, places, organisations, other names; x is a word its HMM
@@ -434,11 +435,11 @@ function guessedWord(word: string): boolean {
   return tag === '' || tag === 'x';
 }
 
-function addWord(add: (term: string, weight: number) => void, word: string): void {
+function addWord(add: (term: string, weight: number) => void, word: string, weigh: (word: string) => number): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
   // A lone digit or Latin letter says nothing (markup, stray keys).
   if (/^[\da-z]$/.test(word)) return;
-  add(word, wordWeight(word));
+  add(word, weigh(word));
 }
 
 /** Forward maximum matching against the archive's own words; unknown characters stand alone. */
@@ -468,6 +469,7 @@ export function glueSingles(
   question: string,
   inArchive: (term: string) => boolean,
   isWord: (term: string) => boolean,
+  w: RankingWeights = RANKING,
 ): Concept[] {
   const out: Concept[] = [];
   for (const c of concepts) {
@@ -501,7 +503,7 @@ export function glueSingles(
       }
       if (recut) {
         out[out.length - 1] = { terms: [head], weight: 1 };
-        out.push({ terms: [b[1]!], weight: RANKING.concept.singleChar });
+        out.push({ terms: [b[1]!], weight: w.concept.singleChar });
         continue;
       }
     }
@@ -514,9 +516,14 @@ export function glueSingles(
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
-export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string) => boolean): Concept[] {
+export function splitUnknownConcepts(
+  concepts: Concept[],
+  isKnown: (term: string) => boolean,
+  w: RankingWeights = RANKING,
+): Concept[] {
   const out: Concept[] = [];
   const add = conceptAdder(out);
+  const weigh = (word: string) => wordWeight(word, w);
   for (const c of concepts) {
     const word = c.terms[0]!;
     // A synonym group's word is a deliberate phrase, never split.
@@ -526,7 +533,7 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
     }
     // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
     if (word.length === 2 && HAN_ONLY.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
-      for (const ch of word) addWord(add, ch);
+      for (const ch of word) addWord(add, ch, weigh);
       continue;
     }
     if (word.length >= 3 && HAN_ONLY.test(word) && !c.terms.some(isKnown)) {
@@ -534,7 +541,7 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
       // Only a split that finds known words helps; characters alone would match anything, and a
       // word the archive does not know should count against answering at all.
       if (parts.some((p) => p.length > 1)) {
-        for (const part of parts) addWord(add, part);
+        for (const part of parts) addWord(add, part, weigh);
         continue;
       }
     }

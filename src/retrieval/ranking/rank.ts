@@ -167,7 +167,7 @@ function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): numbe
 
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
-  const parsed = parseQuery(question.slice(0, w.limits.questionChars));
+  const parsed = parseQuery(question.slice(0, w.limits.questionChars), w);
   // A term's postings are decoded once per question, though asked for more than once.
   const looked = new Map<string, Uint32Array>();
   const termPassages = (t: string) => {
@@ -179,10 +179,11 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     return ids;
   };
   let concepts = glueSingles(
-    splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t)),
+    splitUnknownConcepts(parsed.concepts, (t) => index.hasWord(t), w),
     parsed.normalized,
     (t) => termPassages(t).length > 0,
     (t) => index.hasWord(t),
+    w,
   );
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
@@ -245,7 +246,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(tables, b.passage, a.passage),
   );
   const idf = sentenceIdf(query, w);
-  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
+  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf, w));
 }
 
 /** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
@@ -606,10 +607,12 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       fieldTf(
         { tf: conceptTf(headline, c, w), length: headline.length, averageLength: fields.headline },
         w.fields.headline,
+        w.bm25.b,
       ) +
       fieldTf(
         { tf: conceptTf(subtitle, c, w), length: subtitle.length, averageLength: fields.subtitle },
         w.fields.subtitle,
+        w.bm25.b,
       );
     if (tf === 0) tf = partial;
     bm += s.mass * saturate(tf, w.bm25.k1);
@@ -626,14 +629,14 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       nameMissing ||= !articleHolds(index, docIndex, c);
   });
   const idf = sentenceIdf(query, w);
-  const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
+  const sentence = bestSentence(index.passages[id]!.text, text, query, idf, w);
   let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
   score += dateBonus(doc.date, text, query.date, w);
   if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
   const evidence: Evidence = {
     cover: Math.min(1, got / query.total),
     typeFound:
-      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence)),
+      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence, w)),
     dateMatched: dateMatches(doc.date, text, query.date),
     rareMatched,
     contentMatched,

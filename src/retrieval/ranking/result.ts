@@ -8,6 +8,7 @@ import { splitSentences } from '../index/passages.ts';
 import type { ParsedQuery } from '../question/query.ts';
 import type { Confidence, Evidence } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
 export interface SearchResult {
@@ -48,13 +49,13 @@ export interface Scored {
  * article that answer best (the lead that names the place, the next paragraph with the figure),
  * as long as the whole stays within MAX_RESULT_PASSAGE characters.
  */
-function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): number[] {
+function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights): number[] {
   const doc = index.passages[id]!.doc;
   const window = [id];
   let length = index.passages[id]!.text.length;
   const neighbours = [id - 1, id + 1]
     .filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc)
-    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf).score }))
+    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf, w).score }))
     .sort((a, b) => b.score - a.score);
   for (const { k, score } of neighbours) {
     const extra = index.passages[k]!.text.length + 1;
@@ -68,13 +69,19 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 /** The longest passage a result shows. */
 export const MAX_RESULT_PASSAGE = 600;
 
-export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
-  const window = resultWindow(index, s.passage, query, idf);
+export function toResult(
+  index: SearchIndex,
+  s: Scored,
+  query: ParsedQuery,
+  idf: number[],
+  w: RankingWeights = RANKING,
+): SearchResult {
+  const window = resultWindow(index, s.passage, query, idf, w);
   const p = index.passages[s.passage]!;
   const doc = index.docs[p.doc]!;
   const passage = window.map((k) => index.passages[k]!.text).join('\n');
   const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
-  const sentence = bestSentence(passage, normalized, query, idf);
+  const sentence = bestSentence(passage, normalized, query, idf, w);
   return {
     articleId: doc.id,
     kind: doc.kind,
@@ -88,7 +95,7 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     highlights: findHighlights(normalized, query.concepts),
     confidence: s.confidence ?? 'related',
     // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
-    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage) : undefined,
+    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, w) : undefined,
   };
 }
 
