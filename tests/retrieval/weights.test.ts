@@ -88,7 +88,10 @@ describe('weights given to search reach every function that reads one', () => {
   it('the confidence: what earns "answer" comes from the weights given', () => {
     const q = '东湖社区志愿者有多少名';
     expect(search(archive, q)[0]!.confidence).toBe('answer');
-    const strict = vary((w) => ({ ...w, confidence: { ...w.confidence, answer: 1.01 } }));
+    const strict = vary((w) => ({
+      ...w,
+      decision: { ...w.decision, answer: { ...w.decision.answer, threshold: 1.01 } },
+    }));
     expect(search(archive, q, { weights: strict })[0]!.confidence).toBe('related');
   });
 });

@@ -44,6 +44,11 @@ export interface ParsedQuery {
   answerType: AnswerType;
   /** The question speaks of the present (今年, 目前, 最近): the newest reporting is meant. */
   recent: boolean;
+  /**
+   * The question asks for the present holder of an office (区长是谁, 现任) or the latest news of
+   * something (最新, 最近): of several articles that answer, the newest is meant.
+   */
+  latest: boolean;
 }
 
 // Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
@@ -216,6 +221,10 @@ const STOP_PHRASES = new RegExp(
 const MEASURE_NOUNS = /人数|数量|总数|数目|金额|全长|总长|长度/g;
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
+// The latest of something (现任, 最新, 最近, 现在), or who holds an office now: an office has one
+// holder at a time, so of the articles naming a holder the newest tells the present one.
+const LATEST =
+  /现任|最新|最近|现在|目前|如今|眼下|当前|(?:长|主任|书记|主席|委员|负责人|经理|董事|会长|校长|院长)(?:是谁|是哪位|叫什么)/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
 // 率 at the end of the question or before a verb asks for a rate (完成率, 中签率是多少).
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|\p{Script=Han}率(?:是|为|达|有|$)/u;
@@ -361,7 +370,14 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
   }
   for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word, weigh);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
+  return {
+    normalized,
+    concepts,
+    date,
+    answerType: answerTypeOf(normalized),
+    recent: PRESENT.test(rest),
+    latest: LATEST.test(rest),
+  };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */

@@ -22,17 +22,9 @@ import {
   parseQuery,
   splitUnknownConcepts,
 } from '../question/query.ts';
+import { type DecisionEvidence, decide } from './decision.ts';
 import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
-import {
-  conceptTf,
-  decideConfidence,
-  type Evidence,
-  fieldTf,
-  idfOf,
-  partialCredit,
-  saturate,
-  termCredit,
-} from '../question/score.ts';
+import { conceptTf, fieldTf, idfOf, partialCredit, saturate, termCredit } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
 
@@ -220,33 +212,113 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
 /** Answers a question from the index; [] when the archive does not answer it. */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult[] {
   const { limit = 5, weights: w = RANKING } = options;
-  const query = analyse(index, question, w);
-  if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
-  if (query.total <= 0) return [];
-  const firstPass = firstPassRanking(index, query, w);
-  const tables = tablesOf(index);
-  const wordScore = jiebaWordScores(index, query, w);
+  const prepared = prepareSearch(index, question, w);
+  return 'results' in prepared ? prepared.results : decideResults(index, prepared, w, limit);
+}
 
+/**
+ * A question's scored passages before any decision: every passage of the second pass with its
+ * score and the evidence the decision reads (margin included). Nothing here depends on the
+ * decision's coefficients, so calibrate scores many fits on one preparation.
+ */
+export interface PreparedSearch {
+  query: Analysed;
+  scored: Scored[];
+}
+
+/** The expensive part of a search: the question read, the two passes, the evidence of each passage. */
+export function prepareSearch(
+  index: SearchIndex,
+  question: string,
+  w: RankingWeights = RANKING,
+): PreparedSearch | { results: SearchResult[] } {
+  const query = analyse(index, question, w);
+  if (query.concepts.length === 0) return { results: query.date ? byDateOnly(index, query.date, 5) : [] };
+  if (query.total <= 0) return { results: [] };
+  const firstPass = firstPassRanking(index, query, w);
+  const wordScore = jiebaWordScores(index, query, w);
   // Second pass: term counts, sentences and answer types for the best of the first.
+  const scored = firstPass.slice(0, w.limits.secondPass).map(({ p }) => {
+    const s = scorePassage(index, p, query, w);
+    s.score += w.score.jiebaWords * wordScore(p);
+    return s;
+  });
+  addMargins(index, scored);
+  return { query, scored };
+}
+
+/**
+ * Each passage's margin: its score minus the best score of another story's passage (copies of one
+ * story across issues are one story). Positive only for the leading story's passages.
+ */
+function addMargins(index: SearchIndex, scored: Scored[]): void {
+  const storyBest = new Map<string, number>();
+  for (const s of scored) {
+    const key = index.copyKey(index.passages[s.passage]!.doc);
+    storyBest.set(key, Math.max(storyBest.get(key) ?? -Infinity, s.score));
+  }
+  const bests = [...storyBest.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, next] = bests;
+  for (const s of scored) {
+    const key = index.copyKey(index.passages[s.passage]!.doc);
+    const other = key === top?.[0] ? (next?.[1] ?? 0) : (top?.[1] ?? 0);
+    s.evidence.margin = s.score - other;
+  }
+}
+
+/**
+ * The decision on a prepared search: each passage's probability of answering (decision.ts),
+ * "answer", "related" or not shown; one passage per story; answers first (for a question of the
+ * present office holder or the latest news, the newest answering article first), then by score;
+ * related results far below the answer dropped.
+ */
+export function decideResults(
+  index: SearchIndex,
+  prepared: PreparedSearch,
+  w: RankingWeights = RANKING,
+  limit = 5,
+): SearchResult[] {
+  const { query } = prepared;
+  const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
-  for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
-    const scored = scorePassage(index, p, query, w);
-    scored.score += w.score.jiebaWords * wordScore(p);
-    if (!scored.confidence) continue;
-    const key = index.copyKey(index.passages[p]!.doc);
+  for (const candidate of prepared.scored) {
+    const { confidence, p } = decide(candidate.evidence, w);
+    if (!confidence) continue;
+    const scored: Scored = { ...candidate, p, confidence };
+    const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms.
     const better =
       held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
-    if (!held || (better ?? preferCopy(tables, p, scored.score, held.passage, held.score, w)))
+    if (!held || (better ?? preferCopy(tables, scored.passage, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
-  // Answers before results that are only related, each by score.
+  const newestFirst = query.latest && !query.date;
+  // Answers before results that are only related, each by score (by date first, newest first,
+  // among the answers to a question of the present holder or the latest news).
   const ranked = [...bestByStory.values()].sort(
-    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(tables, b.passage, a.passage),
+    (a, b) =>
+      answersFirst(a) - answersFirst(b) ||
+      (newestFirst && a.confidence === 'answer' ? compareDates(tables, b.passage, a.passage) : 0) ||
+      b.score - a.score ||
+      compareDates(tables, b.passage, a.passage),
   );
+  const lead = ranked[0];
+  const kept =
+    lead?.confidence === 'answer'
+      ? ranked.filter((s) => s.confidence === 'answer' || (s.p ?? 0) >= w.decision.keepUnderAnswer * (lead.p ?? 0))
+      : ranked;
   const idf = sentenceIdf(query, w);
-  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf, w));
+  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst));
+}
+
+/**
+ * Every passage of a prepared search as a result, undecided (shown as related, no short answer):
+ * what calibrate labels against the right article and its answer.
+ */
+export function candidateResults(index: SearchIndex, prepared: PreparedSearch, w: RankingWeights = RANKING) {
+  const idf = sentenceIdf(prepared.query, w);
+  return prepared.scored.map((s) => toResult(index, s, prepared.query, idf, w));
 }
 
 /** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
@@ -574,7 +646,7 @@ function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
   return texts.some((t) => c.terms.some((term) => t.includes(term)));
 }
 
-/** The full score of one passage, and the confidence it earns. */
+/** The full score of one passage, and the evidence the decision reads. */
 function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
   const text = index.passageTexts[id]!;
   const docIndex = index.passages[id]!.doc;
@@ -590,6 +662,10 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const lead = leadId === id ? '' : index.passageTexts[leadId]!;
   let bm = 0;
   let got = 0;
+  // Unmatched mass of words the archive holds elsewhere; mass of words it holds nowhere; all mass.
+  let missing = 0;
+  let absentMass = 0;
+  let allMass = 0;
   let rareMatched = false;
   let contentMatched = 0;
   let nameMissing = false;
@@ -623,6 +699,9 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       partial,
     );
     got += s.mass * matched;
+    allMass += s.mass;
+    if (s.absent) absentMass += s.mass;
+    else missing += s.mass * (1 - matched);
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
     if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
@@ -633,14 +712,22 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
   score += dateBonus(doc.date, text, query.date, w);
   if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
-  const evidence: Evidence = {
+  const asks = asksFor(query);
+  const evidence: DecisionEvidence = {
     cover: Math.min(1, got / query.total),
-    typeFound:
-      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence, w)),
-    dateMatched: dateMatches(doc.date, text, query.date),
+    matchedMass: got / query.maxIdf,
+    missingMass: missing / query.maxIdf,
+    absentShare: absentMass / Math.max(1e-9, allMass),
     rareMatched,
-    contentMatched,
     nameMissing,
+    asks,
+    typeFound: asks && !eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence, w),
+    typeScore: sentence.type,
+    sentenceCover: sentence.cover,
+    dateNamed: query.date !== undefined,
+    dateMatched: dateMatches(doc.date, text, query.date),
+    contentMatched,
+    margin: 0,
   };
-  return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
+  return { passage: id, score, cover: evidence.cover, evidence };
 }

@@ -6,7 +6,7 @@ import { bestSentence, findHighlights, type Span } from '../answers/answer.ts';
 import { type DirectAnswer, directAnswer } from '../answers/direct-answer.ts';
 import { splitSentences } from '../index/passages.ts';
 import type { ParsedQuery } from '../question/query.ts';
-import type { Confidence, Evidence } from '../question/score.ts';
+import type { Confidence, DecisionEvidence } from './decision.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
 
@@ -31,6 +31,11 @@ export interface SearchResult {
   confidence: Confidence;
   /** The short answer itself (「814亿元」), when the question asks for one and the passage clearly holds it. */
   direct?: DirectAnswer;
+  /**
+   * The article's date, when the question asks for the present office holder or the latest news
+   * and the newest answering article was put first: the reply says as of when.
+   */
+  asOf?: string;
 }
 
 /** A ranked passage and its scores. */
@@ -39,9 +44,12 @@ export interface Scored {
   score: number;
   /** The share of the question's information the passage (with its headline) covers. */
   cover: number;
-  /** Undefined: the passage has nothing to do with the question. */
+  /** What the decision reads. */
+  evidence: DecisionEvidence;
+  /** The decision's probability that the passage answers (decision.ts). */
+  p?: number;
+  /** Undefined: not decided yet, or the passage has nothing to do with the question. */
   confidence?: Confidence;
-  evidence?: Evidence;
 }
 
 /**
@@ -75,6 +83,8 @@ export function toResult(
   query: ParsedQuery,
   idf: number[],
   w: RankingWeights = RANKING,
+  /** The question asks for the latest: the result says as of when. */
+  latest = false,
 ): SearchResult {
   const window = resultWindow(index, s.passage, query, idf, w);
   const p = index.passages[s.passage]!;
@@ -96,6 +106,7 @@ export function toResult(
     confidence: s.confidence ?? 'related',
     // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
     direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, w) : undefined,
+    ...(latest && s.confidence === 'answer' && doc.date ? { asOf: doc.date } : {}),
   };
 }
 

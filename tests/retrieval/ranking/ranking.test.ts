@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../../src/corpus/types.ts';
-import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { prepareSearch, search } from '../../../src/retrieval/ranking/rank.ts';
 import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
 
@@ -114,7 +114,14 @@ describe('a rare name the article lacks', () => {
 
   it("offers another company's figure only as related", () => {
     const q = '铂特项目投产后能带来多少就业岗位';
-    expect(first(q, off)?.confidence).toBe('answer');
+    // The leading passage's evidence: its article lacks the rare name 铂特 only by the rule's threshold.
+    const lead = (w: RankingWeights) => {
+      const prepared = prepareSearch(projects, q, w);
+      if ('results' in prepared) throw new Error('no passages scored');
+      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence.nameMissing;
+    };
+    expect(lead(on)).toBe(true);
+    expect(lead(off)).toBe(false);
     expect(first(q, on)?.headline).toBe('华睿智连项目开工');
     expect(first(q, on)?.confidence).toBe('related');
   });
