@@ -214,7 +214,7 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 
 function modelOf(beta: number[], threshold: number): LogisticModel {
   const coefficients = Object.fromEntries(DECISION_FEATURES.map((f, k) => [f, round(beta[k + 1]!, 3)]));
-  return { intercept: round(beta[0]!, 3), coefficients: coefficients as LogisticModel['coefficients'], threshold };
+  return { intercept: round(beta[0]!, 3), coefficients: coefficients as unknown as LogisticModel['coefficients'], threshold };
 }
 
 // --- the thresholds: the stated cost on the fitted questions, from the first result each would show ---
