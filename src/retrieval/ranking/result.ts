@@ -36,6 +36,11 @@ export interface SearchResult {
    * and the newest answering article was put first: the reply says as of when.
    */
   asOf?: string;
+  /**
+   * A result not offered as the answer whose passage still holds the kind of answer asked for (a
+   * figure, a date, a place, a person) beside the question's words: it may well answer.
+   */
+  mayAnswer?: boolean;
 }
 
 /** A ranked passage and its scores. */
@@ -107,6 +112,7 @@ export function toResult(
     // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
     direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, w) : undefined,
     ...(latest && s.confidence === 'answer' && doc.date ? { asOf: doc.date } : {}),
+    ...(s.confidence === 'related' && s.evidence.asks && s.evidence.typeFound ? { mayAnswer: true } : {}),
   };
 }
 
