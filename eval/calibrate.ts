@@ -75,7 +75,8 @@ const ITERATIONS = 30;
 /**
  * The stated cost: a wrong article or a near miss offered as the answer costs ANSWER_WRONG, a right
  * first result shown only as related costs 1; the right article not shown at all costs HIDDEN, a
- * wrong first result shown as related costs RELATED_NOISE.
+ * wrong article shown first as related costs RELATED_NOISE (for a near miss, whose topic the
+ * archive holds, nothing).
  */
 const ANSWER_WRONG = 3;
 const HIDDEN = 2;
@@ -255,7 +256,8 @@ function cost(sims: Sim[], answer: number, related: number): number {
       continue;
     }
     const shown = sorted.find((c) => c.topic >= related);
-    if (shown) total += shown.right ? 1 : shown.relevant ? 0 : RELATED_NOISE;
+    // A near miss's topic shown as related is what the reader should get: it costs nothing.
+    if (shown) total += shown.right ? 1 : shown.relevant || negative ? 0 : RELATED_NOISE;
     else if (leadRelevant) total += HIDDEN;
   }
   return total;

@@ -237,7 +237,7 @@ const DECISION: DecisionModel = {
       contentWords: -0.053,
       margin: 1.334,
     },
-    threshold: 0.25,
+    threshold: 0,
   },
   keepUnderAnswer: 0.2,
   topicGate: { contentWords: 2, cover: 0.7 },
