@@ -287,9 +287,15 @@ export function decideResults(
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
-    // A story's passage that answers is shown before one that only mentions the question's terms.
-    const better =
-      held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
+    // A story's passage that answers is shown before one that only mentions the question's terms;
+    // of two that are only related, the likelier to answer.
+    const better = !held
+      ? undefined
+      : answersFirst(scored) !== answersFirst(held)
+        ? answersFirst(scored) < answersFirst(held)
+        : scored.confidence === 'related' && scored.p !== held.p
+          ? (scored.p ?? 0) > (held.p ?? 0)
+          : undefined;
     if (!held || (better ?? preferCopy(tables, scored.passage, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
