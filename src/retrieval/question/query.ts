@@ -277,7 +277,8 @@ const UNITS_OF_QUESTION: [RegExp, string[]][] = [
   [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
   [/多大年纪|多大岁数|几岁/, ['岁']],
   [/多高|多远|全长|总长|长度/, ['米', '里']],
-  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
+  // A duration is often given in minutes and seconds (用时2分50秒).
+  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周', '分', '秒']],
   [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
 ];
 // Classifiers news prose uses for one another: people are counted in 名, 位 or 人 (人次).

@@ -646,6 +646,15 @@ function eventUnknown(query: Analysed): boolean {
   return query.answerType.kind === 'date' && query.concepts.some((c, k) => query.stats[k]!.absent && c.weight < 1);
 }
 
+/**
+ * The passage and its neighbours in the same article: what a result may show around it (the
+ * figure often stands a paragraph after the lead that names the topic).
+ */
+function shownPassages(index: SearchIndex, id: number): number[] {
+  const doc = index.passages[id]!.doc;
+  return [id, id - 1, id + 1].filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc);
+}
+
 /** Whether any passage of the article, or its headline, holds one of the concept's terms. */
 function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
   const texts = [index.docTitles[doc]!, ...index.docPassages[doc]!.map((p) => index.passageTexts[p]!)];
@@ -727,7 +736,12 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     rareMatched,
     nameMissing,
     asks,
-    typeFound: asks && !eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence, w),
+    typeFound:
+      asks &&
+      !eventUnknown(query) &&
+      shownPassages(index, id).some((k) =>
+        holdsAnswerType(index.passageTexts[k]!, query, idf, w.confidence.typeSentence, w),
+      ),
     typeScore: sentence.type,
     sentenceCover: sentence.cover,
     dateNamed: query.date !== undefined,

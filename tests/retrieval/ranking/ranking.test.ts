@@ -142,3 +142,32 @@ describe('a rare name the article lacks', () => {
     });
   });
 });
+
+describe('the kind of answer asked for, in the paragraph after', () => {
+  const stations = SearchIndex.build(
+    [
+      issue([
+        // Paragraphs long enough to be passages of their own.
+        article('户外劳动者服务站点开放', [
+          `连日来气温走低，各街道的户外劳动者服务站点成了环卫工人歇脚取暖的暖心驿站。${FILLER.repeat(2)}`,
+          `区总工会负责人介绍，依托银行网点等场所建成服务站点128个。${FILLER.repeat(2)}`,
+        ]),
+        article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+      ]),
+    ],
+    [],
+    'test',
+  ).index;
+
+  it('counts for the lead that names the topic: a result shows the neighbouring paragraph', () => {
+    const prepared = prepareSearch(stations, '户外劳动者服务站点有多少个');
+    if ('results' in prepared) throw new Error('no passages scored');
+    const lead = prepared.scored.find((s) => stations.passageTexts[s.passage]!.includes('暖心驿站'));
+    expect(stations.passageTexts[lead!.passage]).not.toContain('128');
+    expect(lead?.evidence.typeFound).toBe(true);
+    // An article with no such figure anywhere does not.
+    const other = prepareSearch(stations, '户外劳动者服务站点什么时候开放');
+    if ('results' in other) throw new Error('no passages scored');
+    expect(other.scored.every((s) => !s.evidence.typeFound)).toBe(true);
+  });
+});
