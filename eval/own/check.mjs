@@ -1,0 +1,201 @@
+// Checks the own evaluation set against its issues, with no project code and no dependencies:
+// - every question line is well formed and no id repeats (o… in questions.jsonl, h… in holdout.jsonl);
+// - every relevant key stands in exactly one headline block of all issues (seeds, fresh-a, fresh-b, own),
+//   and for an own article that block is the article's own (articles.json);
+// - every answer occurs verbatim in the text of an article matched by one of its relevant keys (with no
+//   relevant key: in a photo caption or other text of the own issues);
+// - holdout issues have no fitting question: no question of questions.jsonl is bound to an article of a
+//   holdout issue or quotes one of its keys, and every holdout question is bound to a holdout issue.
+// usage: node eval/own/check.mjs [--list]   (exits 1 on any failure; prints the set's make-up;
+//   --list prints each article's issue, date, body length and first key)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const evalDir = path.dirname(here);
+const project = path.dirname(evalDir);
+const ISSUE_DIRS = [path.join(project, 'seeds'), path.join(evalDir, 'fresh-a/issues'), path.join(evalDir, 'fresh-b/issues'), path.join(here, 'issues')];
+const SHORT = 12; // a short answer: a number with its unit, a name, a date, a place
+
+const problems = [];
+const fail = (msg) => problems.push(msg);
+
+// Issues come as UTF-8, UTF-16 with a BOM, or GBK (what the reader accepts); decode by the same signs.
+function decode(buf) {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(buf);
+  }
+}
+
+// A headline-block line: short, not a sentence, not a byline or caption. Markdown marks are dropped.
+function titleText(line) {
+  const t = line.trim().replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  if (!t || t.length > 40) return null;
+  if (/[。！？；，,]$/.test(t)) return null;
+  if (/^[·▼!（(]|^本报/.test(t) || /·$/.test(t)) return null;
+  return t;
+}
+
+// Blocks of title lines separated only by blank lines, with their line numbers.
+function headlineBlocks(lines) {
+  const blocks = [];
+  let cur = null;
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const t = titleText(line);
+    if (t === null) {
+      cur = null;
+      return;
+    }
+    if (!cur) {
+      cur = { first: i, last: i, text: [] };
+      blocks.push(cur);
+    }
+    cur.last = i;
+    cur.text.push(t);
+  });
+  return blocks;
+}
+
+const files = [];
+for (const dir of ISSUE_DIRS) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (!fs.statSync(full).isFile()) continue;
+    const text = decode(fs.readFileSync(full)).replace(/\r\n?/g, '\n');
+    const lines = text.split('\n');
+    files.push({ dir, name, stem: name.replace(/\.[^.]+$/, ''), own: dir.endsWith(path.join('own', 'issues')), lines, blocks: headlineBlocks(lines) });
+  }
+}
+
+const gold = JSON.parse(fs.readFileSync(path.join(here, 'articles.json'), 'utf8'));
+const holdoutStems = new Set(gold.holdout ?? []);
+if (holdoutStems.size !== 2) fail(`articles.json: "holdout" should name 2 issues, names ${holdoutStems.size}`);
+
+// Own articles: the block holding a key of each, and its text up to the next article's block or a caption.
+const ownFiles = files.filter((f) => f.own);
+for (const f of ownFiles) if (!(f.stem in gold.years)) fail(`${f.name}: not in articles.json years`);
+for (const stem of holdoutStems) if (!ownFiles.some((f) => f.stem === stem)) fail(`holdout issue ${stem} has no file`);
+const articles = gold.articles.map((a) => {
+  const file = ownFiles.find((f) => f.stem === a.seed);
+  if (!file) {
+    fail(`articles.json: no issue file ${a.seed}`);
+    return { ...a, file: null, block: null, text: '' };
+  }
+  const block = file.blocks.find((b) => a.keys.every((k) => b.text.some((t) => t.includes(k))));
+  if (!block) fail(`articles.json: keys ${JSON.stringify(a.keys)} are not all in one headline block of ${a.seed}`);
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(a.date)) fail(`articles.json: bad date ${a.date} for ${a.keys[0]}`);
+  return { ...a, file, block };
+});
+for (const a of articles) {
+  if (!a.block) continue;
+  const starts = articles.filter((b) => b.file === a.file && b.block && b.block.first > a.block.first).map((b) => b.block.first);
+  let end = starts.length ? Math.min(...starts) : a.file.lines.length;
+  const caption = a.file.lines.findIndex((l, i) => i > a.block.last && i < end && l.trim().startsWith('▼'));
+  if (caption >= 0) end = caption;
+  a.text = a.file.lines.slice(a.block.first, end).join('\n');
+  const body = a.file.lines.slice(a.block.last + 1, end).join('').replace(/\s/g, '');
+  a.bodyLength = body.length;
+  if (body.length < 150 || body.length > 900) fail(`${a.seed} ${a.keys[0]}: body ${body.length} characters, want 150–900`);
+}
+if (process.argv.includes('--list')) for (const a of articles) console.log(`${a.seed} ${a.date} ${a.bodyLength} ${a.keys[0]}`);
+const perIssue = new Map();
+for (const a of articles) perIssue.set(a.seed, (perIssue.get(a.seed) ?? 0) + 1);
+for (const [stem, n] of perIssue) if (n < 6 || n > 9) fail(`${stem}: ${n} articles, want 6–9`);
+
+// Where a key stands: every headline block of every issue holding it.
+const blocksWith = (key) => files.flatMap((f) => f.blocks.filter((b) => b.text.some((t) => t.includes(key))).map((b) => ({ f, b })));
+for (const a of articles) {
+  for (const k of a.keys) {
+    const hits = blocksWith(k);
+    if (hits.length !== 1) fail(`articles.json key 「${k}」 stands in ${hits.length} headline blocks: ${hits.map((h) => `${h.f.name}:${h.b.first + 1}`).join(', ')}`);
+  }
+}
+const articleOf = (key) => articles.find((a) => a.keys.includes(key)) ?? articles.find((a) => a.block && a.block.text.some((t) => t.includes(key)));
+
+function readSet(name, prefix, holdout) {
+  const file = path.join(here, name);
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  return lines.map((line, i) => {
+    let q;
+    try {
+      q = JSON.parse(line);
+    } catch {
+      fail(`${name}:${i + 1}: not JSON`);
+      return null;
+    }
+    if (typeof q.id !== 'string' || !q.id.startsWith(prefix)) fail(`${name}:${i + 1}: id ${q.id} should start with ${prefix}`);
+    if (typeof q.q !== 'string' || !q.q.trim()) fail(`${q.id}: empty question`);
+    if (q.negative === true) {
+      if (q.relevant || q.answer) fail(`${q.id}: a negative has no relevant keys or answer`);
+    } else if (!Array.isArray(q.relevant)) fail(`${q.id}: relevant should be a list`);
+    else if (q.relevant.length === 0 && !q.answer) fail(`${q.id}: no relevant key and no answer`);
+    return { ...q, holdout, where: `${name}:${i + 1}` };
+  }).filter(Boolean);
+}
+const fitting = readSet('questions.jsonl', 'o', false);
+const held = readSet('holdout.jsonl', 'h', true);
+const all = [...fitting, ...held];
+
+const seen = new Set();
+for (const q of all) {
+  if (seen.has(q.id)) fail(`id ${q.id} repeats`);
+  seen.add(q.id);
+}
+
+const holdoutKeys = articles.filter((a) => holdoutStems.has(a.seed)).flatMap((a) => a.keys);
+for (const q of all) {
+  if (q.negative) continue;
+  const bound = [];
+  for (const k of q.relevant) {
+    const hits = blocksWith(k);
+    if (hits.length !== 1) {
+      fail(`${q.id}: key 「${k}」 stands in ${hits.length} headline blocks`);
+      continue;
+    }
+    if (!hits[0].f.own) {
+      fail(`${q.id}: key 「${k}」 is not an own article`);
+      continue;
+    }
+    const a = articleOf(k);
+    if (!a) fail(`${q.id}: key 「${k}」 names no article of articles.json`);
+    else bound.push(a);
+  }
+  if (q.answer !== undefined) {
+    if (typeof q.answer !== 'string' || !q.answer) fail(`${q.id}: empty answer`);
+    else if (q.relevant.length > 0) {
+      if (!bound.some((a) => a.text.includes(q.answer))) fail(`${q.id}: answer 「${q.answer}」 is in none of its articles`);
+    } else {
+      const inIssues = ownFiles.filter((f) => f.lines.join('\n').includes(q.answer));
+      if (inIssues.length === 0) fail(`${q.id}: answer 「${q.answer}」 is in no own issue`);
+      if (!inIssues.some((f) => holdoutStems.has(f.stem) === q.holdout)) fail(`${q.id}: answer 「${q.answer}」 is only on the other side of the holdout`);
+    }
+  }
+  for (const a of bound) {
+    if (holdoutStems.has(a.seed) !== q.holdout) fail(`${q.id}: bound to ${a.seed}, ${q.holdout ? 'not a holdout issue' : 'a holdout issue'}`);
+  }
+}
+for (const q of fitting) {
+  for (const k of holdoutKeys) if (q.q.includes(k)) fail(`${q.id}: quotes 「${k}」 of a holdout issue`);
+}
+
+// The make-up, to compare with the brief: short answers, near-miss negatives, the rest.
+function makeup(set) {
+  const neg = set.filter((q) => q.negative).length;
+  const short = set.filter((q) => q.answer && q.answer.length <= SHORT).length;
+  const longer = set.filter((q) => q.answer && q.answer.length > SHORT).length;
+  const rest = set.length - neg - short - longer;
+  const pct = (n) => `${Math.round((100 * n) / Math.max(1, set.length))}%`;
+  return `${set.length} questions: ${short} short answers (${pct(short)}), ${longer} longer answers, ${rest} without an answer string, ${neg} negatives (${pct(neg)})`;
+}
+console.log(`issues: ${ownFiles.length} (${[...holdoutStems].join(', ')} held out), articles: ${articles.length}`);
+console.log(`questions.jsonl: ${makeup(fitting)}`);
+console.log(`holdout.jsonl:   ${makeup(held)}`);
+for (const p of problems) console.log(`  ✗ ${p}`);
+console.log(problems.length ? `${problems.length} problems` : 'ok');
+process.exit(problems.length ? 1 : 0);

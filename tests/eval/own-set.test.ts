@@ -1,0 +1,90 @@
+/**
+ * The project's own evaluation set (eval/own) stays consistent with its issues: eval/own/check.mjs
+ * passes on the committed files and fails, naming the question, on each kind of damage it guards
+ * against. The damaged copies live in a temporary tree (seeds + eval) so the real files are untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve('.');
+const temps: string[] = [];
+
+function runCheck(root: string): { status: number | null; out: string } {
+  const run = spawnSync(process.execPath, [path.join(root, 'eval/own/check.mjs')], { encoding: 'utf8' });
+  return { status: run.status, out: run.stdout + run.stderr };
+}
+
+/** A copy of seeds/ and eval/ with one file of eval/own rewritten. */
+function damagedCopy(file: string, change: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-set-'));
+  temps.push(dir);
+  fs.cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'eval'), path.join(dir, 'eval'), { recursive: true });
+  const target = path.join(dir, 'eval/own', file);
+  const before = fs.readFileSync(target, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(target, after);
+  return dir;
+}
+
+function lines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+const unlines = (items: Record<string, unknown>[]) => `${items.map((i) => JSON.stringify(i)).join('\n')}\n`;
+
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('eval/own/check.mjs', () => {
+  it('passes on the committed set, which is as large as the brief asks', () => {
+    const { status, out } = runCheck(ROOT);
+    expect(out).toContain('\nok');
+    expect(status).toBe(0);
+    const fitting = lines(fs.readFileSync(path.join(ROOT, 'eval/own/questions.jsonl'), 'utf8'));
+    const held = lines(fs.readFileSync(path.join(ROOT, 'eval/own/holdout.jsonl'), 'utf8'));
+    expect(fitting.length + held.length).toBeGreaterThanOrEqual(200);
+    expect(held.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('fails on an answer its article does not hold', () => {
+    const dir = damagedCopy('questions.jsonl', (text) => {
+      const items = lines(text);
+      const first = items.find((i) => typeof i.answer === 'string' && Array.isArray(i.relevant) && i.relevant.length);
+      if (first) first.answer = `${String(first.answer)}零零`;
+      return unlines(items);
+    });
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toMatch(/o\d{3}: answer 「.+零零」 is in none of its articles/);
+  });
+
+  it('fails on a fitting question bound to a held-out issue', () => {
+    const held = lines(fs.readFileSync(path.join(ROOT, 'eval/own/holdout.jsonl'), 'utf8'));
+    const bound = held.find((i) => Array.isArray(i.relevant) && i.relevant.length && typeof i.answer === 'string');
+    expect(bound).toBeDefined();
+    const dir = damagedCopy('questions.jsonl', (text) => unlines([...lines(text), { ...bound, id: 'o999' }]));
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toMatch(/o999: bound to 20\d\d-\d\d-\d\d_崇川新闻, a holdout issue/);
+  });
+
+  it('fails on a repeated id and on a key that stands in no headline', () => {
+    const dir = damagedCopy('holdout.jsonl', (text) => {
+      const items = lines(text);
+      const copy = { ...items[0], relevant: ['这一行不是任何标题'] };
+      return unlines([...items, copy]);
+    });
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain('id h001 repeats');
+    expect(out).toContain('key 「这一行不是任何标题」 stands in 0 headline blocks');
+  });
+});
