@@ -65,8 +65,13 @@ const SETS: SetSpec[] = [
   { name: 'dev', questions: 'dev.jsonl', issues: [] },
   { name: 'fresh-a', questions: 'fresh-a/questions.jsonl', issues: ['fresh-a/issues'] },
   { name: 'fresh-b', questions: 'fresh-b/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues'] },
-  { name: 'own', questions: 'own/questions.jsonl', issues: ['own/issues'] },
-  { name: 'own-holdout', questions: 'own/holdout.jsonl', issues: ['own/issues'], holdout: true },
+  { name: 'own', questions: 'own/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'] },
+  {
+    name: 'own-holdout',
+    questions: 'own/holdout.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'],
+    holdout: true,
+  },
 ];
 
 /** L2 penalty of the fit (not on the intercept), and Newton iterations. */
