@@ -43,6 +43,8 @@ export interface DecisionEvidence {
   dateMatched: boolean;
   /** Content words (nouns, names, whole phrases) of the question matched. */
   contentMatched: number;
+  /** The word the question asks about (the one beside its question word) is not matched. */
+  focusMissing: boolean;
   /** The passage's score minus the best score of any other story's passage (negative: another article leads). */
   margin: number;
 }
@@ -62,6 +64,7 @@ export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
   'sentenceCover',
   'dateMissed',
   'contentWords',
+  'focusMissing',
   'margin',
 ];
 
@@ -82,7 +85,8 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  *   question's terms; typeScore: how well the best sentence holds it;
  * - sentenceCover: the question held together in one sentence;
  * - dateMissed: a date is named and the article is of another and does not name it;
- * - contentWords: content words matched, 3 or more counting 1;
+ * - contentWords: content words matched, 3 or more counting 1; focusMissing: the word the question
+ *   asks about (beside its question word: 多少名志愿者 -> 志愿者) is not matched;
  * - margin: the lead over (or gap to) the best other article, clipped to −1..1.
  */
 export function decisionFeatures(e: DecisionEvidence): number[] {
@@ -102,6 +106,7 @@ export function decisionFeatures(e: DecisionEvidence): number[] {
     sentenceCover: clip(e.sentenceCover, 0, 1),
     dateMissed: flag(e.dateNamed && !e.dateMatched),
     contentWords: Math.min(3, e.contentMatched) / 3,
+    focusMissing: flag(e.focusMissing),
     margin: clip(e.margin, -1, 1),
   };
   return DECISION_FEATURES.map((f) => values[f]);

@@ -683,6 +683,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   let allMass = 0;
   let rareMatched = false;
   let contentMatched = 0;
+  // The concept the question word asks about (多少名志愿者: 志愿者) is in the passage or its title.
+  let focusMissing = false;
   let nameMissing = false;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
@@ -718,6 +720,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     if (s.absent) absentMass += s.mass;
     else missing += s.mass * (1 - matched);
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
+    if (c.focus && matched < w.match.synonym) focusMissing = true;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
     if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
       nameMissing ||= !articleHolds(index, docIndex, c);
@@ -747,6 +750,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     dateNamed: query.date !== undefined,
     dateMatched: dateMatches(doc.date, text, query.date),
     contentMatched,
+    focusMissing,
     margin: 0,
   };
   return { passage: id, score, cover: evidence.cover, evidence };

@@ -25,6 +25,7 @@ const strong: DecisionEvidence = {
   dateNamed: false,
   dateMatched: true,
   contentMatched: 3,
+  focusMissing: false,
   margin: 0.5,
 };
 const feature = (e: Partial<DecisionEvidence>, name: (typeof DECISION_FEATURES)[number]) =>
@@ -82,6 +83,11 @@ describe('the decision features', () => {
     expect(feature({ dateNamed: true, dateMatched: false }, 'dateMissed')).toBe(1);
     expect(feature({ dateNamed: true, dateMatched: true }, 'dateMissed')).toBe(0);
     expect(feature({ dateNamed: false, dateMatched: false }, 'dateMissed')).toBe(0);
+  });
+
+  it('focusMissing: the word the question asks about is not matched', () => {
+    expect(feature({ focusMissing: true }, 'focusMissing')).toBe(1);
+    expect(feature({}, 'focusMissing')).toBe(0);
   });
 
   it('sentenceCover, contentWords and margin', () => {

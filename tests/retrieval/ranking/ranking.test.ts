@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../../src/corpus/types.ts';
+import { decide } from '../../../src/retrieval/ranking/decision.ts';
 import { prepareSearch, search } from '../../../src/retrieval/ranking/rank.ts';
 import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
@@ -112,18 +113,20 @@ describe('a rare name the article lacks', () => {
   const off: RankingWeights = { ...RANKING, confidence: { ...RANKING.confidence, missingName: 2 } };
   const first = (q: string, weights: RankingWeights) => search(projects, q, { limit: 3, weights })[0];
 
-  it("offers another company's figure only as related", () => {
+  it("notes another company's article, and the decision counts it against the answer", () => {
     const q = '铂特项目投产后能带来多少就业岗位';
     // The leading passage's evidence: its article lacks the rare name 铂特 only by the rule's threshold.
     const lead = (w: RankingWeights) => {
       const prepared = prepareSearch(projects, q, w);
       if ('results' in prepared) throw new Error('no passages scored');
-      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence.nameMissing;
+      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
     };
-    expect(lead(on)).toBe(true);
-    expect(lead(off)).toBe(false);
+    expect(lead(on).nameMissing).toBe(true);
+    expect(lead(off).nameMissing).toBe(false);
     expect(first(q, on)?.headline).toBe('华睿智连项目开工');
-    expect(first(q, on)?.confidence).toBe('related');
+    // The fitted models weigh it (with cleanCover, which it zeroes): less likely to answer.
+    const evidence = lead(on);
+    expect(decide(evidence).p).toBeLessThan(decide({ ...evidence, nameMissing: false }).p);
   });
 
   it('still answers when the article names it', () => {
@@ -169,5 +172,16 @@ describe('the kind of answer asked for, in the paragraph after', () => {
     const other = prepareSearch(stations, '户外劳动者服务站点什么时候开放');
     if ('results' in other) throw new Error('no passages scored');
     expect(other.scored.every((s) => !s.evidence.typeFound)).toBe(true);
+  });
+
+  it('notes when the word the question asks about is not in the passage', () => {
+    const lead = (q: string) => {
+      const prepared = prepareSearch(stations, q);
+      if ('results' in prepared) throw new Error('no passages scored');
+      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
+    };
+    expect(lead('户外劳动者服务站点有多少个').focusMissing).toBe(false);
+    // 保安 stands right after 多少名: the count asked for is of guards, which the article never mentions.
+    expect(lead('多少名保安在户外劳动者服务站点值守').focusMissing).toBe(true);
   });
 });
