@@ -19,6 +19,7 @@
 // 4. The figures are eval/tools/score-retrieval.mjs's, on the results search() itself returns with
 //    the model, so they mean what `npm run eval` means. eval/own/holdout.jsonl is scored with the
 //    final fit only; nothing is fitted or chosen on it.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -349,74 +350,115 @@ function printModel(model: DecisionModel): string {
   ].join('\n');
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { write: { type: 'boolean' }, check: { type: 'boolean' } } });
-  const present = SETS.filter((s) => fs.existsSync(path.join(here, s.questions)));
+/**
+ * Each set runs in a process of its own, as `npm run eval` runs it: jieba's dictionary and what is
+ * remembered of it belong to one archive. The parent fits; the children gather and score.
+ */
+function child(args: string[], input?: string): string {
+  const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], {
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 30,
+  });
+  if (run.status !== 0) throw new Error(`calibrate ${args.join(' ')} failed: ${run.stderr.slice(-2000)}`);
+  return run.stdout;
+}
+
+type Score = ReturnType<typeof scoreSet>;
+
+/** A child's part: the set's samples (`gather`), or its figures under the models given on stdin (`score`). */
+function runChild(phase: string, name: string): void {
+  const spec = SETS.find((s) => s.name === name)!;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'calibrate-'));
   try {
-    // 1. Samples of every fitted set.
-    const questions: Question[] = [];
-    for (const spec of present.filter((s) => !s.holdout)) {
-      const index = openSet(spec, work);
-      questions.push(...gather(index, spec.name, readItems(path.join(here, spec.questions))));
+    const index = openSet(spec, work);
+    const items = readItems(path.join(here, spec.questions));
+    if (phase === 'gather') {
+      process.stdout.write(JSON.stringify(gather(index, spec.name, items)));
+      return;
     }
-    // 2. Folds by issue; near misses by a fixed round robin over the issues.
-    const groups = [...new Set(questions.map((q) => q.group).filter(Boolean))].sort();
-    let k = 0;
-    for (const q of questions) if (!q.group) q.group = groups[k++ % groups.length]!;
-    const final = fit(questions);
-    if (process.env.CALIBRATE_DEBUG)
-      for (const q of questions.filter((x) => x.set === process.env.CALIBRATE_DEBUG)) {
-        const top = [...q.candidates].sort((a, b) => b.score - a.score).slice(0, 3);
-        console.log(`${q.item.id}${q.item.negative ? ' NEG' : ''} ${q.item.q}`);
-        for (const c of top)
-          console.log(
-            `   ${c.right ? 'R' : c.relevant ? 'r' : '-'} pA=${probability(c.features, final.answer).toFixed(2)} pT=${probability(c.features, final.topic).toFixed(2)} ${DECISION_FEATURES.map((f, k) => `${f}=${c.features[k]!.toFixed(2)}`).join(' ')}`,
-          );
-      }
-    const byFold = new Map(groups.map((g) => [g, fit(questions.filter((q) => q.group !== g))]));
-
-    // 3. The figures, from search's own decision on each set's archive.
-    console.log(`samples: the leading passages of ${questions.length} questions; ${groups.length} issue folds`);
-    const foldOf = new Map(questions.map((q) => [`${q.set}\u0000${q.item.id}`, q.group]));
-    for (const spec of present) {
-      const index = openSet(spec, work);
-      const items = readItems(path.join(here, spec.questions));
-      const prepared = items.map((item) => prepareSearch(index, item.q));
-      const run = (model: (item: Item) => DecisionModel) =>
-        scoreSet(
-          items,
-          prepared.map((p, i) =>
-            'results' in p ? p.results : decideResults(index, p as PreparedSearch, weightsWith(model(items[i]!)), 5),
-          ),
-        );
-      const inFold = run(() => final);
-      console.log(`# ${spec.name}${spec.holdout ? ' (held out: final fit, never fitted on)' : ''}`);
-      console.log(`  in-fold      ${summary(inFold)}`);
-      if (process.env.CALIBRATE_MISSES) for (const m of inFold.misses) console.log(`    miss ${m}`);
-      if (!spec.holdout) {
-        const outOfFold = run((item) => byFold.get(foldOf.get(`${spec.name}\u0000${item.id}`)!)!);
-        console.log(`  out-of-fold  ${summary(outOfFold)}`);
-        console.log(`               ${formatScore(outOfFold)}`);
-      }
-    }
-    const text = printModel(final);
-    console.log(`\n${text}`);
-    const committed = printModel(RANKING.decision);
-    if (values.write) {
-      const file = path.join(project, 'src/retrieval/weights.ts');
-      const source = fs.readFileSync(file, 'utf8');
-      const next = source.replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`);
-      fs.writeFileSync(file, next);
-      console.log('written to src/retrieval/weights.ts');
-    } else if (values.check && text !== committed) {
-      console.log('\nthe fit differs from the committed decision in src/retrieval/weights.ts:');
-      console.log(committed);
-      process.exitCode = 1;
-    } else if (values.check) console.log('the fit reproduces the committed decision');
+    const { final, byFold, foldOf } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
+      final: DecisionModel;
+      byFold: Record<string, DecisionModel>;
+      foldOf: Record<string, string>;
+    };
+    const prepared = items.map((item) => prepareSearch(index, item.q));
+    const run = (model: (item: Item) => DecisionModel) =>
+      scoreSet(
+        items,
+        prepared.map((p, i) =>
+          'results' in p ? p.results : decideResults(index, p as PreparedSearch, weightsWith(model(items[i]!)), 5),
+        ),
+      );
+    const inFold = run(() => final);
+    const outOfFold = spec.holdout ? undefined : run((item) => byFold[foldOf[item.id]!]!);
+    process.stdout.write(JSON.stringify({ inFold, outOfFold }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      write: { type: 'boolean' },
+      check: { type: 'boolean' },
+      gather: { type: 'string' },
+      score: { type: 'string' },
+    },
+  });
+  if (values.gather) return runChild('gather', values.gather);
+  if (values.score) return runChild('score', values.score);
+  const present = SETS.filter((s) => fs.existsSync(path.join(here, s.questions)));
+  // 1. Samples of every fitted set.
+  const questions: Question[] = present
+    .filter((s) => !s.holdout)
+    .flatMap((spec) => JSON.parse(child(['--gather', spec.name])) as Question[]);
+  // 2. Folds by issue; near misses by a fixed round robin over the issues.
+  const groups = [...new Set(questions.map((q) => q.group).filter(Boolean))].sort();
+  let k = 0;
+  for (const q of questions) if (!q.group) q.group = groups[k++ % groups.length]!;
+  const final = fit(questions);
+  if (process.env.CALIBRATE_DEBUG)
+    for (const q of questions.filter((x) => x.set === process.env.CALIBRATE_DEBUG)) {
+      const top = [...q.candidates].sort((a, b) => b.score - a.score).slice(0, 3);
+      console.log(`${q.item.id}${q.item.negative ? ' NEG' : ''} ${q.item.q}`);
+      for (const c of top)
+        console.log(
+          `   ${c.right ? 'R' : c.relevant ? 'r' : '-'} pA=${probability(c.features, final.answer).toFixed(2)} pT=${probability(c.features, final.topic).toFixed(2)} ${DECISION_FEATURES.map((f, k) => `${f}=${c.features[k]!.toFixed(2)}`).join(' ')}`,
+        );
+    }
+  const byFold = Object.fromEntries(groups.map((g) => [g, fit(questions.filter((q) => q.group !== g))]));
+
+  // 3. The figures, from search's own decision on each set's archive.
+  console.log(`samples: the leading passages of ${questions.length} questions; ${groups.length} issue folds`);
+  for (const spec of present) {
+    const foldOf = Object.fromEntries(questions.filter((q) => q.set === spec.name).map((q) => [q.item.id, q.group]));
+    const { inFold, outOfFold } = JSON.parse(
+      child(['--score', spec.name], JSON.stringify({ final, byFold, foldOf })),
+    ) as { inFold: Score; outOfFold?: Score };
+    console.log(`# ${spec.name}${spec.holdout ? ' (held out: final fit, never fitted on)' : ''}`);
+    console.log(`  in-fold      ${summary(inFold)}`);
+    if (process.env.CALIBRATE_MISSES && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
+    if (outOfFold) {
+      console.log(`  out-of-fold  ${summary(outOfFold)}`);
+      console.log(`               ${formatScore(outOfFold)}`);
+    }
+  }
+  const text = printModel(final);
+  console.log(`\n${text}`);
+  const committed = printModel(RANKING.decision);
+  if (values.write) {
+    const file = path.join(project, 'src/retrieval/weights.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    const next = source.replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`);
+    fs.writeFileSync(file, next);
+    console.log('written to src/retrieval/weights.ts');
+  } else if (values.check && text !== committed) {
+    console.log('\nthe fit differs from the committed decision in src/retrieval/weights.ts:');
+    console.log(committed);
+    process.exitCode = 1;
+  } else if (values.check) console.log('the fit reproduces the committed decision');
 }
 
 /** The figures the targets speak of. */

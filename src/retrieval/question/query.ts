@@ -5,7 +5,7 @@
  */
 import type { PartialDate } from '../../corpus/dates.ts';
 import { normalize } from '../../text/normalize.ts';
-import { segment, tagHan } from '../../text/segment.ts';
+import { dictionaryVersion, segment, tagHan } from '../../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
 
@@ -415,9 +415,15 @@ function conceptAdder(concepts: Concept[]): (term: string, weight: number) => vo
 // 计划, 提供 for 带来), so they count less. Verbal nouns (vn: 投资, 服务) count in full.
 const LIGHT_TAGS = new Set(['v', 'vd', 'vi', 'a', 'ad', 'd', 'r', 'p', 'c', 'u', 'y', 'e', 'o']);
 
-// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when full.
+// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when
+// full or when jieba loads another dictionary (new issues bring new words: a tag may change).
 const tagCache = new Map<string, string>();
+let tagCacheVersion = -1;
 function tagOf(word: string): string {
+  if (tagCacheVersion !== dictionaryVersion()) {
+    tagCache.clear();
+    tagCacheVersion = dictionaryVersion();
+  }
   let tag = tagCache.get(word);
   if (tag === undefined) {
     const tags = tagHan(word);
