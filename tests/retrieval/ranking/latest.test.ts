@@ -96,3 +96,21 @@ describe('a related result that may answer', () => {
     expect(other?.mayAnswer).toBeUndefined();
   });
 });
+
+describe('related results under an answer', () => {
+  const keeping = (share: number): RankingWeights => ({
+    ...RANKING,
+    decision: { ...RANKING.decision, keepUnderAnswer: share, topic: { ...RANKING.decision.topic, threshold: 0 } },
+  });
+
+  it('are dropped when far below the answer: another story that shares a word', () => {
+    const q = '区图书馆跟着节气去阅读活动举办了多少场';
+    const all = search(archive, q, { weights: keeping(0) });
+    expect(all[0]!.confidence).toBe('answer');
+    expect(all.some((r) => r.confidence === 'related')).toBe(true);
+    // Kept only at the answer's own probability or above: none of the related ones.
+    const strict = search(archive, q, { weights: keeping(1) });
+    expect(strict.every((r) => r.confidence === 'answer')).toBe(true);
+    expect(strict.length).toBeLessThan(all.length);
+  });
+});
