@@ -72,7 +72,9 @@ export function formatResult(result: SearchResult, n?: number, budget = SNIPPET)
   const headline = escapeHtml(clip(result.headline, Math.min(HEADLINE, budget)));
   const sub = result.subtitle ? ` · ${escapeHtml(clip(result.subtitle, Math.min(HEADLINE, budget)))}` : '';
   const answer = formatDirectAnswer(result, Math.min(HEADLINE, budget));
-  return `${answer}<b>${number}${icon}${headline}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, budget)}`;
+  const asOf =
+    result.asOf && result.confidence !== 'related' ? `<i>${messages.asOf(escapeHtml(result.asOf))}</i>\n` : '';
+  return `${answer}${asOf}<b>${number}${icon}${headline}</b>\n<i>${formatDate(result.date)}${sub}</i>\n${formatSnippet(result, budget)}`;
 }
 
 /**
@@ -143,7 +145,9 @@ export function formatResultsPage(question: string, results: SearchResult[], pag
   const firstRelated = shown.findIndex((r) => r.confidence === 'related');
   const relatedHeader = results.some((r) => r.confidence !== 'related')
     ? messages.moreRelatedHeader
-    : messages.relatedHeader;
+    : shown.some((r) => r.mayAnswer)
+      ? messages.mayAnswerHeader
+      : messages.relatedHeader;
   return fitToMessage((budget) => {
     // 「答：」 once, over the first result: a short answer under each result would offer several.
     const blocks = shown.map((r, k) =>

@@ -37,8 +37,16 @@ export const messages = {
   directAnswer: (html: string) => `答：<b>${html}</b>`,
   /** Above results that may not hold the answer. */
   relatedHeader: '没有找到确切答案，以下报道提到了……',
+  /**
+   * Above results none offered as the answer, of which one holds the kind of answer asked for (a
+   * figure, a date, a name) beside the question's words: they may well answer, so the header does
+   * not say that nothing was found.
+   */
+  mayAnswerHeader: '这些报道可能有答案：',
   /** The same, after results that do answer. */
   moreRelatedHeader: '以下报道可能相关：',
+  /** As of when an answer about the present holder or the latest news stands (the article's date). */
+  asOf: (date: string) => `据${formatDate(date)}报道`,
   /** A short mark of one such result where there is no room for a header (an inline result's title). */
   relatedLabel: '〔可能相关〕',
   noMatch: (question: string) =>

@@ -22,8 +22,24 @@ export {
   saveIndexInSlices,
 } from './index/index-store.ts';
 export { collectGarbage, SearchIndex } from './index/search-index.ts';
-export { type SearchOptions, search } from './ranking/rank.ts';
+export {
+  type PreparedSearch,
+  type SearchOptions,
+  candidateResults,
+  decideResults,
+  prepareSearch,
+  search,
+} from './ranking/rank.ts';
+export {
+  type Confidence,
+  DECISION_FEATURES,
+  type DecisionEvidence,
+  decide,
+  decisionFeatures,
+  probability,
+  topical,
+} from './ranking/decision.ts';
 export { isProperName, parseQuery, type ParsedQuery } from './question/query.ts';
 export { dateSpan, isIsoDay, type TimeWindow, timeWindow, withinWindow } from './question/time-words.ts';
 export type { SearchResult } from './ranking/result.ts';
-export { RANKING, type RankingWeights } from './weights.ts';
+export { type DecisionModel, type LogisticModel, RANKING, type RankingWeights } from './weights.ts';

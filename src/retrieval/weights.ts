@@ -19,13 +19,81 @@
  * A term is found through Han bigram postings (whatever segmentation made of it); an occurrence
  * that jieba reads across two other words counts `acrossWords`, a synonym `synonym`.
  *
- * Confidence is decided apart from the score, from evidence that holds for any question: the
- * share of the question's information the passage covers, whether an unmatched word exists
- * elsewhere in the archive (the article does not say it) or nowhere (wording the archive does not
- * use), whether a name of the question matched, whether the kind of answer asked for (a number,
- * a date, a place, a person) stands near the question's terms, whether the date named is the
- * article's.
+ * Confidence is decided apart from the score, by a fitted logistic regression (ranking/decision.ts)
+ * over evidence that holds for any question: the share of the question's information the passage
+ * covers, whether an unmatched word exists elsewhere in the archive (the article does not say it)
+ * or nowhere (wording the archive does not use), whether a name of the question matched or its
+ * article lacks one, whether the kind of answer asked for (a number, a date, a place, a person)
+ * stands near the question's terms, whether the date named is the article's, and the margin over
+ * the next article. Its coefficients and thresholds are `decision` below, written by
+ * `npm run calibrate`.
  */
+/**
+ * One coefficient per feature of the decision (ranking/decision.ts computes them, each on 0..1):
+ * what the feature at its fullest adds to the log-odds.
+ */
+export interface DecisionCoefficients {
+  /** Share of the question's information covered. */
+  cover: number;
+  /** The share left uncovered, on a log scale (the last missing word weighs as much as the first). */
+  uncoveredLog: number;
+  /** Cover, when nothing asked is missing (kind of answer, date, rare names); else 0. */
+  cleanCover: number;
+  /** idf mass matched, over the archive's largest idf (capped at 3, scaled to 0..1). */
+  matchedMass: number;
+  /** idf mass of words the archive holds elsewhere but the passage lacks (likewise). */
+  missingMass: number;
+  /** Share of the question's mass in words found nowhere in the archive. */
+  absentShare: number;
+  /** A rare name of the question is matched. */
+  rareMatched: number;
+  /** A rare name of the question is missing from the whole article. */
+  nameMissing: number;
+  /** A number, date, place or person is asked for and no sentence holds one near the question's terms. */
+  typeMissing: number;
+  /** How well the best sentence holds the kind of answer asked for. */
+  typeScore: number;
+  /** Share of the question's mass held in the best sentence. */
+  sentenceCover: number;
+  /** A date is named; the article is of another and the passage does not name it. */
+  dateMissed: number;
+  /** Content words matched (3 or more count 1). */
+  contentWords: number;
+  /** The word the question asks about (beside its question word) is not matched. */
+  focusMissing: number;
+  /** The lead over (or gap to) the best other article's score, −1..1. */
+  margin: number;
+}
+
+/** A fitted logistic model: p = σ(intercept + Σ coefficient · feature) (features: ranking/decision.ts). */
+export interface LogisticModel {
+  intercept: number;
+  coefficients: DecisionCoefficients;
+  /** p at or above which the model says yes. */
+  threshold: number;
+}
+
+/**
+ * The fitted decision: a passage is offered as the answer when `answer` (it holds the answer)
+ * says so, shown as possibly related when `topic` (its article is the one asked about) does, else
+ * not shown.
+ */
+export interface DecisionModel {
+  answer: LogisticModel;
+  topic: LogisticModel;
+  /**
+   * A related result under an answer is shown only when its answer p is at least this share of the
+   * answer's: far below it, it is another story that merely shares words (a council's passage
+   * under a GDP answer). Set by hand, not fitted: it changes no figure, only what follows an answer.
+   */
+  keepUnderAnswer: number;
+  /**
+   * Set by hand, not fitted (decision.ts's `topical`): a passage is shown at all only when it
+   * matches this many of the question's content words, one of its rare names, or this share of it.
+   */
+  topicGate: { contentWords: number; cover: number };
+}
+
 export interface RankingWeights {
   /** BM25 saturation and length normalization, as in Okapi BM25. */
   bm25: { k1: number; b: number };
@@ -72,15 +140,8 @@ export interface RankingWeights {
     /** Scores this close are a tie between copies of one story, which the newer copy wins. */
     copyTie: number;
   };
-  /** When a passage is offered as the answer, as possibly related, or not at all. */
+  /** The evidence the decision reads: how a match, a name and an answer sentence are judged. */
   confidence: {
-    /** Share of the question's information covered for "answer". */
-    answer: number;
-    /**
-     * Share covered for "related" (a passage must then also hold two of the question's content
-     * words, one of its names, or all of it); below it nothing is shown.
-     */
-    related: number;
     /**
      * An unmatched word that occurs nowhere in the archive is wording the archive does not use
      * (a paraphrase, a colloquialism): it counts this share of its mass, not all of it.
@@ -105,6 +166,8 @@ export interface RankingWeights {
      */
     missingName: number;
   };
+  /** When a passage is offered as the answer, as possibly related, or not at all (fitted). */
+  decision: DecisionModel;
   /** Work per question: what bounds the cost of a long or hostile question. */
   limits: {
     /** Characters of the question read at all. */
@@ -126,6 +189,70 @@ export interface RankingWeights {
   };
 }
 
+/**
+ * Written by `npm run calibrate -- --write` (eval/calibrate.ts); a test checks that calibrate
+ * reproduces it. Fitted on dev, fresh-a, fresh-b and eval/own/questions.jsonl (never on
+ * eval/own/holdout.jsonl): L2-regularised logistic regression (Newton's method, fixed iterations
+ * and λ) over each question's leading passage, labelled for `answer` right when its article is the
+ * right one and its passage holds the answer, for `topic` right when its article is.
+ *
+ * The thresholds minimise a stated cost over the fitted questions' first results:
+ * - a near miss or a wrong article offered as the answer costs 3, a right first result shown only
+ *   as related costs 1 (3:1: a wrong answer misleads, a right one shown as related costs a read);
+ * - the right article not shown at all costs 2; a wrong article shown first as related costs 0.02
+ *   (noise, not a claim), nothing for a near miss, whose topic the archive does hold.
+ * Read the coefficients together: cleanCover is 0 whenever a rare name is missing, so nameMissing's
+ * own coefficient only corrects that (its net effect is negative for any cover above one half).
+ */
+// calibrate:begin
+const DECISION: DecisionModel = {
+  answer: {
+    intercept: -2.819,
+    coefficients: {
+      cover: 0.793,
+      uncoveredLog: 0.865,
+      cleanCover: 1.897,
+      matchedMass: 1.216,
+      missingMass: -0.185,
+      absentShare: -0.127,
+      rareMatched: -0.207,
+      nameMissing: 0.657,
+      typeMissing: -0.712,
+      typeScore: 0.455,
+      sentenceCover: 0.831,
+      dateMissed: -0.436,
+      contentWords: -0.319,
+      focusMissing: -0.726,
+      margin: 1.599,
+    },
+    threshold: 0.74,
+  },
+  topic: {
+    intercept: -2.942,
+    coefficients: {
+      cover: 0.71,
+      uncoveredLog: 0.907,
+      cleanCover: 1.684,
+      matchedMass: 1.243,
+      missingMass: -0.106,
+      absentShare: -0.188,
+      rareMatched: -0.274,
+      nameMissing: 0.551,
+      typeMissing: -0.704,
+      typeScore: 0.564,
+      sentenceCover: 0.965,
+      dateMissed: -0.314,
+      contentWords: -0.098,
+      focusMissing: -0.819,
+      margin: 1.85,
+    },
+    threshold: 0,
+  },
+  keepUnderAnswer: 0.2,
+  topicGate: { contentWords: 2, cover: 0.7 },
+};
+// calibrate:end
+
 export const RANKING: RankingWeights = {
   bm25: { k1: 1.2, b: 0.5 },
   fields: { headline: 2, subtitle: 1.5, body: 1, caption: 1 },
@@ -144,14 +271,13 @@ export const RANKING: RankingWeights = {
     copyTie: 0.03,
   },
   confidence: {
-    answer: 0.7,
-    related: 0.35,
     absentWord: 0.5,
     absentNoun: 0.7,
     typeSentence: 0.2,
     rareName: 0.5,
     missingName: 0.8,
   },
+  decision: DECISION,
   limits: {
     questionChars: 300,
     concepts: 12,

@@ -61,6 +61,14 @@ function compactDictionary(): string {
 export function loadDictionary(userDictFile?: string): void {
   jieba.load(compactDictionary(), userDictFile ? [userDictFile] : []);
   dictionaryLoaded = true;
+  dictionaryGeneration++;
+}
+
+let dictionaryGeneration = 0;
+
+/** Which load of the dictionaries is in use: what is remembered of jieba's answers holds for one load only. */
+export function dictionaryVersion(): number {
+  return dictionaryGeneration;
 }
 
 function ensureLoaded(): void {

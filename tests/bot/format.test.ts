@@ -59,6 +59,29 @@ describe('related results', () => {
     expect(page.indexOf(messages.moreRelatedHeader)).toBeLessThan(page.indexOf('相关报道'));
   });
 
+  it('never says nothing was found above a passage holding the kind of answer asked for beside the question', () => {
+    const question = '跟着节气去阅读办了几场';
+    const holding = result({ confidence: 'related', headline: '节气阅读', mayAnswer: true });
+    const page = htmlToText(formatResultsPage(question, [holding, result({ confidence: 'related' })], 0));
+    expect(page).toContain(messages.mayAnswerHeader);
+    expect(page).not.toContain(messages.relatedHeader);
+    expect(messages.mayAnswerHeader).not.toContain('没有找到');
+    // Without such a passage the header still says no exact answer was found.
+    const plain = htmlToText(formatResultsPage(question, [result({ confidence: 'related' })], 0));
+    expect(plain).toContain(messages.relatedHeader);
+    expect(plain).not.toContain(messages.mayAnswerHeader);
+  });
+
+  it('says as of when an answer about the present holder stands, escaped, and only for an answer', () => {
+    const holder = result({ asOf: '2024-11-02', direct: { text: '陈中锋', kind: 'person' } });
+    const text = htmlToText(formatResult(holder));
+    expect(text).toContain('据2024-11-02报道');
+    expect(text.indexOf('陈中锋')).toBeLessThan(text.indexOf('据2024-11-02报道'));
+    expect(htmlToText(formatResult(result()))).not.toContain('据');
+    expect(htmlToText(formatResult(result({ asOf: '2024-11-02', confidence: 'related' })))).not.toContain('据');
+    expect(isValidTelegramHtml(formatResult(result({ asOf: '<b>&' })))).toBe(true);
+  });
+
   it('adds no header when every result answers', () => {
     const page = htmlToText(formatResultsPage('问题', [result(), result()], 0));
     expect(page).not.toContain(messages.relatedHeader);

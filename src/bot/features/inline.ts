@@ -51,7 +51,9 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
             `${r.articleId.slice(0, 32)}-${k}`,
             related ? `${messages.relatedLabel}${r.headline}` : r.headline,
             `${formatDate(r.date)} ${r.answer}`,
-            related ? `<i>${messages.relatedHeader}</i>\n\n${formatResult(r)}` : formatResult(r),
+            related
+              ? `<i>${r.mayAnswer ? messages.mayAnswerHeader : messages.relatedHeader}</i>\n\n${formatResult(r)}`
+              : formatResult(r),
             link?.(r),
           );
         })

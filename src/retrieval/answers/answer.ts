@@ -6,7 +6,7 @@ import { SURNAMES } from '../question/dictionary.ts';
 import { splitSentences } from '../index/passages.ts';
 import type { AnswerType, Concept, ParsedQuery } from '../question/query.ts';
 import { termCredit } from '../question/score.ts';
-import { RANKING } from '../weights.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** A highlighted span of a passage: [start, end) in UTF-16 units. */
 export type Span = [number, number];
@@ -33,14 +33,20 @@ export function findHighlights(normalizedText: string, concepts: Concept[]): Spa
 }
 
 /** The weighted share of concepts the text holds: each concept counts its weight × idf. */
-export function coverage(text: string, concepts: Concept[], idf: number[], focusWeight = 1): number {
+export function coverage(
+  text: string,
+  concepts: Concept[],
+  idf: number[],
+  focusWeight = 1,
+  weights: RankingWeights = RANKING,
+): number {
   let got = 0;
   let total = 0;
   for (let k = 0; k < concepts.length; k++) {
     const c = concepts[k]!;
     const w = c.weight * (idf[k] ?? 1) * (c.focus ? focusWeight : 1);
     total += w;
-    got += w * termCredit(text, c);
+    got += w * termCredit(text, c, weights);
   }
   return total > 0 ? got / total : 0;
 }
@@ -147,6 +153,7 @@ export function bestSentence(
   normalizedPassage: string,
   query: ParsedQuery,
   idf: number[],
+  w: RankingWeights = RANKING,
 ): AnswerSentence {
   let best: AnswerSentence = { text: passage, start: 0, score: -1, cover: 0, type: 0 };
   let offset = 0;
@@ -155,10 +162,9 @@ export function bestSentence(
     offset = start + sentence.length;
     const norm = normalizedPassage.slice(start, start + sentence.length);
     const type = answerTypeScore(norm, query.answerType, query);
-    const score =
-      coverage(norm, query.concepts, idf, RANKING.score.focusInSentence) + RANKING.score.answerTypeInSentence * type;
+    const score = coverage(norm, query.concepts, idf, w.score.focusInSentence, w) + w.score.answerTypeInSentence * type;
     if (score > best.score)
-      best = { text: sentence.trim(), start, score, cover: coverage(norm, query.concepts, idf), type };
+      best = { text: sentence.trim(), start, score, cover: coverage(norm, query.concepts, idf, 1, w), type };
   }
   return best;
 }
@@ -173,10 +179,11 @@ export function holdsAnswerType(
   query: ParsedQuery,
   idf: number[],
   minCover: number,
+  w: RankingWeights = RANKING,
 ): boolean {
   for (const sentence of splitSentences(normalizedPassage)) {
     if (answerTypeScore(sentence, query.answerType, query, true) < 0.3) continue;
-    if (coverage(sentence, query.concepts, idf) >= minCover) return true;
+    if (coverage(sentence, query.concepts, idf, 1, w) >= minCover) return true;
   }
   return false;
 }

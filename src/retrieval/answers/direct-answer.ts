@@ -34,7 +34,7 @@ import {
 import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
 import { splitSentences } from '../index/passages.ts';
 import { synonymsOf } from '../question/synonyms.ts';
-import { RANKING } from '../weights.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 export { askedFor, type AskedFor, type DirectKind } from './direct-question.ts';
 
@@ -68,11 +68,11 @@ interface Term {
 }
 
 /** How much of the question's words stand in the text: its weight for a word, half for a longer word in part. */
-function termsIn(text: string, terms: Term[]): number {
+function termsIn(text: string, terms: Term[], w: RankingWeights): number {
   let got = 0;
   for (const { text: t, weight } of terms) {
     if (text.includes(t)) got += weight;
-    else if (variantIn(t, text)) got += RANKING.match.synonym * weight;
+    else if (variantIn(t, text)) got += w.match.synonym * weight;
     else if (t.length >= 3) {
       let parts = 0;
       for (let i = 0; i + 1 < t.length; i++) if (text.includes(t.slice(i, i + 2))) parts++;
@@ -167,11 +167,18 @@ export interface Scored {
 }
 
 /** Scores the candidates of one sentence (`text`: the sentence `original` normalized). */
-function scoreSentence(original: string, text: string, asked: AskedFor, terms: Term[], question: string): Scored[] {
+function scoreSentence(
+  original: string,
+  text: string,
+  asked: AskedFor,
+  terms: Term[],
+  question: string,
+  w: RankingWeights,
+): Scored[] {
   // Tied to the question: a whole word of it, or a good share of its weight when the passage
   // repeats its words (the topic in every sentence).
   const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
-  const whole = termsIn(text, terms);
+  const whole = termsIn(text, terms, w);
   const out: Scored[] = [];
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
@@ -241,7 +248,7 @@ function scoreSentence(original: string, text: string, asked: AskedFor, terms: T
     // When what the question says happens: the date's clause holds the verb the question times
     // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
     if (c.kind === 'date' && asked.event && !sameEvent(around, asked.event)) continue;
-    const clause = termsIn(around, terms);
+    const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
@@ -286,7 +293,12 @@ function normalizedQuestion(question: string): string {
  * passage. The answer comes from the first circle that holds a candidate with evidence beyond
  * shared words (the unit asked, 在……举行, the word beside the question phrase).
  */
-export function directCandidates(question: string, sentence: string, passage = sentence): (() => Scored[])[] {
+export function directCandidates(
+  question: string,
+  sentence: string,
+  passage = sentence,
+  w: RankingWeights = RANKING,
+): (() => Scored[])[] {
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
   const q = normalizedQuestion(question);
@@ -320,7 +332,7 @@ export function directCandidates(question: string, sentence: string, passage = s
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
   };
   const score = (list: string[]) =>
-    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, norm(s), asked, terms, q));
+    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, norm(s), asked, terms, q, w));
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
   // Scored only when reached: the answer sentence mostly decides.
   return [
@@ -340,13 +352,14 @@ export function directAnswer(
   sentence: string,
   passage = sentence,
   articleDate = '',
+  w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
-  const answer = bareAnswer(question, sentence, passage);
+  const answer = bareAnswer(question, sentence, passage, w);
   return answer?.kind === 'date' ? { ...answer, text: withYear(answer.text, articleDate) } : answer;
 }
 
-function bareAnswer(question: string, sentence: string, passage: string): DirectAnswer | undefined {
-  const circles = directCandidates(question, sentence, passage);
+function bareAnswer(question: string, sentence: string, passage: string, w: RankingWeights): DirectAnswer | undefined {
+  const circles = directCandidates(question, sentence, passage, w);
   const plural = askedFor(question)?.plural ?? false;
   let pool: Scored[] = [];
   for (const circle of circles) {

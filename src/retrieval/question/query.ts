@@ -5,9 +5,9 @@
  */
 import type { PartialDate } from '../../corpus/dates.ts';
 import { normalize } from '../../text/normalize.ts';
-import { segment, tagHan } from '../../text/segment.ts';
+import { dictionaryVersion, segment, tagHan } from '../../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
-import { RANKING } from '../weights.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {
@@ -44,6 +44,11 @@ export interface ParsedQuery {
   answerType: AnswerType;
   /** The question speaks of the present (今年, 目前, 最近): the newest reporting is meant. */
   recent: boolean;
+  /**
+   * The question asks for the present holder of an office (区长是谁, 现任) or the latest news of
+   * something (最新, 最近): of several articles that answer, the newest is meant.
+   */
+  latest: boolean;
 }
 
 // Question words and phrases (longest first: 是多少 before 多少, 在哪里 before 哪里): they say
@@ -216,6 +221,10 @@ const STOP_PHRASES = new RegExp(
 const MEASURE_NOUNS = /人数|数量|总数|数目|金额|全长|总长|长度/g;
 // Words placing the question in the present: the archive's newest issues answer it.
 const PRESENT = /今年|目前|现在|最近|近期|近日|今天|眼下|当前/;
+// The latest of something (现任, 最新, 最近, 现在), or who holds an office now: an office has one
+// holder at a time, so of the articles naming a holder the newest tells the present one.
+const LATEST =
+  /现任|最新|最近|现在|目前|如今|眼下|当前|(?:长|主任|书记|主席|委员|负责人|经理|董事|会长|校长|院长)(?:是谁|是哪位|叫什么)/;
 const DATE_QUESTION = /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么日子/;
 // 率 at the end of the question or before a verb asks for a rate (完成率, 中签率是多少).
 const NUMBER_QUESTION = /多少|几|多大|多长|多高|多久|多远|数量|比例|面积|人口|金额|\p{Script=Han}率(?:是|为|达|有|$)/u;
@@ -268,7 +277,8 @@ const UNITS_OF_QUESTION: [RegExp, string[]][] = [
   [/多大(?!年纪|岁)/, ['平方', '亩', '公顷', '米', '寸', '万', '亿']],
   [/多大年纪|多大岁数|几岁/, ['岁']],
   [/多高|多远|全长|总长|长度/, ['米', '里']],
-  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周']],
+  // A duration is often given in minutes and seconds (用时2分50秒).
+  [/多长时间|多久/, ['年', '月', '天', '日', '小时', '分钟', '周', '分', '秒']],
   [/多长/, ['米', '里', '年', '月', '天', '小时', '分钟']],
 ];
 // Classifiers news prose uses for one another: people are counted in 名, 位 or 人 (人次).
@@ -332,8 +342,8 @@ export function extractDate(text: string): { date?: PartialDate; rest: string } 
   return { rest: text };
 }
 
-/** Parses a question into concepts, date and intent. */
-export function parseQuery(question: string): ParsedQuery {
+/** Parses a question into concepts, date and intent; `w` gives the concept weights. */
+export function parseQuery(question: string, w: RankingWeights = RANKING): ParsedQuery {
   const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
@@ -343,6 +353,7 @@ export function parseQuery(question: string): ParsedQuery {
   if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
+  const weigh = (word: string) => wordWeight(word, w);
   // Synonym-group words are taken whole before segmentation can cut them (省运会, GDP), unless
   // they sit inside a longer word jieba knows (直播间 in 红色直播间).
   const words = segment(text);
@@ -351,16 +362,23 @@ export function parseQuery(question: string): ParsedQuery {
     const at = text.indexOf(key);
     if (key.length < 2 || at < 0) continue;
     const inside = words.some(
-      (w) => w.text.length > key.length && w.start <= at && at + key.length <= w.start + w.text.length,
+      (word) => word.text.length > key.length && word.start <= at && at + key.length <= word.start + word.text.length,
     );
     if (inside) continue;
     addConcept(key, 1);
     text = text.split(key).join(' ');
     taken = true;
   }
-  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word);
+  for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word, weigh);
   markFocus(concepts, rest);
-  return { normalized, concepts, date, answerType: answerTypeOf(normalized), recent: PRESENT.test(rest) };
+  return {
+    normalized,
+    concepts,
+    date,
+    answerType: answerTypeOf(normalized),
+    recent: PRESENT.test(rest),
+    latest: LATEST.test(rest),
+  };
 }
 
 /** Marks the content word standing nearest the question word, if the question has one. */
@@ -397,9 +415,15 @@ function conceptAdder(concepts: Concept[]): (term: string, weight: number) => vo
 // 计划, 提供 for 带来), so they count less. Verbal nouns (vn: 投资, 服务) count in full.
 const LIGHT_TAGS = new Set(['v', 'vd', 'vi', 'a', 'ad', 'd', 'r', 'p', 'c', 'u', 'y', 'e', 'o']);
 
-// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when full.
+// jieba's tag of a word alone, remembered (questions repeat their words); bounded, cleared when
+// full or when jieba loads another dictionary (new issues bring new words: a tag may change).
 const tagCache = new Map<string, string>();
+let tagCacheVersion = -1;
 function tagOf(word: string): string {
+  if (tagCacheVersion !== dictionaryVersion()) {
+    tagCache.clear();
+    tagCacheVersion = dictionaryVersion();
+  }
   let tag = tagCache.get(word);
   if (tag === undefined) {
     const tags = tagHan(word);
@@ -411,10 +435,10 @@ function tagOf(word: string): string {
 }
 
 /** What a word weighs in the question before idf: less for a lone character or a light word. */
-export function wordWeight(word: string): number {
-  if (word.length === 1) return RANKING.concept.singleChar;
+export function wordWeight(word: string, w: RankingWeights = RANKING): number {
+  if (word.length === 1) return w.concept.singleChar;
   if (!HAN_ONLY.test(word)) return 1;
-  return LIGHT_TAGS.has(tagOf(word)) ? RANKING.concept.lightWord : 1;
+  return LIGHT_TAGS.has(tagOf(word)) ? w.concept.lightWord : 1;
 }
 
 // jieba's tags of proper names: people, places, organisations, other names; x is a word its HMM
@@ -434,11 +458,11 @@ function guessedWord(word: string): boolean {
   return tag === '' || tag === 'x';
 }
 
-function addWord(add: (term: string, weight: number) => void, word: string): void {
+function addWord(add: (term: string, weight: number) => void, word: string, weigh: (word: string) => number): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
   // A lone digit or Latin letter says nothing (markup, stray keys).
   if (/^[\da-z]$/.test(word)) return;
-  add(word, wordWeight(word));
+  add(word, weigh(word));
 }
 
 /** Forward maximum matching against the archive's own words; unknown characters stand alone. */
@@ -468,6 +492,7 @@ export function glueSingles(
   question: string,
   inArchive: (term: string) => boolean,
   isWord: (term: string) => boolean,
+  w: RankingWeights = RANKING,
 ): Concept[] {
   const out: Concept[] = [];
   for (const c of concepts) {
@@ -501,7 +526,7 @@ export function glueSingles(
       }
       if (recut) {
         out[out.length - 1] = { terms: [head], weight: 1 };
-        out.push({ terms: [b[1]!], weight: RANKING.concept.singleChar });
+        out.push({ terms: [b[1]!], weight: w.concept.singleChar });
         continue;
       }
     }
@@ -514,9 +539,14 @@ export function glueSingles(
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
-export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string) => boolean): Concept[] {
+export function splitUnknownConcepts(
+  concepts: Concept[],
+  isKnown: (term: string) => boolean,
+  w: RankingWeights = RANKING,
+): Concept[] {
   const out: Concept[] = [];
   const add = conceptAdder(out);
+  const weigh = (word: string) => wordWeight(word, w);
   for (const c of concepts) {
     const word = c.terms[0]!;
     // A synonym group's word is a deliberate phrase, never split.
@@ -526,7 +556,7 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
     }
     // Two characters jieba glued without knowing them as a word, and the archive never reads as one.
     if (word.length === 2 && HAN_ONLY.test(word) && !c.terms.some(isKnown) && guessedWord(word)) {
-      for (const ch of word) addWord(add, ch);
+      for (const ch of word) addWord(add, ch, weigh);
       continue;
     }
     if (word.length >= 3 && HAN_ONLY.test(word) && !c.terms.some(isKnown)) {
@@ -534,7 +564,7 @@ export function splitUnknownConcepts(concepts: Concept[], isKnown: (term: string
       // Only a split that finds known words helps; characters alone would match anything, and a
       // word the archive does not know should count against answering at all.
       if (parts.some((p) => p.length > 1)) {
-        for (const part of parts) addWord(add, part);
+        for (const part of parts) addWord(add, part, weigh);
         continue;
       }
     }

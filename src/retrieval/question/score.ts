@@ -1,7 +1,7 @@
 /**
  * How a question is credited in a text: the parts of a passage's score, as pure functions of counts and weights (see weights.ts for the
- * formula): idf, BM25F's pseudo term frequency and saturation, a concept's match credit in a text,
- * and the confidence decision.
+ * formula): idf, BM25F's pseudo term frequency and saturation, a concept's match credit in a text
+ * (the confidence decision is ranking/decision.ts).
  */
 import type { Concept } from './query.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
@@ -63,40 +63,4 @@ export function partialCredit(text: string, term: string, w: RankingWeights = RA
   for (let i = 0; i + 1 < term.length; i++) if (text.includes(term.slice(i, i + 2))) hit++;
   const share = hit / (term.length - 1);
   return w.match.partial * share * share;
-}
-
-/** What the confidence decision looks at, for one passage and one question. */
-export interface Evidence {
-  /** Share of the question's information covered (0..1), unmatched absent words discounted. */
-  cover: number;
-  /** The question asks for a kind of answer (a number, a place, a name) and the best sentence holds one (true when it asks for none). */
-  typeFound: boolean;
-  /** The date the question names is the article's or stands in the passage (true when it names none). */
-  dateMatched: boolean;
-  /** A rare concept (a name) of the question is matched. */
-  rareMatched: boolean;
-  /** How many of the question's content words (nouns, names, whole phrases) are matched. */
-  contentMatched: number;
-  /**
-   * A rare name of the question (a person, place, company, programme) that the archive holds
-   * elsewhere is missing from the passage's whole article: the article speaks of something else
-   * of the same kind (another street's count, another company's project).
-   */
-  nameMissing?: boolean;
-}
-
-export type Confidence = 'answer' | 'related';
-
-/**
- * "answer" when the passage covers what the question asks: enough of its information, an answer
- * of the kind asked for, the date named, and no rare name of the question that its article lacks.
- * "related" when it covers a good part of it, and more than one word of it, one of its rare names,
- * or all of it: the question's topic, not one word that happens to stand in it. Undefined: the
- * passage has nothing to do with the question.
- */
-export function decideConfidence(e: Evidence, w: RankingWeights = RANKING): Confidence | undefined {
-  const c = w.confidence;
-  if (e.cover >= c.answer && e.typeFound && e.dateMatched && !e.nameMissing) return 'answer';
-  if (e.cover >= c.related && (e.contentMatched >= 2 || e.rareMatched || e.cover >= c.answer)) return 'related';
-  return undefined;
 }

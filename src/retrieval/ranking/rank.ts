@@ -25,17 +25,9 @@ import {
   parseQuery,
   splitUnknownConcepts,
 } from '../question/query.ts';
+import { type DecisionEvidence, decide } from './decision.ts';
 import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
-import {
-  conceptTf,
-  decideConfidence,
-  type Evidence,
-  fieldTf,
-  idfOf,
-  partialCredit,
-  saturate,
-  termCredit,
-} from '../question/score.ts';
+import { conceptTf, fieldTf, idfOf, partialCredit, saturate, termCredit } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
 
@@ -176,7 +168,7 @@ function wordLookups(stats: ConceptStats[], n: number, w: RankingWeights): numbe
 
 /** The question's concepts (at most `limits.concepts`, the rarest) with their archive statistics. */
 function analyse(index: SearchIndex, question: string, w: RankingWeights): Analysed {
-  const parsed = parseQuery(question.slice(0, w.limits.questionChars));
+  const parsed = parseQuery(question.slice(0, w.limits.questionChars), w);
   // A term's postings are decoded once per question, though asked for more than once.
   const looked = new Map<string, Uint32Array>();
   const termPassages = (t: string) => {
@@ -194,10 +186,11 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     (t) => abbreviationExpansions(t, index.passageTexts),
   );
   let concepts = glueSingles(
-    splitUnknownConcepts(expanded, (t) => index.hasWord(t)),
+    splitUnknownConcepts(expanded, (t) => index.hasWord(t), w),
     parsed.normalized,
     (t) => termPassages(t).length > 0,
     (t) => index.hasWord(t),
+    w,
   );
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
@@ -235,37 +228,126 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult[] {
   const { limit = 5, weights: w = RANKING, dates } = options;
   // The index holds no invisible characters (decodeIssue drops them): neither may the question.
-  const query = analyse(index, removeInvisible(question), w);
-  if (query.concepts.length === 0) return query.date ? byDateOnly(index, query.date, limit) : [];
-  if (query.total <= 0) return [];
-  const firstPass = firstPassRanking(index, query, w);
-  const tables = tablesOf(index);
-  const wordScore = jiebaWordScores(index, query, w);
+  const prepared = prepareSearch(index, removeInvisible(question), w, dates);
+  return 'results' in prepared ? prepared.results : decideResults(index, prepared, w, limit);
+}
 
+/**
+ * A question's scored passages before any decision: every passage of the second pass with its
+ * score and the evidence the decision reads (margin included). Nothing here depends on the
+ * decision's coefficients, so calibrate scores many fits on one preparation.
+ */
+export interface PreparedSearch {
+  query: Analysed;
+  scored: Scored[];
+}
+
+/** The expensive part of a search: the question read, the two passes, the evidence of each passage. */
+export function prepareSearch(
+  index: SearchIndex,
+  question: string,
+  w: RankingWeights = RANKING,
+  dates?: SearchOptions['dates'],
+): PreparedSearch | { results: SearchResult[] } {
+  const query = analyse(index, question, w);
+  if (query.concepts.length === 0) return { results: query.date ? byDateOnly(index, query.date, 5) : [] };
+  if (query.total <= 0) return { results: [] };
+  const firstPass = firstPassRanking(index, query, w);
+  const wordScore = jiebaWordScores(index, query, w);
   // Second pass: term counts, sentences and answer types for the best of the first.
-  const bestByStory = new Map<string, Scored>();
+  const scored: Scored[] = [];
   for (const { p } of firstPass.slice(0, w.limits.secondPass)) {
-    const scored = scorePassage(index, p, query, w);
-    scored.score += w.score.jiebaWords * wordScore(p);
-    if (!scored.confidence) continue;
+    const s = scorePassage(index, p, query, w);
+    s.score += w.score.jiebaWords * wordScore(p);
+    // A time window the conversation read (去年, 上个月): its articles first, or only they.
     if (dates) {
-      if (withinWindow(index.docs[index.passages[p]!.doc]!.date, dates)) scored.score += w.score.dateMonthOrYear;
+      if (withinWindow(index.docs[index.passages[p]!.doc]!.date, dates)) s.score += w.score.dateMonthOrYear;
       else if (dates.narrow) continue;
     }
-    const key = index.copyKey(index.passages[p]!.doc);
+    scored.push(s);
+  }
+  addMargins(index, scored);
+  return { query, scored };
+}
+
+/**
+ * Each passage's margin: its score minus the best score of another story's passage (copies of one
+ * story across issues are one story). Positive only for the leading story's passages.
+ */
+function addMargins(index: SearchIndex, scored: Scored[]): void {
+  const storyBest = new Map<string, number>();
+  for (const s of scored) {
+    const key = index.copyKey(index.passages[s.passage]!.doc);
+    storyBest.set(key, Math.max(storyBest.get(key) ?? -Infinity, s.score));
+  }
+  const bests = [...storyBest.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, next] = bests;
+  for (const s of scored) {
+    const key = index.copyKey(index.passages[s.passage]!.doc);
+    const other = key === top?.[0] ? (next?.[1] ?? 0) : (top?.[1] ?? 0);
+    s.evidence.margin = s.score - other;
+  }
+}
+
+/**
+ * The decision on a prepared search: each passage's probability of answering (decision.ts),
+ * "answer", "related" or not shown; one passage per story; answers first (for a question of the
+ * present office holder or the latest news, the newest answering article first), then by score;
+ * related results far below the answer dropped.
+ */
+export function decideResults(
+  index: SearchIndex,
+  prepared: PreparedSearch,
+  w: RankingWeights = RANKING,
+  limit = 5,
+): SearchResult[] {
+  const { query } = prepared;
+  const tables = tablesOf(index);
+  const bestByStory = new Map<string, Scored>();
+  for (const candidate of prepared.scored) {
+    const { confidence, p } = decide(candidate.evidence, w);
+    if (!confidence) continue;
+    const scored: Scored = { ...candidate, p, confidence };
+    const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
-    // A story's passage that answers is shown before one that only mentions the question's terms.
-    const better =
-      held && answersFirst(scored) !== answersFirst(held) ? answersFirst(scored) < answersFirst(held) : undefined;
-    if (!held || (better ?? preferCopy(tables, p, scored.score, held.passage, held.score, w)))
+    // A story's passage that answers is shown before one that only mentions the question's terms;
+    // of two that are only related, the likelier to answer.
+    const better = !held
+      ? undefined
+      : answersFirst(scored) !== answersFirst(held)
+        ? answersFirst(scored) < answersFirst(held)
+        : scored.confidence === 'related' && scored.p !== held.p
+          ? (scored.p ?? 0) > (held.p ?? 0)
+          : undefined;
+    if (!held || (better ?? preferCopy(tables, scored.passage, scored.score, held.passage, held.score, w)))
       bestByStory.set(key, scored);
   }
-  // Answers before results that are only related, each by score.
+  const newestFirst = query.latest && !query.date;
+  // Answers before results that are only related, each by score (by date first, newest first,
+  // among the answers to a question of the present holder or the latest news).
   const ranked = [...bestByStory.values()].sort(
-    (a, b) => answersFirst(a) - answersFirst(b) || b.score - a.score || compareDates(tables, b.passage, a.passage),
+    (a, b) =>
+      answersFirst(a) - answersFirst(b) ||
+      (newestFirst && a.confidence === 'answer' ? compareDates(tables, b.passage, a.passage) : 0) ||
+      b.score - a.score ||
+      compareDates(tables, b.passage, a.passage),
   );
+  const lead = ranked[0];
+  const kept =
+    lead?.confidence === 'answer'
+      ? ranked.filter((s) => s.confidence === 'answer' || (s.p ?? 0) >= w.decision.keepUnderAnswer * (lead.p ?? 0))
+      : ranked;
   const idf = sentenceIdf(query, w);
-  return ranked.slice(0, limit).map((s) => toResult(index, s, query, idf));
+  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst));
+}
+
+/**
+ * Every passage of a prepared search as a result, undecided (shown as related, no short answer):
+ * what calibrate labels against the right article and its answer.
+ */
+export function candidateResults(index: SearchIndex, prepared: PreparedSearch, w: RankingWeights = RANKING) {
+  const idf = sentenceIdf(prepared.query, w);
+  return prepared.scored.map((s) => toResult(index, s, prepared.query, idf, w));
 }
 
 /** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
@@ -587,13 +669,22 @@ function eventUnknown(query: Analysed): boolean {
   return query.answerType.kind === 'date' && query.concepts.some((c, k) => query.stats[k]!.absent && c.weight < 1);
 }
 
+/**
+ * The passage and its neighbours in the same article: what a result may show around it (the
+ * figure often stands a paragraph after the lead that names the topic).
+ */
+function shownPassages(index: SearchIndex, id: number): number[] {
+  const doc = index.passages[id]!.doc;
+  return [id, id - 1, id + 1].filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc);
+}
+
 /** Whether any passage of the article, or its headline, holds one of the concept's terms. */
 function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
   const texts = [index.docTitles[doc]!, ...index.docPassages[doc]!.map((p) => index.passageTexts[p]!)];
   return texts.some((t) => c.terms.some((term) => t.includes(term)));
 }
 
-/** The full score of one passage, and the confidence it earns. */
+/** The full score of one passage, and the evidence the decision reads. */
 function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
   const text = index.passageTexts[id]!;
   const docIndex = index.passages[id]!.doc;
@@ -609,8 +700,14 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
   const lead = leadId === id ? '' : index.passageTexts[leadId]!;
   let bm = 0;
   let got = 0;
+  // Unmatched mass of words the archive holds elsewhere; mass of words it holds nowhere; all mass.
+  let missing = 0;
+  let absentMass = 0;
+  let allMass = 0;
   let rareMatched = false;
   let contentMatched = 0;
+  // The concept the question word asks about (多少名志愿者: 志愿者) is in the passage or its title.
+  let focusMissing = false;
   let nameMissing = false;
   query.concepts.forEach((c: Concept, k) => {
     const s = query.stats[k]!;
@@ -626,10 +723,12 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       fieldTf(
         { tf: conceptTf(headline, c, w), length: headline.length, averageLength: fields.headline },
         w.fields.headline,
+        w.bm25.b,
       ) +
       fieldTf(
         { tf: conceptTf(subtitle, c, w), length: subtitle.length, averageLength: fields.subtitle },
         w.fields.subtitle,
+        w.bm25.b,
       );
     if (tf === 0) tf = partial;
     bm += s.mass * saturate(tf, w.bm25.k1);
@@ -640,24 +739,42 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
       partial,
     );
     got += s.mass * matched;
+    allMass += s.mass;
+    if (s.absent) absentMass += s.mass;
+    else missing += s.mass * (1 - matched);
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
+    if (c.focus && matched < w.match.synonym) focusMissing = true;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
     if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
       nameMissing ||= !articleHolds(index, docIndex, c);
   });
   const idf = sentenceIdf(query, w);
-  const sentence = bestSentence(index.passages[id]!.text, text, query, idf);
+  const sentence = bestSentence(index.passages[id]!.text, text, query, idf, w);
   let score = bm / query.total + w.score.proximity * sentence.cover + w.score.answerType * sentence.type;
   score += dateBonus(doc.date, text, query.date, w);
   if (query.recent && !query.date) score += w.score.recent * recency(doc.date, fields.newest);
-  const evidence: Evidence = {
+  const asks = asksFor(query);
+  const evidence: DecisionEvidence = {
     cover: Math.min(1, got / query.total),
-    typeFound:
-      !asksFor(query) || (!eventUnknown(query) && holdsAnswerType(text, query, idf, w.confidence.typeSentence)),
-    dateMatched: dateMatches(doc.date, text, query.date),
+    matchedMass: got / query.maxIdf,
+    missingMass: missing / query.maxIdf,
+    absentShare: absentMass / Math.max(1e-9, allMass),
     rareMatched,
-    contentMatched,
     nameMissing,
+    asks,
+    typeFound:
+      asks &&
+      !eventUnknown(query) &&
+      shownPassages(index, id).some((k) =>
+        holdsAnswerType(index.passageTexts[k]!, query, idf, w.confidence.typeSentence, w),
+      ),
+    typeScore: sentence.type,
+    sentenceCover: sentence.cover,
+    dateNamed: query.date !== undefined,
+    dateMatched: dateMatches(doc.date, text, query.date),
+    contentMatched,
+    focusMissing,
+    margin: 0,
   };
-  return { passage: id, score, cover: evidence.cover, confidence: decideConfidence(evidence, w), evidence };
+  return { passage: id, score, cover: evidence.cover, evidence };
 }

@@ -6,8 +6,9 @@ import { bestSentence, findHighlights, type Span } from '../answers/answer.ts';
 import { type DirectAnswer, directAnswer } from '../answers/direct-answer.ts';
 import { splitSentences } from '../index/passages.ts';
 import type { ParsedQuery } from '../question/query.ts';
-import type { Confidence, Evidence } from '../question/score.ts';
+import type { Confidence, DecisionEvidence } from './decision.ts';
 import type { SearchIndex } from '../index/search-index.ts';
+import { RANKING, type RankingWeights } from '../weights.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
 export interface SearchResult {
@@ -30,6 +31,16 @@ export interface SearchResult {
   confidence: Confidence;
   /** The short answer itself (「814亿元」), when the question asks for one and the passage clearly holds it. */
   direct?: DirectAnswer;
+  /**
+   * The article's date, when the question asks for the present office holder or the latest news
+   * and the newest answering article was put first: the reply says as of when.
+   */
+  asOf?: string;
+  /**
+   * A result not offered as the answer whose passage still holds the kind of answer asked for (a
+   * figure, a date, a place, a person) beside the question's words: it may well answer.
+   */
+  mayAnswer?: boolean;
 }
 
 /** A ranked passage and its scores. */
@@ -38,9 +49,12 @@ export interface Scored {
   score: number;
   /** The share of the question's information the passage (with its headline) covers. */
   cover: number;
-  /** Undefined: the passage has nothing to do with the question. */
+  /** What the decision reads. */
+  evidence: DecisionEvidence;
+  /** The decision's probability that the passage answers (decision.ts). */
+  p?: number;
+  /** Undefined: not decided yet, or the passage has nothing to do with the question. */
   confidence?: Confidence;
-  evidence?: Evidence;
 }
 
 /**
@@ -48,13 +62,13 @@ export interface Scored {
  * article that answer best (the lead that names the place, the next paragraph with the figure),
  * as long as the whole stays within MAX_RESULT_PASSAGE characters.
  */
-function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[]): number[] {
+function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights): number[] {
   const doc = index.passages[id]!.doc;
   const window = [id];
   let length = index.passages[id]!.text.length;
   const neighbours = [id - 1, id + 1]
     .filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc)
-    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf).score }))
+    .map((k) => ({ k, score: bestSentence(index.passages[k]!.text, index.passageTexts[k]!, query, idf, w).score }))
     .sort((a, b) => b.score - a.score);
   for (const { k, score } of neighbours) {
     const extra = index.passages[k]!.text.length + 1;
@@ -68,13 +82,21 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 /** The longest passage a result shows. */
 export const MAX_RESULT_PASSAGE = 600;
 
-export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf: number[]): SearchResult {
-  const window = resultWindow(index, s.passage, query, idf);
+export function toResult(
+  index: SearchIndex,
+  s: Scored,
+  query: ParsedQuery,
+  idf: number[],
+  w: RankingWeights = RANKING,
+  /** The question asks for the latest: the result says as of when. */
+  latest = false,
+): SearchResult {
+  const window = resultWindow(index, s.passage, query, idf, w);
   const p = index.passages[s.passage]!;
   const doc = index.docs[p.doc]!;
   const passage = window.map((k) => index.passages[k]!.text).join('\n');
   const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
-  const sentence = bestSentence(passage, normalized, query, idf);
+  const sentence = bestSentence(passage, normalized, query, idf, w);
   return {
     articleId: doc.id,
     kind: doc.kind,
@@ -88,7 +110,9 @@ export function toResult(index: SearchIndex, s: Scored, query: ParsedQuery, idf:
     highlights: findHighlights(normalized, query.concepts),
     confidence: s.confidence ?? 'related',
     // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
-    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, doc.date) : undefined,
+    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, doc.date, w) : undefined,
+    ...(latest && s.confidence === 'answer' && doc.date ? { asOf: doc.date } : {}),
+    ...(s.confidence === 'related' && s.evidence.asks && s.evidence.typeFound ? { mayAnswer: true } : {}),
   };
 }
 

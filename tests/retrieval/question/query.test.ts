@@ -80,6 +80,9 @@ describe('parseQuery', () => {
     }
     expect(answerTypeOf('征集到了多少条群众建议')).toEqual({ kind: 'number', units: ['条'] });
     expect(answerTypeOf('到会多少名委员')).toEqual({ kind: 'number', units: expect.arrayContaining(['名', '位']) });
+    // A duration in minutes and seconds (用时2分50秒) answers 多久.
+    expect(answerTypeOf('演练多长时间疏散完')).toEqual({ kind: 'number', units: expect.arrayContaining(['分', '秒']) });
+    expect(answerTypeOf('这条老街全长多少')).not.toEqual({ kind: 'number', units: expect.arrayContaining(['秒']) });
     expect(answerTypeOf('门票多少钱')).toEqual({ kind: 'number', units: ['元'] });
     expect(answerTypeOf('有几个社区')).toEqual({ kind: 'number' });
     expect(answerTypeOf('什么时候开跑')).toEqual({ kind: 'date' });

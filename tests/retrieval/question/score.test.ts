@@ -3,15 +3,13 @@ import type { Concept } from '../../../src/retrieval/question/query.ts';
 import {
   conceptTf,
   countOccurrences,
-  decideConfidence,
-  type Evidence,
   fieldTf,
   idfOf,
   partialCredit,
   saturate,
   termCredit,
 } from '../../../src/retrieval/question/score.ts';
-import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
+import { RANKING } from '../../../src/retrieval/weights.ts';
 
 const concept = (...terms: string[]): Concept => ({ terms, weight: 1 });
 
@@ -66,47 +64,5 @@ describe('matching a concept in a text', () => {
     expect(partialCredit('老旧小区的改造工程', '老旧小区改造')).toBeLessThanOrEqual(RANKING.match.partial);
     expect(partialCredit('完全无关的句子', '老旧小区改造')).toBe(0);
     expect(partialCredit('小区', '小区')).toBe(0);
-  });
-});
-
-describe('the confidence decision', () => {
-  const evidence = (over: Partial<Evidence> = {}): Evidence => ({
-    cover: 1,
-    typeFound: true,
-    dateMatched: true,
-    rareMatched: false,
-    contentMatched: 3,
-    ...over,
-  });
-
-  it('answers when the passage covers the question, its kind of answer and its date', () => {
-    expect(decideConfidence(evidence())).toBe('answer');
-    expect(decideConfidence(evidence({ cover: RANKING.confidence.answer }))).toBe('answer');
-  });
-
-  it('says "related" when the answer kind or the date is missing, or coverage is partial', () => {
-    expect(decideConfidence(evidence({ typeFound: false }))).toBe('related');
-    expect(decideConfidence(evidence({ dateMatched: false }))).toBe('related');
-    expect(decideConfidence(evidence({ cover: (RANKING.confidence.answer + RANKING.confidence.related) / 2 }))).toBe(
-      'related',
-    );
-  });
-
-  it('never offers as the answer an article that lacks a rare name of the question, however well it covers the rest', () => {
-    expect(decideConfidence(evidence({ cover: 0.95, nameMissing: true }))).toBe('related');
-    expect(decideConfidence(evidence({ cover: 0.95, nameMissing: false }))).toBe('answer');
-  });
-
-  it('shows nothing for one stray word or little coverage, unless a rare name matched', () => {
-    const partial = (RANKING.confidence.answer + RANKING.confidence.related) / 2;
-    expect(decideConfidence(evidence({ cover: partial, contentMatched: 1 }))).toBeUndefined();
-    expect(decideConfidence(evidence({ cover: partial, contentMatched: 1, rareMatched: true }))).toBe('related');
-    expect(decideConfidence(evidence({ cover: RANKING.confidence.related / 2, rareMatched: true }))).toBeUndefined();
-  });
-
-  it('follows the thresholds of the weights it is given', () => {
-    const strict: RankingWeights = { ...RANKING, confidence: { ...RANKING.confidence, answer: 0.99 } };
-    expect(decideConfidence(evidence({ cover: 0.9 }))).toBe('answer');
-    expect(decideConfidence(evidence({ cover: 0.9 }), strict)).toBe('related');
   });
 });

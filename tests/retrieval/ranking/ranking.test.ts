@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article, Issue } from '../../../src/corpus/types.ts';
-import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { decide } from '../../../src/retrieval/ranking/decision.ts';
+import { prepareSearch, search } from '../../../src/retrieval/ranking/rank.ts';
 import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
 
@@ -128,11 +129,20 @@ describe('a rare name the article lacks', () => {
   const off: RankingWeights = { ...RANKING, confidence: { ...RANKING.confidence, missingName: 2 } };
   const first = (q: string, weights: RankingWeights) => search(projects, q, { limit: 3, weights })[0];
 
-  it("offers another company's figure only as related", () => {
+  it("notes another company's article, and the decision counts it against the answer", () => {
     const q = '铂特项目投产后能带来多少就业岗位';
-    expect(first(q, off)?.confidence).toBe('answer');
+    // The leading passage's evidence: its article lacks the rare name 铂特 only by the rule's threshold.
+    const lead = (w: RankingWeights) => {
+      const prepared = prepareSearch(projects, q, w);
+      if ('results' in prepared) throw new Error('no passages scored');
+      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
+    };
+    expect(lead(on).nameMissing).toBe(true);
+    expect(lead(off).nameMissing).toBe(false);
     expect(first(q, on)?.headline).toBe('华睿智连项目开工');
-    expect(first(q, on)?.confidence).toBe('related');
+    // The fitted models weigh it (with cleanCover, which it zeroes): less likely to answer.
+    const evidence = lead(on);
+    expect(decide(evidence).p).toBeLessThan(decide({ ...evidence, nameMissing: false }).p);
   });
 
   it('still answers when the article names it', () => {
@@ -149,5 +159,45 @@ describe('a rare name the article lacks', () => {
       headline: '华睿智连项目开工',
       confidence: 'related',
     });
+  });
+});
+
+describe('the kind of answer asked for, in the paragraph after', () => {
+  const stations = SearchIndex.build(
+    [
+      issue([
+        // Paragraphs long enough to be passages of their own.
+        article('户外劳动者服务站点开放', [
+          `连日来气温走低，各街道的户外劳动者服务站点成了环卫工人歇脚取暖的暖心驿站。${FILLER.repeat(2)}`,
+          `区总工会负责人介绍，依托银行网点等场所建成服务站点128个。${FILLER.repeat(2)}`,
+        ]),
+        article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+      ]),
+    ],
+    [],
+    'test',
+  ).index;
+
+  it('counts for the lead that names the topic: a result shows the neighbouring paragraph', () => {
+    const prepared = prepareSearch(stations, '户外劳动者服务站点有多少个');
+    if ('results' in prepared) throw new Error('no passages scored');
+    const lead = prepared.scored.find((s) => stations.passageTexts[s.passage]!.includes('暖心驿站'));
+    expect(stations.passageTexts[lead!.passage]).not.toContain('128');
+    expect(lead?.evidence.typeFound).toBe(true);
+    // An article with no such figure anywhere does not.
+    const other = prepareSearch(stations, '户外劳动者服务站点什么时候开放');
+    if ('results' in other) throw new Error('no passages scored');
+    expect(other.scored.every((s) => !s.evidence.typeFound)).toBe(true);
+  });
+
+  it('notes when the word the question asks about is not in the passage', () => {
+    const lead = (q: string) => {
+      const prepared = prepareSearch(stations, q);
+      if ('results' in prepared) throw new Error('no passages scored');
+      return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
+    };
+    expect(lead('户外劳动者服务站点有多少个').focusMissing).toBe(false);
+    // 保安 stands right after 多少名: the count asked for is of guards, which the article never mentions.
+    expect(lead('多少名保安在户外劳动者服务站点值守').focusMissing).toBe(true);
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * Whether a passage is offered as the answer, shown as possibly related, or not shown: two
+ * logistic regressions over the same general evidence (never over particular words), fitted by
+ * `npm run calibrate` (eval/calibrate.ts) on questions whose right article and answer are known.
+ *
+ *   p = σ(intercept + Σ_i coefficient_i · feature_i)      σ(x) = 1 / (1 + e^−x)
+ *
+ * decision.answer's p estimates the chance that the passage's article is the right one and the
+ * passage holds the answer; decision.topic's, that the article is the one asked about. "answer"
+ * when the first reaches its threshold, "related" when the second does, else nothing. The
+ * thresholds are chosen by calibrate for a stated cost (weights.ts says which).
+ *
+ * Every feature is on a 0..1 scale (a few are 0/1 flags), so that a coefficient reads as what
+ * the feature at its fullest adds to the log-odds.
+ */
+import { type DecisionCoefficients, type LogisticModel, RANKING, type RankingWeights } from '../weights.ts';
+
+/** What the decision looks at, for one passage and one question (rank.ts gathers it). */
+export interface DecisionEvidence {
+  /** Share of the question's information (idf mass) covered, words the archive never uses discounted. */
+  cover: number;
+  /** idf mass of the question matched by the passage (with its headline and lead), over the archive's largest idf. */
+  matchedMass: number;
+  /** idf mass of the question's words that the archive holds elsewhere but this passage lacks, over the largest idf. */
+  missingMass: number;
+  /** Share of the question's mass in words found nowhere in the archive (wording it does not use). */
+  absentShare: number;
+  /** A rare proper name of the question (a person, place, company, programme) is matched. */
+  rareMatched: boolean;
+  /** A rare proper name of the question that the archive holds is missing from the passage's whole article. */
+  nameMissing: boolean;
+  /** The question asks for a number, a date, a place or a person. */
+  asks: boolean;
+  /** It asks, and some sentence holds that kind of answer near a good share of the question's terms. */
+  typeFound: boolean;
+  /** How well the best sentence holds the kind of answer asked for (0..1; 0 when none is asked). */
+  typeScore: number;
+  /** Share of the question's mass held in the passage's best sentence (proximity). */
+  sentenceCover: number;
+  /** The question names a date. */
+  dateNamed: boolean;
+  /** It names one, and the article is of that date or the passage names it. */
+  dateMatched: boolean;
+  /** Content words (nouns, names, whole phrases) of the question matched. */
+  contentMatched: number;
+  /** The word the question asks about (the one beside its question word) is not matched. */
+  focusMissing: boolean;
+  /** The passage's score minus the best score of any other story's passage (negative: another article leads). */
+  margin: number;
+}
+
+/** The features in the model's order; `decisionFeatures` gives their values. */
+export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
+  'cover',
+  'uncoveredLog',
+  'cleanCover',
+  'matchedMass',
+  'missingMass',
+  'absentShare',
+  'rareMatched',
+  'nameMissing',
+  'typeMissing',
+  'typeScore',
+  'sentenceCover',
+  'dateMissed',
+  'contentWords',
+  'focusMissing',
+  'margin',
+];
+
+export type DecisionFeature = keyof DecisionCoefficients;
+
+const flag = (b: boolean) => (b ? 1 : 0);
+const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * The features as numbers on 0..1 (margin on −1..1), in DECISION_FEATURES' order:
+ * - cover; uncoveredLog: the share left uncovered on a log scale, ln(1 / (1 − cover + 0.02)) / ln 50,
+ *   so that the last missing word weighs as much as the first; cleanCover: cover when nothing the
+ *   question asks is missing (its kind of answer, its date, its rare names), else 0;
+ * - matchedMass (capped at 3 of the largest idf, scaled to 0..1), missingMass (likewise),
+ *   absentShare: how much of the question the passage speaks to, and how much it does not say;
+ * - rareMatched, nameMissing: the question's own names found, or another thing of that kind spoken of;
+ * - typeMissing: a number, date, place or person is asked for and no sentence holds one near the
+ *   question's terms; typeScore: how well the best sentence holds it;
+ * - sentenceCover: the question held together in one sentence;
+ * - dateMissed: a date is named and the article is of another and does not name it;
+ * - contentWords: content words matched, 3 or more counting 1; focusMissing: the word the question
+ *   asks about (beside its question word: 多少名志愿者 -> 志愿者) is not matched;
+ * - margin: the lead over (or gap to) the best other article, clipped to −1..1.
+ */
+export function decisionFeatures(e: DecisionEvidence): number[] {
+  const cover = clip(e.cover, 0, 1);
+  const clean = !(e.asks && !e.typeFound) && !(e.dateNamed && !e.dateMatched) && !e.nameMissing;
+  const values: Record<DecisionFeature, number> = {
+    cover,
+    uncoveredLog: Math.log(1 / (1 - cover + 0.02)) / Math.log(50),
+    cleanCover: clean ? cover : 0,
+    matchedMass: clip(e.matchedMass, 0, 3) / 3,
+    missingMass: clip(e.missingMass, 0, 3) / 3,
+    absentShare: clip(e.absentShare, 0, 1),
+    rareMatched: flag(e.rareMatched),
+    nameMissing: flag(e.nameMissing),
+    typeMissing: flag(e.asks && !e.typeFound),
+    typeScore: e.asks ? clip(e.typeScore, 0, 1) : 0,
+    sentenceCover: clip(e.sentenceCover, 0, 1),
+    dateMissed: flag(e.dateNamed && !e.dateMatched),
+    contentWords: Math.min(3, e.contentMatched) / 3,
+    focusMissing: flag(e.focusMissing),
+    margin: clip(e.margin, -1, 1),
+  };
+  return DECISION_FEATURES.map((f) => values[f]);
+}
+
+/** A logistic model's estimate (0..1) for the features. */
+export function probability(features: number[], model: LogisticModel): number {
+  let x = model.intercept;
+  DECISION_FEATURES.forEach((f, k) => {
+    x += model.coefficients[f] * features[k]!;
+  });
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** The estimate that the passage answers the question (0..1). */
+export function answerProbability(features: number[], w: RankingWeights = RANKING): number {
+  return probability(features, w.decision.answer);
+}
+
+export type Confidence = 'answer' | 'related';
+
+/**
+ * Whether the passage holds the question's topic, not one stray word of it: two of its content
+ * words, one of its rare names, or nearly all of it. A hard condition, set by hand: the sets the
+ * models are fitted on hold few questions that share one word with the archive and nothing else,
+ * so a fit could not learn it, and a reader never gains from a result that shares one word.
+ */
+export function topical(e: DecisionEvidence, w: RankingWeights = RANKING): boolean {
+  const gate = w.decision.topicGate;
+  return e.contentMatched >= gate.contentWords || e.rareMatched || e.cover >= gate.cover;
+}
+
+/** "answer", "related" or nothing (undefined), with the answer's probability, by the weights given. */
+export function decide(e: DecisionEvidence, w: RankingWeights = RANKING): { confidence?: Confidence; p: number } {
+  const features = decisionFeatures(e);
+  const p = answerProbability(features, w);
+  if (!topical(e, w)) return { p };
+  if (p >= w.decision.answer.threshold) return { confidence: 'answer', p };
+  if (probability(features, w.decision.topic) >= w.decision.topic.threshold) return { confidence: 'related', p };
+  return { p };
+}
