@@ -9,6 +9,7 @@
  */
 import { segment } from '../../text/segment.ts';
 import type { Concept } from './query.ts';
+import type { ArchiveLookup } from './archive-lookup.ts';
 
 /**
  * An abbreviation sought here is three or four Han characters: two characters the archive never
@@ -85,15 +86,11 @@ export function abbreviationExpansions(abbreviation: string, texts: Iterable<str
  * abbreviate as alternatives, like a synonym group (the user's word first). A word of a synonym
  * group already has its alternatives and is left as it is.
  */
-export function withAbbreviations(
-  concepts: Concept[],
-  inArchive: (term: string) => boolean,
-  expansions: (term: string) => string[],
-): Concept[] {
+export function withAbbreviations(concepts: Concept[], archive: ArchiveLookup): Concept[] {
   return concepts.map((c) => {
     const word = c.terms[0]!;
-    if (c.terms.length > 1 || !ABBREVIATION.test(word) || inArchive(word)) return c;
-    const found = expansions(word);
+    if (c.terms.length > 1 || !ABBREVIATION.test(word) || archive.isWord(word) || archive.occurs(word)) return c;
+    const found = archive.abbreviates(word);
     return found.length > 0 ? { ...c, terms: [word, ...found] } : c;
   });
 }

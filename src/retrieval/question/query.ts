@@ -8,6 +8,7 @@ import { normalize } from '../../text/normalize.ts';
 import { dictionaryVersion, segment, tagHan } from '../../text/segment.ts';
 import { SYNONYM_KEYS, synonymsOf } from './synonyms.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
+import type { ArchiveLookup } from './archive-lookup.ts';
 
 /** One thing the question is about; any of `terms` matches it (the first is the user's own word). */
 export interface Concept {
@@ -490,10 +491,11 @@ const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
 export function glueSingles(
   concepts: Concept[],
   question: string,
-  inArchive: (term: string) => boolean,
-  isWord: (term: string) => boolean,
+  archive: Pick<ArchiveLookup, 'isWord' | 'occurs'>,
   w: RankingWeights = RANKING,
 ): Concept[] {
+  const inArchive = (t: string) => archive.occurs(t);
+  const isWord = (t: string) => archive.isWord(t);
   const out: Concept[] = [];
   for (const c of concepts) {
     const prev = out[out.length - 1];
@@ -541,9 +543,10 @@ export function glueSingles(
  */
 export function splitUnknownConcepts(
   concepts: Concept[],
-  isKnown: (term: string) => boolean,
+  archive: Pick<ArchiveLookup, 'isWord'>,
   w: RankingWeights = RANKING,
 ): Concept[] {
+  const isKnown = (t: string) => archive.isWord(t);
   const out: Concept[] = [];
   const add = conceptAdder(out);
   const weigh = (word: string) => wordWeight(word, w);

@@ -30,6 +30,7 @@ import { leadResult, type Scored, type SearchResult, toResult } from './result.t
 import { conceptTf, fieldTf, idfOf, partialCredit, saturate, termCredit } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
+import type { ArchiveLookup } from '../question/archive-lookup.ts';
 
 export type { SearchResult } from './result.ts';
 
@@ -179,19 +180,14 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     }
     return ids;
   };
+  const archive: ArchiveLookup = {
+    isWord: (t) => index.hasWord(t),
+    occurs: (t) => termPassages(t).length > 0,
+    abbreviates: (t) => abbreviationExpansions(t, index.passageTexts),
+  };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
-  const expanded = withAbbreviations(
-    parsed.concepts,
-    (t) => index.hasWord(t) || termPassages(t).length > 0,
-    (t) => abbreviationExpansions(t, index.passageTexts),
-  );
-  let concepts = glueSingles(
-    splitUnknownConcepts(expanded, (t) => index.hasWord(t), w),
-    parsed.normalized,
-    (t) => termPassages(t).length > 0,
-    (t) => index.hasWord(t),
-    w,
-  );
+  const expanded = withAbbreviations(parsed.concepts, archive);
+  let concepts = glueSingles(splitUnknownConcepts(expanded, archive, w), parsed.normalized, archive, w);
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);

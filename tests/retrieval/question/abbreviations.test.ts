@@ -36,11 +36,11 @@ describe('abbreviation expansions', () => {
       { terms: ['居民'], weight: 1 },
       { terms: ['全马', '全程马拉松'], weight: 1 },
     ];
-    const out = withAbbreviations(
-      concepts,
-      (t) => t === '居民',
-      (t) => abbreviationExpansions(t, texts),
-    );
+    const out = withAbbreviations(concepts, {
+      isWord: (t) => t === '居民',
+      occurs: () => false,
+      abbreviates: (t) => abbreviationExpansions(t, texts),
+    });
     expect(out.map((c) => c.terms)).toEqual([['长护险', '长期护理保险'], ['居民'], ['全马', '全程马拉松']]);
   });
 });

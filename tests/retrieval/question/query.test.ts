@@ -101,21 +101,11 @@ describe('parseQuery', () => {
       { terms: ['点'], weight: 0.35 },
       { terms: ['设在'], weight: 0.5 },
     ];
-    const glued = glueSingles(
-      concepts,
-      '托管点设在哪几个地方',
-      (t) => t === '托管点',
-      () => false,
-    );
+    const glued = glueSingles(concepts, '托管点设在哪几个地方', { occurs: (t) => t === '托管点', isWord: () => false });
     expect(glued.map((c) => c.terms[0])).toEqual(['托管点', '设在']);
     expect(glued[0]!.weight).toBe(1);
     // Not where the archive never holds the whole.
-    const kept = glueSingles(
-      concepts,
-      '托管点设在哪几个地方',
-      () => false,
-      () => false,
-    );
+    const kept = glueSingles(concepts, '托管点设在哪几个地方', { occurs: () => false, isWord: () => false });
     expect(kept.map((c) => c.terms[0])).toEqual(['托管', '点', '设在']);
   });
 
@@ -128,8 +118,7 @@ describe('parseQuery', () => {
         { terms: ['全长'], weight: 1 },
       ],
       '寺街全长',
-      (t) => inArchive.has(t),
-      () => false,
+      { occurs: (t) => inArchive.has(t), isWord: () => false },
     );
     expect(glued.map((c) => c.terms[0])).toEqual(['寺街', '全长']);
     // A character is not glued onto a word unless the archive reads the whole as one word.
@@ -139,8 +128,7 @@ describe('parseQuery', () => {
         { terms: ['观'], weight: 0.35 },
       ],
       '社区观',
-      () => true,
-      () => false,
+      { occurs: () => true, isWord: () => false },
     );
     expect(kept.map((c) => c.terms[0])).toEqual(['社区', '观']);
     // A character cut off a name the archive holds is joined back and the rest re-cut.
@@ -151,8 +139,7 @@ describe('parseQuery', () => {
         { terms: ['樱花'], weight: 1 },
       ],
       '濠河边上的樱花',
-      (t) => t === '濠河' || t === '樱花',
-      () => false,
+      { occurs: (t) => t === '濠河' || t === '樱花', isWord: () => false },
     );
     expect(recut.map((c) => c.terms[0])).toEqual(['濠河', '边', '樱花']);
   });
@@ -166,9 +153,9 @@ describe('parseQuery', () => {
 
   it('splits a glued word into the words the archive knows, but keeps a wholly unknown one', () => {
     const known = new Set(['崇川', '会议']);
-    const split = splitUnknownConcepts([{ terms: ['崇川开'], weight: 1 }], (t) => known.has(t));
+    const split = splitUnknownConcepts([{ terms: ['崇川开'], weight: 1 }], { isWord: (t) => known.has(t) });
     expect(split.map((c) => c.terms[0])).toEqual(['崇川', '开']);
-    const kept = splitUnknownConcepts([{ terms: ['股市行情'], weight: 1 }], (t) => known.has(t));
+    const kept = splitUnknownConcepts([{ terms: ['股市行情'], weight: 1 }], { isWord: (t) => known.has(t) });
     expect(kept.map((c) => c.terms[0])).toEqual(['股市行情']);
   });
 });
