@@ -106,15 +106,18 @@ describe('running unattended', () => {
   it('answers 200 to a second press of the same page, with one log line and no stack', async () => {
     const user = 3002;
     await driver.text('崇川', user);
-    const results = await api.waitFor((c) => c.payload.chat_id === user);
-    const next = (
-      results.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard
-      .flat()
-      .find((b) => b.text.includes('下一页'))!;
-    expect((await driver.press(next.callback_data, user, 1)).status).toBe(200);
+    type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+    const buttons = (c: { payload: Record<string, unknown> }) =>
+      (c.payload.reply_markup as Keyboard).inline_keyboard.flat();
+    // The answer's 更多结果 sends the other results, paged by 下一页.
+    const answer = await api.waitFor((c) => c.payload.chat_id === user);
+    const more = buttons(answer).find((b) => b.callback_data.startsWith('m:'))!;
+    expect((await driver.press(more.callback_data, user, 1)).status).toBe(200);
+    const results = await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === user && c !== answer);
+    const next = buttons(results).find((b) => b.text.includes('下一页'))!;
+    expect((await driver.press(next.callback_data, user, 2)).status).toBe(200);
     api.fail('editMessageText', { status: 400, description: 'Bad Request: message is not modified' });
-    const again = await driver.press(next.callback_data, user, 1);
+    const again = await driver.press(next.callback_data, user, 2);
     expect(again.status).toBe(200);
     const lines = logLines().filter((l) => l.update === again.id);
     expect(lines.map((l) => l.msg)).toEqual(['message already shows this; nothing to change']);

@@ -7,7 +7,7 @@
  */
 import type { Context } from 'grammy';
 import { isProperName, parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
-import { loadContext, saveContext } from '../conversation/chat-context.ts';
+import { countUnanswered, loadContext, saveContext } from '../conversation/chat-context.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
 import {
   type ChatContext,
@@ -91,7 +91,7 @@ export async function answerQuestion(
   const { results, notice } = found ?? searchIn(deps, q);
   if (results.length === 0) {
     // What residents ask and the archive lacks, for the operators (/stats): the text alone.
-    await deps.subscriptions.countUnanswered(q, deps.now()).catch(() => {});
+    await countUnanswered(deps.subscriptions, q, deps.now());
     await ctx.reply(messages.noMatch(q));
     return;
   }
@@ -202,7 +202,8 @@ export async function answerMessage(ctx: Context, deps: BotDeps, message: string
   if (kind === 'foreign') {
     // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something.
     const results = text.length <= MAX_QUESTION ? deps.library.search(text, RESULTS_KEPT) : [];
-    if (answers(results)) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
+    // Shown even when only related: a bare keyword (GDP) rarely reads as a whole question.
+    if (results.length > 0) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
     else await replyWithExamples(ctx, deps, messages.smallTalk.foreign);
     return;
   }
