@@ -29,7 +29,7 @@ import {
   writeIndexFile,
   writeIndexFileInSlices,
 } from './index-file.ts';
-import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
+import { collectGarbage, FILE_TEXT_COLUMNS, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
@@ -206,7 +206,7 @@ function readSaved(indexFile: string, fingerprint: string): Saved {
   try {
     const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
     if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
-    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN]), fingerprint);
+    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN], FILE_TEXT_COLUMNS), fingerprint);
     // The file stays open until the issues are read: a rebuild by another process renames a new
     // file over this one, and the issues read later must be those of the index loaded now.
     keepOpen = true;
@@ -340,8 +340,13 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   if (saved.stale) warn?.(`the saved index ${indexFile} is ${saved.stale}; rebuilding it`);
   const issues = readIssues();
   log?.(`building the index of ${issues.length} issues`);
-  const { index } = buildIndex(issues, fingerprint, indexFile, log, warn);
-  saveIndex(indexFile, issues, index, fingerprint, warn);
+  const { index: built } = buildIndex(issues, fingerprint, indexFile, log, warn);
+  // Loaded back from what was saved, the index leaves its passage texts in the file, as it does
+  // at every later start: the memory a running bot holds does not depend on whether it built.
+  const reloaded: Saved = saveIndex(indexFile, issues, built, fingerprint, warn)
+    ? readSaved(indexFile, fingerprint)
+    : { stale: '' };
+  const index = 'index' in reloaded ? reloaded.index : built;
   collectGarbage();
   return { index, issues, built: true };
 }

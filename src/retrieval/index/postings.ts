@@ -9,7 +9,15 @@
  * lookup (a few microseconds for the longest list). That is the saved form; in memory, changed in
  * place, the postings may be several such segments (see Postings).
  */
-import { type Columns, type ColumnSources, column, materializeAll, prefixedSources, SLICE_MS } from './index-file.ts';
+import {
+  type Columns,
+  type ColumnSources,
+  column,
+  type LoadedColumns,
+  materializeAll,
+  prefixedSources,
+  SLICE_MS,
+} from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
@@ -327,7 +335,7 @@ export class Postings {
     ]);
   }
 
-  static fromColumns(columns: Columns, prefix: string): Postings {
+  static fromColumns(columns: LoadedColumns, prefix: string): Postings {
     const keys = column(columns, `${prefix}.keys`, Uint32Array);
     const counts = column(columns, `${prefix}.counts`, Uint32Array, keys.length);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, keys.length + 1);

@@ -15,6 +15,7 @@
  */
 import {
   type Columns,
+  type LoadedColumns,
   type ColumnSources,
   column,
   materializeAll,
@@ -488,7 +489,7 @@ export class WordIndex {
     ]);
   }
 
-  static fromColumns(columns: Columns, prefix: string, documentCount: number): WordIndex {
+  static fromColumns(columns: LoadedColumns, prefix: string, documentCount: number): WordIndex {
     const terms = column(columns, `${prefix}.terms`, StringTable);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, terms.length + 1);
     const ids = column(columns, `${prefix}.ids`, Uint32Array, starts[terms.length]);
