@@ -464,7 +464,8 @@ export class FileArray<T extends TypedColumn> {
   constructor(
     private readonly file: SharedFile,
     private readonly at: number,
-    private readonly ctor: new (length: number) => T,
+    /** The element type (Uint32Array …). */
+    readonly type: new (length: number) => T,
     readonly length: number,
   ) {
     file.retain();
@@ -473,10 +474,35 @@ export class FileArray<T extends TypedColumn> {
 
   /** Elements [from, to) as a new array. */
   slice(from: number, to: number): T {
-    const out = new this.ctor(Math.max(0, to - from));
+    const out = new this.type(Math.max(0, to - from));
     this.file.readInto(out, out.byteLength, this.at + from * out.BYTES_PER_ELEMENT);
     return out;
   }
+
+  /** The whole array as a PiecewiseColumn: read a slice at a time when saved again. */
+  toPieces(): PiecewiseColumn {
+    const name = (Object.keys(TYPES) as (keyof typeof TYPES)[]).find((k) => TYPES[k] === (this.type as unknown));
+    if (!name) throw new Error('unsupported column type');
+    const step = Math.max(1, Math.floor(SLICE_BYTES / this.type.prototype.BYTES_PER_ELEMENT));
+    const pieces = function* (array: FileArray<T>) {
+      for (let at = 0; at < array.length; at += step) yield array.slice(at, Math.min(array.length, at + step));
+    };
+    return { type: name, pieces: () => pieces(this) };
+  }
+}
+
+/** A typed array column of the given type, in memory or left in the file; an IndexFileError when not. */
+export function arrayColumn<T extends TypedColumn>(
+  columns: LoadedColumns,
+  name: string,
+  type: new (length: number) => T,
+  length?: number,
+): T | FileArray<T> {
+  const c = columns[name];
+  const fits = c instanceof type || (c instanceof FileArray && c.type === (type as unknown));
+  if (!fits) throw new IndexFileError(`column ${name} is missing`);
+  if (length !== undefined && c.length !== length) throw new IndexFileError(`column ${name} has the wrong length`);
+  return c as T | FileArray<T>;
 }
 
 /** What a column may be once read: in memory, or left in the file (see IndexFileReader.leave). */

@@ -29,7 +29,7 @@ import {
   writeIndexFile,
   writeIndexFileInSlices,
 } from './index-file.ts';
-import { collectGarbage, FILE_TEXT_COLUMNS, INDEX_VERSION, SearchIndex } from './search-index.ts';
+import { collectGarbage, FILE_COLUMNS, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
 export function corpusFingerprint(corpusDir: string): string {
@@ -206,7 +206,7 @@ function readSaved(indexFile: string, fingerprint: string): Saved {
   try {
     const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
     if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
-    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN], FILE_TEXT_COLUMNS), fingerprint);
+    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN], FILE_COLUMNS), fingerprint);
     // The file stays open until the issues are read: a rebuild by another process renames a new
     // file over this one, and the issues read later must be those of the index loaded now.
     keepOpen = true;

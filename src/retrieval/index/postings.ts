@@ -10,9 +10,11 @@
  * place, the postings may be several such segments (see Postings).
  */
 import {
+  arrayColumn,
   type Columns,
   type ColumnSources,
   column,
+  FileArray,
   type LoadedColumns,
   materializeAll,
   prefixedSources,
@@ -76,12 +78,18 @@ interface Segment {
   keys: Uint32Array;
   counts: Uint32Array;
   starts: Uint32Array;
-  bytes: Uint8Array;
+  /** In memory, or (a loaded index) left in the file: a key's bytes read when it is looked up. */
+  bytes: Uint8Array | FileArray<Uint8Array>;
   /** Ids held over all keys (removed ones included). */
   size: number;
 }
 
-const segmentOf = (keys: Uint32Array, counts: Uint32Array, starts: Uint32Array, bytes: Uint8Array): Segment => ({
+const segmentOf = (
+  keys: Uint32Array,
+  counts: Uint32Array,
+  starts: Uint32Array,
+  bytes: Uint8Array | FileArray<Uint8Array>,
+): Segment => ({
   keys,
   counts,
   starts,
@@ -91,8 +99,9 @@ const segmentOf = (keys: Uint32Array, counts: Uint32Array, starts: Uint32Array, 
 
 /** Decodes key k's list of the segment into `out` from `at`; returns where it ended. */
 function decodeInto(segment: Segment, k: number, out: Uint32Array, at: number): number {
-  const bytes = segment.bytes;
-  let from = segment.starts[k]!;
+  const held = segment.bytes;
+  const bytes = held instanceof FileArray ? held.slice(segment.starts[k]!, segment.starts[k + 1]!) : held;
+  let from = held instanceof FileArray ? 0 : segment.starts[k]!;
   let prev = 0;
   const end = at + segment.counts[k]!;
   for (let n = at; n < end; n++) {
@@ -312,7 +321,7 @@ export class Postings {
         ['keys', keys],
         ['counts', counts],
         ['starts', starts],
-        ['bytes', bytes],
+        ['bytes', bytes instanceof FileArray ? bytes.toPieces() : bytes],
       ]);
     }
     const removed = this.removed.clone();
@@ -339,7 +348,7 @@ export class Postings {
     const keys = column(columns, `${prefix}.keys`, Uint32Array);
     const counts = column(columns, `${prefix}.counts`, Uint32Array, keys.length);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, keys.length + 1);
-    const bytes = column(columns, `${prefix}.bytes`, Uint8Array, starts[keys.length]);
+    const bytes = arrayColumn(columns, `${prefix}.bytes`, Uint8Array, starts[keys.length]);
     return new Postings([segmentOf(keys, counts, starts, bytes)], new RemovedIds());
   }
 }

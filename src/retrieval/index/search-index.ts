@@ -55,8 +55,12 @@ interface Parts {
   store?: PassageStore;
 }
 
-/** Passage texts that a loaded index leaves in its file, read when a question looks at them. */
-export const FILE_TEXT_COLUMNS = ['passage.text', 'passage.normalized'];
+/**
+ * What a loaded index leaves in its file, the columns that grow with the archive's text: passage
+ * texts, read when a question looks at a passage, and the word and bigram postings, a term's list
+ * read when it is looked up. What stays in memory is a few numbers per passage, doc and term.
+ */
+export const FILE_COLUMNS = ['passage.text', 'passage.normalized', 'words.ids', 'words.freqs', 'grams.bytes'];
 
 export class SearchIndex {
   readonly docs: SearchDoc[];
@@ -271,7 +275,7 @@ export class SearchIndex {
 
   /**
    * The index saved by toColumns; throws IndexFileError when a column is missing or misfits.
-   * Passage texts left in the file (FILE_TEXT_COLUMNS read as FileStrings) stay there.
+   * Columns left in the file (FILE_COLUMNS, read as FileStrings and FileArrays) stay there.
    */
   static fromColumns(columns: LoadedColumns, fingerprint: string): SearchIndex {
     const docIds = column(columns, 'doc.id', StringTable);

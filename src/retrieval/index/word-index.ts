@@ -14,7 +14,9 @@
  * memory, changed in place, the postings may be several segments of that layout (see WordIndex).
  */
 import {
+  arrayColumn,
   type Columns,
+  FileArray,
   type LoadedColumns,
   type ColumnSources,
   column,
@@ -71,9 +73,27 @@ function countWords(text: string): Map<string, number> {
 interface Segment {
   terms: StringTable;
   starts: Uint32Array;
-  ids: Uint32Array;
-  freqs: Uint16Array;
+  /** In memory, or (a loaded index) left in the file: a term's postings read when it is looked up. */
+  ids: Uint32Array | FileArray<Uint32Array>;
+  freqs: Uint16Array | FileArray<Uint16Array>;
 }
+
+/** Term k's ids in the segment, ascending (a view when in memory, read when in the file). */
+function idsOf(segment: Segment, k: number): Uint32Array {
+  const { ids, starts } = segment;
+  return ids instanceof FileArray ? ids.slice(starts[k]!, starts[k + 1]!) : ids.subarray(starts[k]!, starts[k + 1]!);
+}
+
+/** Term k's frequencies in the segment, aligned with idsOf. */
+function freqsOf(segment: Segment, k: number): Uint16Array {
+  const { freqs, starts } = segment;
+  return freqs instanceof FileArray
+    ? freqs.slice(starts[k]!, starts[k + 1]!)
+    : freqs.subarray(starts[k]!, starts[k + 1]!);
+}
+
+/** How many postings term k has in the segment. */
+const countOf = (segment: Segment, k: number) => segment.starts[k + 1]! - segment.starts[k]!;
 
 /** Position of the term in the segment's sorted table, or -1. */
 function find(segment: Segment, term: string): number {
@@ -163,8 +183,8 @@ function* planMerge(segments: readonly Segment[], removed: RemovedIds, plan: Mer
     const places = segments.map((s, i) => {
       if (heads[i]! >= s.terms.length || s.terms.get(heads[i]!) !== term) return -1;
       const k = heads[i]!++;
-      if (removed.isEmpty) live += s.starts[k + 1]! - s.starts[k]!;
-      else for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (removed.position(s.ids[at]!) >= 0) live++;
+      if (removed.isEmpty) live += countOf(s, k);
+      else for (const id of idsOf(s, k)) if (removed.position(id) >= 0) live++;
       return k;
     });
     if (live === 0) continue;
@@ -220,9 +240,11 @@ function* mergedColumn<T extends Uint32Array | Uint16Array>(
       const k = plan.from[t * n + i]!;
       if (k < 0) continue;
       const s = segments[i]!;
-      work += s.starts[k + 1]! - s.starts[k]!;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const position = removed.position(s.ids[at]!);
+      const ids = idsOf(s, k);
+      const freqs = pick.ids ? undefined : freqsOf(s, k);
+      work += ids.length;
+      for (let j = 0; j < ids.length; j++) {
+        const position = removed.position(ids[j]!);
         if (position < 0) continue;
         if (used === piece.length) {
           yield piece;
@@ -230,7 +252,7 @@ function* mergedColumn<T extends Uint32Array | Uint16Array>(
           used = 0;
           sliceStart = performance.now();
         }
-        piece[used++] = pick.ids ? (pick.renumber ? position : s.ids[at]!) : s.freqs[at]!;
+        piece[used++] = freqs ? freqs[j]! : pick.renumber ? position : ids[j]!;
       }
     }
   }
@@ -328,7 +350,8 @@ export class WordIndex {
     for (const s of this.segments) {
       const k = find(s, term);
       if (k < 0) continue;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) return true;
+      if (this.removed.isEmpty && countOf(s, k) > 0) return true;
+      for (const id of idsOf(s, k)) if (this.removed.position(id) >= 0) return true;
     }
     return false;
   }
@@ -339,8 +362,8 @@ export class WordIndex {
     for (const s of this.segments) {
       const k = find(s, term);
       if (k < 0) continue;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const position = this.removed.position(s.ids[at]!);
+      for (const id of idsOf(s, k)) {
+        const position = this.removed.position(id);
         if (position >= 0) out.add(position);
       }
     }
@@ -350,24 +373,25 @@ export class WordIndex {
   private termResults(term: string): Map<number, Hit> {
     const results = new Map<number, Hit>();
     const places = this.segments.map((s) => find(s, term));
+    // Each segment's list read once (from the file, for a loaded index), counted, then scored.
+    const lists = this.segments.map((s, i) => (places[i]! < 0 ? undefined : idsOf(s, places[i]!)));
     let matching = 0;
-    this.segments.forEach((s, i) => {
-      const k = places[i]!;
-      if (k < 0) return;
-      if (this.removed.isEmpty) matching += s.starts[k + 1]! - s.starts[k]!;
-      else
-        for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) matching++;
-    });
+    for (const ids of lists) {
+      if (!ids) continue;
+      if (this.removed.isEmpty) matching += ids.length;
+      else for (const id of ids) if (this.removed.position(id) >= 0) matching++;
+    }
     if (matching === 0) return results;
     const n = this.documentCount;
     this.segments.forEach((s, i) => {
-      const k = places[i]!;
-      if (k < 0) return;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const id = s.ids[at]!;
+      const ids = lists[i];
+      if (!ids) return;
+      const freqs = freqsOf(s, places[i]!);
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
         const position = this.removed.position(id);
         if (position < 0) continue;
-        const score = bm25(s.freqs[at]!, matching, n, this.lengths[id]!, this.avgLength);
+        const score = bm25(freqs[j]!, matching, n, this.lengths[id]!, this.avgLength);
         results.set(position, { score, terms: [term] });
       }
     });
@@ -468,8 +492,8 @@ export class WordIndex {
       return prefixedSources(prefix, [
         ['terms', terms],
         ['starts', starts],
-        ['ids', ids],
-        ['freqs', freqs],
+        ['ids', ids instanceof FileArray ? ids.toPieces() : ids],
+        ['freqs', freqs instanceof FileArray ? freqs.toPieces() : freqs],
         ['lengths', lengths()],
         ['avgLength', avgLength],
       ]);
@@ -492,8 +516,8 @@ export class WordIndex {
   static fromColumns(columns: LoadedColumns, prefix: string, documentCount: number): WordIndex {
     const terms = column(columns, `${prefix}.terms`, StringTable);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, terms.length + 1);
-    const ids = column(columns, `${prefix}.ids`, Uint32Array, starts[terms.length]);
-    const freqs = column(columns, `${prefix}.freqs`, Uint16Array, ids.length);
+    const ids = arrayColumn(columns, `${prefix}.ids`, Uint32Array, starts[terms.length]);
+    const freqs = arrayColumn(columns, `${prefix}.freqs`, Uint16Array, ids.length);
     const lengths = column(columns, `${prefix}.lengths`, Uint16Array, documentCount);
     const avg = column(columns, `${prefix}.avgLength`, Float64Array, 1)[0]!;
     return new WordIndex([{ terms, starts, ids, freqs }], lengths, documentCount, avg, new RemovedIds());
