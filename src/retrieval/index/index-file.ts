@@ -518,9 +518,11 @@ export interface IndexFileReader {
   /**
    * One column left in the file, its bytes checked a slice at a time (never held whole): a
    * string table's offsets are read, its text read string by string when asked for; a typed
-   * array is read by ranges. It keeps the file open after close(). Throws IndexFileError when damaged.
+   * array is read by ranges. It keeps the file open after close(). Throws IndexFileError when
+   * damaged. With `check` false the bytes are not read to check them (a file this process has
+   * just written and renamed into place holds what it wrote).
    */
-  leave(name: string): FileStrings | FileArray<TypedColumn>;
+  leave(name: string, check?: boolean): FileStrings | FileArray<TypedColumn>;
   close(): void;
 }
 
@@ -569,7 +571,8 @@ export function openIndexFile(file: string): IndexFileReader {
     const entryOf = (name: string) => {
       const e = entries.get(name);
       if (!e) throw new IndexFileError(`column ${name} is missing`);
-      if (!valid(e.offset) || !valid(e.bytes)) throw new IndexFileError(`column ${name} lies outside the file`);
+      if (!valid(e.offset) || !valid(e.bytes) || e.offset + e.bytes > size)
+        throw new IndexFileError(`column ${name} lies outside the file`);
       return e;
     };
     /** A string table's offsets, checked to fit text of `bytes` bytes, and its count. */
@@ -603,16 +606,16 @@ export function openIndexFile(file: string): IndexFileReader {
         throw new IndexFileError(`column ${name} is damaged`);
       return array;
     };
-    const leave = (name: string): FileStrings | FileArray<TypedColumn> => {
+    const leave = (name: string, check = true): FileStrings | FileArray<TypedColumn> => {
       const e = entryOf(name);
       if (e.type === 'str') {
         const offsets = offsetsOf(name, e);
-        if (crcOf(offsets.byteLength, e.offsetsAt!, crcOf(e.bytes, e.offset)) !== e.crc)
+        if (check && crcOf(offsets.byteLength, e.offsetsAt!, crcOf(e.bytes, e.offset)) !== e.crc)
           throw new IndexFileError(`column ${name} is damaged`);
         return new FileStrings(opened, e.offset, offsets);
       }
       const ctor = ctorOf(name, e);
-      if (crcOf(e.bytes, e.offset) !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+      if (check && crcOf(e.bytes, e.offset) !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
       return new FileArray<TypedColumn>(opened, e.offset, ctor, e.bytes / ctor.BYTES_PER_ELEMENT);
     };
     let open = true;
@@ -635,17 +638,26 @@ export function openIndexFile(file: string): IndexFileReader {
 
 /** Reads every column of an index file but those named in `skip`. */
 export function readColumns(reader: IndexFileReader, skip?: readonly string[]): Columns;
-/** The same, those named in `leave` left in the file (IndexFileReader.leave). */
-export function readColumns(reader: IndexFileReader, skip: readonly string[], leave: readonly string[]): LoadedColumns;
+/**
+ * The same, those named in `leave` left in the file (IndexFileReader.leave, whose `check` is
+ * passed on).
+ */
+export function readColumns(
+  reader: IndexFileReader,
+  skip: readonly string[],
+  leave: readonly string[],
+  check?: boolean,
+): LoadedColumns;
 export function readColumns(
   reader: IndexFileReader,
   skip: readonly string[] = [],
   leave: readonly string[] = [],
+  check = true,
 ): LoadedColumns {
   const columns: LoadedColumns = {};
   for (const name of reader.names) {
     if (skip.includes(name)) continue;
-    columns[name] = leave.includes(name) ? reader.leave(name) : reader.read(name);
+    columns[name] = leave.includes(name) ? reader.leave(name, check) : reader.read(name);
   }
   return columns;
 }

@@ -189,9 +189,10 @@ type Saved = { index: SearchIndex; issues: () => Issue[] } | { stale: string };
 /**
  * The saved index when it is current, or why not (missing, of an older version or corpus,
  * damaged). Throws nothing: any fault of the file is a reason to rebuild. The issues are read
- * from the file only when `issues()` is called.
+ * from the file only when `issues()` is called. `justWritten`: this process saved the file a
+ * moment ago, so the columns left in it are not read through to check them.
  */
-function readSaved(indexFile: string, fingerprint: string): Saved {
+function readSaved(indexFile: string, fingerprint: string, justWritten = false): Saved {
   let reader: IndexFileReader;
   try {
     reader = openIndexFile(indexFile);
@@ -206,7 +207,8 @@ function readSaved(indexFile: string, fingerprint: string): Saved {
   try {
     const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
     if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
-    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN], FILE_COLUMNS), fingerprint);
+    const columns = readColumns(reader, [ISSUES_COLUMN], FILE_COLUMNS, !justWritten);
+    const index = SearchIndex.fromColumns(columns, fingerprint);
     // The file stays open until the issues are read: a rebuild by another process renames a new
     // file over this one, and the issues read later must be those of the index loaded now.
     keepOpen = true;
@@ -344,7 +346,7 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   // Loaded back from what was saved, the index leaves its passage texts in the file, as it does
   // at every later start: the memory a running bot holds does not depend on whether it built.
   const reloaded: Saved = saveIndex(indexFile, issues, built, fingerprint, warn)
-    ? readSaved(indexFile, fingerprint)
+    ? readSaved(indexFile, fingerprint, true)
     : { stale: '' };
   const index = 'index' in reloaded ? reloaded.index : built;
   collectGarbage();

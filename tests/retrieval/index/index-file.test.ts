@@ -121,6 +121,22 @@ describe('columns left in the index file', () => {
     }
     reader.close();
   });
+
+  it('reads a column unchecked only when told to, and never one that lies past the end', () => {
+    const damaged = path.join(tmp, 'left-unchecked.bin');
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 1000]! ^= 0xff;
+    fs.writeFileSync(damaged, bytes);
+    const opened = openIndexFile(damaged);
+    expect(() => opened.leave('big')).toThrow(IndexFileError);
+    expect((opened.leave('big', false) as FileArray<Uint32Array>).length).toBe(big.length);
+    opened.close();
+    const cut = path.join(tmp, 'left-cut.bin');
+    fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 2000));
+    const short = openIndexFile(cut);
+    expect(() => short.leave('big', false)).toThrow(IndexFileError);
+    short.close();
+  });
 });
 
 describe('index file written a slice at a time', () => {
