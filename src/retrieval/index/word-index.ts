@@ -44,22 +44,22 @@ function bm25(
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
 }
 
-interface Hit {
-  score: number;
-  terms: string[];
-}
+/** A score per passage being summed, and which passages hold one, for WordIndex.scores. */
+class ScoreScratch {
+  readonly query: Float64Array;
+  readonly total: Float64Array;
+  /** Distinct terms of the question each passage holds. */
+  readonly terms: Uint32Array;
+  readonly inQuery: Uint8Array;
+  readonly inTotal: Uint8Array;
 
-/** MiniSearch's OR combinator: `b` folded into `a`, scores added, matched terms kept unique. */
-function orInto(a: Map<number, Hit>, b: Map<number, Hit>): Map<number, Hit> {
-  for (const [id, hit] of b) {
-    const existing = a.get(id);
-    if (!existing) a.set(id, hit);
-    else {
-      existing.score = existing.score + hit.score;
-      for (const t of hit.terms) if (!existing.terms.includes(t)) existing.terms.push(t);
-    }
+  constructor(readonly size: number) {
+    this.query = new Float64Array(size);
+    this.total = new Float64Array(size);
+    this.terms = new Uint32Array(size);
+    this.inQuery = new Uint8Array(size);
+    this.inTotal = new Uint8Array(size);
   }
-  return a;
 }
 
 /** Distinct words of a text with their counts, in order of first appearance. */
@@ -370,8 +370,11 @@ export class WordIndex {
     return out;
   }
 
-  private termResults(term: string): Map<number, Hit> {
-    const results = new Map<number, Hit>();
+  /**
+   * Calls `fn(position, score)` for each live passage holding the term, in position order, with
+   * its BM25 score; returns whether any did.
+   */
+  private eachScore(term: string, fn: (position: number, score: number) => void): boolean {
     const places = this.segments.map((s) => find(s, term));
     // Each segment's list read once (from the file, for a loaded index), counted, then scored.
     const lists = this.segments.map((s, i) => (places[i]! < 0 ? undefined : idsOf(s, places[i]!)));
@@ -381,7 +384,7 @@ export class WordIndex {
       if (this.removed.isEmpty) matching += ids.length;
       else for (const id of ids) if (this.removed.position(id) >= 0) matching++;
     }
-    if (matching === 0) return results;
+    if (matching === 0) return false;
     const n = this.documentCount;
     this.segments.forEach((s, i) => {
       const ids = lists[i];
@@ -391,34 +394,62 @@ export class WordIndex {
         const id = ids[j]!;
         const position = this.removed.position(id);
         if (position < 0) continue;
-        const score = bm25(freqs[j]!, matching, n, this.lengths[id]!, this.avgLength);
-        results.set(position, { score, terms: [term] });
+        fn(position, bm25(freqs[j]!, matching, n, this.lengths[id]!, this.avgLength));
       }
     });
-    return results;
+    return true;
   }
+
+  /** Per-passage sums reused from question to question (zero again after each): no map per term. */
+  private scratch = new ScoreScratch(0);
 
   /**
    * BM25 scores by passage, as `MiniSearch.search({ queries: words })` gives them: each query
    * split at spaces, terms combined with OR, a passage's sum multiplied by the number of distinct
-   * query terms it holds; best first.
+   * query terms it holds; best first. MiniSearch folds a map per term into a map per query, and
+   * those into one; the same sums are made here in the same order (a query's terms left to right,
+   * then the queries left to right) in arrays by passage, so every score is the same to the last
+   * bit, and passages that tie keep the order in which MiniSearch's map first met them.
    */
   scores(words: readonly string[]): Map<number, number> {
-    const perQuery = words.map((word) => {
-      const maps = word
-        .split(' ')
-        .filter(Boolean)
-        .map((t) => this.termResults(t));
-      return maps.length === 0 ? new Map<number, Hit>() : maps.reduce(orInto);
-    });
     const out = new Map<number, number>();
-    if (perQuery.length === 0) return out;
-    const hits = [...perQuery.reduce(orInto)].map(([id, { score, terms }]) => ({
-      id,
-      score: score * (terms.length || 1),
-    }));
-    hits.sort((a, b) => b.score - a.score);
-    for (const { id, score } of hits) out.set(id, score);
+    if (words.length === 0) return out;
+    if (this.scratch.size < this.documentCount) this.scratch = new ScoreScratch(this.documentCount);
+    const { query, total, terms, inQuery, inTotal } = this.scratch;
+    const met: number[] = [];
+    const counted = new Set<string>();
+    for (const word of words) {
+      const touched: number[] = [];
+      for (const term of word.split(' ').filter(Boolean)) {
+        // A term listed again adds its score again but is one term of the passage.
+        const first = !counted.has(term);
+        counted.add(term);
+        this.eachScore(term, (position, score) => {
+          if (inQuery[position] === 0) {
+            inQuery[position] = 1;
+            touched.push(position);
+            query[position] = score;
+          } else query[position] = query[position]! + score;
+          if (first) terms[position]!++;
+        });
+      }
+      for (const position of touched) {
+        if (inTotal[position] === 0) {
+          inTotal[position] = 1;
+          met.push(position);
+          total[position] = query[position]!;
+        } else total[position] = total[position]! + query[position]!;
+        inQuery[position] = 0;
+      }
+    }
+    for (const position of met) total[position] = total[position]! * (terms[position]! || 1);
+    // Array sort is stable: ties keep the order the passages were met in.
+    met.sort((a, b) => total[b]! - total[a]!);
+    for (const position of met) {
+      out.set(position, total[position]!);
+      inTotal[position] = 0;
+      terms[position] = 0;
+    }
     return out;
   }
 
