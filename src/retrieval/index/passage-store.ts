@@ -11,11 +11,23 @@ import type { Passage } from './passages.ts';
 export class PassageStore {
   private readonly addedTexts: string[] = [];
   private readonly addedNormalized: string[] = [];
+  /** This store's passages: the store is their class's, so that each holds just its doc and row. */
+  readonly Passage: new (
+    doc: number,
+    row: number,
+  ) => StoredPassage;
 
   constructor(
     private readonly texts: FileStrings,
     private readonly normalizedTexts: FileStrings,
-  ) {}
+  ) {
+    const store = this;
+    this.Passage = class extends StoredPassage {
+      protected get store(): PassageStore {
+        return store;
+      }
+    };
+  }
 
   private get saved(): number {
     return this.texts.length;
@@ -34,41 +46,38 @@ export class PassageStore {
     return row < this.saved ? this.normalizedTexts.lengthOf(row) : this.addedNormalized[row - this.saved]!.length;
   }
 
-  /** A passage held in memory from now on (indexed in place); its row. */
-  add(text: string, normalized: string): number {
+  /** A passage held in memory from now on (indexed in place), of the given doc. */
+  add(doc: number, text: string, normalized: string): StoredPassage {
     this.addedTexts.push(text);
     this.addedNormalized.push(normalized);
-    return this.saved + this.addedTexts.length - 1;
+    return new this.Passage(doc, this.saved + this.addedTexts.length - 1);
   }
 }
 
 /** A passage whose text lives in a PassageStore: read when asked for, never held. */
-export class StoredPassage implements Passage {
-  readonly #store: PassageStore;
-
+export abstract class StoredPassage implements Passage {
   constructor(
     readonly doc: number,
     /** Its row in the store (not its position: rows stay as passages before it go). */
     readonly row: number,
-    store: PassageStore,
-  ) {
-    this.#store = store;
-  }
+  ) {}
+
+  protected abstract get store(): PassageStore;
 
   get text(): string {
-    return this.#store.text(this.row);
+    return this.store.text(this.row);
   }
 
   get normalized(): string {
-    return this.#store.normalized(this.row);
+    return this.store.normalized(this.row);
   }
 
   get normalizedLength(): number {
-    return this.#store.normalizedLength(this.row);
+    return this.store.normalizedLength(this.row);
   }
 
   withDoc(doc: number): StoredPassage {
-    return new StoredPassage(doc, this.row, this.#store);
+    return new this.store.Passage(doc, this.row);
   }
 }
 

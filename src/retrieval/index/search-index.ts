@@ -161,9 +161,7 @@ export class SearchIndex {
     added.passages.forEach((p, k) => {
       const doc = p.doc + docOffset;
       const normalized = added.passageTexts[k]!;
-      const passage = this.store
-        ? new StoredPassage(doc, this.store.add(p.text, normalized), this.store)
-        : { doc, text: p.text };
+      const passage = this.store ? this.store.add(doc, p.text, normalized) : { doc, text: p.text };
       this.passages.push(passage);
       // With a store, passageTexts reads through the passages.
       if (!this.store) this.passageTexts.push(normalized);
@@ -301,7 +299,7 @@ export class SearchIndex {
         column(columns, 'passage.text', FileStrings, nPassages),
         column(columns, 'passage.normalized', FileStrings, nPassages),
       );
-      const passages = Array.from({ length: nPassages }, (_, k) => new StoredPassage(passageDoc[k]!, k, store));
+      const passages = Array.from({ length: nPassages }, (_, k) => new store.Passage(passageDoc[k]!, k));
       const passageTexts = computedArray(
         () => passages.length,
         (k) => passages[k]!.normalized,
