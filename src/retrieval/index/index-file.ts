@@ -401,6 +401,7 @@ export class FileStrings {
   private block = Buffer.alloc(0);
   private blockFrom = 0;
   private blockTo = 0;
+  private blockText: string | undefined;
   private last = -2;
 
   constructor(
@@ -440,6 +441,7 @@ export class FileStrings {
       this.file.readInto(this.block, bytes, this.at + offsets[k]! * 2);
       this.blockFrom = k;
       this.blockTo = end;
+      this.blockText = undefined;
       return this.fromBlock(k);
     }
     const bytes = Buffer.allocUnsafe(this.lengthOf(k) * 2);
@@ -452,7 +454,10 @@ export class FileStrings {
 
   private fromBlock(k: number): string {
     const base = this.offsets[this.blockFrom]!;
-    return this.block.toString('utf16le', (this.offsets[k]! - base) * 2, (this.offsets[k + 1]! - base) * 2);
+    // The block decoded once, each string a slice of it (V8 shares the characters).
+    if (this.blockText === undefined)
+      this.blockText = this.block.toString('utf16le', 0, (this.offsets[this.blockTo]! - base) * 2);
+    return this.blockText.slice(this.offsets[k]! - base, this.offsets[k + 1]! - base);
   }
 }
 

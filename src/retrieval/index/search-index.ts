@@ -113,6 +113,10 @@ export class SearchIndex {
     this.passages.forEach((p, id) => {
       this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
     });
+    // Each list copied at its length: grown by push, it holds room for a dozen more.
+    this.docPassages.forEach((list, d) => {
+      this.docPassages[d] = list.slice();
+    });
   }
 
   /** The docs and passages of the issues, normalized. */
