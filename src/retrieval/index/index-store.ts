@@ -29,6 +29,7 @@ import {
   writeIndexFile,
   writeIndexFileInSlices,
 } from './index-file.ts';
+import { type ProgressReport, progressReporter } from './build-progress.ts';
 import { collectGarbage, FILE_COLUMNS, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /** A fingerprint of the corpus folder's issue files (which version of each: corpusFileLines) and the index format. */
@@ -253,12 +254,13 @@ export function buildIndex(
   indexFile: string,
   log?: (line: string) => void,
   warn?: (line: string) => void,
+  report?: ProgressReport,
 ): { index: SearchIndex } {
   const words = discoverWords(issueTexts(issues));
   collectGarbage();
   installDictionary(indexFile, words, warn);
   const showProgress = log && issues.length > 5;
-  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
+  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined, report);
 }
 
 /**
@@ -313,12 +315,12 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   removeStaleTemporaryFiles(indexFile);
   const fingerprint = corpusFingerprint(corpusDir);
   const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprint);
+  // A build's progress: on the terminal when there is one, else a log line every few seconds.
+  const report = progressReporter({ onProgress: log, logger });
   const readIssues = () =>
     loadCorpus(corpusDir, {
       logger,
-      onProgress: log
-        ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
-        : undefined,
+      onProgress: report && ((done, total) => total > 20 && report('reading issues', done, total)),
     });
   if ('index' in saved) {
     installDictionary(indexFile, saved.index.dictionary, warn);
@@ -342,7 +344,8 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   if (saved.stale) warn?.(`the saved index ${indexFile} is ${saved.stale}; rebuilding it`);
   const issues = readIssues();
   log?.(`building the index of ${issues.length} issues`);
-  const { index: built } = buildIndex(issues, fingerprint, indexFile, log, warn);
+  const large = issues.length > 20;
+  const { index: built } = buildIndex(issues, fingerprint, indexFile, log, warn, large ? report : undefined);
   // Loaded back from what was saved, the index leaves its passage texts in the file, as it does
   // at every later start: the memory a running bot holds does not depend on whether it built.
   const reloaded: Saved = saveIndex(indexFile, issues, built, fingerprint, warn)

@@ -10,6 +10,7 @@
  * `columnSources` and `fromColumns`.
  */
 import type { Issue } from '../../corpus/types.ts';
+import type { ProgressReport } from './build-progress.ts';
 import { normalize } from '../../text/normalize.ts';
 import {
   type Columns,
@@ -131,16 +132,21 @@ export class SearchIndex {
     };
   }
 
-  /** Indexes the issues' passages (segmenting every one); `onProgress` hears how far it got. */
+  /**
+   * Indexes the issues' passages (segmenting every one); `onProgress` hears each step, `report`
+   * how far the segmenting got (see build-progress.ts).
+   */
   static build(
     issues: Issue[],
     dictionary: string[],
     fingerprint: string,
     onProgress?: (step: string) => void,
+    report?: ProgressReport,
   ): { index: SearchIndex } {
     const parts = SearchIndex.parts(issues);
     onProgress?.(`segmenting ${parts.passages.length} passages`);
-    const words = WordIndex.fromTexts(parts.passageTexts);
+    const onText = report && ((done: number, total: number) => report('segmenting passages', done, total));
+    const words = WordIndex.fromTexts(parts.passageTexts, 0, onText);
     collectGarbage();
     onProgress?.('indexing bigrams');
     const grams = Postings.fromTexts(parts.passageTexts);

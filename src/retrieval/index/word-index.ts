@@ -111,7 +111,11 @@ function find(segment: Segment, term: string): number {
 }
 
 /** A segment of the texts' words (segmenting each), ids from `firstId`, and each text's number of distinct words. */
-function segmentOfTexts(texts: readonly string[], firstId: number): { segment: Segment; lengths: Uint16Array } {
+function segmentOfTexts(
+  texts: readonly string[],
+  firstId: number,
+  onText?: (done: number, total: number) => void,
+): { segment: Segment; lengths: Uint16Array } {
   // Each (word, text, count) in text order into typed arrays (10 bytes each, nothing for the
   // collector to trace), each word's slot found once per text; then placed in sorted-word order.
   const slots = new Map<string, number>();
@@ -127,6 +131,7 @@ function segmentOfTexts(texts: readonly string[], firstId: number): { segment: S
   };
   const lengths = new Uint16Array(texts.length);
   texts.forEach((text, k) => {
+    if (onText && k % 256 === 0) onText(k, texts.length);
     const counts = countWords(text);
     lengths[k] = counts.size;
     for (const [term, count] of counts) {
@@ -148,6 +153,7 @@ function segmentOfTexts(texts: readonly string[], firstId: number): { segment: S
       n++;
     }
   });
+  onText?.(texts.length, texts.length);
   const sorted = [...slots.keys()].sort();
   const starts = new Uint32Array(sorted.length + 1);
   const next = new Uint32Array(slots.size);
@@ -342,9 +348,12 @@ export class WordIndex {
     private removed: RemovedIds,
   ) {}
 
-  /** The word index of the texts (segmenting each), ids being `firstId` plus their positions. */
-  static fromTexts(texts: readonly string[], firstId = 0): WordIndex {
-    const { segment, lengths } = segmentOfTexts(texts, firstId);
+  /**
+   * The word index of the texts (segmenting each), ids being `firstId` plus their positions;
+   * `onText` hears how many are done, now and then.
+   */
+  static fromTexts(texts: readonly string[], firstId = 0, onText?: (done: number, total: number) => void): WordIndex {
+    const { segment, lengths } = segmentOfTexts(texts, firstId, onText);
     const total = lengths.reduce((a, b) => a + b, 0);
     return new WordIndex(
       [segment],
