@@ -385,7 +385,7 @@ const closeWhenCollected = new FinalizationRegistry<SharedFile>((file) => file.r
 
 /** Decoded strings a FileStrings keeps, so that a result shown twice is read once. */
 const CACHED_STRINGS = 4096;
-/** Bytes read at once when strings are asked for in order (a scan), about forty passages. */
+/** Bytes read at once when strings are asked for in order (a scan), about fifty passages. */
 const READ_AHEAD = 1 << 15;
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The index on disk: built once from the corpus and saved to INDEX_FILE; reloaded as long as the
  * issue files are unchanged (a fingerprint of their names, sizes and modification times), rebuilt
- * when they changed. The file is columns of typed arrays and string tables (index-file.ts), read
- * as one buffer; the parsed issues travel beside them as JSON, read only when asked for (the bot's
- * article list and full texts; a search alone never parses them). The domain dictionary travels
- * in the index and is handed to jieba on load, the one time jieba loads.
+ * when they changed. The file is columns of typed arrays and string tables (index-file.ts), the
+ * largest of them left in the file and read as questions need them (FILE_COLUMNS), the file kept
+ * open while the index lives; the parsed issues travel beside them as JSON, read only when asked
+ * for (the bot's article list and full texts; a search alone never parses them). The domain
+ * dictionary travels in the index and is handed to jieba on load, the one time jieba loads.
  *
  * Faults never stop a start: a damaged or foreign index file is rebuilt over (one warning); an
  * index folder that cannot be written leaves the bot running without saving (one warning); a save

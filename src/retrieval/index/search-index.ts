@@ -5,9 +5,10 @@
  *   term whatever segmentation made of it, and the ranker's coverage counts come from them.
  *
  * Everything it holds is saved as columns (typed arrays and string tables, see index-file.ts)
- * and loaded back as views into the file's one buffer: nothing is segmented, normalized or
- * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
- * `columnSources` and `fromColumns`.
+ * and loaded back as they are: nothing is segmented, normalized or rebuilt at load, and the
+ * columns that grow with the archive's text (FILE_COLUMNS) stay in the file, read as questions
+ * need them. A per-passage or per-doc array added here is saved by naming it in `columnSources`
+ * and `fromColumns`.
  */
 import type { Issue } from '../../corpus/types.ts';
 import type { ProgressReport } from './build-progress.ts';
