@@ -34,7 +34,8 @@ import { pageLatency } from './bench/pages.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHARED = path.resolve(ROOT, '../shared');
+// The shared tools and questions beside the project (BENCH_SHARED names them when they are elsewhere).
+const SHARED = path.resolve(process.env.BENCH_SHARED || path.join(ROOT, '../shared'));
 const PROBE = path.join(import.meta.dirname, 'bench', 'rss-probe.mjs');
 const PEER = path.join(import.meta.dirname, 'bench', 'fts5-peer.mjs');
 const WORK = path.join(os.tmpdir(), 'chongchuan-bench');

@@ -350,12 +350,184 @@ export function isIndexFile(bytes: Buffer): boolean {
   return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
+/**
+ * An open index file shared by the columns left in it (FileStrings, FileArray): closed when the
+ * reader and every such column have let go of it (a column that is collected lets go by itself).
+ */
+class SharedFile {
+  private refs = 1;
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  retain(): void {
+    this.refs++;
+  }
+
+  release(): void {
+    if (--this.refs === 0) fs.closeSync(this.fd);
+  }
+
+  /** Reads `bytes` bytes at `position` into `into` (from its start); throws IndexFileError past the end. */
+  readInto(into: NodeJS.ArrayBufferView, bytes: number, position: number): void {
+    if (position + bytes > this.size) throw new IndexFileError('cut short');
+    let done = 0;
+    while (done < bytes) {
+      const n = fs.readSync(this.fd, into, { offset: done, length: bytes - done, position: position + done });
+      if (n === 0) throw new IndexFileError('cut short');
+      done += n;
+    }
+  }
+}
+
+const closeWhenCollected = new FinalizationRegistry<SharedFile>((file) => file.release());
+
+/** Decoded strings a FileStrings keeps, so that a result shown twice is read once. */
+const CACHED_STRINGS = 4096;
+/** Bytes read at once when strings are asked for in order (a scan), about fifty passages. */
+const READ_AHEAD = 1 << 15;
+
+/**
+ * A string table left in the index file: its offsets in memory (4 bytes a string), each string
+ * read from the file when asked for, the last few thousand kept. Reading in order reads ahead, so
+ * a scan over all of them costs a read per block, not per string. The file's bytes were checked
+ * against their CRC-32 when it was opened; a file replaced on disk since (a rebuild renames a new
+ * one over it) is still read through the handle opened then.
+ */
+export class FileStrings {
+  private readonly cache = new Map<number, string>();
+  /** The strings [blockFrom, blockTo) whose bytes `block` holds: the block a scan is reading. */
+  private block = Buffer.alloc(0);
+  private blockFrom = 0;
+  private blockTo = 0;
+  private blockText: string | undefined;
+  private last = -2;
+
+  constructor(
+    private readonly file: SharedFile,
+    /** Byte offset of the strings' UTF-16 code units in the file. */
+    private readonly at: number,
+    /** Start of each string in code units, and its end as the last entry. */
+    readonly offsets: Uint32Array,
+  ) {
+    file.retain();
+    closeWhenCollected.register(this, file);
+  }
+
+  get length(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** String k's length in UTF-16 code units, without reading it. */
+  lengthOf(k: number): number {
+    return this.offsets[k + 1]! - this.offsets[k]!;
+  }
+
+  get(k: number): string {
+    const scan = k === this.last + 1;
+    this.last = k;
+    if (k >= this.blockFrom && k < this.blockTo) return this.fromBlock(k);
+    const held = this.cache.get(k);
+    if (held !== undefined) return held;
+    if (scan) {
+      // The string after the last one: a scan, so read the next block of them at once. What a
+      // scan reads is not kept: it would only push out what questions read.
+      const offsets = this.offsets;
+      let end = k + 1;
+      while (end < this.length && (offsets[end + 1]! - offsets[k]!) * 2 <= READ_AHEAD) end++;
+      const bytes = (offsets[end]! - offsets[k]!) * 2;
+      if (this.block.length < bytes) this.block = Buffer.allocUnsafe(Math.max(bytes, READ_AHEAD));
+      this.file.readInto(this.block, bytes, this.at + offsets[k]! * 2);
+      this.blockFrom = k;
+      this.blockTo = end;
+      this.blockText = undefined;
+      return this.fromBlock(k);
+    }
+    const bytes = Buffer.allocUnsafe(this.lengthOf(k) * 2);
+    this.file.readInto(bytes, bytes.length, this.at + this.offsets[k]! * 2);
+    const s = bytes.toString('utf16le');
+    if (this.cache.size >= CACHED_STRINGS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(k, s);
+    return s;
+  }
+
+  private fromBlock(k: number): string {
+    const base = this.offsets[this.blockFrom]!;
+    // The block decoded once, each string a slice of it (V8 shares the characters).
+    if (this.blockText === undefined)
+      this.blockText = this.block.toString('utf16le', 0, (this.offsets[this.blockTo]! - base) * 2);
+    return this.blockText.slice(this.offsets[k]! - base, this.offsets[k + 1]! - base);
+  }
+}
+
+/**
+ * A typed array left in the index file: ranges of it read when asked for (a posting list, the
+ * bytes of one key), never the whole.
+ */
+export class FileArray<T extends TypedColumn> {
+  constructor(
+    private readonly file: SharedFile,
+    private readonly at: number,
+    /** The element type (Uint32Array …). */
+    readonly type: new (length: number) => T,
+    readonly length: number,
+  ) {
+    file.retain();
+    closeWhenCollected.register(this, file);
+  }
+
+  /** Elements [from, to) as a new array. */
+  slice(from: number, to: number): T {
+    const out = new this.type(Math.max(0, to - from));
+    this.file.readInto(out, out.byteLength, this.at + from * out.BYTES_PER_ELEMENT);
+    return out;
+  }
+
+  /** The whole array as a PiecewiseColumn: read a slice at a time when saved again. */
+  toPieces(): PiecewiseColumn {
+    const name = (Object.keys(TYPES) as (keyof typeof TYPES)[]).find((k) => TYPES[k] === (this.type as unknown));
+    if (!name) throw new Error('unsupported column type');
+    const step = Math.max(1, Math.floor(SLICE_BYTES / this.type.prototype.BYTES_PER_ELEMENT));
+    const pieces = function* (array: FileArray<T>) {
+      for (let at = 0; at < array.length; at += step) yield array.slice(at, Math.min(array.length, at + step));
+    };
+    return { type: name, pieces: () => pieces(this) };
+  }
+}
+
+/** A typed array column of the given type, in memory or left in the file; an IndexFileError when not. */
+export function arrayColumn<T extends TypedColumn>(
+  columns: LoadedColumns,
+  name: string,
+  type: new (length: number) => T,
+  length?: number,
+): T | FileArray<T> {
+  const c = columns[name];
+  const fits = c instanceof type || (c instanceof FileArray && c.type === (type as unknown));
+  if (!fits) throw new IndexFileError(`column ${name} is missing`);
+  if (length !== undefined && c.length !== length) throw new IndexFileError(`column ${name} has the wrong length`);
+  return c as T | FileArray<T>;
+}
+
+/** What a column may be once read: in memory, or left in the file (see IndexFileReader.leave). */
+export type LoadedColumn = Column | FileStrings | FileArray<TypedColumn>;
+export type LoadedColumns = Record<string, LoadedColumn>;
+
 /** An index file opened for reading: its meta, and its columns read one by one. */
 export interface IndexFileReader {
   meta: unknown;
   names: string[];
   /** Reads one column (each typed array its own allocation); throws IndexFileError when damaged. */
   read(name: string): Column;
+  /**
+   * One column left in the file, its bytes checked a slice at a time (never held whole): a
+   * string table's offsets are read, its text read string by string when asked for; a typed
+   * array is read by ranges. It keeps the file open after close(). Throws IndexFileError when
+   * damaged. With `check` false the bytes are not read to check them (a file this process has
+   * just written and renamed into place holds what it wrote).
+   */
+  leave(name: string, check?: boolean): FileStrings | FileArray<TypedColumn>;
   close(): void;
 }
 
@@ -366,18 +538,26 @@ export interface IndexFileReader {
  */
 export function openIndexFile(file: string): IndexFileReader {
   const fd = fs.openSync(file, 'r');
+  let shared: SharedFile | undefined;
   try {
     const size = fs.fstatSync(fd).size;
+    shared = new SharedFile(fd, size);
+    const opened = shared;
     const readAt = (bytes: number, position: number, into?: NodeJS.ArrayBufferView) => {
       const target = into ?? Buffer.allocUnsafe(bytes);
-      if (position + bytes > size) throw new IndexFileError('cut short');
-      let done = 0;
-      while (done < bytes) {
-        const n = fs.readSync(fd, target, { offset: done, length: bytes - done, position: position + done });
-        if (n === 0) throw new IndexFileError('cut short');
+      opened.readInto(target, bytes, position);
+      return target;
+    };
+    /** CRC-32 of `bytes` bytes at `position`, read a slice at a time, continuing `crc`. */
+    const crcOf = (bytes: number, position: number, crc = 0) => {
+      const slice = Buffer.allocUnsafe(Math.min(bytes, SLICE_BYTES));
+      for (let done = 0; done < bytes; ) {
+        const n = Math.min(slice.length, bytes - done);
+        opened.readInto(slice, n, position + done);
+        crc = zlib.crc32(slice.subarray(0, n), crc);
         done += n;
       }
-      return target;
+      return crc;
     };
     const prefix = readAt(PREFIX, 0) as Buffer;
     if (!isIndexFile(prefix)) throw new IndexFileError('not an index file of this version');
@@ -393,57 +573,103 @@ export function openIndexFile(file: string): IndexFileReader {
     const entries = new Map(header.columns.map((e) => [e.name, e]));
     const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= size;
 
-    const read = (name: string): Column => {
+    const entryOf = (name: string) => {
       const e = entries.get(name);
       if (!e) throw new IndexFileError(`column ${name} is missing`);
-      if (!valid(e.offset) || !valid(e.bytes)) throw new IndexFileError(`column ${name} lies outside the file`);
-      if (e.type === 'str') {
-        const count = e.count;
-        if (!valid(count) || !valid(e.offsetsAt) || e.bytes % 2 !== 0)
-          throw new IndexFileError(`column ${name} lies outside the file`);
-        const bytes = readAt(e.bytes, e.offset) as Buffer;
-        const offsets = readAt((count + 1) * 4, e.offsetsAt, new Uint32Array(count + 1)) as Uint32Array;
-        const crc = zlib.crc32(new Uint8Array(offsets.buffer), zlib.crc32(bytes));
-        if (crc !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
-        const text = bytes.toString('utf16le');
-        if (offsets[0] !== 0 || offsets[count] !== text.length) throw new IndexFileError(`column ${name} misfits`);
-        for (let k = 0; k < count; k++)
-          if (offsets[k]! > offsets[k + 1]!) throw new IndexFileError(`column ${name} misfits`);
-        return new StringTable(text, offsets);
-      }
+      if (!valid(e.offset) || !valid(e.bytes) || e.offset + e.bytes > size)
+        throw new IndexFileError(`column ${name} lies outside the file`);
+      return e;
+    };
+    /** A string table's offsets, checked to fit text of `bytes` bytes, and its count. */
+    const offsetsOf = (name: string, e: ColumnEntry) => {
+      const count = e.count;
+      if (!valid(count) || !valid(e.offsetsAt) || e.bytes % 2 !== 0)
+        throw new IndexFileError(`column ${name} lies outside the file`);
+      const offsets = readAt((count + 1) * 4, e.offsetsAt, new Uint32Array(count + 1)) as Uint32Array;
+      if (offsets[0] !== 0 || offsets[count] !== e.bytes / 2) throw new IndexFileError(`column ${name} misfits`);
+      for (let k = 0; k < count; k++)
+        if (offsets[k]! > offsets[k + 1]!) throw new IndexFileError(`column ${name} misfits`);
+      return offsets;
+    };
+    const ctorOf = (name: string, e: ColumnEntry) => {
       const ctor = Object.hasOwn(TYPES, e.type) ? TYPES[e.type as keyof typeof TYPES] : undefined;
       if (!ctor || e.bytes % ctor.BYTES_PER_ELEMENT !== 0) throw new IndexFileError(`column ${name} has a bad type`);
+      return ctor;
+    };
+    const read = (name: string): Column => {
+      const e = entryOf(name);
+      if (e.type === 'str') {
+        const offsets = offsetsOf(name, e);
+        const bytes = readAt(e.bytes, e.offset) as Buffer;
+        const crc = zlib.crc32(new Uint8Array(offsets.buffer), zlib.crc32(bytes));
+        if (crc !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+        return new StringTable(bytes.toString('utf16le'), offsets);
+      }
+      const ctor = ctorOf(name, e);
       const array = readAt(e.bytes, e.offset, new ctor(e.bytes / ctor.BYTES_PER_ELEMENT)) as TypedColumn;
       if (zlib.crc32(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) !== e.crc)
         throw new IndexFileError(`column ${name} is damaged`);
       return array;
+    };
+    const leave = (name: string, check = true): FileStrings | FileArray<TypedColumn> => {
+      const e = entryOf(name);
+      if (e.type === 'str') {
+        const offsets = offsetsOf(name, e);
+        if (check && crcOf(offsets.byteLength, e.offsetsAt!, crcOf(e.bytes, e.offset)) !== e.crc)
+          throw new IndexFileError(`column ${name} is damaged`);
+        return new FileStrings(opened, e.offset, offsets);
+      }
+      const ctor = ctorOf(name, e);
+      if (check && crcOf(e.bytes, e.offset) !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+      return new FileArray<TypedColumn>(opened, e.offset, ctor, e.bytes / ctor.BYTES_PER_ELEMENT);
     };
     let open = true;
     return {
       meta: header.meta,
       names: [...entries.keys()],
       read,
+      leave,
       close: () => {
-        if (open) fs.closeSync(fd);
+        if (open) opened.release();
         open = false;
       },
     };
   } catch (err) {
-    fs.closeSync(fd);
+    if (shared) shared.release();
+    else fs.closeSync(fd);
     throw err;
   }
 }
 
 /** Reads every column of an index file but those named in `skip`. */
-export function readColumns(reader: IndexFileReader, skip: readonly string[] = []): Columns {
-  const columns: Columns = {};
-  for (const name of reader.names) if (!skip.includes(name)) columns[name] = reader.read(name);
+export function readColumns(reader: IndexFileReader, skip?: readonly string[]): Columns;
+/**
+ * The same, those named in `leave` left in the file (IndexFileReader.leave, whose `check` is
+ * passed on).
+ */
+export function readColumns(
+  reader: IndexFileReader,
+  skip: readonly string[],
+  leave: readonly string[],
+  check?: boolean,
+): LoadedColumns;
+export function readColumns(
+  reader: IndexFileReader,
+  skip: readonly string[] = [],
+  leave: readonly string[] = [],
+  check = true,
+): LoadedColumns {
+  const columns: LoadedColumns = {};
+  for (const name of reader.names) {
+    if (skip.includes(name)) continue;
+    columns[name] = leave.includes(name) ? reader.leave(name, check) : reader.read(name);
+  }
   return columns;
 }
 
 /** A column of the expected kind, or an IndexFileError naming what is missing. */
-export function column<T extends Column>(
-  columns: Columns,
+export function column<T extends LoadedColumn>(
+  columns: LoadedColumns,
   name: string,
   kind: abstract new (...args: never[]) => T,
   length?: number,

@@ -1,10 +1,12 @@
 /**
  * The index on disk: built once from the corpus and saved to INDEX_FILE; reloaded as long as the
  * issue files are the versions it was built from (a fingerprint of each file's name, size, times
- * and inode as it was read, not as the folder was when the index was saved), rebuilt otherwise. The file is columns of typed arrays and string tables (index-file.ts), read
- * as one buffer; the parsed issues travel beside them as JSON, read only when asked for (the bot's
- * article list and full texts; a search alone never parses them). The domain dictionary travels
- * in the index and is handed to jieba on load, the one time jieba loads.
+ * and inode as it was read, not as the folder was when the index was saved), rebuilt otherwise.
+ * The file is columns of typed arrays and string tables (index-file.ts), the largest of them left
+ * in the file and read as questions need them (FILE_COLUMNS), the file kept open while the index
+ * lives; the parsed issues travel beside them as JSON, read only when asked for (the bot's article
+ * list and full texts; a search alone never parses them). The domain dictionary travels in the
+ * index and is handed to jieba on load, the one time jieba loads.
  *
  * Faults never stop a start: a damaged or foreign index file is rebuilt over (one warning); an
  * index folder that cannot be written leaves the bot running without saving (one warning); a save
@@ -29,7 +31,8 @@ import {
   writeIndexFile,
   writeIndexFileInSlices,
 } from './index-file.ts';
-import { collectGarbage, INDEX_VERSION, SearchIndex } from './search-index.ts';
+import { type ProgressReport, progressReporter } from './build-progress.ts';
+import { collectGarbage, FILE_COLUMNS, INDEX_VERSION, SearchIndex } from './search-index.ts';
 
 /**
  * A fingerprint of issue files (which version of each, as corpusFileLines and fileVersion write
@@ -200,9 +203,10 @@ type Saved = { index: SearchIndex; issues: () => Issue[] } | { stale: string };
 /**
  * The saved index when it is current, or why not (missing, of an older version or corpus,
  * damaged). Throws nothing: any fault of the file is a reason to rebuild. The issues are read
- * from the file only when `issues()` is called.
+ * from the file only when `issues()` is called. `justWritten`: this process saved the file a
+ * moment ago, so the columns left in it are not read through to check them.
  */
-function readSaved(indexFile: string, fingerprint: string): Saved {
+function readSaved(indexFile: string, fingerprint: string, justWritten = false): Saved {
   let reader: IndexFileReader;
   try {
     reader = openIndexFile(indexFile);
@@ -217,7 +221,8 @@ function readSaved(indexFile: string, fingerprint: string): Saved {
   try {
     const { version, fingerprint: saved } = (reader.meta ?? {}) as Partial<IndexMeta>;
     if (version !== INDEX_VERSION || saved !== fingerprint) return { stale: '' };
-    const index = SearchIndex.fromColumns(readColumns(reader, [ISSUES_COLUMN]), fingerprint);
+    const columns = readColumns(reader, [ISSUES_COLUMN], FILE_COLUMNS, !justWritten);
+    const index = SearchIndex.fromColumns(columns, fingerprint);
     // The file stays open until the issues are read: a rebuild by another process renames a new
     // file over this one, and the issues read later must be those of the index loaded now.
     keepOpen = true;
@@ -262,12 +267,13 @@ export function buildIndex(
   indexFile: string,
   log?: (line: string) => void,
   warn?: (line: string) => void,
+  report?: ProgressReport,
 ): { index: SearchIndex } {
   const words = discoverWords(issueTexts(issues));
   collectGarbage();
   installDictionary(indexFile, words, warn);
   const showProgress = log && issues.length > 5;
-  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined);
+  return SearchIndex.build(issues, words, fingerprint, showProgress ? log : undefined, report);
 }
 
 /**
@@ -323,13 +329,13 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   const lines = corpusFileLines(corpusDir);
   const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprintOf(lines));
   const read = new Map<string, string>();
+  // A build's progress: on the terminal when there is one, else a log line every few seconds.
+  const report = progressReporter({ onProgress: log, logger });
   const readIssues = () =>
     loadCorpus(corpusDir, {
       logger,
       onVersion: (name, version) => read.set(name, version),
-      onProgress: log
-        ? (done, total) => total > 20 && done % 50 === 0 && log(`reading issues ${done}/${total}`)
-        : undefined,
+      onProgress: report && ((done, total) => total > 20 && report('reading issues', done, total)),
     });
   if ('index' in saved) {
     installDictionary(indexFile, saved.index.dictionary, warn);
@@ -357,8 +363,14 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   // does not match, and the next start reads it.
   const fingerprint = fingerprintOf(versionLines(read));
   log?.(`building the index of ${issues.length} issues`);
-  const { index } = buildIndex(issues, fingerprint, indexFile, log, warn);
-  saveIndex(indexFile, issues, index, fingerprint, warn);
+  const large = issues.length > 20;
+  const { index: built } = buildIndex(issues, fingerprint, indexFile, log, warn, large ? report : undefined);
+  // Loaded back from what was saved, the index leaves its passage texts in the file, as it does
+  // at every later start: the memory a running bot holds does not depend on whether it built.
+  const reloaded: Saved = saveIndex(indexFile, issues, built, fingerprint, warn)
+    ? readSaved(indexFile, fingerprint, true)
+    : { stale: '' };
+  const index = 'index' in reloaded ? reloaded.index : built;
   collectGarbage();
   return { index, issues, built: true, files: read };
 }

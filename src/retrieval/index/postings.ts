@@ -9,7 +9,17 @@
  * lookup (a few microseconds for the longest list). That is the saved form; in memory, changed in
  * place, the postings may be several such segments (see Postings).
  */
-import { type Columns, type ColumnSources, column, materializeAll, prefixedSources, SLICE_MS } from './index-file.ts';
+import {
+  arrayColumn,
+  type Columns,
+  type ColumnSources,
+  column,
+  FileArray,
+  type LoadedColumns,
+  materializeAll,
+  prefixedSources,
+  SLICE_MS,
+} from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
@@ -36,9 +46,36 @@ function lookupKeys(term: string): number[] {
   return [...keys];
 }
 
-/** Calls `fn` once per distinct key of the text (its Han characters and bigrams). */
-function eachKey(text: string, seen: Set<number>, fn: (key: number) => void): void {
-  seen.clear();
+/**
+ * Han characters numbered densely (0 … HAN_CODES-1) so that a bigram of two of them is a small
+ * integer: V8 keeps integers below 2^30 unboxed, and a Map keyed by them makes no garbage, where
+ * the file's keys (both codes in 32 bits) would each be a heap number. Used while indexing only.
+ */
+const HAN_CODES = 0x9fff - 0x4e00 + 1 + (0x4dbf - 0x3400 + 1) + (0xfaff - 0xf900 + 1);
+const denseHan = (c: number) =>
+  c >= 0x4e00 && c <= 0x9fff ? c - 0x4e00 : c <= 0x4dbf ? c - 0x3400 + 20992 : c - 0xf900 + 20992 + 6592;
+const hanOfDense = (d: number) =>
+  d < 20992 ? d + 0x4e00 : d < 20992 + 6592 ? d - 20992 + 0x3400 : d - 20992 - 6592 + 0xf900;
+/** A dense key: a character is its dense number, a bigram comes after every character. */
+const denseBigram = (a: number, b: number) => HAN_CODES + a * HAN_CODES + b;
+/** The key the file knows a dense key by (bigramKey or the character's code). */
+const keyOfDense = (k: number) =>
+  k < HAN_CODES
+    ? hanOfDense(k)
+    : bigramKey(hanOfDense(Math.floor((k - HAN_CODES) / HAN_CODES)), hanOfDense((k - HAN_CODES) % HAN_CODES));
+
+/**
+ * Calls `fn(slot)` once per distinct key of the text (its Han characters and bigrams), `slot`
+ * being the key's place in `slots` (a new key gets the next). `last[slot]` is the text that last
+ * had the key: a key seen twice in one text is told by `text` alone, without a set per text.
+ */
+function eachSlot(
+  text: string,
+  textNumber: number,
+  slots: Map<number, number>,
+  state: { last: Int32Array },
+  fn: (slot: number) => void,
+): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -46,18 +83,25 @@ function eachKey(text: string, seen: Set<number>, fn: (key: number) => void): vo
       prev = -1;
       continue;
     }
-    if (!seen.has(c)) {
-      seen.add(c);
-      fn(c);
-    }
-    if (prev >= 0) {
-      const key = bigramKey(prev, c);
-      if (!seen.has(key)) {
-        seen.add(key);
-        fn(key);
+    const d = denseHan(c);
+    for (let pass = 0; pass < 2; pass++) {
+      const key = pass === 0 ? d : prev >= 0 ? denseBigram(prev, d) : -1;
+      if (key < 0) break;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(key, slot);
+        if (slot >= state.last.length) {
+          const grown = new Int32Array(state.last.length * 2).fill(-1);
+          grown.set(state.last);
+          state.last = grown;
+        }
       }
+      if (state.last[slot] === textNumber) continue;
+      state.last[slot] = textNumber;
+      fn(slot);
     }
-    prev = c;
+    prev = d;
   }
 }
 
@@ -68,12 +112,18 @@ interface Segment {
   keys: Uint32Array;
   counts: Uint32Array;
   starts: Uint32Array;
-  bytes: Uint8Array;
+  /** In memory, or (a loaded index) left in the file: a key's bytes read when it is looked up. */
+  bytes: Uint8Array | FileArray<Uint8Array>;
   /** Ids held over all keys (removed ones included). */
   size: number;
 }
 
-const segmentOf = (keys: Uint32Array, counts: Uint32Array, starts: Uint32Array, bytes: Uint8Array): Segment => ({
+const segmentOf = (
+  keys: Uint32Array,
+  counts: Uint32Array,
+  starts: Uint32Array,
+  bytes: Uint8Array | FileArray<Uint8Array>,
+): Segment => ({
   keys,
   counts,
   starts,
@@ -83,8 +133,9 @@ const segmentOf = (keys: Uint32Array, counts: Uint32Array, starts: Uint32Array, 
 
 /** Decodes key k's list of the segment into `out` from `at`; returns where it ended. */
 function decodeInto(segment: Segment, k: number, out: Uint32Array, at: number): number {
-  const bytes = segment.bytes;
-  let from = segment.starts[k]!;
+  const held = segment.bytes;
+  const bytes = held instanceof FileArray ? held.slice(segment.starts[k]!, segment.starts[k + 1]!) : held;
+  let from = held instanceof FileArray ? 0 : segment.starts[k]!;
   let prev = 0;
   const end = at + segment.counts[k]!;
   for (let n = at; n < end; n++) {
@@ -304,7 +355,7 @@ export class Postings {
         ['keys', keys],
         ['counts', counts],
         ['starts', starts],
-        ['bytes', bytes],
+        ['bytes', bytes instanceof FileArray ? bytes.toPieces() : bytes],
       ]);
     }
     const removed = this.removed.clone();
@@ -327,39 +378,55 @@ export class Postings {
     ]);
   }
 
-  static fromColumns(columns: Columns, prefix: string): Postings {
+  static fromColumns(columns: LoadedColumns, prefix: string): Postings {
     const keys = column(columns, `${prefix}.keys`, Uint32Array);
     const counts = column(columns, `${prefix}.counts`, Uint32Array, keys.length);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, keys.length + 1);
-    const bytes = column(columns, `${prefix}.bytes`, Uint8Array, starts[keys.length]);
+    const bytes = arrayColumn(columns, `${prefix}.bytes`, Uint8Array, starts[keys.length]);
     return new Postings([segmentOf(keys, counts, starts, bytes)], new RemovedIds());
   }
 }
 
 /** One segment of the Han characters and bigrams of each text, ids from `firstId`. */
 function segmentOfTexts(texts: readonly string[], firstId: number): Segment {
-  const seen = new Set<number>();
-  const counts = new Map<number, number>();
-  for (const text of texts) eachKey(text, seen, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
-  const keys = Uint32Array.from(counts.keys()).sort();
-  const keyCounts = new Uint32Array(keys.length);
-  const slot = new Map<number, number>();
-  let total = 0;
-  keys.forEach((key, k) => {
-    keyCounts[k] = counts.get(key)!;
-    slot.set(key, total);
-    total += keyCounts[k]!;
-  });
-  counts.clear();
-  const ids = new Uint32Array(total);
-  texts.forEach((text, id) => {
-    eachKey(text, seen, (key) => {
-      const at = slot.get(key)!;
-      ids[at] = id + firstId;
-      slot.set(key, at + 1);
+  // First pass: each key's slot and number of texts.
+  const slots = new Map<number, number>();
+  const state = { last: new Int32Array(1 << 16).fill(-1) };
+  let slotCounts = new Uint32Array(1 << 16);
+  texts.forEach((text, t) => {
+    eachSlot(text, t, slots, state, (slot) => {
+      if (slot >= slotCounts.length) {
+        const grown = new Uint32Array(slotCounts.length * 2);
+        grown.set(slotCounts);
+        slotCounts = grown;
+      }
+      slotCounts[slot]!++;
     });
   });
-  slot.clear();
+  const n = slots.size;
+  const slotKeys = new Uint32Array(n);
+  for (const [dense, slot] of slots) slotKeys[slot] = keyOfDense(dense);
+  // Slots in key order, and where each slot's ids start.
+  const order = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => slotKeys[a]! - slotKeys[b]!);
+  const keys = new Uint32Array(n);
+  const keyCounts = new Uint32Array(n);
+  const next = new Uint32Array(n);
+  let total = 0;
+  order.forEach((slot, k) => {
+    keys[k] = slotKeys[slot]!;
+    keyCounts[k] = slotCounts[slot]!;
+    next[slot] = total;
+    total += slotCounts[slot]!;
+  });
+  // Second pass: each text's id into its keys' lists, in text order (so each list ascends).
+  const ids = new Uint32Array(total);
+  state.last.fill(-1);
+  texts.forEach((text, t) => {
+    eachSlot(text, t, slots, state, (slot) => {
+      ids[next[slot]!++] = t + firstId;
+    });
+  });
+  slots.clear();
   const starts = new Uint32Array(keys.length + 1);
   let size = 0;
   for (let k = 0, i = 0; k < keys.length; k++) {

@@ -5,13 +5,25 @@
  *   term whatever segmentation made of it, and the ranker's coverage counts come from them.
  *
  * Everything it holds is saved as columns (typed arrays and string tables, see index-file.ts)
- * and loaded back as views into the file's one buffer: nothing is segmented, normalized or
- * rebuilt at load. A per-passage or per-doc array added here is saved by naming it in
- * `columnSources` and `fromColumns`.
+ * and loaded back as they are: nothing is segmented, normalized or rebuilt at load, and the
+ * columns that grow with the archive's text (FILE_COLUMNS) stay in the file, read as questions
+ * need them. A per-passage or per-doc array added here is saved by naming it in `columnSources`
+ * and `fromColumns`.
  */
 import type { Issue } from '../../corpus/types.ts';
+import type { ProgressReport } from './build-progress.ts';
 import { normalize } from '../../text/normalize.ts';
-import { type Columns, type ColumnSources, column, IndexFileError, materializeAll, StringTable } from './index-file.ts';
+import {
+  type Columns,
+  type ColumnSources,
+  column,
+  FileStrings,
+  IndexFileError,
+  type LoadedColumns,
+  materializeAll,
+  StringTable,
+} from './index-file.ts';
+import { computedArray, PassageStore, StoredPassage } from './passage-store.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { Postings } from './postings.ts';
 import { WordIndex } from './word-index.ts';
@@ -41,7 +53,16 @@ interface Parts {
   passageTexts: string[];
   docTitles: string[];
   copyKeys: string[];
+  /** Where the passages' texts are read from when they are left in the index file (then StoredPassages). */
+  store?: PassageStore;
 }
+
+/**
+ * What a loaded index leaves in its file, the columns that grow with the archive's text: passage
+ * texts, read when a question looks at a passage, and the word and bigram postings, a term's list
+ * read when it is looked up. What stays in memory is a few numbers per passage, doc and term.
+ */
+export const FILE_COLUMNS = ['passage.text', 'passage.normalized', 'words.ids', 'words.freqs', 'grams.bytes'];
 
 export class SearchIndex {
   readonly docs: SearchDoc[];
@@ -55,6 +76,7 @@ export class SearchIndex {
   /** Each passage's place in its doc (0 for the lead). */
   readonly passageOrdinal: number[] = [];
   private readonly copyKeys: string[];
+  private readonly store: PassageStore | undefined;
   private changes = 0;
 
   /**
@@ -88,9 +110,14 @@ export class SearchIndex {
     this.passageTexts = parts.passageTexts;
     this.docTitles = parts.docTitles;
     this.copyKeys = parts.copyKeys;
+    this.store = parts.store;
     this.docPassages = this.docs.map(() => []);
     this.passages.forEach((p, id) => {
       this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
+    });
+    // Each list copied at its length: grown by push, it holds room for a dozen more.
+    this.docPassages.forEach((list, d) => {
+      this.docPassages[d] = list.slice();
     });
   }
 
@@ -106,16 +133,21 @@ export class SearchIndex {
     };
   }
 
-  /** Indexes the issues' passages (segmenting every one); `onProgress` hears how far it got. */
+  /**
+   * Indexes the issues' passages (segmenting every one); `onProgress` hears each step, `report`
+   * how far the segmenting got (see build-progress.ts).
+   */
   static build(
     issues: Issue[],
     dictionary: string[],
     fingerprint: string,
     onProgress?: (step: string) => void,
+    report?: ProgressReport,
   ): { index: SearchIndex } {
     const parts = SearchIndex.parts(issues);
     onProgress?.(`segmenting ${parts.passages.length} passages`);
-    const words = WordIndex.fromTexts(parts.passageTexts);
+    const onText = report && ((done: number, total: number) => report('segmenting passages', done, total));
+    const words = WordIndex.fromTexts(parts.passageTexts, 0, onText);
     collectGarbage();
     onProgress?.('indexing bigrams');
     const grams = Postings.fromTexts(parts.passageTexts);
@@ -138,9 +170,12 @@ export class SearchIndex {
       this.docTitles.push(added.docTitles[k]!);
     }
     added.passages.forEach((p, k) => {
-      const passage = { doc: p.doc + docOffset, text: p.text };
+      const doc = p.doc + docOffset;
+      const normalized = added.passageTexts[k]!;
+      const passage = this.store ? this.store.add(doc, p.text, normalized) : { doc, text: p.text };
       this.passages.push(passage);
-      this.passageTexts.push(added.passageTexts[k]!);
+      // With a store, passageTexts reads through the passages.
+      if (!this.store) this.passageTexts.push(normalized);
       this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
     });
     this.words.append(added.passageTexts);
@@ -188,10 +223,11 @@ export class SearchIndex {
     this.docTitles.splice(from, to - from);
     this.copyKeys.splice(from, to - from);
     this.passages.splice(first, last - first);
-    this.passageTexts.splice(first, last - first);
+    if (!this.store) this.passageTexts.splice(first, last - first);
     for (let k = first; k < this.passages.length; k++) {
       const p = this.passages[k]!;
-      this.passages[k] = { ...p, doc: p.doc - (to - from) };
+      const doc = p.doc - (to - from);
+      this.passages[k] = p instanceof StoredPassage ? p.withDoc(doc) : { ...p, doc };
     }
   }
 
@@ -208,12 +244,15 @@ export class SearchIndex {
   columnSources(): ColumnSources {
     const docs = this.docs.slice();
     const passages = this.passages.slice();
-    const [titles, copyKeys, texts, dictionary] = [
-      this.docTitles,
-      this.copyKeys,
-      this.passageTexts,
-      this.dictionary,
-    ].map((list) => list.slice());
+    const [titles, copyKeys, dictionary] = [this.docTitles, this.copyKeys, this.dictionary].map((list) => list.slice());
+    // Texts left in the file are read as they are written, never all held at once.
+    const held = this.store ? undefined : this.passageTexts.slice();
+    const texts =
+      held ??
+      computedArray(
+        () => passages.length,
+        (k) => (passages[k] as StoredPassage).normalized,
+      );
     const strings = (f: (d: SearchDoc) => string) => ({ strings: () => docs.map(f) });
     return [
       ['doc.id', strings((d) => d.id)],
@@ -225,8 +264,17 @@ export class SearchIndex {
       ['doc.title', { strings: () => titles! }],
       ['doc.copyKey', { strings: () => copyKeys! }],
       ['passage.doc', () => Uint32Array.from(passages, (p) => p.doc)],
-      ['passage.text', { strings: () => passages.map((p) => p.text) }],
-      ['passage.normalized', { strings: () => texts! }],
+      [
+        'passage.text',
+        {
+          strings: () =>
+            computedArray(
+              () => passages.length,
+              (k) => passages[k]!.text,
+            ),
+        },
+      ],
+      ['passage.normalized', { strings: () => texts }],
       ['dictionary', { strings: () => dictionary! }],
       ...this.words.columnSources('words'),
       ...this.grams.columnSources('grams'),
@@ -234,8 +282,11 @@ export class SearchIndex {
     ];
   }
 
-  /** The index saved by toColumns; throws IndexFileError when a column is missing or misfits. */
-  static fromColumns(columns: Columns, fingerprint: string): SearchIndex {
+  /**
+   * The index saved by toColumns; throws IndexFileError when a column is missing or misfits.
+   * Columns left in the file (FILE_COLUMNS, read as FileStrings and FileArrays) stay there.
+   */
+  static fromColumns(columns: LoadedColumns, fingerprint: string): SearchIndex {
     const docIds = column(columns, 'doc.id', StringTable);
     const nDocs = docIds.length;
     const str = (name: string) => column(columns, name, StringTable, nDocs);
@@ -251,15 +302,28 @@ export class SearchIndex {
     }));
     const passageDoc = column(columns, 'passage.doc', Uint32Array);
     const nPassages = passageDoc.length;
-    const text = column(columns, 'passage.text', StringTable, nPassages);
     for (const d of passageDoc) if (d >= nDocs) throw new IndexFileError('a passage names no doc');
-    const parts: Parts = {
-      docs,
-      passages: Array.from({ length: nPassages }, (_, k) => ({ doc: passageDoc[k]!, text: text.get(k) })),
-      passageTexts: column(columns, 'passage.normalized', StringTable, nPassages).toArray(),
-      docTitles: str('doc.title').toArray(),
-      copyKeys: str('doc.copyKey').toArray(),
-    };
+    const docParts = { docs, docTitles: str('doc.title').toArray(), copyKeys: str('doc.copyKey').toArray() };
+    let parts: Parts;
+    if (columns['passage.text'] instanceof FileStrings) {
+      const store = new PassageStore(
+        column(columns, 'passage.text', FileStrings, nPassages),
+        column(columns, 'passage.normalized', FileStrings, nPassages),
+      );
+      const passages = Array.from({ length: nPassages }, (_, k) => new store.Passage(passageDoc[k]!, k));
+      const passageTexts = computedArray(
+        () => passages.length,
+        (k) => passages[k]!.normalized,
+      );
+      parts = { ...docParts, passages, passageTexts, store };
+    } else {
+      const text = column(columns, 'passage.text', StringTable, nPassages);
+      parts = {
+        ...docParts,
+        passages: Array.from({ length: nPassages }, (_, k) => ({ doc: passageDoc[k]!, text: text.get(k) })),
+        passageTexts: column(columns, 'passage.normalized', StringTable, nPassages).toArray(),
+      };
+    }
     return new SearchIndex(
       parts,
       column(columns, 'dictionary', StringTable).toArray(),
@@ -280,6 +344,15 @@ export class SearchIndex {
       if (ids.length > 0 || !HAN.test(term)) return Uint32Array.from(ids.sort((a, b) => a - b));
     }
     return this.grams.lookup(term);
+  }
+
+  /**
+   * Passage k's normalized text's length (`passageTexts[k].length`) without reading the text,
+   * which a loaded index leaves in its file: what whole-archive statistics need.
+   */
+  passageLength(k: number): number {
+    const p = this.passages[k]!;
+    return p instanceof StoredPassage ? p.normalizedLength : this.passageTexts[k]!.length;
   }
 
   /** Docs whose headline or subtitle may hold the term. */

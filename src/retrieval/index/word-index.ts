@@ -14,7 +14,10 @@
  * memory, changed in place, the postings may be several segments of that layout (see WordIndex).
  */
 import {
+  arrayColumn,
   type Columns,
+  FileArray,
+  type LoadedColumns,
   type ColumnSources,
   column,
   materializeAll,
@@ -41,22 +44,22 @@ function bm25(
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
 }
 
-interface Hit {
-  score: number;
-  terms: string[];
-}
+/** A score per passage being summed, and which passages hold one, for WordIndex.scores. */
+class ScoreScratch {
+  readonly query: Float64Array;
+  readonly total: Float64Array;
+  /** Distinct terms of the question each passage holds. */
+  readonly terms: Uint32Array;
+  readonly inQuery: Uint8Array;
+  readonly inTotal: Uint8Array;
 
-/** MiniSearch's OR combinator: `b` folded into `a`, scores added, matched terms kept unique. */
-function orInto(a: Map<number, Hit>, b: Map<number, Hit>): Map<number, Hit> {
-  for (const [id, hit] of b) {
-    const existing = a.get(id);
-    if (!existing) a.set(id, hit);
-    else {
-      existing.score = existing.score + hit.score;
-      for (const t of hit.terms) if (!existing.terms.includes(t)) existing.terms.push(t);
-    }
+  constructor(readonly size: number) {
+    this.query = new Float64Array(size);
+    this.total = new Float64Array(size);
+    this.terms = new Uint32Array(size);
+    this.inQuery = new Uint8Array(size);
+    this.inTotal = new Uint8Array(size);
   }
-  return a;
 }
 
 /** Distinct words of a text with their counts, in order of first appearance. */
@@ -70,9 +73,27 @@ function countWords(text: string): Map<string, number> {
 interface Segment {
   terms: StringTable;
   starts: Uint32Array;
-  ids: Uint32Array;
-  freqs: Uint16Array;
+  /** In memory, or (a loaded index) left in the file: a term's postings read when it is looked up. */
+  ids: Uint32Array | FileArray<Uint32Array>;
+  freqs: Uint16Array | FileArray<Uint16Array>;
 }
+
+/** Term k's ids in the segment, ascending (a view when in memory, read when in the file). */
+function idsOf(segment: Segment, k: number): Uint32Array {
+  const { ids, starts } = segment;
+  return ids instanceof FileArray ? ids.slice(starts[k]!, starts[k + 1]!) : ids.subarray(starts[k]!, starts[k + 1]!);
+}
+
+/** Term k's frequencies in the segment, aligned with idsOf. */
+function freqsOf(segment: Segment, k: number): Uint16Array {
+  const { freqs, starts } = segment;
+  return freqs instanceof FileArray
+    ? freqs.slice(starts[k]!, starts[k + 1]!)
+    : freqs.subarray(starts[k]!, starts[k + 1]!);
+}
+
+/** How many postings term k has in the segment. */
+const countOf = (segment: Segment, k: number) => segment.starts[k + 1]! - segment.starts[k]!;
 
 /** Position of the term in the segment's sorted table, or -1. */
 function find(segment: Segment, term: string): number {
@@ -90,38 +111,67 @@ function find(segment: Segment, term: string): number {
 }
 
 /** A segment of the texts' words (segmenting each), ids from `firstId`, and each text's number of distinct words. */
-function segmentOfTexts(texts: readonly string[], firstId: number): { segment: Segment; lengths: Uint16Array } {
-  const postings = new Map<string, number[]>();
+function segmentOfTexts(
+  texts: readonly string[],
+  firstId: number,
+  onText?: (done: number, total: number) => void,
+): { segment: Segment; lengths: Uint16Array } {
+  // Each (word, text, count) in text order into typed arrays (10 bytes each, nothing for the
+  // collector to trace), each word's slot found once per text; then placed in sorted-word order.
+  const slots = new Map<string, number>();
+  let slotCounts = new Uint32Array(1 << 12);
+  let slotOf = new Uint32Array(1 << 16);
+  let idOf = new Uint32Array(1 << 16);
+  let freqOf = new Uint16Array(1 << 16);
+  let n = 0;
+  const grown = <T extends Uint32Array | Uint16Array>(a: T, make: (length: number) => T): T => {
+    const b = make(a.length * 2);
+    b.set(a);
+    return b;
+  };
   const lengths = new Uint16Array(texts.length);
   texts.forEach((text, k) => {
+    if (onText && k % 256 === 0) onText(k, texts.length);
     const counts = countWords(text);
     lengths[k] = counts.size;
-    for (const [term, n] of counts) {
-      let list = postings.get(term);
-      if (!list) {
-        list = [];
-        postings.set(term, list);
+    for (const [term, count] of counts) {
+      let slot = slots.get(term);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(term, slot);
+        if (slot === slotCounts.length) slotCounts = grown(slotCounts, u32);
       }
-      list.push(k + firstId, n);
+      slotCounts[slot]!++;
+      if (n === slotOf.length) {
+        slotOf = grown(slotOf, u32);
+        idOf = grown(idOf, u32);
+        freqOf = grown(freqOf, u16);
+      }
+      slotOf[n] = slot;
+      idOf[n] = k + firstId;
+      freqOf[n] = Math.min(0xffff, count);
+      n++;
     }
   });
-  const sorted = [...postings.keys()].sort();
+  onText?.(texts.length, texts.length);
+  const sorted = [...slots.keys()].sort();
   const starts = new Uint32Array(sorted.length + 1);
+  const next = new Uint32Array(slots.size);
   let size = 0;
   sorted.forEach((term, k) => {
+    const slot = slots.get(term)!;
     starts[k] = size;
-    size += postings.get(term)!.length / 2;
+    next[slot] = size;
+    size += slotCounts[slot]!;
   });
   starts[sorted.length] = size;
   const ids = new Uint32Array(size);
   const freqs = new Uint16Array(size);
-  sorted.forEach((term, k) => {
-    const list = postings.get(term)!;
-    for (let i = 0, at = starts[k]!; i < list.length; i += 2, at++) {
-      ids[at] = list[i]!;
-      freqs[at] = Math.min(0xffff, list[i + 1]!);
-    }
-  });
+  for (let i = 0; i < n; i++) {
+    const at = next[slotOf[i]!]!++;
+    ids[at] = idOf[i]!;
+    freqs[at] = freqOf[i]!;
+  }
   return { segment: { terms: StringTable.from(sorted), starts, ids, freqs }, lengths };
 }
 
@@ -162,8 +212,8 @@ function* planMerge(segments: readonly Segment[], removed: RemovedIds, plan: Mer
     const places = segments.map((s, i) => {
       if (heads[i]! >= s.terms.length || s.terms.get(heads[i]!) !== term) return -1;
       const k = heads[i]!++;
-      if (removed.isEmpty) live += s.starts[k + 1]! - s.starts[k]!;
-      else for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (removed.position(s.ids[at]!) >= 0) live++;
+      if (removed.isEmpty) live += countOf(s, k);
+      else for (const id of idsOf(s, k)) if (removed.position(id) >= 0) live++;
       return k;
     });
     if (live === 0) continue;
@@ -219,9 +269,11 @@ function* mergedColumn<T extends Uint32Array | Uint16Array>(
       const k = plan.from[t * n + i]!;
       if (k < 0) continue;
       const s = segments[i]!;
-      work += s.starts[k + 1]! - s.starts[k]!;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const position = removed.position(s.ids[at]!);
+      const ids = idsOf(s, k);
+      const freqs = pick.ids ? undefined : freqsOf(s, k);
+      work += ids.length;
+      for (let j = 0; j < ids.length; j++) {
+        const position = removed.position(ids[j]!);
         if (position < 0) continue;
         if (used === piece.length) {
           yield piece;
@@ -229,7 +281,7 @@ function* mergedColumn<T extends Uint32Array | Uint16Array>(
           used = 0;
           sliceStart = performance.now();
         }
-        piece[used++] = pick.ids ? (pick.renumber ? position : s.ids[at]!) : s.freqs[at]!;
+        piece[used++] = freqs ? freqs[j]! : pick.renumber ? position : ids[j]!;
       }
     }
   }
@@ -296,9 +348,12 @@ export class WordIndex {
     private removed: RemovedIds,
   ) {}
 
-  /** The word index of the texts (segmenting each), ids being `firstId` plus their positions. */
-  static fromTexts(texts: readonly string[], firstId = 0): WordIndex {
-    const { segment, lengths } = segmentOfTexts(texts, firstId);
+  /**
+   * The word index of the texts (segmenting each), ids being `firstId` plus their positions;
+   * `onText` hears how many are done, now and then.
+   */
+  static fromTexts(texts: readonly string[], firstId = 0, onText?: (done: number, total: number) => void): WordIndex {
+    const { segment, lengths } = segmentOfTexts(texts, firstId, onText);
     const total = lengths.reduce((a, b) => a + b, 0);
     return new WordIndex(
       [segment],
@@ -327,7 +382,8 @@ export class WordIndex {
     for (const s of this.segments) {
       const k = find(s, term);
       if (k < 0) continue;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) return true;
+      if (this.removed.isEmpty && countOf(s, k) > 0) return true;
+      for (const id of idsOf(s, k)) if (this.removed.position(id) >= 0) return true;
     }
     return false;
   }
@@ -338,62 +394,94 @@ export class WordIndex {
     for (const s of this.segments) {
       const k = find(s, term);
       if (k < 0) continue;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const position = this.removed.position(s.ids[at]!);
+      for (const id of idsOf(s, k)) {
+        const position = this.removed.position(id);
         if (position >= 0) out.add(position);
       }
     }
     return out;
   }
 
-  private termResults(term: string): Map<number, Hit> {
-    const results = new Map<number, Hit>();
+  /**
+   * Calls `fn(position, score)` for each live passage holding the term, in position order, with
+   * its BM25 score; returns whether any did.
+   */
+  private eachScore(term: string, fn: (position: number, score: number) => void): boolean {
     const places = this.segments.map((s) => find(s, term));
+    // Each segment's list read once (from the file, for a loaded index), counted, then scored.
+    const lists = this.segments.map((s, i) => (places[i]! < 0 ? undefined : idsOf(s, places[i]!)));
     let matching = 0;
-    this.segments.forEach((s, i) => {
-      const k = places[i]!;
-      if (k < 0) return;
-      if (this.removed.isEmpty) matching += s.starts[k + 1]! - s.starts[k]!;
-      else
-        for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) if (this.removed.position(s.ids[at]!) >= 0) matching++;
-    });
-    if (matching === 0) return results;
+    for (const ids of lists) {
+      if (!ids) continue;
+      if (this.removed.isEmpty) matching += ids.length;
+      else for (const id of ids) if (this.removed.position(id) >= 0) matching++;
+    }
+    if (matching === 0) return false;
     const n = this.documentCount;
     this.segments.forEach((s, i) => {
-      const k = places[i]!;
-      if (k < 0) return;
-      for (let at = s.starts[k]!; at < s.starts[k + 1]!; at++) {
-        const id = s.ids[at]!;
+      const ids = lists[i];
+      if (!ids) return;
+      const freqs = freqsOf(s, places[i]!);
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
         const position = this.removed.position(id);
         if (position < 0) continue;
-        const score = bm25(s.freqs[at]!, matching, n, this.lengths[id]!, this.avgLength);
-        results.set(position, { score, terms: [term] });
+        fn(position, bm25(freqs[j]!, matching, n, this.lengths[id]!, this.avgLength));
       }
     });
-    return results;
+    return true;
   }
+
+  /** Per-passage sums reused from question to question (zero again after each): no map per term. */
+  private scratch = new ScoreScratch(0);
 
   /**
    * BM25 scores by passage, as `MiniSearch.search({ queries: words })` gives them: each query
    * split at spaces, terms combined with OR, a passage's sum multiplied by the number of distinct
-   * query terms it holds; best first.
+   * query terms it holds; best first. MiniSearch folds a map per term into a map per query, and
+   * those into one; the same sums are made here in the same order (a query's terms left to right,
+   * then the queries left to right) in arrays by passage, so every score is the same to the last
+   * bit, and passages that tie keep the order in which MiniSearch's map first met them.
    */
   scores(words: readonly string[]): Map<number, number> {
-    const perQuery = words.map((word) => {
-      const maps = word
-        .split(' ')
-        .filter(Boolean)
-        .map((t) => this.termResults(t));
-      return maps.length === 0 ? new Map<number, Hit>() : maps.reduce(orInto);
-    });
     const out = new Map<number, number>();
-    if (perQuery.length === 0) return out;
-    const hits = [...perQuery.reduce(orInto)].map(([id, { score, terms }]) => ({
-      id,
-      score: score * (terms.length || 1),
-    }));
-    hits.sort((a, b) => b.score - a.score);
-    for (const { id, score } of hits) out.set(id, score);
+    if (words.length === 0) return out;
+    if (this.scratch.size < this.documentCount) this.scratch = new ScoreScratch(this.documentCount);
+    const { query, total, terms, inQuery, inTotal } = this.scratch;
+    const met: number[] = [];
+    const counted = new Set<string>();
+    for (const word of words) {
+      const touched: number[] = [];
+      for (const term of word.split(' ').filter(Boolean)) {
+        // A term listed again adds its score again but is one term of the passage.
+        const first = !counted.has(term);
+        counted.add(term);
+        this.eachScore(term, (position, score) => {
+          if (inQuery[position] === 0) {
+            inQuery[position] = 1;
+            touched.push(position);
+            query[position] = score;
+          } else query[position] = query[position]! + score;
+          if (first) terms[position]!++;
+        });
+      }
+      for (const position of touched) {
+        if (inTotal[position] === 0) {
+          inTotal[position] = 1;
+          met.push(position);
+          total[position] = query[position]!;
+        } else total[position] = total[position]! + query[position]!;
+        inQuery[position] = 0;
+      }
+    }
+    for (const position of met) total[position] = total[position]! * (terms[position]! || 1);
+    // Array sort is stable: ties keep the order the passages were met in.
+    met.sort((a, b) => total[b]! - total[a]!);
+    for (const position of met) {
+      out.set(position, total[position]!);
+      inTotal[position] = 0;
+      terms[position] = 0;
+    }
     return out;
   }
 
@@ -467,8 +555,8 @@ export class WordIndex {
       return prefixedSources(prefix, [
         ['terms', terms],
         ['starts', starts],
-        ['ids', ids],
-        ['freqs', freqs],
+        ['ids', ids instanceof FileArray ? ids.toPieces() : ids],
+        ['freqs', freqs instanceof FileArray ? freqs.toPieces() : freqs],
         ['lengths', lengths()],
         ['avgLength', avgLength],
       ]);
@@ -488,11 +576,11 @@ export class WordIndex {
     ]);
   }
 
-  static fromColumns(columns: Columns, prefix: string, documentCount: number): WordIndex {
+  static fromColumns(columns: LoadedColumns, prefix: string, documentCount: number): WordIndex {
     const terms = column(columns, `${prefix}.terms`, StringTable);
     const starts = column(columns, `${prefix}.starts`, Uint32Array, terms.length + 1);
-    const ids = column(columns, `${prefix}.ids`, Uint32Array, starts[terms.length]);
-    const freqs = column(columns, `${prefix}.freqs`, Uint16Array, ids.length);
+    const ids = arrayColumn(columns, `${prefix}.ids`, Uint32Array, starts[terms.length]);
+    const freqs = arrayColumn(columns, `${prefix}.freqs`, Uint16Array, ids.length);
     const lengths = column(columns, `${prefix}.lengths`, Uint16Array, documentCount);
     const avg = column(columns, `${prefix}.avgLength`, Float64Array, 1)[0]!;
     return new WordIndex([{ terms, starts, ids, freqs }], lengths, documentCount, avg, new RemovedIds());

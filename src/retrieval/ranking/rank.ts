@@ -89,7 +89,7 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   if (held && held.w === w && held.generation === index.generation) return held.stats;
   const n = index.passages.length;
   let body = 0;
-  for (const t of index.passageTexts) body += t.length;
+  for (let k = 0; k < n; k++) body += index.passageLength(k);
   let headline = 0;
   let subtitle = 0;
   let newest = '';
@@ -102,7 +102,7 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   const bodyUnit = new Float32Array(n);
   index.passages.forEach((p, k) => {
     const weight = index.docs[p.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
-    bodyUnit[k] = fieldTf({ tf: 1, length: index.passageTexts[k]!.length, averageLength }, weight, w.bm25.b);
+    bodyUnit[k] = fieldTf({ tf: 1, length: index.passageLength(k), averageLength }, weight, w.bm25.b);
   });
   const stats = {
     n,

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ColumnSources,
+  FileArray,
+  FileStrings,
   IndexFileError,
   openIndexFile,
   readColumns,
@@ -73,6 +75,67 @@ describe('index file', () => {
     expect(() => openIndexFile(file)).toThrow(IndexFileError);
     fs.writeFileSync(file, '');
     expect(() => openIndexFile(file)).toThrow(IndexFileError);
+  });
+});
+
+describe('columns left in the index file', () => {
+  const many = Array.from({ length: 5000 }, (_, k) => `第${k}段${'崇川报道'.repeat(k % 13)}😀`);
+  const file = path.join(tmp, 'left.bin');
+  const big = Uint32Array.from({ length: 100_000 }, (_, k) => (k * 2654435761) >>> 0);
+  writeIndexFile(file, {}, { ...columns(), many: StringTable.from(many), big });
+
+  it('reads each string and range as read() would, in order, out of order and after close', () => {
+    const reader = openIndexFile(file);
+    const strings = reader.leave('many');
+    const array = reader.leave('big');
+    const odd = reader.leave('strings') as FileStrings;
+    reader.close();
+    expect(strings).toBeInstanceOf(FileStrings);
+    expect(array).toBeInstanceOf(FileArray);
+    const left = strings as FileStrings;
+    expect(left.length).toBe(many.length);
+    // A scan (read ahead by blocks), then jumps back and forth (each string read alone).
+    expect(Array.from({ length: many.length }, (_, k) => left.get(k))).toEqual(many);
+    for (const k of [4999, 0, 2500, 2499, 2501, 17, 17]) expect(left.get(k)).toBe(many[k]);
+    for (const k of [0, 1234]) expect(left.lengthOf(k)).toBe(many[k]!.length);
+    expect(Array.from({ length: odd.length }, (_, k) => odd.get(k))).toEqual(columns().strings.toArray());
+    expect([...(array as FileArray<Uint32Array>).slice(99_990, 100_000)]).toEqual([...big.subarray(99_990)]);
+    expect((array as FileArray<Uint32Array>).slice(5, 5).length).toBe(0);
+  });
+
+  it('tells a damaged column when it is left in the file, as when it is read', () => {
+    const good = fs.readFileSync(file);
+    const reader = openIndexFile(file);
+    const damaged = path.join(tmp, 'left-damaged.bin');
+    // A byte in the middle of the strings' text, of the array's bytes.
+    for (const at of [Math.floor(good.length * 0.3), good.length - 1000]) {
+      const bytes = Buffer.from(good);
+      bytes[at]! ^= 0xff;
+      fs.writeFileSync(damaged, bytes);
+      const opened = openIndexFile(damaged);
+      expect(() => {
+        opened.leave('many');
+        opened.leave('big');
+      }).toThrow(IndexFileError);
+      opened.close();
+    }
+    reader.close();
+  });
+
+  it('reads a column unchecked only when told to, and never one that lies past the end', () => {
+    const damaged = path.join(tmp, 'left-unchecked.bin');
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 1000]! ^= 0xff;
+    fs.writeFileSync(damaged, bytes);
+    const opened = openIndexFile(damaged);
+    expect(() => opened.leave('big')).toThrow(IndexFileError);
+    expect((opened.leave('big', false) as FileArray<Uint32Array>).length).toBe(big.length);
+    opened.close();
+    const cut = path.join(tmp, 'left-cut.bin');
+    fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 2000));
+    const short = openIndexFile(cut);
+    expect(() => short.leave('big', false)).toThrow(IndexFileError);
+    short.close();
   });
 });
 

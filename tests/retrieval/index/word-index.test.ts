@@ -30,12 +30,73 @@ const asMap = (mini: MiniSearch<{ id: number; text: string }>, words: string[]) 
 
 const queries = [['老旧', '小区'], ['12000户'], ['gdp'], ['唐闸 面积', '古镇'], ['小区', '小区'], ['股市'], []];
 
+/**
+ * MiniSearch's way of combining term scores (SearchableMap results folded with its OR combinator:
+ * a map per term into a map per query, those into one; scores added, distinct terms kept; the sum
+ * times the number of terms; sorted best first, ties in the order met), over single-term scores.
+ */
+function miniSearchFold(words: WordIndex, queries: string[]): Map<number, number> {
+  type Hit = { score: number; terms: string[] };
+  const orInto = (a: Map<number, Hit>, b: Map<number, Hit>) => {
+    for (const [id, hit] of b) {
+      const existing = a.get(id);
+      if (!existing) a.set(id, hit);
+      else {
+        existing.score = existing.score + hit.score;
+        for (const t of hit.terms) if (!existing.terms.includes(t)) existing.terms.push(t);
+      }
+    }
+    return a;
+  };
+  const termMap = (t: string) =>
+    new Map([...words.scores([t])].map(([id, score]) => [id, { score, terms: [t] }] as [number, Hit]));
+  const perQuery = queries.map((q) => {
+    const maps = q.split(' ').filter(Boolean).map(termMap);
+    return maps.length === 0 ? new Map<number, Hit>() : maps.reduce(orInto);
+  });
+  if (perQuery.length === 0) return new Map();
+  const hits = [...perQuery.reduce(orInto)].map(([id, h]) => ({ id, score: h.score * (h.terms.length || 1) }));
+  hits.sort((a, b) => b.score - a.score);
+  return new Map(hits.map((h) => [h.id, h.score]));
+}
+
 describe('word index', () => {
   it('scores exactly as MiniSearch does, in the same order', () => {
     const words = WordIndex.fromTexts(texts);
     const mini = miniSearchOf(texts);
     for (const q of queries) expect([...words.scores(q)]).toEqual([...asMap(mini, q)]);
     expect(words.scores(['老旧', '小区']).size).toBe(3);
+  });
+
+  it('scores as MiniSearch does over many passages, ties and queries of several terms', () => {
+    // Passages of a few words each, picked by a fixed rule: many share words and tie in score.
+    const vocabulary = ['老旧小区', '改造', '居民', '唐闸古镇', '游客', '规划', '面积', '崇川区', '街道', '社区'];
+    const many = Array.from({ length: 300 }, (_, k) =>
+      Array.from(
+        { length: 2 + (k % 5) },
+        (_, i) => vocabulary[(k * 3 + i * i * 7 + (k >> 2)) % vocabulary.length],
+      ).join('，'),
+    );
+    const words = WordIndex.fromTexts(many);
+    const mini = miniSearchOf(many);
+    const asked = [
+      ['改造'],
+      ['改造', '居民 游客'],
+      ['居民 游客', '改造'],
+      ['规划 面积 街道', '社区', '改造 改造'],
+      ['社区 社区', '社区'],
+      ['游客', '没有的词', ''],
+    ];
+    for (const q of asked) {
+      const got = [...words.scores(q)];
+      expect(got.length, q.join('|')).toBeGreaterThan(10);
+      // MiniSearch's folding, to the last bit and in its order, over the index's own term scores.
+      expect(got, q.join('|')).toEqual([...miniSearchFold(words, q)]);
+      // And MiniSearch itself (its average length is summed in another order: the last bits may differ).
+      const theirs = asMap(mini, q);
+      expect(new Set(got.map(([id]) => id))).toEqual(new Set(theirs.keys()));
+      for (const [id, score] of got) expect(score).toBeCloseTo(theirs.get(id)!, 9);
+    }
   });
 
   it('tells the words segmentation produced', () => {
