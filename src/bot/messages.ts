@@ -83,6 +83,11 @@ export const messages = {
   reporters: (names: string[]) => `记者 ${echo(names.join(' '), 200)}`,
   photo: '📷 ',
   part: (k: number, parts: number) => `<i>（${k + 1}/${parts}）</i>`,
+  /** Under an excerpt (具体说说): which paragraphs it holds, and how to go on when there are more. */
+  excerptPlace: (from: number, to: number, total: number, more: boolean) =>
+    `<i>（第 ${from + 1}${to - from > 1 ? `–${to}` : ''} 段，共 ${total} 段${more ? '。再说「详细点」接着看' : ''}）</i>`,
+  /** 详细点 once the whole article has been shown. */
+  detailDone: '这篇报道已经全部发给你了。可以接着问别的，或说「还有别的吗」看下一篇报道。',
 
   // Small talk (the example questions follow as buttons)
   smallTalk: {
