@@ -31,6 +31,11 @@ interface Conversation {
 }
 
 const ISSUES = ['seeds', 'eval/fresh-a/issues', 'eval/fresh-b/issues'];
+/**
+ * A set about eval/own's issues (its file named *own*) indexes them too, held-out issues included:
+ * the own questions were written against all twenty issues together.
+ */
+const issuesFor = (file: string) => (path.basename(file).includes('own') ? [...ISSUES, 'eval/own/issues'] : ISSUES);
 const NO_MATCH = '没有在报道中找到';
 
 /** The headline of the result a reply offers: its first bold piece that is not the short answer. */
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-conv-'));
   const corpusDir = path.join(dir, 'corpus');
   fs.mkdirSync(corpusDir);
-  for (const from of ISSUES)
+  for (const from of issuesFor(file))
     for (const name of fs.readdirSync(from)) {
       const source = path.join(from, name);
       if (fs.statSync(source).isFile()) fs.copyFileSync(source, path.join(corpusDir, name));
