@@ -223,9 +223,11 @@ export async function answerMessage(ctx: Context, deps: BotDeps, message: string
   const text = removeInvisible(message);
   const kind = smallTalkOf(text);
   if (kind === 'foreign') {
-    // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something.
+    // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something. Latin
+    // words in a Chinese paper are names and abbreviations, so whatever they find is shown (under
+    // the related header when it may not answer): it is what the resident typed.
     const results = text.length <= MAX_QUESTION ? deps.library.search(text, RESULTS_KEPT) : [];
-    if (answers(results)) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
+    if (results.length > 0) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
     else await replyWithExamples(ctx, deps, messages.smallTalk.foreign);
     return;
   }
