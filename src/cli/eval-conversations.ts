@@ -11,11 +11,13 @@
  * - Found@1: the right article, whatever else;
  * - small-talk turns answered 「没有找到」;
  * - answers over a phone's size: more than 400 visible characters or 8 lines, or more than one
- *   <b> besides the short answer.
+ *   <b> besides the short answer (replies to 具体说说 and 全文, which ask for more, aside).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readFollowUp } from '../bot/conversation/follow-up.ts';
+import { wordsOf } from '../bot/features/conversation.ts';
 import { messages } from '../bot/messages.ts';
 import { NewsLibrary, openIndex } from '../retrieval/index.ts';
 import { htmlToText } from '../telegram/html.ts';
@@ -103,7 +105,9 @@ async function main(): Promise<void> {
           misses.push(`${c.id} small talk 「${turn}」 answered 「没有找到」`);
         }
       }
-      if (first && !first.includes(NO_MATCH) && !first.startsWith('🗞') && offeredHeadline(first)) {
+      // 具体说说 and 全文 ask for more than a phone's first screen: their replies are not answers' first messages.
+      const more = ['detail', 'full'].includes(readFollowUp(turn, undefined, wordsOf).kind);
+      if (first && !more && !first.includes(NO_MATCH) && !first.startsWith('🗞') && offeredHeadline(first)) {
         answers++;
         if (!phoneSized(first)) {
           oversized++;
