@@ -213,6 +213,30 @@ function splitToFit(html: string, max: number): string[] {
   return out;
 }
 
+/**
+ * An excerpt of an article (具体说说): bold headline, date, paragraphs [from, to) of `units` (its
+ * paragraphs, or its captions when it has none), where they stand in it and, when `more` of it is
+ * left to show, how to ask for it. A paragraph longer
+ * than a message is shortened at a character boundary.
+ */
+export function formatExcerpt(article: Article, units: string[], from: number, to: number, more: boolean): string {
+  return fitToMessage(
+    (budget) =>
+      [
+        `<b>${escapeHtml(clip(article.headline, Math.min(budget, ANSWER_HEADLINE)))}</b>`,
+        `<i>${formatDate(article.date)}</i>`,
+        '',
+        units
+          .slice(from, to)
+          .map((p) => escapeHtml(clip(p, budget)))
+          .join('\n\n'),
+        '',
+        messages.excerptPlace(from, to, units.length, more),
+      ].join('\n'),
+    MESSAGE_LIMIT - 500,
+  );
+}
+
 /** The newest articles, numbered, each with its date, under `header` (HTML). */
 export function formatLatest(articles: Article[], header: string = messages.latestHeader): string {
   if (articles.length === 0) return messages.libraryEmpty;

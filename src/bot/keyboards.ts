@@ -86,6 +86,17 @@ export function articleKeyboard(id: string, part: number, parts: number, key?: s
   return keyboard([moves, back]);
 }
 
+/**
+ * Under an excerpt (具体说说): the article in full, and back to the results it came from (`key`).
+ */
+export function excerptKeyboard(id: string, key?: string): InlineKeyboard {
+  const full = button(
+    messages.answerFullText,
+    key ? fullData.pack({ id, part: 0, key }) : articleData.pack({ id, part: 0 }),
+  );
+  return keyboard([[full, ...(key ? [button(messages.backToResults, backData.pack({ key }))] : [])]]);
+}
+
 /** One button per listed article, labelled with its number and short headline, one to a row. */
 export function latestKeyboard(articles: Article[]): InlineKeyboard {
   return keyboard(

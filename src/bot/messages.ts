@@ -55,6 +55,20 @@ export const messages = {
     `问题太长了（${length} 字）。请把问题精简到 ${max} 字以内再发给我。`,
   searchUsage: (example: string) => `用法：/search 关键词\n例如：/search ${escapeHtml(example)}`,
   latestUsage: (max: number) => `用法：/latest [数量]，数量是 1 到 ${max} 之间的数字。\n例如：/latest 10`,
+  /** The usage line of a command given arguments it cannot read (or takes none: nothing was done). */
+  usage: {
+    subscribe:
+      '用法：/subscribe 订阅每期新报纸；/subscribe 关键词 在有相关新报道时提醒，关键词要有文字或数字。\n例如：/subscribe 老旧小区改造',
+    unsubscribe: '用法：/unsubscribe 退订全部；/unsubscribe 关键词 退订这个关键词。\n用 /subscriptions 查看你的订阅。',
+    subscriptions: '用法：/subscriptions（不带参数），列出你的订阅。',
+    help: '用法：/help（不带参数）。',
+    privacy: '用法：/privacy（不带参数），说明机器人保存了哪些数据。',
+    forget: '用法：/forget（不带参数），删除与你的聊天有关的全部数据。这次没有删除任何数据。',
+    stats: '用法：/stats（不带参数），显示运行状态。',
+    reload: '用法：/reload（不带参数），重新扫描报道库。这次没有重新加载。',
+  },
+  /** /start with a deep link to an article the archive no longer holds (or a link garbled). */
+  deepLinkGone: '<i>这个链接指向的文章不在报道库中（可能已更新，或者链接不完整）。</i>',
   /** A follow-up read with the last question's topic: says how it was understood. */
   followUpAs: (question: string) => `<i>（接着上一个问题：${echo(question, 30)}）</i>`,
   /** The period a question names holds no article: what the archive has instead. */
@@ -69,6 +83,11 @@ export const messages = {
   reporters: (names: string[]) => `记者 ${echo(names.join(' '), 200)}`,
   photo: '📷 ',
   part: (k: number, parts: number) => `<i>（${k + 1}/${parts}）</i>`,
+  /** Under an excerpt (具体说说): which paragraphs it holds, and how to go on when there are more. */
+  excerptPlace: (from: number, to: number, total: number, more: boolean) =>
+    `<i>（第 ${from + 1}${to - from > 1 ? `–${to}` : ''} 段，共 ${total} 段${more ? '。再说「详细点」接着看' : ''}）</i>`,
+  /** 详细点 once the whole article has been shown. */
+  detailDone: '这篇报道已经全部发给你了。可以接着问别的，或说「还有别的吗」看下一篇报道。',
 
   // Small talk (the example questions follow as buttons)
   smallTalk: {

@@ -11,11 +11,13 @@
  * - Found@1: the right article, whatever else;
  * - small-talk turns answered 「没有找到」;
  * - answers over a phone's size: more than 400 visible characters or 8 lines, or more than one
- *   <b> besides the short answer.
+ *   <b> besides the short answer (replies to 具体说说 and 全文, which ask for more, aside).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readFollowUp } from '../bot/conversation/follow-up.ts';
+import { wordsOf } from '../bot/features/conversation.ts';
 import { messages } from '../bot/messages.ts';
 import { NewsLibrary, openIndex } from '../retrieval/index.ts';
 import { htmlToText } from '../telegram/html.ts';
@@ -31,6 +33,11 @@ interface Conversation {
 }
 
 const ISSUES = ['seeds', 'eval/fresh-a/issues', 'eval/fresh-b/issues'];
+/**
+ * A set about eval/own's issues (its file named *own*) indexes them too, held-out issues included:
+ * the own questions were written against all twenty issues together.
+ */
+const issuesFor = (file: string) => (path.basename(file).includes('own') ? [...ISSUES, 'eval/own/issues'] : ISSUES);
 const NO_MATCH = '没有在报道中找到';
 
 /** The headline of the result a reply offers: its first bold piece that is not the short answer. */
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-conv-'));
   const corpusDir = path.join(dir, 'corpus');
   fs.mkdirSync(corpusDir);
-  for (const from of ISSUES)
+  for (const from of issuesFor(file))
     for (const name of fs.readdirSync(from)) {
       const source = path.join(from, name);
       if (fs.statSync(source).isFile()) fs.copyFileSync(source, path.join(corpusDir, name));
@@ -98,7 +105,9 @@ async function main(): Promise<void> {
           misses.push(`${c.id} small talk 「${turn}」 answered 「没有找到」`);
         }
       }
-      if (first && !first.includes(NO_MATCH) && !first.startsWith('🗞') && offeredHeadline(first)) {
+      // 具体说说 and 全文 ask for more than a phone's first screen: their replies are not answers' first messages.
+      const more = ['detail', 'full'].includes(readFollowUp(turn, undefined, wordsOf).kind);
+      if (first && !more && !first.includes(NO_MATCH) && !first.startsWith('🗞') && offeredHeadline(first)) {
         answers++;
         if (!phoneSized(first)) {
           oversized++;

@@ -5,6 +5,8 @@
  * which drops the context. Pure: the words a text is about are computed by the caller.
  */
 
+import type { Shown } from './detail.ts';
+
 /** What the bot keeps of a chat's last question (as JSON in the shared store). */
 export interface ChatContext {
   /** The question as searched (follow-ups already resolved). */
@@ -18,14 +20,15 @@ export interface ChatContext {
   /** The stored results' key, and how many of them were offered one by one. */
   key?: string;
   shown: number;
-  /** The article of the last answer, and the parts of it sent by 具体说说. */
+  /** The article of the last answer, and its paragraphs shown by 具体说说 (detail.ts). */
   article?: string;
-  parts: number;
+  detail?: Shown;
 }
 
 export type FollowUp =
   | { kind: 'next' }
   | { kind: 'detail' }
+  | { kind: 'full' }
   /**
    * `question` is the message read with the last topic. `weak`: nothing in the message points back
    * (a short question of one word, 什么时候开学): it may as well be a question of its own. `own`:
@@ -49,7 +52,9 @@ const NEXT =
   /^(?:还有(?:没有)?(?:别的|其他|其它|其他的|别的的)?(?:报道|新闻|消息|结果)?(?:吗|么|呢|没有)?|(?:下|再来|换)一?(?:个|条|篇)|(?:其他|其它|别)的?(?:呢|吗|报道|结果)?|更多(?:结果)?|继续)$/;
 // Asking for more of the same answer: 具体说说, 详细点, 再具体点, 能详细讲讲吗, 展开说说.
 const DETAIL =
-  /^(?:能|可以)?(?:再|请|麻烦)?(?:说|讲)?(?:得)?(?:具体|详细|仔细|多)(?:一)?(?:点|些|说说|讲讲|说一下|讲一下|介绍一下|介绍|说明)(?:吗|么|呢)?$|^(?:展开|详细|具体)(?:说说|讲讲|一下)?(?:吗)?$|^(?:看|发)?(?:全文|原文)$/;
+  /^(?:能|可以)?(?:再|请|麻烦)?(?:说|讲)?(?:得)?(?:具体|详细|仔细|多)(?:一)?(?:点|些|说说|讲讲|说一下|讲一下|介绍一下|介绍|说明)(?:吗|么|呢)?$|^(?:展开|详细|具体)(?:说说|讲讲|一下)?(?:吗)?$/;
+// Asking for the whole article: 全文, 看原文, 发全文.
+const FULL = /^(?:看|发|给我)?(?:全文|原文)$/;
 // Words pointing back at the last topic: 它, 他/她, 这个, 那个项目, 这件事, 那里.
 const POINTER = /它们?|他们?|她们?|这个|这项|这件事?|这事|那个|那件事?|那项|该项目|此事|那里|那边|这里|那儿|这儿/g;
 // A message opening with 那 / 那么 carries on from the last one; one ending in 呢 asks the same of something else.
@@ -82,6 +87,7 @@ export function readFollowUp(text: string, context: ChatContext | undefined, wor
   // Asked with no question before, these get a word on how to start (the caller checks the context).
   if (NEXT.test(b)) return { kind: 'next' };
   if (DETAIL.test(b)) return { kind: 'detail' };
+  if (FULL.test(b)) return { kind: 'full' };
   if (!context) return { kind: 'new', question: text };
 
   const pointed = POINTER.test(b);

@@ -4,6 +4,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import { UNANSWERED_DAYS, UNANSWERED_MS } from '../../subscriptions/conversation-store.ts';
+import { hasArguments } from '../command-args.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
@@ -12,6 +13,10 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
   const admins = composer.chatType('private').filter((ctx) => deps.adminIds.includes(ctx.from?.id ?? -1));
 
   admins.command('stats', async (ctx) => {
+    if (hasArguments(ctx.match)) {
+      await ctx.reply(messages.usage.stats);
+      return;
+    }
     // Unanswered questions older than the window are forgotten first (they are kept 30 days).
     await deps.subscriptions.pruneConversations(deps.now() - UNANSWERED_MS).catch(() => 0);
     const unanswered = await deps.subscriptions.topUnanswered(10, UNANSWERED_MS, deps.now()).catch(() => []);
@@ -27,6 +32,10 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
   });
 
   admins.command('reload', async (ctx) => {
+    if (hasArguments(ctx.match)) {
+      await ctx.reply(messages.usage.reload);
+      return;
+    }
     if (!deps.reload) {
       await ctx.reply(messages.reloadUnsupported);
       return;

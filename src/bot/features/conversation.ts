@@ -8,6 +8,7 @@
 import type { Context } from 'grammy';
 import { isProperName, parseQuery, type SearchResult, timeWindow, type TimeWindow } from '../../retrieval/index.ts';
 import { countUnanswered, loadContext, saveContext } from '../conversation/chat-context.ts';
+import { answeringParagraph, firstExcerpt, nextExcerpt, type Shown, widen } from '../conversation/detail.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
 import {
   type ChatContext,
@@ -20,10 +21,10 @@ import {
 import { smallTalkOf, withoutGreeting } from '../conversation/small-talk.ts';
 import { asksWhatsNew } from '../conversation/whats-new.ts';
 import type { BotDeps } from '../deps.ts';
-import { formatAnswer, formatLatest } from '../format.ts';
+import { formatAnswer, formatExcerpt, formatLatest } from '../format.ts';
 import { removeInvisible } from '../../text/normalize.ts';
 import { resultLinks } from '../article-links.ts';
-import { answerKeyboard, examplesKeyboard, latestKeyboard } from '../keyboards.ts';
+import { answerKeyboard, examplesKeyboard, excerptKeyboard, latestKeyboard } from '../keyboards.ts';
 import { messages } from '../messages.ts';
 import { sendArticle } from './article.ts';
 
@@ -100,7 +101,7 @@ export async function answerQuestion(
     await saveContext(
       deps.subscriptions,
       ctx.chat.id,
-      { question: q, ...contextOf(q, wordsOf(q)), key, shown: 0, article: results[0]!.articleId, parts: 0 },
+      { question: q, ...contextOf(q, wordsOf(q)), key, shown: 0, article: results[0]!.articleId },
       deps.now(),
     );
   await ctx.reply(formatAnswer(results[0]!, notice ? [...before, notice] : before), {
@@ -133,7 +134,7 @@ async function nextResult(ctx: Context, deps: BotDeps, context: ChatContext): Pr
   await saveContext(
     deps.subscriptions,
     ctx.chat!.id,
-    { ...context, shown: next, article: result.articleId, parts: 0 },
+    { ...context, shown: next, article: result.articleId, detail: undefined },
     deps.now(),
   );
   await ctx.reply(formatAnswer(result), {
@@ -146,13 +147,35 @@ async function nextResult(ctx: Context, deps: BotDeps, context: ChatContext): Pr
   });
 }
 
-/** More of the last answer's article (具体说说, 详细点): its next part in full. */
+/**
+ * More of the last answer's article (具体说说, 详细点): the paragraphs around the answering passage,
+ * as much as a phone shows; asked again, the next paragraphs, until the article has all been shown.
+ */
 async function moreDetail(ctx: Context, deps: BotDeps, context: ChatContext): Promise<void> {
-  if (!context.article || !(await sendArticle(ctx, deps, context.article, context.parts, context.key, true))) {
+  const article = context.article ? deps.library.article(context.article) : undefined;
+  if (!article) {
     await ctx.reply(messages.noMoreResults);
     return;
   }
-  await saveContext(deps.subscriptions, ctx.chat!.id, { ...context, parts: context.parts + 1 }, deps.now());
+  // An article of photos alone is told by its captions.
+  const units = article.paragraphs.length > 0 ? article.paragraphs : article.captions;
+  const lengths = units.map((p) => p.length);
+  let excerpt: Shown | undefined;
+  if (context.detail) excerpt = nextExcerpt(lengths, context.detail);
+  else {
+    const stored = context.key ? await deps.store.get(context.key) : undefined;
+    const result = stored?.results[context.shown];
+    const at = result?.articleId === article.id ? answeringParagraph(units, result.passage, result.answer) : 0;
+    excerpt = firstExcerpt(lengths, at);
+  }
+  if (!excerpt || excerpt.to <= excerpt.from) {
+    await ctx.reply(messages.detailDone, { reply_markup: excerptKeyboard(article.id, context.key) });
+    return;
+  }
+  const shown = widen(context.detail, excerpt);
+  await saveContext(deps.subscriptions, ctx.chat!.id, { ...context, detail: shown }, deps.now());
+  const text = formatExcerpt(article, units, excerpt.from, excerpt.to, shown.to - shown.from < units.length);
+  await ctx.reply(text, { reply_markup: excerptKeyboard(article.id, context.key) });
 }
 
 /**
@@ -200,7 +223,9 @@ export async function answerMessage(ctx: Context, deps: BotDeps, message: string
   const text = removeInvisible(message);
   const kind = smallTalkOf(text);
   if (kind === 'foreign') {
-    // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something.
+    // The bot reads Chinese; the words it knows (GDP, AI, a name) may still find something. Latin
+    // words in a Chinese paper are names and abbreviations, so whatever they find is shown (under
+    // the related header when it may not answer): it is what the resident typed.
     const results = text.length <= MAX_QUESTION ? deps.library.search(text, RESULTS_KEPT) : [];
     // Shown even when only related: a bare keyword (GDP) rarely reads as a whole question.
     if (results.length > 0) await answerQuestion(ctx, deps, text, [messages.foreignFound], { results });
@@ -223,12 +248,17 @@ export async function answerMessage(ctx: Context, deps: BotDeps, message: string
   }
   const context = ctx.chat ? await loadContext(deps.subscriptions, ctx.chat.id, deps.now()) : undefined;
   const follow = readFollowUp(question, context, wordsOf);
-  if ((follow.kind === 'next' || follow.kind === 'detail') && !context) {
+  if ((follow.kind === 'next' || follow.kind === 'detail' || follow.kind === 'full') && !context) {
     await replyWithExamples(ctx, deps, messages.noContext);
     return;
   }
   if (follow.kind === 'next') return nextResult(ctx, deps, context!);
   if (follow.kind === 'detail') return moreDetail(ctx, deps, context!);
+  if (follow.kind === 'full') {
+    if (!context!.article || !(await sendArticle(ctx, deps, context!.article, 0, context!.key)))
+      await ctx.reply(messages.noMoreResults);
+    return;
+  }
   if (follow.kind === 'refer') {
     const chosen = followUpSearch(deps, follow, question, context!);
     const before = chosen.question === question ? [] : [messages.followUpAs(chosen.question)];

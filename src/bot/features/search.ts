@@ -5,6 +5,7 @@
 import { Composer, type Context } from 'grammy';
 import { exampleData } from '../callback-data.ts';
 import { exampleQuestions } from '../conversation/examples.ts';
+import { searchableWords } from '../command-args.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 import { answerMessage, answerQuestion } from './conversation.ts';
@@ -16,7 +17,7 @@ export function searchFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('search', async (ctx) => {
     const words = ctx.match.trim();
-    if (!words) {
+    if (!searchableWords(words)) {
       await ctx.reply(messages.searchUsage(exampleQuestions(deps.library, 1)[0] ?? '老旧小区改造'));
       return;
     }

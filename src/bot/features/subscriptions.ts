@@ -7,6 +7,7 @@ import { removeInvisible } from '../../text/normalize.ts';
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
 import { UNANSWERED_DAYS } from '../../subscriptions/conversation-store.ts';
 import { CONTEXT_MINUTES } from '../conversation/chat-context.ts';
+import { hasArguments, searchableWords } from '../command-args.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';
 
@@ -29,6 +30,11 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('subscribe', async (ctx) => {
     const keyword = keywordOf(ctx.match);
+    // No keyword: every new issue; a keyword must be something a headline can hold.
+    if (keyword && !searchableWords(keyword)) {
+      await ctx.reply(messages.usage.subscribe);
+      return;
+    }
     if (keyword.length > MAX_KEYWORD_LENGTH) {
       await ctx.reply(messages.keywordTooLong(MAX_KEYWORD_LENGTH));
       return;
@@ -45,19 +51,36 @@ export function subscriptionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('unsubscribe', async (ctx) => {
     const keyword = keywordOf(ctx.match);
+    if (keyword && !searchableWords(keyword)) {
+      await ctx.reply(messages.usage.unsubscribe);
+      return;
+    }
     if (!keyword) await ctx.reply(messages.unsubscribedAll(await store.unsubscribe(ctx.chat.id)));
     else await ctx.reply(messages.unsubscribedKeyword(keyword, (await store.unsubscribe(ctx.chat.id, keyword)) > 0));
   });
 
   composer.command('subscriptions', async (ctx) => {
+    if (hasArguments(ctx.match)) {
+      await ctx.reply(messages.usage.subscriptions);
+      return;
+    }
     const list = await store.list(ctx.chat.id);
     await ctx.reply(list.length === 0 ? messages.noSubscriptions : messages.subscriptionList(list));
   });
 
-  composer.command('privacy', (ctx) => ctx.reply(messages.privacy(store.kind, CONTEXT_MINUTES, UNANSWERED_DAYS)));
+  composer.command('privacy', (ctx) =>
+    ctx.reply(
+      hasArguments(ctx.match) ? messages.usage.privacy : messages.privacy(store.kind, CONTEXT_MINUTES, UNANSWERED_DAYS),
+    ),
+  );
 
   // Subscriptions, undelivered notifications and stored searches, wherever each is kept.
   composer.command('forget', async (ctx) => {
+    // Arguments may mean something narrower (/forget 订阅): nothing is deleted on a guess.
+    if (hasArguments(ctx.match)) {
+      await ctx.reply(messages.usage.forget);
+      return;
+    }
     await deps.store.forget(ctx.chat.id);
     await store.forget(ctx.chat.id);
     await ctx.reply(messages.forgotten);

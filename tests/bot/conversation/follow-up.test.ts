@@ -8,7 +8,6 @@ const contextAfter = (question: string): ChatContext => ({
   question,
   ...contextOf(question, wordsOf(question)),
   shown: 0,
-  parts: 0,
 });
 
 describe('follow-ups', () => {
@@ -46,8 +45,10 @@ describe('follow-ups', () => {
   it('knows 还有别的吗 / 下一个 and 具体说说 / 详细点, with or without a question before', () => {
     for (const t of ['还有别的吗', '还有吗？', '下一个', '换一个', '其他的呢'])
       expect([t, readFollowUp(t, contextAfter('老旧小区改造'), wordsOf).kind]).toEqual([t, 'next']);
-    for (const t of ['具体说说', '详细点', '再具体点', '能详细讲讲吗', '全文'])
+    for (const t of ['具体说说', '详细点', '再具体点', '能详细讲讲吗', '展开说说'])
       expect([t, readFollowUp(t, undefined, wordsOf).kind]).toEqual([t, 'detail']);
+    for (const t of ['全文', '看原文'])
+      expect([t, readFollowUp(t, contextAfter('老旧小区改造'), wordsOf).kind]).toEqual([t, 'full']);
   });
 
   it('takes a question naming things of its own as self-contained, and anything without a context as new', () => {
