@@ -3,7 +3,7 @@
  * the operators' settings.
  */
 import type { NewsLibrary } from '../retrieval/index.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { SubscriptionStore } from '../storage/subscription-store.ts';
 import type { QueryStorage } from './query-store.ts';
 
 export interface BotDeps {

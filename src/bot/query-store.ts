@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SearchResult } from '../retrieval/index.ts';
-import type { DatabaseFallback } from '../subscriptions/fallback.ts';
-import { BoundedCache } from '../subscriptions/text-cache.ts';
+import type { DatabaseFallback } from '../storage/fallback.ts';
+import { BoundedCache } from '../storage/text-cache.ts';
 
 export interface StoredQuery {
   question: string;

@@ -6,8 +6,8 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { NewsLibrary, SearchResult } from '../retrieval/index.ts';
-import { withDeadline } from '../subscriptions/fallback.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { withDeadline } from '../storage/fallback.ts';
+import type { SubscriptionStore } from '../storage/subscription-store.ts';
 
 export interface BotMetrics {
   registry: Registry;

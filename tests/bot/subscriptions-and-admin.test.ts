@@ -5,10 +5,10 @@ import { createBot } from '../../src/bot/create-bot.ts';
 import { messages } from '../../src/bot/messages.ts';
 import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/telegram/offline-api.ts';
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import type { SubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { SharedQueryStore } from '../../src/bot/query-store.ts';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 

@@ -3,8 +3,8 @@
  * update ids remembered for a day within a bounded map.
  */
 import { describe, expect, it } from 'vitest';
-import { DatabaseFallback, DeadlineExceeded, withDeadline } from '../../src/subscriptions/fallback.ts';
-import { SeenIds } from '../../src/subscriptions/hit-counter.ts';
+import { DatabaseFallback, DeadlineExceeded, withDeadline } from '../../src/storage/fallback.ts';
+import { SeenIds } from '../../src/storage/hit-counter.ts';
 
 const never = <T>() => new Promise<T>(() => {});
 

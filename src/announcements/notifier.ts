@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../logger.ts';
-import type { Notification, SubscriptionStore } from './subscription-store.ts';
+import type { Notification, SubscriptionStore } from '../storage/subscription-store.ts';
 
 export interface NotifierOptions {
   /** Messages per second at most from this sender (Telegram allows about 30 to different chats). */

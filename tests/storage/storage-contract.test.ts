@@ -2,14 +2,14 @@
  * The storage contract: the same tests, unchanged, on SQLite and on a real PostgreSQL server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import {
   ALL_ISSUES,
   MAX_KEYWORDS,
   type SubscriptionStore,
   UPDATE_IDS_KEPT_MS,
-} from '../../src/subscriptions/subscription-store.ts';
+} from '../../src/storage/subscription-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 
 const opened: SubscriptionStore[] = [];

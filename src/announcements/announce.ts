@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { notificationFor } from './notification-text.ts';
-import { ALL_ISSUES, StorageError, type SubscriptionStore } from './subscription-store.ts';
+import { ALL_ISSUES, StorageError, type SubscriptionStore } from '../storage/subscription-store.ts';
 
 /** Longest stretch of matching without letting other work run, in ms. */
 export const ANNOUNCE_SLICE_MS = 10;

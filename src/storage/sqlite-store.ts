@@ -5,7 +5,7 @@
  * update ids handled stay in this process's memory: only one process reads them, and they need no
  * fsync per message.
  */
-import { type Db, openDatabase, sqliteError } from './database.ts';
+import { type Db, openDatabase, sqliteError } from './sqlite-database.ts';
 import {
   ALL_ISSUES,
   type DeliveryState,

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UNANSWERED_CHARS, UNANSWERED_MS } from '../../src/subscriptions/conversation-store.ts';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { UNANSWERED_CHARS, UNANSWERED_MS } from '../../src/storage/conversation-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import type { SubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 
 const opened: SubscriptionStore[] = [];
