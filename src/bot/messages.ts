@@ -6,7 +6,7 @@
  */
 import type { LibraryStats } from '../retrieval/index.ts';
 import type { UnansweredCount } from '../storage/conversation-store.ts';
-import { ALL_ISSUES } from '../storage/subscription-store.ts';
+import { ALL_ISSUES } from '../storage/subscriptions.ts';
 import { clip } from '../text/graphemes.ts';
 import { escapeHtml, formatDate } from '../telegram/html.ts';
 

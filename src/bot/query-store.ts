@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SearchResult } from '../retrieval/index.ts';
 import type { DatabaseFallback } from '../storage/fallback.ts';
+import type { StoredSearches } from '../storage/stored-searches.ts';
 import { BoundedCache } from '../storage/text-cache.ts';
 
 export interface StoredQuery {
@@ -102,13 +103,6 @@ export class QueryStore implements QueryStorage {
   }
 }
 
-/** What SharedQueryStore needs of the database (the chat's queries are deleted by its `forget`). */
-export interface QueryTable {
-  saveQuery(key: string, text: string, now?: number, chatId?: number): Promise<void>;
-  loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
-  pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
-}
-
 /**
  * Stored searches in the shared database; pruned to the byte budget every so many puts. While the
  * database cannot be reached or is slow (see `fallback`), they are kept in this process, so the
@@ -119,7 +113,8 @@ export class SharedQueryStore implements QueryStorage {
   private readonly local = new QueryStore(2000);
 
   constructor(
-    private readonly table: QueryTable,
+    /** The database's stored searches (the chat's are deleted by the store's `forget`). */
+    private readonly table: StoredSearches,
     private readonly fallback?: DatabaseFallback,
     private readonly ttlMs = QUERY_TTL_MS,
     private readonly maxBytes = QUERY_BYTES,

@@ -19,7 +19,7 @@ import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { UNANSWERED_MS } from '../../src/storage/conversation-store.ts';
 import { openPostgresStore } from '../../src/storage/postgres-store.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
-import type { SubscriptionStore } from '../../src/storage/subscription-store.ts';
+import type { Store } from '../../src/storage/store.ts';
 import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
 import { OFFLINE_BOT_INFO, type OutgoingCall, offlineFetch } from '../../src/telegram/offline-api.ts';
@@ -41,7 +41,7 @@ interface Harness {
 }
 
 function harness(
-  options: { subscriptions?: SubscriptionStore; store?: QueryStore | SharedQueryStore; lib?: NewsLibrary } = {},
+  options: { subscriptions?: Store; store?: QueryStore | SharedQueryStore; lib?: NewsLibrary } = {},
 ): Harness {
   const calls: OutgoingCall[] = [];
   const clock = { now: 1_750_000_000_000, today: '2024-11-20' };

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { DatabaseFallback } from '../../src/storage/fallback.ts';
-import { HitCounter } from '../../src/storage/hit-counter.ts';
+import { HitCounter } from '../../src/storage/flood-counters.ts';
 import { openPostgresStore, POSTGRES_DEADLINES, type PostgresStore } from '../../src/storage/postgres-store.ts';
-import { StorageError } from '../../src/storage/subscription-store.ts';
+import { StorageError } from '../../src/storage/store.ts';
 import { FreezableProxy } from '../support/freezable-proxy.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 

@@ -12,7 +12,7 @@ import type { Issue } from '../../src/corpus/types.ts';
 import { Announcer } from '../../src/announcements/announce.ts';
 import { openDatabase } from '../../src/storage/sqlite-database.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
-import { StorageError } from '../../src/storage/subscription-store.ts';
+import { StorageError } from '../../src/storage/store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 // As root every file is writable: the read-only case runs as an ordinary user (nobody), as an

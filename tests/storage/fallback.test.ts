@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DatabaseFallback, DeadlineExceeded, withDeadline } from '../../src/storage/fallback.ts';
-import { SeenIds } from '../../src/storage/hit-counter.ts';
+import { SeenIds } from '../../src/storage/update-ids.ts';
 
 const never = <T>() => new Promise<T>(() => {});
 

@@ -4,7 +4,8 @@
  */
 import { Composer, type Context } from 'grammy';
 import { removeInvisible } from '../../text/normalize.ts';
-import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../storage/subscription-store.ts';
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../../storage/subscriptions.ts';
+import { StorageError } from '../../storage/store.ts';
 import { UNANSWERED_DAYS } from '../../storage/conversation-store.ts';
 import { CONTEXT_MINUTES } from '../conversation/chat-context.ts';
 import type { BotDeps } from '../deps.ts';
