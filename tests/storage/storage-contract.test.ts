@@ -248,7 +248,7 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
 
 /**
  * Flood counters and stored searches live in the database only when several instances share it:
- * one SQLite process keeps them in its own memory (HitCounter, QueryStore).
+ * one SQLite process keeps them in its own memory (the flood limiter's store, QueryStore).
  */
 describe('shared state on postgres only', () => {
   const fresh = async (): Promise<SharedStore[]> => {
