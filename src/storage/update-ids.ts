@@ -16,7 +16,8 @@ export interface UpdateIds {
 
 /**
  * Ids seen within a window, in this process's memory: Telegram's update ids grow, so the oldest
- * are first in the map and expire first.
+ * are first in the map and expire first. Not lru-cache: it keeps an expired entry until it is read
+ * or pushed out, where this map drops a day-old id on the next call and so holds one day's ids.
  */
 export class SeenIds {
   private readonly seen = new Map<number, number>();
