@@ -15,7 +15,7 @@ export interface Subscriptions {
   unsubscribe(chatId: number, keyword?: string): Promise<number>;
   /** The chat's subscriptions, the digest first. */
   list(chatId: number): Promise<string[]>;
-  /** Everything stored about the chat, removed: subscriptions, undelivered notifications, stored searches, its follow-up context (/forget, or a user who blocked the bot). */
+  /** Everything stored about the chat, removed: subscriptions, undelivered notifications, stored searches (where the database holds them), its follow-up context (/forget, or a user who blocked the bot). */
   forget(chatId: number): Promise<void>;
   /** A group became a supergroup: its subscriptions and undelivered notifications follow it. */
   moveChat(from: number, to: number): Promise<void>;
