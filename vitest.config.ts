@@ -17,15 +17,15 @@ const END_TO_END = [
   'tests/live/slow-copy-bot.test.ts',
   'tests/live/start-with-bad-files.test.ts',
   'tests/reliability/**/*.test.ts',
-  'tests/subscriptions/announce.test.ts',
-  'tests/subscriptions/storage-contract.test.ts',
-  'tests/subscriptions/database-faults.test.ts',
+  'tests/announcements/announce.test.ts',
+  'tests/storage/storage-contract.test.ts',
+  'tests/storage/database-faults.test.ts',
   'tests/server/pages/served.test.ts',
   'tests/server/pages/browser.test.ts',
   'tests/bot/conversation.test.ts',
-  'tests/subscriptions/conversation-store.test.ts',
+  'tests/storage/conversation-store.test.ts',
   'tests/bot/subscriptions-and-admin.test.ts',
-  'tests/subscriptions/database-deadlines.test.ts',
+  'tests/storage/database-deadlines.test.ts',
 ];
 
 export default defineConfig({

@@ -13,8 +13,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { ApiFetch } from '../telegram/offline-api.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
-import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { openSqliteStore } from '../storage/sqlite-store.ts';
 import { commandsInAnyCase } from './command-case.ts';
 import { exampleQuestions } from './conversation/examples.ts';
 import type { BotDeps } from './deps.ts';
@@ -44,7 +43,7 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   store?: QueryStorage;
   /** Subscriptions; default: a database in memory. */
-  subscriptions?: SubscriptionStore;
+  subscriptions?: BotDeps['subscriptions'];
   adminIds?: number[];
   reload?: () => Promise<void>;
   /** Public origin of the article pages (PUBLIC_URL); set: every result links to its page. */

@@ -3,13 +3,16 @@
  * the operators' settings.
  */
 import type { NewsLibrary } from '../retrieval/index.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { ConversationStore } from '../storage/conversation-store.ts';
+import type { StoreConnection } from '../storage/store.ts';
+import type { Subscriptions } from '../storage/subscriptions.ts';
 import type { QueryStorage } from './query-store.ts';
 
 export interface BotDeps {
   library: NewsLibrary;
   store: QueryStorage;
-  subscriptions: SubscriptionStore;
+  /** The chat's subscriptions, follow-up context and the unanswered count; which database (/privacy). */
+  subscriptions: Subscriptions & ConversationStore & Pick<StoreConnection, 'kind'>;
   /** Telegram user ids allowed the operators' commands. */
   adminIds: number[];
   /** Counted since start, for /stats. */

@@ -8,7 +8,7 @@
  */
 import { type ErrorHandler, GrammyError, HttpError } from 'grammy';
 import type { Logger } from '../logger.ts';
-import { StorageError } from '../subscriptions/subscription-store.ts';
+import { StorageError } from '../storage/store.ts';
 
 export type HandlerErrorKind = 'telegram' | 'network' | 'storage' | 'handler';
 

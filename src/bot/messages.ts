@@ -5,8 +5,8 @@
  * Button labels and callback notices are plain text.
  */
 import type { LibraryStats } from '../retrieval/index.ts';
-import type { UnansweredCount } from '../subscriptions/conversation-store.ts';
-import { ALL_ISSUES } from '../subscriptions/subscription-store.ts';
+import type { UnansweredCount } from '../storage/conversation-store.ts';
+import { ALL_ISSUES } from '../storage/subscriptions.ts';
 import { clip } from '../text/graphemes.ts';
 import { escapeHtml, formatDate } from '../telegram/html.ts';
 

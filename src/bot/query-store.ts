@@ -9,9 +9,10 @@
  * /forget deletes the chat's stored questions too.
  */
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { SearchResult } from '../retrieval/index.ts';
-import type { DatabaseFallback } from '../subscriptions/fallback.ts';
-import { BoundedCache } from '../subscriptions/text-cache.ts';
+import type { DatabaseFallback } from '../storage/fallback.ts';
+import type { StoredSearches } from '../storage/stored-searches.ts';
 
 export interface StoredQuery {
   question: string;
@@ -64,32 +65,45 @@ export function storedBytes(question: string, results: SearchResult[]): number {
   return units * 2 + 128;
 }
 
-/** Stored searches in this process's memory. */
+/** Stored searches in this process's memory, each with the chat it was asked in. */
 export class QueryStore implements QueryStorage {
-  private readonly cache: BoundedCache<StoredQuery>;
+  private readonly cache: LRUCache<string, { query: StoredQuery; chatId?: number }>;
 
   constructor(
     maxEntries = QUERY_ENTRIES,
-    private readonly ttlMs = QUERY_TTL_MS,
+    ttlMs = QUERY_TTL_MS,
     private readonly now: () => number = Date.now,
     maxBytes = QUERY_BYTES,
   ) {
-    this.cache = new BoundedCache(maxEntries, maxBytes);
+    this.cache = new LRUCache({
+      max: maxEntries,
+      maxSize: maxBytes,
+      ttl: ttlMs,
+      // The clock is read on every call, never cached for a while (tests move it by hand).
+      ttlResolution: 0,
+      perf: { now: () => this.now() },
+    });
   }
 
   async put(question: string, results: SearchResult[], chatId?: number): Promise<string> {
     const key = newKey();
-    const createdAt = this.now();
-    this.cache.set(key, { question, results, createdAt }, storedBytes(question, results), createdAt, chatId);
+    const query = { question, results, createdAt: this.now() };
+    this.cache.set(
+      key,
+      { query, ...(chatId === undefined ? {} : { chatId }) },
+      { size: storedBytes(question, results) },
+    );
     return key;
   }
 
   async forget(chatId: number): Promise<void> {
-    this.cache.deleteOwned(chatId);
+    this.cache.purgeStale();
+    for (const [key, entry] of [...this.cache.entries()]) if (entry.chatId === chatId) this.cache.delete(key);
   }
 
+  /** Read with `peek`: a search read again is not kept longer, so the oldest still go first. */
   async get(key: string): Promise<StoredQuery | undefined> {
-    return this.cache.get(key, this.ttlMs, this.now());
+    return this.cache.peek(key)?.query;
   }
 
   get size(): number {
@@ -98,15 +112,8 @@ export class QueryStore implements QueryStorage {
 
   /** What the stored searches take, approximately. */
   get bytes(): number {
-    return this.cache.bytes;
+    return this.cache.calculatedSize;
   }
-}
-
-/** What SharedQueryStore needs of the database (the chat's queries are deleted by its `forget`). */
-export interface QueryTable {
-  saveQuery(key: string, text: string, now?: number, chatId?: number): Promise<void>;
-  loadQuery(key: string, maxAgeMs: number, now?: number): Promise<string | undefined>;
-  pruneQueries(maxAgeMs: number, maxBytes: number, now?: number): Promise<void>;
 }
 
 /**
@@ -119,7 +126,8 @@ export class SharedQueryStore implements QueryStorage {
   private readonly local = new QueryStore(2000);
 
   constructor(
-    private readonly table: QueryTable,
+    /** The database's stored searches (the chat's are deleted by the store's `forget`). */
+    private readonly table: StoredSearches,
     private readonly fallback?: DatabaseFallback,
     private readonly ttlMs = QUERY_TTL_MS,
     private readonly maxBytes = QUERY_BYTES,

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openPostgresStore, redactUrl } from '../subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../subscriptions/sqlite-store.ts';
+import { openPostgresStore, redactUrl } from '../storage/postgres-store.ts';
+import { openSqliteStore } from '../storage/sqlite-store.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = 'usage: npm run migrate-db -- --to postgres://user:password@host:5432/database [--from data/bot.db]';

@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../config.ts';
 import { CorpusError } from '../corpus/load-corpus.ts';
-import { StorageError } from '../subscriptions/subscription-store.ts';
+import { StorageError } from '../storage/store.ts';
 
 /** A command-line argument that is wrong; the message says which and how. */
 export class CliError extends Error {}

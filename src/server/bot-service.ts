@@ -20,13 +20,15 @@ import { type Config, ConfigError } from '../config.ts';
 import { LiveCorpus } from '../live/live-corpus.ts';
 import type { Logger } from '../logger.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
-import { Announcer } from '../subscriptions/announce.ts';
-import { DatabaseFallback, withDeadline } from '../subscriptions/fallback.ts';
-import { HitCounter, SeenIds } from '../subscriptions/hit-counter.ts';
-import { Notifier } from '../subscriptions/notifier.ts';
-import { openStore } from '../subscriptions/open-store.ts';
-import { redactUrl } from '../subscriptions/postgres-store.ts';
-import { type SubscriptionStore, UPDATE_IDS_KEPT_MS } from '../subscriptions/subscription-store.ts';
+import { Announcer } from '../announcements/announce.ts';
+import { DatabaseFallback, withDeadline } from '../storage/fallback.ts';
+import { HitCounter } from '../storage/flood-counters.ts';
+import { SeenIds } from '../storage/update-ids.ts';
+import { Notifier } from '../announcements/notifier.ts';
+import { openStore } from '../storage/open-store.ts';
+import { PostgresStore, redactUrl } from '../storage/postgres-store.ts';
+import type { SqliteStore } from '../storage/sqlite-store.ts';
+import { UPDATE_IDS_KEPT_MS } from '../storage/update-ids.ts';
 import { type HttpServer, startHttpServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
 import { createPages } from './pages/router.ts';
@@ -69,10 +71,16 @@ export async function runTelegramBot(config: Config, library: NewsLibrary, logge
   }
 }
 
-async function serve(config: Config, library: NewsLibrary, logger: Logger, store: SubscriptionStore): Promise<void> {
+async function serve(
+  config: Config,
+  library: NewsLibrary,
+  logger: Logger,
+  store: SqliteStore | PostgresStore,
+): Promise<void> {
   const token = config.botToken!;
   const owner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const shared = Boolean(config.databaseUrl);
+  // Every instance's store (PostgreSQL), which holds flood counters and stored searches too.
+  const shared = store instanceof PostgresStore ? store : undefined;
   const metrics = createMetrics({ library, store });
   const localCounts = new HitCounter();
   const localUpdates = new SeenIds(UPDATE_IDS_KEPT_MS);
@@ -133,13 +141,13 @@ async function serve(config: Config, library: NewsLibrary, logger: Logger, store
     token,
     library: metrics.observeLibrary(library),
     apiRoot: config.telegramApiRoot,
-    store: shared ? new SharedQueryStore(store, fallback) : new QueryStore(),
+    store: shared ? new SharedQueryStore(shared, fallback) : new QueryStore(),
     subscriptions: store,
     // If PostgreSQL is slow or away for a moment, each instance counts on its own rather than not answering.
     floodCounters: shared
       ? (key, windowMs) =>
           fallback.run(
-            () => store.hit(key, windowMs),
+            () => shared.hit(key, windowMs),
             () => localCounts.hit(key, windowMs),
           )
       : undefined,

@@ -22,7 +22,7 @@ import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.ts';
 import type { Pages } from './pages/router.ts';
-import { DeadlineExceeded, withDeadline } from '../subscriptions/fallback.ts';
+import { DeadlineExceeded, withDeadline } from '../storage/fallback.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';

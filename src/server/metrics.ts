@@ -6,8 +6,8 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { NewsLibrary, SearchResult } from '../retrieval/index.ts';
-import { withDeadline } from '../subscriptions/fallback.ts';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { withDeadline } from '../storage/fallback.ts';
+import type { Subscriptions } from '../storage/subscriptions.ts';
 
 export interface BotMetrics {
   registry: Registry;
@@ -19,7 +19,10 @@ export interface BotMetrics {
   notification(outcome: string): void;
 }
 
-export function createMetrics(sources: { library: NewsLibrary; store?: SubscriptionStore }): BotMetrics {
+export function createMetrics(sources: {
+  library: NewsLibrary;
+  store?: Pick<Subscriptions, 'subscriberCount'>;
+}): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const updates = new Counter({

@@ -16,10 +16,10 @@ import { messages } from '../../src/bot/messages.ts';
 import { QueryStore, SharedQueryStore } from '../../src/bot/query-store.ts';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
-import { UNANSWERED_MS } from '../../src/subscriptions/conversation-store.ts';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { UNANSWERED_MS } from '../../src/storage/conversation-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import type { Store } from '../../src/storage/store.ts';
 import { isValidTelegramHtml } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
 import { OFFLINE_BOT_INFO, type OutgoingCall, offlineFetch } from '../../src/telegram/offline-api.ts';
@@ -41,7 +41,7 @@ interface Harness {
 }
 
 function harness(
-  options: { subscriptions?: SubscriptionStore; store?: QueryStore | SharedQueryStore; lib?: NewsLibrary } = {},
+  options: { subscriptions?: Store; store?: QueryStore | SharedQueryStore; lib?: NewsLibrary } = {},
 ): Harness {
   const calls: OutgoingCall[] = [];
   const clock = { now: 1_750_000_000_000, today: '2024-11-20' };

@@ -9,9 +9,9 @@ import { notificationKeyboard } from '../../src/bot/keyboards.ts';
 import { messages } from '../../src/bot/messages.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
-import { notificationFor } from '../../src/subscriptions/notification-text.ts';
-import { Notifier } from '../../src/subscriptions/notifier.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { notificationFor } from '../../src/announcements/notification-text.ts';
+import { Notifier } from '../../src/announcements/notifier.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 

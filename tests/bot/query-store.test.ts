@@ -41,6 +41,28 @@ describe('QueryStore', () => {
     now += 1;
     expect(await store.get(key)).toBeUndefined();
   });
+
+  it('forgets the searches of a chat it forgets, and only those', async () => {
+    const store = new QueryStore();
+    const mine = await store.put('我的提问', [result('一')], 7);
+    const theirs = await store.put('别人的提问', [result('二')], 8);
+    const nobodys = await store.put('无主的提问', [result('三')]);
+    await store.forget(7);
+    expect(await store.get(mine)).toBeUndefined();
+    expect((await store.get(theirs))?.question).toBe('别人的提问');
+    expect((await store.get(nobodys))?.question).toBe('无主的提问');
+    expect(store.size).toBe(2);
+  });
+
+  it('lets the oldest go first past its bound, even a search read again', async () => {
+    const store = new QueryStore(3);
+    const keys = [await store.put('一', [result('一')]), await store.put('二', [result('二')])];
+    keys.push(await store.put('三', [result('三')]));
+    expect((await store.get(keys[0]!))?.question).toBe('一');
+    await store.put('四', [result('四')]);
+    expect(await store.get(keys[0]!)).toBeUndefined();
+    expect((await store.get(keys[1]!))?.question).toBe('二');
+  });
 });
 
 describe('SharedQueryStore', () => {

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 import { programCommand } from '../support/processes.ts';
 

@@ -12,7 +12,7 @@ import { OFFLINE_BOT_INFO, offlineFetch, type OutgoingCall } from '../../src/tel
 import { silentLogger } from '../../src/logger.ts';
 import { connectionCap, type HttpServer, MAX_CONNECTIONS, startHttpServer } from '../../src/server/http-server.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { LOOPBACK_BOT_INFO, LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 import { captureLogs } from '../support/logs.ts';
 import { seedLibrary } from '../support/seed-library.ts';

@@ -2,8 +2,8 @@
  * Each chat's follow-up context in the shared store, as JSON: read back only while fresh, and
  * never in the way of an answer (a store that cannot be reached means no context, not an error).
  */
-import type { ConversationStore } from '../../subscriptions/conversation-store.ts';
-import { DatabaseFallback } from '../../subscriptions/fallback.ts';
+import type { ConversationStore } from '../../storage/conversation-store.ts';
+import { DatabaseFallback } from '../../storage/fallback.ts';
 import type { ChatContext } from './follow-up.ts';
 
 /** How long a chat's last question is remembered for follow-ups (said in /privacy). */

@@ -3,7 +3,7 @@
  * falls through to the ordinary reply for an unknown command.
  */
 import { Composer, type Context } from 'grammy';
-import { UNANSWERED_DAYS, UNANSWERED_MS } from '../../subscriptions/conversation-store.ts';
+import { UNANSWERED_DAYS, UNANSWERED_MS } from '../../storage/conversation-store.ts';
 import { hasArguments } from '../command-args.ts';
 import type { BotDeps } from '../deps.ts';
 import { messages } from '../messages.ts';

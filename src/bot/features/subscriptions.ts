@@ -4,8 +4,9 @@
  */
 import { Composer, type Context } from 'grammy';
 import { removeInvisible } from '../../text/normalize.ts';
-import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, StorageError } from '../../subscriptions/subscription-store.ts';
-import { UNANSWERED_DAYS } from '../../subscriptions/conversation-store.ts';
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../../storage/subscriptions.ts';
+import { StorageError } from '../../storage/store.ts';
+import { UNANSWERED_DAYS } from '../../storage/conversation-store.ts';
 import { CONTEXT_MINUTES } from '../conversation/chat-context.ts';
 import { hasArguments, searchableWords } from '../command-args.ts';
 import type { BotDeps } from '../deps.ts';

@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openIndex, NewsLibrary } from '../../retrieval/index.ts';
-import { Announcer } from '../../subscriptions/announce.ts';
-import { openSqliteStore } from '../../subscriptions/sqlite-store.ts';
+import { Announcer } from '../../announcements/announce.ts';
+import { openSqliteStore } from '../../storage/sqlite-store.ts';
 import { archiveKeywords } from './keywords.ts';
 
 const count = Number(process.argv[2] ?? 10_000);

@@ -1,28 +1,19 @@
 /**
  * The storage on SQLite: one process, every change one transaction. A write that finds the file
  * locked by another process is retried with growing pauses (the event loop stays free), then
- * reported as 'busy' for the caller to try again later. Stored searches, flood counters and the
- * update ids handled stay in this process's memory: only one process reads them, and they need no
- * fsync per message.
+ * reported as 'busy' for the caller to try again later. The update ids handled stay in this
+ * process's memory: only one process reads them, and they need no fsync per message. Flood
+ * counters and stored searches are not here at all: with one process the bot keeps them itself
+ * (flood-limit.ts, QueryStore).
  */
-import { type Db, openDatabase, sqliteError } from './database.ts';
-import {
-  ALL_ISSUES,
-  type DeliveryState,
-  type IssueClaim,
-  MAX_KEYWORDS,
-  type Notification,
-  type OutboxRow,
-  StorageError,
-  type StoreSnapshot,
-  type SubscribeOutcome,
-  type SubscriptionStore,
-  toNotification,
-  UPDATE_IDS_KEPT_MS,
-} from './subscription-store.ts';
+import { type Db, openDatabase, sqliteError } from './sqlite-database.ts';
+import { ALL_ISSUES, MAX_KEYWORDS, type SubscribeOutcome } from './subscriptions.ts';
+import { type DeliveryState, type Notification, type OutboxRow, toNotification } from './outbox.ts';
+import type { IssueClaim } from './announced-issues.ts';
+import { StorageError, type StoreSnapshot, type Store } from './store.ts';
+import { UPDATE_IDS_KEPT_MS } from './update-ids.ts';
 import { type UnansweredCount, unansweredText } from './conversation-store.ts';
-import { HitCounter, SeenIds } from './hit-counter.ts';
-import { TextCache } from './text-cache.ts';
+import { SeenIds } from './update-ids.ts';
 
 /** Notifications queued per transaction when an issue is announced to many chats. */
 const NOTIFICATIONS_CHUNK = 500;
@@ -32,10 +23,8 @@ const SUBSCRIPTIONS_PAGE = 1000;
 /** Pauses between attempts while another process holds the write lock, in ms (about 3 s in all). */
 const BUSY_BACKOFF = [25, 50, 100, 200, 400, 800, 1500];
 
-export class SqliteStore implements SubscriptionStore {
+export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  private readonly queries = new TextCache(20_000, 64 * 1024 * 1024);
-  private readonly counters = new HitCounter();
   private readonly updateIds = new SeenIds(UPDATE_IDS_KEPT_MS);
 
   constructor(
@@ -102,7 +91,6 @@ export class SqliteStore implements SubscriptionStore {
       this.db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
       this.db.prepare("DELETE FROM outbox WHERE chat_id = ? AND state IN ('pending', 'claimed')").run(chatId);
       this.db.prepare('DELETE FROM chat_context WHERE chat_id = ?').run(chatId);
-      this.queries.deleteOwned(chatId);
     });
   }
 
@@ -371,24 +359,8 @@ export class SqliteStore implements SubscriptionStore {
     });
   }
 
-  async hit(key: string, windowMs: number, now = Date.now()): Promise<number> {
-    return this.counters.hit(key, windowMs, now);
-  }
-
-  async saveQuery(key: string, text: string, now = Date.now(), chatId?: number): Promise<void> {
-    this.queries.setText(key, text, now, chatId);
-  }
-
   async firstDelivery(updateId: number, now = Date.now()): Promise<boolean> {
     return this.updateIds.first(updateId, now);
-  }
-
-  async loadQuery(key: string, maxAgeMs: number, now = Date.now()): Promise<string | undefined> {
-    return this.queries.get(key, maxAgeMs, now);
-  }
-
-  async pruneQueries(maxAgeMs: number, maxBytes: number, now = Date.now()): Promise<void> {
-    this.queries.prune(maxAgeMs, maxBytes, now);
   }
 
   // Conversations (conversation-store.ts): follow-up contexts and unanswered questions.

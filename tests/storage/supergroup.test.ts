@@ -3,7 +3,7 @@ import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.ts';
 import { OFFLINE_BOT_INFO, offlineFetch } from '../../src/telegram/offline-api.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 describe('a group that becomes a supergroup', () => {

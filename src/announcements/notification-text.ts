@@ -6,7 +6,7 @@
 import type { Article, Issue } from '../corpus/types.ts';
 import { escapeHtml, formatDate, truncateHtml } from '../telegram/html.ts';
 import { MESSAGE_LIMIT } from '../telegram/limits.ts';
-import { ALL_ISSUES } from './subscription-store.ts';
+import { ALL_ISSUES } from '../storage/subscriptions.ts';
 
 const DIGEST_HEADLINES = 15;
 

@@ -13,7 +13,10 @@ import { createHash } from 'node:crypto';
 import type { Article, Issue } from '../corpus/types.ts';
 import type { NewsLibrary } from '../retrieval/index.ts';
 import { notificationFor } from './notification-text.ts';
-import { ALL_ISSUES, StorageError, type SubscriptionStore } from './subscription-store.ts';
+import { ALL_ISSUES } from '../storage/subscriptions.ts';
+import type { AnnouncedIssues } from '../storage/announced-issues.ts';
+import { StorageError } from '../storage/store.ts';
+import type { Subscriptions } from '../storage/subscriptions.ts';
 
 /** Longest stretch of matching without letting other work run, in ms. */
 export const ANNOUNCE_SLICE_MS = 10;
@@ -22,7 +25,8 @@ export const ANNOUNCE_SLICE_MS = 10;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface AnnouncerOptions {
-  store: SubscriptionStore;
+  /** Who follows what, and which issues were announced (their notifications are queued with the mark). */
+  store: Pick<Subscriptions, 'allByChat'> & AnnouncedIssues;
   library: NewsLibrary;
   /** This instance's name in claims. */
   owner: string;

@@ -1,7 +1,7 @@
 /**
  * Delivers queued notifications, paced under Telegram's limits. A few are claimed at a time with
  * a lease, and each is marked 'sending' just before it goes out, so no notification is sent twice
- * — not across instances, not across a crash (see subscription-store.ts).
+ * — not across instances, not across a crash (see src/storage/outbox.ts).
  *
  * Telegram's answers are handled here rather than by auto-retry, so that a wait never holds a
  * claim: a 429 gives the batch back and pauses delivery for `retry_after` — on every instance, and
@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../logger.ts';
-import type { Notification, SubscriptionStore } from './subscription-store.ts';
+import type { Notification, NotificationOutbox } from '../storage/outbox.ts';
+import type { Subscriptions } from '../storage/subscriptions.ts';
 
 export interface NotifierOptions {
   /** Messages per second at most from this sender (Telegram allows about 30 to different chats). */
@@ -48,7 +49,8 @@ export class Notifier {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: SubscriptionStore,
+    /** The outbox; a chat's subscriptions move with a supergroup and go with a user who blocked the bot. */
+    private readonly store: NotificationOutbox & Pick<Subscriptions, 'moveChat' | 'forget'>,
     private readonly api: Api,
     private readonly log: Logger,
     private readonly options: NotifierOptions = {},

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/corpus/types.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
-import { notificationFor } from '../../src/subscriptions/notification-text.ts';
+import { notificationFor } from '../../src/announcements/notification-text.ts';
 
 const article = (headline: string): Article => ({
   id: headline,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 
 describe('upgrading a SQLite database of schema version 1', () => {
   it('keeps subscriptions, seen issues and the outbox; a row left sending is never sent again', async () => {

@@ -1,8 +1,8 @@
 /** Announcing across instances on a real PostgreSQL: one announces, another takes over if it dies. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
-import { Announcer } from '../../src/subscriptions/announce.ts';
-import { openPostgresStore, type PostgresStore } from '../../src/subscriptions/postgres-store.ts';
+import { Announcer } from '../../src/announcements/announce.ts';
+import { openPostgresStore, type PostgresStore } from '../../src/storage/postgres-store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 

@@ -6,20 +6,11 @@
  */
 import pg from 'pg';
 import { withDeadline } from './fallback.ts';
-import {
-  ALL_ISSUES,
-  type DeliveryState,
-  type IssueClaim,
-  MAX_KEYWORDS,
-  type Notification,
-  type OutboxRow,
-  StorageError,
-  type StoreSnapshot,
-  type SubscribeOutcome,
-  type SubscriptionStore,
-  toNotification,
-  UPDATE_IDS_KEPT_MS,
-} from './subscription-store.ts';
+import { ALL_ISSUES, MAX_KEYWORDS, type SubscribeOutcome } from './subscriptions.ts';
+import { type DeliveryState, type Notification, type OutboxRow, toNotification } from './outbox.ts';
+import type { IssueClaim } from './announced-issues.ts';
+import { type SharedStore, StorageError, type StoreSnapshot } from './store.ts';
+import { UPDATE_IDS_KEPT_MS } from './update-ids.ts';
 import { POSTGRES_CONVERSATION_TABLES, type UnansweredCount, unansweredText } from './conversation-store.ts';
 
 /** Any constant will do: it only has to be the same for every instance of this bot. */
@@ -126,7 +117,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-export class PostgresStore implements SubscriptionStore {
+export class PostgresStore implements SharedStore {
   readonly kind = 'postgres';
   private hits = 0;
   private updates = 0;

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { DatabaseFallback } from '../../src/subscriptions/fallback.ts';
-import { HitCounter } from '../../src/subscriptions/hit-counter.ts';
-import { openPostgresStore, POSTGRES_DEADLINES, type PostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { StorageError } from '../../src/subscriptions/subscription-store.ts';
+import { DatabaseFallback } from '../../src/storage/fallback.ts';
+import { HitCounter } from '../../src/storage/flood-counters.ts';
+import { openPostgresStore, POSTGRES_DEADLINES, type PostgresStore } from '../../src/storage/postgres-store.ts';
+import { StorageError } from '../../src/storage/store.ts';
 import { FreezableProxy } from '../support/freezable-proxy.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/corpus/types.ts';
-import { Announcer, announcementKey } from '../../src/subscriptions/announce.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { Announcer, announcementKey } from '../../src/announcements/announce.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corrections-')), 'bot.db');

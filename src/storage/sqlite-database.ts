@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_CONVERSATION_TABLES } from './conversation-store.ts';
-import { StorageError } from './subscription-store.ts';
+import { StorageError } from './store.ts';
 
 export type Db = Database.Database;
 

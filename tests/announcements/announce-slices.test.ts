@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveKeywords } from '../../src/cli/bench/keywords.ts';
 import type { NewsLibrary } from '../../src/retrieval/library.ts';
-import { Announcer } from '../../src/subscriptions/announce.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { Announcer } from '../../src/announcements/announce.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 let library: NewsLibrary;

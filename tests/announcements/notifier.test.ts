@@ -1,8 +1,8 @@
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
-import { Notifier } from '../../src/subscriptions/notifier.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
+import { Notifier } from '../../src/announcements/notifier.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 
 let api: LoopbackBotApi;

@@ -1,20 +1,23 @@
-/** Flood-limit counters in this process's memory: hits per key within a window from the first hit. */
-export class HitCounter {
-  private readonly counters = new Map<string, { hits: number; expiresAt: number }>();
+/**
+ * The Telegram update ids already handled, so an update Telegram delivers again (maybe to another
+ * instance) is not answered twice.
+ */
 
-  hit(key: string, windowMs: number, now = Date.now()): number {
-    const counter = this.counters.get(key);
-    if (counter && counter.expiresAt > now) return ++counter.hits;
-    if (this.counters.size > 100_000)
-      for (const [k, c] of this.counters) if (c.expiresAt <= now) this.counters.delete(k);
-    this.counters.set(key, { hits: 1, expiresAt: now + windowMs });
-    return 1;
-  }
+/** Telegram redelivers an unanswered update for up to a day: ids are remembered that long. */
+export const UPDATE_IDS_KEPT_MS = 24 * 60 * 60 * 1000;
+
+export interface UpdateIds {
+  /**
+   * Records that the Telegram update `updateId` is being handled; false when it was recorded
+   * within the last `UPDATE_IDS_KEPT_MS` (a redelivery, maybe to another instance).
+   */
+  firstDelivery(updateId: number, now?: number): Promise<boolean>;
 }
 
 /**
  * Ids seen within a window, in this process's memory: Telegram's update ids grow, so the oldest
- * are first in the map and expire first.
+ * are first in the map and expire first. Not lru-cache: it keeps an expired entry until it is read
+ * or pushed out, where this map drops a day-old id on the next call and so holds one day's ids.
  */
 export class SeenIds {
   private readonly seen = new Map<number, number>();

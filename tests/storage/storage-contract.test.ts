@@ -1,23 +1,21 @@
 /**
- * The storage contract: the same tests, unchanged, on SQLite and on a real PostgreSQL server.
+ * The storage contract: the same tests, unchanged, on SQLite and on a real PostgreSQL server (and
+ * the state only a shared database holds, on PostgreSQL).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import {
-  ALL_ISSUES,
-  MAX_KEYWORDS,
-  type SubscriptionStore,
-  UPDATE_IDS_KEPT_MS,
-} from '../../src/subscriptions/subscription-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import { ALL_ISSUES, MAX_KEYWORDS } from '../../src/storage/subscriptions.ts';
+import type { SharedStore, Store } from '../../src/storage/store.ts';
+import { UPDATE_IDS_KEPT_MS } from '../../src/storage/update-ids.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 
-const opened: SubscriptionStore[] = [];
+const opened: Store[] = [];
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.close();
 });
 
-const kinds: [string, () => Promise<SubscriptionStore[]>][] = [
+const kinds: [string, () => Promise<Store[]>][] = [
   // Two handles on one database: two instances of the bot (SQLite: one process, one handle).
   [
     'sqlite',
@@ -230,6 +228,36 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
     expect(await s.subscriberCount()).toBe(0);
   });
 
+  it('tells a redelivered update id from a new one, across instances, for a day', async () => {
+    const [a, b] = await fresh();
+    const t = 7_000_000_000;
+    expect(await a!.firstDelivery(501, t)).toBe(true);
+    expect(await b!.firstDelivery(501, t + 1000)).toBe(false);
+    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS - 1)).toBe(false);
+    expect(await b!.firstDelivery(502, t + 2000)).toBe(true);
+    // Past a day the id is not a redelivery (Telegram gave up on it long ago).
+    expect(await b!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 1)).toBe(true);
+    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 2)).toBe(false);
+  });
+
+  it('answers ping while reachable', async () => {
+    const s = await one();
+    await expect(s.ping()).resolves.toBeUndefined();
+  });
+});
+
+/**
+ * Flood counters and stored searches live in the database only when several instances share it:
+ * one SQLite process keeps them in its own memory (the flood limiter's store, QueryStore).
+ */
+describe('shared state on postgres only', () => {
+  const fresh = async (): Promise<SharedStore[]> => {
+    const url = await freshDatabaseUrl();
+    const stores = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    opened.push(...stores);
+    return stores;
+  };
+
   it('counts flood hits per key and window, across instances', async () => {
     const [a, b] = await fresh();
     const t = 4_000_000;
@@ -266,22 +294,5 @@ describe.each(kinds)('storage on %s', (_kind, open) => {
     await b!.forget(7);
     expect(await a!.loadQuery('mine', 60_000, t)).toBeUndefined();
     expect(await a!.loadQuery('theirs', 60_000, t)).toContain('别人的提问');
-  });
-
-  it('tells a redelivered update id from a new one, across instances, for a day', async () => {
-    const [a, b] = await fresh();
-    const t = 7_000_000_000;
-    expect(await a!.firstDelivery(501, t)).toBe(true);
-    expect(await b!.firstDelivery(501, t + 1000)).toBe(false);
-    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS - 1)).toBe(false);
-    expect(await b!.firstDelivery(502, t + 2000)).toBe(true);
-    // Past a day the id is not a redelivery (Telegram gave up on it long ago).
-    expect(await b!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 1)).toBe(true);
-    expect(await a!.firstDelivery(501, t + UPDATE_IDS_KEPT_MS + 2)).toBe(false);
-  });
-
-  it('answers ping while reachable', async () => {
-    const s = await one();
-    await expect(s.ping()).resolves.toBeUndefined();
   });
 });

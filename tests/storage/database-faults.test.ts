@@ -9,10 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/corpus/types.ts';
-import { Announcer } from '../../src/subscriptions/announce.ts';
-import { openDatabase } from '../../src/subscriptions/database.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import { StorageError } from '../../src/subscriptions/subscription-store.ts';
+import { Announcer } from '../../src/announcements/announce.ts';
+import { openDatabase } from '../../src/storage/sqlite-database.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import { StorageError } from '../../src/storage/store.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 
 // As root every file is writable: the read-only case runs as an ordinary user (nobody), as an
@@ -78,7 +78,7 @@ describe('a bad database file', () => {
     await populated(file);
     for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o444);
     fs.chmodSync(dir, 0o555);
-    const script = `import('./src/subscriptions/database.ts').then((m) => m.openDatabase(${JSON.stringify(file)}))`;
+    const script = `import('./src/storage/sqlite-database.ts').then((m) => m.openDatabase(${JSON.stringify(file)}))`;
     const run = spawnSync(
       process.execPath,
       [

@@ -6,19 +6,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UNANSWERED_CHARS, UNANSWERED_MS } from '../../src/subscriptions/conversation-store.ts';
-import { openPostgresStore } from '../../src/subscriptions/postgres-store.ts';
-import { openSqliteStore } from '../../src/subscriptions/sqlite-store.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscription-store.ts';
+import { UNANSWERED_CHARS, UNANSWERED_MS } from '../../src/storage/conversation-store.ts';
+import { openPostgresStore } from '../../src/storage/postgres-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-store.ts';
+import type { Store } from '../../src/storage/store.ts';
 import { freshDatabaseUrl } from '../support/postgres.ts';
 
-const opened: SubscriptionStore[] = [];
+const opened: Store[] = [];
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.close().catch(() => {});
 });
 
 // Two handles on one database: two instances (PostgreSQL), or the bot before and after a restart (SQLite file).
-const kinds: [string, () => Promise<[SubscriptionStore, () => Promise<SubscriptionStore>]>][] = [
+const kinds: [string, () => Promise<[Store, () => Promise<Store>]>][] = [
   [
     'sqlite',
     async () => {

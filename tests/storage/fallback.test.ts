@@ -1,10 +1,6 @@
-/**
- * The memory that stands in for the shared database: the fallback's deadline and pause, and the
- * update ids remembered for a day within a bounded map.
- */
+/** The memory that stands in for the shared database: the fallback's deadline and pause. */
 import { describe, expect, it } from 'vitest';
-import { DatabaseFallback, DeadlineExceeded, withDeadline } from '../../src/subscriptions/fallback.ts';
-import { SeenIds } from '../../src/subscriptions/hit-counter.ts';
+import { DatabaseFallback, DeadlineExceeded, withDeadline } from '../../src/storage/fallback.ts';
 
 const never = <T>() => new Promise<T>(() => {});
 
@@ -58,23 +54,5 @@ describe('DatabaseFallback', () => {
     await expect(withDeadline(late, 20)).rejects.toBeInstanceOf(DeadlineExceeded);
     fail(new Error('too late to matter'));
     await new Promise((r) => setTimeout(r, 20));
-  });
-});
-
-describe('SeenIds', () => {
-  it('remembers an id for the window, then takes it as new', () => {
-    const seen = new SeenIds(1000);
-    expect(seen.first(1, 0)).toBe(true);
-    expect(seen.first(1, 999)).toBe(false);
-    expect(seen.first(2, 999)).toBe(true);
-    expect(seen.first(1, 1001)).toBe(true);
-  });
-
-  it('keeps at most its bound, forgetting the oldest first', () => {
-    const seen = new SeenIds(60_000, 100);
-    for (let id = 0; id < 150; id++) expect(seen.first(id, id)).toBe(true);
-    expect(seen.first(149, 200)).toBe(false);
-    expect(seen.first(50, 200)).toBe(false);
-    expect(seen.first(49, 200)).toBe(true);
   });
 });
