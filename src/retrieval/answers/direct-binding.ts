@@ -185,6 +185,20 @@ export function otherPeriod(question: string, sentence: string): boolean {
   return !THAT_DAY.test(sentence);
 }
 
+// A question about one occasion (这次新聘, 本次活动), and the words news marks a running total with
+// (「至此……已达150人」, 累计, 以来): the total since the start is not what the occasion added.
+const THIS_OCCASION = /这次|本次|此次|这一次|这回/u;
+const RUNNING_TOTAL = /至此|累计|以来|已达|总数/u;
+
+/**
+ * A question about one occasion is not answered by a sentence giving the running total (「新招募的
+ * 42名志愿者……。至此，民间河长已达150人」 for 「这次新聘了多少名」), unless the sentence names the
+ * occasion itself.
+ */
+export function runningTotal(question: string, sentence: string): boolean {
+  return THIS_OCCASION.test(question) && RUNNING_TOTAL.test(sentence) && !THIS_OCCASION.test(sentence);
+}
+
 /**
  * A date answer carries its year: 「4月10日」 from an article dated 2023-04-10 is 「2023年4月10日」.
  * The year is the article's, or the one before when the month named lies well after the article's

@@ -5,6 +5,7 @@ import {
   countsAsked,
   listTotal,
   otherPeriod,
+  runningTotal,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
 import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
@@ -191,5 +192,47 @@ describe("the question word's own measure", () => {
     const s = '居民扫码即可充电，1元钱能充4小时。';
     expect(text(directAnswer('充1块钱能充多久', s))).toBe('4小时');
     expect(text(directAnswer('充4小时要多少钱', s))).toBe('1元');
+  });
+});
+
+describe('the sentence before names the subject of the figures that follow', () => {
+  const figures = '52家企业带来岗位1100余个，约900名求职者进场。';
+  const aside = '现场还设立了岗位咨询台。';
+
+  it('ties a figure to the question by the subject named in the sentence right before', () => {
+    const passage = ['6月3日，城西街道秋季招聘会在文化广场举行。', figures, aside].join('');
+    expect(text(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, passage))).toBe('1100余个');
+  });
+
+  it('refuses when the subject stands further away or another subject stands before', () => {
+    const apart = ['6月3日，城西街道秋季招聘会在文化广场举行。', aside, figures].join('');
+    expect(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, apart)).toBeUndefined();
+    const other = ['6月3日，城东街道举办了一场家政技能培训。', figures, aside].join('');
+    expect(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, other)).toBeUndefined();
+  });
+});
+
+describe('a total and a running total', () => {
+  const schools = '今年秋季将投入使用的两所新建学校，建成后共新增学位2100个。';
+
+  it('answers 一共 (a sum) with this year’s total: 一共 is not a running total', () => {
+    expect(text(directAnswer('那两所学校一共新增多少学位', schools))).toBe('2100个');
+  });
+
+  it('still refuses this year’s figure for a question about the running total (累计)', () => {
+    expect(directAnswer('这几年累计新增多少学位', schools)).toBeUndefined();
+  });
+
+  const rivers = ['7月2日，城南街道为新招募的36名巡河志愿者颁发聘书。', '至此，街道巡河志愿者已达120人。'];
+
+  it('answers a question about one occasion with what the occasion added', () => {
+    expect(text(directAnswer('城南街道这次招募了多少名巡河志愿者', rivers[0]!, rivers.join('')))).toBe('36名');
+    expect(runningTotal('城南街道这次招募了多少名巡河志愿者', rivers[0]!)).toBe(false);
+  });
+
+  it('refuses the running total (至此……已达) for one occasion, not for the whole', () => {
+    expect(runningTotal('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBe(true);
+    expect(directAnswer('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBeUndefined();
+    expect(text(directAnswer('城南街道巡河志愿者有多少人', rivers[1]!))).toBe('120人');
   });
 });
