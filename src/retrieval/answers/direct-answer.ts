@@ -23,6 +23,7 @@ import {
   sameEvent,
 } from './direct-candidates.ts';
 import {
+  amongGroup,
   countedNouns,
   countsAsked,
   countsPlacesOf,
@@ -224,6 +225,8 @@ function scoreSentence(
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
         continue;
+      // 「三处停车场中」: the group the sentence picks from, not a count asked for.
+      if (amongGroup(text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // A sum measures what the question asks about (投资, not 产值).

@@ -72,7 +72,23 @@ const PEOPLE = new Set([
 export function countsPlacesOf(question: string, text: string, start: number, end: number, terms: string[]): boolean {
   if (!/[在于]$/u.test(text.slice(0, start))) return false;
   const rest = text.slice(end).replace(/[，,；;。！？!?].*$/su, '');
-  return terms.some((t) => t.length >= 2 && rest.includes(t) && question.includes(t));
+  const asked = terms.filter((t) => t.length >= 2 && rest.includes(t) && question.includes(t));
+  // 「在13个社区新建车棚35处」: the clause counts the thing itself, right after its name; the
+  // places' figure then only says where.
+  // (The question's word may be the head of a longer name: 充电 of 充电桩40处.)
+  if (asked.some((t) => new RegExp(`${escapeRegExp(t)}\\p{Script=Han}{0,2}?[\\d一二三四五六七八九十两]`, 'u').test(rest)))
+    return false;
+  return asked.length > 0;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 「三处停车场中，北侧停车场规模最大」: a figure whose noun phrase is followed by 中 (among) names the
+ * group the sentence then picks one from; it does not answer how many the one has.
+ */
+export function amongGroup(text: string, end: number): boolean {
+  return /^\p{Script=Han}{0,6}?(?:之中|当中|中)[，,]/u.test(text.slice(end));
 }
 
 // A question asking for a total (全区一共): the list's figure is what it wants.
@@ -117,6 +133,9 @@ function namesItem(question: string, item: string): boolean {
  */
 export function listTotal(question: string, sentence: string, terms: string[], figureAt: number): boolean {
   if (ASKS_TOTAL.test(question)) return false;
+  // The figure closes an item of its own (「新建车棚6处、增设停车位120个」): it is that item's.
+  const own = sentence.slice(0, figureAt).match(/(?:、|以及|及|和|与)[^、，,；;：:。]*$/u);
+  if (own?.[0].startsWith('、')) return false;
   // The items of a list before the figure that the question names whole, by where each ends
   // (two words of one item, 城北 and 实验小学, name one item).
   const named = new Set<number>();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
+  amongGroup,
   countedNouns,
   countsAsked,
+  countsPlacesOf,
   listTotal,
   otherPeriod,
   runningTotal,
@@ -234,5 +236,39 @@ describe('a total and a running total', () => {
     expect(runningTotal('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBe(true);
     expect(directAnswer('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBeUndefined();
     expect(text(directAnswer('城南街道巡河志愿者有多少人', rivers[1]!))).toBe('120人');
+  });
+});
+
+describe('a figure of places yields to the count of the thing itself', () => {
+  const built = '今年街道在9个社区、15个小区建成充电桩40处，方便居民充电。';
+
+  it('answers with the count that follows the asked thing’s name in the clause', () => {
+    expect(text(directAnswer('街道建成了多少个充电桩', built))).toBe('40处');
+    expect(countsPlacesOf('街道建成了多少个充电桩', built, 5, 7, ['街道', '建成', '充电'])).toBe(false);
+  });
+
+  it('still counts the places when the clause gives no count of the thing', () => {
+    const s = '今年街道在9个社区、15个小区建成充电桩，方便居民充电。';
+    expect(countsPlacesOf('街道建成了多少个充电桩', s, 5, 7, ['街道', '建成', '充电'])).toBe(true);
+  });
+});
+
+describe('a group picked from, and a figure closing its own list item', () => {
+  it('refuses the size of the group a sentence picks one member from (N处X中)', () => {
+    expect(amongGroup('两处游客中心中，北门游客中心规模最大', 2)).toBe(true);
+    expect(directAnswer('北门游客中心有多少个座位', '两处游客中心中，北门游客中心规模最大。')).toBeUndefined();
+  });
+
+  it('answers with the member’s own figure after the group', () => {
+    expect(amongGroup('两处游客中心已投用', 2)).toBe(false);
+    expect(text(directAnswer('北门游客中心有多少个座位', '两处游客中心中，北门游客中心规模最大，有座位80个。'))).toBe(
+      '80个',
+    );
+  });
+
+  it('keeps a figure that closes an item of its own (「车棚6处、增设停车位120个」)', () => {
+    const s = '文昌新村将新建非机动车车棚6处、增设停车位120个，并整理楼道线路。';
+    expect(text(directAnswer('文昌新村改造要增加多少个停车位', s))).toBe('120个');
+    expect(listTotal('文昌新村改造要增加多少个停车位', s, ['文昌', '新村', '停车位'], s.indexOf('120'))).toBe(false);
   });
 });
