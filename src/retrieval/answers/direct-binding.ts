@@ -76,7 +76,9 @@ export function countsPlacesOf(question: string, text: string, start: number, en
   // 「在13个社区新建车棚35处」: the clause counts the thing itself, right after its name; the
   // places' figure then only says where.
   // (The question's word may be the head of a longer name: 充电 of 充电桩40处.)
-  if (asked.some((t) => new RegExp(`${escapeRegExp(t)}\\p{Script=Han}{0,2}?[\\d一二三四五六七八九十两]`, 'u').test(rest)))
+  if (
+    asked.some((t) => new RegExp(`${escapeRegExp(t)}\\p{Script=Han}{0,2}?[\\d一二三四五六七八九十两]`, 'u').test(rest))
+  )
     return false;
   return asked.length > 0;
 }
