@@ -30,6 +30,7 @@ import {
   listTotal,
   otherMeasure,
   otherPeriod,
+  plannedFigure,
   runningTotal,
   withYear,
 } from './direct-binding.ts';
@@ -229,6 +230,8 @@ function scoreSentence(
       if (amongGroup(text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
+      // What is done is not what is planned.
+      if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
       if (c.unit && FAMILY_OF.get(c.unit) === 'money' && otherMeasure(question, clauseAround(text, c.start, c.end)))
         continue;

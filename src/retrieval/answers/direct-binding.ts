@@ -206,6 +206,18 @@ export function otherPeriod(question: string, sentence: string): boolean {
   return !THAT_DAY.test(sentence);
 }
 
+// A question about what is done (已经建好), and the words news marks a plan or target with.
+const DONE = /已经|已/u;
+const PLANNED = /计划|拟|预计|目标|力争|争取|(?<!即)将(?!近)/u;
+
+/**
+ * A question about what is already done (「已经建好几部」) is not answered by a plan's figure
+ * (「今年计划完成加装电梯46部，目前已建成12部」: the clause of 46部 plans, that of 12部 is done).
+ */
+export function plannedFigure(question: string, clause: string): boolean {
+  return DONE.test(question) && PLANNED.test(clause) && !DONE.test(clause);
+}
+
 // A question about one occasion (这次新聘, 本次活动), and the words news marks a running total with
 // (「至此……已达150人」, 累计, 以来): the total since the start is not what the occasion added.
 const THIS_OCCASION = /这次|本次|此次|这一次|这回/u;

@@ -7,6 +7,7 @@ import {
   countsPlacesOf,
   listTotal,
   otherPeriod,
+  plannedFigure,
   runningTotal,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
@@ -270,5 +271,20 @@ describe('a group picked from, and a figure closing its own list item', () => {
     const s = '文昌新村将新建非机动车车棚6处、增设停车位120个，并整理楼道线路。';
     expect(text(directAnswer('文昌新村改造要增加多少个停车位', s))).toBe('120个');
     expect(listTotal('文昌新村改造要增加多少个停车位', s, ['文昌', '新村', '停车位'], s.indexOf('120'))).toBe(false);
+  });
+});
+
+describe('what is done is not what is planned', () => {
+  const parks = '今年，和平桥街道计划新建口袋公园8座，目前已建成口袋公园3座。';
+
+  it('answers a question about what is already done with the done figure', () => {
+    expect(text(directAnswer('和平桥街道已经建成几座口袋公园', parks))).toBe('3座');
+    expect(plannedFigure('和平桥街道已经建成几座口袋公园', '目前已建成口袋公园3座')).toBe(false);
+  });
+
+  it('refuses the plan’s figure for it, and keeps it for a question about the plan', () => {
+    expect(directAnswer('和平桥街道已经建成几座口袋公园', '今年，和平桥街道计划新建口袋公园8座。')).toBeUndefined();
+    expect(plannedFigure('和平桥街道已经建成几座口袋公园', '今年，和平桥街道计划新建口袋公园8座')).toBe(true);
+    expect(text(directAnswer('和平桥街道计划建几座口袋公园', parks))).toBe('8座');
   });
 });
