@@ -61,6 +61,10 @@ export interface DecisionCoefficients {
   contentWords: number;
   /** The word the question asks about (beside its question word) is not matched. */
   focusMissing: number;
+  /** A short answer bound to the question (answers/direct-*) stands in what the result shows. */
+  shortAnswer: number;
+  /** The question asks for a short answer (a figure, a name, a date) and none is bound to it in the result. */
+  shortAnswerMissing: number;
   /** The lead over (or gap to) the best other article's score, −1..1. */
   margin: number;
 }
@@ -186,6 +190,8 @@ export interface RankingWeights {
     firstPassFloor: number;
     /** Passages scored in full (sentences, proximity) after the cheap first pass. */
     secondPass: number;
+    /** The best-scoring passages whose short answer is sought for the decision (it is not cheap). */
+    shortAnswers: number;
   };
 }
 
@@ -207,44 +213,48 @@ export interface RankingWeights {
 // calibrate:begin
 const DECISION: DecisionModel = {
   answer: {
-    intercept: -2.819,
+    intercept: -2.502,
     coefficients: {
-      cover: 0.793,
-      uncoveredLog: 0.865,
-      cleanCover: 1.897,
-      matchedMass: 1.216,
-      missingMass: -0.185,
-      absentShare: -0.127,
-      rareMatched: -0.207,
-      nameMissing: 0.657,
-      typeMissing: -0.712,
-      typeScore: 0.455,
-      sentenceCover: 0.831,
-      dateMissed: -0.436,
-      contentWords: -0.319,
-      focusMissing: -0.726,
-      margin: 1.599,
+      cover: 0.67,
+      uncoveredLog: 0.61,
+      cleanCover: 1.799,
+      matchedMass: 0.864,
+      missingMass: -0.15,
+      absentShare: -0.253,
+      rareMatched: -0.118,
+      nameMissing: 0.329,
+      typeMissing: -0.288,
+      typeScore: -0.06,
+      sentenceCover: 0.961,
+      dateMissed: -0.676,
+      contentWords: -0.537,
+      focusMissing: -0.306,
+      shortAnswer: 1.383,
+      shortAnswerMissing: -0.837,
+      margin: 1.86,
     },
-    threshold: 0.74,
+    threshold: 0.77,
   },
   topic: {
-    intercept: -2.942,
+    intercept: -2.645,
     coefficients: {
-      cover: 0.71,
-      uncoveredLog: 0.907,
-      cleanCover: 1.684,
-      matchedMass: 1.243,
-      missingMass: -0.106,
-      absentShare: -0.188,
-      rareMatched: -0.274,
-      nameMissing: 0.551,
-      typeMissing: -0.704,
-      typeScore: 0.564,
-      sentenceCover: 0.965,
-      dateMissed: -0.314,
-      contentWords: -0.098,
-      focusMissing: -0.819,
-      margin: 1.85,
+      cover: 0.575,
+      uncoveredLog: 0.663,
+      cleanCover: 1.589,
+      matchedMass: 0.891,
+      missingMass: -0.056,
+      absentShare: -0.307,
+      rareMatched: -0.2,
+      nameMissing: 0.221,
+      typeMissing: -0.3,
+      typeScore: 0.049,
+      sentenceCover: 1.1,
+      dateMissed: -0.508,
+      contentWords: -0.299,
+      focusMissing: -0.414,
+      shortAnswer: 1.423,
+      shortAnswerMissing: -0.785,
+      margin: 2.112,
     },
     threshold: 0,
   },
@@ -287,5 +297,6 @@ export const RANKING: RankingWeights = {
     wordLookups: 4,
     firstPassFloor: 0.3,
     secondPass: 120,
+    shortAnswers: 6,
   },
 };

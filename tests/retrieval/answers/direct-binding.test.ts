@@ -288,3 +288,16 @@ describe('what is done is not what is planned', () => {
     expect(text(directAnswer('和平桥街道计划建几座口袋公园', parks))).toBe('8座');
   });
 });
+
+describe('a name after a title, whatever jieba tags it', () => {
+  it('reads a surname and the word after a title as a name (主任李/明远)', () => {
+    expect(text(directAnswer('区人大常委会主任是谁', '区人大常委会主任李明远带队视察重点项目建设。'))).toBe('李明远');
+    expect(directAnswer('区人大常委会主任是谁', '区人大常委会副主任李明远带队视察重点项目建设。')).toBeUndefined();
+  });
+
+  it('reads a word between a title and a verb of speech as a name (书记高远介绍), not after another verb', () => {
+    const s = '街道党工委书记高远介绍，街道还为老人免费安装了烟感报警器。';
+    expect(text(directAnswer('任港街道党工委书记是谁', s))).toBe('高远');
+    expect(directAnswer('任港街道党工委书记是谁', '街道党工委书记高远地提出要求。')).toBeUndefined();
+  });
+});
