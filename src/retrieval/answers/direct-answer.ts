@@ -32,6 +32,7 @@ import {
   otherPeriod,
   plannedFigure,
   runningTotal,
+  wholePeriodFor,
   withYear,
 } from './direct-binding.ts';
 import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
@@ -230,6 +231,8 @@ function scoreSentence(
       if (amongGroup(text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
+      // One day of a period is not the whole period.
+      if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
@@ -280,6 +283,13 @@ function scoreSentence(
     });
   }
   return out;
+}
+
+/** The part of a sentence between semicolons that holds the span (「……；假期最后一天……回落至2.1万人次」). */
+function memberAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('；', start), text.lastIndexOf(';', start)) + 1;
+  const rest = text.slice(end).search(/[；;。]/u);
+  return text.slice(from, rest < 0 ? text.length : end + rest);
 }
 
 /** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */

@@ -192,6 +192,19 @@ function timesIn(text: string): string[] {
   return [...text.matchAll(DAY), ...text.matchAll(HOLIDAY)].map((m) => m[0].replace(/^(?:19|20)\d{2}年/u, ''));
 }
 
+// One day within a period (假期最后一天, 第二天, 首日): a question naming one asks for that day's figure.
+const DAY_OF_PERIOD = /最后一天|第[一二三四五六七八九十\d]+天|首日|头一天|单日/u;
+
+/**
+ * A question about one day within a period (「五一假期最后一天……多少」) is not answered by a clause
+ * that gives the period's figure without naming a day (「五一假期……共接待游客21.4万人次」).
+ */
+export function wholePeriodFor(question: string, clause: string): boolean {
+  const day = question.match(DAY_OF_PERIOD)?.[0];
+  if (!day || clause.includes(day)) return false;
+  return !DAY_OF_PERIOD.test(clause) && !THAT_DAY.test(clause) && !DAY.test(clause);
+}
+
 /**
  * A question naming a day or holiday (「5月19日那天……」, 「国庆期间……」) is answered by that day's
  * figure: a sentence that names another day or period, and neither the question's nor 「当天」, gives

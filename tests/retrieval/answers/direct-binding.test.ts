@@ -9,6 +9,7 @@ import {
   otherPeriod,
   plannedFigure,
   runningTotal,
+  wholePeriodFor,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
 import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
@@ -299,5 +300,25 @@ describe('a name after a title, whatever jieba tags it', () => {
     const s = '街道党工委书记高远介绍，街道还为老人免费安装了烟感报警器。';
     expect(text(directAnswer('任港街道党工委书记是谁', s))).toBe('高远');
     expect(directAnswer('任港街道党工委书记是谁', '街道党工委书记高远地提出要求。')).toBeUndefined();
+  });
+});
+
+describe('one day of a period is not the whole period', () => {
+  const holiday =
+    '今年国庆假期，五山森林公园共接待游客18.6万人次。其中10月1日当天游客最多，达4.2万人次；假期最后一天受降温影响，游客量回落至1.3万人次。';
+
+  it("answers a question about one day of a period with that day's figure", () => {
+    expect(text(directAnswer('国庆假期最后一天五山森林公园游客有多少', holiday))).toBe('1.3万人次');
+    expect(wholePeriodFor('国庆假期最后一天游客有多少', '假期最后一天受降温影响，游客量回落至1.3万人次')).toBe(false);
+  });
+
+  it("refuses the period's figure for it, and keeps it for the whole period", () => {
+    expect(wholePeriodFor('国庆假期最后一天游客有多少', '今年国庆假期，五山森林公园共接待游客18.6万人次')).toBe(true);
+    expect(
+      directAnswer('国庆假期最后一天五山森林公园游客有多少', '今年国庆假期，五山森林公园共接待游客18.6万人次。'),
+    ).toBeUndefined();
+    expect(
+      text(directAnswer('国庆假期五山森林公园一共接待了多少游客', '今年国庆假期，五山森林公园共接待游客18.6万人次。')),
+    ).toBe('18.6万人次');
   });
 });
