@@ -4,6 +4,7 @@
 // usage: npm run calibrate [-- --write | --check]
 //   --write  writes the fitted coefficients and thresholds into src/retrieval/weights.ts
 //   --check  exits 1 unless the fit reproduces the committed ones (a test runs this)
+//   --skip-holdout  leaves the held-out questions unsearched (while studying misses: they stay unseen)
 //
 // Deterministic: sets and questions in file order, Newton's method for a fixed number of
 // iterations with a fixed L2 penalty, thresholds from a fixed grid; no randomness anywhere.
@@ -405,11 +406,14 @@ function main(): void {
       check: { type: 'boolean' },
       gather: { type: 'string' },
       score: { type: 'string' },
+      'skip-holdout': { type: 'boolean' },
     },
   });
   if (values.gather) return runChild('gather', values.gather);
   if (values.score) return runChild('score', values.score);
-  const present = SETS.filter((s) => fs.existsSync(path.join(here, s.questions)));
+  const present = SETS.filter(
+    (s) => fs.existsSync(path.join(here, s.questions)) && !(s.holdout && values['skip-holdout']),
+  );
   // 1. Samples of every fitted set.
   const questions: Question[] = present
     .filter((s) => !s.holdout)

@@ -61,6 +61,10 @@ export interface DecisionCoefficients {
   contentWords: number;
   /** The word the question asks about (beside its question word) is not matched. */
   focusMissing: number;
+  /** A short answer bound to the question (answers/direct-*) stands in what the result shows. */
+  shortAnswer: number;
+  /** The question asks for a short answer (a figure, a name, a date) and none is bound to it in the result. */
+  shortAnswerMissing: number;
   /** The lead over (or gap to) the best other article's score, −1..1. */
   margin: number;
 }
@@ -186,6 +190,8 @@ export interface RankingWeights {
     firstPassFloor: number;
     /** Passages scored in full (sentences, proximity) after the cheap first pass. */
     secondPass: number;
+    /** The best-scoring passages whose short answer is sought for the decision (it is not cheap). */
+    shortAnswers: number;
   };
 }
 
@@ -207,44 +213,48 @@ export interface RankingWeights {
 // calibrate:begin
 const DECISION: DecisionModel = {
   answer: {
-    intercept: -2.819,
+    intercept: -2.4,
     coefficients: {
-      cover: 0.793,
-      uncoveredLog: 0.865,
-      cleanCover: 1.897,
-      matchedMass: 1.216,
-      missingMass: -0.185,
-      absentShare: -0.127,
-      rareMatched: -0.207,
-      nameMissing: 0.657,
-      typeMissing: -0.712,
-      typeScore: 0.455,
-      sentenceCover: 0.831,
-      dateMissed: -0.436,
-      contentWords: -0.319,
-      focusMissing: -0.726,
-      margin: 1.599,
+      cover: 0.629,
+      uncoveredLog: 0.569,
+      cleanCover: 1.782,
+      matchedMass: 0.843,
+      missingMass: -0.163,
+      absentShare: -0.187,
+      rareMatched: -0.116,
+      nameMissing: 0.342,
+      typeMissing: -0.286,
+      typeScore: -0.029,
+      sentenceCover: 0.935,
+      dateMissed: -0.699,
+      contentWords: -0.514,
+      focusMissing: -0.597,
+      shortAnswer: 1.356,
+      shortAnswerMissing: -0.83,
+      margin: 1.87,
     },
-    threshold: 0.74,
+    threshold: 0.78,
   },
   topic: {
-    intercept: -2.942,
+    intercept: -2.552,
     coefficients: {
-      cover: 0.71,
-      uncoveredLog: 0.907,
-      cleanCover: 1.684,
-      matchedMass: 1.243,
-      missingMass: -0.106,
-      absentShare: -0.188,
-      rareMatched: -0.274,
-      nameMissing: 0.551,
-      typeMissing: -0.704,
-      typeScore: 0.564,
-      sentenceCover: 0.965,
-      dateMissed: -0.314,
-      contentWords: -0.098,
-      focusMissing: -0.819,
-      margin: 1.85,
+      cover: 0.537,
+      uncoveredLog: 0.625,
+      cleanCover: 1.572,
+      matchedMass: 0.862,
+      missingMass: -0.074,
+      absentShare: -0.24,
+      rareMatched: -0.198,
+      nameMissing: 0.235,
+      typeMissing: -0.297,
+      typeScore: 0.082,
+      sentenceCover: 1.076,
+      dateMissed: -0.531,
+      contentWords: -0.274,
+      focusMissing: -0.698,
+      shortAnswer: 1.396,
+      shortAnswerMissing: -0.783,
+      margin: 2.13,
     },
     threshold: 0,
   },
@@ -287,5 +297,6 @@ export const RANKING: RankingWeights = {
     wordLookups: 4,
     firstPassFloor: 0.3,
     secondPass: 120,
+    shortAnswers: 6,
   },
 };

@@ -103,7 +103,8 @@ describe('buttons', () => {
     await text('社区活动');
     const more = buttons(last()).find((b) => b.text.startsWith('更多结果'))!;
     await press(more.callback_data);
-    expect(last().payload.text).toMatch(/^🔎 「社区活动」 第1\/\d+页\n\n<b>2\. /);
+    // The page opens with result 2, under the related header when the results are only related.
+    expect(last().payload.text).toMatch(/^🔎 「社区活动」 第1\/\d+页\n\n(?:<i>[^<\n]+<\/i>\n\n)?<b>2\. /);
     const next = buttons(last()).find((b) => b.text.includes('下一页'));
     expect(next?.callback_data).toMatch(/^p:[\w-]+:1$/);
     expect(Buffer.byteLength(next!.callback_data)).toBeLessThanOrEqual(64);

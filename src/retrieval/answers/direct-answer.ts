@@ -23,12 +23,16 @@ import {
   sameEvent,
 } from './direct-candidates.ts';
 import {
+  amongGroup,
   countedNouns,
   countsAsked,
   countsPlacesOf,
   listTotal,
   otherMeasure,
   otherPeriod,
+  plannedFigure,
+  runningTotal,
+  wholePeriodFor,
   withYear,
 } from './direct-binding.ts';
 import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
@@ -174,11 +178,16 @@ function scoreSentence(
   terms: Term[],
   question: string,
   w: RankingWeights,
+  /** The sentence before, in the same paragraph (normalized): it may name the subject this one's figures are of. */
+  before = '',
 ): Scored[] {
   // Tied to the question: a whole word of it, or a good share of its weight when the passage
   // repeats its words (the topic in every sentence).
   const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
-  const whole = termsIn(text, terms, w);
+  // News names its subject in one sentence and gives its figures in the next (「……招聘会在广场举行。
+  // 86家企业带来岗位2300余个」): the words only the sentence before holds tie at half their weight.
+  const own = termsIn(text, terms, w);
+  const whole = before ? own + 0.5 * (termsIn(`${before}\n${text}`, terms, w) - own) : own;
   const out: Scored[] = [];
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
@@ -187,9 +196,11 @@ function scoreSentence(
   // (「今冬以来」 counts within this year as 「今年以来」 does.)
   if (/今年|本年|年内/.test(question) && /累计|以来/.test(text) && !/今年|本年|年内|今[冬春夏秋]/.test(text))
     return out;
-  if (/累计|以来|一共/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
+  if (/累计|以来/.test(question) && /今年/.test(text) && !/累计|以来/.test(text)) return out;
   // Nor does another day's or holiday's figure answer for the day the question names.
   if (asked.kind === 'quantity' && otherPeriod(question, text)) return out;
+  // Nor does the running total answer for what one occasion added.
+  if (asked.kind === 'quantity' && runningTotal(question, text)) return out;
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
   let candidates = candidatesOf(text, asked, question);
@@ -216,8 +227,14 @@ function scoreSentence(
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
         continue;
+      // 「三处停车场中」: the group the sentence picks from, not a count asked for.
+      if (amongGroup(text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
+      // One day of a period is not the whole period.
+      if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
+      // What is done is not what is planned.
+      if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
       if (c.unit && FAMILY_OF.get(c.unit) === 'money' && otherMeasure(question, clauseAround(text, c.start, c.end)))
         continue;
@@ -266,6 +283,13 @@ function scoreSentence(
     });
   }
   return out;
+}
+
+/** The part of a sentence between semicolons that holds the span (「……；假期最后一天……回落至2.1万人次」). */
+function memberAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('；', start), text.lastIndexOf(';', start)) + 1;
+  const rest = text.slice(end).search(/[；;。]/u);
+  return text.slice(from, rest < 0 ? text.length : end + rest);
 }
 
 /** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */
@@ -331,8 +355,17 @@ export function directCandidates(
     const at = flat.indexOf(norm(s));
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
   };
+  // The sentence before each one in its paragraph.
+  const previous = new Map<string, string>();
+  for (const p of paragraphs)
+    for (let k = 1; k < p.length; k++) if (!previous.has(p[k]!)) previous.set(p[k]!, p[k - 1]!);
   const score = (list: string[]) =>
-    list.filter((s) => !otherReferent(s)).flatMap((s) => scoreSentence(s, norm(s), asked, terms, q, w));
+    list
+      .filter((s) => !otherReferent(s))
+      .flatMap((s) => {
+        const before = previous.get(s);
+        return scoreSentence(s, norm(s), asked, terms, q, w, before === undefined ? '' : norm(before));
+      });
   const own = paragraphs[home]!.filter((s) => s === target || target.includes(s) || s.includes(target));
   // Scored only when reached: the answer sentence mostly decides.
   return [

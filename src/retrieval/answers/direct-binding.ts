@@ -72,7 +72,25 @@ const PEOPLE = new Set([
 export function countsPlacesOf(question: string, text: string, start: number, end: number, terms: string[]): boolean {
   if (!/[在于]$/u.test(text.slice(0, start))) return false;
   const rest = text.slice(end).replace(/[，,；;。！？!?].*$/su, '');
-  return terms.some((t) => t.length >= 2 && rest.includes(t) && question.includes(t));
+  const asked = terms.filter((t) => t.length >= 2 && rest.includes(t) && question.includes(t));
+  // 「在13个社区新建车棚35处」: the clause counts the thing itself, right after its name; the
+  // places' figure then only says where.
+  // (The question's word may be the head of a longer name: 充电 of 充电桩40处.)
+  if (
+    asked.some((t) => new RegExp(`${escapeRegExp(t)}\\p{Script=Han}{0,2}?[\\d一二三四五六七八九十两]`, 'u').test(rest))
+  )
+    return false;
+  return asked.length > 0;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 「三处停车场中，北侧停车场规模最大」: a figure whose noun phrase is followed by 中 (among) names the
+ * group the sentence then picks one from; it does not answer how many the one has.
+ */
+export function amongGroup(text: string, end: number): boolean {
+  return /^\p{Script=Han}{0,6}?(?:之中|当中|中)[，,]/u.test(text.slice(end));
 }
 
 // A question asking for a total (全区一共): the list's figure is what it wants.
@@ -117,6 +135,9 @@ function namesItem(question: string, item: string): boolean {
  */
 export function listTotal(question: string, sentence: string, terms: string[], figureAt: number): boolean {
   if (ASKS_TOTAL.test(question)) return false;
+  // The figure closes an item of its own (「新建车棚6处、增设停车位120个」): it is that item's.
+  const own = sentence.slice(0, figureAt).match(/(?:、|以及|及|和|与)[^、，,；;：:。]*$/u);
+  if (own?.[0].startsWith('、')) return false;
   // The items of a list before the figure that the question names whole, by where each ends
   // (two words of one item, 城北 and 实验小学, name one item).
   const named = new Set<number>();
@@ -171,6 +192,19 @@ function timesIn(text: string): string[] {
   return [...text.matchAll(DAY), ...text.matchAll(HOLIDAY)].map((m) => m[0].replace(/^(?:19|20)\d{2}年/u, ''));
 }
 
+// One day within a period (假期最后一天, 第二天, 首日): a question naming one asks for that day's figure.
+const DAY_OF_PERIOD = /最后一天|第[一二三四五六七八九十\d]+天|首日|头一天|单日/u;
+
+/**
+ * A question about one day within a period (「五一假期最后一天……多少」) is not answered by a clause
+ * that gives the period's figure without naming a day (「五一假期……共接待游客21.4万人次」).
+ */
+export function wholePeriodFor(question: string, clause: string): boolean {
+  const day = question.match(DAY_OF_PERIOD)?.[0];
+  if (!day || clause.includes(day)) return false;
+  return !DAY_OF_PERIOD.test(clause) && !THAT_DAY.test(clause) && !DAY.test(clause);
+}
+
 /**
  * A question naming a day or holiday (「5月19日那天……」, 「国庆期间……」) is answered by that day's
  * figure: a sentence that names another day or period, and neither the question's nor 「当天」, gives
@@ -183,6 +217,32 @@ export function otherPeriod(question: string, sentence: string): boolean {
   if (named.some((t) => asked.includes(t))) return false;
   if (named.length === 0) return /累计|以来/u.test(sentence) && !THAT_DAY.test(sentence);
   return !THAT_DAY.test(sentence);
+}
+
+// A question about what is done (已经建好), and the words news marks a plan or target with.
+const DONE = /已经|已/u;
+const PLANNED = /计划|拟|预计|目标|力争|争取|(?<!即)将(?!近)/u;
+
+/**
+ * A question about what is already done (「已经建好几部」) is not answered by a plan's figure
+ * (「今年计划完成加装电梯46部，目前已建成12部」: the clause of 46部 plans, that of 12部 is done).
+ */
+export function plannedFigure(question: string, clause: string): boolean {
+  return DONE.test(question) && PLANNED.test(clause) && !DONE.test(clause);
+}
+
+// A question about one occasion (这次新聘, 本次活动), and the words news marks a running total with
+// (「至此……已达150人」, 累计, 以来): the total since the start is not what the occasion added.
+const THIS_OCCASION = /这次|本次|此次|这一次|这回/u;
+const RUNNING_TOTAL = /至此|累计|以来|已达|总数/u;
+
+/**
+ * A question about one occasion is not answered by a sentence giving the running total (「新招募的
+ * 42名志愿者……。至此，民间河长已达150人」 for 「这次新聘了多少名」), unless the sentence names the
+ * occasion itself.
+ */
+export function runningTotal(question: string, sentence: string): boolean {
+  return THIS_OCCASION.test(question) && RUNNING_TOTAL.test(sentence) && !THIS_OCCASION.test(sentence);
 }
 
 /**

@@ -194,6 +194,11 @@ export function otherTitle(titles: string, asked: string | undefined): boolean {
   return held.length > 0 && !holdsTitle(titles, asked);
 }
 
+// What follows a person's name in news: a verb of speaking or acting (介绍, 主持, 带领…).
+const ACTS_AFTER = /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/u;
+// A verb of speaking, the surest of them.
+const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
+
 function personCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
   const toks = tokens(text);
@@ -208,13 +213,18 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
       next &&
       next.start === t.start + 1 &&
       (/^(阿姨|奶奶|爷爷|大爷|大妈|师傅|老师)$/.test(next.word) ||
-        (GIVEN_NAME.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)))
+        (GIVEN_NAME.test(next.word) && /^(nr|x|nz|ng)$/.test(next.tag)) ||
+        // Right after a title (主任李/明远), a surname opens a name whatever jieba tags the rest.
+        (GIVEN_NAME.test(next.word) && titleBefore(text, t.start) !== undefined))
     )
       word += next.word;
     if (!isHan(word) || word.length < 2 || word.length > 4 || !SURNAMES.has(word[0]!)) return;
     // 高新区, 陈桥街道: a place or a body, not a person.
     if (/(?:区|市|县|镇|乡|村|街道|园|城|路|局|委|办|会|站|所|院|馆|中心|公司|厂)$/u.test(word)) return;
-    if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word) return;
+    // A word jieba reads otherwise (高远, an adverb) is a name between a title and a verb of speech
+    // (「书记高远介绍」): news introduces people so.
+    const framed = titleBefore(text, t.start) !== undefined && SPOKEN_AFTER.test(text.slice(t.start + word.length));
+    if (!/^(nr|x|nz|nrfg|nrt)$/.test(t.tag) && word === t.word && !framed) return;
     if (TITLES.some((title) => word.endsWith(title) && word.length === title.length + 1) && word === t.word) return;
     const start = t.start;
     const end = start + word.length;
@@ -222,12 +232,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     const after = titleAfter(text, end);
     // A name not read by jieba as one (x: unknown, nz: our own dictionary) needs a title beside it
     // or a verb of speaking or acting after it.
-    const evidence =
-      t.tag.startsWith('nr') ||
-      word !== t.word ||
-      before ||
-      after ||
-      /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/.test(text.slice(end));
+    const evidence = t.tag.startsWith('nr') || word !== t.word || before || after || ACTS_AFTER.test(text.slice(end));
     if (!evidence) return;
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
     const titles = ownTitles(text, start, end, previousEnd);

@@ -382,7 +382,16 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
   };
 }
 
-/** Marks the content word standing nearest the question word, if the question has one. */
+// Words that frame a figure rather than name what it counts, so never the word asked about: a
+// number and its measure (一天, 一趟, 一张: the rate's denominator, 一天报多少), an ordinal or rank
+// (第一名), and a scope or total (全区, 全年, 一共, 累计: how far the count reaches). The article
+// states the figure with its subject and seldom repeats these words.
+const FRAMING_WORD = new RegExp(
+  `^(?:[一二两三四五六七八九十半\\d]+(?:[${CLASSIFIERS}天趟张年月周日秒斤]|小时|分钟)|每\\p{Script=Han}|第[一二三四五六七八九十\\d]+\\p{Script=Han}?|全[区市省国年]|一共|总共|共计|合计|累计|总计)$`,
+  'u',
+);
+
+/** Marks the content word standing nearest the question word, if the question has one (not a framing word). */
 function markFocus(concepts: Concept[], text: string): void {
   const asked = text.search(SCAFFOLDING_PATTERN_ONE);
   if (asked < 0) return;
@@ -398,7 +407,7 @@ function markFocus(concepts: Concept[], text: string): void {
       best = c;
     }
   }
-  if (best && distance <= 4) best.focus = true;
+  if (best && distance <= 4 && !FRAMING_WORD.test(best.terms[0]!)) best.focus = true;
 }
 
 function conceptAdder(concepts: Concept[]): (term: string, weight: number) => void {

@@ -45,6 +45,13 @@ export interface DecisionEvidence {
   contentMatched: number;
   /** The word the question asks about (the one beside its question word) is not matched. */
   focusMissing: boolean;
+  /**
+   * A short answer bound to what is asked (answers/direct-*: the kind, the counted noun, the day,
+   * the currency, the title) stands in what the result shows; sought for the best-scoring passages only.
+   */
+  shortAnswer: boolean;
+  /** The question asks for a short answer and it was sought in this passage, in vain. */
+  shortAnswerMissing: boolean;
   /** The passage's score minus the best score of any other story's passage (negative: another article leads). */
   margin: number;
 }
@@ -65,6 +72,8 @@ export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
   'dateMissed',
   'contentWords',
   'focusMissing',
+  'shortAnswer',
+  'shortAnswerMissing',
   'margin',
 ];
 
@@ -87,6 +96,10 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  * - dateMissed: a date is named and the article is of another and does not name it;
  * - contentWords: content words matched, 3 or more counting 1; focusMissing: the word the question
  *   asks about (beside its question word: 多少名志愿者 -> 志愿者) is not matched;
+ * - shortAnswer: a short answer bound to the question stands in what the result shows (the strict
+ *   binding rules refuse most figures of another attribute: a near miss seldom has one);
+ *   shortAnswerMissing: one is asked for (a figure, a name, a date) and was sought there in vain
+ *   (a question asking for none, 「……是什么手艺」 or key words, is neither);
  * - margin: the lead over (or gap to) the best other article, clipped to −1..1.
  */
 export function decisionFeatures(e: DecisionEvidence): number[] {
@@ -107,6 +120,8 @@ export function decisionFeatures(e: DecisionEvidence): number[] {
     dateMissed: flag(e.dateNamed && !e.dateMatched),
     contentWords: Math.min(3, e.contentMatched) / 3,
     focusMissing: flag(e.focusMissing),
+    shortAnswer: flag(e.shortAnswer),
+    shortAnswerMissing: flag(e.shortAnswerMissing),
     margin: clip(e.margin, -1, 1),
   };
   return DECISION_FEATURES.map((f) => values[f]);

@@ -14,6 +14,7 @@ import type { PartialDate } from '../../corpus/dates.ts';
 import { removeInvisible } from '../../text/normalize.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
+import { askedFor } from '../answers/direct-answer.ts';
 import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
 import { dateBonus, dateKey } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
@@ -25,8 +26,8 @@ import {
   parseQuery,
   splitUnknownConcepts,
 } from '../question/query.ts';
-import { type DecisionEvidence, decide } from './decision.ts';
-import { leadResult, type Scored, type SearchResult, toResult } from './result.ts';
+import { type DecisionEvidence, decide, topical } from './decision.ts';
+import { leadResult, type Scored, type SearchResult, shortAnswerOf, toResult } from './result.ts';
 import { conceptTf, fieldTf, idfOf, partialCredit, saturate, termCredit } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
@@ -263,7 +264,25 @@ export function prepareSearch(
     scored.push(s);
   }
   addMargins(index, scored);
+  markShortAnswers(index, scored, query, w);
   return { query, scored };
+}
+
+/**
+ * Whether the best-scoring topical passages hold a short answer bound to the question: evidence
+ * that the passage answers, not only covers, what is asked. Only the first few: it is not cheap.
+ */
+function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed, w: RankingWeights): void {
+  const idf = sentenceIdf(query, w);
+  const best = scored
+    .filter((s) => topical(s.evidence, w))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, w.limits.shortAnswers);
+  const asked = askedFor(query.normalized) !== undefined;
+  for (const s of best) {
+    s.evidence.shortAnswer = asked && shortAnswerOf(index, s.passage, query, idf, w) !== undefined;
+    s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
+  }
 }
 
 /**
@@ -770,6 +789,8 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     dateMatched: dateMatches(doc.date, text, query.date),
     contentMatched,
     focusMissing,
+    shortAnswer: false,
+    shortAnswerMissing: false,
     margin: 0,
   };
   return { passage: id, score, cover: evidence.cover, evidence };

@@ -82,6 +82,22 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 /** The longest passage a result shows. */
 export const MAX_RESULT_PASSAGE = 600;
 
+/** The short answer the result for passage `id` would carry if offered as the answer. */
+export function shortAnswerOf(
+  index: SearchIndex,
+  id: number,
+  query: ParsedQuery,
+  idf: number[],
+  w: RankingWeights = RANKING,
+): DirectAnswer | undefined {
+  const window = resultWindow(index, id, query, idf, w);
+  const passage = window.map((k) => index.passages[k]!.text).join('\n');
+  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
+  const sentence = bestSentence(passage, normalized, query, idf, w);
+  const doc = index.docs[index.passages[id]!.doc]!;
+  return directAnswer(query.normalized, sentence.text, passage, doc.date, w);
+}
+
 export function toResult(
   index: SearchIndex,
   s: Scored,

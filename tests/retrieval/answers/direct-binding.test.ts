@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
+  amongGroup,
   countedNouns,
   countsAsked,
+  countsPlacesOf,
   listTotal,
   otherPeriod,
+  plannedFigure,
+  runningTotal,
+  wholePeriodFor,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
 import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
@@ -191,5 +196,129 @@ describe("the question word's own measure", () => {
     const s = '居民扫码即可充电，1元钱能充4小时。';
     expect(text(directAnswer('充1块钱能充多久', s))).toBe('4小时');
     expect(text(directAnswer('充4小时要多少钱', s))).toBe('1元');
+  });
+});
+
+describe('the sentence before names the subject of the figures that follow', () => {
+  const figures = '52家企业带来岗位1100余个，约900名求职者进场。';
+  const aside = '现场还设立了岗位咨询台。';
+
+  it('ties a figure to the question by the subject named in the sentence right before', () => {
+    const passage = ['6月3日，城西街道秋季招聘会在文化广场举行。', figures, aside].join('');
+    expect(text(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, passage))).toBe('1100余个');
+  });
+
+  it('refuses when the subject stands further away or another subject stands before', () => {
+    const apart = ['6月3日，城西街道秋季招聘会在文化广场举行。', aside, figures].join('');
+    expect(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, apart)).toBeUndefined();
+    const other = ['6月3日，城东街道举办了一场家政技能培训。', figures, aside].join('');
+    expect(directAnswer('城西街道秋季招聘会提供了多少岗位', figures, other)).toBeUndefined();
+  });
+});
+
+describe('a total and a running total', () => {
+  const schools = '今年秋季将投入使用的两所新建学校，建成后共新增学位2100个。';
+
+  it('answers 一共 (a sum) with this year’s total: 一共 is not a running total', () => {
+    expect(text(directAnswer('那两所学校一共新增多少学位', schools))).toBe('2100个');
+  });
+
+  it('still refuses this year’s figure for a question about the running total (累计)', () => {
+    expect(directAnswer('这几年累计新增多少学位', schools)).toBeUndefined();
+  });
+
+  const rivers = ['7月2日，城南街道为新招募的36名巡河志愿者颁发聘书。', '至此，街道巡河志愿者已达120人。'];
+
+  it('answers a question about one occasion with what the occasion added', () => {
+    expect(text(directAnswer('城南街道这次招募了多少名巡河志愿者', rivers[0]!, rivers.join('')))).toBe('36名');
+    expect(runningTotal('城南街道这次招募了多少名巡河志愿者', rivers[0]!)).toBe(false);
+  });
+
+  it('refuses the running total (至此……已达) for one occasion, not for the whole', () => {
+    expect(runningTotal('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBe(true);
+    expect(directAnswer('城南街道这次招募了多少名巡河志愿者', rivers[1]!)).toBeUndefined();
+    expect(text(directAnswer('城南街道巡河志愿者有多少人', rivers[1]!))).toBe('120人');
+  });
+});
+
+describe('a figure of places yields to the count of the thing itself', () => {
+  const built = '今年街道在9个社区、15个小区建成充电桩40处，方便居民充电。';
+
+  it('answers with the count that follows the asked thing’s name in the clause', () => {
+    expect(text(directAnswer('街道建成了多少个充电桩', built))).toBe('40处');
+    expect(countsPlacesOf('街道建成了多少个充电桩', built, 5, 7, ['街道', '建成', '充电'])).toBe(false);
+  });
+
+  it('still counts the places when the clause gives no count of the thing', () => {
+    const s = '今年街道在9个社区、15个小区建成充电桩，方便居民充电。';
+    expect(countsPlacesOf('街道建成了多少个充电桩', s, 5, 7, ['街道', '建成', '充电'])).toBe(true);
+  });
+});
+
+describe('a group picked from, and a figure closing its own list item', () => {
+  it('refuses the size of the group a sentence picks one member from (N处X中)', () => {
+    expect(amongGroup('两处游客中心中，北门游客中心规模最大', 2)).toBe(true);
+    expect(directAnswer('北门游客中心有多少个座位', '两处游客中心中，北门游客中心规模最大。')).toBeUndefined();
+  });
+
+  it('answers with the member’s own figure after the group', () => {
+    expect(amongGroup('两处游客中心已投用', 2)).toBe(false);
+    expect(text(directAnswer('北门游客中心有多少个座位', '两处游客中心中，北门游客中心规模最大，有座位80个。'))).toBe(
+      '80个',
+    );
+  });
+
+  it('keeps a figure that closes an item of its own (「车棚6处、增设停车位120个」)', () => {
+    const s = '文昌新村将新建非机动车车棚6处、增设停车位120个，并整理楼道线路。';
+    expect(text(directAnswer('文昌新村改造要增加多少个停车位', s))).toBe('120个');
+    expect(listTotal('文昌新村改造要增加多少个停车位', s, ['文昌', '新村', '停车位'], s.indexOf('120'))).toBe(false);
+  });
+});
+
+describe('what is done is not what is planned', () => {
+  const parks = '今年，和平桥街道计划新建口袋公园8座，目前已建成口袋公园3座。';
+
+  it('answers a question about what is already done with the done figure', () => {
+    expect(text(directAnswer('和平桥街道已经建成几座口袋公园', parks))).toBe('3座');
+    expect(plannedFigure('和平桥街道已经建成几座口袋公园', '目前已建成口袋公园3座')).toBe(false);
+  });
+
+  it('refuses the plan’s figure for it, and keeps it for a question about the plan', () => {
+    expect(directAnswer('和平桥街道已经建成几座口袋公园', '今年，和平桥街道计划新建口袋公园8座。')).toBeUndefined();
+    expect(plannedFigure('和平桥街道已经建成几座口袋公园', '今年，和平桥街道计划新建口袋公园8座')).toBe(true);
+    expect(text(directAnswer('和平桥街道计划建几座口袋公园', parks))).toBe('8座');
+  });
+});
+
+describe('a name after a title, whatever jieba tags it', () => {
+  it('reads a surname and the word after a title as a name (主任李/明远)', () => {
+    expect(text(directAnswer('区人大常委会主任是谁', '区人大常委会主任李明远带队视察重点项目建设。'))).toBe('李明远');
+    expect(directAnswer('区人大常委会主任是谁', '区人大常委会副主任李明远带队视察重点项目建设。')).toBeUndefined();
+  });
+
+  it('reads a word between a title and a verb of speech as a name (书记高远介绍), not after another verb', () => {
+    const s = '街道党工委书记高远介绍，街道还为老人免费安装了烟感报警器。';
+    expect(text(directAnswer('任港街道党工委书记是谁', s))).toBe('高远');
+    expect(directAnswer('任港街道党工委书记是谁', '街道党工委书记高远地提出要求。')).toBeUndefined();
+  });
+});
+
+describe('one day of a period is not the whole period', () => {
+  const holiday =
+    '今年国庆假期，五山森林公园共接待游客18.6万人次。其中10月1日当天游客最多，达4.2万人次；假期最后一天受降温影响，游客量回落至1.3万人次。';
+
+  it("answers a question about one day of a period with that day's figure", () => {
+    expect(text(directAnswer('国庆假期最后一天五山森林公园游客有多少', holiday))).toBe('1.3万人次');
+    expect(wholePeriodFor('国庆假期最后一天游客有多少', '假期最后一天受降温影响，游客量回落至1.3万人次')).toBe(false);
+  });
+
+  it("refuses the period's figure for it, and keeps it for the whole period", () => {
+    expect(wholePeriodFor('国庆假期最后一天游客有多少', '今年国庆假期，五山森林公园共接待游客18.6万人次')).toBe(true);
+    expect(
+      directAnswer('国庆假期最后一天五山森林公园游客有多少', '今年国庆假期，五山森林公园共接待游客18.6万人次。'),
+    ).toBeUndefined();
+    expect(
+      text(directAnswer('国庆假期五山森林公园一共接待了多少游客', '今年国庆假期，五山森林公园共接待游客18.6万人次。')),
+    ).toBe('18.6万人次');
   });
 });

@@ -159,3 +159,17 @@ describe('parseQuery', () => {
     expect(kept.map((c) => c.terms[0])).toEqual(['股市行情']);
   });
 });
+
+describe('the word asked about (focus)', () => {
+  const focus = (q: string) => parseQuery(q).concepts.find((c) => c.focus)?.terms[0];
+
+  it('is the content word beside the question word', () => {
+    expect(focus('濠河夜游船票多少钱一张')).toBe('船票');
+    expect(focus('给环卫工歇脚的站点有多少个')).toBe('站点');
+  });
+
+  it('is never a word that frames the figure: a number and its measure, a scope', () => {
+    expect(focus('城南公园游船一趟要多久')).toBeUndefined();
+    expect(focus('给环卫工歇脚的站点全区有多少个')).toBeUndefined();
+  });
+});

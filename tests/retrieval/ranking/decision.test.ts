@@ -26,6 +26,8 @@ const strong: DecisionEvidence = {
   dateMatched: true,
   contentMatched: 3,
   focusMissing: false,
+  shortAnswer: true,
+  shortAnswerMissing: false,
   margin: 0.5,
 };
 const feature = (e: Partial<DecisionEvidence>, name: (typeof DECISION_FEATURES)[number]) =>
@@ -90,6 +92,13 @@ describe('the decision features', () => {
     expect(feature({}, 'focusMissing')).toBe(0);
   });
 
+  it('shortAnswer: a short answer bound to the question stands in the result', () => {
+    expect(feature({}, 'shortAnswer')).toBe(1);
+    expect(feature({ shortAnswer: false }, 'shortAnswer')).toBe(0);
+    expect(feature({ shortAnswer: false, shortAnswerMissing: true }, 'shortAnswerMissing')).toBe(1);
+    expect(feature({}, 'shortAnswerMissing')).toBe(0);
+  });
+
   it('sentenceCover, contentWords and margin', () => {
     expect(feature({ sentenceCover: 0.25 }, 'sentenceCover')).toBe(0.25);
     expect(feature({ contentMatched: 1 }, 'contentWords')).toBeCloseTo(1 / 3);
@@ -141,7 +150,7 @@ describe('the decision', () => {
 
 describe('calibration', { timeout: 180_000 }, () => {
   it('reproduces the committed coefficients and thresholds (npm run calibrate -- --check)', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'eval/calibrate.ts', '--check'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'eval/calibrate.ts', '--check', '--skip-holdout'], {
       encoding: 'utf8',
       timeout: 170_000,
     });
