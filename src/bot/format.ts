@@ -78,13 +78,25 @@ export function formatResult(result: SearchResult, n?: number, budget = SNIPPET)
 }
 
 /**
+ * The header over results that are only related, as honest as what they show: 「以下报道可能相关」
+ * under an answer; 「这些报道可能有答案」 when one shown holds a figure of the asked kind beside the
+ * question's words; else 「没有找到确切答案」. The one choice for the bot, inline and the web pages.
+ */
+export function relatedHeaderFor(results: readonly SearchResult[], shown: readonly SearchResult[]): string {
+  if (results.some((r) => r.confidence !== 'related')) return messages.moreRelatedHeader;
+  return shown.some((r) => r.confidence === 'related' && r.mayAnswer)
+    ? messages.mayAnswerHeader
+    : messages.relatedHeader;
+}
+
+/**
  * The answer, first and alone, sized for a phone: 「答：…」 when there is a short answer, the
  * headline, the date and one passage centred on the answering sentence. A result that may not
  * hold the answer comes under the related header instead of 「答」. `before`: lines of HTML above
  * it (how a follow-up was read, a period with no article).
  */
 export function formatAnswer(result: SearchResult, before: string[] = []): string {
-  const related = result.confidence === 'related' ? `<i>${messages.relatedHeader}</i>\n` : '';
+  const related = result.confidence === 'related' ? `<i>${relatedHeaderFor([result], [result])}</i>\n` : '';
   const icon = result.kind === 'photo' ? messages.photo : '';
   const headline = escapeHtml(clip(result.headline, ANSWER_HEADLINE));
   const sub = result.subtitle ? ` · ${escapeHtml(clip(result.subtitle, SUBTITLE))}` : '';
@@ -104,9 +116,7 @@ export function formatMorePage(question: string, results: SearchResult[], page: 
   const shown = rest.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
   const header = messages.resultsHeader(question, page, pages);
   const firstRelated = shown.findIndex((r) => r.confidence === 'related');
-  const relatedHeader = results.some((r) => r.confidence !== 'related')
-    ? messages.moreRelatedHeader
-    : messages.relatedHeader;
+  const relatedHeader = relatedHeaderFor(results, shown);
   const blocks = shown.map((r, k) => {
     const icon = r.kind === 'photo' ? messages.photo : '';
     const n = page * PAGE_SIZE + k + 2;
@@ -143,11 +153,7 @@ export function formatResultsPage(question: string, results: SearchResult[], pag
   const shown = results.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
   const header = messages.resultsHeader(question, page, pages);
   const firstRelated = shown.findIndex((r) => r.confidence === 'related');
-  const relatedHeader = results.some((r) => r.confidence !== 'related')
-    ? messages.moreRelatedHeader
-    : shown.some((r) => r.mayAnswer)
-      ? messages.mayAnswerHeader
-      : messages.relatedHeader;
+  const relatedHeader = relatedHeaderFor(results, shown);
   return fitToMessage((budget) => {
     // 「答：」 once, over the first result: a short answer under each result would offer several.
     const blocks = shown.map((r, k) =>

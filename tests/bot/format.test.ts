@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import { formatArticle, formatLatest, formatResult, formatResultsPage, formatSnippet } from '../../src/bot/format.ts';
+import {
+  formatAnswer,
+  formatArticle,
+  formatLatest,
+  formatMorePage,
+  formatResult,
+  formatResultsPage,
+  formatSnippet,
+} from '../../src/bot/format.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { htmlToText } from '../../src/telegram/html.ts';
@@ -70,6 +78,27 @@ describe('related results', () => {
     const plain = htmlToText(formatResultsPage(question, [result({ confidence: 'related' })], 0));
     expect(plain).toContain(messages.relatedHeader);
     expect(plain).not.toContain(messages.mayAnswerHeader);
+  });
+
+  it('words the answer-first reply and the 更多结果 page the same way', () => {
+    // The answer-first reply: a related first result holding the asked kind is not 「没有找到」.
+    const holding = result({ confidence: 'related', mayAnswer: true });
+    expect(htmlToText(formatAnswer(holding))).toContain(messages.mayAnswerHeader);
+    expect(htmlToText(formatAnswer(holding))).not.toContain(messages.relatedHeader);
+    expect(htmlToText(formatAnswer(result({ confidence: 'related' })))).toContain(messages.relatedHeader);
+    expect(htmlToText(formatAnswer(result()))).not.toContain(messages.relatedHeader);
+    // Under an answer, the other results are only 「可能相关」.
+    const more = htmlToText(formatMorePage('问题', [result(), result({ confidence: 'related', mayAnswer: true })], 0));
+    expect(more).toContain(messages.moreRelatedHeader);
+    // Without an answer, the 更多结果 page is as honest as the first reply.
+    const rest = htmlToText(
+      formatMorePage(
+        '问题',
+        [result({ confidence: 'related' }), result({ confidence: 'related', mayAnswer: true })],
+        0,
+      ),
+    );
+    expect(rest).toContain(messages.mayAnswerHeader);
   });
 
   it('says as of when an answer about the present holder stands, escaped, and only for an answer', () => {

@@ -11,7 +11,7 @@ import { clip } from '../../text/graphemes.ts';
 import { removeInvisible } from '../../text/normalize.ts';
 import { formatDate } from '../../telegram/html.ts';
 import type { BotDeps } from '../deps.ts';
-import { formatArticleCard, formatResult } from '../format.ts';
+import { formatArticleCard, formatResult, relatedHeaderFor } from '../format.ts';
 import { messages } from '../messages.ts';
 
 const INLINE_RESULTS = 10;
@@ -51,9 +51,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
             `${r.articleId.slice(0, 32)}-${k}`,
             related ? `${messages.relatedLabel}${r.headline}` : r.headline,
             `${formatDate(r.date)} ${r.answer}`,
-            related
-              ? `<i>${r.mayAnswer ? messages.mayAnswerHeader : messages.relatedHeader}</i>\n\n${formatResult(r)}`
-              : formatResult(r),
+            related ? `<i>${relatedHeaderFor([r], [r])}</i>\n\n${formatResult(r)}` : formatResult(r),
             link?.(r),
           );
         })

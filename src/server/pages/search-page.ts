@@ -5,7 +5,7 @@
  */
 import { resultLink } from '../../bot/article-links.ts';
 import { MAX_QUESTION, RESULTS_KEPT } from '../../bot/features/search.ts';
-import { formatDirectAnswer, formatSnippet, PAGE_SIZE } from '../../bot/format.ts';
+import { formatDirectAnswer, formatSnippet, PAGE_SIZE, relatedHeaderFor } from '../../bot/format.ts';
 import { messages } from '../../bot/messages.ts';
 import type { Article } from '../../corpus/types.ts';
 import type { SearchResult } from '../../retrieval/index.ts';
@@ -58,9 +58,7 @@ export function searchPage(library: Searcher, q: string, page: number): { title:
   );
   const firstRelated = onPage.findIndex((r) => r.confidence === 'related');
   if (firstRelated >= 0) {
-    const header = results.some((r) => r.confidence !== 'related')
-      ? messages.moreRelatedHeader
-      : messages.relatedHeader;
+    const header = relatedHeaderFor(results, onPage);
     blocks.splice(firstRelated, 0, html`<p class="notice"><i>${header}</i></p>`);
   }
   return {
