@@ -132,6 +132,27 @@ function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): 
   return weak;
 }
 
+/**
+ * The phrases a word may abbreviate, kept per archive version: finding them reads every passage
+ * that holds the word's first character, so a word asked again (or by the next user) reads none.
+ */
+const EXPANSIONS_KEPT = 1000;
+const expansionCaches = new WeakMap<SearchIndex, { generation: number; found: Map<string, string[]> }>();
+function expansionsOf(index: SearchIndex, word: string): string[] {
+  let held = expansionCaches.get(index);
+  if (!held || held.generation !== index.generation) {
+    held = { generation: index.generation, found: new Map() };
+    expansionCaches.set(index, held);
+  }
+  let found = held.found.get(word);
+  if (!found) {
+    found = abbreviationExpansions(word, index.passageTexts);
+    if (held.found.size >= EXPANSIONS_KEPT) held.found.clear();
+    held.found.set(word, found);
+  }
+  return found;
+}
+
 /** The archive's discovered names (people, places, companies, programmes), as a set. */
 const dictionaries = new WeakMap<SearchIndex, { size: number; words: Set<string> }>();
 function dictionaryOf(index: SearchIndex): Set<string> {
@@ -184,7 +205,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   const archive: ArchiveLookup = {
     isWord: (t) => index.hasWord(t),
     occurs: (t) => termPassages(t).length > 0,
-    abbreviates: (t) => abbreviationExpansions(t, index.passageTexts),
+    abbreviates: (t) => expansionsOf(index, t),
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
   const expanded = withAbbreviations(parsed.concepts, archive);
