@@ -301,7 +301,8 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
     .slice(0, w.limits.shortAnswers);
   const asked = askedFor(query.normalized) !== undefined;
   for (const s of best) {
-    s.evidence.shortAnswer = asked && shortAnswerOf(index, s.passage, query, idf, w) !== undefined;
+    if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
+    s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
   }
 }

@@ -55,6 +55,8 @@ export interface Scored {
   p?: number;
   /** Undefined: not decided yet, or the passage has nothing to do with the question. */
   confidence?: Confidence;
+  /** The short answer found while deciding (null: sought, none found), so a result need not seek it again. */
+  direct?: DirectAnswer | null;
 }
 
 /**
@@ -82,6 +84,15 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 /** The longest passage a result shows. */
 export const MAX_RESULT_PASSAGE = 600;
 
+/** What a result for passage `id` shows: its window's text (as shown and normalized) and its best sentence. */
+function shownText(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights) {
+  const window = resultWindow(index, id, query, idf, w);
+  const passage = window.map((k) => index.passages[k]!.text).join('\n');
+  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
+  const sentence = bestSentence(passage, normalized, query, idf, w);
+  return { passage, normalized, sentence, doc: index.docs[index.passages[id]!.doc]! };
+}
+
 /** The short answer the result for passage `id` would carry if offered as the answer. */
 export function shortAnswerOf(
   index: SearchIndex,
@@ -90,11 +101,7 @@ export function shortAnswerOf(
   idf: number[],
   w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
-  const window = resultWindow(index, id, query, idf, w);
-  const passage = window.map((k) => index.passages[k]!.text).join('\n');
-  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
-  const sentence = bestSentence(passage, normalized, query, idf, w);
-  const doc = index.docs[index.passages[id]!.doc]!;
+  const { passage, sentence, doc } = shownText(index, id, query, idf, w);
   return directAnswer(query.normalized, sentence.text, passage, doc.date, w);
 }
 
@@ -107,12 +114,14 @@ export function toResult(
   /** The question asks for the latest: the result says as of when. */
   latest = false,
 ): SearchResult {
-  const window = resultWindow(index, s.passage, query, idf, w);
-  const p = index.passages[s.passage]!;
-  const doc = index.docs[p.doc]!;
-  const passage = window.map((k) => index.passages[k]!.text).join('\n');
-  const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
-  const sentence = bestSentence(passage, normalized, query, idf, w);
+  const { passage, normalized, sentence, doc } = shownText(index, s.passage, query, idf, w);
+  // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
+  const direct =
+    s.confidence !== 'answer'
+      ? undefined
+      : s.direct !== undefined
+        ? (s.direct ?? undefined)
+        : directAnswer(query.normalized, sentence.text, passage, doc.date, w);
   return {
     articleId: doc.id,
     kind: doc.kind,
@@ -125,8 +134,7 @@ export function toResult(
     answer: sentence.text,
     highlights: findHighlights(normalized, query.concepts),
     confidence: s.confidence ?? 'related',
-    // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
-    direct: s.confidence === 'answer' ? directAnswer(query.normalized, sentence.text, passage, doc.date, w) : undefined,
+    direct,
     ...(latest && s.confidence === 'answer' && doc.date ? { asOf: doc.date } : {}),
     ...(s.confidence === 'related' && s.evidence.asks && s.evidence.typeFound ? { mayAnswer: true } : {}),
   };
