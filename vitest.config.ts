@@ -40,6 +40,13 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 20_000,
+          // Files share worker processes (each loads jieba and the modules once, not per file);
+          // unit-setup.ts and the options below return each file to a fresh process's state.
+          isolate: false,
+          setupFiles: ['tests/support/unit-setup.ts'],
+          restoreMocks: true,
+          unstubEnvs: true,
+          unstubGlobals: true,
         },
       },
       {

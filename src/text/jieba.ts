@@ -70,6 +70,9 @@ const nodejiebaBinding: Binding = {
 
 let chosen: { binding: Binding; name: 'once' | 'nodejieba'; problem?: string } | undefined;
 
+/** How many loads have succeeded: jieba's dictionaries are the process's one copy, whoever loads them. */
+let loads = 0;
+
 /**
  * Why the built binding must not be loaded, or '' when it may. A shared object cut short (a copy
  * or a build killed half-way) is mapped past its end when loaded, and the process dies of SIGBUS
@@ -156,7 +159,14 @@ export const jieba = {
   load(dictPath: string, userDictPaths: string[] = []): void {
     const userDicts = userDictPaths.length > 0 ? userDictPaths.join('|') : JIEBA_FILES.DEFAULT_USER_DICT;
     choose().binding.load(dictPath, JIEBA_FILES.DEFAULT_HMM_DICT, userDicts);
+    loads++;
   },
+
+  /**
+   * Which load is in place (0 before any): a load that fails keeps the one before, so only
+   * successful loads count. What was learnt from jieba's answers holds while this stays the same.
+   */
+  loadCount: (): number => loads,
 
   /** jieba's words for the text (HMM guesses unknown words when `hmm`). */
   cut: (text: string, hmm: boolean): string[] => choose().binding.cut(text, hmm),

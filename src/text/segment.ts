@@ -21,7 +21,13 @@ const NUMBER = new RegExp(`\\d+(?:[.,]\\d+)*${UNIT}`, 'gu');
 const LATIN = /[a-z][a-z0-9+#.-]*/gu;
 const HAN_RUN = /[\p{Script=Han}]+/gu;
 
-let dictionaryLoaded = false;
+/**
+ * The dictionaries this module last had jieba load: the main dictionary's path and the user
+ * dictionary's text, and which of jieba's loads that was.
+ */
+let loaded: { key: string; load: number } | undefined;
+/** Whether the dictionaries to cut with were chosen (loaded) since the start or useDefaultDictionary. */
+let chosen = false;
 
 // jieba's full dictionary (350,000 words) costs about 230 MB of native memory; the words seen at
 // least MIN_WORD_FREQUENCY times in its source corpus (about 105,000) cost about 40 MB and cut
@@ -56,23 +62,47 @@ function compactDictionary(): string {
 
 /**
  * Loads jieba's dictionaries, adding the given user dictionary file ("word freq tag" per line).
- * Call once before the first cut when a domain dictionary exists; later calls reload.
+ * Call once before the first cut when a domain dictionary exists. A later call reloads, unless
+ * jieba already holds the same dictionaries (the same words, wherever their file is): a reload
+ * costs a few hundred milliseconds and would make every answer remembered from jieba stale.
  */
 export function loadDictionary(userDictFile?: string): void {
-  jieba.load(compactDictionary(), userDictFile ? [userDictFile] : []);
-  dictionaryLoaded = true;
-  dictionaryGeneration++;
+  const main = compactDictionary();
+  let userText = '';
+  try {
+    if (userDictFile) userText = fs.readFileSync(userDictFile, 'utf8');
+  } catch {
+    userText = `unreadable ${userDictFile}`; // jieba's own load below says why
+  }
+  const key = `${main}\n${userDictFile ? `user:${userText}` : 'default'}`;
+  if (loaded?.key !== key || loaded.load !== jieba.loadCount()) {
+    jieba.load(main, userDictFile ? [userDictFile] : []);
+    loaded = { key, load: jieba.loadCount() };
+  }
+  chosen = true;
 }
 
-let dictionaryGeneration = 0;
-
-/** Which load of the dictionaries is in use: what is remembered of jieba's answers holds for one load only. */
+/**
+ * Which load of the dictionaries the next cut uses (loading them first when none is chosen):
+ * what is remembered of jieba's answers holds for one load only. Any load counts, the ones made
+ * past this module too.
+ */
 export function dictionaryVersion(): number {
-  return dictionaryGeneration;
+  ensureLoaded();
+  return jieba.loadCount();
+}
+
+/**
+ * Makes the next cut use jieba's dictionaries without domain words, as a process that opened no
+ * index does (loading them then, unless jieba already holds them). jieba's dictionaries are one
+ * per process: tests that share a process start from here, whatever an earlier one loaded.
+ */
+export function useDefaultDictionary(): void {
+  chosen = false;
 }
 
 function ensureLoaded(): void {
-  if (!dictionaryLoaded) loadDictionary();
+  if (!chosen) loadDictionary();
 }
 
 /** jieba's words for a run of Han characters, HMM on. */

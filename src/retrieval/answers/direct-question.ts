@@ -4,7 +4,7 @@
  * organisation, 什么时候/哪天 a date; and the question's own words around the question phrase.
  */
 import { normalize } from '../../text/normalize.ts';
-import { segment } from '../../text/segment.ts';
+import { dictionaryVersion, segment } from '../../text/segment.ts';
 
 export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
 
@@ -273,12 +273,15 @@ function joinSingles(tokens: { text: string; start: number }[]): { text: string;
 }
 const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
 
-// A search asks once per result; the question's reading is kept for the next call.
-let lastAsked: { question: string; asked: AskedFor | undefined } | undefined;
+// A search asks once per result; the question's reading is kept for the next call, while jieba
+// reads it with the same dictionaries (its words come from jieba's cuts).
+let lastAsked: { question: string; dictionary: number; asked: AskedFor | undefined } | undefined;
 
 /** What kind of short answer the question asks for; undefined when it asks for none of them. */
 export function askedFor(question: string): AskedFor | undefined {
-  if (lastAsked?.question !== question) lastAsked = { question, asked: readAsked(question) };
+  if (lastAsked?.question !== question || lastAsked.dictionary !== dictionaryVersion()) {
+    lastAsked = { question, dictionary: dictionaryVersion(), asked: readAsked(question) };
+  }
   return lastAsked.asked;
 }
 
