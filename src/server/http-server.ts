@@ -76,6 +76,7 @@ export interface HttpServerOptions {
   /** Limits (tests shorten them). */
   maxConnections?: number;
   headersTimeoutMs?: number;
+  readinessDeadlineMs?: number;
 }
 
 export interface HttpServer {
@@ -192,7 +193,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
       if (url.pathname === '/healthz') return send(res, 200, 'ok\n');
       if (url.pathname === '/readyz') {
-        const problems = closing ? ['shutting down'] : await readyWithin(readiness, READINESS_DEADLINE_MS);
+        const problems = closing
+          ? ['shutting down']
+          : await readyWithin(readiness, options.readinessDeadlineMs ?? READINESS_DEADLINE_MS);
         return send(res, problems.length ? 503 : 200, problems.length ? `${problems.join('\n')}\n` : 'ready\n');
       }
       return send(res, 200, await registry.metrics(), registry.contentType);

@@ -30,6 +30,8 @@ export class SqliteStore implements Store {
   constructor(
     private readonly db: Db,
     private readonly where = 'the database file',
+    /** The pauses between attempts on a locked file, in ms (tests shorten them). */
+    private readonly busyBackoff: readonly number[] = BUSY_BACKOFF,
   ) {}
 
   /** Runs `fn`, retrying while the database is locked by another process. */
@@ -39,8 +41,8 @@ export class SqliteStore implements Store {
         return fn();
       } catch (err) {
         const e = sqliteError(err, this.where);
-        if (!(e instanceof StorageError) || e.kind !== 'busy' || attempt >= BUSY_BACKOFF.length) throw e;
-        await new Promise((resolve) => setTimeout(resolve, BUSY_BACKOFF[attempt]));
+        if (!(e instanceof StorageError) || e.kind !== 'busy' || attempt >= this.busyBackoff.length) throw e;
+        await new Promise((resolve) => setTimeout(resolve, this.busyBackoff[attempt]));
       }
     }
   }
@@ -459,10 +461,17 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens the SQLite storage at `file` (':memory:' for a throwaway one). */
-export function openSqliteStore(file: string): SqliteStore {
+/**
+ * Opens the SQLite storage at `file` (':memory:' for a throwaway one). `busyBackoffMs`: the
+ * pauses between attempts while another process holds the write lock (default about 3 s in all).
+ */
+export function openSqliteStore(
+  file: string,
+  { busyBackoffMs }: { busyBackoffMs?: readonly number[] } = {},
+): SqliteStore {
   return new SqliteStore(
     openDatabase(file),
     file === ':memory:' ? 'the in-memory database' : `the database file ${file}`,
+    busyBackoffMs,
   );
 }

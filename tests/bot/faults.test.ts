@@ -29,6 +29,8 @@ beforeEach(async () => {
     botInfo: LOOPBACK_BOT_INFO as never,
     logger: logs.logger,
     maxRetryDelaySeconds: 2,
+    // A dropped connection is tried again after 50 ms, not the 1 s of service: the same retry.
+    networkRetry: { firstDelayMs: 50 },
     flood: { limit: 1000, windowMs: 1000 },
   });
 });

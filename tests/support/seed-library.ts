@@ -4,11 +4,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
+import { loadDictionary } from '../../src/text/segment.ts';
 
-/** The seed archive, built once per test file into a temporary index file. */
+let shared: { library: NewsLibrary; dictionary: string } | undefined;
+
+/**
+ * The seed archive, built once per worker process into a temporary index file and shared by the
+ * test files that run there (unit files share workers): read-only, so no file sees another's
+ * changes; a test that changes an archive makes its own (oneIssueArchive, openIndex). Each call
+ * hands its domain dictionary to jieba again, as opening the index does: another file may have
+ * loaded other words since.
+ */
 export function seedLibrary(): NewsLibrary {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'library-'));
-  return NewsLibrary.fromOpened(openIndex({ corpusDir: 'seeds', indexFile: path.join(dir, 'index.json') }));
+  if (!shared) {
+    const indexFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'library-')), 'index.json');
+    const library = NewsLibrary.fromOpened(openIndex({ corpusDir: 'seeds', indexFile }));
+    for (const change of ['addIssues', 'removeIssues', 'replace'] as const)
+      library[change] = () => {
+        throw new Error(`the shared seed library is read-only (${change}): make an archive of the test's own`);
+      };
+    shared = { library, dictionary: `${indexFile}.userdict.txt` };
+  }
+  loadDictionary(shared.dictionary);
+  return shared.library;
 }
 
 /**
