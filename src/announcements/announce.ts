@@ -38,6 +38,8 @@ export interface AnnouncerOptions {
   log?: (level: 'info' | 'warn', message: string) => void;
   /** An article's page on the web (PUBLIC_URL set): the notices link each headline there. */
   articleLink?: (article: Article) => string;
+  /** The clock that slices the matching and times the claims (default Date.now; tests drive their own). */
+  now?: () => number;
 }
 
 /**
@@ -110,12 +112,12 @@ export class Announcer {
   }
 
   private async pass(): Promise<number> {
-    const { store, owner, leaseMs = 30_000, log = () => {} } = this.options;
+    const { store, owner, leaseMs = 30_000, log = () => {}, now = Date.now } = this.options;
     let queued = 0;
     const announced: string[] = [];
     for (const [source, { issue, kind }] of [...this.queue]) {
       try {
-        const claim = await store.claimIssue(source, owner, leaseMs);
+        const claim = await store.claimIssue(source, owner, leaseMs, now());
         if (claim === 'taken') continue;
         if (claim === 'claimed') {
           const notifications = await this.notifications(issue, kind === 'corrected', source);
@@ -146,18 +148,18 @@ export class Announcer {
     corrected: boolean,
     key: string,
   ): Promise<{ chatId: number; text: string }[] | null> {
-    const { library, store, owner, leaseMs = 30_000 } = this.options;
+    const { library, store, owner, leaseMs = 30_000, now = Date.now } = this.options;
     const byChat = await store.allByChat();
-    let sliceStart = Date.now();
+    let sliceStart = now();
     let claimedAt = sliceStart;
     /** Yields when the slice is used up; false when the claim could not be renewed. */
     const pause = async (): Promise<boolean> => {
-      if (Date.now() - sliceStart < ANNOUNCE_SLICE_MS) return true;
+      if (now() - sliceStart < ANNOUNCE_SLICE_MS) return true;
       await yieldToOthers();
-      sliceStart = Date.now();
+      sliceStart = now();
       if (sliceStart - claimedAt > leaseMs / 2) {
-        if ((await store.claimIssue(key, owner, leaseMs)) !== 'claimed') return false;
-        claimedAt = Date.now();
+        if ((await store.claimIssue(key, owner, leaseMs, sliceStart)) !== 'claimed') return false;
+        claimedAt = sliceStart;
       }
       return true;
     };
