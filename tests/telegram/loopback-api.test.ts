@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isValidTelegramHtml, refusalOf } from '../../src/telegram/bot-api-rules.ts';
 import { MESSAGE_LIMIT } from '../../src/telegram/limits.ts';
 import { LoopbackBotApi } from '../../src/telegram/loopback-api.ts';
 
 describe('the loopback stand-in refuses what Telegram refuses', () => {
+  const api = new LoopbackBotApi();
+  // Stopped: the files of the unit project share a process, which must not keep it listening.
+  afterAll(() => api.stop());
+
   it('lone surrogates, broken HTML, and text past 4096 characters', async () => {
-    const root = await new LoopbackBotApi().start();
+    const root = await api.start();
     const post = (payload: object) =>
       fetch(`${root}/bot1:x/sendMessage`, { method: 'POST', body: JSON.stringify(payload) }).then(
         async (r) => [r.status, ((await r.json()) as { description?: string }).description] as const,
