@@ -1,6 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { userDictionaryText } from '../../src/retrieval/question/dictionary.ts';
+import { JIEBA_FILES, jieba } from '../../src/text/jieba.ts';
 import { normalize } from '../../src/text/normalize.ts';
-import { onlyAcrossWords, segment, wordSpansJunction } from '../../src/text/segment.ts';
+import {
+  cutHan,
+  dictionaryVersion,
+  loadDictionary,
+  onlyAcrossWords,
+  segment,
+  useDefaultDictionary,
+  wordSpansJunction,
+} from '../../src/text/segment.ts';
 
 const words = (text: string) => segment(normalize(text)).map((t) => t.text);
 
@@ -46,5 +59,50 @@ describe('normalize', () => {
 
   it('keeps the length, so positions carry over to the original text', () => {
     for (const s of ['崇川經濟開發區，ＡＢＣ', '乾隆年間的臺灣']) expect(normalize(s)).toHaveLength(s.length);
+  });
+});
+
+describe("jieba's dictionaries, one copy per process", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dictionaries-'));
+  const userDictionary = (name: string, words: string[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, userDictionaryText(words));
+    return file;
+  };
+  // A company name jieba cuts apart unless a user dictionary holds it.
+  const word = '博嘉生物';
+  afterAll(() => useDefaultDictionary());
+
+  it('are loaded again only for other words, wherever their file is', () => {
+    useDefaultDictionary();
+    expect(cutHan(word).length).toBeGreaterThan(1);
+    loadDictionary(userDictionary('a.txt', [word]));
+    const loaded = jieba.loadCount();
+    expect(cutHan(word)).toEqual([word]);
+    loadDictionary(userDictionary('b.txt', [word]));
+    expect(jieba.loadCount()).toBe(loaded);
+    loadDictionary(userDictionary('c.txt', [word, '唐闸古镇']));
+    expect(jieba.loadCount()).toBe(loaded + 1);
+    expect(cutHan(word)).toEqual([word]);
+  });
+
+  it('go back to the default ones when asked, loaded only when others are in place', () => {
+    loadDictionary(userDictionary('d.txt', [word]));
+    const loaded = jieba.loadCount();
+    useDefaultDictionary();
+    expect(cutHan(word).length).toBeGreaterThan(1);
+    expect(jieba.loadCount()).toBe(loaded + 1);
+    useDefaultDictionary();
+    expect(dictionaryVersion()).toBe(loaded + 1);
+    expect(cutHan(word).length).toBeGreaterThan(1);
+  });
+
+  it('are loaded again when jieba was loaded past this module', () => {
+    const file = userDictionary('e.txt', [word]);
+    loadDictionary(file);
+    jieba.load(JIEBA_FILES.DEFAULT_DICT);
+    expect(jieba.cut(word, true)).not.toEqual([word]);
+    loadDictionary(file);
+    expect(cutHan(word)).toEqual([word]);
   });
 });
