@@ -5,6 +5,7 @@
  * jieba runs with HMM on (nodejieba 3.x leaves it off unless asked), so unknown names are
  * guessed as words instead of falling apart into single characters.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { cachedFile, JIEBA_FILES, jieba, notice, type TaggedWord } from './jieba.ts';
 
@@ -22,8 +23,8 @@ const LATIN = /[a-z][a-z0-9+#.-]*/gu;
 const HAN_RUN = /[\p{Script=Han}]+/gu;
 
 /**
- * The dictionaries this module last had jieba load: the main dictionary's path and the user
- * dictionary's text, and which of jieba's loads that was.
+ * The dictionaries this module last had jieba load: the main dictionary's path and a digest of the
+ * user dictionary's text, and which of jieba's loads that was.
  */
 let loaded: { key: string; load: number } | undefined;
 /** Whether the dictionaries to cut with were chosen (loaded) since the start or useDefaultDictionary. */
@@ -68,13 +69,13 @@ function compactDictionary(): string {
  */
 export function loadDictionary(userDictFile?: string): void {
   const main = compactDictionary();
-  let userText = '';
+  let user = 'default';
   try {
-    if (userDictFile) userText = fs.readFileSync(userDictFile, 'utf8');
+    if (userDictFile) user = createHash('sha1').update(fs.readFileSync(userDictFile)).digest('hex');
   } catch {
-    userText = `unreadable ${userDictFile}`; // jieba's own load below says why
+    user = `unreadable ${userDictFile}`; // jieba's own load below says why
   }
-  const key = `${main}\n${userDictFile ? `user:${userText}` : 'default'}`;
+  const key = `${main}\n${user}`;
   if (loaded?.key !== key || loaded.load !== jieba.loadCount()) {
     jieba.load(main, userDictFile ? [userDictFile] : []);
     loaded = { key, load: jieba.loadCount() };
