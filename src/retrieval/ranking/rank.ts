@@ -16,7 +16,7 @@ import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
 import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
-import { dateBonus, dateKey } from '../question/date-match.ts';
+import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
   type Concept,
@@ -684,13 +684,6 @@ function recency(date: string, newest: string): number {
   return 1 / (1 + Math.max(0, last - year));
 }
 
-/** Whether the passage's article is of the date the question names, or the passage names it. */
-function dateMatches(docDate: string, text: string, d: PartialDate | undefined): boolean {
-  if (!d) return true;
-  if (dateKey(d).test(docDate)) return true;
-  if (d.month && d.day) return text.includes(`${d.month}月${d.day}日`);
-  return d.year !== undefined && !d.month && text.includes(`${d.year}年`);
-}
 
 /** Whether the question asks for an answer of a kind a passage visibly holds or lacks: a number, a date, a place, a person. */
 function asksFor(query: ParsedQuery): boolean {
