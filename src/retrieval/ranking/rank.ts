@@ -348,12 +348,13 @@ export function decideResults(
     const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms;
-    // of two that are only related, the likelier to answer.
+    // of two that answer, or two that are only related, the likelier to answer (the one whose
+    // short answer is bound, not the one that repeats the question's words more often).
     const better = !held
       ? undefined
       : answersFirst(scored) !== answersFirst(held)
         ? answersFirst(scored) < answersFirst(held)
-        : scored.confidence === 'related' && scored.p !== held.p
+        : scored.p !== held.p
           ? (scored.p ?? 0) > (held.p ?? 0)
           : undefined;
     if (!held || (better ?? preferCopy(tables, scored.passage, scored.score, held.passage, held.score, w)))
