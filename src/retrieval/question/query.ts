@@ -111,7 +111,8 @@ const SCAFFOLDING = [
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WHICH_NOUN = /(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u;
 const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
-const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
+// 几点 asks for a time of day (几点开门, 几点到几点): the hour is the question form, not a word of it.
+const NUMBER_WORD = new RegExp(`第?(?:几|多少)(?:点钟?|[${CLASSIFIERS}])?`, 'g');
 const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
@@ -383,11 +384,11 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
 }
 
 // Words that frame a figure rather than name what it counts, so never the word asked about: a
-// number and its measure (一天, 一趟, 一张: the rate's denominator, 一天报多少), an ordinal or rank
+// number and its measure (一天, 一趟, 一张, 一度: the rate's denominator, 一天报多少), an ordinal or rank
 // (第一名), and a scope or total (全区, 全年, 一共, 累计: how far the count reaches). The article
 // states the figure with its subject and seldom repeats these words.
 const FRAMING_WORD = new RegExp(
-  `^(?:[一二两三四五六七八九十半\\d]+(?:[${CLASSIFIERS}天趟张年月周日秒斤]|小时|分钟)|每\\p{Script=Han}|第[一二三四五六七八九十\\d]+\\p{Script=Han}?|全[区市省国年]|一共|总共|共计|合计|累计|总计)$`,
+  `^(?:[一二两三四五六七八九十半\\d]+(?:[${CLASSIFIERS}天趟张年月周日秒斤度]|小时|分钟)|每\\p{Script=Han}|第[一二三四五六七八九十\\d]+\\p{Script=Han}?|全[区市省国年]|一共|总共|共计|合计|累计|总计)$`,
   'u',
 );
 

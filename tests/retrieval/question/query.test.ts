@@ -85,6 +85,11 @@ describe('parseQuery', () => {
     expect(answerTypeOf('这条老街全长多少')).not.toEqual({ kind: 'number', units: expect.arrayContaining(['秒']) });
     expect(answerTypeOf('门票多少钱')).toEqual({ kind: 'number', units: ['元'] });
     expect(answerTypeOf('有几个社区')).toEqual({ kind: 'number' });
+    // 几点 asks for an hour: the hour is question form, and it asks for no unit 点.
+    for (const q of ['图书馆周末几点到几点开放', '游泳馆几点钟开门'])
+      for (const w of ['点', '点到', '点钟', '钟']) expect(mainTerms(q)).not.toContain(w);
+    expect(mainTerms('图书馆周末几点到几点开放')).toEqual(expect.arrayContaining(['图书馆', '开放']));
+    expect(answerTypeOf('游泳馆几点开门')).toEqual({ kind: 'number' });
     expect(answerTypeOf('什么时候开跑')).toEqual({ kind: 'date' });
     expect(answerTypeOf('顾保红是哪里人')).toMatchObject({ kind: 'entity', of: 'origin' });
   });
@@ -171,5 +176,7 @@ describe('the word asked about (focus)', () => {
   it('is never a word that frames the figure: a number and its measure, a scope', () => {
     expect(focus('城南公园游船一趟要多久')).toBeUndefined();
     expect(focus('给环卫工歇脚的站点全区有多少个')).toBeUndefined();
+    expect(focus('居民用电一度多少钱')).toBeUndefined();
+    expect(focus('居民用电多少钱')).toBe('用电');
   });
 });
