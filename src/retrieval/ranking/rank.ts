@@ -685,7 +685,6 @@ function recency(date: string, newest: string): number {
   return 1 / (1 + Math.max(0, last - year));
 }
 
-
 /** Whether the question asks for an answer of a kind a passage visibly holds or lacks: a number, a date, a place, a person. */
 function asksFor(query: ParsedQuery): boolean {
   const t = query.answerType;
