@@ -548,15 +548,29 @@ export function glueSingles(
 }
 
 /**
+ * A word as a noun the archive holds and a one-character verb jieba glued to its end or start
+ * (特展+展, 开+会场); undefined if neither reading holds.
+ */
+function gluedCharacter(word: string, occurs: (t: string) => boolean): [string, string] | undefined {
+  const isVerb = (ch: string) => tagOf(ch) === 'v';
+  const head = word.slice(0, -1);
+  if (isVerb(word.slice(-1)) && occurs(head)) return [head, word.slice(-1)];
+  const tail = word.slice(1);
+  if (isVerb(word[0]!) && occurs(tail)) return [word[0]!, tail];
+  return undefined;
+}
+
+/**
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
 export function splitUnknownConcepts(
   concepts: Concept[],
-  archive: Pick<ArchiveLookup, 'isWord'>,
+  archive: Pick<ArchiveLookup, 'isWord'> & Partial<Pick<ArchiveLookup, 'occurs'>>,
   w: RankingWeights = RANKING,
 ): Concept[] {
   const isKnown = (t: string) => archive.isWord(t);
+  const occurs = (t: string) => archive.occurs?.(t) ?? false;
   const out: Concept[] = [];
   const add = conceptAdder(out);
   const weigh = (word: string) => wordWeight(word, w);
@@ -578,6 +592,17 @@ export function splitUnknownConcepts(
       // word the archive does not know should count against answering at all.
       if (parts.some((p) => p.length > 1)) {
         for (const part of parts) addWord(add, part, weigh);
+        continue;
+      }
+      // jieba glued a one-character verb to the noun before or after it (特展展到, 三小开了): the
+      // whole stands nowhere in the archive, the noun without that character does. The noun keeps
+      // the focus (it is what the question word asks about).
+      const glued = occurs(word) ? undefined : gluedCharacter(word, occurs);
+      if (glued) {
+        for (const part of glued) {
+          addWord(add, part, weigh);
+          if (c.focus && part.length > 1) out[out.length - 1]!.focus = true;
+        }
         continue;
       }
     }

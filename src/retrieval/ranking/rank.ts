@@ -209,7 +209,9 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
   const expanded = withAbbreviations(parsed.concepts, archive);
-  let concepts = glueSingles(splitUnknownConcepts(expanded, archive, w), parsed.normalized, archive, w);
+  // A glued word is split where a part stands in the archive's text or in a headline (特展 of 江海遗珍特展).
+  const inText = { isWord: archive.isWord, occurs: (t: string) => archive.occurs(t) || index.termDocs(t).length > 0 };
+  let concepts = glueSingles(splitUnknownConcepts(expanded, inText, w), parsed.normalized, archive, w);
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);

@@ -163,6 +163,21 @@ describe('parseQuery', () => {
     const kept = splitUnknownConcepts([{ terms: ['股市行情'], weight: 1 }], { isWord: (t) => known.has(t) });
     expect(kept.map((c) => c.terms[0])).toEqual(['股市行情']);
   });
+
+  it('cuts a one-character verb off a noun the archive holds, the noun keeping the focus', () => {
+    const occurs = (t: string) => t === '灯会' || t === '展展';
+    const split = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1, focus: true }], { isWord: () => false, occurs });
+    expect(split.map((c) => c.terms[0])).toEqual(['灯会', '开']);
+    expect(split.find((c) => c.focus)?.terms[0]).toBe('灯会');
+    // Not where the cut-off character is no verb (特, an adverb), nor where the whole stands in the archive.
+    const adverb = splitUnknownConcepts([{ terms: ['特展展'], weight: 1 }], { isWord: () => false, occurs });
+    expect(adverb.map((c) => c.terms[0])).toEqual(['特展展']);
+    const whole = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1 }], {
+      isWord: () => false,
+      occurs: (t) => t === '灯会开' || t === '灯会',
+    });
+    expect(whole.map((c) => c.terms[0])).toEqual(['灯会开']);
+  });
 });
 
 describe('the word asked about (focus)', () => {
