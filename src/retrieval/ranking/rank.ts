@@ -302,10 +302,15 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
     .sort((a, b) => b.score - a.score)
     .slice(0, w.limits.shortAnswers);
   const asked = askedFor(query.normalized) !== undefined;
+  const numberAsked = query.answerType.kind === 'number';
   for (const s of best) {
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
     s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
+    // A figure bound to the question (its counted noun, its unit, its currency) is the answer asked
+    // for, found, even where it stands further from the question's words than typeFound's nearness
+    // allows (发放资金560万元). Not a place or a name: their binding checks only the kind of word.
+    if (s.evidence.shortAnswer && numberAsked) s.evidence.typeFound = true;
   }
 }
 

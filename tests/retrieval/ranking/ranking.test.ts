@@ -204,3 +204,33 @@ describe('the kind of answer asked for, in the paragraph after', () => {
     expect(lead('多少名保安在户外劳动者服务站点值守').focusMissing).toBe(true);
   });
 });
+
+describe('a figure bound to the question, far from its words', () => {
+  const relief = SearchIndex.build(
+    [
+      issue([
+        article('寒冬送暖', [
+          '进入12月，区民政局启动寒冬送暖专项行动，为低保对象、特困人员、低保边缘家庭等困难群众送去一次性生活补贴、过冬物资以及棉被、米油等生活必需品，全区共惠及4300余户，发放资金560万元。',
+        ]),
+        article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+      ]),
+    ],
+    [],
+    'test',
+  ).index;
+  const lead = (q: string) => {
+    const prepared = prepareSearch(relief, q);
+    if ('results' in prepared) throw new Error('no passages scored');
+    return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
+  };
+
+  it('is the kind of answer asked for, found, though the sentence holds it too far off for nearness alone', () => {
+    const money = lead('民政局给低保家庭一共发了多少钱');
+    expect(money.typeScore).toBeLessThan(0.3);
+    expect(money).toMatchObject({ shortAnswer: true, typeFound: true });
+  });
+
+  it('is not found where no figure binds to what is asked', () => {
+    expect(lead('民政局给低保家庭发了多少吨粮食')).toMatchObject({ shortAnswer: false, typeFound: false });
+  });
+});
