@@ -63,10 +63,22 @@ export function namesYear(docDate: string, text: string, year: number): boolean 
   return RELATIVE_YEARS.some(([word, back]) => own - back === year && text.includes(word));
 }
 
+const MONTHS = Array.from({ length: 13 }, (_, m) => new RegExp(`(?<!\\d)${m}月`));
+
+/**
+ * Whether a report names the month of a month asked about (2025年7月): 7月 (7月以来, 7月15日, not
+ * 17月) in a report of that year, or with the year written beside it in one of another.
+ */
+function namesMonth(docDate: string, text: string, d: PartialDate): boolean {
+  if (!d.month || !MONTHS[d.month]?.test(text)) return false;
+  return d.year === undefined || docDate.startsWith(String(d.year)) || text.includes(`${d.year}年${d.month}月`);
+}
+
 /** Whether the passage's article is of the date the question names, or the passage names it. */
 export function dateMatches(docDate: string, text: string, d: PartialDate | undefined): boolean {
   if (!d) return true;
   if (dateKey(d).test(docDate)) return true;
   if (d.month && d.day) return text.includes(`${d.month}月${d.day}日`);
-  return d.year !== undefined && !d.month && namesYear(docDate, text, d.year);
+  if (d.month) return namesMonth(docDate, text, d);
+  return d.year !== undefined && namesYear(docDate, text, d.year);
 }

@@ -51,3 +51,17 @@ describe('a year in Chinese digits', () => {
     expect(namesYear('2026-01-15', '二〇二四年全区城镇新增就业1.8万人', 2025)).toBe(false);
   });
 });
+
+describe('a month named', () => {
+  it('is met by a report of that year naming the month (7月以来), or by the year and month written out', () => {
+    expect(dateMatches('2025-08-11', '7月以来，全区累计接诊中暑患者138例', { year: 2025, month: 7 })).toBe(true);
+    expect(dateMatches('2025-08-11', '7月15日起实行错峰作业', { year: 2025, month: 7 })).toBe(true);
+    expect(dateMatches('2026-01-05', '2025年7月以来累计接诊138例', { year: 2025, month: 7 })).toBe(true);
+  });
+
+  it('is not met by another month, another year, or a number ending in the digit (17月 is no month)', () => {
+    expect(dateMatches('2025-08-11', '8月以来累计接诊138例', { year: 2025, month: 7 })).toBe(false);
+    expect(dateMatches('2024-08-11', '7月以来累计接诊138例', { year: 2025, month: 7 })).toBe(false);
+    expect(dateMatches('2025-08-11', '工期17月', { year: 2025, month: 7 })).toBe(false);
+  });
+});
