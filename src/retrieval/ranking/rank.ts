@@ -301,12 +301,15 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
     .filter((s) => topical(s.evidence, w))
     .sort((a, b) => b.score - a.score)
     .slice(0, w.limits.shortAnswers);
-  const asked = askedFor(query.normalized) !== undefined;
+  const kind = askedFor(query.normalized)?.kind;
+  const asked = kind !== undefined;
+  const nameAsked = kind === 'person' || kind === 'place' || kind === 'organization';
   const numberAsked = query.answerType.kind === 'number';
   for (const s of best) {
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
     s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
+    s.evidence.nameAsked = nameAsked;
     // A figure bound to the question (its counted noun, its unit, its currency) is the answer asked
     // for, found, even where it stands further from the question's words than typeFound's nearness
     // allows (发放资金560万元). Not a place or a name: their binding checks only the kind of word.
@@ -813,6 +816,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     focusMissing,
     shortAnswer: false,
     shortAnswerMissing: false,
+    nameAsked: false,
     margin: 0,
   };
   return { passage: id, score, cover: evidence.cover, evidence };

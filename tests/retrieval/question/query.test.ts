@@ -166,7 +166,10 @@ describe('parseQuery', () => {
 
   it('cuts a one-character verb off a noun the archive holds, the noun keeping the focus', () => {
     const occurs = (t: string) => t === '灯会' || t === '展展';
-    const split = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1, focus: true }], { isWord: () => false, occurs });
+    const split = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1, focus: true }], {
+      isWord: () => false,
+      occurs,
+    });
     expect(split.map((c) => c.terms[0])).toEqual(['灯会', '开']);
     expect(split.find((c) => c.focus)?.terms[0]).toBe('灯会');
     // Not where the cut-off character is no verb (特, an adverb), nor where the whole stands in the archive.

@@ -230,6 +230,11 @@ describe('a figure bound to the question, far from its words', () => {
     expect(money).toMatchObject({ shortAnswer: true, typeFound: true });
   });
 
+  it('notes a name asked for that the passage does not give, and not a figure', () => {
+    expect(lead('民政局寒冬送暖行动由哪家公司承办')).toMatchObject({ nameAsked: true, shortAnswerMissing: true });
+    expect(lead('民政局给低保家庭发了多少吨粮食')).toMatchObject({ nameAsked: false, shortAnswerMissing: true });
+  });
+
   it('is not found where no figure binds to what is asked', () => {
     expect(lead('民政局给低保家庭发了多少吨粮食')).toMatchObject({ shortAnswer: false, typeFound: false });
   });
