@@ -17,6 +17,11 @@ export interface Concept {
   weight: number;
   /** The concept the question word asks about (「包保主体有多少家」: 包保主体); weighs more in the answer sentence. */
   focus?: boolean;
+  /**
+   * The focus names the kind of thing asked for, right after 什么 or 哪 (什么手艺, 哪项制度): the
+   * answer is one of that kind (蓝印花布, 河长制), which the article need not call by the kind's word.
+   */
+  kindAsked?: boolean;
 }
 
 /**
@@ -392,6 +397,9 @@ const FRAMING_WORD = new RegExp(
   'u',
 );
 
+// 什么 or 哪 with an optional classifier right before a word: that word is the kind asked for.
+const KIND_ASKED = new RegExp(`(?:什么|哪[${CLASSIFIERS}种些]?)$`);
+
 /** Marks the content word standing nearest the question word, if the question has one (not a framing word). */
 function markFocus(concepts: Concept[], text: string): void {
   const asked = text.search(SCAFFOLDING_PATTERN_ONE);
@@ -408,7 +416,10 @@ function markFocus(concepts: Concept[], text: string): void {
       best = c;
     }
   }
-  if (best && distance <= 4 && !FRAMING_WORD.test(best.terms[0]!)) best.focus = true;
+  if (best && distance <= 4 && !FRAMING_WORD.test(best.terms[0]!)) {
+    best.focus = true;
+    if (KIND_ASKED.test(text.slice(0, text.indexOf(best.terms[0]!)))) best.kindAsked = true;
+  }
 }
 
 function conceptAdder(concepts: Concept[]): (term: string, weight: number) => void {
@@ -608,6 +619,7 @@ export function splitUnknownConcepts(
     }
     add(word, c.weight);
     if (c.focus) out[out.length - 1]!.focus = true;
+    if (c.kindAsked) out[out.length - 1]!.kindAsked = true;
   }
   return out;
 }

@@ -783,7 +783,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     if (s.absent) absentMass += s.mass;
     else missing += s.mass * (1 - matched);
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
-    if (c.focus && matched < w.match.synonym) focusMissing = true;
+    if (c.focus && !c.kindAsked && matched < w.match.synonym) focusMissing = true;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
     if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
       nameMissing ||= !articleHolds(index, docIndex, c);

@@ -202,6 +202,8 @@ describe('the kind of answer asked for, in the paragraph after', () => {
     expect(lead('户外劳动者服务站点有多少个').focusMissing).toBe(false);
     // 保安 stands right after 多少名: the count asked for is of guards, which the article never mentions.
     expect(lead('多少名保安在户外劳动者服务站点值守').focusMissing).toBe(true);
+    // 什么机构 asks for a kind of thing: the answer (银行网点) need not say 机构.
+    expect(lead('户外劳动者服务站点依托的是什么机构').focusMissing).toBe(false);
   });
 });
 
