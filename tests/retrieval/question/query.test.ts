@@ -191,7 +191,7 @@ describe('the word asked about (focus)', () => {
     expect(focus('给环卫工歇脚的站点有多少个')).toBe('站点');
   });
 
-  it('names the kind asked for right after 什么 or 哪 (什么手艺, 哪项制度), not a figure\'s noun', () => {
+  it("names the kind asked for right after 什么 or 哪 (什么手艺, 哪项制度), not a figure's noun", () => {
     const kind = (q: string) => parseQuery(q).concepts.find((c) => c.focus)?.kindAsked ?? false;
     expect(kind('非遗市集上展示的是什么手艺')).toBe(true);
     expect(kind('区人大听取的是推行哪项制度的工作报告')).toBe(true);
