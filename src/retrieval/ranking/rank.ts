@@ -304,16 +304,17 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
   const kind = askedFor(query.normalized)?.kind;
   const asked = kind !== undefined;
   const nameAsked = kind === 'person' || kind === 'place' || kind === 'organization';
-  const numberAsked = query.answerType.kind === 'number';
+  const boundStrictly = query.answerType.kind === 'number' || kind === 'person';
   for (const s of best) {
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
     s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
     s.evidence.nameAsked = nameAsked;
-    // A figure bound to the question (its counted noun, its unit, its currency) is the answer asked
-    // for, found, even where it stands further from the question's words than typeFound's nearness
-    // allows (发放资金560万元). Not a place or a name: their binding checks only the kind of word.
-    if (s.evidence.shortAnswer && numberAsked) s.evidence.typeFound = true;
+    // A figure bound to the question (its counted noun, its unit, its currency) or a person bound to
+    // the title asked about is the answer asked for, found, even where typeFound's nearness or its
+    // reading of names misses it (发放资金560万元; 主任钱卫东提醒). Not a place or an organisation:
+    // their binding checks only the kind of word.
+    if (s.evidence.shortAnswer && boundStrictly) s.evidence.typeFound = true;
   }
 }
 

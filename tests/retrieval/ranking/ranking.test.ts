@@ -207,7 +207,7 @@ describe('the kind of answer asked for, in the paragraph after', () => {
   });
 });
 
-describe('a figure bound to the question, far from its words', () => {
+describe('a short answer bound to the question, as evidence', () => {
   const relief = SearchIndex.build(
     [
       issue([
@@ -215,6 +215,7 @@ describe('a figure bound to the question, far from its words', () => {
           '进入12月，区民政局启动寒冬送暖专项行动，为低保对象、特困人员、低保边缘家庭等困难群众送去一次性生活补贴、过冬物资以及棉被、米油等生活必需品，全区共惠及4300余户，发放资金560万元。',
         ]),
         article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+        article('高温健康提示', ['高温天气持续。区卫健委主任钱卫东提醒，高温时段尽量减少外出。']),
       ]),
     ],
     [],
@@ -230,6 +231,10 @@ describe('a figure bound to the question, far from its words', () => {
     const money = lead('民政局给低保家庭一共发了多少钱');
     expect(money.typeScore).toBeLessThan(0.3);
     expect(money).toMatchObject({ shortAnswer: true, typeFound: true });
+  });
+
+  it('counts a person bound to the title asked about as the kind of answer found', () => {
+    expect(lead('区卫健委主任是谁')).toMatchObject({ shortAnswer: true, typeFound: true });
   });
 
   it('notes a name asked for that the passage does not give, and not a figure', () => {
