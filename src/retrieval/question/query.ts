@@ -480,10 +480,15 @@ function guessedWord(word: string): boolean {
   return tag === '' || tag === 'x';
 }
 
+const DEICTIC = new RegExp(`^[这那](?:[${CLASSIFIERS}天回种样边里儿])$`);
+
 function addWord(add: (term: string, weight: number) => void, word: string, weigh: (word: string) => number): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
   // A lone digit or Latin letter says nothing (markup, stray keys).
   if (/^[\da-z]$/.test(word)) return;
+  // 这 or 那 with a classifier or a place word points at something said before (那天, 那条线路,
+  // 那边, 这次): spoken reference, never a word the archive's report of it repeats.
+  if (DEICTIC.test(word)) return;
   add(word, weigh(word));
 }
 

@@ -94,6 +94,15 @@ describe('parseQuery', () => {
     expect(answerTypeOf('顾保红是哪里人')).toMatchObject({ kind: 'entity', of: 'origin' });
   });
 
+  it('drops 这/那 with a classifier or place word (那天, 那条, 这次): spoken reference, naming nothing', () => {
+    expect(mainTerms('9月21日那天公园里办了什么活动')).not.toContain('那天');
+    expect(mainTerms('那条步道有多长')).not.toContain('那条');
+    expect(mainTerms('这次会议听取了什么报告')).toEqual(expect.arrayContaining(['会议', '报告']));
+    expect(mainTerms('这次会议听取了什么报告')).not.toContain('这次');
+    // A word merely starting with 这 or 那 is kept (那达慕 is a festival).
+    expect(mainTerms('那达慕大会在哪里举行')).toContain('那达慕');
+  });
+
   it('weighs verbs and adverbs less than nouns and names', () => {
     expect(wordWeight('打算')).toBeLessThan(wordWeight('岗位'));
     expect(wordWeight('提供')).toBeLessThan(wordWeight('顾保红'));
