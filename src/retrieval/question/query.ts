@@ -77,6 +77,8 @@ const SCAFFOLDING = [
   '在哪里',
   '在哪儿',
   '是什么',
+  // 叫什么 asks what a thing or a person is called: the verb 叫 is the question's, not the report's.
+  '叫什么',
   '怎么样',
   '是谁',
   '有没有',

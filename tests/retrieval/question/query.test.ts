@@ -103,6 +103,12 @@ describe('parseQuery', () => {
     expect(mainTerms('那达慕大会在哪里举行')).toContain('那达慕');
   });
 
+  it('drops 叫什么, the question form asking what a thing or a person is called', () => {
+    expect(mainTerms('教老人用手机的培训班叫什么名字')).not.toContain('叫');
+    expect(mainTerms('这位志愿者叫什么')).not.toContain('叫');
+    expect(mainTerms('这位志愿者叫什么')).toContain('志愿者');
+  });
+
   it('weighs verbs and adverbs less than nouns and names', () => {
     expect(wordWeight('打算')).toBeLessThan(wordWeight('岗位'));
     expect(wordWeight('提供')).toBeLessThan(wordWeight('顾保红'));
