@@ -351,9 +351,22 @@ export function extractDate(text: string): { date?: PartialDate; rest: string } 
   return { rest: text };
 }
 
+// Spoken question words and their standard forms (啥时候 is 什么时候, 咋办 is 怎么办): every reader
+// of the question (its kind of answer, its scaffolding, the short answer) then knows them.
+const COLLOQUIAL: [RegExp, string][] = [
+  [/啥子|啥/g, '什么'],
+  [/咋/g, '怎么'],
+  [/多会儿/g, '什么时候'],
+];
+
+/** The question with its spoken question words in their standard form. */
+export function standardQuestionWords(text: string): string {
+  return COLLOQUIAL.reduce((t, [spoken, standard]) => t.replace(spoken, standard), text);
+}
+
 /** Parses a question into concepts, date and intent; `w` gives the concept weights. */
 export function parseQuery(question: string, w: RankingWeights = RANKING): ParsedQuery {
-  const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
+  const normalized = standardQuestionWords(normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim());
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');

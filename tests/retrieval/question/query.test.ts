@@ -109,6 +109,14 @@ describe('parseQuery', () => {
     expect(mainTerms('这位志愿者叫什么')).toContain('志愿者');
   });
 
+  it('reads spoken question words as their standard forms (啥时候 is 什么时候, 咋 is 怎么)', () => {
+    expect(parseQuery('学区划分方案啥时候公布').answerType).toEqual({ kind: 'date' });
+    expect(mainTerms('学区划分方案啥时候公布')).not.toContain('啥');
+    expect(mainTerms('这个政策咋申请')).not.toContain('咋');
+    // Without a spoken question word the question is read as before.
+    expect(parseQuery('学区划分方案公布了').answerType).toEqual({ kind: 'any' });
+  });
+
   it('weighs verbs and adverbs less than nouns and names', () => {
     expect(wordWeight('打算')).toBeLessThan(wordWeight('岗位'));
     expect(wordWeight('提供')).toBeLessThan(wordWeight('顾保红'));
