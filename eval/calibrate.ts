@@ -443,10 +443,11 @@ function main(): void {
     ) as { inFold: Score; outOfFold?: Score };
     console.log(`# ${spec.name}${spec.holdout ? ' (held out: final fit, never fitted on)' : ''}`);
     console.log(`  in-fold      ${summary(inFold)}`);
-    if (process.env.CALIBRATE_MISSES && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
+    if (process.env.CALIBRATE_MISSES === '1' && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
     if (outOfFold) {
       console.log(`  out-of-fold  ${summary(outOfFold)}`);
       console.log(`               ${formatScore(outOfFold)}`);
+      if (process.env.CALIBRATE_MISSES === 'out-of-fold') for (const m of outOfFold.misses) console.log(`    miss ${m}`);
     }
   }
   const text = printModel(final);

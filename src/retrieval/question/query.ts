@@ -17,6 +17,11 @@ export interface Concept {
   weight: number;
   /** The concept the question word asks about (「包保主体有多少家」: 包保主体); weighs more in the answer sentence. */
   focus?: boolean;
+  /**
+   * The focus names the kind of thing asked for, right after 什么 or 哪 (什么手艺, 哪项制度): the
+   * answer is one of that kind (蓝印花布, 河长制), which the article need not call by the kind's word.
+   */
+  kindAsked?: boolean;
 }
 
 /**
@@ -72,6 +77,8 @@ const SCAFFOLDING = [
   '在哪里',
   '在哪儿',
   '是什么',
+  // 叫什么 asks what a thing or a person is called: the verb 叫 is the question's, not the report's.
+  '叫什么',
   '怎么样',
   '是谁',
   '有没有',
@@ -111,7 +118,8 @@ const SCAFFOLDING = [
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WHICH_NOUN = /(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u;
 const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
-const NUMBER_WORD = new RegExp(`第?(?:几|多少)[${CLASSIFIERS}]?`, 'g');
+// 几点 asks for a time of day (几点开门, 几点到几点): the hour is the question form, not a word of it.
+const NUMBER_WORD = new RegExp(`第?(?:几|多少)(?:点钟?|[${CLASSIFIERS}])?`, 'g');
 const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
@@ -343,9 +351,22 @@ export function extractDate(text: string): { date?: PartialDate; rest: string } 
   return { rest: text };
 }
 
+// Spoken question words and their standard forms (啥时候 is 什么时候, 咋办 is 怎么办): every reader
+// of the question (its kind of answer, its scaffolding, the short answer) then knows them.
+const COLLOQUIAL: [RegExp, string][] = [
+  [/啥子|啥/g, '什么'],
+  [/咋/g, '怎么'],
+  [/多会儿/g, '什么时候'],
+];
+
+/** The question with its spoken question words in their standard form. */
+export function standardQuestionWords(text: string): string {
+  return COLLOQUIAL.reduce((t, [spoken, standard]) => t.replace(spoken, standard), text);
+}
+
 /** Parses a question into concepts, date and intent; `w` gives the concept weights. */
 export function parseQuery(question: string, w: RankingWeights = RANKING): ParsedQuery {
-  const normalized = normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim();
+  const normalized = standardQuestionWords(normalize(question.slice(0, 500)).replace(/\s+/g, ' ').trim());
   const wantsNumber = NUMBER_QUESTION.test(normalized);
   const { date, rest } = extractDate(normalized);
   let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
@@ -383,13 +404,16 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
 }
 
 // Words that frame a figure rather than name what it counts, so never the word asked about: a
-// number and its measure (一天, 一趟, 一张: the rate's denominator, 一天报多少), an ordinal or rank
+// number and its measure (一天, 一趟, 一张, 一度: the rate's denominator, 一天报多少), an ordinal or rank
 // (第一名), and a scope or total (全区, 全年, 一共, 累计: how far the count reaches). The article
 // states the figure with its subject and seldom repeats these words.
 const FRAMING_WORD = new RegExp(
-  `^(?:[一二两三四五六七八九十半\\d]+(?:[${CLASSIFIERS}天趟张年月周日秒斤]|小时|分钟)|每\\p{Script=Han}|第[一二三四五六七八九十\\d]+\\p{Script=Han}?|全[区市省国年]|一共|总共|共计|合计|累计|总计)$`,
+  `^(?:[一二两三四五六七八九十半\\d]+(?:[${CLASSIFIERS}天趟张年月周日秒斤度]|小时|分钟)|每\\p{Script=Han}|第[一二三四五六七八九十\\d]+\\p{Script=Han}?|全[区市省国年]|一共|总共|共计|合计|累计|总计)$`,
   'u',
 );
+
+// 什么 or 哪 with an optional classifier right before a word: that word is the kind asked for.
+const KIND_ASKED = new RegExp(`(?:什么|哪[${CLASSIFIERS}种些]?)$`);
 
 /** Marks the content word standing nearest the question word, if the question has one (not a framing word). */
 function markFocus(concepts: Concept[], text: string): void {
@@ -407,7 +431,10 @@ function markFocus(concepts: Concept[], text: string): void {
       best = c;
     }
   }
-  if (best && distance <= 4 && !FRAMING_WORD.test(best.terms[0]!)) best.focus = true;
+  if (best && distance <= 4 && !FRAMING_WORD.test(best.terms[0]!)) {
+    best.focus = true;
+    if (KIND_ASKED.test(text.slice(0, text.indexOf(best.terms[0]!)))) best.kindAsked = true;
+  }
 }
 
 function conceptAdder(concepts: Concept[]): (term: string, weight: number) => void {
@@ -468,10 +495,15 @@ function guessedWord(word: string): boolean {
   return tag === '' || tag === 'x';
 }
 
+const DEICTIC = new RegExp(`^[这那](?:[${CLASSIFIERS}天回种样边里儿])$`);
+
 function addWord(add: (term: string, weight: number) => void, word: string, weigh: (word: string) => number): void {
   if (STOP_WORDS.has(word) || (word.length === 1 && STOP_CHARS.has(word))) return;
   // A lone digit or Latin letter says nothing (markup, stray keys).
   if (/^[\da-z]$/.test(word)) return;
+  // 这 or 那 with a classifier or a place word points at something said before (那天, 那条线路,
+  // 那边, 这次): spoken reference, never a word the archive's report of it repeats.
+  if (DEICTIC.test(word)) return;
   add(word, weigh(word));
 }
 
@@ -547,15 +579,29 @@ export function glueSingles(
 }
 
 /**
+ * A word as a noun the archive holds and a one-character verb jieba glued to its end or start
+ * (特展+展, 开+会场); undefined if neither reading holds.
+ */
+function gluedCharacter(word: string, occurs: (t: string) => boolean): [string, string] | undefined {
+  const isVerb = (ch: string) => tagOf(ch) === 'v';
+  const head = word.slice(0, -1);
+  if (isVerb(word.slice(-1)) && occurs(head)) return [head, word.slice(-1)];
+  const tail = word.slice(1);
+  if (isVerb(word[0]!) && occurs(tail)) return [word[0]!, tail];
+  return undefined;
+}
+
+/**
  * jieba's HMM can glue a known word to its neighbour (「崇川开了会」 -> 崇川开). A concept of three
  * or more characters that the archive never holds as a word is split into the words it does hold.
  */
 export function splitUnknownConcepts(
   concepts: Concept[],
-  archive: Pick<ArchiveLookup, 'isWord'>,
+  archive: Pick<ArchiveLookup, 'isWord'> & Partial<Pick<ArchiveLookup, 'occurs'>>,
   w: RankingWeights = RANKING,
 ): Concept[] {
   const isKnown = (t: string) => archive.isWord(t);
+  const occurs = (t: string) => archive.occurs?.(t) ?? false;
   const out: Concept[] = [];
   const add = conceptAdder(out);
   const weigh = (word: string) => wordWeight(word, w);
@@ -579,9 +625,21 @@ export function splitUnknownConcepts(
         for (const part of parts) addWord(add, part, weigh);
         continue;
       }
+      // jieba glued a one-character verb to the noun before or after it (特展展到, 三小开了): the
+      // whole stands nowhere in the archive, the noun without that character does. The noun keeps
+      // the focus (it is what the question word asks about).
+      const glued = occurs(word) ? undefined : gluedCharacter(word, occurs);
+      if (glued) {
+        for (const part of glued) {
+          addWord(add, part, weigh);
+          if (c.focus && part.length > 1) out[out.length - 1]!.focus = true;
+        }
+        continue;
+      }
     }
     add(word, c.weight);
     if (c.focus) out[out.length - 1]!.focus = true;
+    if (c.kindAsked) out[out.length - 1]!.kindAsked = true;
   }
   return out;
 }

@@ -52,6 +52,8 @@ export interface DecisionEvidence {
   shortAnswer: boolean;
   /** The question asks for a short answer and it was sought in this passage, in vain. */
   shortAnswerMissing: boolean;
+  /** The question asks for a name (a person, a place, an organisation: answers/direct-*'s kind of answer). */
+  nameAsked: boolean;
   /** The passage's score minus the best score of any other story's passage (negative: another article leads). */
   margin: number;
 }
@@ -74,6 +76,7 @@ export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
   'focusMissing',
   'shortAnswer',
   'shortAnswerMissing',
+  'nameAnswerMissing',
   'margin',
 ];
 
@@ -99,7 +102,9 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  * - shortAnswer: a short answer bound to the question stands in what the result shows (the strict
  *   binding rules refuse most figures of another attribute: a near miss seldom has one);
  *   shortAnswerMissing: one is asked for (a figure, a name, a date) and was sought there in vain
- *   (a question asking for none, 「……是什么手艺」 or key words, is neither);
+ *   (a question asking for none, 「……是什么手艺」 or key words, is neither); nameAnswerMissing: the
+ *   same for a name asked for (a person, a place, an organisation), which the reader finds wherever
+ *   one stands: a near miss lacks it far more often than a right article does, unlike a figure;
  * - margin: the lead over (or gap to) the best other article, clipped to −1..1.
  */
 export function decisionFeatures(e: DecisionEvidence): number[] {
@@ -122,6 +127,7 @@ export function decisionFeatures(e: DecisionEvidence): number[] {
     focusMissing: flag(e.focusMissing),
     shortAnswer: flag(e.shortAnswer),
     shortAnswerMissing: flag(e.shortAnswerMissing),
+    nameAnswerMissing: flag(e.shortAnswerMissing && e.nameAsked),
     margin: clip(e.margin, -1, 1),
   };
   return DECISION_FEATURES.map((f) => values[f]);

@@ -16,7 +16,7 @@ import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
 import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
-import { dateBonus, dateKey } from '../question/date-match.ts';
+import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
   type Concept,
@@ -209,7 +209,9 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
   const expanded = withAbbreviations(parsed.concepts, archive);
-  let concepts = glueSingles(splitUnknownConcepts(expanded, archive, w), parsed.normalized, archive, w);
+  // A glued word is split where a part stands in the archive's text or in a headline (特展 of 江海遗珍特展).
+  const inText = { isWord: archive.isWord, occurs: (t: string) => archive.occurs(t) || index.termDocs(t).length > 0 };
+  let concepts = glueSingles(splitUnknownConcepts(expanded, inText, w), parsed.normalized, archive, w);
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
@@ -299,11 +301,20 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
     .filter((s) => topical(s.evidence, w))
     .sort((a, b) => b.score - a.score)
     .slice(0, w.limits.shortAnswers);
-  const asked = askedFor(query.normalized) !== undefined;
+  const kind = askedFor(query.normalized)?.kind;
+  const asked = kind !== undefined;
+  const nameAsked = kind === 'person' || kind === 'place' || kind === 'organization';
+  const boundStrictly = query.answerType.kind === 'number' || kind === 'person';
   for (const s of best) {
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
     s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
+    s.evidence.nameAsked = nameAsked;
+    // A figure bound to the question (its counted noun, its unit, its currency) or a person bound to
+    // the title asked about is the answer asked for, found, even where typeFound's nearness or its
+    // reading of names misses it (发放资金560万元; 主任钱卫东提醒). Not a place or an organisation:
+    // their binding checks only the kind of word.
+    if (s.evidence.shortAnswer && boundStrictly) s.evidence.typeFound = true;
   }
 }
 
@@ -348,12 +359,13 @@ export function decideResults(
     const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms;
-    // of two that are only related, the likelier to answer.
+    // of two that answer, or two that are only related, the likelier to answer (the one whose
+    // short answer is bound, not the one that repeats the question's words more often).
     const better = !held
       ? undefined
       : answersFirst(scored) !== answersFirst(held)
         ? answersFirst(scored) < answersFirst(held)
-        : scored.confidence === 'related' && scored.p !== held.p
+        : scored.p !== held.p
           ? (scored.p ?? 0) > (held.p ?? 0)
           : undefined;
     if (!held || (better ?? preferCopy(tables, scored.passage, scored.score, held.passage, held.score, w)))
@@ -684,14 +696,6 @@ function recency(date: string, newest: string): number {
   return 1 / (1 + Math.max(0, last - year));
 }
 
-/** Whether the passage's article is of the date the question names, or the passage names it. */
-function dateMatches(docDate: string, text: string, d: PartialDate | undefined): boolean {
-  if (!d) return true;
-  if (dateKey(d).test(docDate)) return true;
-  if (d.month && d.day) return text.includes(`${d.month}月${d.day}日`);
-  return d.year !== undefined && !d.month && text.includes(`${d.year}年`);
-}
-
 /** Whether the question asks for an answer of a kind a passage visibly holds or lacks: a number, a date, a place, a person. */
 function asksFor(query: ParsedQuery): boolean {
   const t = query.answerType;
@@ -780,7 +784,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     if (s.absent) absentMass += s.mass;
     else missing += s.mass * (1 - matched);
     if (matched >= w.match.synonym && c.weight >= 1) contentMatched++;
-    if (c.focus && matched < w.match.synonym) focusMissing = true;
+    if (c.focus && !c.kindAsked && matched < w.match.synonym) focusMissing = true;
     if (matched >= w.match.synonym && s.name && s.idf >= w.confidence.rareName * query.maxIdf) rareMatched = true;
     if (matched < w.match.synonym && s.name && !s.absent && s.idf >= w.confidence.missingName * query.maxIdf)
       nameMissing ||= !articleHolds(index, docIndex, c);
@@ -813,6 +817,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     focusMissing,
     shortAnswer: false,
     shortAnswerMissing: false,
+    nameAsked: false,
     margin: 0,
   };
   return { passage: id, score, cover: evidence.cover, evidence };

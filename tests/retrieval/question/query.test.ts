@@ -85,8 +85,36 @@ describe('parseQuery', () => {
     expect(answerTypeOf('这条老街全长多少')).not.toEqual({ kind: 'number', units: expect.arrayContaining(['秒']) });
     expect(answerTypeOf('门票多少钱')).toEqual({ kind: 'number', units: ['元'] });
     expect(answerTypeOf('有几个社区')).toEqual({ kind: 'number' });
+    // 几点 asks for an hour: the hour is question form, and it asks for no unit 点.
+    for (const q of ['图书馆周末几点到几点开放', '游泳馆几点钟开门'])
+      for (const w of ['点', '点到', '点钟', '钟']) expect(mainTerms(q)).not.toContain(w);
+    expect(mainTerms('图书馆周末几点到几点开放')).toEqual(expect.arrayContaining(['图书馆', '开放']));
+    expect(answerTypeOf('游泳馆几点开门')).toEqual({ kind: 'number' });
     expect(answerTypeOf('什么时候开跑')).toEqual({ kind: 'date' });
     expect(answerTypeOf('顾保红是哪里人')).toMatchObject({ kind: 'entity', of: 'origin' });
+  });
+
+  it('drops 这/那 with a classifier or place word (那天, 那条, 这次): spoken reference, naming nothing', () => {
+    expect(mainTerms('9月21日那天公园里办了什么活动')).not.toContain('那天');
+    expect(mainTerms('那条步道有多长')).not.toContain('那条');
+    expect(mainTerms('这次会议听取了什么报告')).toEqual(expect.arrayContaining(['会议', '报告']));
+    expect(mainTerms('这次会议听取了什么报告')).not.toContain('这次');
+    // A word merely starting with 这 or 那 is kept (那达慕 is a festival).
+    expect(mainTerms('那达慕大会在哪里举行')).toContain('那达慕');
+  });
+
+  it('drops 叫什么, the question form asking what a thing or a person is called', () => {
+    expect(mainTerms('教老人用手机的培训班叫什么名字')).not.toContain('叫');
+    expect(mainTerms('这位志愿者叫什么')).not.toContain('叫');
+    expect(mainTerms('这位志愿者叫什么')).toContain('志愿者');
+  });
+
+  it('reads spoken question words as their standard forms (啥时候 is 什么时候, 咋 is 怎么)', () => {
+    expect(parseQuery('学区划分方案啥时候公布').answerType).toEqual({ kind: 'date' });
+    expect(mainTerms('学区划分方案啥时候公布')).not.toContain('啥');
+    expect(mainTerms('这个政策咋申请')).not.toContain('咋');
+    // Without a spoken question word the question is read as before.
+    expect(parseQuery('学区划分方案公布了').answerType).toEqual({ kind: 'any' });
   });
 
   it('weighs verbs and adverbs less than nouns and names', () => {
@@ -158,6 +186,24 @@ describe('parseQuery', () => {
     const kept = splitUnknownConcepts([{ terms: ['股市行情'], weight: 1 }], { isWord: (t) => known.has(t) });
     expect(kept.map((c) => c.terms[0])).toEqual(['股市行情']);
   });
+
+  it('cuts a one-character verb off a noun the archive holds, the noun keeping the focus', () => {
+    const occurs = (t: string) => t === '灯会' || t === '展展';
+    const split = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1, focus: true }], {
+      isWord: () => false,
+      occurs,
+    });
+    expect(split.map((c) => c.terms[0])).toEqual(['灯会', '开']);
+    expect(split.find((c) => c.focus)?.terms[0]).toBe('灯会');
+    // Not where the cut-off character is no verb (特, an adverb), nor where the whole stands in the archive.
+    const adverb = splitUnknownConcepts([{ terms: ['特展展'], weight: 1 }], { isWord: () => false, occurs });
+    expect(adverb.map((c) => c.terms[0])).toEqual(['特展展']);
+    const whole = splitUnknownConcepts([{ terms: ['灯会开'], weight: 1 }], {
+      isWord: () => false,
+      occurs: (t) => t === '灯会开' || t === '灯会',
+    });
+    expect(whole.map((c) => c.terms[0])).toEqual(['灯会开']);
+  });
 });
 
 describe('the word asked about (focus)', () => {
@@ -168,8 +214,18 @@ describe('the word asked about (focus)', () => {
     expect(focus('给环卫工歇脚的站点有多少个')).toBe('站点');
   });
 
+  it("names the kind asked for right after 什么 or 哪 (什么手艺, 哪项制度), not a figure's noun", () => {
+    const kind = (q: string) => parseQuery(q).concepts.find((c) => c.focus)?.kindAsked ?? false;
+    expect(kind('非遗市集上展示的是什么手艺')).toBe(true);
+    expect(kind('区人大听取的是推行哪项制度的工作报告')).toBe(true);
+    expect(kind('给环卫工歇脚的站点有多少个')).toBe(false);
+    expect(kind('多少名保安在服务站点值守')).toBe(false);
+  });
+
   it('is never a word that frames the figure: a number and its measure, a scope', () => {
     expect(focus('城南公园游船一趟要多久')).toBeUndefined();
     expect(focus('给环卫工歇脚的站点全区有多少个')).toBeUndefined();
+    expect(focus('居民用电一度多少钱')).toBeUndefined();
+    expect(focus('居民用电多少钱')).toBe('用电');
   });
 });

@@ -27,6 +27,7 @@ const strong: DecisionEvidence = {
   focusMissing: false,
   shortAnswer: true,
   shortAnswerMissing: false,
+  nameAsked: false,
   margin: 0.5,
 };
 const feature = (e: Partial<DecisionEvidence>, name: (typeof DECISION_FEATURES)[number]) =>
@@ -96,6 +97,13 @@ describe('the decision features', () => {
     expect(feature({ shortAnswer: false }, 'shortAnswer')).toBe(0);
     expect(feature({ shortAnswer: false, shortAnswerMissing: true }, 'shortAnswerMissing')).toBe(1);
     expect(feature({}, 'shortAnswerMissing')).toBe(0);
+  });
+
+  it('nameAnswerMissing: a name asked for and none bound; a figure missing is not it', () => {
+    const missing = { shortAnswer: false, shortAnswerMissing: true };
+    expect(feature({ ...missing, nameAsked: true }, 'nameAnswerMissing')).toBe(1);
+    expect(feature({ ...missing, nameAsked: false }, 'nameAnswerMissing')).toBe(0);
+    expect(feature({ nameAsked: true }, 'nameAnswerMissing')).toBe(0);
   });
 
   it('sentenceCover, contentWords and margin', () => {

@@ -202,5 +202,47 @@ describe('the kind of answer asked for, in the paragraph after', () => {
     expect(lead('户外劳动者服务站点有多少个').focusMissing).toBe(false);
     // 保安 stands right after 多少名: the count asked for is of guards, which the article never mentions.
     expect(lead('多少名保安在户外劳动者服务站点值守').focusMissing).toBe(true);
+    // 什么机构 asks for a kind of thing: the answer (银行网点) need not say 机构.
+    expect(lead('户外劳动者服务站点依托的是什么机构').focusMissing).toBe(false);
+  });
+});
+
+describe('a short answer bound to the question, as evidence', () => {
+  const relief = SearchIndex.build(
+    [
+      issue([
+        article('寒冬送暖', [
+          '进入12月，区民政局启动寒冬送暖专项行动，为低保对象、特困人员、低保边缘家庭等困难群众送去一次性生活补贴、过冬物资以及棉被、米油等生活必需品，全区共惠及4300余户，发放资金560万元。',
+        ]),
+        article('图书馆寒假活动', ['图书馆推出少儿阅读活动12场，孩子们走进图书馆。']),
+        article('高温健康提示', ['高温天气持续。区卫健委主任钱卫东提醒，高温时段尽量减少外出。']),
+      ]),
+    ],
+    [],
+    'test',
+  ).index;
+  const lead = (q: string) => {
+    const prepared = prepareSearch(relief, q);
+    if ('results' in prepared) throw new Error('no passages scored');
+    return [...prepared.scored].sort((a, b) => b.score - a.score)[0]!.evidence;
+  };
+
+  it('is the kind of answer asked for, found, though the sentence holds it too far off for nearness alone', () => {
+    const money = lead('民政局给低保家庭一共发了多少钱');
+    expect(money.typeScore).toBeLessThan(0.3);
+    expect(money).toMatchObject({ shortAnswer: true, typeFound: true });
+  });
+
+  it('counts a person bound to the title asked about as the kind of answer found', () => {
+    expect(lead('区卫健委主任是谁')).toMatchObject({ shortAnswer: true, typeFound: true });
+  });
+
+  it('notes a name asked for that the passage does not give, and not a figure', () => {
+    expect(lead('民政局寒冬送暖行动由哪家公司承办')).toMatchObject({ nameAsked: true, shortAnswerMissing: true });
+    expect(lead('民政局给低保家庭发了多少吨粮食')).toMatchObject({ nameAsked: false, shortAnswerMissing: true });
+  });
+
+  it('is not found where no figure binds to what is asked', () => {
+    expect(lead('民政局给低保家庭发了多少吨粮食')).toMatchObject({ shortAnswer: false, typeFound: false });
   });
 });
