@@ -24,6 +24,7 @@ import {
 } from './direct-candidates.ts';
 import {
   amongGroup,
+  anotherFiguresNoun,
   countedNouns,
   countsAsked,
   countsPlacesOf,
@@ -35,7 +36,7 @@ import {
   wholePeriodFor,
   withYear,
 } from './direct-binding.ts';
-import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
+import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal, UNIT_ALT } from './direct-question.ts';
 import { splitSentences } from '../index/passages.ts';
 import { synonymsOf } from '../question/synonyms.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
@@ -97,6 +98,9 @@ function weighTerms(words: string[], sentences: string[]): Term[] {
   });
 }
 
+// A figure and its measure word ending right before a word (6.6公里|欢乐跑, 3000名|跑步爱好者).
+const OWN_NOUN_BEFORE = new RegExp(`[\\d一二两三四五六七八九十百千万亿余多](?:${UNIT_ALT})$`, 'u');
+
 /** Whether a word of the question stands right beside the span (at most two characters away). */
 function besideTerm(text: string, start: number, end: number, terms: string[], side?: 'left'): boolean {
   // Within the clause: a word across a comma or 、 belongs to another item.
@@ -105,7 +109,11 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
   return terms.some((t) => {
     const l = left.lastIndexOf(t);
     const r = right.indexOf(t);
-    if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
+    if (side !== 'left' && r >= 0 && r <= 2) return true;
+    // 「6.6公里欢乐跑和2公里亲子跑」: a word right after a figure's measure word is that figure's
+    // noun; it does not tie the figure after it.
+    if (l >= 0 && OWN_NOUN_BEFORE.test(left.slice(0, l))) return false;
+    if (l >= 0 && left.length - (l + t.length) <= 2) return true;
     // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
     return l < 0 && variants(t).some((v) => v.needles.every((x) => left.includes(x)) && v.beforeEnd.test(left));
   });
@@ -229,6 +237,9 @@ function scoreSentence(
         continue;
       // 「三处停车场中」: the group the sentence picks from, not a count asked for.
       if (amongGroup(text, c.end)) continue;
+      // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.
+      const ends = candidates.filter((o) => o.kind === 'quantity').map((o) => o.end);
+      if (anotherFiguresNoun(text, c.end, ends, asked.terms)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // One day of a period is not the whole period.

@@ -30,6 +30,28 @@ export function countedNouns(text: string, end: number): string[] {
   return nouns;
 }
 
+// The noun a figure names right after its measure word, up to a list joint, a numeral or a mark
+// (「6.6公里*欢乐跑*和2公里*亲子跑*」).
+const OWN_NOUN = /^\p{Script=Han}+?(?=和|与|及|、|以及|[一二两三四五六七八九十百千万]|[^\p{Script=Han}]|$)/u;
+
+/** The Han words right after a figure's measure word: what the figure is of; '' when none. */
+export function ownNoun(text: string, end: number): string {
+  const noun = text.slice(end, end + 7).match(OWN_NOUN)?.[0] ?? '';
+  return noun.length >= 2 && noun.length <= 6 ? noun : '';
+}
+
+/**
+ * In 「设6.6公里欢乐跑和2公里亲子跑」 each figure is of the noun right after it: a figure whose own noun
+ * holds none of the question's words yields to one of the sentence whose own noun holds one
+ * (「亲子跑多少公里」 is not answered by 6.6公里). `others` are the ends of the sentence's other figures.
+ */
+export function anotherFiguresNoun(text: string, end: number, others: number[], terms: string[]): boolean {
+  const holds = (noun: string) => noun !== '' && terms.some((t) => t.length >= 2 && noun.includes(t));
+  const own = ownNoun(text, end);
+  if (own === '' || holds(own)) return false;
+  return others.some((e) => e !== end && holds(ownNoun(text, e)));
+}
+
 /** Two words share a two-character piece (学位 and 新增学位, 项目 and 外资项目). */
 function overlap(a: string, b: string): boolean {
   for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;

@@ -53,14 +53,40 @@ const CLOCK =
   /(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)?(?:(?<![\d.])\d{1,2}(?:点|时)(?:半|\d{1,2}分)?|(?<![\d.:])\d{1,2}:\d{2}(?![\d:]))/gu;
 const DAY_PART = /^(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)/u;
 
+// Two times of day joined so (8:30至17:00, 11时—15时) are one span of the day: opening hours, a
+// service's hours. A question asks for its start, its end, or (几点到几点, 几点有人接) the whole span.
+const CLOCK_SPAN_JOINT = /^(?:至|到|[-—–~～－])$/u;
+const ASKS_SPAN = /几[点时]\p{Script=Han}{0,3}?(?:到|至|—|-)几[点时]|什么时段|哪个时段|几点之间/u;
+const ASKS_START = /从几[点时]|几[点时](?:开始|开门|开放|开馆|开(?!到)|起|上班|营业)/u;
+const ASKS_END = /(?:到|至)几[点时]|几[点时](?:结束|关门|闭馆|下班|截止|停)/u;
+
+/** Which part of a span of the day the question asks for. */
+function spanPart(question: string): 'span' | 'start' | 'end' {
+  if (ASKS_SPAN.test(question)) return 'span';
+  if (ASKS_START.test(question)) return 'start';
+  return ASKS_END.test(question) ? 'end' : 'span';
+}
+
 /** Times of day; one that names the part of the day the question names (晚上8点 for 「晚上……开到几点」) earns more. */
 function clockCandidates(text: string, question: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(CLOCK)) {
+  const times = [...text.matchAll(CLOCK)].map((m) => {
     const start = m.index ?? 0;
     const part = m[0].match(DAY_PART)?.[0];
-    const bonus = part ? (question.includes(part) ? 1 : 0) : 0;
-    out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '点', bonus });
+    return { start, end: start + m[0].length, bonus: part ? (question.includes(part) ? 1 : 0) : 0 };
+  });
+  const part = spanPart(question);
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
+    const next = times[k + 1];
+    if (next && CLOCK_SPAN_JOINT.test(text.slice(t.end, next.start))) {
+      // The span as one answer, or the end of it asked for; the other end is no answer.
+      const chosen = part === 'span' ? { ...t, end: next.end } : part === 'start' ? t : next;
+      out.push({ ...chosen, bonus: Math.max(t.bonus, next.bonus), kind: 'quantity', unit: '点' });
+      k++;
+      continue;
+    }
+    out.push({ ...t, kind: 'quantity', unit: '点' });
   }
   return out;
 }

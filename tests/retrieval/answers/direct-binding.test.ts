@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
   amongGroup,
+  anotherFiguresNoun,
   countedNouns,
   countsAsked,
   countsPlacesOf,
   listTotal,
   otherPeriod,
+  ownNoun,
   plannedFigure,
   runningTotal,
   wholePeriodFor,
@@ -320,5 +322,40 @@ describe('one day of a period is not the whole period', () => {
     expect(
       text(directAnswer('国庆假期五山森林公园一共接待了多少游客', '今年国庆假期，五山森林公园共接待游客18.6万人次。')),
     ).toBe('18.6万人次');
+  });
+});
+
+describe('a time span of the day is one answer', () => {
+  const s = '社区图书馆自习室延长开放时间，每天9:00至21:00免费开放，周一闭馆。';
+
+  it('answers with the whole span when the question asks when, or from when to when', () => {
+    expect(text(directAnswer('社区图书馆自习室几点开放到几点', s))).toBe('9:00至21:00');
+    expect(text(directAnswer('社区图书馆自习室几点有人', '自习室每天8时—17时有管理员值守。'))).toBe('8时—17时');
+  });
+
+  it('answers with its start or end when the question asks for one, never the other end', () => {
+    expect(text(directAnswer('社区图书馆自习室每天几点开放', s))).toBe('9:00');
+    expect(text(directAnswer('社区图书馆自习室开放到几点', s))).toBe('21:00');
+    // Two times of day that are no span (one moved to the other) stay apart.
+    const moved = '门诊时间由原来的下午5点延长至晚上8点。';
+    expect(text(directAnswer('门诊晚上开到几点', moved))).toBe('晚上8点');
+  });
+});
+
+describe('a figure before its own noun is that noun’s', () => {
+  const s = '本届运动会设5公里健康跑和10公里挑战跑两个组别，起点设在体育中心。';
+
+  it('answers with the figure right before the noun asked', () => {
+    expect(text(directAnswer('运动会挑战跑多少公里', s))).toBe('10公里');
+    expect(text(directAnswer('运动会的健康跑多长', s))).toBe('5公里');
+    expect(ownNoun('设5公里健康跑和10公里挑战跑', 4)).toBe('健康跑');
+  });
+
+  it("refuses the other noun's figure, and refuses neither when no noun is asked", () => {
+    // Where each figure's measure word ends: its own noun starts there.
+    const [easy, hard] = [s.indexOf('健康跑'), s.indexOf('挑战跑')];
+    expect(anotherFiguresNoun(s, easy, [easy, hard], ['挑战'])).toBe(true);
+    expect(anotherFiguresNoun(s, hard, [easy, hard], ['挑战'])).toBe(false);
+    expect(anotherFiguresNoun(s, easy, [easy, hard], ['运动会'])).toBe(false);
   });
 });
