@@ -26,11 +26,13 @@ import {
   amongGroup,
   anotherFiguresNoun,
   countedNouns,
+  countsAnyPeople,
   countsAsked,
   countsPlacesOf,
   listTotal,
   otherMeasure,
   otherPeriod,
+  partOrWhole,
   plannedFigure,
   runningTotal,
   wholePeriodFor,
@@ -231,6 +233,7 @@ function scoreSentence(
       // 多少个小区 counts 小区: 「11个街道」 counts something else.
       if (
         asked.namedUnit &&
+        !countsAnyPeople(asked.units, c.unit) &&
         !countsAsked(question, countedNouns(text, c.end)) &&
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
@@ -240,6 +243,8 @@ function scoreSentence(
       // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.
       const ends = candidates.filter((o) => o.kind === 'quantity').map((o) => o.end);
       if (anotherFiguresNoun(text, c.end, ends, asked.terms)) continue;
+      // 「180余件，其中60余件为首次亮相」: the part when the question names what only it says, else the whole.
+      if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x))) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // One day of a period is not the whole period.

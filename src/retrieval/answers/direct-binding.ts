@@ -6,6 +6,7 @@
  * (The title asked, 主任 not 副主任, is bound where names are found: direct-candidates.ts.)
  */
 import { tagHan } from '../../text/segment.ts';
+import { FAMILY_OF, UNIT_ALT } from './direct-question.ts';
 
 // Tags of the words that make up a counted noun phrase (「114个*老旧小区*完成改造」): nouns of every
 // kind, abbreviations, verbal nouns, attributes, unknown words (jieba's x: 老旧).
@@ -52,6 +53,40 @@ export function anotherFiguresNoun(text: string, end: number, others: number[], 
   return others.some((e) => e !== end && holds(ownNoun(text, e)));
 }
 
+// 其中 opens the part of a whole the sentence has just given; the part runs to the sentence's end
+// or a semicolon (「文物180余件，其中60余件为首次公开亮相」).
+const PART_OPENS = /其中/gu;
+const PART_ENDS = /[。；;！？!?]/u;
+
+/**
+ * 「文物180余件，其中60余件为首次亮相」: the figure after 其中 is a part of the figure before it. A
+ * question asks for the part only when it names what only the part's stretch says (首次, by
+ * `holds`: a word or another form of it); else it asks for the whole. True when the figure at
+ * [start, end) is the one of the two not asked for.
+ */
+export function partOrWhole(
+  text: string,
+  start: number,
+  terms: string[],
+  holds: (term: string, text: string) => boolean,
+): boolean {
+  for (const m of text.matchAll(PART_OPENS)) {
+    const at = m.index ?? 0;
+    const after = text.slice(at);
+    const stop = after.search(PART_ENDS);
+    const part = stop < 0 ? after : after.slice(0, stop);
+    const head = text.slice(0, at);
+    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+    const whole = head.slice(from);
+    const inPart = start >= at && start < at + part.length;
+    const inWhole = start >= from && start < at;
+    if (!inPart && !inWhole) continue;
+    const qualifies = terms.some((t) => t.length >= 2 && holds(t, part) && !holds(t, whole));
+    return inPart ? !qualifies : qualifies;
+  }
+  return false;
+}
+
 /** Two words share a two-character piece (学位 and 新增学位, 项目 and 外资项目). */
 function overlap(a: string, b: string): boolean {
   for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
@@ -66,9 +101,23 @@ function overlap(a: string, b: string): boolean {
 export function countsAsked(question: string, nouns: string[]): boolean {
   if (nouns.length === 0) return true;
   if (nouns.some((n) => question.includes(n) || overlap(n, question))) return true;
+  // A compound names a kind of its last character (车站 is a 站, 展厅 a 厅): 「几个站」 counts 11座车站.
+  const head = question.match(COUNTED_HEAD)?.[1];
+  if (head && nouns.some((n) => n.endsWith(head))) return true;
   // News names the people of households and services by many general words (126户居民 answers
   // 「多少户人家」, 680名老人 「多少位长者」): one such word stands for another.
   return nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p));
+}
+
+// The one-character noun a question counts, closing the question (几个站, 多少座桥).
+const COUNTED_HEAD = new RegExp(`(?:多少|几)(?:${UNIT_ALT})(\\p{Script=Han})(?=$|[呢啊吗呀？?])`, 'u');
+
+/**
+ * 「多少人参加」 counts people of any kind in 人: a figure in a measure word for people (3000名跑步爱好者,
+ * 120位志愿者) counts them whatever noun follows it; the sentence's words then tell which people.
+ */
+export function countsAnyPeople(units: string[], unit: string | undefined): boolean {
+  return units.length === 1 && units[0] === '人' && unit !== undefined && FAMILY_OF.get(unit) === 'people';
 }
 
 /** General words for the people a figure counts (not names of groups: 志愿者 counts no 居民). */

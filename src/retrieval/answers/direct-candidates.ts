@@ -30,8 +30,8 @@ export interface Candidate {
 
 const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
 const AR_NUMBER = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-// 上千名, 数百人, 近万人: round figures said in words.
-const ROUND = '(?:上|数|近)[十百千万]';
+// 上千名, 数百人, 近万人, 逾百件, 过千人, 百余件: round figures said in words.
+const ROUND = '(?:(?:上|数|近|逾|过|超)[十百千万]|[百千万](?=余|多))';
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(

@@ -69,7 +69,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
 const UNITS = [
   ...new Set([
     ...Object.values(UNIT_FAMILIES).flat(),
-    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米'.split(
+    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米 艘 架 枚 幅 尊 篇 堂 节 层 趟'.split(
       ' ',
     ),
     '下',

@@ -4,10 +4,12 @@ import {
   amongGroup,
   anotherFiguresNoun,
   countedNouns,
+  countsAnyPeople,
   countsAsked,
   countsPlacesOf,
   listTotal,
   otherPeriod,
+  partOrWhole,
   ownNoun,
   plannedFigure,
   runningTotal,
@@ -357,5 +359,46 @@ describe('a figure before its own noun is that noun’s', () => {
     expect(anotherFiguresNoun(s, easy, [easy, hard], ['挑战'])).toBe(true);
     expect(anotherFiguresNoun(s, hard, [easy, hard], ['挑战'])).toBe(false);
     expect(anotherFiguresNoun(s, easy, [easy, hard], ['运动会'])).toBe(false);
+  });
+});
+
+describe('a part after 其中 answers only a question naming what the part says', () => {
+  const s = '本届书展共展出图书3.2万册，其中1.1万册为首次在本地亮相。';
+  const has = (t: string, x: string) => x.includes(t);
+
+  it('answers with the part when the question names its qualifier (in another form too)', () => {
+    expect(text(directAnswer('书展有多少册图书是第一次在本地亮相', s))).toBe('1.1万册');
+    expect(partOrWhole(s, s.indexOf('3.2万册'), ['图书', '首次'], has)).toBe(true);
+  });
+
+  it('answers with the whole otherwise, refusing the part', () => {
+    expect(text(directAnswer('书展一共展出了多少册图书', s))).toBe('3.2万册');
+    expect(partOrWhole(s, s.indexOf('1.1万册'), ['书展', '图书'], has)).toBe(true);
+    expect(partOrWhole(s, s.indexOf('3.2万册'), ['书展', '图书'], has)).toBe(false);
+  });
+});
+
+describe('figures said in words and the measure words of news', () => {
+  it('reads 逾百件, 百余名 and 艘 as figures', () => {
+    expect(text(directAnswer('特展拿出了多少件藏品', '特展从馆藏中甄选出逾百件藏品，分三个单元展出。'))).toBe('逾百件');
+    expect(text(directAnswer('港口新增了几艘拖轮', '今年港口新增了4艘拖轮，作业效率明显提升。'))).toBe('4艘');
+  });
+
+  it('does not read a bare 百 or a word with 百 as a figure', () => {
+    expect(directAnswer('特展拿出了多少件藏品', '百年老店推出新品，吸引市民排队购买。')).toBeUndefined();
+  });
+});
+
+describe('what a question counts, read generally', () => {
+  it('counts a compound by its last character: 几个站 is answered by 车站', () => {
+    expect(countsAsked('地铁线在城区有几个站', ['车站'])).toBe(true);
+    expect(countsAsked('地铁线在城区有几个站', ['换乘', '区域'])).toBe(false);
+  });
+
+  it('counts people of any kind for 多少人, not for another measure word', () => {
+    expect(countsAnyPeople(['人'], '名')).toBe(true);
+    expect(text(directAnswer('健步走活动有多少人参加', '健步走活动当天，2000名健走爱好者参加。'))).toBe('2000名');
+    expect(countsAnyPeople(['人'], '家')).toBe(false);
+    expect(countsAnyPeople(['户'], '名')).toBe(false);
   });
 });
