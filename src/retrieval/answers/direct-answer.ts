@@ -288,7 +288,9 @@ function scoreSentence(
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
     const bonus =
       c.bonus + (anchored ? 0.5 : 0) + (follows ? 1 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
-    const strong = c.bonus > 0 || (anchored && c.bonus === 0);
+    // Half evidence (a unit of the family asked, 人 for 几位; a title in the clause) decides alone only
+    // with a word beside the question phrase: else the passage's other circles are heard too.
+    const strong = c.bonus >= 1 || (anchored && c.bonus >= 0);
     out.push({
       text: original.slice(c.start, c.end),
       kind: c.kind,

@@ -402,3 +402,16 @@ describe('what a question counts, read generally', () => {
     expect(countsAnyPeople(['户'], '名')).toBe(false);
   });
 });
+
+describe('half evidence does not decide alone in the answer sentence', () => {
+  const sentence = '3月2日，东园社区助老餐厅开业，可同时容纳80人就餐。';
+  const passage = `${sentence}\n餐厅还为行动不便的老人提供送餐服务，目前已有31位老人登记送餐。`;
+
+  it("hears the passage's figure in the unit asked (31位) over another unit of its family (80人)", () => {
+    expect(text(directAnswer('东园社区助老餐厅有几位老人登记了送餐', sentence, passage))).toBe('31位');
+  });
+
+  it('still answers with the family unit when the passage holds no other figure', () => {
+    expect(text(directAnswer('东园社区助老餐厅能容纳几位老人就餐', sentence))).toBe('80人');
+  });
+});
