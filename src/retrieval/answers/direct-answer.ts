@@ -29,6 +29,7 @@ import {
   countsAnyPeople,
   countsAsked,
   countsPlacesOf,
+  dateBound,
   listTotal,
   otherMeasure,
   otherPeriod,
@@ -54,6 +55,7 @@ export interface DirectAnswer {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
+const YEAR = /^(?:19|20)\d{2}年$/u;
 // Patterns used in hot functions, made once here rather than at every call.
 const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
 // Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
@@ -96,6 +98,10 @@ function termsIn(text: string, terms: Term[], w: RankingWeights): number {
 function weighTerms(words: string[], sentences: string[]): Term[] {
   return words.map((text) => {
     const holding = sentences.filter((s) => s.includes(text)).length;
+    // A year the passage never writes is the article's (今年 in its text): the ranking matched it to
+    // the article's date; it tells the passage's sentences nothing.
+    if (holding === 0 && YEAR.test(text) && !sentences.some((s) => s.includes(text.slice(0, 4))))
+      return { text, weight: 0 };
     return { text, weight: (text.length >= 3 ? 1.3 : 1) / Math.max(1, Math.sqrt(holding)) };
   });
 }
@@ -280,17 +286,25 @@ function scoreSentence(
     if (c.kind === 'person' && !anchored && !(asked.noun && around.includes(asked.noun))) continue;
     // When what the question says happens: the date's clause holds the verb the question times
     // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
-    if (c.kind === 'date' && asked.event && !sameEvent(around, asked.event)) continue;
+    // 「展到什么时候」: the date that ends a period answers it (展期至7月31日), never the one that starts it.
+    const bound = c.kind === 'date' && asked.bound ? dateBound(text, c.start, c.end, asked.bound) : undefined;
+    // (A date that marks neither end, the day a story is reported, is no answer to it.)
+    if (bound === 'other' || (asked.bound && c.kind === 'date' && bound === undefined)) continue;
+    if (c.kind === 'date' && asked.event && bound !== 'fits' && !sameEvent(around, asked.event)) continue;
     const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
     const bonus =
-      c.bonus + (anchored ? 0.5 : 0) + (follows ? 1 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+      c.bonus +
+      (bound === 'fits' ? 1 : 0) +
+      (anchored ? 0.5 : 0) +
+      (follows ? 1 : 0) +
+      (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
     // Half evidence (a unit of the family asked, 人 for 几位; a title in the clause) decides alone only
     // with a word beside the question phrase: else the passage's other circles are heard too.
-    const strong = c.bonus >= 1 || (anchored && c.bonus >= 0);
+    const strong = c.bonus >= 1 || bound === 'fits' || (anchored && c.bonus >= 0);
     out.push({
       text: original.slice(c.start, c.end),
       kind: c.kind,

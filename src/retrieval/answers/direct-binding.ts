@@ -192,7 +192,8 @@ function listItem(sentence: string, at: number, length: number): { item: string;
  */
 function namesItem(question: string, item: string): boolean {
   // An item with its own figure (「助餐点9个」) is named by what stands before the figure.
-  const name = item.replace(/\d.*$/su, '');
+  // 「公园的早樱、玉兰」: the item is what follows 的; the words before it only say whose it is.
+  const name = item.replace(/\d.*$/su, '').replace(/^.*的/su, '');
   if (name.length >= 2 && question.includes(name)) return true;
   return name.length >= 4 && question.includes(name.slice(0, 4));
 }
@@ -330,4 +331,29 @@ export function withYear(answer: string, articleDate: string): string {
   const articleMonth = date[2] ? Number(date[2]) : undefined;
   if (articleMonth !== undefined && Number(m[1]) > articleMonth + 2) year -= 1;
   return `${year}年${answer}`;
+}
+
+// A date that ends a period (展期至7月31日, 持续到4月中旬, 5月10日至*5月20日*) or starts one (4月18日起,
+// *5月10日*至5月20日, 自3月1日开始).
+const ENDS_BEFORE = /(?:至|到|截至|截止|直至|直到|为止)$/u;
+const STARTS_AFTER = /^(?:起|开始|以来|至|到|—|-|～|~|启动|开幕|开放)/u;
+const ENDS_AFTER = /^(?:结束|截止|为止|闭幕|闭馆|落幕|到期)/u;
+const STARTS_BEFORE = /(?:从|自|于)$/u;
+
+/**
+ * Whether a date fits the end or start of a period the question asks for: 'fits' when the text
+ * marks it so, 'other' when it marks it as the other end, undefined when it marks neither.
+ */
+export function dateBound(
+  text: string,
+  start: number,
+  end: number,
+  bound: 'start' | 'end',
+): 'fits' | 'other' | undefined {
+  const before = text.slice(Math.max(0, start - 4), start);
+  const after = text.slice(end, end + 2);
+  const ends = ENDS_BEFORE.test(before) || ENDS_AFTER.test(after);
+  const starts = !ends && (STARTS_AFTER.test(after) || STARTS_BEFORE.test(before));
+  if (!ends && !starts) return undefined;
+  return (bound === 'end') === ends ? 'fits' : 'other';
 }

@@ -25,6 +25,8 @@ export interface AskedFor {
   where: boolean;
   /** For a date: the word the question times, the one right after 什么时候 (or before it: 持续到什么时候). */
   event?: string;
+  /** For a date: the question asks when something ends (到什么时候, 哪天结束) or starts (从哪天, 什么时候开始). */
+  bound?: 'start' | 'end';
   /** 哪些: more than one may answer, listed together. */
   plural: boolean;
   /** 是哪里人: where a person comes from. */
@@ -118,8 +120,13 @@ const PHRASE_CUES: [RegExp, string][] = [
 // Question words.
 
 const DATE_QUESTION =
-  /什么时候|什么时间|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
+  /什么时候|什么时间|啥时候|啥时|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
 const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
+// The end or the start of a period asked for: 「展到什么时候」「哪天结束」, 「从哪天开始」「什么时候起」.
+const WHEN = '(?:什么时候|什么时间|啥时候|啥时|何时|哪天|哪一天|几月几[日号]|几号)';
+const ASKS_END = new RegExp(`(?:到|至|截至)${WHEN}|${WHEN}(?:结束|截止|为止|闭幕|闭馆|到期)`, 'u');
+const ASKS_START = new RegExp(`(?:从|自)${WHEN}|${WHEN}(?:开始|起)`, 'u');
+const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
 // 几点开门, 开到几点: a time of day.
@@ -335,7 +342,8 @@ function readAsked(question: string): AskedFor | undefined {
   const at = phrase.index ?? 0;
   const after = q.slice(at + phrase[0].length);
   // The verb that only carries the question (有/是/为 多少) goes with it, or jieba glues it to a word (全马有).
-  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约)$/u, '');
+  // (到/从 before a date question say which end of a period is asked: 展到什么时候, 从哪天.)
+  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约|到|至|从|自)$/u, '');
   let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
   rest = rest.replace(/多少|几点|几时|几|哪些|哪个|哪家|哪位|哪里|哪儿|叫什么名字|叫什么|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
@@ -343,8 +351,11 @@ function readAsked(question: string): AskedFor | undefined {
     const which = q.match(modifiedNoun(noun));
     rest += ` ${which ? which[1] + noun : noun}`;
   }
+  const bound = kind !== 'date' ? undefined : ASKS_END.test(q) ? 'end' : ASKS_START.test(q) ? 'start' : undefined;
+  // (结束, 开始 then say which end is asked, as the question word does; the text need not say them.)
   const words = joinSingles(segment(rest)).filter(
-    (t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text),
+    (t) =>
+      t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text) && !(bound && BOUND_WORDS.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.
@@ -365,6 +376,7 @@ function readAsked(question: string): AskedFor | undefined {
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
   const plural = /哪些|哪几/.test(q);
   return {
+    bound,
     kind,
     units,
     namedUnit,

@@ -7,6 +7,7 @@ import {
   countsAnyPeople,
   countsAsked,
   countsPlacesOf,
+  dateBound,
   listTotal,
   otherPeriod,
   partOrWhole,
@@ -413,5 +414,43 @@ describe('half evidence does not decide alone in the answer sentence', () => {
 
   it('still answers with the family unit when the passage holds no other figure', () => {
     expect(text(directAnswer('东园社区助老餐厅能容纳几位老人就餐', sentence))).toBe('80人');
+  });
+});
+
+describe('the end or the start of a period asked for', () => {
+  const s = '9月1日起，“运河记忆”老照片展在区文化馆展出，展期至11月30日。';
+
+  it('answers 到什么时候 with the date that ends the period, 从哪天 with the one that starts it', () => {
+    expect(text(directAnswer('运河记忆老照片展到什么时候', s, s, '2024-09-01'))).toBe('2024年11月30日');
+    expect(text(directAnswer('运河记忆老照片展从哪天开始', s, s, '2024-09-01'))).toBe('2024年9月1日');
+    const span = '今年冬季长跑报名时间为11月5日至11月15日，名额有限。';
+    expect(text(directAnswer('冬季长跑报名哪天截止', span, span, '2024-11-01'))).toBe('2024年11月15日');
+    expect(dateBound(span, span.indexOf('11月5日'), span.indexOf('至'), 'start')).toBe('fits');
+  });
+
+  it('refuses the other end, and a date that marks neither (the day a story is reported)', () => {
+    expect(dateBound(s, 0, 4, 'end')).toBe('other');
+    const reported = '10月8日，记者从区文化馆获悉，“运河记忆”老照片展吸引市民3万人次。';
+    expect(directAnswer('运河记忆老照片展到什么时候', reported, reported, '2024-10-08')).toBeUndefined();
+  });
+
+  it('does not hold a year the text says as 今年 against the sentence', () => {
+    const p = '今年全区暑期托管点共28个。暑期托管以作业辅导为主。托管将持续到8月23日。';
+    expect(text(directAnswer('2024年暑期托管到哪天结束', '托管将持续到8月23日。', p, '2024-08-10'))).toBe(
+      '2024年8月23日',
+    );
+  });
+
+  it('reads 啥时候 as a date question', () => {
+    const t = '区教育局表示，新学区划分方案将于6月上旬向社会公布。';
+    expect(text(directAnswer('新学区划分方案啥时候公布', t, t, '2024-04-02'))).toBe('2024年6月上旬');
+  });
+});
+
+describe('a list item is what follows 的', () => {
+  it('does not read 「公园的早樱、玉兰」 as a list of parks', () => {
+    const s = '3月9日，森林公园的早樱、玉兰竞相绽放，当天入园游客达1.6万人次。';
+    expect(text(directAnswer('3月9日森林公园来了多少游客', s))).toBe('1.6万人次');
+    expect(listTotal('3月9日森林公园来了多少游客', s, ['森林', '公园', '游客'], s.indexOf('1.6'))).toBe(false);
   });
 });
