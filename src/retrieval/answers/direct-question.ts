@@ -63,7 +63,8 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   length: ['公里', '千米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
-  duration: ['小时', '分钟', '个月', '天', '年', '周'],
+  // (工作日 counts days: 公示5个工作日.)
+  duration: ['小时', '分钟', '个月', '个工作日', '工作日', '天', '年', '周'],
   // How many times: 跳了多少下 is answered by 218次.
   times: ['次', '下', '回', '遍'],
 };
@@ -126,6 +127,9 @@ const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
 const WHEN = '(?:什么时候|什么时间|啥时候|啥时|何时|哪天|哪一天|几月几[日号]|几号)';
 const ASKS_END = new RegExp(`(?:到|至|截至)${WHEN}|${WHEN}(?:结束|截止|为止|闭幕|闭馆|到期)`, 'u');
 const ASKS_START = new RegExp(`(?:从|自)${WHEN}|${WHEN}(?:开始|起)`, 'u');
+// 「多少钱一张」「坐一趟要多久」「每人多少」: one of a measure word says what the figure is per, which
+// news says otherwise (票价每人80元, 单程约45分钟); it names no topic a sentence must hold.
+const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT})$`, 'u');
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
@@ -355,7 +359,11 @@ function readAsked(question: string): AskedFor | undefined {
   // (结束, 开始 then say which end is asked, as the question word does; the text need not say them.)
   const words = joinSingles(segment(rest)).filter(
     (t) =>
-      t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text) && !(bound && BOUND_WORDS.test(t.text)),
+      t.text.length >= 2 &&
+      !QUESTION_STOP.has(t.text) &&
+      !/^\d+$/.test(t.text) &&
+      !PER_ONE.test(t.text) &&
+      !(bound && BOUND_WORDS.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
   amongGroup,
   anotherFiguresNoun,
@@ -452,5 +452,20 @@ describe('a list item is what follows 的', () => {
     const s = '3月9日，森林公园的早樱、玉兰竞相绽放，当天入园游客达1.6万人次。';
     expect(text(directAnswer('3月9日森林公园来了多少游客', s))).toBe('1.6万人次');
     expect(listTotal('3月9日森林公园来了多少游客', s, ['森林', '公园', '游客'], s.indexOf('1.6'))).toBe(false);
+  });
+});
+
+describe('what a figure is per, and days counted as 工作日', () => {
+  it('does not ask the sentence to hold 一张/一趟 (what the figure is per)', () => {
+    expect(askedFor('古运河游船坐一趟要多久')?.terms).not.toContain('一趟');
+    const s = '今年古运河新增了2艘游船，夜游航线单程约50分钟，票价每人60元。';
+    const p = `今年古运河夜游持续火热。古运河夜游航线增加到3条。${s}`;
+    expect(text(directAnswer('古运河夜游坐一趟要多久', s, p))).toBe('约50分钟');
+  });
+
+  it('reads 个工作日 as days, and no bare 个 as a duration', () => {
+    const s = '评估结果会在社区公示7个工作日，无异议后生效。';
+    expect(text(directAnswer('评估结果要公示几天', s))).toBe('7个工作日');
+    expect(directAnswer('评估结果要公示几天', '评估结果会在7个社区公示。')).toBeUndefined();
   });
 });
