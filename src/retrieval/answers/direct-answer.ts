@@ -238,7 +238,7 @@ function scoreSentence(
     if (c.kind === 'quantity') {
       // 多少个小区 counts 小区: 「11个街道」 counts something else.
       if (
-        asked.namedUnit &&
+        (asked.namedUnit || asked.counted !== undefined) &&
         !countsAnyPeople(asked.units, c.unit) &&
         !countsAsked(question, countedNouns(text, c.end)) &&
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)

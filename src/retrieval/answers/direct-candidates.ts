@@ -112,12 +112,21 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
+    // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
+    // (「提前两天」 is how long in advance).
+    if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
     if (unit === '成' && !isChinese) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
     if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
   }
   return out;
+}
+
+/** 「节前两天」「三天后」: a figure of time right after 前/后 or right before 后/前, not 提前. */
+function relativeTime(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  return (/[前后]$/u.test(before) && before !== '提前') || /^[前后]/u.test(text.slice(end));
 }
 
 /**

@@ -4,7 +4,7 @@
  * organisation, 什么时候/哪天 a date; and the question's own words around the question phrase.
  */
 import { normalize } from '../../text/normalize.ts';
-import { segment } from '../../text/segment.ts';
+import { segment, tagHan } from '../../text/segment.ts';
 
 export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
 
@@ -15,6 +15,8 @@ export interface AskedFor {
   units: string[];
   /** The question names its own measure word (多少辆), not only a family. */
   namedUnit: boolean;
+  /** 「能收多少孩子」: the noun a quantity question counts right after 多少, naming no measure word nor family. */
+  counted?: string;
   /** 第几: an ordinal (第八个) is asked for. */
   ordinal: boolean;
   /** 几点: a time of day (早上7点) is asked for. */
@@ -383,11 +385,18 @@ function readAsked(question: string): AskedFor | undefined {
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
   const plural = /哪些|哪几/.test(q);
+  // 「多少孩子」: with no measure word or family asked, the noun right after 多少 is what is counted.
+  let counted: string | undefined;
+  if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {
+    const next = tagHan(after.match(/^\p{Script=Han}+/u)?.[0] ?? '')[0];
+    if (next && next.word.length >= 2 && /^(?:n|nz|vn)$/.test(next.tag)) counted = next.word;
+  }
   return {
     bound,
     kind,
     units,
     namedUnit,
+    counted,
     ordinal,
     clock,
     noun,

@@ -469,3 +469,27 @@ describe('what a figure is per, and days counted as 工作日', () => {
     expect(directAnswer('评估结果要公示几天', '评估结果会在7个社区公示。')).toBeUndefined();
   });
 });
+
+describe('a time before or after an event is no duration', () => {
+  it('refuses 「节前两天」 and 「三天后」 for 多长时间, keeps 「提前两天」 and a plain duration', () => {
+    const s = '9月15日，中秋节前两天，社区志愿服务队在小区广场摆开便民摊位。';
+    expect(directAnswer('社区志愿者累计服务了多长时间', s)).toBeUndefined();
+    expect(directAnswer('展览要布展多久', '展览布展三天后正式开放。')).toBeUndefined();
+    expect(text(directAnswer('参观要提前几天预约', '参观需提前两天在公众号预约。'))).toBe('两天');
+    expect(text(directAnswer('社区志愿者累计服务了多长时间', '社区志愿者累计服务超过5万小时。'))).toBe('超过5万小时');
+  });
+});
+
+describe('the noun a question counts right after 多少', () => {
+  const s = '城北新城幼儿园设12个班，新增学位360个。';
+
+  it('refuses a figure counting another noun (12个班 for 多少孩子)', () => {
+    expect(askedFor('城北新城幼儿园能收多少孩子')?.counted).toBe('孩子');
+    expect(text(directAnswer('城北新城幼儿园能收多少孩子', s))).toBe('360个');
+  });
+
+  it('reads no counted noun when the question names a measure word or a family', () => {
+    expect(askedFor('城北新城幼儿园能收多少个孩子')?.counted).toBeUndefined();
+    expect(askedFor('项目投了多少钱')?.counted).toBeUndefined();
+  });
+});
