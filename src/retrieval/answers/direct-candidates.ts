@@ -38,6 +38,7 @@ const QUANTITY = new RegExp(
   `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
+const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
 const DATE =
@@ -101,9 +102,18 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     }
     return out;
   }
+  // 「用时2分50秒」: minutes and seconds are one duration.
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(MINUTES_SECONDS)) {
+    const start = m.index ?? 0;
+    spans.push([start, start + m[0].length]);
+    const bonus = unitBonus('秒', asked);
+    if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '秒', bonus });
+  }
   for (const m of text.matchAll(QUANTITY)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
+    if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
     const unit = m[2];
     const isChinese = !/\d/.test(amount);
@@ -283,8 +293,26 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     }
     out.push({ start, end, kind: 'person', bonus });
   });
+  // jieba may cut a title and the name after it across their boundary (传承|人季|永康): a surname and
+  // one or two characters right after a title, then what follows a name, are a name too.
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const title = titleBefore(text, m.index ?? 0);
+    if (!title || PERSON_WORDS.has(title) || BYLINE_ROLES.includes(title) || !SURNAMES.has(m[1]![0]!)) continue;
+    const start = m.index ?? 0;
+    const end = start + m[1]!.length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    if (otherTitle(ownTitles(text, start, end, 0), asked.noun)) continue;
+    out.push({ start, end, kind: 'person', bonus: asked.noun && title === asked.noun ? 1 : 0 });
+  }
   return out;
 }
+
+// A name where a title ends (区级代表性传承人*季永康*走进校园): a surname, one or two characters,
+// then a verb news puts after a person, or a mark.
+const TITLED_NAME = new RegExp(
+  `(?<=${TITLES.join('|')})(\\p{Script=Han}{2,3}?)(?=介绍|表示|说|指出|强调|告诉|认为|带领|主持|出席|参加|担任|走进|来到|[，,。、；;：:（(])`,
+  'gu',
+);
 
 /** Place names end in one of these (十里坊小学, 城南新村, 天安数码城, 市委党校). */
 export const PLACE_SUFFIXES =

@@ -66,7 +66,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
   // (工作日 counts days: 公示5个工作日.)
-  duration: ['小时', '分钟', '个月', '个工作日', '工作日', '天', '年', '周'],
+  duration: ['小时', '分钟', '秒', '个月', '个工作日', '工作日', '天', '年', '周'],
   // How many times: 跳了多少下 is answered by 218次.
   times: ['次', '下', '回', '遍'],
 };

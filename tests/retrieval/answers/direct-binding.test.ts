@@ -493,3 +493,23 @@ describe('the noun a question counts right after 多少', () => {
     expect(askedFor('项目投了多少钱')?.counted).toBeUndefined();
   });
 });
+
+describe('a name right after a title jieba cuts across', () => {
+  it('reads 「传承人季永福走进校园」 as the holder of the title asked', () => {
+    const s = '这是剪纸市级代表性传承人季永福走进校园，给社团学生上的一堂非遗课。';
+    expect(text(directAnswer('给学生上剪纸课的传承人叫什么名字', s))).toBe('季永福');
+  });
+
+  it('reads no name from a word that opens with no surname, nor for another title', () => {
+    expect(directAnswer('给学生上剪纸课的传承人叫什么名字', '剪纸传承人表示，将继续走进校园。')).toBeUndefined();
+    expect(directAnswer('社区的主任是谁', '这是剪纸市级代表性传承人季永福走进校园。')).toBeUndefined();
+  });
+});
+
+describe('minutes and seconds are one duration', () => {
+  it('answers 多长时间 with 「2分30秒」, not its seconds alone', () => {
+    const s = '全校师生沿预定路线撤离到操场，整个疏散过程用时2分30秒。';
+    expect(text(directAnswer('学校地震演练多长时间疏散完', s))).toBe('2分30秒');
+    expect(directAnswer('学校地震演练多长时间疏散完', '全校师生于2点30分撤离到操场。')).toBeUndefined();
+  });
+});
