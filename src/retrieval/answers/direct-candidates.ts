@@ -463,7 +463,56 @@ export function candidatesOf(text: string, asked: AskedFor, question = ''): Cand
     case 'place':
     case 'organization':
       return namedCandidates(text, asked, asked.kind);
+    case 'thing':
+      return thingCandidates(text, asked.noun ?? '');
   }
+}
+
+// A name in quotes or title marks and the words right after it (「“银发课堂”智能手机培训班」).
+const QUOTED = /[“"《]([^”"》“《]{2,12})[”"》](\p{Script=Han}{0,8})/gu;
+// Words that may make up the name of a thing: nouns of every kind, abbreviations, unknown words.
+const THING_PART = /^(?:n|nz|ng|ns|nt|nr|j|x|b|eng)$/;
+
+/**
+ * Things of the kind asked (`noun`: 花, 生产线, 培训班): a name in quotes right before a word of that
+ * kind (「“马年说马”生肖文物展」 for 什么生肖展: the word ends as the noun does), and a noun phrase
+ * ending in the noun (梨花 for 什么花, 精密减速机生产线 for 什么生产线), not one item of a list.
+ */
+function thingCandidates(text: string, noun: string): Candidate[] {
+  if (!noun) return [];
+  const out: Candidate[] = [];
+  const head = noun[noun.length - 1]!;
+  for (const m of text.matchAll(QUOTED)) {
+    // The word after the name ends as the noun does and holds the rest of it (生肖文物展 for 生肖展).
+    const at = m[2]!.indexOf(head);
+    if (at < 0 || !m[2]!.slice(0, at + 1).includes(noun.slice(0, -1))) continue;
+    const start = (m.index ?? 0) + 1;
+    out.push({ start, end: start + m[1]!.length, kind: 'thing', bonus: 1 });
+  }
+  const toks = tokens(text);
+  toks.forEach((t, k) => {
+    if (!t.word.endsWith(noun) || !THING_PART.test(t.tag)) return;
+    let first = k;
+    while (first > 0) {
+      const prev = toks[first - 1]!;
+      if (!isHan(prev.word) || prev.start + prev.word.length !== toks[first]!.start) break;
+      // An attribute or verb inside the name (精密|减速|机): not the predicate, which follows an
+      // adverb, a preposition or a mark (将|建设).
+      const before = toks[first - 2];
+      const inside = /^(?:a|v|vn)$/.test(prev.tag) && before !== undefined && !/^(?:d|p|c|x|uj|r)$/.test(before.tag);
+      if (!THING_PART.test(prev.tag) && !inside) break;
+      if (t.start + t.word.length - prev.start > 10) break;
+      first--;
+    }
+    const start = toks[first]!.start;
+    const end = t.start + t.word.length;
+    if (end - start <= noun.length) return; // the noun alone names no thing
+    // 「居住证和社保缴纳证明」: one item of a list is not the answer alone.
+    if (/(?:和|与|及|、)$/u.test(text.slice(0, start)) || /^(?:和|与|及|、)/u.test(text.slice(end))) return;
+    if (out.some((c) => c.start < end && start < c.end)) return;
+    out.push({ start, end, kind: 'thing', bonus: 0.5 });
+  });
+  return out;
 }
 
 /** The clause (between commas) that holds [start, end). */

@@ -6,7 +6,7 @@
 import { normalize } from '../../text/normalize.ts';
 import { segment, tagHan } from '../../text/segment.ts';
 
-export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
+export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date' | 'thing';
 
 /** What a question asks for, read off its question word. */
 export interface AskedFor {
@@ -324,6 +324,10 @@ function readAsked(question: string): AskedFor | undefined {
   } else {
     const quantity = q.match(QUANTITY_QUESTION);
     if (quantity) [kind, phrase] = ['quantity', quantity];
+    else {
+      const thing = thingAsked(q, roleName);
+      if (thing) [kind, phrase, noun] = ['thing', thing.phrase, thing.noun];
+    }
   }
   if (!kind || !phrase) return undefined;
   // 哪几个原则 asks for the items, not for how many.
@@ -408,6 +412,42 @@ function readAsked(question: string): AskedFor | undefined {
     anchors: [...new Set(anchors)],
     before,
   };
+}
+
+// 「开的是什么花」「要建什么生产线」: the noun after 什么 names the kind of thing asked for.
+const WHAT_NOUN = /什么(?=\p{Script=Han})/u;
+const THING_TAG = /^(?:n|nz|ng|vn|j|nt)$/;
+
+/**
+ * A thing asked for by its kind: the noun after 什么 (什么花, 什么生产线), or the thing a name is asked
+ * of (培训班叫什么名字). Undefined when 什么 stands alone (修好了什么): nothing then says which
+ * words of a sentence would be the answer.
+ */
+function thingAsked(
+  q: string,
+  roleName: RegExpMatchArray | null,
+): { phrase: RegExpMatchArray; noun: string } | undefined {
+  if (roleName) {
+    const before = segment(q.slice(0, roleName.index)).filter((t) => isHan(t.text));
+    const last = before[before.length - 1];
+    if (!last || last.start + last.text.length !== roleName.index) return undefined;
+    // A one-character word closes a longer noun (读书|会).
+    const prev = before[before.length - 2];
+    const noun =
+      last.text.length === 1 && prev && prev.start + prev.text.length === last.start
+        ? prev.text + last.text
+        : last.text;
+    return noun.length >= 2 ? { phrase: roleName, noun } : undefined;
+  }
+  const what = q.match(WHAT_NOUN);
+  if (!what) return undefined;
+  const rest = q.slice((what.index ?? 0) + 2).match(/^\p{Script=Han}+/u)?.[0] ?? '';
+  // One or two characters closing the question are the noun, whatever jieba tags them (什么花).
+  const last = rest.replace(/[呢啊呀]$/u, '');
+  if (last.length >= 1 && last.length <= 2 && last === q.slice(-last.length)) return { phrase: what, noun: last };
+  const next = tagHan(rest)[0];
+  if (!next || !THING_TAG.test(next.tag)) return undefined;
+  return { phrase: what, noun: next.word };
 }
 
 /** A word as a regular expression that matches it literally. */

@@ -513,3 +513,21 @@ describe('minutes and seconds are one duration', () => {
     expect(directAnswer('学校地震演练多长时间疏散完', '全校师生于2点30分撤离到操场。')).toBeUndefined();
   });
 });
+
+describe('a thing asked for by its kind (什么花, 什么生产线, 培训班叫什么名字)', () => {
+  it('answers with the noun phrase ending in the kind asked, or the quoted name before it', () => {
+    const flowers = '4月6日，城北街道的海棠花进入盛花期，市民在公园里拍照。';
+    expect(text(directAnswer('城北街道4月初开的是什么花', flowers))).toBe('海棠花');
+    const plant = '德国某精工项目总投资3000万欧元，将建设精密轴承生产线。';
+    expect(text(directAnswer('精工项目要建什么生产线', plant))).toBe('精密轴承生产线');
+    const club = '近日，“悦读时光”亲子读书会在社区图书馆开讲，20组家庭参加。';
+    expect(text(directAnswer('社区图书馆的亲子读书会叫什么名字', club))).toBe('悦读时光');
+  });
+
+  it('refuses one item of a list, and reads nothing when 什么 names no kind', () => {
+    const papers = '对于随迁子女入学，凭居住证和社保缴纳证明即可申请。';
+    expect(directAnswer('随迁子女入学要带什么证明', papers)).toBeUndefined();
+    expect(askedFor('江边新修好了什么')).toBeUndefined();
+    expect(askedFor('城北街道4月初开的是什么花')?.noun).toBe('花');
+  });
+});
