@@ -61,7 +61,9 @@ const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
 // Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
 const LIST_JOINT = /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u;
 // The district a name opens with (崇川区春晖之声艺术团).
-const LEADING_DISTRICT = /^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u;
+// (and the street or town it lies in: 文峰街道紫薇社区, in a list of places of one level).
+const LEADING_DISTRICT =
+  /^(?:\p{Script=Han}{1,3}?(?:省|市|区|县)|\p{Script=Han}{2,4}?(?:街道|镇|乡))(?=\p{Script=Han}{3})/u;
 
 /** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
 const MIN_TIE = 1;

@@ -144,7 +144,8 @@ const PLACE_NOUNS =
 const ORG_NOUNS =
   '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
 // 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
-const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)';
+// (哪两个社区, 哪几家企业: which ones, so many of them.)
+const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么|哪[两三四五六七八九十几][个家所座])';
 const WHICH = `${WHICH_WORDS}\\p{Script=Han}{0,3}?`;
 const PLACE_QUESTION = new RegExp(
   `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
@@ -388,7 +389,7 @@ function readAsked(question: string): AskedFor | undefined {
   const event =
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
-  const plural = /哪些|哪几/.test(q);
+  const plural = /哪些|哪几|哪[两三四五六七八九十]/.test(q);
   // 「多少孩子」: with no measure word or family asked, the noun right after 多少 is what is counted.
   let counted: string | undefined;
   if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {

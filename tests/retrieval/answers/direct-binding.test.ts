@@ -531,3 +531,16 @@ describe('a thing asked for by its kind (什么花, 什么生产线, 培训班�
     expect(askedFor('城北街道4月初开的是什么花')?.noun).toBe('花');
   });
 });
+
+describe('哪两个, 哪几家: which ones, listed together', () => {
+  it('answers with the places listed together', () => {
+    const s = '视察组先后来到城东街道和平社区、文峰街道紫荆社区，察看电梯运行情况。';
+    expect(askedFor('人大视察加装电梯去了哪两个社区')?.plural).toBe(true);
+    expect(text(directAnswer('人大视察加装电梯去了哪两个社区', s))).toBe('和平社区、紫荆社区');
+  });
+
+  it('gives no count for it, and reads 哪个 as one', () => {
+    expect(askedFor('人大视察去了哪个社区')?.plural).toBe(false);
+    expect(askedFor('人大视察去了哪两个社区')?.kind).toBe('place');
+  });
+});
