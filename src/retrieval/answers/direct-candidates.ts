@@ -357,6 +357,8 @@ function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate
 const NOUN_SUFFIXES: Record<string, RegExp> = {
   小区: /(?:小区|新村|花园|家园|公寓|苑|村|城|湾|府|庭)$/u,
   社区: /社区$/u,
+  // 哪条路 asks for a road or street by name (青年中路, 寺街), not the area it runs through.
+  路: /(?:路|街|大道|巷)$/u,
   街道: /街道$/u,
   村: /村$/u,
   镇: /镇$/u,

@@ -98,7 +98,8 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/补贴|补助|优惠|折扣|减免/, 'money share'],
   // Amounts (总额, 额度) and credit are sums of money.
   [
-    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款/,
+    // (A fee, a price, a wage, a fine are sums too: 挂号费, 票价, 月薪, 罚款, 租金.)
+    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款|[^免]费|收费|票价|价钱|单价|月薪|年薪|工资|薪酬|罚款|租金/,
     'money',
   ],
   [/面积|多大|占地/, 'area'],
@@ -145,7 +146,7 @@ const ORG_NOUNS =
   '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
 // 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
 // (哪两个社区, 哪几家企业: which ones, so many of them.)
-const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么|哪[两三四五六七八九十几][个家所座])';
+const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|哪条|什么|哪[两三四五六七八九十几][个家所座])';
 const WHICH = `${WHICH_WORDS}\\p{Script=Han}{0,3}?`;
 const PLACE_QUESTION = new RegExp(
   `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,

@@ -544,3 +544,19 @@ describe('哪两个, 哪几家: which ones, listed together', () => {
     expect(askedFor('人大视察去了哪两个社区')?.kind).toBe('place');
   });
 });
+
+describe('fees, prices, wages and fines are sums; 哪条路 asks for a road', () => {
+  it('answers 挂号费多少 with a sum, never with a count', () => {
+    const s = '夜间门诊挂号费每次8元，全区共有4家社区医院开设夜间门诊。';
+    expect(text(directAnswer('社区医院夜间门诊挂号费多少', s))).toBe('8元');
+    expect(directAnswer('社区医院夜间门诊挂号费多少', '全区共有4家社区医院开设夜间门诊。')).toBeUndefined();
+    expect(askedFor('岗位平均月薪多少')?.units).toContain('元');
+    expect(askedFor('活动免费参加的有多少人')?.units).not.toContain('元');
+  });
+
+  it('answers 哪条路 with a road, not the area the place lies in', () => {
+    const s = '新校区位于崇川路，紧邻市北高新区，9月投入使用。';
+    expect(text(directAnswer('新校区在哪条路上', s))).toBe('崇川路');
+    expect(directAnswer('新校区在哪条路上', '新校区位于市北高新区，9月投入使用。')).toBeUndefined();
+  });
+});
