@@ -268,7 +268,12 @@ function scoreSentence(
     let around = clauseAround(text, c.start, c.end);
     // 「1月20日,崇川区启动……」: a date standing alone before a comma times the rest of its sentence,
     // up to the next date.
-    if (c.kind === 'date' && /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end))) {
+    // (Not a date that ends a period: 「持续到4月中旬，其间将举办……」 does not time what it holds.)
+    if (
+      c.kind === 'date' &&
+      /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end)) &&
+      dateBound(text, c.start, c.end, 'end') !== 'fits'
+    ) {
       const rest = text.slice(c.end).replace(/[。！？!?；;].*$/u, '');
       const next = candidates.find((o) => o.start > c.end);
       around += next ? rest.slice(0, next.start - c.end) : rest;

@@ -259,6 +259,9 @@ const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]/gu;
 const HOLIDAY = /春节|元旦|清明|五一|劳动节|端午|中秋|国庆|黄金周|小长假|寒假|暑假|暑期|假期|节假日|周末/gu;
 const THAT_DAY = /当天|当日|这一天|那天|同日/u;
 
+// Words for any holiday or rest day: they name no holiday of their own.
+const GENERAL_TIMES = new Set(['假期', '节假日', '小长假', '黄金周', '周末']);
+
 /** The days and holidays a text names (「5月19日」, 「春节假期」 as 春节 and 假期). */
 function timesIn(text: string): string[] {
   return [...text.matchAll(DAY), ...text.matchAll(HOLIDAY)].map((m) => m[0].replace(/^(?:19|20)\d{2}年/u, ''));
@@ -286,6 +289,10 @@ export function otherPeriod(question: string, sentence: string): boolean {
   const asked = timesIn(question);
   if (asked.length === 0) return false;
   const named = timesIn(sentence);
+  // 「国庆假期」 and 「春节假期」 share the word 假期, not the holiday.
+  const own = (times: string[]) => times.filter((t) => !GENERAL_TIMES.has(t));
+  if (own(asked).length > 0 && own(named).length > 0 && !own(named).some((t) => own(asked).includes(t)))
+    return !THAT_DAY.test(sentence);
   if (named.some((t) => asked.includes(t))) return false;
   if (named.length === 0) return /累计|以来/u.test(sentence) && !THAT_DAY.test(sentence);
   return !THAT_DAY.test(sentence);

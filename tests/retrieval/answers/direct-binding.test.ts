@@ -560,3 +560,19 @@ describe('fees, prices, wages and fines are sums; 哪条路 asks for a road', ()
     expect(directAnswer('新校区在哪条路上', '新校区位于市北高新区，9月投入使用。')).toBeUndefined();
   });
 });
+
+describe('a holiday is not another holiday, and a period’s end times nothing within it', () => {
+  it("refuses 春节假期's figure for 国庆假期, keeps it for 春节", () => {
+    const s = '今年春节假期，森林公园累计接待游客31.5万人次，创下历史新高。';
+    expect(otherPeriod('国庆假期森林公园一共接待了多少游客', s)).toBe(true);
+    expect(directAnswer('国庆假期森林公园一共接待了多少游客', s)).toBeUndefined();
+    expect(text(directAnswer('春节假期森林公园一共接待了多少游客', s))).toBe('31.5万人次');
+  });
+
+  it('does not time an event held within a period by the date the period ends', () => {
+    const s = '据了解，植物园花展将持续到5月上旬，其间将举办月季文化节等活动。';
+    expect(directAnswer('植物园月季文化节是哪天举办', s, s, '2024-04-01')).toBeUndefined();
+    const held = '据了解，植物园将于5月3日举办月季文化节。';
+    expect(text(directAnswer('植物园月季文化节是哪天举办', held, held, '2024-04-01'))).toBe('2024年5月3日');
+  });
+});
