@@ -251,6 +251,8 @@ function scoreSentence(
       // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.
       const ends = candidates.filter((o) => o.kind === 'quantity').map((o) => o.end);
       if (anotherFiguresNoun(text, c.end, ends, asked.terms)) continue;
+      // 「新增就业里高校毕业生有多少」: the figure's clause names the part asked.
+      if (asked.part && !clauseAround(text, c.start, c.end).includes(asked.part)) continue;
       // 「180余件，其中60余件为首次亮相」: the part when the question names what only it says, else the whole.
       if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x))) continue;
       // One member of a list asked about: the list's total is not its figure.
@@ -260,7 +262,12 @@ function scoreSentence(
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
-      if (c.unit && FAMILY_OF.get(c.unit) === 'money' && otherMeasure(question, clauseAround(text, c.start, c.end)))
+      const clause = clauseAround(text, c.start, c.end);
+      if (
+        c.unit &&
+        FAMILY_OF.get(c.unit) === 'money' &&
+        otherMeasure(question, clause, clause.indexOf(text.slice(c.start, c.end)))
+      )
         continue;
     }
     // 「是哪里人」 asks where a person comes from: 「江苏南通人」.

@@ -235,7 +235,7 @@ const MONEY_MEASURES: [string, RegExp][] = [
   ['subsidy', /补贴|补助|补偿|救助金|慰问金|奖补/u],
   ['prize', /奖金|奖励/u],
   ['budget', /预算|经费/u],
-  ['price', /价格|票价|售价|收费|费用|造价/u],
+  ['price', /价格|票价|售价|收费|费用|造价|门票/u],
   ['credit', /融资|授信|贷款/u],
 ];
 
@@ -246,10 +246,18 @@ const measuresOf = (text: string) => MONEY_MEASURES.filter(([, p]) => p.test(tex
  * figure's clause names what its own measures, they are the same (「年产值可达10亿元」 does not
  * answer 「项目投了多少钱」). A clause naming no measure is not refused here.
  */
-export function otherMeasure(question: string, clause: string): boolean {
+export function otherMeasure(question: string, clause: string, figureAt = -1): boolean {
   const asked = measuresOf(question);
   if (asked.length === 0) return false;
-  const named = measuresOf(clause);
+  // The measure named last before the figure is its own (「门票及二次消费收入1860万元」: 收入).
+  let nearest: { name: string; at: number } | undefined;
+  if (figureAt >= 0)
+    for (const [name, p] of MONEY_MEASURES) {
+      const head = clause.slice(0, figureAt);
+      for (const m of head.matchAll(new RegExp(p.source, 'gu')))
+        if (!nearest || (m.index ?? 0) > nearest.at) nearest = { name, at: m.index ?? 0 };
+    }
+  const named = nearest ? [nearest.name] : measuresOf(clause);
   return named.length > 0 && !named.some((m) => asked.includes(m));
 }
 

@@ -385,6 +385,22 @@ const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|
 // Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
 const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
 
+// Nouns that ask for a place of any kind (什么地方, 哪个区域): no suffix of their own.
+const GENERAL_PLACE_NOUNS = new Set(['地方', '区域', '地点', '场地', '场馆', '城市', '片区', '点位', '路段', '会场']);
+const ownSuffixes = new Map<string, RegExp>();
+
+/** 哪个码头: a place asked by a noun of its own kind ends in that noun (南门码头). */
+function ownSuffix(noun: string, kind: 'place' | 'organization'): RegExp | undefined {
+  if (kind !== 'place' || noun.length < 2 || GENERAL_PLACE_NOUNS.has(noun)) return undefined;
+  let found = ownSuffixes.get(noun);
+  if (!found) {
+    found = new RegExp(`${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'u');
+    if (ownSuffixes.size >= 1000) ownSuffixes.clear();
+    ownSuffixes.set(noun, found);
+  }
+  return found;
+}
+
 /** Each suffix pattern without its end anchor, to find suffixes anywhere (made once per pattern). */
 const unanchoredCache = new Map<RegExp, RegExp>();
 function unanchored(suffixes: RegExp): RegExp {
@@ -394,7 +410,9 @@ function unanchored(suffixes: RegExp): RegExp {
 }
 
 function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
-  const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
+  const suffixes =
+    (asked.noun && (NOUN_SUFFIXES[asked.noun] ?? ownSuffix(asked.noun, kind))) ||
+    (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
   const anywhere = unanchored(suffixes);
   const out: Candidate[] = [];
   const toks = tokens(text);

@@ -17,6 +17,8 @@ export interface AskedFor {
   namedUnit: boolean;
   /** 「能收多少孩子」: the noun a quantity question counts right after 多少, naming no measure word nor family. */
   counted?: string;
+  /** 「新增就业里高校毕业生有多少」: the part of a whole the question asks for (高校毕业生). */
+  part?: string;
   /** 第几: an ordinal (第八个) is asked for. */
   ordinal: boolean;
   /** 几点: a time of day (早上7点) is asked for. */
@@ -132,7 +134,10 @@ const ASKS_END = new RegExp(`(?:到|至|截至)${WHEN}|${WHEN}(?:结束|截止|�
 const ASKS_START = new RegExp(`(?:从|自)${WHEN}|${WHEN}(?:开始|起)`, 'u');
 // 「多少钱一张」「坐一趟要多久」「每人多少」: one of a measure word says what the figure is per, which
 // news says otherwise (票价每人80元, 单程约45分钟); it names no topic a sentence must hold.
-const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT})$`, 'u');
+const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT}|班|度)$`, 'u');
+// 里 (not of 公里, 邻里, 这里…), 当中, 之中 after a word: what follows is a part of it.
+const PART_MARK =
+  /(?<=\p{Script=Han}{2})(?<![公邻这那哪城家村夜心万千百])(?:里面?|当中|之中)(?:的)?(?=\p{Script=Han}{2})/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
@@ -323,6 +328,10 @@ function readAsked(question: string): AskedFor | undefined {
   } else if (place) {
     [kind, phrase] = ['place', place];
     noun = q.match(PLACE_NOUN)?.[1];
+    // 在哪个码头: a noun the list lacks is asked by its own name, the word after 哪个.
+    const which = q.match(/哪(?:个|座|所|条|一个)(\p{Script=Han}{2,4})/u);
+    const first = which ? segment(which[1]!)[0] : undefined;
+    if (!noun && first && first.start === 0 && isHan(first.text) && first.text.length >= 2) noun = first.text;
   } else {
     const quantity = q.match(QUANTITY_QUESTION);
     if (quantity) [kind, phrase] = ['quantity', quantity];
@@ -391,6 +400,11 @@ function readAsked(question: string): AskedFor | undefined {
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
   const plural = /哪些|哪几|哪[两三四五六七八九十]/.test(q);
+  // 「新增就业里高校毕业生有多少」: a noun alone between 里/当中/之中 and the question phrase is the part
+  // asked for (not 「小区里新开的养老中心」, where 里 only says where).
+  const mark = kind === 'quantity' ? q.slice(0, at).match(PART_MARK) : null;
+  const stretch = mark ? lead.slice((mark.index ?? 0) + mark[0].length) : '';
+  const part = /^\p{Script=Han}{2,6}$/u.test(stretch) && !/的|在|了/u.test(stretch) ? stretch : undefined;
   // 「多少孩子」: with no measure word or family asked, the noun right after 多少 is what is counted.
   let counted: string | undefined;
   if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {
@@ -403,6 +417,7 @@ function readAsked(question: string): AskedFor | undefined {
     units,
     namedUnit,
     counted,
+    part,
     ordinal,
     clock,
     noun,

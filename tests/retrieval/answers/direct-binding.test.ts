@@ -9,6 +9,7 @@ import {
   countsPlacesOf,
   dateBound,
   listTotal,
+  otherMeasure,
   otherPeriod,
   partOrWhole,
   ownNoun,
@@ -574,5 +575,32 @@ describe('a holiday is not another holiday, and a period’s end times nothing w
     expect(directAnswer('植物园月季文化节是哪天举办', s, s, '2024-04-01')).toBeUndefined();
     const held = '据了解，植物园将于5月3日举办月季文化节。';
     expect(text(directAnswer('植物园月季文化节是哪天举办', held, held, '2024-04-01'))).toBe('2024年5月3日');
+  });
+});
+
+describe('what a question names of its answer, read generally', () => {
+  it('answers 哪个码头 with a name ending in 码头, nothing else', () => {
+    expect(askedFor('夜游在哪个码头上船')?.noun).toBe('码头');
+    expect(text(directAnswer('夜游在哪个码头上船', '夜游游船从南门码头出发，沿河航行一圈。'))).toBe('南门码头');
+    expect(directAnswer('夜游在哪个码头上船', '今年以来景区持续推进夜游提档升级。')).toBeUndefined();
+  });
+
+  it('asks the part named after 里/当中 (新增就业里高校毕业生), not the whole', () => {
+    expect(askedFor('今年新增就业里高校毕业生有多少')?.part).toBe('高校毕业生');
+    expect(askedFor('小区里新开的养老中心有多少张床位')?.part).toBeUndefined();
+    const s = '全年城镇新增就业1.8万人，其中高校毕业生6200人。';
+    expect(text(directAnswer('今年新增就业里高校毕业生有多少', s))).toBe('6200人');
+    expect(directAnswer('今年新增就业里高校毕业生有多少', '全年城镇新增就业1.8万人。')).toBeUndefined();
+  });
+
+  it("reads a sum's measure as the one named last before it (门票及二次消费收入 is revenue)", () => {
+    const s = '五一假期景区实现门票及二次消费收入1200万元。';
+    expect(otherMeasure('景区门票多少钱一张', s, s.indexOf('1200'))).toBe(true);
+    expect(directAnswer('景区门票多少钱一张', s)).toBeUndefined();
+    expect(text(directAnswer('景区门票多少钱一张', '景区门票每张60元，学生半价。'))).toBe('60元');
+  });
+
+  it('does not ask the sentence to hold 一班 (what the figure is per)', () => {
+    expect(askedFor('到上海的高铁多久一班')?.terms).not.toContain('一班');
   });
 });
