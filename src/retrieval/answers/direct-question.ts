@@ -434,6 +434,9 @@ function readAsked(question: string): AskedFor | undefined {
 // 「开的是什么花」「要建什么生产线」: the noun after 什么 names the kind of thing asked for.
 const WHAT_NOUN = /什么(?=\p{Script=Han})/u;
 const THING_TAG = /^(?:n|nz|ng|vn|j|nt)$/;
+// Kinds whose things news names by what they are about, at length, not by a short name ending in
+// the kind (什么会: 「区委常委会第十次会议」; 什么活动, 什么内容, 什么工作): no short answer.
+const GENERAL_THINGS = /^(?:会|会议|大会|活动|事|事情|东西|意思|内容|工作|情况|问题|措施|政策|服务|项目)$/u;
 
 /**
  * A thing asked for by its kind: the noun after 什么 (什么花, 什么生产线), or the thing a name is asked
@@ -458,13 +461,14 @@ function thingAsked(
   }
   const what = q.match(WHAT_NOUN);
   if (!what) return undefined;
+  const thing = (noun: string) => (GENERAL_THINGS.test(noun) ? undefined : { phrase: what, noun });
   const rest = q.slice((what.index ?? 0) + 2).match(/^\p{Script=Han}+/u)?.[0] ?? '';
   // One or two characters closing the question are the noun, whatever jieba tags them (什么花).
   const last = rest.replace(/[呢啊呀]$/u, '');
-  if (last.length >= 1 && last.length <= 2 && last === q.slice(-last.length)) return { phrase: what, noun: last };
+  if (last.length >= 1 && last.length <= 2 && last === q.slice(-last.length)) return thing(last);
   const next = tagHan(rest)[0];
   if (!next || !THING_TAG.test(next.tag)) return undefined;
-  return { phrase: what, noun: next.word };
+  return thing(next.word);
 }
 
 /** A word as a regular expression that matches it literally. */

@@ -529,6 +529,9 @@ describe('a thing asked for by its kind (什么花, 什么生产线, 培训班�
     const papers = '对于随迁子女入学，凭居住证和社保缴纳证明即可申请。';
     expect(directAnswer('随迁子女入学要带什么证明', papers)).toBeUndefined();
     expect(askedFor('江边新修好了什么')).toBeUndefined();
+    // A meeting or an activity is named by what it is about, at length: no short answer is sought.
+    expect(askedFor('6月12日区里开了什么会')).toBeUndefined();
+    expect(askedFor('社区周末搞了什么活动')).toBeUndefined();
     expect(askedFor('城北街道4月初开的是什么花')?.noun).toBe('花');
   });
 });
