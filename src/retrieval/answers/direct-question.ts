@@ -303,13 +303,18 @@ export function askedFor(question: string): AskedFor | undefined {
 }
 
 function readAsked(question: string): AskedFor | undefined {
-  const q = normalize(question).replace(/\s+/g, '');
+  // Spoken 啥 is 什么 (叫啥名字, 啥地方, 啥时候).
+  const q = normalize(question).replace(/\s+/g, '').replace(/啥/gu, '什么');
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
   let noun: string | undefined;
   const roleName = q.match(NAMED_ROLE_QUESTION);
+  // 「书记是哪个」: 哪个 after a title asks who holds it.
+  const heldBy = q.match(/是哪个(?=[呢啊呀？?]?$)/u);
+  const titled = heldBy && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, heldBy.index).endsWith(t));
   const person =
     q.match(PERSON_QUESTION) ??
+    (titled ? heldBy : null) ??
     (roleName && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ? roleName : null);
   const date = q.match(DATE_QUESTION);
   const org = q.match(ORG_QUESTION);

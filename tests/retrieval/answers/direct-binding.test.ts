@@ -607,3 +607,16 @@ describe('what a question names of its answer, read generally', () => {
     expect(askedFor('到上海的高铁多久一班')?.terms).not.toContain('一班');
   });
 });
+
+describe('spoken questions', () => {
+  it('reads 啥 as 什么 and 「书记是哪个」 as who holds the title', () => {
+    expect(askedFor('培训班叫啥名字')?.kind).toBe('thing');
+    expect(askedFor('这个展在啥地方办')?.kind).toBe('place');
+    const s = '街道党工委书记高远介绍，街道还为老人免费安装了烟感报警器。';
+    expect(text(directAnswer('街道党工委书记是哪个', s))).toBe('高远');
+  });
+
+  it('does not read 是哪个 after no title as a person question', () => {
+    expect(askedFor('最大的停车场是哪个')?.kind).not.toBe('person');
+  });
+});
