@@ -244,7 +244,31 @@ const ACTS_AFTER = /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为
 // A verb of speaking, the surest of them.
 const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
 
-function personCandidates(text: string, asked: AskedFor): Candidate[] {
+// A street, town or zone a title belongs to (任港街道党工委书记, 市北高新区党工委书记).
+const OWNER = /\p{Script=Han}{2,4}?(?:街道|镇|乡|高新区|开发区|园区|社区|村)/u;
+const OWNER_SUFFIX = /(?:街道|镇|乡|高新区|开发区|园区|社区|村)$/u;
+
+/**
+ * The title asked belongs to one place (任港街道党工委书记): a name whose own title names another
+ * place before it (「市北高新区党工委书记徐海燕」) holds another office. Not refused when either
+ * names no place, or one place holds the other's name (现在任港街道 and 任港街道).
+ */
+export function otherOwner(titles: string, asked: string | undefined, question: string): boolean {
+  if (!asked) return false;
+  const inQuestion = question.indexOf(asked);
+  const inTitles = titles.lastIndexOf(asked);
+  if (inQuestion < 0 || inTitles < 0) return false;
+  const wanted = question.slice(0, inQuestion).match(OWNER)?.[0];
+  const held = titles
+    .slice(0, inTitles)
+    .replace(/^.*[、，,]/su, '')
+    .match(OWNER)?.[0];
+  if (!wanted || !held) return false;
+  const core = (place: string) => place.replace(OWNER_SUFFIX, '');
+  return !wanted.includes(core(held)) && !held.includes(core(wanted));
+}
+
+function personCandidates(text: string, asked: AskedFor, question = ''): Candidate[] {
   const out: Candidate[] = [];
   const toks = tokens(text);
   let previousEnd = 0;
@@ -282,7 +306,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
     const titles = ownTitles(text, start, end, previousEnd);
     previousEnd = end;
-    if (otherTitle(titles, asked.noun)) return;
+    if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) return;
     let bonus = 0;
     if (asked.noun) {
       const clause = clauseAround(text, start, end);
@@ -301,7 +325,8 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (out.some((c) => c.start < end && start < c.end)) continue;
-    if (otherTitle(ownTitles(text, start, end, 0), asked.noun)) continue;
+    const titles = ownTitles(text, start, end, 0);
+    if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) continue;
     out.push({ start, end, kind: 'person', bonus: asked.noun && title === asked.noun ? 1 : 0 });
   }
   return out;
@@ -479,7 +504,7 @@ export function candidatesOf(text: string, asked: AskedFor, question = ''): Cand
     case 'date':
       return dateCandidates(text, asked);
     case 'person':
-      return personCandidates(text, asked);
+      return personCandidates(text, asked, question);
     case 'place':
     case 'organization':
       return namedCandidates(text, asked, asked.kind);

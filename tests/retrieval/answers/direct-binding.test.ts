@@ -18,7 +18,7 @@ import {
   wholePeriodFor,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
-import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
+import { otherOwner, otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
 
 const text = (a: ReturnType<typeof directAnswer>) => a?.text;
 
@@ -618,5 +618,19 @@ describe('spoken questions', () => {
 
   it('does not read 是哪个 after no title as a person question', () => {
     expect(askedFor('最大的停车场是哪个')?.kind).not.toBe('person');
+  });
+});
+
+describe('a title belongs to its place', () => {
+  it("refuses the holder of the same title of another place (市北高新区's, for 任港街道's)", () => {
+    const other = '区委副书记、市北高新区党工委书记徐海燕宣读相关文件。';
+    expect(directAnswer('现在任港街道党工委书记是谁', other)).toBeUndefined();
+    expect(otherOwner('区委副书记、市北高新区党工委书记', '党工委书记', '现在任港街道党工委书记是谁')).toBe(true);
+  });
+
+  it('answers with the holder of that place, or of a title naming no place', () => {
+    const own = '任港街道党工委书记高远介绍，街道还为老人安装了烟感报警器。';
+    expect(text(directAnswer('现在任港街道党工委书记是谁', own))).toBe('高远');
+    expect(otherOwner('街道党工委书记', '党工委书记', '现在任港街道党工委书记是谁')).toBe(false);
   });
 });
