@@ -34,6 +34,7 @@ import {
   otherMeasure,
   otherPeriod,
   partOrWhole,
+  pastFigure,
   plannedFigure,
   runningTotal,
   wholePeriodFor,
@@ -259,6 +260,8 @@ function scoreSentence(
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // One day of a period is not the whole period.
       if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
+      // What is now is not what was (「由原来的1条增加到2条」).
+      if (pastFigure(question, text, c.start)) continue;
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).

@@ -372,3 +372,17 @@ export function dateBound(
   if (!ends && !starts) return undefined;
   return (bound === 'end') === ends ? 'fits' : 'other';
 }
+
+// A question about now, and the words news marks a figure of the past with.
+const NOW = /现在|目前|如今|眼下|当前|现有/u;
+const PAST = /原来|原先|此前|以前|过去|去年|上年|之前|改造前|曾经?/u;
+
+/**
+ * A question about now (「现在有几条」) is not answered by a figure the words right before it mark as
+ * past (「由原来的1条增加到2条」: 1条; 「去年仅有80家」), back to the figure or mark before.
+ */
+export function pastFigure(question: string, text: string, start: number): boolean {
+  if (!NOW.test(question)) return false;
+  const before = text.slice(Math.max(0, start - 8), start).replace(/^.*[\d，,；;。！？]/su, '');
+  return PAST.test(before) && !NOW.test(before);
+}

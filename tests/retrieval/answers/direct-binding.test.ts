@@ -12,6 +12,7 @@ import {
   otherMeasure,
   otherPeriod,
   partOrWhole,
+  pastFigure,
   ownNoun,
   plannedFigure,
   runningTotal,
@@ -632,5 +633,19 @@ describe('a title belongs to its place', () => {
     const own = '任港街道党工委书记高远介绍，街道还为老人安装了烟感报警器。';
     expect(text(directAnswer('现在任港街道党工委书记是谁', own))).toBe('高远');
     expect(otherOwner('街道党工委书记', '党工委书记', '现在任港街道党工委书记是谁')).toBe(false);
+  });
+});
+
+describe('现在/目前 asks for the figure of now, not the one marked past', () => {
+  it('answers with the figure of now', () => {
+    const s = '今年古运河夜游航线由原来的1条增加到3条，单程约50分钟。';
+    expect(text(directAnswer('古运河夜游现在有几条航线', s))).toBe('3条');
+    expect(text(directAnswer('产业园现在有多少家企业', '产业园去年仅有80家企业入驻，目前已有126家。'))).toBe('126家');
+  });
+
+  it('refuses the past figure for now, and keeps it when the past is asked', () => {
+    expect(pastFigure('产业园现在有多少家企业', '产业园去年仅有80家企业入驻', '产业园去年仅有'.length)).toBe(true);
+    const s = '今年古运河夜游航线由原来的1条增加到3条，单程约50分钟。';
+    expect(text(directAnswer('古运河夜游原来有几条航线', s))).toBe('1条');
   });
 });
