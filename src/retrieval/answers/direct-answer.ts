@@ -313,9 +313,15 @@ function scoreSentence(
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
+    // 「一度电多少钱」: the figure per that measure (每度电收费0.6元), not another of the sentence.
+    const perFits =
+      asked.per !== undefined &&
+      c.kind === 'quantity' &&
+      new RegExp(`[每单]${asked.per}`, 'u').test(text.slice(Math.max(0, c.start - 8), c.start));
     const bonus =
       c.bonus +
       (bound === 'fits' ? 1 : 0) +
+      (perFits ? 1 : 0) +
       (anchored ? 0.5 : 0) +
       (follows ? 1 : 0) +
       (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);

@@ -94,6 +94,14 @@ function clockCandidates(text: string, question: string): Candidate[] {
 
 function quantityCandidates(text: string, asked: AskedFor, question: string): Candidate[] {
   if (asked.clock) return clockCandidates(text, question);
+  // 「多久上门一次」: how often is 每周, 每月, 每3天.
+  if (asked.frequency)
+    return [...text.matchAll(EVERY)].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      kind: 'quantity' as const,
+      bonus: 1,
+    }));
   const out: Candidate[] = [];
   if (asked.ordinal) {
     for (const m of text.matchAll(ORDINAL)) {
@@ -158,6 +166,12 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
 
 function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
+  // 「每个月哪天」: a day that comes back (每月第二个周六, 每周三).
+  if (asked.recurring)
+    for (const m of text.matchAll(WEEKDAY)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, kind: 'date', bonus: 1 });
+    }
   for (const m of text.matchAll(DATE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -175,6 +189,11 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   }
   return out;
 }
+
+// How often: every day, week, month, or every so many of them (每周, 每3天, 每两个月).
+const EVERY = /每(?:\d+|[一二两三四五六七八九十半])?个?(?:天|日|周|星期|月|季度|年|小时)/gu;
+// A day of the week, or the nth of them in a month (第二个周六, 周三, 星期日).
+const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天]/gu;
 
 // Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
 const HOLD_VERBS = /举办|举行|开展|召开|进行/u;

@@ -17,6 +17,12 @@ export interface AskedFor {
   namedUnit: boolean;
   /** 「能收多少孩子」: the noun a quantity question counts right after 多少, naming no measure word nor family. */
   counted?: string;
+  /** 「多少钱一度」「一张多少钱」: the measure the figure is per (度, 张). */
+  per?: string;
+  /** 「多久上门一次」: how often, answered by 每周, 每月, 每3天. */
+  frequency: boolean;
+  /** 「每个月哪天」: a day that comes back (每月第二个周六, 每周三). */
+  recurring: boolean;
   /** 「新增就业里高校毕业生有多少」: the part of a whole the question asks for (高校毕业生). */
   part?: string;
   /** 第几: an ordinal (第八个) is asked for. */
@@ -138,6 +144,9 @@ const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT}|班|度)$`, 'u');
 // 里 (not of 公里, 邻里, 这里…), 当中, 之中 after a word: what follows is a part of it.
 const PART_MARK =
   /(?<=\p{Script=Han}{2})(?<![公邻这那哪城家村夜心万千百])(?:里面?|当中|之中)(?:的)?(?=\p{Script=Han}{2})/u;
+// The measure of 一度/一张/每人 in a question, and 「多久……一次」 asking how often.
+const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
+const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
@@ -378,6 +387,9 @@ function readAsked(question: string): AskedFor | undefined {
     rest += ` ${which ? which[1] + noun : noun}`;
   }
   const bound = kind !== 'date' ? undefined : ASKS_END.test(q) ? 'end' : ASKS_START.test(q) ? 'start' : undefined;
+  const per = q.match(PER_MEASURE)?.[1];
+  const frequency = kind === 'quantity' && FREQUENCY.test(q);
+  const recurring = kind === 'date' && /每(?:个)?(?:月|周|星期|年)/u.test(q);
   // (结束, 开始 then say which end is asked, as the question word does; the text need not say them.)
   const words = joinSingles(segment(rest)).filter(
     (t) =>
@@ -423,6 +435,9 @@ function readAsked(question: string): AskedFor | undefined {
     namedUnit,
     counted,
     part,
+    per,
+    frequency,
+    recurring,
     ordinal,
     clock,
     noun,

@@ -649,3 +649,25 @@ describe('现在/目前 asks for the figure of now, not the one marked past', ()
     expect(text(directAnswer('古运河夜游原来有几条航线', s))).toBe('1条');
   });
 });
+
+describe('how often, a day that comes back, and what a figure is per', () => {
+  it('answers 多久……一次 with 每周/每3天, and nothing without one', () => {
+    const s = '网格员与独居老人结对，每周至少上门一次，节假日每天电话问候。';
+    expect(askedFor('网格员多久上门一次')?.frequency).toBe(true);
+    expect(text(directAnswer('网格员多久上门一次', s))).toBe('每周');
+    expect(directAnswer('网格员多久上门一次', '网格员与独居老人结对，定期上门。')).toBeUndefined();
+  });
+
+  it('answers 每个月哪天 with a day that comes back, and reads none for a one-off date question', () => {
+    const s = '志愿者每月第三个周日集中开展巡河活动。';
+    expect(text(directAnswer('志愿者每个月哪天集中巡河', s))).toBe('第三个周日');
+    expect(directAnswer('志愿者哪天集中巡河', s)).toBeUndefined();
+  });
+
+  it('prefers the figure per the measure asked (每度电收费0.6元 for 一度电多少钱)', () => {
+    const s = '充电桩支持扫码付费，每度电收费0.6元，充满一辆电动自行车约需1元。';
+    expect(askedFor('充电桩一度电多少钱')?.per).toBe('度');
+    expect(text(directAnswer('充电桩一度电多少钱', s))).toBe('0.6元');
+    expect(text(directAnswer('充满一辆电动自行车要多少钱', s))).toBe('1元');
+  });
+});
