@@ -30,6 +30,7 @@ import {
   countsAsked,
   countsPlacesOf,
   dateBound,
+  insideOtherPlace,
   listTotal,
   otherMeasure,
   otherPeriod,
@@ -260,6 +261,8 @@ function scoreSentence(
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // One day of a period is not the whole period.
       if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
+      // A park's count is not the district's (崇川跨境电商产业园……企业68家).
+      if (insideOtherPlace(question, clauseAround(text, c.start, c.end), asked.terms)) continue;
       // What is now is not what was (「由原来的1条增加到2条」).
       if (pastFigure(question, text, c.start)) continue;
       // What is done is not what is planned.

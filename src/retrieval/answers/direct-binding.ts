@@ -386,3 +386,21 @@ export function pastFigure(question: string, text: string, start: number): boole
   const before = text.slice(Math.max(0, start - 8), start).replace(/^.*[\d，,；;。！？]/su, '');
   return PAST.test(before) && !NOW.test(before);
 }
+
+// Places that hold things a figure may count (企业, 商户, 项目): a park, a zone, a centre.
+const HOLDING_PLACE =
+  /\p{Script=Han}{2,10}?(产业园区|产业园|科技园|园区|开发区|高新区|基地|街区|商圈|综合体|中心|大厦)/gu;
+
+/**
+ * 「崇川跨境电商产业园已入驻企业68家」 counts the park's firms: when the question's words stand in the
+ * clause inside the name of such a place (two of them or more), and the question does not say the
+ * place's kind (产业园), the figure is the place's, not the one asked (崇川的跨境电商企业).
+ */
+export function insideOtherPlace(question: string, clause: string, terms: string[]): boolean {
+  for (const m of clause.matchAll(HOLDING_PLACE)) {
+    if (question.includes(m[1]!)) continue;
+    const held = terms.filter((t) => t.length >= 2 && m[0].includes(t));
+    if (held.length >= 2) return true;
+  }
+  return false;
+}

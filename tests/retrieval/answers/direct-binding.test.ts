@@ -8,6 +8,7 @@ import {
   countsAsked,
   countsPlacesOf,
   dateBound,
+  insideOtherPlace,
   listTotal,
   otherMeasure,
   otherPeriod,
@@ -669,5 +670,20 @@ describe('how often, a day that comes back, and what a figure is per', () => {
     expect(askedFor('充电桩一度电多少钱')?.per).toBe('度');
     expect(text(directAnswer('充电桩一度电多少钱', s))).toBe('0.6元');
     expect(text(directAnswer('充满一辆电动自行车要多少钱', s))).toBe('1元');
+  });
+});
+
+describe("a park's count is not the district's", () => {
+  it('refuses a figure whose clause holds the question’s words only inside a park’s name', () => {
+    const park = '位于城东街道的海门跨境电商产业园已入驻企业58家。';
+    expect(insideOtherPlace('海门现在有多少家跨境电商企业', park, ['海门', '跨境', '电商', '企业'])).toBe(true);
+    expect(directAnswer('海门现在有多少家跨境电商企业', park)).toBeUndefined();
+  });
+
+  it('answers when the question names the park, or the figure is the district’s', () => {
+    const park = '位于城东街道的海门跨境电商产业园已入驻企业58家。';
+    expect(text(directAnswer('海门跨境电商产业园入驻了多少家企业', park))).toBe('58家');
+    const district = '今年上半年，海门跨境电商企业数量增至190家。';
+    expect(text(directAnswer('海门现在有多少家跨境电商企业', district))).toBe('190家');
   });
 });
