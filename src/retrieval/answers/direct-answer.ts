@@ -24,18 +24,24 @@ import {
 } from './direct-candidates.ts';
 import {
   amongGroup,
+  anotherFiguresNoun,
   countedNouns,
+  countsAnyPeople,
   countsAsked,
   countsPlacesOf,
+  dateBound,
+  insideOtherPlace,
   listTotal,
   otherMeasure,
   otherPeriod,
+  partOrWhole,
+  pastFigure,
   plannedFigure,
   runningTotal,
   wholePeriodFor,
   withYear,
 } from './direct-binding.ts';
-import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal } from './direct-question.ts';
+import { type AskedFor, askedFor, type DirectKind, FAMILY_OF, literal, UNIT_ALT } from './direct-question.ts';
 import { splitSentences } from '../index/passages.ts';
 import { synonymsOf } from '../question/synonyms.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
@@ -51,12 +57,15 @@ export interface DirectAnswer {
 // Reporting periods of news figures.
 const PERIOD = /全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}[-—至]\d{1,2}月/u;
 
+const YEAR = /^(?:19|20)\d{2}年$/u;
 // Patterns used in hot functions, made once here rather than at every call.
 const SHORT_HAN = /^\p{Script=Han}{2,3}$/u;
 // Between two items of a list: a comma, 和/及/与, and perhaps the district or street of the next (和崇川区虹桥街道).
 const LIST_JOINT = /^(?:[、，,]|和|及|与|以及|、以及)(?:\p{Script=Han}{1,4}?(?:省|市|区|县|镇|街道))*$/u;
 // The district a name opens with (崇川区春晖之声艺术团).
-const LEADING_DISTRICT = /^\p{Script=Han}{1,3}?(?:省|市|区|县)(?=\p{Script=Han}{3})/u;
+// (and the street or town it lies in: 文峰街道紫薇社区, in a list of places of one level).
+const LEADING_DISTRICT =
+  /^(?:\p{Script=Han}{1,3}?(?:省|市|区|县)|\p{Script=Han}{2,4}?(?:街道|镇|乡))(?=\p{Script=Han}{3})/u;
 
 /** A candidate needs at least this much of the question's words around it (`tie` is scaled to it)… */
 const MIN_TIE = 1;
@@ -93,9 +102,16 @@ function termsIn(text: string, terms: Term[], w: RankingWeights): number {
 function weighTerms(words: string[], sentences: string[]): Term[] {
   return words.map((text) => {
     const holding = sentences.filter((s) => s.includes(text)).length;
+    // A year the passage never writes is the article's (今年 in its text): the ranking matched it to
+    // the article's date; it tells the passage's sentences nothing.
+    if (holding === 0 && YEAR.test(text) && !sentences.some((s) => s.includes(text.slice(0, 4))))
+      return { text, weight: 0 };
     return { text, weight: (text.length >= 3 ? 1.3 : 1) / Math.max(1, Math.sqrt(holding)) };
   });
 }
+
+// A figure and its measure word ending right before a word (6.6公里|欢乐跑, 3000名|跑步爱好者).
+const OWN_NOUN_BEFORE = new RegExp(`[\\d一二两三四五六七八九十百千万亿余多](?:${UNIT_ALT})$`, 'u');
 
 /** Whether a word of the question stands right beside the span (at most two characters away). */
 function besideTerm(text: string, start: number, end: number, terms: string[], side?: 'left'): boolean {
@@ -105,7 +121,11 @@ function besideTerm(text: string, start: number, end: number, terms: string[], s
   return terms.some((t) => {
     const l = left.lastIndexOf(t);
     const r = right.indexOf(t);
-    if ((l >= 0 && left.length - (l + t.length) <= 2) || (side !== 'left' && r >= 0 && r <= 2)) return true;
+    if (side !== 'left' && r >= 0 && r <= 2) return true;
+    // 「6.6公里欢乐跑和2公里亲子跑」: a word right after a figure's measure word is that figure's
+    // noun; it does not tie the figure after it.
+    if (l >= 0 && OWN_NOUN_BEFORE.test(left.slice(0, l))) return false;
+    if (l >= 0 && left.length - (l + t.length) <= 2) return true;
     // The term in another form (全马 as 全程马拉松, a synonym) ending right before the span.
     return l < 0 && variants(t).some((v) => v.needles.every((x) => left.includes(x)) && v.beforeEnd.test(left));
   });
@@ -222,21 +242,38 @@ function scoreSentence(
     if (c.kind === 'quantity') {
       // 多少个小区 counts 小区: 「11个街道」 counts something else.
       if (
-        asked.namedUnit &&
+        (asked.namedUnit || asked.counted !== undefined) &&
+        !countsAnyPeople(asked.units, c.unit) &&
         !countsAsked(question, countedNouns(text, c.end)) &&
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
         continue;
       // 「三处停车场中」: the group the sentence picks from, not a count asked for.
       if (amongGroup(text, c.end)) continue;
+      // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.
+      const ends = candidates.filter((o) => o.kind === 'quantity').map((o) => o.end);
+      if (anotherFiguresNoun(text, c.end, ends, asked.terms)) continue;
+      // 「新增就业里高校毕业生有多少」: the figure's clause names the part asked.
+      if (asked.part && !clauseAround(text, c.start, c.end).includes(asked.part)) continue;
+      // 「180余件，其中60余件为首次亮相」: the part when the question names what only it says, else the whole.
+      if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x))) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // One day of a period is not the whole period.
       if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
+      // A park's count is not the district's (崇川跨境电商产业园……企业68家).
+      if (insideOtherPlace(question, clauseAround(text, c.start, c.end), asked.terms)) continue;
+      // What is now is not what was (「由原来的1条增加到2条」).
+      if (pastFigure(question, text, c.start)) continue;
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
-      if (c.unit && FAMILY_OF.get(c.unit) === 'money' && otherMeasure(question, clauseAround(text, c.start, c.end)))
+      const clause = clauseAround(text, c.start, c.end);
+      if (
+        c.unit &&
+        FAMILY_OF.get(c.unit) === 'money' &&
+        otherMeasure(question, clause, clause.indexOf(text.slice(c.start, c.end)))
+      )
         continue;
     }
     // 「是哪里人」 asks where a person comes from: 「江苏南通人」.
@@ -244,7 +281,12 @@ function scoreSentence(
     let around = clauseAround(text, c.start, c.end);
     // 「1月20日,崇川区启动……」: a date standing alone before a comma times the rest of its sentence,
     // up to the next date.
-    if (c.kind === 'date' && /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end))) {
+    // (Not a date that ends a period: 「持续到4月中旬，其间将举办……」 does not time what it holds.)
+    if (
+      c.kind === 'date' &&
+      /^(?:上午|下午|晚上?|早上|凌晨|中午)?[，,]/u.test(text.slice(c.end)) &&
+      dateBound(text, c.start, c.end, 'end') !== 'fits'
+    ) {
       const rest = text.slice(c.end).replace(/[。！？!?；;].*$/u, '');
       const next = candidates.find((o) => o.start > c.end);
       around += next ? rest.slice(0, next.start - c.end) : rest;
@@ -264,15 +306,31 @@ function scoreSentence(
     if (c.kind === 'person' && !anchored && !(asked.noun && around.includes(asked.noun))) continue;
     // When what the question says happens: the date's clause holds the verb the question times
     // (竣工 in 「什么时候竣工」), not only the topic (the project's name beside another date).
-    if (c.kind === 'date' && asked.event && !sameEvent(around, asked.event)) continue;
+    // 「展到什么时候」: the date that ends a period answers it (展期至7月31日), never the one that starts it.
+    const bound = c.kind === 'date' && asked.bound ? dateBound(text, c.start, c.end, asked.bound) : undefined;
+    // (A date that marks neither end, the day a story is reported, is no answer to it.)
+    if (bound === 'other' || (asked.bound && c.kind === 'date' && bound === undefined)) continue;
+    if (c.kind === 'date' && asked.event && bound !== 'fits' && !sameEvent(around, asked.event)) continue;
     const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
+    // 「一度电多少钱」: the figure per that measure (每度电收费0.6元), not another of the sentence.
+    const perFits =
+      asked.per !== undefined &&
+      c.kind === 'quantity' &&
+      new RegExp(`[每单]${asked.per}`, 'u').test(text.slice(Math.max(0, c.start - 8), c.start));
     const bonus =
-      c.bonus + (anchored ? 0.5 : 0) + (follows ? 1 : 0) + (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
-    const strong = c.bonus > 0 || (anchored && c.bonus === 0);
+      c.bonus +
+      (bound === 'fits' ? 1 : 0) +
+      (perFits ? 1 : 0) +
+      (anchored ? 0.5 : 0) +
+      (follows ? 1 : 0) +
+      (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+    // Half evidence (a unit of the family asked, 人 for 几位; a title in the clause) decides alone only
+    // with a word beside the question phrase: else the passage's other circles are heard too.
+    const strong = c.bonus >= 1 || bound === 'fits' || (anchored && c.bonus >= 0);
     out.push({
       text: original.slice(c.start, c.end),
       kind: c.kind,

@@ -6,6 +6,7 @@
  * (The title asked, 主任 not 副主任, is bound where names are found: direct-candidates.ts.)
  */
 import { tagHan } from '../../text/segment.ts';
+import { FAMILY_OF, UNIT_ALT } from './direct-question.ts';
 
 // Tags of the words that make up a counted noun phrase (「114个*老旧小区*完成改造」): nouns of every
 // kind, abbreviations, verbal nouns, attributes, unknown words (jieba's x: 老旧).
@@ -30,6 +31,62 @@ export function countedNouns(text: string, end: number): string[] {
   return nouns;
 }
 
+// The noun a figure names right after its measure word, up to a list joint, a numeral or a mark
+// (「6.6公里*欢乐跑*和2公里*亲子跑*」).
+const OWN_NOUN = /^\p{Script=Han}+?(?=和|与|及|、|以及|[一二两三四五六七八九十百千万]|[^\p{Script=Han}]|$)/u;
+
+/** The Han words right after a figure's measure word: what the figure is of; '' when none. */
+export function ownNoun(text: string, end: number): string {
+  const noun = text.slice(end, end + 7).match(OWN_NOUN)?.[0] ?? '';
+  return noun.length >= 2 && noun.length <= 6 ? noun : '';
+}
+
+/**
+ * In 「设6.6公里欢乐跑和2公里亲子跑」 each figure is of the noun right after it: a figure whose own noun
+ * holds none of the question's words yields to one of the sentence whose own noun holds one
+ * (「亲子跑多少公里」 is not answered by 6.6公里). `others` are the ends of the sentence's other figures.
+ */
+export function anotherFiguresNoun(text: string, end: number, others: number[], terms: string[]): boolean {
+  const holds = (noun: string) => noun !== '' && terms.some((t) => t.length >= 2 && noun.includes(t));
+  const own = ownNoun(text, end);
+  if (own === '' || holds(own)) return false;
+  return others.some((e) => e !== end && holds(ownNoun(text, e)));
+}
+
+// 其中 opens the part of a whole the sentence has just given; the part runs to the sentence's end
+// or a semicolon (「文物180余件，其中60余件为首次公开亮相」).
+const PART_OPENS = /其中/gu;
+const PART_ENDS = /[。；;！？!?]/u;
+
+/**
+ * 「文物180余件，其中60余件为首次亮相」: the figure after 其中 is a part of the figure before it. A
+ * question asks for the part only when it names what only the part's stretch says (首次, by
+ * `holds`: a word or another form of it); else it asks for the whole. True when the figure at
+ * [start, end) is the one of the two not asked for.
+ */
+export function partOrWhole(
+  text: string,
+  start: number,
+  terms: string[],
+  holds: (term: string, text: string) => boolean,
+): boolean {
+  for (const m of text.matchAll(PART_OPENS)) {
+    const at = m.index ?? 0;
+    const after = text.slice(at);
+    const stop = after.search(PART_ENDS);
+    const part = stop < 0 ? after : after.slice(0, stop);
+    const head = text.slice(0, at);
+    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+    const whole = head.slice(from);
+    const inPart = start >= at && start < at + part.length;
+    const inWhole = start >= from && start < at;
+    if (!inPart && !inWhole) continue;
+    const qualifies = terms.some((t) => t.length >= 2 && holds(t, part) && !holds(t, whole));
+    return inPart ? !qualifies : qualifies;
+  }
+  return false;
+}
+
 /** Two words share a two-character piece (学位 and 新增学位, 项目 and 外资项目). */
 function overlap(a: string, b: string): boolean {
   for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
@@ -44,9 +101,23 @@ function overlap(a: string, b: string): boolean {
 export function countsAsked(question: string, nouns: string[]): boolean {
   if (nouns.length === 0) return true;
   if (nouns.some((n) => question.includes(n) || overlap(n, question))) return true;
+  // A compound names a kind of its last character (车站 is a 站, 展厅 a 厅): 「几个站」 counts 11座车站.
+  const head = question.match(COUNTED_HEAD)?.[1];
+  if (head && nouns.some((n) => n.endsWith(head))) return true;
   // News names the people of households and services by many general words (126户居民 answers
   // 「多少户人家」, 680名老人 「多少位长者」): one such word stands for another.
   return nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p));
+}
+
+// The one-character noun a question counts, closing the question (几个站, 多少座桥).
+const COUNTED_HEAD = new RegExp(`(?:多少|几)(?:${UNIT_ALT})(\\p{Script=Han})(?=$|[呢啊吗呀？?])`, 'u');
+
+/**
+ * 「多少人参加」 counts people of any kind in 人: a figure in a measure word for people (3000名跑步爱好者,
+ * 120位志愿者) counts them whatever noun follows it; the sentence's words then tell which people.
+ */
+export function countsAnyPeople(units: string[], unit: string | undefined): boolean {
+  return units.length === 1 && units[0] === '人' && unit !== undefined && FAMILY_OF.get(unit) === 'people';
 }
 
 /** General words for the people a figure counts (not names of groups: 志愿者 counts no 居民). */
@@ -121,7 +192,8 @@ function listItem(sentence: string, at: number, length: number): { item: string;
  */
 function namesItem(question: string, item: string): boolean {
   // An item with its own figure (「助餐点9个」) is named by what stands before the figure.
-  const name = item.replace(/\d.*$/su, '');
+  // 「公园的早樱、玉兰」: the item is what follows 的; the words before it only say whose it is.
+  const name = item.replace(/\d.*$/su, '').replace(/^.*的/su, '');
   if (name.length >= 2 && question.includes(name)) return true;
   return name.length >= 4 && question.includes(name.slice(0, 4));
 }
@@ -163,7 +235,7 @@ const MONEY_MEASURES: [string, RegExp][] = [
   ['subsidy', /补贴|补助|补偿|救助金|慰问金|奖补/u],
   ['prize', /奖金|奖励/u],
   ['budget', /预算|经费/u],
-  ['price', /价格|票价|售价|收费|费用|造价/u],
+  ['price', /价格|票价|售价|收费|费用|造价|门票/u],
   ['credit', /融资|授信|贷款/u],
 ];
 
@@ -174,10 +246,18 @@ const measuresOf = (text: string) => MONEY_MEASURES.filter(([, p]) => p.test(tex
  * figure's clause names what its own measures, they are the same (「年产值可达10亿元」 does not
  * answer 「项目投了多少钱」). A clause naming no measure is not refused here.
  */
-export function otherMeasure(question: string, clause: string): boolean {
+export function otherMeasure(question: string, clause: string, figureAt = -1): boolean {
   const asked = measuresOf(question);
   if (asked.length === 0) return false;
-  const named = measuresOf(clause);
+  // The measure named last before the figure is its own (「门票及二次消费收入1860万元」: 收入).
+  let nearest: { name: string; at: number } | undefined;
+  if (figureAt >= 0)
+    for (const [name, p] of MONEY_MEASURES) {
+      const head = clause.slice(0, figureAt);
+      for (const m of head.matchAll(new RegExp(p.source, 'gu')))
+        if (!nearest || (m.index ?? 0) > nearest.at) nearest = { name, at: m.index ?? 0 };
+    }
+  const named = nearest ? [nearest.name] : measuresOf(clause);
   return named.length > 0 && !named.some((m) => asked.includes(m));
 }
 
@@ -186,6 +266,9 @@ export function otherMeasure(question: string, clause: string): boolean {
 const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]/gu;
 const HOLIDAY = /春节|元旦|清明|五一|劳动节|端午|中秋|国庆|黄金周|小长假|寒假|暑假|暑期|假期|节假日|周末/gu;
 const THAT_DAY = /当天|当日|这一天|那天|同日/u;
+
+// Words for any holiday or rest day: they name no holiday of their own.
+const GENERAL_TIMES = new Set(['假期', '节假日', '小长假', '黄金周', '周末']);
 
 /** The days and holidays a text names (「5月19日」, 「春节假期」 as 春节 and 假期). */
 function timesIn(text: string): string[] {
@@ -214,6 +297,10 @@ export function otherPeriod(question: string, sentence: string): boolean {
   const asked = timesIn(question);
   if (asked.length === 0) return false;
   const named = timesIn(sentence);
+  // 「国庆假期」 and 「春节假期」 share the word 假期, not the holiday.
+  const own = (times: string[]) => times.filter((t) => !GENERAL_TIMES.has(t));
+  if (own(asked).length > 0 && own(named).length > 0 && !own(named).some((t) => own(asked).includes(t)))
+    return !THAT_DAY.test(sentence);
   if (named.some((t) => asked.includes(t))) return false;
   if (named.length === 0) return /累计|以来/u.test(sentence) && !THAT_DAY.test(sentence);
   return !THAT_DAY.test(sentence);
@@ -259,4 +346,61 @@ export function withYear(answer: string, articleDate: string): string {
   const articleMonth = date[2] ? Number(date[2]) : undefined;
   if (articleMonth !== undefined && Number(m[1]) > articleMonth + 2) year -= 1;
   return `${year}年${answer}`;
+}
+
+// A date that ends a period (展期至7月31日, 持续到4月中旬, 5月10日至*5月20日*) or starts one (4月18日起,
+// *5月10日*至5月20日, 自3月1日开始).
+const ENDS_BEFORE = /(?:至|到|截至|截止|直至|直到|为止)$/u;
+const STARTS_AFTER = /^(?:起|开始|以来|至|到|—|-|～|~|启动|开幕|开放)/u;
+const ENDS_AFTER = /^(?:结束|截止|为止|闭幕|闭馆|落幕|到期)/u;
+const STARTS_BEFORE = /(?:从|自|于)$/u;
+
+/**
+ * Whether a date fits the end or start of a period the question asks for: 'fits' when the text
+ * marks it so, 'other' when it marks it as the other end, undefined when it marks neither.
+ */
+export function dateBound(
+  text: string,
+  start: number,
+  end: number,
+  bound: 'start' | 'end',
+): 'fits' | 'other' | undefined {
+  const before = text.slice(Math.max(0, start - 4), start);
+  const after = text.slice(end, end + 2);
+  const ends = ENDS_BEFORE.test(before) || ENDS_AFTER.test(after);
+  const starts = !ends && (STARTS_AFTER.test(after) || STARTS_BEFORE.test(before));
+  if (!ends && !starts) return undefined;
+  return (bound === 'end') === ends ? 'fits' : 'other';
+}
+
+// A question about now, and the words news marks a figure of the past with.
+const NOW = /现在|目前|如今|眼下|当前|现有/u;
+const PAST = /原来|原先|此前|以前|过去|去年|上年|之前|改造前|曾经?/u;
+
+/**
+ * A question about now (「现在有几条」) is not answered by a figure the words right before it mark as
+ * past (「由原来的1条增加到2条」: 1条; 「去年仅有80家」), back to the figure or mark before.
+ */
+export function pastFigure(question: string, text: string, start: number): boolean {
+  if (!NOW.test(question)) return false;
+  const before = text.slice(Math.max(0, start - 8), start).replace(/^.*[\d，,；;。！？]/su, '');
+  return PAST.test(before) && !NOW.test(before);
+}
+
+// Places that hold things a figure may count (企业, 商户, 项目): a park, a zone, a centre.
+const HOLDING_PLACE =
+  /\p{Script=Han}{2,10}?(产业园区|产业园|科技园|园区|开发区|高新区|基地|街区|商圈|综合体|中心|大厦)/gu;
+
+/**
+ * 「崇川跨境电商产业园已入驻企业68家」 counts the park's firms: when the question's words stand in the
+ * clause inside the name of such a place (two of them or more), and the question does not say the
+ * place's kind (产业园), the figure is the place's, not the one asked (崇川的跨境电商企业).
+ */
+export function insideOtherPlace(question: string, clause: string, terms: string[]): boolean {
+  for (const m of clause.matchAll(HOLDING_PLACE)) {
+    if (question.includes(m[1]!)) continue;
+    const held = terms.filter((t) => t.length >= 2 && m[0].includes(t));
+    if (held.length >= 2) return true;
+  }
+  return false;
 }

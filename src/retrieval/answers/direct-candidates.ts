@@ -30,14 +30,15 @@ export interface Candidate {
 
 const CN_NUMBER = '[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
 const AR_NUMBER = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-// 上千名, 数百人, 近万人: round figures said in words.
-const ROUND = '(?:上|数|近)[十百千万]';
+// 上千名, 数百人, 近万人, 逾百件, 过千人, 百余件: round figures said in words.
+const ROUND = '(?:(?:上|数|近|逾|过|超)[十百千万]|[百千万](?=余|多))';
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
   `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
+const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
 const DATE =
@@ -53,20 +54,54 @@ const CLOCK =
   /(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)?(?:(?<![\d.])\d{1,2}(?:点|时)(?:半|\d{1,2}分)?|(?<![\d.:])\d{1,2}:\d{2}(?![\d:]))/gu;
 const DAY_PART = /^(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|凌晨)/u;
 
+// Two times of day joined so (8:30至17:00, 11时—15时) are one span of the day: opening hours, a
+// service's hours. A question asks for its start, its end, or (几点到几点, 几点有人接) the whole span.
+const CLOCK_SPAN_JOINT = /^(?:至|到|[-—–~～－])$/u;
+const ASKS_SPAN = /几[点时]\p{Script=Han}{0,3}?(?:到|至|—|-)几[点时]|什么时段|哪个时段|几点之间/u;
+const ASKS_START = /从几[点时]|几[点时](?:开始|开门|开放|开馆|开(?!到)|起|上班|营业)/u;
+const ASKS_END = /(?:到|至)几[点时]|几[点时](?:结束|关门|闭馆|下班|截止|停)/u;
+
+/** Which part of a span of the day the question asks for. */
+function spanPart(question: string): 'span' | 'start' | 'end' {
+  if (ASKS_SPAN.test(question)) return 'span';
+  if (ASKS_START.test(question)) return 'start';
+  return ASKS_END.test(question) ? 'end' : 'span';
+}
+
 /** Times of day; one that names the part of the day the question names (晚上8点 for 「晚上……开到几点」) earns more. */
 function clockCandidates(text: string, question: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(CLOCK)) {
+  const times = [...text.matchAll(CLOCK)].map((m) => {
     const start = m.index ?? 0;
     const part = m[0].match(DAY_PART)?.[0];
-    const bonus = part ? (question.includes(part) ? 1 : 0) : 0;
-    out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '点', bonus });
+    return { start, end: start + m[0].length, bonus: part ? (question.includes(part) ? 1 : 0) : 0 };
+  });
+  const part = spanPart(question);
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
+    const next = times[k + 1];
+    if (next && CLOCK_SPAN_JOINT.test(text.slice(t.end, next.start))) {
+      // The span as one answer, or the end of it asked for; the other end is no answer.
+      const chosen = part === 'span' ? { ...t, end: next.end } : part === 'start' ? t : next;
+      out.push({ ...chosen, bonus: Math.max(t.bonus, next.bonus), kind: 'quantity', unit: '点' });
+      k++;
+      continue;
+    }
+    out.push({ ...t, kind: 'quantity', unit: '点' });
   }
   return out;
 }
 
 function quantityCandidates(text: string, asked: AskedFor, question: string): Candidate[] {
   if (asked.clock) return clockCandidates(text, question);
+  // 「多久上门一次」: how often is 每周, 每月, 每3天.
+  if (asked.frequency)
+    return [...text.matchAll(EVERY)].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      kind: 'quantity' as const,
+      bonus: 1,
+    }));
   const out: Candidate[] = [];
   if (asked.ordinal) {
     for (const m of text.matchAll(ORDINAL)) {
@@ -75,9 +110,18 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     }
     return out;
   }
+  // 「用时2分50秒」: minutes and seconds are one duration.
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(MINUTES_SECONDS)) {
+    const start = m.index ?? 0;
+    spans.push([start, start + m[0].length]);
+    const bonus = unitBonus('秒', asked);
+    if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '秒', bonus });
+  }
   for (const m of text.matchAll(QUANTITY)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
+    if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
     const unit = m[2];
     const isChinese = !/\d/.test(amount);
@@ -86,12 +130,21 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
+    // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
+    // (「提前两天」 is how long in advance).
+    if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
     if (unit === '成' && !isChinese) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
     if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
   }
   return out;
+}
+
+/** 「节前两天」「三天后」: a figure of time right after 前/后 or right before 后/前, not 提前. */
+function relativeTime(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  return (/[前后]$/u.test(before) && before !== '提前') || /^[前后]/u.test(text.slice(end));
 }
 
 /**
@@ -113,6 +166,12 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
 
 function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   const out: Candidate[] = [];
+  // 「每个月哪天」: a day that comes back (每月第二个周六, 每周三).
+  if (asked.recurring)
+    for (const m of text.matchAll(WEEKDAY)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, kind: 'date', bonus: 1 });
+    }
   for (const m of text.matchAll(DATE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -130,6 +189,11 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
   }
   return out;
 }
+
+// How often: every day, week, month, or every so many of them (每周, 每3天, 每两个月).
+const EVERY = /每(?:\d+|[一二两三四五六七八九十半])?个?(?:天|日|周|星期|月|季度|年|小时)/gu;
+// A day of the week, or the nth of them in a month (第二个周六, 周三, 星期日).
+const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天]/gu;
 
 // Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
 const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
@@ -199,7 +263,31 @@ const ACTS_AFTER = /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为
 // A verb of speaking, the surest of them.
 const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
 
-function personCandidates(text: string, asked: AskedFor): Candidate[] {
+// A street, town or zone a title belongs to (任港街道党工委书记, 市北高新区党工委书记).
+const OWNER = /\p{Script=Han}{2,4}?(?:街道|镇|乡|高新区|开发区|园区|社区|村)/u;
+const OWNER_SUFFIX = /(?:街道|镇|乡|高新区|开发区|园区|社区|村)$/u;
+
+/**
+ * The title asked belongs to one place (任港街道党工委书记): a name whose own title names another
+ * place before it (「市北高新区党工委书记徐海燕」) holds another office. Not refused when either
+ * names no place, or one place holds the other's name (现在任港街道 and 任港街道).
+ */
+export function otherOwner(titles: string, asked: string | undefined, question: string): boolean {
+  if (!asked) return false;
+  const inQuestion = question.indexOf(asked);
+  const inTitles = titles.lastIndexOf(asked);
+  if (inQuestion < 0 || inTitles < 0) return false;
+  const wanted = question.slice(0, inQuestion).match(OWNER)?.[0];
+  const held = titles
+    .slice(0, inTitles)
+    .replace(/^.*[、，,]/su, '')
+    .match(OWNER)?.[0];
+  if (!wanted || !held) return false;
+  const core = (place: string) => place.replace(OWNER_SUFFIX, '');
+  return !wanted.includes(core(held)) && !held.includes(core(wanted));
+}
+
+function personCandidates(text: string, asked: AskedFor, question = ''): Candidate[] {
   const out: Candidate[] = [];
   const toks = tokens(text);
   let previousEnd = 0;
@@ -237,7 +325,7 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
     const titles = ownTitles(text, start, end, previousEnd);
     previousEnd = end;
-    if (otherTitle(titles, asked.noun)) return;
+    if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) return;
     let bonus = 0;
     if (asked.noun) {
       const clause = clauseAround(text, start, end);
@@ -248,8 +336,27 @@ function personCandidates(text: string, asked: AskedFor): Candidate[] {
     }
     out.push({ start, end, kind: 'person', bonus });
   });
+  // jieba may cut a title and the name after it across their boundary (传承|人季|永康): a surname and
+  // one or two characters right after a title, then what follows a name, are a name too.
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const title = titleBefore(text, m.index ?? 0);
+    if (!title || PERSON_WORDS.has(title) || BYLINE_ROLES.includes(title) || !SURNAMES.has(m[1]![0]!)) continue;
+    const start = m.index ?? 0;
+    const end = start + m[1]!.length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    const titles = ownTitles(text, start, end, 0);
+    if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) continue;
+    out.push({ start, end, kind: 'person', bonus: asked.noun && title === asked.noun ? 1 : 0 });
+  }
   return out;
 }
+
+// A name where a title ends (区级代表性传承人*季永康*走进校园): a surname, one or two characters,
+// then a verb news puts after a person, or a mark.
+const TITLED_NAME = new RegExp(
+  `(?<=${TITLES.join('|')})(\\p{Script=Han}{2,3}?)(?=介绍|表示|说|指出|强调|告诉|认为|带领|主持|出席|参加|担任|走进|来到|[，,。、；;：:（(])`,
+  'gu',
+);
 
 /** Place names end in one of these (十里坊小学, 城南新村, 天安数码城, 市委党校). */
 export const PLACE_SUFFIXES =
@@ -294,6 +401,8 @@ function placePhrases(text: string, suffixes: RegExp, named: boolean): Candidate
 const NOUN_SUFFIXES: Record<string, RegExp> = {
   小区: /(?:小区|新村|花园|家园|公寓|苑|村|城|湾|府|庭)$/u,
   社区: /社区$/u,
+  // 哪条路 asks for a road or street by name (青年中路, 寺街), not the area it runs through.
+  路: /(?:路|街|大道|巷)$/u,
   街道: /街道$/u,
   村: /村$/u,
   镇: /镇$/u,
@@ -320,6 +429,22 @@ const PLACED_AFTER = /(?:在|于|到|赴|至|来到|前往|位于|落户|走进|
 // Administrative levels: a name that opens with one (崇川区天安数码城) is cut after it.
 const ADMIN_LEVEL = /(?:省|市|区|县|镇|乡|街道)$/u;
 
+// Nouns that ask for a place of any kind (什么地方, 哪个区域): no suffix of their own.
+const GENERAL_PLACE_NOUNS = new Set(['地方', '区域', '地点', '场地', '场馆', '城市', '片区', '点位', '路段', '会场']);
+const ownSuffixes = new Map<string, RegExp>();
+
+/** 哪个码头: a place asked by a noun of its own kind ends in that noun (南门码头). */
+function ownSuffix(noun: string, kind: 'place' | 'organization'): RegExp | undefined {
+  if (kind !== 'place' || noun.length < 2 || GENERAL_PLACE_NOUNS.has(noun)) return undefined;
+  let found = ownSuffixes.get(noun);
+  if (!found) {
+    found = new RegExp(`${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'u');
+    if (ownSuffixes.size >= 1000) ownSuffixes.clear();
+    ownSuffixes.set(noun, found);
+  }
+  return found;
+}
+
 /** Each suffix pattern without its end anchor, to find suffixes anywhere (made once per pattern). */
 const unanchoredCache = new Map<RegExp, RegExp>();
 function unanchored(suffixes: RegExp): RegExp {
@@ -329,7 +454,9 @@ function unanchored(suffixes: RegExp): RegExp {
 }
 
 function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organization'): Candidate[] {
-  const suffixes = (asked.noun && NOUN_SUFFIXES[asked.noun]) || (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
+  const suffixes =
+    (asked.noun && (NOUN_SUFFIXES[asked.noun] ?? ownSuffix(asked.noun, kind))) ||
+    (kind === 'place' ? PLACE_SUFFIXES : ORG_SUFFIXES);
   const anywhere = unanchored(suffixes);
   const out: Candidate[] = [];
   const toks = tokens(text);
@@ -396,11 +523,60 @@ export function candidatesOf(text: string, asked: AskedFor, question = ''): Cand
     case 'date':
       return dateCandidates(text, asked);
     case 'person':
-      return personCandidates(text, asked);
+      return personCandidates(text, asked, question);
     case 'place':
     case 'organization':
       return namedCandidates(text, asked, asked.kind);
+    case 'thing':
+      return thingCandidates(text, asked.noun ?? '');
   }
+}
+
+// A name in quotes or title marks and the words right after it (「“银发课堂”智能手机培训班」).
+const QUOTED = /[“"《]([^”"》“《]{2,12})[”"》](\p{Script=Han}{0,8})/gu;
+// Words that may make up the name of a thing: nouns of every kind, abbreviations, unknown words.
+const THING_PART = /^(?:n|nz|ng|ns|nt|nr|j|x|b|eng)$/;
+
+/**
+ * Things of the kind asked (`noun`: 花, 生产线, 培训班): a name in quotes right before a word of that
+ * kind (「“马年说马”生肖文物展」 for 什么生肖展: the word ends as the noun does), and a noun phrase
+ * ending in the noun (梨花 for 什么花, 精密减速机生产线 for 什么生产线), not one item of a list.
+ */
+function thingCandidates(text: string, noun: string): Candidate[] {
+  if (!noun) return [];
+  const out: Candidate[] = [];
+  const head = noun[noun.length - 1]!;
+  for (const m of text.matchAll(QUOTED)) {
+    // The word after the name ends as the noun does and holds the rest of it (生肖文物展 for 生肖展).
+    const at = m[2]!.indexOf(head);
+    if (at < 0 || !m[2]!.slice(0, at + 1).includes(noun.slice(0, -1))) continue;
+    const start = (m.index ?? 0) + 1;
+    out.push({ start, end: start + m[1]!.length, kind: 'thing', bonus: 1 });
+  }
+  const toks = tokens(text);
+  toks.forEach((t, k) => {
+    if (!t.word.endsWith(noun) || !THING_PART.test(t.tag)) return;
+    let first = k;
+    while (first > 0) {
+      const prev = toks[first - 1]!;
+      if (!isHan(prev.word) || prev.start + prev.word.length !== toks[first]!.start) break;
+      // An attribute or verb inside the name (精密|减速|机): not the predicate, which follows an
+      // adverb, a preposition or a mark (将|建设).
+      const before = toks[first - 2];
+      const inside = /^(?:a|v|vn)$/.test(prev.tag) && before !== undefined && !/^(?:d|p|c|x|uj|r)$/.test(before.tag);
+      if (!THING_PART.test(prev.tag) && !inside) break;
+      if (t.start + t.word.length - prev.start > 10) break;
+      first--;
+    }
+    const start = toks[first]!.start;
+    const end = t.start + t.word.length;
+    if (end - start <= noun.length) return; // the noun alone names no thing
+    // 「居住证和社保缴纳证明」: one item of a list is not the answer alone.
+    if (/(?:和|与|及|、)$/u.test(text.slice(0, start)) || /^(?:和|与|及|、)/u.test(text.slice(end))) return;
+    if (out.some((c) => c.start < end && start < c.end)) return;
+    out.push({ start, end, kind: 'thing', bonus: 0.5 });
+  });
+  return out;
 }
 
 /** The clause (between commas) that holds [start, end). */

@@ -4,9 +4,9 @@
  * organisation, 什么时候/哪天 a date; and the question's own words around the question phrase.
  */
 import { normalize } from '../../text/normalize.ts';
-import { dictionaryVersion, segment } from '../../text/segment.ts';
+import { dictionaryVersion, segment, tagHan } from '../../text/segment.ts';
 
-export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date';
+export type DirectKind = 'quantity' | 'person' | 'place' | 'organization' | 'date' | 'thing';
 
 /** What a question asks for, read off its question word. */
 export interface AskedFor {
@@ -15,6 +15,16 @@ export interface AskedFor {
   units: string[];
   /** The question names its own measure word (多少辆), not only a family. */
   namedUnit: boolean;
+  /** 「能收多少孩子」: the noun a quantity question counts right after 多少, naming no measure word nor family. */
+  counted?: string;
+  /** 「多少钱一度」「一张多少钱」: the measure the figure is per (度, 张). */
+  per?: string;
+  /** 「多久上门一次」: how often, answered by 每周, 每月, 每3天. */
+  frequency: boolean;
+  /** 「每个月哪天」: a day that comes back (每月第二个周六, 每周三). */
+  recurring: boolean;
+  /** 「新增就业里高校毕业生有多少」: the part of a whole the question asks for (高校毕业生). */
+  part?: string;
   /** 第几: an ordinal (第八个) is asked for. */
   ordinal: boolean;
   /** 几点: a time of day (早上7点) is asked for. */
@@ -25,6 +35,8 @@ export interface AskedFor {
   where: boolean;
   /** For a date: the word the question times, the one right after 什么时候 (or before it: 持续到什么时候). */
   event?: string;
+  /** For a date: the question asks when something ends (到什么时候, 哪天结束) or starts (从哪天, 什么时候开始). */
+  bound?: 'start' | 'end';
   /** 哪些: more than one may answer, listed together. */
   plural: boolean;
   /** 是哪里人: where a person comes from. */
@@ -61,7 +73,8 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   length: ['公里', '千米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
-  duration: ['小时', '分钟', '个月', '天', '年', '周'],
+  // (工作日 counts days: 公示5个工作日.)
+  duration: ['小时', '分钟', '秒', '个月', '个工作日', '工作日', '天', '年', '周'],
   // How many times: 跳了多少下 is answered by 218次.
   times: ['次', '下', '回', '遍'],
 };
@@ -69,7 +82,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
 const UNITS = [
   ...new Set([
     ...Object.values(UNIT_FAMILIES).flat(),
-    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米'.split(
+    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米 艘 架 枚 幅 尊 篇 堂 节 层 趟'.split(
       ' ',
     ),
     '下',
@@ -93,7 +106,8 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/补贴|补助|优惠|折扣|减免/, 'money share'],
   // Amounts (总额, 额度) and credit are sums of money.
   [
-    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款/,
+    // (A fee, a price, a wage, a fine are sums too: 挂号费, 票价, 月薪, 罚款, 租金.)
+    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款|[^免]费|收费|票价|价钱|单价|月薪|年薪|工资|薪酬|罚款|租金/,
     'money',
   ],
   [/面积|多大|占地/, 'area'],
@@ -118,8 +132,22 @@ const PHRASE_CUES: [RegExp, string][] = [
 // Question words.
 
 const DATE_QUESTION =
-  /什么时候|什么时间|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
+  /什么时候|什么时间|啥时候|啥时|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|哪个月|几月份?|截至何时|哪个时间/;
 const PERSON_QUESTION = /谁|哪位|哪一位|什么人|何人|哪些人/;
+// The end or the start of a period asked for: 「展到什么时候」「哪天结束」, 「从哪天开始」「什么时候起」.
+const WHEN = '(?:什么时候|什么时间|啥时候|啥时|何时|哪天|哪一天|几月几[日号]|几号)';
+const ASKS_END = new RegExp(`(?:到|至|截至)${WHEN}|${WHEN}(?:结束|截止|为止|闭幕|闭馆|到期)`, 'u');
+const ASKS_START = new RegExp(`(?:从|自)${WHEN}|${WHEN}(?:开始|起)`, 'u');
+// 「多少钱一张」「坐一趟要多久」「每人多少」: one of a measure word says what the figure is per, which
+// news says otherwise (票价每人80元, 单程约45分钟); it names no topic a sentence must hold.
+const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT}|班|度)$`, 'u');
+// 里 (not of 公里, 邻里, 这里…), 当中, 之中 after a word: what follows is a part of it.
+const PART_MARK =
+  /(?<=\p{Script=Han}{2})(?<![公邻这那哪城家村夜心万千百])(?:里面?|当中|之中)(?:的)?(?=\p{Script=Han}{2})/u;
+// The measure of 一度/一张/每人 in a question, and 「多久……一次」 asking how often.
+const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
+const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
+const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
 // 几点开门, 开到几点: a time of day.
@@ -131,7 +159,8 @@ const PLACE_NOUNS =
 const ORG_NOUNS =
   '单位|企业|公司|部门|机构|组织|协会|团队|团体|银行|集团|工厂|项目方|社会组织|学会|商会|合作社|品牌|院校|高校|媒体|平台';
 // 哪个社区, 哪些中小微企业: the noun asked about may carry a short modifier.
-const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|什么)';
+// (哪两个社区, 哪几家企业: which ones, so many of them.)
+const WHICH_WORDS = '(?:哪个|哪些|哪家|哪一家|哪一个|哪所|哪座|哪条|什么|哪[两三四五六七八九十几][个家所座])';
 const WHICH = `${WHICH_WORDS}\\p{Script=Han}{0,3}?`;
 const PLACE_QUESTION = new RegExp(
   `在哪里|在哪儿|哪里|哪儿|在哪|去哪|到哪|什么地方|何处|何地|哪座|哪所|${WHICH}(?:${PLACE_NOUNS})`,
@@ -286,13 +315,18 @@ export function askedFor(question: string): AskedFor | undefined {
 }
 
 function readAsked(question: string): AskedFor | undefined {
-  const q = normalize(question).replace(/\s+/g, '');
+  // Spoken 啥 is 什么 (叫啥名字, 啥地方, 啥时候).
+  const q = normalize(question).replace(/\s+/g, '').replace(/啥/gu, '什么');
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
   let noun: string | undefined;
   const roleName = q.match(NAMED_ROLE_QUESTION);
+  // 「书记是哪个」: 哪个 after a title asks who holds it.
+  const heldBy = q.match(/是哪个(?=[呢啊呀？?]?$)/u);
+  const titled = heldBy && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, heldBy.index).endsWith(t));
   const person =
     q.match(PERSON_QUESTION) ??
+    (titled ? heldBy : null) ??
     (roleName && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ? roleName : null);
   const date = q.match(DATE_QUESTION);
   const org = q.match(ORG_QUESTION);
@@ -311,9 +345,17 @@ function readAsked(question: string): AskedFor | undefined {
   } else if (place) {
     [kind, phrase] = ['place', place];
     noun = q.match(PLACE_NOUN)?.[1];
+    // 在哪个码头: a noun the list lacks is asked by its own name, the word after 哪个.
+    const which = q.match(/哪(?:个|座|所|条|一个)(\p{Script=Han}{2,4})/u);
+    const first = which ? segment(which[1]!)[0] : undefined;
+    if (!noun && first && first.start === 0 && isHan(first.text) && first.text.length >= 2) noun = first.text;
   } else {
     const quantity = q.match(QUANTITY_QUESTION);
     if (quantity) [kind, phrase] = ['quantity', quantity];
+    else {
+      const thing = thingAsked(q, roleName);
+      if (thing) [kind, phrase, noun] = ['thing', thing.phrase, thing.noun];
+    }
   }
   if (!kind || !phrase) return undefined;
   // 哪几个原则 asks for the items, not for how many.
@@ -338,7 +380,8 @@ function readAsked(question: string): AskedFor | undefined {
   const at = phrase.index ?? 0;
   const after = q.slice(at + phrase[0].length);
   // The verb that only carries the question (有/是/为 多少) goes with it, or jieba glues it to a word (全马有).
-  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约)$/u, '');
+  // (到/从 before a date question say which end of a period is asked: 展到什么时候, 从哪天.)
+  const lead = q.slice(0, at).replace(/(?:一共|总共|共有|大约|大概|有|是|为|共|约|到|至|从|自)$/u, '');
   let rest = `${lead}${' '.repeat(at - lead.length)} ${namedUnit ? after.slice(units[0]!.length) : after}`;
   rest = rest.replace(/多少|几点|几时|几|哪些|哪个|哪家|哪位|哪里|哪儿|叫什么名字|叫什么|什么|是谁|谁|何时|何处/g, ' ');
   // The noun asked about, with its modifier (哪些中小微企业), says which sentence speaks of it.
@@ -346,8 +389,18 @@ function readAsked(question: string): AskedFor | undefined {
     const which = q.match(modifiedNoun(noun));
     rest += ` ${which ? which[1] + noun : noun}`;
   }
+  const bound = kind !== 'date' ? undefined : ASKS_END.test(q) ? 'end' : ASKS_START.test(q) ? 'start' : undefined;
+  const per = q.match(PER_MEASURE)?.[1];
+  const frequency = kind === 'quantity' && FREQUENCY.test(q);
+  const recurring = kind === 'date' && /每(?:个)?(?:月|周|星期|年)/u.test(q);
+  // (结束, 开始 then say which end is asked, as the question word does; the text need not say them.)
   const words = joinSingles(segment(rest)).filter(
-    (t) => t.text.length >= 2 && !QUESTION_STOP.has(t.text) && !/^\d+$/.test(t.text),
+    (t) =>
+      t.text.length >= 2 &&
+      !QUESTION_STOP.has(t.text) &&
+      !/^\d+$/.test(t.text) &&
+      !PER_ONE.test(t.text) &&
+      !(bound && BOUND_WORDS.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.
@@ -366,11 +419,28 @@ function readAsked(question: string): AskedFor | undefined {
   const event =
     kind === 'date' ? (words.find((t) => t.start > at) ?? words.filter((t) => t.start < at).pop())?.text : undefined;
   const before = left && at - (left.start + left.text.length) <= 2 ? left.text : undefined;
-  const plural = /哪些|哪几/.test(q);
+  const plural = /哪些|哪几|哪[两三四五六七八九十]/.test(q);
+  // 「新增就业里高校毕业生有多少」: a noun alone between 里/当中/之中 and the question phrase is the part
+  // asked for (not 「小区里新开的养老中心」, where 里 only says where).
+  const mark = kind === 'quantity' ? q.slice(0, at).match(PART_MARK) : null;
+  const stretch = mark ? lead.slice((mark.index ?? 0) + mark[0].length) : '';
+  const part = /^\p{Script=Han}{2,6}$/u.test(stretch) && !/的|在|了/u.test(stretch) ? stretch : undefined;
+  // 「多少孩子」: with no measure word or family asked, the noun right after 多少 is what is counted.
+  let counted: string | undefined;
+  if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {
+    const next = tagHan(after.match(/^\p{Script=Han}+/u)?.[0] ?? '')[0];
+    if (next && next.word.length >= 2 && /^(?:n|nz|vn)$/.test(next.tag)) counted = next.word;
+  }
   return {
+    bound,
     kind,
     units,
     namedUnit,
+    counted,
+    part,
+    per,
+    frequency,
+    recurring,
     ordinal,
     clock,
     noun,
@@ -382,6 +452,46 @@ function readAsked(question: string): AskedFor | undefined {
     anchors: [...new Set(anchors)],
     before,
   };
+}
+
+// 「开的是什么花」「要建什么生产线」: the noun after 什么 names the kind of thing asked for.
+const WHAT_NOUN = /什么(?=\p{Script=Han})/u;
+const THING_TAG = /^(?:n|nz|ng|vn|j|nt)$/;
+// Kinds whose things news names by what they are about, at length, not by a short name ending in
+// the kind (什么会: 「区委常委会第十次会议」; 什么活动, 什么内容, 什么工作): no short answer.
+const GENERAL_THINGS = /^(?:会|会议|大会|活动|事|事情|东西|意思|内容|工作|情况|问题|措施|政策|服务|项目)$/u;
+
+/**
+ * A thing asked for by its kind: the noun after 什么 (什么花, 什么生产线), or the thing a name is asked
+ * of (培训班叫什么名字). Undefined when 什么 stands alone (修好了什么): nothing then says which
+ * words of a sentence would be the answer.
+ */
+function thingAsked(
+  q: string,
+  roleName: RegExpMatchArray | null,
+): { phrase: RegExpMatchArray; noun: string } | undefined {
+  if (roleName) {
+    const before = segment(q.slice(0, roleName.index)).filter((t) => isHan(t.text));
+    const last = before[before.length - 1];
+    if (!last || last.start + last.text.length !== roleName.index) return undefined;
+    // A one-character word closes a longer noun (读书|会).
+    const prev = before[before.length - 2];
+    const noun =
+      last.text.length === 1 && prev && prev.start + prev.text.length === last.start
+        ? prev.text + last.text
+        : last.text;
+    return noun.length >= 2 ? { phrase: roleName, noun } : undefined;
+  }
+  const what = q.match(WHAT_NOUN);
+  if (!what) return undefined;
+  const thing = (noun: string) => (GENERAL_THINGS.test(noun) ? undefined : { phrase: what, noun });
+  const rest = q.slice((what.index ?? 0) + 2).match(/^\p{Script=Han}+/u)?.[0] ?? '';
+  // One or two characters closing the question are the noun, whatever jieba tags them (什么花).
+  const last = rest.replace(/[呢啊呀]$/u, '');
+  if (last.length >= 1 && last.length <= 2 && last === q.slice(-last.length)) return thing(last);
+  const next = tagHan(rest)[0];
+  if (!next || !THING_TAG.test(next.tag)) return undefined;
+  return thing(next.word);
 }
 
 /** A word as a regular expression that matches it literally. */

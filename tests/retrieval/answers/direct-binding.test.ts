@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
   amongGroup,
+  anotherFiguresNoun,
   countedNouns,
+  countsAnyPeople,
   countsAsked,
   countsPlacesOf,
+  dateBound,
+  insideOtherPlace,
   listTotal,
+  otherMeasure,
   otherPeriod,
+  partOrWhole,
+  pastFigure,
+  ownNoun,
   plannedFigure,
   runningTotal,
   wholePeriodFor,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
-import { otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
+import { otherOwner, otherTitle } from '../../../src/retrieval/answers/direct-candidates.ts';
 
 const text = (a: ReturnType<typeof directAnswer>) => a?.text;
 
@@ -320,5 +328,362 @@ describe('one day of a period is not the whole period', () => {
     expect(
       text(directAnswer('国庆假期五山森林公园一共接待了多少游客', '今年国庆假期，五山森林公园共接待游客18.6万人次。')),
     ).toBe('18.6万人次');
+  });
+});
+
+describe('a time span of the day is one answer', () => {
+  const s = '社区图书馆自习室延长开放时间，每天9:00至21:00免费开放，周一闭馆。';
+
+  it('answers with the whole span when the question asks when, or from when to when', () => {
+    expect(text(directAnswer('社区图书馆自习室几点开放到几点', s))).toBe('9:00至21:00');
+    expect(text(directAnswer('社区图书馆自习室几点有人', '自习室每天8时—17时有管理员值守。'))).toBe('8时—17时');
+  });
+
+  it('answers with its start or end when the question asks for one, never the other end', () => {
+    expect(text(directAnswer('社区图书馆自习室每天几点开放', s))).toBe('9:00');
+    expect(text(directAnswer('社区图书馆自习室开放到几点', s))).toBe('21:00');
+    // Two times of day that are no span (one moved to the other) stay apart.
+    const moved = '门诊时间由原来的下午5点延长至晚上8点。';
+    expect(text(directAnswer('门诊晚上开到几点', moved))).toBe('晚上8点');
+  });
+});
+
+describe('a figure before its own noun is that noun’s', () => {
+  const s = '本届运动会设5公里健康跑和10公里挑战跑两个组别，起点设在体育中心。';
+
+  it('answers with the figure right before the noun asked', () => {
+    expect(text(directAnswer('运动会挑战跑多少公里', s))).toBe('10公里');
+    expect(text(directAnswer('运动会的健康跑多长', s))).toBe('5公里');
+    expect(ownNoun('设5公里健康跑和10公里挑战跑', 4)).toBe('健康跑');
+  });
+
+  it("refuses the other noun's figure, and refuses neither when no noun is asked", () => {
+    // Where each figure's measure word ends: its own noun starts there.
+    const [easy, hard] = [s.indexOf('健康跑'), s.indexOf('挑战跑')];
+    expect(anotherFiguresNoun(s, easy, [easy, hard], ['挑战'])).toBe(true);
+    expect(anotherFiguresNoun(s, hard, [easy, hard], ['挑战'])).toBe(false);
+    expect(anotherFiguresNoun(s, easy, [easy, hard], ['运动会'])).toBe(false);
+  });
+});
+
+describe('a part after 其中 answers only a question naming what the part says', () => {
+  const s = '本届书展共展出图书3.2万册，其中1.1万册为首次在本地亮相。';
+  const has = (t: string, x: string) => x.includes(t);
+
+  it('answers with the part when the question names its qualifier (in another form too)', () => {
+    expect(text(directAnswer('书展有多少册图书是第一次在本地亮相', s))).toBe('1.1万册');
+    expect(partOrWhole(s, s.indexOf('3.2万册'), ['图书', '首次'], has)).toBe(true);
+  });
+
+  it('answers with the whole otherwise, refusing the part', () => {
+    expect(text(directAnswer('书展一共展出了多少册图书', s))).toBe('3.2万册');
+    expect(partOrWhole(s, s.indexOf('1.1万册'), ['书展', '图书'], has)).toBe(true);
+    expect(partOrWhole(s, s.indexOf('3.2万册'), ['书展', '图书'], has)).toBe(false);
+  });
+});
+
+describe('figures said in words and the measure words of news', () => {
+  it('reads 逾百件, 百余名 and 艘 as figures', () => {
+    expect(text(directAnswer('特展拿出了多少件藏品', '特展从馆藏中甄选出逾百件藏品，分三个单元展出。'))).toBe('逾百件');
+    expect(text(directAnswer('港口新增了几艘拖轮', '今年港口新增了4艘拖轮，作业效率明显提升。'))).toBe('4艘');
+  });
+
+  it('does not read a bare 百 or a word with 百 as a figure', () => {
+    expect(directAnswer('特展拿出了多少件藏品', '百年老店推出新品，吸引市民排队购买。')).toBeUndefined();
+  });
+});
+
+describe('what a question counts, read generally', () => {
+  it('counts a compound by its last character: 几个站 is answered by 车站', () => {
+    expect(countsAsked('地铁线在城区有几个站', ['车站'])).toBe(true);
+    expect(countsAsked('地铁线在城区有几个站', ['换乘', '区域'])).toBe(false);
+  });
+
+  it('counts people of any kind for 多少人, not for another measure word', () => {
+    expect(countsAnyPeople(['人'], '名')).toBe(true);
+    expect(text(directAnswer('健步走活动有多少人参加', '健步走活动当天，2000名健走爱好者参加。'))).toBe('2000名');
+    expect(countsAnyPeople(['人'], '家')).toBe(false);
+    expect(countsAnyPeople(['户'], '名')).toBe(false);
+  });
+});
+
+describe('half evidence does not decide alone in the answer sentence', () => {
+  const sentence = '3月2日，东园社区助老餐厅开业，可同时容纳80人就餐。';
+  const passage = `${sentence}\n餐厅还为行动不便的老人提供送餐服务，目前已有31位老人登记送餐。`;
+
+  it("hears the passage's figure in the unit asked (31位) over another unit of its family (80人)", () => {
+    expect(text(directAnswer('东园社区助老餐厅有几位老人登记了送餐', sentence, passage))).toBe('31位');
+  });
+
+  it('still answers with the family unit when the passage holds no other figure', () => {
+    expect(text(directAnswer('东园社区助老餐厅能容纳几位老人就餐', sentence))).toBe('80人');
+  });
+});
+
+describe('the end or the start of a period asked for', () => {
+  const s = '9月1日起，“运河记忆”老照片展在区文化馆展出，展期至11月30日。';
+
+  it('answers 到什么时候 with the date that ends the period, 从哪天 with the one that starts it', () => {
+    expect(text(directAnswer('运河记忆老照片展到什么时候', s, s, '2024-09-01'))).toBe('2024年11月30日');
+    expect(text(directAnswer('运河记忆老照片展从哪天开始', s, s, '2024-09-01'))).toBe('2024年9月1日');
+    const span = '今年冬季长跑报名时间为11月5日至11月15日，名额有限。';
+    expect(text(directAnswer('冬季长跑报名哪天截止', span, span, '2024-11-01'))).toBe('2024年11月15日');
+    expect(dateBound(span, span.indexOf('11月5日'), span.indexOf('至'), 'start')).toBe('fits');
+  });
+
+  it('refuses the other end, and a date that marks neither (the day a story is reported)', () => {
+    expect(dateBound(s, 0, 4, 'end')).toBe('other');
+    const reported = '10月8日，记者从区文化馆获悉，“运河记忆”老照片展吸引市民3万人次。';
+    expect(directAnswer('运河记忆老照片展到什么时候', reported, reported, '2024-10-08')).toBeUndefined();
+  });
+
+  it('does not hold a year the text says as 今年 against the sentence', () => {
+    const p = '今年全区暑期托管点共28个。暑期托管以作业辅导为主。托管将持续到8月23日。';
+    expect(text(directAnswer('2024年暑期托管到哪天结束', '托管将持续到8月23日。', p, '2024-08-10'))).toBe(
+      '2024年8月23日',
+    );
+  });
+
+  it('reads 啥时候 as a date question', () => {
+    const t = '区教育局表示，新学区划分方案将于6月上旬向社会公布。';
+    expect(text(directAnswer('新学区划分方案啥时候公布', t, t, '2024-04-02'))).toBe('2024年6月上旬');
+  });
+});
+
+describe('a list item is what follows 的', () => {
+  it('does not read 「公园的早樱、玉兰」 as a list of parks', () => {
+    const s = '3月9日，森林公园的早樱、玉兰竞相绽放，当天入园游客达1.6万人次。';
+    expect(text(directAnswer('3月9日森林公园来了多少游客', s))).toBe('1.6万人次');
+    expect(listTotal('3月9日森林公园来了多少游客', s, ['森林', '公园', '游客'], s.indexOf('1.6'))).toBe(false);
+  });
+});
+
+describe('what a figure is per, and days counted as 工作日', () => {
+  it('does not ask the sentence to hold 一张/一趟 (what the figure is per)', () => {
+    expect(askedFor('古运河游船坐一趟要多久')?.terms).not.toContain('一趟');
+    const s = '今年古运河新增了2艘游船，夜游航线单程约50分钟，票价每人60元。';
+    const p = `今年古运河夜游持续火热。古运河夜游航线增加到3条。${s}`;
+    expect(text(directAnswer('古运河夜游坐一趟要多久', s, p))).toBe('约50分钟');
+  });
+
+  it('reads 个工作日 as days, and no bare 个 as a duration', () => {
+    const s = '评估结果会在社区公示7个工作日，无异议后生效。';
+    expect(text(directAnswer('评估结果要公示几天', s))).toBe('7个工作日');
+    expect(directAnswer('评估结果要公示几天', '评估结果会在7个社区公示。')).toBeUndefined();
+  });
+});
+
+describe('a time before or after an event is no duration', () => {
+  it('refuses 「节前两天」 and 「三天后」 for 多长时间, keeps 「提前两天」 and a plain duration', () => {
+    const s = '9月15日，中秋节前两天，社区志愿服务队在小区广场摆开便民摊位。';
+    expect(directAnswer('社区志愿者累计服务了多长时间', s)).toBeUndefined();
+    expect(directAnswer('展览要布展多久', '展览布展三天后正式开放。')).toBeUndefined();
+    expect(text(directAnswer('参观要提前几天预约', '参观需提前两天在公众号预约。'))).toBe('两天');
+    expect(text(directAnswer('社区志愿者累计服务了多长时间', '社区志愿者累计服务超过5万小时。'))).toBe('超过5万小时');
+  });
+});
+
+describe('the noun a question counts right after 多少', () => {
+  const s = '城北新城幼儿园设12个班，新增学位360个。';
+
+  it('refuses a figure counting another noun (12个班 for 多少孩子)', () => {
+    expect(askedFor('城北新城幼儿园能收多少孩子')?.counted).toBe('孩子');
+    expect(text(directAnswer('城北新城幼儿园能收多少孩子', s))).toBe('360个');
+  });
+
+  it('reads no counted noun when the question names a measure word or a family', () => {
+    expect(askedFor('城北新城幼儿园能收多少个孩子')?.counted).toBeUndefined();
+    expect(askedFor('项目投了多少钱')?.counted).toBeUndefined();
+  });
+});
+
+describe('a name right after a title jieba cuts across', () => {
+  it('reads 「传承人季永福走进校园」 as the holder of the title asked', () => {
+    const s = '这是剪纸市级代表性传承人季永福走进校园，给社团学生上的一堂非遗课。';
+    expect(text(directAnswer('给学生上剪纸课的传承人叫什么名字', s))).toBe('季永福');
+  });
+
+  it('reads no name from a word that opens with no surname, nor for another title', () => {
+    expect(directAnswer('给学生上剪纸课的传承人叫什么名字', '剪纸传承人表示，将继续走进校园。')).toBeUndefined();
+    expect(directAnswer('社区的主任是谁', '这是剪纸市级代表性传承人季永福走进校园。')).toBeUndefined();
+  });
+});
+
+describe('minutes and seconds are one duration', () => {
+  it('answers 多长时间 with 「2分30秒」, not its seconds alone', () => {
+    const s = '全校师生沿预定路线撤离到操场，整个疏散过程用时2分30秒。';
+    expect(text(directAnswer('学校地震演练多长时间疏散完', s))).toBe('2分30秒');
+    expect(directAnswer('学校地震演练多长时间疏散完', '全校师生于2点30分撤离到操场。')).toBeUndefined();
+  });
+});
+
+describe('a thing asked for by its kind (什么花, 什么生产线, 培训班叫什么名字)', () => {
+  it('answers with the noun phrase ending in the kind asked, or the quoted name before it', () => {
+    const flowers = '4月6日，城北街道的海棠花进入盛花期，市民在公园里拍照。';
+    expect(text(directAnswer('城北街道4月初开的是什么花', flowers))).toBe('海棠花');
+    const plant = '德国某精工项目总投资3000万欧元，将建设精密轴承生产线。';
+    expect(text(directAnswer('精工项目要建什么生产线', plant))).toBe('精密轴承生产线');
+    const club = '近日，“悦读时光”亲子读书会在社区图书馆开讲，20组家庭参加。';
+    expect(text(directAnswer('社区图书馆的亲子读书会叫什么名字', club))).toBe('悦读时光');
+  });
+
+  it('refuses one item of a list, and reads nothing when 什么 names no kind', () => {
+    const papers = '对于随迁子女入学，凭居住证和社保缴纳证明即可申请。';
+    expect(directAnswer('随迁子女入学要带什么证明', papers)).toBeUndefined();
+    expect(askedFor('江边新修好了什么')).toBeUndefined();
+    // A meeting or an activity is named by what it is about, at length: no short answer is sought.
+    expect(askedFor('6月12日区里开了什么会')).toBeUndefined();
+    expect(askedFor('社区周末搞了什么活动')).toBeUndefined();
+    expect(askedFor('城北街道4月初开的是什么花')?.noun).toBe('花');
+  });
+});
+
+describe('哪两个, 哪几家: which ones, listed together', () => {
+  it('answers with the places listed together', () => {
+    const s = '视察组先后来到城东街道和平社区、文峰街道紫荆社区，察看电梯运行情况。';
+    expect(askedFor('人大视察加装电梯去了哪两个社区')?.plural).toBe(true);
+    expect(text(directAnswer('人大视察加装电梯去了哪两个社区', s))).toBe('和平社区、紫荆社区');
+  });
+
+  it('gives no count for it, and reads 哪个 as one', () => {
+    expect(askedFor('人大视察去了哪个社区')?.plural).toBe(false);
+    expect(askedFor('人大视察去了哪两个社区')?.kind).toBe('place');
+  });
+});
+
+describe('fees, prices, wages and fines are sums; 哪条路 asks for a road', () => {
+  it('answers 挂号费多少 with a sum, never with a count', () => {
+    const s = '夜间门诊挂号费每次8元，全区共有4家社区医院开设夜间门诊。';
+    expect(text(directAnswer('社区医院夜间门诊挂号费多少', s))).toBe('8元');
+    expect(directAnswer('社区医院夜间门诊挂号费多少', '全区共有4家社区医院开设夜间门诊。')).toBeUndefined();
+    expect(askedFor('岗位平均月薪多少')?.units).toContain('元');
+    expect(askedFor('活动免费参加的有多少人')?.units).not.toContain('元');
+  });
+
+  it('answers 哪条路 with a road, not the area the place lies in', () => {
+    const s = '新校区位于崇川路，紧邻市北高新区，9月投入使用。';
+    expect(text(directAnswer('新校区在哪条路上', s))).toBe('崇川路');
+    expect(directAnswer('新校区在哪条路上', '新校区位于市北高新区，9月投入使用。')).toBeUndefined();
+  });
+});
+
+describe('a holiday is not another holiday, and a period’s end times nothing within it', () => {
+  it("refuses 春节假期's figure for 国庆假期, keeps it for 春节", () => {
+    const s = '今年春节假期，森林公园累计接待游客31.5万人次，创下历史新高。';
+    expect(otherPeriod('国庆假期森林公园一共接待了多少游客', s)).toBe(true);
+    expect(directAnswer('国庆假期森林公园一共接待了多少游客', s)).toBeUndefined();
+    expect(text(directAnswer('春节假期森林公园一共接待了多少游客', s))).toBe('31.5万人次');
+  });
+
+  it('does not time an event held within a period by the date the period ends', () => {
+    const s = '据了解，植物园花展将持续到5月上旬，其间将举办月季文化节等活动。';
+    expect(directAnswer('植物园月季文化节是哪天举办', s, s, '2024-04-01')).toBeUndefined();
+    const held = '据了解，植物园将于5月3日举办月季文化节。';
+    expect(text(directAnswer('植物园月季文化节是哪天举办', held, held, '2024-04-01'))).toBe('2024年5月3日');
+  });
+});
+
+describe('what a question names of its answer, read generally', () => {
+  it('answers 哪个码头 with a name ending in 码头, nothing else', () => {
+    expect(askedFor('夜游在哪个码头上船')?.noun).toBe('码头');
+    expect(text(directAnswer('夜游在哪个码头上船', '夜游游船从南门码头出发，沿河航行一圈。'))).toBe('南门码头');
+    expect(directAnswer('夜游在哪个码头上船', '今年以来景区持续推进夜游提档升级。')).toBeUndefined();
+  });
+
+  it('asks the part named after 里/当中 (新增就业里高校毕业生), not the whole', () => {
+    expect(askedFor('今年新增就业里高校毕业生有多少')?.part).toBe('高校毕业生');
+    expect(askedFor('小区里新开的养老中心有多少张床位')?.part).toBeUndefined();
+    const s = '全年城镇新增就业1.8万人，其中高校毕业生6200人。';
+    expect(text(directAnswer('今年新增就业里高校毕业生有多少', s))).toBe('6200人');
+    expect(directAnswer('今年新增就业里高校毕业生有多少', '全年城镇新增就业1.8万人。')).toBeUndefined();
+  });
+
+  it("reads a sum's measure as the one named last before it (门票及二次消费收入 is revenue)", () => {
+    const s = '五一假期景区实现门票及二次消费收入1200万元。';
+    expect(otherMeasure('景区门票多少钱一张', s, s.indexOf('1200'))).toBe(true);
+    expect(directAnswer('景区门票多少钱一张', s)).toBeUndefined();
+    expect(text(directAnswer('景区门票多少钱一张', '景区门票每张60元，学生半价。'))).toBe('60元');
+  });
+
+  it('does not ask the sentence to hold 一班 (what the figure is per)', () => {
+    expect(askedFor('到上海的高铁多久一班')?.terms).not.toContain('一班');
+  });
+});
+
+describe('spoken questions', () => {
+  it('reads 啥 as 什么 and 「书记是哪个」 as who holds the title', () => {
+    expect(askedFor('培训班叫啥名字')?.kind).toBe('thing');
+    expect(askedFor('这个展在啥地方办')?.kind).toBe('place');
+    const s = '街道党工委书记高远介绍，街道还为老人免费安装了烟感报警器。';
+    expect(text(directAnswer('街道党工委书记是哪个', s))).toBe('高远');
+  });
+
+  it('does not read 是哪个 after no title as a person question', () => {
+    expect(askedFor('最大的停车场是哪个')?.kind).not.toBe('person');
+  });
+});
+
+describe('a title belongs to its place', () => {
+  it("refuses the holder of the same title of another place (市北高新区's, for 任港街道's)", () => {
+    const other = '区委副书记、市北高新区党工委书记徐海燕宣读相关文件。';
+    expect(directAnswer('现在任港街道党工委书记是谁', other)).toBeUndefined();
+    expect(otherOwner('区委副书记、市北高新区党工委书记', '党工委书记', '现在任港街道党工委书记是谁')).toBe(true);
+  });
+
+  it('answers with the holder of that place, or of a title naming no place', () => {
+    const own = '任港街道党工委书记高远介绍，街道还为老人安装了烟感报警器。';
+    expect(text(directAnswer('现在任港街道党工委书记是谁', own))).toBe('高远');
+    expect(otherOwner('街道党工委书记', '党工委书记', '现在任港街道党工委书记是谁')).toBe(false);
+  });
+});
+
+describe('现在/目前 asks for the figure of now, not the one marked past', () => {
+  it('answers with the figure of now', () => {
+    const s = '今年古运河夜游航线由原来的1条增加到3条，单程约50分钟。';
+    expect(text(directAnswer('古运河夜游现在有几条航线', s))).toBe('3条');
+    expect(text(directAnswer('产业园现在有多少家企业', '产业园去年仅有80家企业入驻，目前已有126家。'))).toBe('126家');
+  });
+
+  it('refuses the past figure for now, and keeps it when the past is asked', () => {
+    expect(pastFigure('产业园现在有多少家企业', '产业园去年仅有80家企业入驻', '产业园去年仅有'.length)).toBe(true);
+    const s = '今年古运河夜游航线由原来的1条增加到3条，单程约50分钟。';
+    expect(text(directAnswer('古运河夜游原来有几条航线', s))).toBe('1条');
+  });
+});
+
+describe('how often, a day that comes back, and what a figure is per', () => {
+  it('answers 多久……一次 with 每周/每3天, and nothing without one', () => {
+    const s = '网格员与独居老人结对，每周至少上门一次，节假日每天电话问候。';
+    expect(askedFor('网格员多久上门一次')?.frequency).toBe(true);
+    expect(text(directAnswer('网格员多久上门一次', s))).toBe('每周');
+    expect(directAnswer('网格员多久上门一次', '网格员与独居老人结对，定期上门。')).toBeUndefined();
+  });
+
+  it('answers 每个月哪天 with a day that comes back, and reads none for a one-off date question', () => {
+    const s = '志愿者每月第三个周日集中开展巡河活动。';
+    expect(text(directAnswer('志愿者每个月哪天集中巡河', s))).toBe('第三个周日');
+    expect(directAnswer('志愿者哪天集中巡河', s)).toBeUndefined();
+  });
+
+  it('prefers the figure per the measure asked (每度电收费0.6元 for 一度电多少钱)', () => {
+    const s = '充电桩支持扫码付费，每度电收费0.6元，充满一辆电动自行车约需1元。';
+    expect(askedFor('充电桩一度电多少钱')?.per).toBe('度');
+    expect(text(directAnswer('充电桩一度电多少钱', s))).toBe('0.6元');
+    expect(text(directAnswer('充满一辆电动自行车要多少钱', s))).toBe('1元');
+  });
+});
+
+describe("a park's count is not the district's", () => {
+  it('refuses a figure whose clause holds the question’s words only inside a park’s name', () => {
+    const park = '位于城东街道的海门跨境电商产业园已入驻企业58家。';
+    expect(insideOtherPlace('海门现在有多少家跨境电商企业', park, ['海门', '跨境', '电商', '企业'])).toBe(true);
+    expect(directAnswer('海门现在有多少家跨境电商企业', park)).toBeUndefined();
+  });
+
+  it('answers when the question names the park, or the figure is the district’s', () => {
+    const park = '位于城东街道的海门跨境电商产业园已入驻企业58家。';
+    expect(text(directAnswer('海门跨境电商产业园入驻了多少家企业', park))).toBe('58家');
+    const district = '今年上半年，海门跨境电商企业数量增至190家。';
+    expect(text(directAnswer('海门现在有多少家跨境电商企业', district))).toBe('190家');
   });
 });

@@ -150,7 +150,17 @@ describe('the decision', () => {
 
   it('offers the committed model’s answer for strong evidence, and not when a rare name is missing and the kind of answer absent', () => {
     expect(decide(strong).confidence).toBe('answer');
-    const nearMiss = { ...strong, nameMissing: true, typeFound: false, typeScore: 0, margin: 0.05, cover: 0.8 };
+    // (The kind of answer absent, no short answer stands there either: one was sought in vain.)
+    const nearMiss = {
+      ...strong,
+      nameMissing: true,
+      typeFound: false,
+      typeScore: 0,
+      shortAnswer: false,
+      shortAnswerMissing: true,
+      margin: 0.05,
+      cover: 0.8,
+    };
     expect(decide(nearMiss).confidence).not.toBe('answer');
   });
 });
