@@ -309,7 +309,10 @@ describe('links from the bot', () => {
           const body = await res.text();
           expect(res.status, button.url).toBe(200);
           expectSecured(res);
-          expect(textOf(body), button.url).toContain(shown[k]!.answer.trim());
+          // A passage may run from a section heading into its paragraph: the page prints them as two
+          // paragraphs, so whitespace is not compared.
+          const flat = (t: string) => t.replace(/\s+/g, '');
+          expect(flat(textOf(body)), button.url).toContain(flat(shown[k]!.answer));
           // The anchor the link opens at exists and, on an article page, is marked.
           const anchor = decodeURIComponent(url.hash.slice(1));
           expect(anchor, button.url).not.toBe('');
