@@ -46,15 +46,38 @@ export interface LiveCorpusOptions {
 
 export const LIVE_DEFAULTS = { pollMs: 2000, settleMs: 1000, cutShortSettleMs: 15_000, announceAfterMs: 5000 };
 
+/** Lets the bot answer what came in meanwhile. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Adds a file's state to a listing when it is a regular file. */
+function statInto(out: Listing, dir: string, name: string): void {
+  try {
+    const st = fs.statSync(path.join(dir, name));
+    if (st.isFile()) out.set(name, { size: st.size, mtimeMs: st.mtimeMs });
+  } catch {
+    // vanished between listing and stat, or a broken link: not an issue file now
+  }
+}
+
 function list(dir: string): Listing {
   const out: Listing = new Map();
-  for (const name of listIssueFiles(dir)) {
-    try {
-      const st = fs.statSync(path.join(dir, name));
-      if (st.isFile()) out.set(name, { size: st.size, mtimeMs: st.mtimeMs });
-    } catch {
-      // vanished between listing and stat, or a broken link: not an issue file now
-    }
+  for (const name of listIssueFiles(dir)) statInto(out, dir, name);
+  return out;
+}
+
+/**
+ * Files stat-ed per turn of the event loop while listing the folder: a stat costs some
+ * microseconds, so a few thousand issue files would hold the bot for tens of milliseconds in one turn.
+ */
+const STATS_PER_TURN = 500;
+
+/** list, its stats spread over turns of the event loop (the names are read in one). */
+async function listInTurns(dir: string): Promise<Listing> {
+  const out: Listing = new Map();
+  const names = listIssueFiles(dir);
+  for (let k = 0; k < names.length; k++) {
+    if (k > 0 && k % STATS_PER_TURN === 0) await yieldToEventLoop();
+    statInto(out, dir, names[k]!);
   }
   return out;
 }
@@ -69,9 +92,6 @@ function safeList(dir: string): Listing {
 
 /** The state of a file known to have changed since it was read: matches no listing, so it is read again. */
 const CHANGED_SINCE_READ: FileState = { size: -1, mtimeMs: -1 };
-
-/** Lets the bot answer what came in meanwhile. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Whether the bytes end inside a UTF-8 character: a copy stopped mid-way. */
 export function endsMidCharacter(bytes: Uint8Array): boolean {
@@ -256,7 +276,7 @@ export class LiveCorpus {
     const force = this.forceReads;
     let listing: Listing;
     try {
-      listing = list(corpusDir);
+      listing = await listInTurns(corpusDir);
     } catch (err) {
       // The folder itself is gone or unreadable (an unmounted disk): keep the archive as it is.
       if (!this.folderMissing) this.log('warn', `cannot look at the corpus folder: ${errorMessage(err)}`);
@@ -271,6 +291,8 @@ export class LiveCorpus {
     let changed = false;
 
     if (removed.length > 0) {
+      // In a turn of its own: the look at every file has held the bot long enough.
+      await yieldToEventLoop();
       try {
         library.removeIssues(removed);
         for (const name of removed) {

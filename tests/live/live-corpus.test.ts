@@ -377,4 +377,18 @@ describe('LiveCorpus when the folder goes away', { timeout: 60_000 }, () => {
     // The event loop turned while the files were being indexed, one at a time.
     expect(between.some((n) => n > 1 && n < 4)).toBe(true);
   });
+
+  it('looks at a large folder a slice at a time, answering between slices, and takes a removed issue out', async () => {
+    const { corpusDir, library, live } = setUp();
+    // Empty files are never read (still being written): only looked at.
+    for (let k = 0; k < 1200; k++) fs.writeFileSync(path.join(corpusDir, `2030-${String(k).padStart(4, '0')}.txt`), '');
+    const order: string[] = [];
+    setImmediate(() => order.push('a turn of the event loop'));
+    await live.check(0).then(() => order.push('the look done'));
+    expect(order).toEqual(['a turn of the event loop', 'the look done']);
+    fs.rmSync(path.join(corpusDir, '2021-08-09.txt'));
+    await live.check(1000);
+    expect(library.stats()).toMatchObject({ issues: 0, articles: 0 });
+    expect(library.latest(5)).toEqual([]);
+  });
 });

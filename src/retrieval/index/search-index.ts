@@ -201,21 +201,34 @@ export class SearchIndex {
     if (runs.length === 0) return 0;
     for (const [from, to] of runs.reverse()) this.removeDocRange(from, to);
     this.changes++;
-    this.docPassages.length = 0;
-    this.passageOrdinal.length = 0;
-    for (let d = 0; d < this.docs.length; d++) this.docPassages.push([]);
-    this.passages.forEach((p, id) => {
-      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
-    });
     return runs.reduce((n, [from, to]) => n + to - from, 0);
   }
 
   /** Drops docs [from, to) and their passages from every view. */
   private removeDocRange(from: number, to: number): void {
-    let first = 0;
-    while (first < this.passages.length && this.passages[first]!.doc < from) first++;
-    let last = first;
-    while (last < this.passages.length && this.passages[last]!.doc < to) last++;
+    // A doc's passages are contiguous and in doc order: the run is where the first and the last
+    // doc's lists say (a doc may have none, so the docs around the run say where it falls).
+    let first = this.passages.length;
+    for (let d = from; d < this.docs.length; d++)
+      if (this.docPassages[d]!.length > 0) {
+        first = this.docPassages[d]![0]!;
+        break;
+      }
+    let last = this.passages.length;
+    for (let d = to; d < this.docs.length; d++)
+      if (this.docPassages[d]!.length > 0) {
+        last = this.docPassages[d]![0]!;
+        break;
+      }
+    // Passage ids and doc numbers above the run move down; ordinals within a doc stay.
+    this.passageOrdinal.splice(first, last - first);
+    this.docPassages.splice(from, to - from);
+    const gone = last - first;
+    if (gone > 0)
+      for (let d = from; d < this.docPassages.length; d++) {
+        const list = this.docPassages[d]!;
+        for (let k = 0; k < list.length; k++) list[k]! -= gone;
+      }
     this.words.removeRange(first, last);
     this.grams.removeRange(first, last);
     this.titleGrams.removeRange(from, to);
