@@ -151,6 +151,8 @@ export class LiveCorpus {
   private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
   private running: Promise<void> | null = null;
+  private merging?: Promise<void>;
+  private stopped = false;
   /** Writes the index file after changes, a slice at a time. */
   private readonly saver: IndexSaver;
 
@@ -209,6 +211,7 @@ export class LiveCorpus {
 
   /** Starts watching: a look every pollMs, and one right after the folder reports a change. */
   start(): void {
+    this.stopped = false;
     this.timer = setInterval(() => void this.check(), this.settings.pollMs);
     this.timer.unref();
     try {
@@ -220,6 +223,7 @@ export class LiveCorpus {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.wakeUp);
     this.timer = undefined;
@@ -328,7 +332,10 @@ export class LiveCorpus {
       changed = this.index(name, state, outcome.issue, outcome.version) || changed;
     }
 
-    if (changed) this.save();
+    if (changed) {
+      this.save();
+      this.mergeWhenDue();
+    }
     await this.announce(listing, now);
     this.scheduleWakeUp(listing, now);
   }
@@ -403,6 +410,32 @@ export class LiveCorpus {
 
   private save(): void {
     this.saver.request();
+  }
+
+  /**
+   * Merges the index's first segment with what was added since, once that has grown to half its
+   * size, a piece per turn of the event loop: the bot answers meanwhile, from the segments as they
+   * were until the merged one takes their place. One merge runs at a time; one overtaken by a
+   * change is tried again after the next.
+   */
+  private mergeWhenDue(): void {
+    const index = this.options.library.searchIndex;
+    if (this.merging || this.stopped || !index.mergeDue) return;
+    this.merging = (async () => {
+      for (const _ of index.mergeInSteps()) {
+        await yieldToEventLoop();
+        if (this.stopped) return;
+      }
+    })()
+      .catch((err) => this.log('warn', `could not merge the index's segments: ${errorMessage(err)}`))
+      .finally(() => {
+        this.merging = undefined;
+      });
+  }
+
+  /** Resolves once no merge of the index's segments is running. */
+  async merged(): Promise<void> {
+    await this.merging;
   }
 
   /**

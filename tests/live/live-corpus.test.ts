@@ -378,6 +378,26 @@ describe('LiveCorpus when the folder goes away', { timeout: 60_000 }, () => {
     expect(between.some((n) => n > 1 && n < 4)).toBe(true);
   });
 
+  it('merges the first segment with what was added, between questions, answering the same', async () => {
+    const { corpusDir, library, live } = setUp();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    const checked = live.check(1500);
+    // The added issue outgrows half the one there: merging its segments is due once it is in.
+    const answers = () => ['博嘉生物', '唐闸古镇规划面积', '老旧小区改造'].map((q) => library.search(q));
+    const during: number[] = [];
+    const probe = setInterval(() => during.push(library.searchIndex.segmentCount), 0);
+    await checked;
+    const before = answers();
+    expect(library.searchIndex.segmentCount).toBeGreaterThan(3);
+    await live.merged();
+    clearInterval(probe);
+    expect(library.searchIndex.segmentCount).toBe(3);
+    expect(during.some((n) => n > 3)).toBe(true);
+    expect(answers()).toEqual(before);
+    expect(before[0]![0]?.headline).toContain('崇川开发区一季度');
+  });
+
   it('looks at a large folder a slice at a time, answering between slices, and takes a removed issue out', async () => {
     const { corpusDir, library, live } = setUp();
     // Empty files are never read (still being written): only looked at.

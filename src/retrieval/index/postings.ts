@@ -239,10 +239,23 @@ function emptyDirectory(segments: readonly Segment[]): Directory {
 
 /** The segments merged into one (see mergedBytes), in memory. */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const steps = mergeInSteps(segments, removed, renumber);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** merge, a step (yield) after each piece made: a caller may let other work run between them. */
+function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Generator<void, Segment> {
   const directory = emptyDirectory(segments);
   // Small merges (the usual ones) in one small piece.
   const bytes = segments.reduce((n, s) => n + s.bytes.length, 0);
-  const pieces = [...mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))];
+  const pieces: Uint8Array[] = [];
+  for (const piece of mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))) {
+    pieces.push(piece);
+    yield;
+  }
   const joined = new Uint8Array(directory.starts[directory.length]!);
   let at = 0;
   for (const p of pieces) {
@@ -289,16 +302,40 @@ export class Postings {
   append(texts: readonly string[], firstId: number): void {
     if (texts.length === 0) return;
     this.segments = [...this.segments, segmentOfTexts(texts, this.removed.idAt(firstId))];
-    // Merge the last two while the older is not much larger: segments grow geometrically.
-    while (this.segments.length >= 2) {
+    // Merge the last two while the older is not much larger: segments grow geometrically. The
+    // first segment (the archive as loaded) is left to mergeFirstInSteps: merged here, it would
+    // hold the caller for as long as rewriting the whole archive's postings takes.
+    while (this.segments.length >= 3) {
       const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
       if (older.size > 2 * newer.size) break;
-      const all = this.segments.length === 2;
-      const merged = merge([older, newer], this.removed, all);
-      this.segments = [...this.segments.slice(0, -2), merged];
-      // Merged into one, the ids are positions again.
-      if (all) this.removed = new RemovedIds();
+      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /** Whether the segment after the first has grown to half its size: their merge is due. */
+  get firstMergeDue(): boolean {
+    const [first, second] = this.segments;
+    return !!first && !!second && first.size <= 2 * second.size;
+  }
+
+  /**
+   * The first two segments merged a piece at a time (a step after each, for the caller to let
+   * other work run), then put in their place, unless a change merged either of them meanwhile;
+   * returns whether they were. Ids stay ids (the removed ones dropped as of the start, later ones
+   * still recorded), so changes during the merge keep their meaning.
+   */
+  *mergeFirstInSteps(): Generator<void, boolean> {
+    const [first, second] = this.segments;
+    if (!first || !second) return false;
+    const merged = yield* mergeInSteps([first, second], this.removed.clone(), false);
+    if (this.segments[0] !== first || this.segments[1] !== second) return false;
+    this.segments = [merged, ...this.segments.slice(2)];
+    return true;
+  }
+
+  /** How many segments hold the postings (one once merged). */
+  get segmentCount(): number {
+    return this.segments.length;
   }
 
   /**

@@ -185,6 +185,28 @@ export class SearchIndex {
   }
 
   /**
+   * Whether the word index or the bigram postings are due to merge their first segment (the
+   * archive as loaded) with what was added since: see mergeInSteps.
+   */
+  get mergeDue(): boolean {
+    return this.words.firstMergeDue || this.grams.firstMergeDue || this.titleGrams.firstMergeDue;
+  }
+
+  /**
+   * The merges that are due, a piece at a time: a step (yield) after each, for the caller to let
+   * other work run. Changes between the steps are allowed; a merge they overtook is dropped (still due).
+   */
+  *mergeInSteps(): Generator<void> {
+    for (const part of [this.words, this.grams, this.titleGrams])
+      if (part.firstMergeDue) yield* part.mergeFirstInSteps();
+  }
+
+  /** How many segments the word index and the postings are in (three when each is in one). */
+  get segmentCount(): number {
+    return this.words.segmentCount + this.grams.segmentCount + this.titleGrams.segmentCount;
+  }
+
+  /**
    * Takes the issues (by source file name) out of this index in place. An issue's docs and
    * passages are contiguous: each run goes (the last first), later ones move up to close the gap
    * (so ids stay aligned with the remaining issues, in order), and every view of the text drops

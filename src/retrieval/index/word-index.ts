@@ -305,14 +305,33 @@ const u16 = (n: number) => new Uint16Array(n);
 
 /** The segments merged into one, in memory (ids turned into positions with `renumber`). */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const steps = mergeInSteps(segments, removed, renumber);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** merge, a step (yield) after each piece made: a caller may let other work run between them. */
+function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Generator<void, Segment> {
   const plan = newPlan();
-  const starts = joined(planMerge(segments, removed, plan), u32);
-  return {
-    terms: StringTable.from(plan.terms),
-    starts,
-    ids: joined(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32),
-    freqs: joined(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16),
-  };
+  const starts = yield* joinedInSteps(planMerge(segments, removed, plan), u32);
+  const ids = yield* joinedInSteps(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32);
+  const freqs = yield* joinedInSteps(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16);
+  return { terms: StringTable.from(plan.terms), starts, ids, freqs };
+}
+
+/** joined, a step after each piece. */
+function* joinedInSteps<T extends Uint32Array | Uint16Array>(
+  pieces: Iterable<T>,
+  make: (length: number) => T,
+): Generator<void, T> {
+  const all: T[] = [];
+  for (const piece of pieces) {
+    all.push(piece);
+    yield;
+  }
+  return joined(all, make);
 }
 
 /** The lengths of the first `ids` ids that were not removed, by position. */
@@ -507,19 +526,40 @@ export class WordIndex {
     this.ids += added.length;
     this.avgLength = avg;
     this.segments = [...this.segments, segment];
-    // Merge the last two while the older is not much larger: segments grow geometrically.
-    while (this.segments.length >= 2) {
+    // Merge the last two while the older is not much larger: segments grow geometrically. The
+    // first segment (the archive as loaded) is left to mergeFirstInSteps: merged here, it would
+    // hold the caller for as long as rewriting the whole archive's postings takes.
+    while (this.segments.length >= 3) {
       const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
       if (older.ids.length > 2 * newer.ids.length) break;
-      const all = this.segments.length === 2;
-      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, all)];
-      // Merged into one, the ids are positions again.
-      if (all) {
-        this.lengths = liveLengths(this.lengths, this.ids, this.removed);
-        this.ids = this.lengths.length;
-        this.removed = new RemovedIds();
-      }
+      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /** Whether the segment after the first has grown to half its size: their merge is due. */
+  get firstMergeDue(): boolean {
+    const [first, second] = this.segments;
+    return !!first && !!second && first.ids.length <= 2 * second.ids.length;
+  }
+
+  /**
+   * The first two segments merged a piece at a time (a step after each, for the caller to let
+   * other work run), then put in their place, unless a change merged either of them meanwhile;
+   * returns whether they were. Ids stay ids (the removed ones dropped as of the start, later ones
+   * still recorded), so changes during the merge keep their meaning.
+   */
+  *mergeFirstInSteps(): Generator<void, boolean> {
+    const [first, second] = this.segments;
+    if (!first || !second) return false;
+    const merged = yield* mergeInSteps([first, second], this.removed.clone(), false);
+    if (this.segments[0] !== first || this.segments[1] !== second) return false;
+    this.segments = [merged, ...this.segments.slice(2)];
+    return true;
+  }
+
+  /** How many segments hold the postings (one once merged). */
+  get segmentCount(): number {
+    return this.segments.length;
   }
 
   /**
