@@ -251,17 +251,19 @@ function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumb
   const directory = emptyDirectory(segments);
   // Small merges (the usual ones) in one small piece.
   const bytes = segments.reduce((n, s) => n + s.bytes.length, 0);
-  const pieces: Uint8Array[] = [];
+  // Written in place as the pieces are made: merged, a list takes no more bytes than its parts
+  // (the ids dropped take none, and a part's first id is coded as a gap from zero, the largest
+  // gap it can have), so no second copy is made in one go.
+  let joined = new Uint8Array(bytes);
+  let at = 0;
   for (const piece of mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))) {
-    pieces.push(piece);
+    joined.set(piece, at);
+    at += piece.length;
     yield;
   }
-  const joined = new Uint8Array(directory.starts[directory.length]!);
-  let at = 0;
-  for (const p of pieces) {
-    joined.set(p, at);
-    at += p.length;
-  }
+  // Much room left (many ids dropped): given back, in a copy of what was written.
+  if (at < joined.length * 0.9) joined = joined.slice(0, at);
+  else joined = joined.subarray(0, at);
   const n = directory.length;
   return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), joined);
 }

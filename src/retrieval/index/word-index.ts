@@ -315,23 +315,51 @@ function merge(segments: readonly Segment[], removed: RemovedIds, renumber: bool
 /** merge, a step (yield) after each piece made: a caller may let other work run between them. */
 function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Generator<void, Segment> {
   const plan = newPlan();
-  const starts = yield* joinedInSteps(planMerge(segments, removed, plan), u32);
-  const ids = yield* joinedInSteps(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32);
-  const freqs = yield* joinedInSteps(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16);
-  return { terms: StringTable.from(plan.terms), starts, ids, freqs };
-}
-
-/** joined, a step after each piece. */
-function* joinedInSteps<T extends Uint32Array | Uint16Array>(
-  pieces: Iterable<T>,
-  make: (length: number) => T,
-): Generator<void, T> {
-  const all: T[] = [];
-  for (const piece of pieces) {
-    all.push(piece);
+  const startPieces: Uint32Array[] = [];
+  for (const piece of planMerge(segments, removed, plan)) {
+    startPieces.push(piece);
     yield;
   }
-  return joined(all, make);
+  const starts = joined(startPieces, u32);
+  // The planned sizes known, each column is written in place as its pieces are made: no second
+  // copy of the archive's postings is held, nor made in one go.
+  const ids = new Uint32Array(plan.total);
+  yield* fillInSteps(ids, mergedColumn(plan, segments, removed, { ids: true, renumber }, u32));
+  const freqs = new Uint16Array(plan.total);
+  yield* fillInSteps(freqs, mergedColumn(plan, segments, removed, { ids: false, renumber }, u16));
+  const terms = yield* stringTableInSteps(plan.terms);
+  return { terms, starts, ids, freqs };
+}
+
+/** Writes the pieces one after the other into `out`, a step after each. */
+function* fillInSteps<T extends Uint32Array | Uint16Array>(out: T, pieces: Iterable<T>): Generator<void> {
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+    yield;
+  }
+}
+
+/** Strings joined per step in a merge: a few milliseconds' worth. */
+const STRINGS_PER_STEP = 1 << 16;
+
+/** StringTable.from, a step after each run of strings: the whole archive's terms take tens of milliseconds. */
+function* stringTableInSteps(strings: readonly string[]): Generator<void, StringTable> {
+  const offsets = new Uint32Array(strings.length + 1);
+  const runs: string[] = [];
+  let at = 0;
+  for (let from = 0; from < strings.length; from += STRINGS_PER_STEP) {
+    const run = strings.slice(from, from + STRINGS_PER_STEP);
+    run.forEach((s, k) => {
+      offsets[from + k] = at;
+      at += s.length;
+    });
+    runs.push(run.join(''));
+    yield;
+  }
+  offsets[strings.length] = at;
+  return new StringTable(runs.join(''), offsets);
 }
 
 /** The lengths of the first `ids` ids that were not removed, by position. */
