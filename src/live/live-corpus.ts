@@ -329,7 +329,7 @@ export class LiveCorpus {
       }
       // Reading and indexing in turns of their own: each holds the bot for less.
       await yieldToEventLoop();
-      changed = this.index(name, state, outcome.issue, outcome.version) || changed;
+      changed = (await this.index(name, state, outcome.issue, outcome.version)) || changed;
     }
 
     if (changed) {
@@ -367,8 +367,11 @@ export class LiveCorpus {
     }
   }
 
-  /** Indexes one issue in place (its previous version out first); false when that failed. */
-  private index(name: string, state: FileState, issue: Issue, version: string): boolean {
+  /**
+   * Indexes one issue in place (its previous version out first), its passages segmented and
+   * indexed a turn at a time before the index takes them in one; false when that failed.
+   */
+  private async index(name: string, state: FileState, issue: Issue, version: string): Promise<boolean> {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
     const before = again ? library.issues.find((i) => i.source === name) : undefined;
@@ -376,8 +379,9 @@ export class LiveCorpus {
     const words = dictionary.length;
     try {
       extendDictionary(library.searchIndex, [issue], indexFile, (m) => this.log('warn', m));
-      if (again) library.removeIssues([name]);
-      library.addIssues([issue]);
+      // Between the steps the archive answers as it was (its dictionary already holding the new
+      // issue's names, which its segmentation needs): it changes in the last step, at once.
+      for (const _ of library.addIssuesInSteps([issue], again ? [name] : [])) await yieldToEventLoop();
     } catch (err) {
       // Tried again at the next look, new words and all; the old version, if any, stays.
       dictionary.length = words;

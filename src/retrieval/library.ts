@@ -85,6 +85,20 @@ export class NewsLibrary {
     this.addArticles(issues);
   }
 
+  /**
+   * addIssues, its costly part (segmenting and indexing the new issues' passages) a step (yield)
+   * at a time, for the caller to let other work run between: the archive is as it was until the
+   * last step, which takes out the issues `replacing` names (a new version's old one) and adds
+   * these, at once.
+   */
+  *addIssuesInSteps(issues: Issue[], replacing: Iterable<string> = []): Generator<void> {
+    const prepared = yield* this.index.prepareInSteps(issues);
+    this.removeIssues(replacing);
+    this.index.addPrepared(prepared);
+    this.issueList = [...this.issueList, ...issues];
+    this.addArticles(issues);
+  }
+
   /** Takes issues (by source file name) out of the archive, in place. */
   removeIssues(sources: Iterable<string>): void {
     const gone = new Set(sources);

@@ -136,7 +136,7 @@ describe('LiveCorpus with broken files and failures', { timeout: 60_000 }, () =>
   it('retries an issue whose indexing failed at the next look, warning once', async () => {
     const { corpusDir, library, live, warnings, announced } = setUp();
     // One fault, as a full disk or a bug would raise it, on the first try only.
-    const add = vi.spyOn(library, 'addIssues').mockImplementationOnce(() => {
+    const add = vi.spyOn(library, 'addIssuesInSteps').mockImplementationOnce(() => {
       throw new Error('no space left on device');
     });
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));

@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import type { Issue } from '../../src/corpus/types.ts';
 import { SearchIndex } from '../../src/retrieval/index/search-index.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
+import { search } from '../../src/retrieval/ranking/rank.ts';
 
 const seeds = loadCorpus('seeds');
 
@@ -50,5 +51,31 @@ describe('NewsLibrary kept in step as issues come and go', { timeout: 60_000 }, 
     expect(library.article(seeds[0]!.articles[0]!.id)).toBeUndefined();
     expect(library.article(`${seeds[1]!.articles[0]!.id}-000_a.txt`)).toBeUndefined();
     expect(library.article(`${seeds[4]!.articles[0]!.id}-zzz.txt`)?.source).toBe('zzz.txt');
+  });
+
+  it('adds issues a step at a time: unchanged until the last step, then as if built with them', () => {
+    const [a, b, c, d, e] = seeds as [Issue, Issue, Issue, Issue, Issue];
+    const library = new NewsLibrary(SearchIndex.build([a, b, c], [], 'f').index, [a, b, c]);
+    const questions = ['博嘉生物', '唐闸古镇规划面积', '老旧小区改造', '地区生产总值是多少'];
+    const answers = (index: SearchIndex) => questions.map((q) => search(index, q, { limit: 5 }));
+    let before = answers(library.searchIndex);
+    const steps = library.addIssuesInSteps([d, e], [b.source]);
+    let taken = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      taken++;
+      expect(library.stats().issues).toBe(3);
+      expect(answers(library.searchIndex)).toEqual(before);
+      // Changes between the steps (an issue taken out and put back: it takes the next ids) leave
+      // what was made ahead stale.
+      if (taken === 2) {
+        library.removeIssues([c.source]);
+        library.addIssues([c]);
+        before = answers(library.searchIndex);
+      }
+    }
+    expect(taken).toBeGreaterThan(2);
+    expect(library.issues.map((i) => i.source)).toEqual([a, c, d, e].map((i) => i.source));
+    expect(answers(library.searchIndex)).toEqual(answers(SearchIndex.build([a, c, d, e], [], 'f').index));
+    expect(view(library)).toEqual(rebuilt(library));
   });
 });

@@ -268,6 +268,13 @@ function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumb
   return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), joined);
 }
 
+/** Postings of texts made ahead of their append (Postings.prepare). */
+export interface PreparedPostings {
+  readonly texts: readonly string[];
+  readonly id: number;
+  readonly segment: Segment;
+}
+
 /**
  * Postings changed in place cost about what the change holds, not the archive: added texts are
  * indexed into a new segment (merged with the last one once it is as large: each id is merged
@@ -301,9 +308,12 @@ export class Postings {
    * Adds texts whose positions start at `firstId` (after every text held), keeping every list
    * sorted: what indexing one new issue into a saved archive needs.
    */
-  append(texts: readonly string[], firstId: number): void {
+  append(texts: readonly string[], firstId: number, prepared?: PreparedPostings): void {
     if (texts.length === 0) return;
-    this.segments = [...this.segments, segmentOfTexts(texts, this.removed.idAt(firstId))];
+    const id = this.removed.idAt(firstId);
+    // Made ahead (prepare) for these texts at these ids: taken as it is.
+    const made = prepared?.texts === texts && prepared.id === id ? prepared.segment : segmentOfTexts(texts, id);
+    this.segments = [...this.segments, made];
     // Merge the last two while the older is not much larger: segments grow geometrically. The
     // first segment (the archive as loaded) is left to mergeFirstInSteps: merged here, it would
     // hold the caller for as long as rewriting the whole archive's postings takes.
@@ -312,6 +322,16 @@ export class Postings {
       if (older.size > 2 * newer.size) break;
       this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /**
+   * The postings of texts to append at position `firstId`, made ahead of the append (which takes
+   * them unless the ids they would get changed meanwhile): the costly part of an append, in a turn
+   * of its own.
+   */
+  prepare(texts: readonly string[], firstId: number): PreparedPostings {
+    const id = this.removed.idAt(firstId);
+    return { texts, id, segment: segmentOfTexts(texts, id) };
   }
 
   /** Whether the segment after the first has grown to half its size: their merge is due. */

@@ -25,8 +25,8 @@ import {
 } from './index-file.ts';
 import { computedArray, PassageStore, StoredPassage } from './passage-store.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
-import { Postings } from './postings.ts';
-import { WordIndex } from './word-index.ts';
+import { type PreparedPostings, Postings } from './postings.ts';
+import { type PreparedWords, WordIndex } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
 export const INDEX_VERSION = 11;
@@ -55,6 +55,14 @@ interface Parts {
   copyKeys: string[];
   /** Where the passages' texts are read from when they are left in the index file (then StoredPassages). */
   store?: PassageStore;
+}
+
+/** Issues made ready to index, all but the last step (SearchIndex.prepareInSteps). */
+export interface PreparedIssues {
+  readonly parts: Parts;
+  readonly words: PreparedWords;
+  readonly grams: PreparedPostings;
+  readonly titleGrams: PreparedPostings;
 }
 
 /**
@@ -160,7 +168,32 @@ export class SearchIndex {
    * passages get the next ids, so every posting list stays sorted.
    */
   addIssues(issues: Issue[]): void {
-    const added = SearchIndex.parts(issues);
+    this.append(SearchIndex.parts(issues));
+  }
+
+  /**
+   * addIssues' costly part, a step (yield) after each piece: the issues' passages made and
+   * normalized, then segmented and indexed into segments of their own. Nothing in the index
+   * changes until addPrepared takes what it returns; changes in between are allowed (what they
+   * made stale is made again then).
+   */
+  *prepareInSteps(issues: Issue[]): Generator<void, PreparedIssues> {
+    const parts = SearchIndex.parts(issues);
+    yield;
+    const words = this.words.prepare(parts.passageTexts);
+    yield;
+    const grams = this.grams.prepare(parts.passageTexts, this.passages.length);
+    const titleGrams = this.titleGrams.prepare(parts.docTitles, this.docs.length);
+    yield;
+    return { parts, words, grams, titleGrams };
+  }
+
+  /** Indexes the issues prepareInSteps made ready (see addIssues). */
+  addPrepared(ready: PreparedIssues): void {
+    this.append(ready.parts, ready);
+  }
+
+  private append(added: Parts, ready?: PreparedIssues): void {
     const docOffset = this.docs.length;
     const passageOffset = this.passages.length;
     for (const [k, d] of added.docs.entries()) {
@@ -178,9 +211,9 @@ export class SearchIndex {
       if (!this.store) this.passageTexts.push(normalized);
       this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
     });
-    this.words.append(added.passageTexts);
-    this.grams.append(added.passageTexts, passageOffset);
-    this.titleGrams.append(added.docTitles, docOffset);
+    this.words.append(added.passageTexts, ready?.words);
+    this.grams.append(added.passageTexts, passageOffset, ready?.grams);
+    this.titleGrams.append(added.docTitles, docOffset, ready?.titleGrams);
     this.changes++;
   }
 

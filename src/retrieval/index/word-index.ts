@@ -373,6 +373,14 @@ function liveLengths(lengths: Uint16Array, ids: number, removed: RemovedIds): Ui
   return out;
 }
 
+/** Word postings of texts made ahead of their append (WordIndex.prepare). */
+export interface PreparedWords {
+  readonly texts: readonly string[];
+  readonly id: number;
+  readonly segment: Segment;
+  readonly lengths: Uint16Array;
+}
+
 /**
  * Changed in place, the word index costs about what the change holds, not the archive: added
  * passages are indexed into a new segment (merged with the last one once it is as large, so that
@@ -536,10 +544,12 @@ export class WordIndex {
    * Adds texts after the last one, updating the average length the way MiniSearch's `add` does,
    * one passage at a time.
    */
-  append(texts: readonly string[]): void {
+  append(texts: readonly string[], prepared?: PreparedWords): void {
     if (texts.length === 0) return;
     const firstPosition = this.documentCount;
-    const { segment, lengths: added } = segmentOfTexts(texts, this.ids);
+    // Made ahead (prepare) for these texts at these ids: taken as it is.
+    const made = prepared?.texts === texts && prepared.id === this.ids ? prepared : undefined;
+    const { segment, lengths: added } = made ?? segmentOfTexts(texts, this.ids);
     let avg = this.avgLength;
     added.forEach((length, k) => {
       const count = firstPosition + k;
@@ -562,6 +572,14 @@ export class WordIndex {
       if (older.ids.length > 2 * newer.ids.length) break;
       this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /**
+   * The word postings of texts to append, made ahead of the append (which takes them unless the
+   * ids they would get changed meanwhile): segmenting them, the costly part, in a turn of its own.
+   */
+  prepare(texts: readonly string[]): PreparedWords {
+    return { texts, id: this.ids, ...segmentOfTexts(texts, this.ids) };
   }
 
   /** Whether the segment after the first has grown to half its size: their merge is due. */
