@@ -335,6 +335,8 @@ export class LiveCorpus {
     if (changed) {
       this.save();
       this.mergeWhenDue();
+      // What the next question would make for the whole archive at once, made a turn at a time.
+      for (const _ of library.prepareQuestionsInSteps()) await yieldToEventLoop();
     }
     await this.announce(listing, now);
     this.scheduleWakeUp(listing, now);

@@ -4,7 +4,7 @@
  */
 import type { Article, Issue } from '../corpus/types.ts';
 import type { OpenedIndex } from './index/index-store.ts';
-import { search, type SearchOptions, type SearchResult } from './ranking/rank.ts';
+import { prepareRankingInSteps, search, type SearchOptions, type SearchResult } from './ranking/rank.ts';
 import { withinWindow } from './question/time-words.ts';
 import type { SearchIndex } from './index/search-index.ts';
 
@@ -97,6 +97,14 @@ export class NewsLibrary {
     this.index.addPrepared(prepared);
     this.issueList = [...this.issueList, ...issues];
     this.addArticles(issues);
+  }
+
+  /**
+   * Makes what the first question after a change would make for the whole archive, a step (yield)
+   * at a time: see prepareRankingInSteps.
+   */
+  *prepareQuestionsInSteps(): Generator<void> {
+    yield* prepareRankingInSteps(this.index);
   }
 
   /** Takes issues (by source file name) out of the archive, in place. */

@@ -78,4 +78,26 @@ describe('NewsLibrary kept in step as issues come and go', { timeout: 60_000 }, 
     expect(answers(library.searchIndex)).toEqual(answers(SearchIndex.build([a, c, d, e], [], 'f').index));
     expect(view(library)).toEqual(rebuilt(library));
   });
+
+  it("makes the ranking's whole-archive tables ahead of questions; a change between the steps leaves none stale", () => {
+    const [a, b, c, d] = seeds as [Issue, Issue, Issue, Issue];
+    const library = new NewsLibrary(SearchIndex.build([a, b], [], 'f').index, [a, b]);
+    const questions = ['博嘉生物', '唐闸古镇规划面积', '老旧小区改造', '地区生产总值是多少', '2021年8月7日开了什么会'];
+    const answers = () => questions.map((q) => library.search(q));
+    const overtaken = library.prepareQuestionsInSteps();
+    expect(overtaken.next().done).toBe(false);
+    library.addIssues([c, d]);
+    // The rest of the steps see the change and stop: nothing made from the index before it is kept.
+    for (const _ of overtaken);
+    const fresh = new NewsLibrary(SearchIndex.build([a, b, c, d], [], 'f').index, [a, b, c, d]);
+    expect(answers()).toEqual(questions.map((q) => fresh.search(q)));
+    // Made ahead in full, they answer as they would made by the first question.
+    library.removeIssues([b.source]);
+    let steps = 0;
+    for (const _ of library.prepareQuestionsInSteps()) steps++;
+    expect(steps).toBeGreaterThan(0);
+    const rebuilt = new NewsLibrary(SearchIndex.build([a, c, d], [], 'f').index, [a, c, d]);
+    expect(answers()).toEqual(questions.map((q) => rebuilt.search(q)));
+    expect(answers().some((r) => r.length > 0)).toBe(true);
+  });
 });
