@@ -482,12 +482,15 @@ function* tablesInSteps(index: SearchIndex): Generator<void, IndexTables> {
   }
   yield;
   const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
+  yield;
   const docRank = new Int32Array(index.docs.length);
   byDate.forEach((doc, k) => {
     docRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
   });
+  yield;
   const passageDoc = Int32Array.from(index.passages, (p) => p.doc);
   const dateRank = passageDoc.map((doc) => docRank[doc]!);
+  yield;
   const dateOf = new Map<string, number>();
   const docDate = Int32Array.from(index.docs, (d) => {
     const k = dateOf.get(d.date) ?? dateOf.size;
