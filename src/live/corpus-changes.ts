@@ -43,11 +43,13 @@ export class SettleTracker {
       if (!seen || !sameState(seen.state, state)) this.since.set(name, { state, at: now });
     }
     for (const name of this.since.keys()) if (!listing.has(name)) this.since.delete(name);
-    const removed = [...indexed.keys()].filter((name) => !listing.has(name));
-    const ready = [...listing]
-      .filter(([name, state]) => state.size > 0 && !sameState(indexed.get(name), state))
-      .filter(([name]) => this.quietFor(name, now) >= this.settleMs)
-      .map(([name]) => name);
+    // Plain loops: the bot runs this over every file at every look.
+    const removed: string[] = [];
+    for (const name of indexed.keys()) if (!listing.has(name)) removed.push(name);
+    const ready: string[] = [];
+    for (const [name, state] of listing)
+      if (state.size > 0 && !sameState(indexed.get(name), state) && this.quietFor(name, now) >= this.settleMs)
+        ready.push(name);
     return { ready: ready.sort(), removed: removed.sort() };
   }
 

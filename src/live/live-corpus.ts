@@ -46,15 +46,38 @@ export interface LiveCorpusOptions {
 
 export const LIVE_DEFAULTS = { pollMs: 2000, settleMs: 1000, cutShortSettleMs: 15_000, announceAfterMs: 5000 };
 
+/** Lets the bot answer what came in meanwhile. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Adds a file's state to a listing when it is a regular file. */
+function statInto(out: Listing, dir: string, name: string): void {
+  try {
+    const st = fs.statSync(path.join(dir, name));
+    if (st.isFile()) out.set(name, { size: st.size, mtimeMs: st.mtimeMs });
+  } catch {
+    // vanished between listing and stat, or a broken link: not an issue file now
+  }
+}
+
 function list(dir: string): Listing {
   const out: Listing = new Map();
-  for (const name of listIssueFiles(dir)) {
-    try {
-      const st = fs.statSync(path.join(dir, name));
-      if (st.isFile()) out.set(name, { size: st.size, mtimeMs: st.mtimeMs });
-    } catch {
-      // vanished between listing and stat, or a broken link: not an issue file now
-    }
+  for (const name of listIssueFiles(dir)) statInto(out, dir, name);
+  return out;
+}
+
+/**
+ * Files stat-ed per turn of the event loop while listing the folder: a stat costs some
+ * microseconds, so a few thousand issue files would hold the bot for tens of milliseconds in one turn.
+ */
+const STATS_PER_TURN = 500;
+
+/** list, its stats spread over turns of the event loop (the names are read in one). */
+async function listInTurns(dir: string): Promise<Listing> {
+  const out: Listing = new Map();
+  const names = listIssueFiles(dir);
+  for (let k = 0; k < names.length; k++) {
+    if (k > 0 && k % STATS_PER_TURN === 0) await yieldToEventLoop();
+    statInto(out, dir, names[k]!);
   }
   return out;
 }
@@ -69,9 +92,6 @@ function safeList(dir: string): Listing {
 
 /** The state of a file known to have changed since it was read: matches no listing, so it is read again. */
 const CHANGED_SINCE_READ: FileState = { size: -1, mtimeMs: -1 };
-
-/** Lets the bot answer what came in meanwhile. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Whether the bytes end inside a UTF-8 character: a copy stopped mid-way. */
 export function endsMidCharacter(bytes: Uint8Array): boolean {
@@ -131,6 +151,8 @@ export class LiveCorpus {
   private wakeUp?: NodeJS.Timeout;
   private watcher?: fs.FSWatcher;
   private running: Promise<void> | null = null;
+  private merging?: Promise<void>;
+  private stopped = false;
   /** Writes the index file after changes, a slice at a time. */
   private readonly saver: IndexSaver;
 
@@ -189,6 +211,7 @@ export class LiveCorpus {
 
   /** Starts watching: a look every pollMs, and one right after the folder reports a change. */
   start(): void {
+    this.stopped = false;
     this.timer = setInterval(() => void this.check(), this.settings.pollMs);
     this.timer.unref();
     try {
@@ -200,6 +223,7 @@ export class LiveCorpus {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.wakeUp);
     this.timer = undefined;
@@ -256,7 +280,7 @@ export class LiveCorpus {
     const force = this.forceReads;
     let listing: Listing;
     try {
-      listing = list(corpusDir);
+      listing = await listInTurns(corpusDir);
     } catch (err) {
       // The folder itself is gone or unreadable (an unmounted disk): keep the archive as it is.
       if (!this.folderMissing) this.log('warn', `cannot look at the corpus folder: ${errorMessage(err)}`);
@@ -271,6 +295,8 @@ export class LiveCorpus {
     let changed = false;
 
     if (removed.length > 0) {
+      // In a turn of its own: the look at every file has held the bot long enough.
+      await yieldToEventLoop();
       try {
         library.removeIssues(removed);
         for (const name of removed) {
@@ -303,10 +329,15 @@ export class LiveCorpus {
       }
       // Reading and indexing in turns of their own: each holds the bot for less.
       await yieldToEventLoop();
-      changed = this.index(name, state, outcome.issue, outcome.version) || changed;
+      changed = (await this.index(name, state, outcome.issue, outcome.version)) || changed;
     }
 
-    if (changed) this.save();
+    if (changed) {
+      this.save();
+      this.mergeWhenDue();
+      // What the next question would make for the whole archive at once, made a turn at a time.
+      for (const _ of library.prepareQuestionsInSteps()) await yieldToEventLoop();
+    }
     await this.announce(listing, now);
     this.scheduleWakeUp(listing, now);
   }
@@ -338,8 +369,11 @@ export class LiveCorpus {
     }
   }
 
-  /** Indexes one issue in place (its previous version out first); false when that failed. */
-  private index(name: string, state: FileState, issue: Issue, version: string): boolean {
+  /**
+   * Indexes one issue in place (its previous version out first), its passages segmented and
+   * indexed a turn at a time before the index takes them in one; false when that failed.
+   */
+  private async index(name: string, state: FileState, issue: Issue, version: string): Promise<boolean> {
     const { library, indexFile } = this.options;
     const again = this.indexed.has(name);
     const before = again ? library.issues.find((i) => i.source === name) : undefined;
@@ -347,8 +381,9 @@ export class LiveCorpus {
     const words = dictionary.length;
     try {
       extendDictionary(library.searchIndex, [issue], indexFile, (m) => this.log('warn', m));
-      if (again) library.removeIssues([name]);
-      library.addIssues([issue]);
+      // Between the steps the archive answers as it was (its dictionary already holding the new
+      // issue's names, which its segmentation needs): it changes in the last step, at once.
+      for (const _ of library.addIssuesInSteps([issue], again ? [name] : [])) await yieldToEventLoop();
     } catch (err) {
       // Tried again at the next look, new words and all; the old version, if any, stays.
       dictionary.length = words;
@@ -381,6 +416,32 @@ export class LiveCorpus {
 
   private save(): void {
     this.saver.request();
+  }
+
+  /**
+   * Merges the index's first segment with what was added since, once that has grown to half its
+   * size, a piece per turn of the event loop: the bot answers meanwhile, from the segments as they
+   * were until the merged one takes their place. One merge runs at a time; one overtaken by a
+   * change is tried again after the next.
+   */
+  private mergeWhenDue(): void {
+    const index = this.options.library.searchIndex;
+    if (this.merging || this.stopped || !index.mergeDue) return;
+    this.merging = (async () => {
+      for (const _ of index.mergeInSteps()) {
+        await yieldToEventLoop();
+        if (this.stopped) return;
+      }
+    })()
+      .catch((err) => this.log('warn', `could not merge the index's segments: ${errorMessage(err)}`))
+      .finally(() => {
+        this.merging = undefined;
+      });
+  }
+
+  /** Resolves once no merge of the index's segments is running. */
+  async merged(): Promise<void> {
+    await this.merging;
   }
 
   /**

@@ -136,7 +136,7 @@ describe('LiveCorpus with broken files and failures', { timeout: 60_000 }, () =>
   it('retries an issue whose indexing failed at the next look, warning once', async () => {
     const { corpusDir, library, live, warnings, announced } = setUp();
     // One fault, as a full disk or a bug would raise it, on the first try only.
-    const add = vi.spyOn(library, 'addIssues').mockImplementationOnce(() => {
+    const add = vi.spyOn(library, 'addIssuesInSteps').mockImplementationOnce(() => {
       throw new Error('no space left on device');
     });
     fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
@@ -376,5 +376,39 @@ describe('LiveCorpus when the folder goes away', { timeout: 60_000 }, () => {
     expect(library.stats().issues).toBe(4);
     // The event loop turned while the files were being indexed, one at a time.
     expect(between.some((n) => n > 1 && n < 4)).toBe(true);
+  });
+
+  it('merges the first segment with what was added, between questions, answering the same', async () => {
+    const { corpusDir, library, live } = setUp();
+    fs.copyFileSync('seeds/003_460569c0b775decf.txt', path.join(corpusDir, '2022-03-14.txt'));
+    await live.check(0);
+    const checked = live.check(1500);
+    // The added issue outgrows half the one there: merging its segments is due once it is in.
+    const answers = () => ['博嘉生物', '唐闸古镇规划面积', '老旧小区改造'].map((q) => library.search(q));
+    const during: number[] = [];
+    const probe = setInterval(() => during.push(library.searchIndex.segmentCount), 0);
+    await checked;
+    const before = answers();
+    expect(library.searchIndex.segmentCount).toBeGreaterThan(3);
+    await live.merged();
+    clearInterval(probe);
+    expect(library.searchIndex.segmentCount).toBe(3);
+    expect(during.some((n) => n > 3)).toBe(true);
+    expect(answers()).toEqual(before);
+    expect(before[0]![0]?.headline).toContain('崇川开发区一季度');
+  });
+
+  it('looks at a large folder a slice at a time, answering between slices, and takes a removed issue out', async () => {
+    const { corpusDir, library, live } = setUp();
+    // Empty files are never read (still being written): only looked at.
+    for (let k = 0; k < 1200; k++) fs.writeFileSync(path.join(corpusDir, `2030-${String(k).padStart(4, '0')}.txt`), '');
+    const order: string[] = [];
+    setImmediate(() => order.push('a turn of the event loop'));
+    await live.check(0).then(() => order.push('the look done'));
+    expect(order).toEqual(['a turn of the event loop', 'the look done']);
+    fs.rmSync(path.join(corpusDir, '2021-08-09.txt'));
+    await live.check(1000);
+    expect(library.stats()).toMatchObject({ issues: 0, articles: 0 });
+    expect(library.latest(5)).toEqual([]);
   });
 });

@@ -8,7 +8,11 @@
  * index was opened, its most sampled every 20 ms during the steps, and its peak (the process never
  * built an index: its peak is that of opening the index, the live changes or the saves).
  *
- *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION]
+ * With --merge, then: copies of the issues (under other names) are indexed until the first
+ * segment's merge is due, and the merge is run as the live corpus runs it (a piece per turn of the
+ * event loop), its longest stall and its time printed.
+ *
+ *   node --expose-gc --import tsx src/cli/bench/live-freeze.ts FOLDER [QUESTION] [--merge]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +21,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { listIssueFiles } from '../../corpus/load-corpus.ts';
+import type { Issue } from '../../corpus/types.ts';
 import { LiveCorpus } from '../../live/live-corpus.ts';
 import { openIndex, NewsLibrary, collectGarbage } from '../../retrieval/index.ts';
 
@@ -92,19 +97,59 @@ const back = await measure(async () => {
 const savedFrom = performance.now();
 const saving = await measure(() => live.saved());
 const saveMs = Math.round(performance.now() - savedFrom);
-console.log(
-  JSON.stringify({
-    issues: before,
-    removed: victim,
-    removal: { ...removal, issuesAfter: afterRemoval, answered: answeredAfterRemoval },
-    addBack: { ...back, issuesAfter: library.stats().issues, answered: library.search(question).length > 0 },
-    save: { ...saving, saveMs },
-    questionMs: { before: questionMsBefore, after: questionMs() },
-    rssAfterOpenMB,
-    rssDuringStepsMaxMB: mb(rssStepsMax),
+const result = {
+  issues: before,
+  removed: victim,
+  removal: { ...removal, issuesAfter: afterRemoval, answered: answeredAfterRemoval },
+  addBack: { ...back, issuesAfter: library.stats().issues, answered: library.search(question).length > 0 },
+  save: { ...saving, saveMs },
+  questionMs: { before: questionMsBefore, after: questionMs() },
+  rssAfterOpenMB,
+  rssDuringStepsMaxMB: mb(rssStepsMax),
+  peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
+};
+/** An issue under another file name (its ids with it): what a second archive of the same text would be. */
+function copyOf(issue: Issue, tag: string): Issue {
+  const source = `${tag}${issue.source}`;
+  return {
+    ...issue,
+    source,
+    articles: issue.articles.map((a) => ({ ...a, id: `${tag}${a.id}`, source })),
+    photos: issue.photos.map((p) => ({ ...p, id: `${tag}${p.id}`, source })),
+  };
+}
+
+/** The first segment's merge, once copies of the issues added make it due. */
+async function firstMerge() {
+  const index = library.searchIndex;
+  const originals = library.issues.slice();
+  let copies = 0;
+  for (let round = 0; !index.mergeDue && round < 4; round++)
+    for (let k = 0; k < originals.length && !index.mergeDue; k += 50) {
+      library.addIssues(originals.slice(k, k + 50).map((i) => copyOf(i, `copy${round}-`)));
+      copies += Math.min(50, originals.length - k);
+    }
+  const answersBefore = JSON.stringify(library.search(question));
+  // The copies' garbage collected first: the bot meets this merge after one issue, not thousands.
+  collectGarbage();
+  const segmentsBefore = index.segmentCount;
+  const started = performance.now();
+  const merging = await measure(async () => {
+    for (const _ of index.mergeInSteps()) await new Promise<void>((resolve) => setImmediate(resolve));
+  });
+  return {
+    copiesAdded: copies,
+    segmentsBefore,
+    segmentsAfter: index.segmentCount,
+    ...merging,
+    mergeMs: Math.round(performance.now() - started),
+    sameAnswers: JSON.stringify(library.search(question)) === answersBefore,
     peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
-  }),
-);
+  };
+}
+
+const merge = args.includes('--merge') ? await firstMerge() : undefined;
+console.log(JSON.stringify({ ...result, ...(merge && { firstMerge: merge }) }));
 clearInterval(sampler);
 live.stop();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -239,18 +239,40 @@ function emptyDirectory(segments: readonly Segment[]): Directory {
 
 /** The segments merged into one (see mergedBytes), in memory. */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const steps = mergeInSteps(segments, removed, renumber);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** merge, a step (yield) after each piece made: a caller may let other work run between them. */
+function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Generator<void, Segment> {
   const directory = emptyDirectory(segments);
   // Small merges (the usual ones) in one small piece.
   const bytes = segments.reduce((n, s) => n + s.bytes.length, 0);
-  const pieces = [...mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))];
-  const joined = new Uint8Array(directory.starts[directory.length]!);
+  // Written in place as the pieces are made: merged, a list takes no more bytes than its parts
+  // (the ids dropped take none, and a part's first id is coded as a gap from zero, the largest
+  // gap it can have), so no second copy is made in one go.
+  let joined = new Uint8Array(bytes);
   let at = 0;
-  for (const p of pieces) {
-    joined.set(p, at);
-    at += p.length;
+  for (const piece of mergedBytes(segments, removed, renumber, directory, Math.min(1 << 20, 64 + bytes * 2))) {
+    joined.set(piece, at);
+    at += piece.length;
+    yield;
   }
+  // Much room left (many ids dropped): given back, in a copy of what was written.
+  if (at < joined.length * 0.9) joined = joined.slice(0, at);
+  else joined = joined.subarray(0, at);
   const n = directory.length;
   return segmentOf(directory.keys.slice(0, n), directory.counts.slice(0, n), directory.starts.slice(0, n + 1), joined);
+}
+
+/** Postings of texts made ahead of their append (Postings.prepare). */
+export interface PreparedPostings {
+  readonly texts: readonly string[];
+  readonly id: number;
+  readonly segment: Segment;
 }
 
 /**
@@ -286,19 +308,56 @@ export class Postings {
    * Adds texts whose positions start at `firstId` (after every text held), keeping every list
    * sorted: what indexing one new issue into a saved archive needs.
    */
-  append(texts: readonly string[], firstId: number): void {
+  append(texts: readonly string[], firstId: number, prepared?: PreparedPostings): void {
     if (texts.length === 0) return;
-    this.segments = [...this.segments, segmentOfTexts(texts, this.removed.idAt(firstId))];
-    // Merge the last two while the older is not much larger: segments grow geometrically.
-    while (this.segments.length >= 2) {
+    const id = this.removed.idAt(firstId);
+    // Made ahead (prepare) for these texts at these ids: taken as it is.
+    const made = prepared?.texts === texts && prepared.id === id ? prepared.segment : segmentOfTexts(texts, id);
+    this.segments = [...this.segments, made];
+    // Merge the last two while the older is not much larger: segments grow geometrically. The
+    // first segment (the archive as loaded) is left to mergeFirstInSteps: merged here, it would
+    // hold the caller for as long as rewriting the whole archive's postings takes.
+    while (this.segments.length >= 3) {
       const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
       if (older.size > 2 * newer.size) break;
-      const all = this.segments.length === 2;
-      const merged = merge([older, newer], this.removed, all);
-      this.segments = [...this.segments.slice(0, -2), merged];
-      // Merged into one, the ids are positions again.
-      if (all) this.removed = new RemovedIds();
+      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /**
+   * The postings of texts to append at position `firstId`, made ahead of the append (which takes
+   * them unless the ids they would get changed meanwhile): the costly part of an append, in a turn
+   * of its own.
+   */
+  prepare(texts: readonly string[], firstId: number): PreparedPostings {
+    const id = this.removed.idAt(firstId);
+    return { texts, id, segment: segmentOfTexts(texts, id) };
+  }
+
+  /** Whether the segment after the first has grown to half its size: their merge is due. */
+  get firstMergeDue(): boolean {
+    const [first, second] = this.segments;
+    return !!first && !!second && first.size <= 2 * second.size;
+  }
+
+  /**
+   * The first two segments merged a piece at a time (a step after each, for the caller to let
+   * other work run), then put in their place, unless a change merged either of them meanwhile;
+   * returns whether they were. Ids stay ids (the removed ones dropped as of the start, later ones
+   * still recorded), so changes during the merge keep their meaning.
+   */
+  *mergeFirstInSteps(): Generator<void, boolean> {
+    const [first, second] = this.segments;
+    if (!first || !second) return false;
+    const merged = yield* mergeInSteps([first, second], this.removed.clone(), false);
+    if (this.segments[0] !== first || this.segments[1] !== second) return false;
+    this.segments = [merged, ...this.segments.slice(2)];
+    return true;
+  }
+
+  /** How many segments hold the postings (one once merged). */
+  get segmentCount(): number {
+    return this.segments.length;
   }
 
   /**

@@ -25,8 +25,8 @@ import {
 } from './index-file.ts';
 import { computedArray, PassageStore, StoredPassage } from './passage-store.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
-import { Postings } from './postings.ts';
-import { WordIndex } from './word-index.ts';
+import { type PreparedPostings, Postings } from './postings.ts';
+import { type PreparedWords, WordIndex } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
 export const INDEX_VERSION = 11;
@@ -55,6 +55,14 @@ interface Parts {
   copyKeys: string[];
   /** Where the passages' texts are read from when they are left in the index file (then StoredPassages). */
   store?: PassageStore;
+}
+
+/** Issues made ready to index, all but the last step (SearchIndex.prepareInSteps). */
+export interface PreparedIssues {
+  readonly parts: Parts;
+  readonly words: PreparedWords;
+  readonly grams: PreparedPostings;
+  readonly titleGrams: PreparedPostings;
 }
 
 /**
@@ -160,7 +168,32 @@ export class SearchIndex {
    * passages get the next ids, so every posting list stays sorted.
    */
   addIssues(issues: Issue[]): void {
-    const added = SearchIndex.parts(issues);
+    this.append(SearchIndex.parts(issues));
+  }
+
+  /**
+   * addIssues' costly part, a step (yield) after each piece: the issues' passages made and
+   * normalized, then segmented and indexed into segments of their own. Nothing in the index
+   * changes until addPrepared takes what it returns; changes in between are allowed (what they
+   * made stale is made again then).
+   */
+  *prepareInSteps(issues: Issue[]): Generator<void, PreparedIssues> {
+    const parts = SearchIndex.parts(issues);
+    yield;
+    const words = this.words.prepare(parts.passageTexts);
+    yield;
+    const grams = this.grams.prepare(parts.passageTexts, this.passages.length);
+    const titleGrams = this.titleGrams.prepare(parts.docTitles, this.docs.length);
+    yield;
+    return { parts, words, grams, titleGrams };
+  }
+
+  /** Indexes the issues prepareInSteps made ready (see addIssues). */
+  addPrepared(ready: PreparedIssues): void {
+    this.append(ready.parts, ready);
+  }
+
+  private append(added: Parts, ready?: PreparedIssues): void {
     const docOffset = this.docs.length;
     const passageOffset = this.passages.length;
     for (const [k, d] of added.docs.entries()) {
@@ -178,10 +211,32 @@ export class SearchIndex {
       if (!this.store) this.passageTexts.push(normalized);
       this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
     });
-    this.words.append(added.passageTexts);
-    this.grams.append(added.passageTexts, passageOffset);
-    this.titleGrams.append(added.docTitles, docOffset);
+    this.words.append(added.passageTexts, ready?.words);
+    this.grams.append(added.passageTexts, passageOffset, ready?.grams);
+    this.titleGrams.append(added.docTitles, docOffset, ready?.titleGrams);
     this.changes++;
+  }
+
+  /**
+   * Whether the word index or the bigram postings are due to merge their first segment (the
+   * archive as loaded) with what was added since: see mergeInSteps.
+   */
+  get mergeDue(): boolean {
+    return this.words.firstMergeDue || this.grams.firstMergeDue || this.titleGrams.firstMergeDue;
+  }
+
+  /**
+   * The merges that are due, a piece at a time: a step (yield) after each, for the caller to let
+   * other work run. Changes between the steps are allowed; a merge they overtook is dropped (still due).
+   */
+  *mergeInSteps(): Generator<void> {
+    for (const part of [this.words, this.grams, this.titleGrams])
+      if (part.firstMergeDue) yield* part.mergeFirstInSteps();
+  }
+
+  /** How many segments the word index and the postings are in (three when each is in one). */
+  get segmentCount(): number {
+    return this.words.segmentCount + this.grams.segmentCount + this.titleGrams.segmentCount;
   }
 
   /**
@@ -201,21 +256,34 @@ export class SearchIndex {
     if (runs.length === 0) return 0;
     for (const [from, to] of runs.reverse()) this.removeDocRange(from, to);
     this.changes++;
-    this.docPassages.length = 0;
-    this.passageOrdinal.length = 0;
-    for (let d = 0; d < this.docs.length; d++) this.docPassages.push([]);
-    this.passages.forEach((p, id) => {
-      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
-    });
     return runs.reduce((n, [from, to]) => n + to - from, 0);
   }
 
   /** Drops docs [from, to) and their passages from every view. */
   private removeDocRange(from: number, to: number): void {
-    let first = 0;
-    while (first < this.passages.length && this.passages[first]!.doc < from) first++;
-    let last = first;
-    while (last < this.passages.length && this.passages[last]!.doc < to) last++;
+    // A doc's passages are contiguous and in doc order: the run is where the first and the last
+    // doc's lists say (a doc may have none, so the docs around the run say where it falls).
+    let first = this.passages.length;
+    for (let d = from; d < this.docs.length; d++)
+      if (this.docPassages[d]!.length > 0) {
+        first = this.docPassages[d]![0]!;
+        break;
+      }
+    let last = this.passages.length;
+    for (let d = to; d < this.docs.length; d++)
+      if (this.docPassages[d]!.length > 0) {
+        last = this.docPassages[d]![0]!;
+        break;
+      }
+    // Passage ids and doc numbers above the run move down; ordinals within a doc stay.
+    this.passageOrdinal.splice(first, last - first);
+    this.docPassages.splice(from, to - from);
+    const gone = last - first;
+    if (gone > 0)
+      for (let d = from; d < this.docPassages.length; d++) {
+        const list = this.docPassages[d]!;
+        for (let k = 0; k < list.length; k++) list[k]! -= gone;
+      }
     this.words.removeRange(first, last);
     this.grams.removeRange(first, last);
     this.titleGrams.removeRange(from, to);

@@ -305,14 +305,61 @@ const u16 = (n: number) => new Uint16Array(n);
 
 /** The segments merged into one, in memory (ids turned into positions with `renumber`). */
 function merge(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Segment {
+  const steps = mergeInSteps(segments, removed, renumber);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** merge, a step (yield) after each piece made: a caller may let other work run between them. */
+function* mergeInSteps(segments: readonly Segment[], removed: RemovedIds, renumber: boolean): Generator<void, Segment> {
   const plan = newPlan();
-  const starts = joined(planMerge(segments, removed, plan), u32);
-  return {
-    terms: StringTable.from(plan.terms),
-    starts,
-    ids: joined(mergedColumn(plan, segments, removed, { ids: true, renumber }, u32), u32),
-    freqs: joined(mergedColumn(plan, segments, removed, { ids: false, renumber }, u16), u16),
-  };
+  const startPieces: Uint32Array[] = [];
+  for (const piece of planMerge(segments, removed, plan)) {
+    startPieces.push(piece);
+    yield;
+  }
+  const starts = joined(startPieces, u32);
+  // The planned sizes known, each column is written in place as its pieces are made: no second
+  // copy of the archive's postings is held, nor made in one go.
+  const ids = new Uint32Array(plan.total);
+  yield* fillInSteps(ids, mergedColumn(plan, segments, removed, { ids: true, renumber }, u32));
+  const freqs = new Uint16Array(plan.total);
+  yield* fillInSteps(freqs, mergedColumn(plan, segments, removed, { ids: false, renumber }, u16));
+  const terms = yield* stringTableInSteps(plan.terms);
+  return { terms, starts, ids, freqs };
+}
+
+/** Writes the pieces one after the other into `out`, a step after each. */
+function* fillInSteps<T extends Uint32Array | Uint16Array>(out: T, pieces: Iterable<T>): Generator<void> {
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+    yield;
+  }
+}
+
+/** Strings joined per step in a merge: a few milliseconds' worth. */
+const STRINGS_PER_STEP = 1 << 16;
+
+/** StringTable.from, a step after each run of strings: the whole archive's terms take tens of milliseconds. */
+function* stringTableInSteps(strings: readonly string[]): Generator<void, StringTable> {
+  const offsets = new Uint32Array(strings.length + 1);
+  const runs: string[] = [];
+  let at = 0;
+  for (let from = 0; from < strings.length; from += STRINGS_PER_STEP) {
+    const run = strings.slice(from, from + STRINGS_PER_STEP);
+    run.forEach((s, k) => {
+      offsets[from + k] = at;
+      at += s.length;
+    });
+    runs.push(run.join(''));
+    yield;
+  }
+  offsets[strings.length] = at;
+  return new StringTable(runs.join(''), offsets);
 }
 
 /** The lengths of the first `ids` ids that were not removed, by position. */
@@ -324,6 +371,14 @@ function liveLengths(lengths: Uint16Array, ids: number, removed: RemovedIds): Ui
     if (position >= 0) out[position] = lengths[id]!;
   }
   return out;
+}
+
+/** Word postings of texts made ahead of their append (WordIndex.prepare). */
+export interface PreparedWords {
+  readonly texts: readonly string[];
+  readonly id: number;
+  readonly segment: Segment;
+  readonly lengths: Uint16Array;
 }
 
 /**
@@ -489,10 +544,12 @@ export class WordIndex {
    * Adds texts after the last one, updating the average length the way MiniSearch's `add` does,
    * one passage at a time.
    */
-  append(texts: readonly string[]): void {
+  append(texts: readonly string[], prepared?: PreparedWords): void {
     if (texts.length === 0) return;
     const firstPosition = this.documentCount;
-    const { segment, lengths: added } = segmentOfTexts(texts, this.ids);
+    // Made ahead (prepare) for these texts at these ids: taken as it is.
+    const made = prepared?.texts === texts && prepared.id === this.ids ? prepared : undefined;
+    const { segment, lengths: added } = made ?? segmentOfTexts(texts, this.ids);
     let avg = this.avgLength;
     added.forEach((length, k) => {
       const count = firstPosition + k;
@@ -507,19 +564,48 @@ export class WordIndex {
     this.ids += added.length;
     this.avgLength = avg;
     this.segments = [...this.segments, segment];
-    // Merge the last two while the older is not much larger: segments grow geometrically.
-    while (this.segments.length >= 2) {
+    // Merge the last two while the older is not much larger: segments grow geometrically. The
+    // first segment (the archive as loaded) is left to mergeFirstInSteps: merged here, it would
+    // hold the caller for as long as rewriting the whole archive's postings takes.
+    while (this.segments.length >= 3) {
       const [older, newer] = this.segments.slice(-2) as [Segment, Segment];
       if (older.ids.length > 2 * newer.ids.length) break;
-      const all = this.segments.length === 2;
-      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, all)];
-      // Merged into one, the ids are positions again.
-      if (all) {
-        this.lengths = liveLengths(this.lengths, this.ids, this.removed);
-        this.ids = this.lengths.length;
-        this.removed = new RemovedIds();
-      }
+      this.segments = [...this.segments.slice(0, -2), merge([older, newer], this.removed, false)];
     }
+  }
+
+  /**
+   * The word postings of texts to append, made ahead of the append (which takes them unless the
+   * ids they would get changed meanwhile): segmenting them, the costly part, in a turn of its own.
+   */
+  prepare(texts: readonly string[]): PreparedWords {
+    return { texts, id: this.ids, ...segmentOfTexts(texts, this.ids) };
+  }
+
+  /** Whether the segment after the first has grown to half its size: their merge is due. */
+  get firstMergeDue(): boolean {
+    const [first, second] = this.segments;
+    return !!first && !!second && first.ids.length <= 2 * second.ids.length;
+  }
+
+  /**
+   * The first two segments merged a piece at a time (a step after each, for the caller to let
+   * other work run), then put in their place, unless a change merged either of them meanwhile;
+   * returns whether they were. Ids stay ids (the removed ones dropped as of the start, later ones
+   * still recorded), so changes during the merge keep their meaning.
+   */
+  *mergeFirstInSteps(): Generator<void, boolean> {
+    const [first, second] = this.segments;
+    if (!first || !second) return false;
+    const merged = yield* mergeInSteps([first, second], this.removed.clone(), false);
+    if (this.segments[0] !== first || this.segments[1] !== second) return false;
+    this.segments = [merged, ...this.segments.slice(2)];
+    return true;
+  }
+
+  /** How many segments hold the postings (one once merged). */
+  get segmentCount(): number {
+    return this.segments.length;
   }
 
   /**

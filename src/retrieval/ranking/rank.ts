@@ -88,9 +88,28 @@ const fieldStatsCache = new WeakMap<SearchIndex, { w: RankingWeights; generation
 function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   const held = fieldStatsCache.get(index);
   if (held && held.w === w && held.generation === index.generation) return held.stats;
+  return finish(fieldStatsInSteps(index, w));
+}
+
+/** Passages walked per step when the per-index tables are made ahead of a question (a few milliseconds' worth). */
+const PASSAGES_PER_STEP = 1 << 13;
+
+/** A generator's steps run at once; what it returns. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** fieldStats made (and kept), a step (yield) after each run of passages. */
+function* fieldStatsInSteps(index: SearchIndex, w: RankingWeights): Generator<void, FieldStats> {
   const n = index.passages.length;
   let body = 0;
-  for (let k = 0; k < n; k++) body += index.passageLength(k);
+  for (let k = 0; k < n; k++) {
+    body += index.passageLength(k);
+    if (k % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
+  }
   let headline = 0;
   let subtitle = 0;
   let newest = '';
@@ -101,10 +120,11 @@ function fieldStats(index: SearchIndex, w: RankingWeights): FieldStats {
   }
   const averageLength = body / Math.max(1, n);
   const bodyUnit = new Float32Array(n);
-  index.passages.forEach((p, k) => {
-    const weight = index.docs[p.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
+  for (let k = 0; k < n; k++) {
+    const weight = index.docs[index.passages[k]!.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
     bodyUnit[k] = fieldTf({ tf: 1, length: index.passageLength(k), averageLength }, weight, w.bm25.b);
-  });
+    if (k % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
+  }
   const stats = {
     n,
     body: averageLength,
@@ -457,6 +477,11 @@ const tablesCache = new WeakMap<SearchIndex, { generation: number; tables: Index
 function tablesOf(index: SearchIndex): IndexTables {
   const held = tablesCache.get(index);
   if (held && held.generation === index.generation) return held.tables;
+  return finish(tablesInSteps(index));
+}
+
+/** tablesOf's tables made (and kept), a step (yield) after each run of passages. */
+function* tablesInSteps(index: SearchIndex): Generator<void, IndexTables> {
   const n = index.passages.length;
   const copySlot = new Int32Array(n);
   const slotOf = new Map<string, number>();
@@ -465,14 +490,19 @@ function tablesOf(index: SearchIndex): IndexTables {
     const slot = slotOf.get(key) ?? slotOf.size;
     slotOf.set(key, slot);
     copySlot[p] = slot;
+    if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
+  yield;
   const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
+  yield;
   const docRank = new Int32Array(index.docs.length);
   byDate.forEach((doc, k) => {
     docRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
   });
+  yield;
   const passageDoc = Int32Array.from(index.passages, (p) => p.doc);
   const dateRank = passageDoc.map((doc) => docRank[doc]!);
+  yield;
   const dateOf = new Map<string, number>();
   const docDate = Int32Array.from(index.docs, (d) => {
     const k = dateOf.get(d.date) ?? dateOf.size;
@@ -507,6 +537,32 @@ function tablesOf(index: SearchIndex): IndexTables {
   };
   tablesCache.set(index, { generation: index.generation, tables });
   return tables;
+}
+
+/**
+ * Makes what every question computes once per index state (the per-index tables, the field
+ * statistics) ahead of the first question after a change, a step (yield) after each run of
+ * passages, for the caller to let other work run between: made at once, they would hold the
+ * first question (and everything waiting behind it) for a few hundred milliseconds at thousands of
+ * issues. Stops, keeping nothing, if the index changes between the steps.
+ */
+export function* prepareRankingInSteps(index: SearchIndex, w: RankingWeights = RANKING): Generator<void> {
+  const generation = index.generation;
+  const current = () => index.generation === generation;
+  // Each kept by the generator making it, in its last step (no change came between the steps).
+  if (tablesCache.get(index)?.generation !== generation && !(yield* stepsWhile(tablesInSteps(index), current))) return;
+  const held = fieldStatsCache.get(index);
+  if (held?.w !== w || held.generation !== generation) yield* stepsWhile(fieldStatsInSteps(index, w), current);
+}
+
+/** A generator's steps, passed on while `go` holds after each; what it returns, or undefined once `go` fails. */
+function* stepsWhile<T>(steps: Generator<void, T>, go: () => boolean): Generator<void, T | undefined> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    yield;
+    if (!go()) return undefined;
+  }
 }
 
 /** Which of the archive's distinct dates (IndexTables.dates) fall within the date named. */

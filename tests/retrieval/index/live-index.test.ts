@@ -43,17 +43,41 @@ function plain(columns: Columns, skip: string[] = []): Record<string, unknown[]>
   );
 }
 
-/** Runs `steps` random changes (appends of a few texts, removals of a range), checking after each. */
-function churn(
-  steps: number,
-  seed: number,
-  apply: { append: (texts: string[], at: number) => void; remove: (from: number, to: number) => void },
-  check: (texts: string[]) => void,
-): void {
+/** Runs a generator's remaining steps; returns what it returns. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** What churn changes: appends, removals, and the first segment's merge, a step at a time. */
+interface Changes {
+  append: (texts: string[], at: number) => void;
+  remove: (from: number, to: number) => void;
+  mergeDue: () => boolean;
+  mergeFirstInSteps: () => Generator<void, boolean>;
+}
+
+/**
+ * Runs `steps` random changes (appends of a few texts, removals of a range), checking after each.
+ * A merge of the first segment, once due, advances one step per change, so that changes land in
+ * the middle of merges. Returns how many merges took their segments' place.
+ */
+function churn(steps: number, seed: number, apply: Changes, check: (texts: string[]) => void): number {
   const next = random(seed);
   const texts = pool.slice(0, START);
   let drawn = START;
+  let merging: Generator<void, boolean> | undefined;
+  let merged = 0;
   for (let step = 0; step < steps; step++) {
+    merging ??= apply.mergeDue() ? apply.mergeFirstInSteps() : undefined;
+    const advanced = merging?.next();
+    if (advanced?.done) {
+      merging = undefined;
+      if (advanced.value) merged++;
+      check(texts);
+    }
     if (next() < 0.6 || texts.length < 20) {
       const added = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[drawn++ % pool.length]!);
       apply.append(added, texts.length);
@@ -66,29 +90,41 @@ function churn(
     }
     check(texts);
   }
+  return merged;
 }
 
 describe('an index changed in place', { timeout: 120_000 }, () => {
   it('postings: the lookups and columns of a fresh build of the texts left', () => {
     const postings = Postings.fromTexts(pool.slice(0, START));
-    churn(
+    const merged = churn(
       80,
       7,
-      { append: (texts, at) => postings.append(texts, at), remove: (from, to) => postings.removeRange(from, to) },
+      {
+        append: (texts, at) => postings.append(texts, at),
+        remove: (from, to) => postings.removeRange(from, to),
+        mergeDue: () => postings.firstMergeDue,
+        mergeFirstInSteps: () => postings.mergeFirstInSteps(),
+      },
       (texts) => {
         const fresh = Postings.fromTexts(texts);
         for (const term of TERMS) expect([...postings.lookup(term)], term).toEqual([...fresh.lookup(term)]);
         expect(plain(postings.toColumns('g'))).toEqual(plain(fresh.toColumns('g')));
       },
     );
+    expect(merged).toBeGreaterThan(0);
   });
 
   it('word index: the scores and columns of a fresh build of the texts left', () => {
     const words = WordIndex.fromTexts(pool.slice(0, START));
-    churn(
+    const merged = churn(
       60,
       11,
-      { append: (texts) => words.append(texts), remove: (from, to) => words.removeRange(from, to) },
+      {
+        append: (texts) => words.append(texts),
+        remove: (from, to) => words.removeRange(from, to),
+        mergeDue: () => words.firstMergeDue,
+        mergeFirstInSteps: () => words.mergeFirstInSteps(),
+      },
       (texts) => {
         const fresh = WordIndex.fromTexts(texts);
         expect(words.documentCount).toBe(texts.length);
@@ -112,6 +148,40 @@ describe('an index changed in place', { timeout: 120_000 }, () => {
         );
       },
     );
+    expect(merged).toBeGreaterThan(0);
+  });
+
+  it('first-segment merge: answers the same before, during and after it; one overtaken by a change is dropped', () => {
+    const postings = Postings.fromTexts(pool.slice(0, START));
+    const words = WordIndex.fromTexts(pool.slice(0, START));
+    const same = (texts: string[]) => {
+      const [freshPostings, freshWords] = [Postings.fromTexts(texts), WordIndex.fromTexts(texts)];
+      for (const term of TERMS) {
+        expect([...postings.lookup(term)], term).toEqual([...freshPostings.lookup(term)]);
+        expect([...words.scores([term])], term).toEqual([...freshWords.scores([term])]);
+      }
+    };
+    for (const index of [postings, words]) {
+      const append = (from: number, to: number) =>
+        index instanceof Postings ? index.append(pool.slice(from, to), from) : index.append(pool.slice(from, to));
+      append(START, START + 30);
+      expect(index.firstMergeDue).toBe(true);
+      // A change in the middle of the merge that merges the second segment with a new one.
+      const overtaken = index.mergeFirstInSteps();
+      expect(overtaken.next().done).toBe(false);
+      append(START + 30, START + 60);
+      expect(index.segmentCount).toBe(2);
+      expect(finish(overtaken)).toBe(false);
+      expect(index.segmentCount).toBe(2);
+      // A removal in the middle of the next one: the merged segment keeps it out.
+      const merging = index.mergeFirstInSteps();
+      expect(merging.next().done).toBe(false);
+      index.removeRange(10, 14);
+      expect(finish(merging)).toBe(true);
+      expect(index.segmentCount).toBe(1);
+      expect(index.firstMergeDue).toBe(false);
+    }
+    same([...pool.slice(0, 10), ...pool.slice(14, START + 60)]);
   });
 
   it('search index: saved a slice at a time, the file holds the columns of a fresh build', async () => {

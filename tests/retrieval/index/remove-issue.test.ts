@@ -53,7 +53,21 @@ describe('SearchIndex.removeIssues', { timeout: 60_000 }, () => {
     const built = SearchIndex.build(rest, [], 'f').index;
     expect(index.docs).toEqual(built.docs);
     expect(index.docPassages).toEqual(built.docPassages);
+    expect(index.passageOrdinal).toEqual(built.passageOrdinal);
     expect(answers(index)).toEqual(answers(built));
+  });
+
+  it("keeps each doc's passages in step through removals after additions", () => {
+    const index = SearchIndex.build(issues.slice(0, 3), [], 'f').index;
+    index.addIssues(issues.slice(3));
+    index.removeIssues(new Set([issues[1]!.source]));
+    index.addIssues([issues[1]!]);
+    index.removeIssues(new Set([issues[3]!.source, issues[0]!.source]));
+    const built = SearchIndex.build([issues[2]!, issues[4]!, issues[1]!], [], 'f').index;
+    expect(index.docs).toEqual(built.docs);
+    expect(index.passages).toEqual(built.passages);
+    expect(index.docPassages).toEqual(built.docPassages);
+    expect(index.passageOrdinal).toEqual(built.passageOrdinal);
   });
 
   it('leaves the index alone for a source it does not hold', () => {
