@@ -18,8 +18,8 @@
 //    round robin). Each fold's figures come from a fit on the other issues' questions only.
 // 3. The thresholds minimise a stated cost on the fitted questions (weights.ts says it).
 // 4. The figures are eval/tools/score-retrieval.mjs's, on the results search() itself returns with
-//    the model, so they mean what `npm run eval` means. eval/own/holdout.jsonl is scored with the
-//    final fit only; nothing is fitted or chosen on it.
+//    the model, so they mean what `npm run eval` means. eval/own/holdout.jsonl and eval/unseen are scored
+//    with the final fit only; nothing is fitted or chosen on them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,6 +72,12 @@ const SETS: SetSpec[] = [
     name: 'own-holdout',
     questions: 'own/holdout.jsonl',
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'],
+    holdout: true,
+  },
+  {
+    name: 'unseen',
+    questions: 'unseen/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
     holdout: true,
   },
 ];

@@ -1,0 +1,98 @@
+/**
+ * The held-out evaluation set (eval/unseen) stays consistent with its issues: eval/unseen/check.mjs
+ * passes on the committed files and fails, naming the question, on each kind of damage it guards
+ * against. Only the set's form is checked here; the questions are never searched by a test.
+ * The damaged copies live in a temporary tree (seeds + eval) so the real files are untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve('.');
+const temps: string[] = [];
+
+function runCheck(root: string): { status: number | null; out: string } {
+  const run = spawnSync(process.execPath, [path.join(root, 'eval/unseen/check.mjs')], { encoding: 'utf8' });
+  return { status: run.status, out: run.stdout + run.stderr };
+}
+
+/** A copy of seeds/ and eval/ with one file of eval/unseen rewritten. */
+function damagedCopy(file: string, change: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unseen-set-'));
+  temps.push(dir);
+  fs.cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'eval'), path.join(dir, 'eval'), { recursive: true });
+  const target = path.join(dir, 'eval/unseen', file);
+  const before = fs.readFileSync(target, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(target, after);
+  return dir;
+}
+
+function lines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+const unlines = (items: Record<string, unknown>[]) => `${items.map((i) => JSON.stringify(i)).join('\n')}\n`;
+
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('eval/unseen/check.mjs', () => {
+  it('passes on the committed set: three issues, about sixty questions, about a fifth near misses', () => {
+    const { status, out } = runCheck(ROOT);
+    expect(out).toContain('\nok');
+    expect(status).toBe(0);
+    expect(out).toContain('issues: 3,');
+    const questions = lines(fs.readFileSync(path.join(ROOT, 'eval/unseen/questions.jsonl'), 'utf8'));
+    expect(questions.length).toBeGreaterThanOrEqual(55);
+    const negatives = questions.filter((q) => q.negative === true).length;
+    expect(negatives).toBeGreaterThanOrEqual(10);
+  });
+
+  it('fails on an answer its article does not hold', () => {
+    const dir = damagedCopy('questions.jsonl', (text) => {
+      const items = lines(text);
+      const first = items.find((i) => typeof i.answer === 'string' && Array.isArray(i.relevant) && i.relevant.length);
+      if (first) first.answer = `${String(first.answer)}零零`;
+      return unlines(items);
+    });
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toMatch(/u\d{3}: answer 「.+零零」 is in none of its articles/);
+  });
+
+  it('fails on a question bound to an article of another set', () => {
+    // 「三所新校加紧建设」 heads an article of eval/own (2022): the unseen set names its own articles only.
+    const dir = damagedCopy('questions.jsonl', (text) =>
+      unlines([
+        ...lines(text),
+        { id: 'u999', q: '新学校有多少学位', relevant: ['三所新校加紧建设'], answer: '3030个' },
+      ]),
+    );
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain('u999: key 「三所新校加紧建设」 is not an unseen article');
+  });
+
+  it('fails on a repeated id, a key in no headline, and an article date outside its issue year', () => {
+    const dir = damagedCopy('questions.jsonl', (text) => {
+      const items = lines(text);
+      return unlines([...items, { ...items[0], relevant: ['这一行不是任何标题'] }]);
+    });
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain('id u001 repeats');
+    expect(out).toContain('key 「这一行不是任何标题」 stands in 0 headline blocks');
+    const dated = damagedCopy('articles.json', (text) => text.replace('"date":"2023-10-07"', '"date":"2019-10-07"'));
+    const second = runCheck(dated);
+    expect(second.status).toBe(1);
+    expect(second.out).toContain("date 2019-10-07 of 濠河两岸游人如织 is not in its issue's year");
+  });
+});
