@@ -92,6 +92,9 @@ function clockCandidates(text: string, question: string): Candidate[] {
   return out;
 }
 
+/** Families of units that measure rather than count (a sum, an area, …). */
+const MEASURE_FAMILIES = new Set(['money', 'area', 'length', 'weight', 'share']);
+
 function quantityCandidates(text: string, asked: AskedFor, question: string): Candidate[] {
   if (asked.clock) return clockCandidates(text, question);
   // 「多久上门一次」: how often is 每周, 每月, 每3天.
@@ -134,6 +137,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
     if (unit === '成' && !isChinese) continue;
+    // 「3月3日元宵节」: the 日 closes a date; it opens no 日元 (yen).
+    if (unit?.endsWith('日元') && /月$/u.test(text.slice(0, start)) && !/[万亿]/u.test(unit)) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
     if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });

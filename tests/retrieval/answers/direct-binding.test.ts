@@ -761,3 +761,10 @@ describe('a place the text lists with others', () => {
     expect(text(directAnswer('3号线和1号线在哪个站换乘', '3号线与1号线在钟楼站实现换乘。'))).toBe('钟楼站');
   });
 });
+
+describe('a date is no sum of yen', () => {
+  it('reads 「3月5日元宵节」 as a date, and 日元 after a figure as yen', () => {
+    expect(directAnswer('元宵灯会门票多少钱', '3月5日元宵节晚上，元宵灯会开幕，门票免费。')).toBeUndefined();
+    expect(text(directAnswer('项目投资多少钱', '该项目由日本企业投资，总投资30亿日元。'))).toBe('30亿日元');
+  });
+});
