@@ -92,9 +92,6 @@ function clockCandidates(text: string, question: string): Candidate[] {
   return out;
 }
 
-/** Families of units that measure rather than count (a sum, an area, …). */
-const MEASURE_FAMILIES = new Set(['money', 'area', 'length', 'weight', 'share']);
-
 function quantityCandidates(text: string, asked: AskedFor, question: string): Candidate[] {
   if (asked.clock) return clockCandidates(text, question);
   // 「多久上门一次」: how often is 每周, 每月, 每3天.
