@@ -18,8 +18,8 @@
 //    round robin). Each fold's figures come from a fit on the other issues' questions only.
 // 3. The thresholds minimise a stated cost on the fitted questions (weights.ts says it).
 // 4. The figures are eval/tools/score-retrieval.mjs's, on the results search() itself returns with
-//    the model, so they mean what `npm run eval` means. eval/own/holdout.jsonl and eval/unseen are scored
-//    with the final fit only; nothing is fitted or chosen on them.
+//    the model, so they mean what `npm run eval` means. A held-out set (`holdout: true`) is scored
+//    with the final fit only; nothing is fitted or chosen on it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,12 +68,6 @@ const SETS: SetSpec[] = [
   { name: 'fresh-a', questions: 'fresh-a/questions.jsonl', issues: ['fresh-a/issues'] },
   { name: 'fresh-b', questions: 'fresh-b/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues'] },
   { name: 'own', questions: 'own/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'] },
-  {
-    name: 'own-holdout',
-    questions: 'own/holdout.jsonl',
-    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'],
-    holdout: true,
-  },
   {
     name: 'unseen',
     questions: 'unseen/questions.jsonl',

@@ -1,8 +1,8 @@
 // `npm run eval`: the question sets the project is judged on, scored through the search CLI
 // exactly as a user's questions go through it. Each set is indexed with the issues it was written
-// for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own and
-// own-holdout on all of them and eval/own/issues.
-// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|own-holdout|unseen ...]   (all but own-holdout and unseen by default)
+// for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own on all
+// of them and eval/own/issues; unseen on all of those and eval/unseen/issues.
+// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|unseen ...]   (all but unseen by default)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,7 @@ const SETS = {
   'fresh-a': ['fresh-a/questions.jsonl', 'fresh-a/issues'],
   'fresh-b': ['fresh-b/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues'],
   own: ['own/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues'],
-  // Held out until the end: scored only when named, so nothing is tuned on it by habit.
-  'own-holdout': ['own/holdout.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues'],
-  // Held out as well (eval/unseen/README.md): three issues nothing was tuned on, over the whole archive.
+  // Held out (eval/unseen/README.md), scored only when named: three issues nothing was tuned on, over the whole archive.
   unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
 };
 const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own'];

@@ -1,11 +1,9 @@
 // Checks the own evaluation set against its issues, with no project code and no dependencies:
-// - every question line is well formed and no id repeats (o… in questions.jsonl, h… in holdout.jsonl);
+// - every question line is well formed and no id repeats (o… and h… in questions.jsonl);
 // - every relevant key stands in exactly one headline block of all issues (seeds, fresh-a, fresh-b, own),
 //   and for an own article that block is the article's own (articles.json);
 // - every answer occurs verbatim in the text of an article matched by one of its relevant keys (with no
-//   relevant key: in a photo caption or other text of the own issues);
-// - holdout issues have no fitting question: no question of questions.jsonl is bound to an article of a
-//   holdout issue or quotes one of its keys, and every holdout question is bound to a holdout issue.
+//   relevant key: in a photo caption or other text of the own issues).
 // usage: node eval/own/check.mjs [--list]   (exits 1 on any failure; prints the set's make-up;
 //   --list prints each article's issue, date, body length and first key)
 import fs from 'node:fs';
@@ -74,13 +72,10 @@ for (const dir of ISSUE_DIRS) {
 }
 
 const gold = JSON.parse(fs.readFileSync(path.join(here, 'articles.json'), 'utf8'));
-const holdoutStems = new Set(gold.holdout ?? []);
-if (holdoutStems.size !== 2) fail(`articles.json: "holdout" should name 2 issues, names ${holdoutStems.size}`);
 
 // Own articles: the block holding a key of each, and its text up to the next article's block or a caption.
 const ownFiles = files.filter((f) => f.own);
 for (const f of ownFiles) if (!(f.stem in gold.years)) fail(`${f.name}: not in articles.json years`);
-for (const stem of holdoutStems) if (!ownFiles.some((f) => f.stem === stem)) fail(`holdout issue ${stem} has no file`);
 const articles = gold.articles.map((a) => {
   const file = ownFiles.find((f) => f.stem === a.seed);
   if (!file) {
@@ -118,7 +113,7 @@ for (const a of articles) {
 }
 const articleOf = (key) => articles.find((a) => a.keys.includes(key)) ?? articles.find((a) => a.block && a.block.text.some((t) => t.includes(key)));
 
-function readSet(name, prefix, holdout) {
+function readSet(name, prefixes) {
   const file = path.join(here, name);
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
   return lines.map((line, i) => {
@@ -129,18 +124,17 @@ function readSet(name, prefix, holdout) {
       fail(`${name}:${i + 1}: not JSON`);
       return null;
     }
-    if (typeof q.id !== 'string' || !q.id.startsWith(prefix)) fail(`${name}:${i + 1}: id ${q.id} should start with ${prefix}`);
+    if (typeof q.id !== 'string' || !prefixes.some((p) => q.id.startsWith(p))) fail(`${name}:${i + 1}: id ${q.id} should start with ${prefixes.join(' or ')}`);
     if (typeof q.q !== 'string' || !q.q.trim()) fail(`${q.id}: empty question`);
     if (q.negative === true) {
       if (q.relevant || q.answer) fail(`${q.id}: a negative has no relevant keys or answer`);
     } else if (!Array.isArray(q.relevant)) fail(`${q.id}: relevant should be a list`);
     else if (q.relevant.length === 0 && !q.answer) fail(`${q.id}: no relevant key and no answer`);
-    return { ...q, holdout, where: `${name}:${i + 1}` };
+    return { ...q, where: `${name}:${i + 1}` };
   }).filter(Boolean);
 }
-const fitting = readSet('questions.jsonl', 'o', false);
-const held = readSet('holdout.jsonl', 'h', true);
-const all = [...fitting, ...held];
+// o…: written against the first five issues; h…: the two held out at first, released after one scoring.
+const all = readSet('questions.jsonl', ['o', 'h']);
 
 const seen = new Set();
 for (const q of all) {
@@ -148,7 +142,6 @@ for (const q of all) {
   seen.add(q.id);
 }
 
-const holdoutKeys = articles.filter((a) => holdoutStems.has(a.seed)).flatMap((a) => a.keys);
 for (const q of all) {
   if (q.negative) continue;
   const bound = [];
@@ -173,15 +166,8 @@ for (const q of all) {
     } else {
       const inIssues = ownFiles.filter((f) => f.lines.join('\n').includes(q.answer));
       if (inIssues.length === 0) fail(`${q.id}: answer 「${q.answer}」 is in no own issue`);
-      if (!inIssues.some((f) => holdoutStems.has(f.stem) === q.holdout)) fail(`${q.id}: answer 「${q.answer}」 is only on the other side of the holdout`);
     }
   }
-  for (const a of bound) {
-    if (holdoutStems.has(a.seed) !== q.holdout) fail(`${q.id}: bound to ${a.seed}, ${q.holdout ? 'not a holdout issue' : 'a holdout issue'}`);
-  }
-}
-for (const q of fitting) {
-  for (const k of holdoutKeys) if (q.q.includes(k)) fail(`${q.id}: quotes 「${k}」 of a holdout issue`);
 }
 
 // The make-up, to compare with the brief: short answers, near-miss negatives, the rest.
@@ -193,9 +179,8 @@ function makeup(set) {
   const pct = (n) => `${Math.round((100 * n) / Math.max(1, set.length))}%`;
   return `${set.length} questions: ${short} short answers (${pct(short)}), ${longer} longer answers, ${rest} without an answer string, ${neg} negatives (${pct(neg)})`;
 }
-console.log(`issues: ${ownFiles.length} (${[...holdoutStems].join(', ')} held out), articles: ${articles.length}`);
-console.log(`questions.jsonl: ${makeup(fitting)}`);
-console.log(`holdout.jsonl:   ${makeup(held)}`);
+console.log(`issues: ${ownFiles.length}, articles: ${articles.length}`);
+console.log(`questions.jsonl: ${makeup(all)}`);
 for (const p of problems) console.log(`  ✗ ${p}`);
 console.log(problems.length ? `${problems.length} problems` : 'ok');
 process.exit(problems.length ? 1 : 0);

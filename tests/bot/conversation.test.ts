@@ -352,7 +352,7 @@ describe('the answer, sized for a phone, on the shared sets and the own question
   afterAll(() => {});
 
   it('≤ 400 visible characters, ≤ 8 lines, one <b> per result besides the short answer', async () => {
-    // Not eval/own/holdout.jsonl: the held-out questions are read by the evaluation alone.
+    // Not eval/unseen/: held-out questions are read by the evaluation alone.
     const questions = [
       'eval/dev.jsonl',
       'eval/fresh-a/questions.jsonl',

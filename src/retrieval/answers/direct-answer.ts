@@ -24,7 +24,11 @@ import {
 } from './direct-candidates.ts';
 import {
   amongGroup,
+  countsListItems,
+  earlierPeriodsFigure,
+  oneDayForSum,
   anotherFiguresNoun,
+  changeForPart,
   countedNouns,
   countsAnyPeople,
   countsAsked,
@@ -259,6 +263,13 @@ function scoreSentence(
       if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x))) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
+      // 「A、B、C三个菜市场」 counts the list's members, not what each has.
+      if (countsListItems(question, text, c.start, span)) continue;
+      // A whole event's sum is not one day's figure; a figure under an earlier period is that period's.
+      if (oneDayForSum(question, clauseAround(text, c.start, c.end))) continue;
+      if (earlierPeriodsFigure(question, text, c.start)) continue;
+      // A part of the whole is not a change (同比增长15% for 占多少).
+      if (changeForPart(question, clauseAround(text, c.start, c.end))) continue;
       // One day of a period is not the whole period.
       if (wholePeriodFor(question, memberAround(text, c.start, c.end))) continue;
       // A park's count is not the district's (崇川跨境电商产业园……企业68家).
@@ -356,7 +367,9 @@ function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; fou
   const best = tied[0];
   if (!best) return { found: false };
   // 哪些团队: the names listed together with the best one are the answer together.
-  const list = plural ? enumeration(best, scored) : [];
+  // 在哪个站换乘 answered by 「在文峰站、南大街站实现换乘」: the places the text lists together hold
+  // it all; one of them alone would be half the answer.
+  const list = plural || best.kind === 'place' ? enumeration(best, scored) : [];
   if (list.length >= 2) return { answer: { text: listAnswer(list), kind: best.kind }, found: best.strong };
   const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
   if (rival && best.score - rival.score < MIN_LEAD) return { found: best.strong };

@@ -186,14 +186,46 @@ function listItem(sentence: string, at: number, length: number): { item: string;
   return touches ? { item: sentence.slice(start, end), end } : undefined;
 }
 
+// A count of a list's items closing the list (「……任港三个菜市场」) and all that follows it.
+const LIST_COUNT = /[两三四五六七八九十]个\p{Script=Han}.*$/su;
+
+/** A small count written in digits or Chinese numerals (3, 三, 两, 十二); undefined for others. */
+function smallCount(text: string): number | undefined {
+  if (/^\d+$/u.test(text)) return Number(text);
+  const digits = '一二三四五六七八九';
+  const m = text.match(/^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u);
+  if (!m || !text) return undefined;
+  const unit = (c: string) => (c === '两' ? 2 : digits.indexOf(c) + 1);
+  if (!m[2]) return m[3] ? undefined : unit(m[1]!);
+  return (m[1] ? unit(m[1]) : 1) * 10 + (m[3] ? unit(m[3]) : 0);
+}
+
+/**
+ * 「学田、和平桥、任港三个菜市场」: a count right after a list that equals the number of its items
+ * counts the items themselves (news names the members, then how many they are); it answers no
+ * question naming one of them (和平桥菜市场新增几个摊位), though it answers how many they are.
+ */
+export function countsListItems(question: string, text: string, start: number, figure: string): boolean {
+  const n = smallCount(figure.match(/^[\d一二两三四五六七八九十]+/u)?.[0] ?? '');
+  if (n === undefined || n < 2) return false;
+  const list = text.slice(0, start).match(/\p{Script=Han}{1,12}(?:、\p{Script=Han}{1,12})+$/u)?.[0];
+  if (!list) return false;
+  // The items by 、; the last joint may be 和/及/与 (「A、B和C」), which a name may hold as well (和平桥).
+  const items = list.split('、');
+  const counted = items.length === n || (items.length + 1 === n && /.[和与及]./u.test(items[items.length - 1]!));
+  // 「分布在几个街道」 asks how many the members are: only a question naming one member asks what it has.
+  return counted && items.some((item) => item.length >= 2 && question.includes(item));
+}
+
 /**
  * The question names the item: whole, or the first four characters or more of it (the last item
  * of a list runs on into what is said of all: 「港闸第二中学扩建工程在9月投入使用」).
  */
 function namesItem(question: string, item: string): boolean {
-  // An item with its own figure (「助餐点9个」) is named by what stands before the figure.
+  // An item with its own figure (「助餐点9个」) is named by what stands before the figure; the last
+  // item may run on into the count of the whole list (「学田、和平桥、任港三个菜市场的改造」).
   // 「公园的早樱、玉兰」: the item is what follows 的; the words before it only say whose it is.
-  const name = item.replace(/\d.*$/su, '').replace(/^.*的/su, '');
+  const name = item.replace(/\d.*$/su, '').replace(LIST_COUNT, '').replace(/^.*的/su, '');
   if (name.length >= 2 && question.includes(name)) return true;
   return name.length >= 4 && question.includes(name.slice(0, 4));
 }
@@ -277,6 +309,55 @@ function timesIn(text: string): string[] {
 
 // One day within a period (假期最后一天, 第二天, 首日): a question naming one asks for that day's figure.
 const DAY_OF_PERIOD = /最后一天|第[一二三四五六七八九十\d]+天|首日|头一天|单日/u;
+
+// A question asking for a sum over a whole event, not one day of it.
+const ASKS_SUM = /一共|总共|合计|共计|总计|累计|加起来/u;
+
+/**
+ * 「灯会一共接待了多少游客」 asks for the whole event's figure: a clause giving one day's (「灯会当天接待
+ * 游客8.6万人次」, 首日, 单日) does not answer it, unless the question names a day itself.
+ */
+export function oneDayForSum(question: string, clause: string): boolean {
+  if (!ASKS_SUM.test(question) || THAT_DAY.test(question) || DAY_OF_PERIOD.test(question)) return false;
+  if (new RegExp(DAY.source, 'u').test(question)) return false;
+  return THAT_DAY.test(clause) || DAY_OF_PERIOD.test(clause);
+}
+
+/**
+ * 「国庆假期7天……共接待游客126万人次，10月2日当天游客最多，达24.5万人次」: when the sentence names
+ * the day the question asks only after the figure, and the time named last before the figure is
+ * another day or holiday, the figure is that other period's.
+ */
+export function earlierPeriodsFigure(question: string, sentence: string, start: number): boolean {
+  const asked = timesIn(question).filter((t) => !GENERAL_TIMES.has(t));
+  if (asked.length === 0) return false;
+  const head = sentence.slice(0, start);
+  if (asked.some((t) => head.includes(t))) return false;
+  if (!asked.some((t) => sentence.includes(t, start))) return false;
+  let last: { at: number; time: string } | undefined;
+  for (const m of [
+    ...head.matchAll(DAY),
+    ...head.matchAll(HOLIDAY),
+    ...head.matchAll(new RegExp(THAT_DAY.source, 'gu')),
+  ]) {
+    const time = m[0].replace(/^(?:19|20)\d{2}年/u, '');
+    if (GENERAL_TIMES.has(time)) continue;
+    if (!last || (m.index ?? 0) > last.at) last = { at: m.index ?? 0, time };
+  }
+  return last !== undefined && !THAT_DAY.test(last.time) && !asked.includes(last.time);
+}
+
+// A question asking what part of a whole something is, and the words of a change over time.
+const ASKS_PART = /占(?:了|到)?(?:多少|几成|百分之)|占比|比重/u;
+const CHANGE = /增长|增加|提高|提升|上升|下降|减少|降低|回落|同比|环比/u;
+
+/**
+ * 「外地游客占多少」 asks for a part of the whole: a share whose clause gives a change (「同比增长15%」)
+ * is a growth rate, not a part.
+ */
+export function changeForPart(question: string, clause: string): boolean {
+  return ASKS_PART.test(question) && CHANGE.test(clause) && !/占/u.test(clause);
+}
 
 /**
  * A question about one day within a period (「五一假期最后一天……多少」) is not answered by a clause

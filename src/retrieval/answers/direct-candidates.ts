@@ -134,6 +134,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
     if (unit === '成' && !isChinese) continue;
+    // 「3月3日元宵节」: the 日 closes a date; it opens no 日元 (yen).
+    if (unit?.endsWith('日元') && /月$/u.test(text.slice(0, start)) && !/[万亿]/u.test(unit)) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
     if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
@@ -404,6 +406,9 @@ const NOUN_SUFFIXES: Record<string, RegExp> = {
   // 哪条路 asks for a road or street by name (青年中路, 寺街), not the area it runs through.
   路: /(?:路|街|大道|巷)$/u,
   街道: /街道$/u,
+  // 哪个站 asks for a station by name (文峰站), not the street it is named after.
+  站: /站$/u,
+  车站: /站$/u,
   村: /村$/u,
   镇: /镇$/u,
   学校: /(?:小学|中学|大学|学校|学院|幼儿园)$/u,
@@ -466,7 +471,8 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
     // A suffix that jieba reads inside a longer word is not one (城 in 城南), nor one in a verb (办 in 举办).
     if (!tokenEnds.has(end)) continue;
     const last = toks.find((t) => t.start + t.word.length === end);
-    if (last && !NAME_PART.test(last.tag)) continue;
+    // (The noun asked stands as itself whatever jieba tags it: 站 of 文峰站 is read as a verb.)
+    if (last && !NAME_PART.test(last.tag) && last.word !== asked.noun) continue;
     // A place right before a noun names whose that noun is (崇川区市场监管局, 崇川区全民国家安全教育周).
     const after = toks.find((t) => t.start === end);
     // (When the question asks for a 小区, 城南新村 of 城南新村社区广场 is what it asks.)

@@ -3,13 +3,17 @@ import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-an
 import {
   amongGroup,
   anotherFiguresNoun,
+  changeForPart,
   countedNouns,
   countsAnyPeople,
   countsAsked,
+  countsListItems,
   countsPlacesOf,
   dateBound,
+  earlierPeriodsFigure,
   insideOtherPlace,
   listTotal,
+  oneDayForSum,
   otherMeasure,
   otherPeriod,
   partOrWhole,
@@ -685,5 +689,82 @@ describe("a park's count is not the district's", () => {
     expect(text(directAnswer('海门跨境电商产业园入驻了多少家企业', park))).toBe('58家');
     const district = '今年上半年，海门跨境电商企业数量增至190家。';
     expect(text(directAnswer('海门现在有多少家跨境电商企业', district))).toBe('190家');
+  });
+});
+
+describe('a count of a list is not what one member has', () => {
+  it('refuses 「A、B、C三个X」 for a question naming one member, and the total after it', () => {
+    const s = '至此，东港、北仓、西坝三个农贸市场的改造全部完成，共新增摊位240个。';
+    expect(countsListItems('北仓农贸市场新增了多少个摊位', s, s.indexOf('三个'), '三个')).toBe(true);
+    expect(directAnswer('北仓农贸市场新增了多少个摊位', s)).toBeUndefined();
+  });
+
+  it('answers how many the members are, and a list counted by a figure that differs', () => {
+    const s = '项目分布在东港、北仓、西坝、南岭四个街道。';
+    expect(countsListItems('项目分布在几个街道', s, s.indexOf('四个'), '四个')).toBe(false);
+    expect(text(directAnswer('项目分布在几个街道', s))).toBe('四个');
+    const other = '东港、北仓两个街道新建驿站12个。';
+    expect(countsListItems('北仓街道新建了几个驿站', other, other.indexOf('12个'), '12个')).toBe(false);
+  });
+});
+
+describe('a sum over an event is not one day of it', () => {
+  it('refuses a figure of 当天 for 一共, and takes the running total', () => {
+    const passage = '3月5日元宵节晚上，灯会当天接待游客7.2万人次。\n自2月10日开灯以来，灯会累计接待游客55万人次。';
+    expect(oneDayForSum('灯会一共接待了多少游客', '灯会当天接待游客7.2万人次')).toBe(true);
+    expect(text(directAnswer('灯会一共接待了多少游客', passage.split('\n')[0]!, passage))).toBe('55万人次');
+  });
+
+  it('answers a day asked for with the day’s figure', () => {
+    expect(oneDayForSum('元宵节当天灯会接待了多少游客', '灯会当天接待游客7.2万人次')).toBe(false);
+    expect(text(directAnswer('元宵节当天灯会接待了多少游客', '3月5日元宵节晚上，灯会当天接待游客7.2万人次。'))).toBe(
+      '7.2万人次',
+    );
+  });
+});
+
+describe("a figure under an earlier period is that period's", () => {
+  const s = '其中春节假期7天，全区景区共接待游客98万人次，2月12日当天游客最多，达19.6万人次。';
+  it('refuses the holiday’s figure for the day named after it', () => {
+    expect(earlierPeriodsFigure('2月12日那天景区来了多少人', s, s.indexOf('98万'))).toBe(true);
+    expect(text(directAnswer('2月12日那天景区来了多少游客', s))).toBe('19.6万人次');
+  });
+
+  it('keeps a figure after the day asked, and the holiday’s figure for the holiday', () => {
+    expect(earlierPeriodsFigure('2月12日那天景区来了多少人', s, s.indexOf('19.6万'))).toBe(false);
+    expect(earlierPeriodsFigure('春节假期景区来了多少游客', s, s.indexOf('98万'))).toBe(false);
+    const dayFirst = '2月12日是春节假期第三天，全区景区接待游客19.6万人次。';
+    expect(earlierPeriodsFigure('2月12日那天景区来了多少游客', dayFirst, dayFirst.indexOf('19.6万'))).toBe(false);
+  });
+});
+
+describe('a part of the whole is not a change', () => {
+  it('refuses a growth rate for 占多少, and answers the share', () => {
+    expect(changeForPart('外地游客占多少', '共接待游客38万人次，同比增长12%')).toBe(true);
+    const s = '今年春节假期，山上共接待游客38万人次，同比增长12%，外地游客占比约为41%。';
+    expect(text(directAnswer('外地游客占多少', s))).toBe('41%');
+  });
+
+  it('answers a growth rate asked for', () => {
+    expect(changeForPart('游客同比增长了多少', '共接待游客38万人次，同比增长12%')).toBe(false);
+    expect(text(directAnswer('游客同比增长了多少', '今年春节假期，山上共接待游客38万人次，同比增长12%。'))).toBe('12%');
+  });
+});
+
+describe('a place the text lists with others', () => {
+  it('answers 哪个站 with every station the sentence lists, by name', () => {
+    const s = '3号线与1号线在钟楼站、北门站实现换乘。';
+    expect(text(directAnswer('3号线和1号线在哪个站换乘', s))).toBe('钟楼站、北门站');
+  });
+
+  it('answers one station alone', () => {
+    expect(text(directAnswer('3号线和1号线在哪个站换乘', '3号线与1号线在钟楼站实现换乘。'))).toBe('钟楼站');
+  });
+});
+
+describe('a date is no sum of yen', () => {
+  it('reads 「3月5日元宵节」 as a date, and 日元 after a figure as yen', () => {
+    expect(directAnswer('元宵灯会门票多少钱', '3月5日元宵节晚上，元宵灯会开幕，门票免费。')).toBeUndefined();
+    expect(text(directAnswer('项目投资多少钱', '该项目由日本企业投资，总投资30亿日元。'))).toBe('30亿日元');
   });
 });
