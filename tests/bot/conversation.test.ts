@@ -173,6 +173,21 @@ describe('follow-ups', () => {
     expect(last(h)).toContain('答：<b>近6万人</b>');
   });
 
+  it('a follow-up naming things the last answer does not hold is not answered with it', async () => {
+    const h = harness();
+    await say(h, '唐闸古镇常住人口有多少');
+    expect(last(h)).toContain('答：<b>近6万人</b>');
+    // 办理 and 护照 stand nowhere in the 唐闸 article: read with the last topic it would come back as
+    // the answer; asked as it stands, the archive has nothing on it.
+    await say(h, '如何办理出国护照');
+    expect(last(h)).not.toContain('唐闸');
+    expect(last(h)).toContain('没有在报道中找到');
+    // Words the article does hold still carry the topic on.
+    await say(h, '唐闸古镇规划面积多大');
+    await say(h, '那常住人口呢');
+    expect(last(h)).toContain('答：<b>近6万人</b>');
+  });
+
   it('还有别的吗 gives the next result, then says there are no more', async () => {
     const h = harness();
     await say(h, '老旧小区改造');

@@ -201,7 +201,28 @@ function followUpSearch(
       : follow.ownWords >= 2
         ? [follow.own, follow.question]
         : [follow.question, follow.own];
-  const tries = [...new Set(order)].map((question) => ({ question, ...searchIn(deps, question) }));
+  // A follow-up naming things of its own asks about them: a reading with the last topic whose first
+  // result holds none of them (nor a word the archive writes for them) answers the old question,
+  // not this one (如何办理出国护照 after 唐闸古镇常住人口有多少), so it is not tried.
+  const ownTerms = parseQuery(follow.own)
+    .concepts.filter((c) => c.weight >= 0.5)
+    .map((c) => c.terms);
+  const meetsOwn = (t: { question: string; results: SearchResult[] }) => {
+    const first = t.results[0];
+    if (t.question === message || t.question === follow.own || ownTerms.length === 0 || !first) return true;
+    const text = `${first.headline}${first.passage}`;
+    // A verb keeps its meaning without the aspect jieba glues on (投了 → 投), and two characters in
+    // a row of a longer word are enough (疏散完 → 疏散).
+    const met = (word: string) => {
+      const w = word.replace(/^(\p{Script=Han})[了过着完]$/u, '$1');
+      if (w.length <= 2) return text.includes(w);
+      for (let k = 0; k + 2 <= w.length; k++) if (text.includes(w.slice(k, k + 2))) return true;
+      return false;
+    };
+    return ownTerms.some((terms) => terms.some(met));
+  };
+  const tries = [...new Set(order)].map((question) => ({ question, ...searchIn(deps, question) })).filter(meetsOwn);
+  if (tries.length === 0) return { question: message, ...searchIn(deps, message) };
   const alone = tries.find((t) => t.question === message);
   // A question of its own sharing no word with the last topic, answered as it stands, is asked so.
   if (follow.selfContained && alone && answers(alone.results) && !continuesTopic(message, context)) return alone;
