@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import { openIndex, search, type SearchResult } from '../retrieval/index.ts';
+import { collectOnHeapGrowth } from './heap-growth.ts';
 import { CliError, runCli } from './run-cli.ts';
 
 /** Results per question, within 1..50. */
@@ -71,5 +72,9 @@ runCli(async () => {
     return;
   }
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) process.stdout.write(`${answer(line)}\n`);
+  const collect = collectOnHeapGrowth();
+  for await (const line of rl) {
+    process.stdout.write(`${answer(line)}\n`);
+    collect();
+  }
 });

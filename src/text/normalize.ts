@@ -48,10 +48,19 @@ export function normalize(text: string): string {
 
 /** Traditional to Simplified, full-width to half-width, lower case; the same length. */
 function normalizeForms(text: string): string {
-  let out = '';
+  // Most text has no full-width or upper-case character: then it is kept as it is, not rebuilt
+  // one character at a time.
+  let out = text;
   for (let i = 0; i < text.length; i++) {
-    const c = halfWidthChar(text.charCodeAt(i));
-    out += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || halfWidthChar(code) !== code) {
+      out = text.slice(0, i);
+      for (let j = i; j < text.length; j++) {
+        const c = halfWidthChar(text.charCodeAt(j));
+        out += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+      }
+      break;
+    }
   }
   if (!HAN.test(out)) return out;
   const simplified = toSimplified(out);
