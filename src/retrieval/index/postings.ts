@@ -21,6 +21,7 @@ import {
   SLICE_MS,
 } from './index-file.ts';
 import { RemovedIds } from './removed-ids.ts';
+import { mergeFirstTwoInSteps } from './segment-merge.ts';
 
 /** CJK unified ideographs (with extension A and compatibility ideographs). */
 function isHan(code: number): boolean {
@@ -341,18 +342,15 @@ export class Postings {
   }
 
   /**
-   * The first two segments merged a piece at a time (a step after each, for the caller to let
-   * other work run), then put in their place, unless a change merged either of them meanwhile;
-   * returns whether they were. Ids stay ids (the removed ones dropped as of the start, later ones
-   * still recorded), so changes during the merge keep their meaning.
+   * The first two segments merged in steps (`mergeFirstTwoInSteps`): the texts removed as of the
+   * start dropped, later removals still recorded, so changes during the merge keep their meaning.
    */
   *mergeFirstInSteps(): Generator<void, boolean> {
-    const [first, second] = this.segments;
-    if (!first || !second) return false;
-    const merged = yield* mergeInSteps([first, second], this.removed.clone(), false);
-    if (this.segments[0] !== first || this.segments[1] !== second) return false;
-    this.segments = [merged, ...this.segments.slice(2)];
-    return true;
+    const removed = this.removed.clone();
+    return yield* mergeFirstTwoInSteps(
+      { current: () => this.segments, replace: (segments) => (this.segments = segments) },
+      (pair) => mergeInSteps(pair, removed, false),
+    );
   }
 
   /** How many segments hold the postings (one once merged). */
