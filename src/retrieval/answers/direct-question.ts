@@ -60,7 +60,8 @@ export const isHan = (s: string) => HAN_WORD.test(s);
 // as well; one that asks for an area is not answered by a sum of money.
 
 const UNIT_FAMILIES: Record<string, string[]> = {
-  people: ['人次', '余人', '人', '名', '位'],
+  // (Patients are counted in cases: 接诊中暑患者12例.)
+  people: ['人次', '余人', '人', '名', '位', '例'],
   // The currency stays the one given (1.2亿美元): a sum in another currency is no 元 figure.
   money: [
     '亿元',
@@ -70,7 +71,8 @@ const UNIT_FAMILIES: Record<string, string[]> = {
     ...['美元', '欧元', '港元', '日元', '英镑'].flatMap((c) => [`亿${c}`, `万${c}`, c]),
   ],
   area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
-  length: ['公里', '千米', '米'],
+  // (Rain and small sizes are given in 毫米, 厘米.)
+  length: ['公里', '千米', '毫米', '厘米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
   // (工作日 counts days: 公示5个工作日.)
@@ -116,6 +118,11 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
   [/多重|重量|产量|吨/, 'weight'],
   [/人口|人数|多少人|几人/, 'people'],
+  // 多少工人, 几名学生, 多少志愿者: a noun of persons (its last character one that forms such nouns:
+  // 工人, 队员, 志愿者, 居民, 游客, 学生, 选手) counted is a head count, never a sum or a length.
+  [/(?:多少|几)[名位个]?\p{Script=Han}{0,3}?(?:人|员|者|民|客|生|手)(?!\p{Script=Han}*(?:费|钱|元|价|数额|面积|长))/u, 'people'],
+  // Rain or snow is measured by its depth (降雨量420毫米; 下了多少雨).
+  [/雨量|降雨|降水|降雪|多少(?:雨|雪)/, 'length'],
 ];
 
 // Question phrases that carry their own measure: they decide over a topic word elsewhere in the

@@ -28,6 +28,18 @@ describe('what a question asks for', () => {
     expect(askedFor('垃圾分类的知晓率是多少')?.units).toContain('%');
   });
 
+  it('counts people when the noun counted is one of persons, and rain by its depth', () => {
+    const s = '项目总投资15亿元，达产后可提供就业岗位800个，首批招收技术工人260名。';
+    expect(directAnswer('这个项目能招多少工人', s)?.text).toBe('260名');
+    // A sum is never the head count asked for.
+    expect(directAnswer('这个项目能招多少工人', '项目总投资15亿元，预计明年投产。')).toBeUndefined();
+    // ...but the sum is asked when the persons' fee is.
+    expect(askedFor('每名学生要交多少费用')?.units).toContain('元');
+    const rain = '今年入梅以来累计降雨量达420毫米，全区新建泵站5座。';
+    expect(directAnswer('今年梅雨下了多少雨', rain)?.text).toBe('420毫米');
+    expect(directAnswer('今年梅雨下了多少雨', '全区新建、改造排涝泵站5座。')).toBeUndefined();
+  });
+
   it('knows the title of the person asked for', () => {
     expect(askedFor('主持会议的副区长是谁')?.noun).toBe('副区长');
   });
