@@ -120,7 +120,10 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/人口|人数|多少人|几人/, 'people'],
   // 多少工人, 几名学生, 多少志愿者: a noun of persons (its last character one that forms such nouns:
   // 工人, 队员, 志愿者, 居民, 游客, 学生, 选手) counted is a head count, never a sum or a length.
-  [/(?:多少|几)[名位个]?\p{Script=Han}{0,3}?(?:人|员|者|民|客|生|手)(?!\p{Script=Han}*(?:费|钱|元|价|数额|面积|长))/u, 'people'],
+  [
+    /(?:多少|几)[名位个]?\p{Script=Han}{0,3}?(?:人|员|者|民|客|生|手)(?!\p{Script=Han}*(?:费|钱|元|价|数额|面积|长))/u,
+    'people',
+  ],
   // Rain or snow is measured by its depth (降雨量420毫米; 下了多少雨).
   [/雨量|降雨|降水|降雪|多少(?:雨|雪)/, 'length'],
 ];
@@ -157,6 +160,9 @@ const PART_MARK =
 const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
 const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
+// A role noun the title list lacks, by the characters that form nouns of persons (快递员, 厨师,
+// 骑手, 手艺人, 组长): 「快递员叫什么」 asks a person's name, as 「主任叫什么」 does.
+const ROLE_NOUN_END = /\p{Script=Han}(?:员|师|手|人|长)(?:的名字|名字)?$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
 // 几点开门, 开到几点: a time of day.
@@ -336,7 +342,11 @@ function readAsked(question: string): AskedFor | undefined {
   const person =
     q.match(PERSON_QUESTION) ??
     (titled ? heldBy : null) ??
-    (roleName && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ? roleName : null);
+    (roleName &&
+    (TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ||
+      ROLE_NOUN_END.test(q.slice(0, roleName.index)))
+      ? roleName
+      : null);
   const date = q.match(DATE_QUESTION);
   const org = q.match(ORG_QUESTION);
   const place = q.match(PLACE_QUESTION);

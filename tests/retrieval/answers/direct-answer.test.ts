@@ -40,6 +40,13 @@ describe('what a question asks for', () => {
     expect(directAnswer('今年梅雨下了多少雨', '全区新建、改造排涝泵站5座。')).toBeUndefined();
   });
 
+  it('asks a person when a role noun outside the title list is asked by name', () => {
+    expect(askedFor('救了独居老人的快递员叫什么')?.kind).toBe('person');
+    expect(askedFor('做蓝印花布的老手艺人叫啥')?.kind).toBe('person');
+    // A thing asked by name is no person.
+    expect(askedFor('这个活动叫什么名字')?.kind).toBe('thing');
+  });
+
   it('knows the title of the person asked for', () => {
     expect(askedFor('主持会议的副区长是谁')?.noun).toBe('副区长');
   });
