@@ -299,6 +299,14 @@ const QUESTION_STOP = new Set([
   '名字',
   '叫做',
   '情况',
+  // When the question is asked (the present), never what the answer's sentence speaks of: news
+  // states a figure without 现在 (「步道全长12.6公里」 answers 「步道现在有多长」).
+  '现在',
+  '目前',
+  '如今',
+  '眼下',
+  '当前',
+  '现今',
 ]);
 
 /**

@@ -40,6 +40,13 @@ describe('what a question asks for', () => {
     expect(directAnswer('今年梅雨下了多少雨', '全区新建、改造排涝泵站5座。')).toBeUndefined();
   });
 
+  it("binds a figure to the question's subject, not to the word saying the question is asked now", () => {
+    const s = '这条串起沿河景点的步道实现全线贯通。步道全长12.6公里，沿线新建休憩驿站8座。';
+    expect(directAnswer('那条步道现在有多长', s)?.text).toBe('12.6公里');
+    // The subject must still stand in the sentence.
+    expect(directAnswer('那条绿道现在有多长', '新建的桥梁全长12.6公里。')).toBeUndefined();
+  });
+
   it('asks a person when a role noun outside the title list is asked by name', () => {
     expect(askedFor('救了独居老人的快递员叫什么')?.kind).toBe('person');
     expect(askedFor('做蓝印花布的老手艺人叫啥')?.kind).toBe('person');
