@@ -871,6 +871,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     dateNamed: query.date !== undefined,
     dateMatched: dateMatches(doc.date, text, query.date),
     contentMatched,
+    contentAsked: query.concepts.filter((c) => c.weight >= 1).length,
     focusMissing,
     shortAnswer: false,
     shortAnswerMissing: false,
