@@ -98,7 +98,8 @@ export interface DecisionModel {
   keepUnderAnswer: number;
   /**
    * Set by hand, not fitted (decision.ts's `topical`): a passage is shown at all only when it
-   * matches this many of the question's content words, one of its rare names, or this share of it.
+   * matches this many of the question's content words (all of them when it has fewer), one of its
+   * rare names, or this share of it.
    */
   topicGate: { contentWords: number; cover: number };
 }
