@@ -160,6 +160,9 @@ const PART_MARK =
 const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
 const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
+// 几点关门, 几点开门: the verb says which end of the day's span is asked (direct-candidates' spanPart);
+// news gives the span as times (19:00至22:30开放), seldom with the verb.
+const CLOCK_BOUND_WORDS = /^(?:关门|开门|闭馆|开馆|打烊|下班|上班|营业|停止)$/u;
 // A role noun the title list lacks, by the characters that form nouns of persons (快递员, 厨师,
 // 骑手, 手艺人, 组长): 「快递员叫什么」 asks a person's name, as 「主任叫什么」 does.
 const ROLE_NOUN_END = /\p{Script=Han}(?:员|师|手|人|长)(?:的名字|名字)?$/u;
@@ -427,7 +430,8 @@ function readAsked(question: string): AskedFor | undefined {
       !QUESTION_STOP.has(t.text) &&
       !/^\d+$/.test(t.text) &&
       !PER_ONE.test(t.text) &&
-      !(bound && BOUND_WORDS.test(t.text)),
+      !(bound && BOUND_WORDS.test(t.text)) &&
+      !(clock && CLOCK_BOUND_WORDS.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.

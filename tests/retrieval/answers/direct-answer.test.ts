@@ -47,6 +47,13 @@ describe('what a question asks for', () => {
     expect(directAnswer('那条绿道现在有多长', '新建的桥梁全长12.6公里。')).toBeUndefined();
   });
 
+  it('reads 几点关门 as the end of the span news gives as times, the verb not required', () => {
+    const s = '夜市每周五至周日19:00至22:30开放，将持续到9月底。';
+    expect(directAnswer('夜市几点关门', s)?.text).toBe('22:30');
+    // The subject must still stand in the sentence.
+    expect(directAnswer('图书馆几点关门', s)).toBeUndefined();
+  });
+
   it('asks a person when a role noun outside the title list is asked by name', () => {
     expect(askedFor('救了独居老人的快递员叫什么')?.kind).toBe('person');
     expect(askedFor('做蓝印花布的老手艺人叫啥')?.kind).toBe('person');
