@@ -69,6 +69,11 @@ const SETS: SetSpec[] = [
   { name: 'fresh-b', questions: 'fresh-b/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues'] },
   { name: 'own', questions: 'own/questions.jsonl', issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues'] },
   {
+    name: 'fresh-c',
+    questions: 'fresh-c/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
+  },
+  {
     name: 'unseen',
     questions: 'unseen/questions.jsonl',
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],

@@ -279,6 +279,24 @@ export function roleByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
+/**
+ * A byline printed as the reporters' names alone in brackets on a line of their own, closing an
+ * article (「（钱磊）」, 「(林涛 周敏)」): names only, two or three characters each (a Chinese name's
+ * length), none opening with a word that brackets a note instead (第…, 上接, 续, 完, 图, 注, 据, 摘自).
+ */
+export function bracketedNames(line: string): string[] | null {
+  const m = line.match(/^[（(]\s*(\p{Script=Han}{2,3}(?:\s+\p{Script=Han}{2,3}){0,2})\s*[）)]$/u);
+  if (!m) return null;
+  const names = m[1]!.split(/\s+/u);
+  if (
+    names.some((n) =>
+      /^(?:第|上接|下转|转|接|续|待续|未完|完|图|摄|注|编|附|见|详见|据|摘自|来源|本报|记者|通讯员)/u.test(n),
+    )
+  )
+    return null;
+  return names;
+}
+
 // Role words of a byline; 文 and 图 as in 「文/张三 图/李四」; 整理 and 报道 after the names (「记者 张强 整理」).
 const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图|整理|报道)$/u;
 
@@ -288,7 +306,7 @@ function pushLine(blocks: Block[], line: string, level: number): void {
     blocks.push({ kind: 'furniture', text: line, level: 0 });
     return;
   }
-  const names = level === 0 ? roleByline(line) : null;
+  const names = level === 0 ? (roleByline(line) ?? bracketedNames(line)) : null;
   if (names) {
     blocks.push({ kind: 'byline', text: line, level: 0, names });
     return;

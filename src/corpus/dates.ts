@@ -34,6 +34,18 @@ export function dateFromFileName(name: string): PartialDate | null {
   return day && !validDay(year, month, day) ? { year, month } : { year, month, day };
 }
 
+/**
+ * The year a file name states on its own (`2023_第28期.txt`, `崇川新闻2024.txt`), else null: an
+ * archive that files issues by year names the year and nothing else. Only the base name counts (a
+ * folder's name says nothing of one file), and only four digits standing apart from letters and
+ * digits (no hash, no id) and not an issue number (第2023期, 2023号).
+ */
+export function yearFromFileName(name: string): number | null {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const m = base.match(/(?<![A-Za-z\d第])((?:19|20)\d{2})(?![A-Za-z\d期号版])/);
+  return m ? Number(m[1]) : null;
+}
+
 // Years that do not say when the issue is: ends or starts of plan ranges (2022—2025年) and targets
 // (到2035年, 2035年远景目标, 2025年前).
 const RANGE_MARK = /[—–\-~～至到]/;

@@ -20,6 +20,7 @@ import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
+  yearFromFileName,
   dominantMonth,
   formatPartialDate,
   fullDateIn,
@@ -276,7 +277,8 @@ export function parseIssue(text: string, { source, furniture = [] }: ParseOption
   joinContinuations(drafts);
 
   const fileDate = dateFromFileName(source) ?? mastheadDate;
-  const year = fileDate?.year ?? inferIssueYear(text) ?? undefined;
+  // A year the file name states outright is the issue's, before one inferred from the text.
+  const year = fileDate?.year ?? yearFromFileName(source) ?? inferIssueYear(text) ?? undefined;
   const articleDrafts = drafts.filter((d): d is Draft => 'byline' in d);
   const photoDrafts = drafts.filter((d): d is PhotoDraft => 'paragraphs' in d);
   const paragraphsOf = articleDrafts.map((d) => joinPageBreaks(d.body));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleDate,
   dateFromFileName,
+  yearFromFileName,
   formatPartialDate,
   inferIssueYear,
   latestStatedYear,
@@ -16,6 +17,23 @@ describe('issue year', () => {
     expect(dateFromFileName('2023-04-10_anything.txt')).toEqual({ year: 2023, month: 4, day: 10 });
     expect(dateFromFileName('20230410.txt')).toEqual({ year: 2023, month: 4, day: 10 });
     expect(dateFromFileName('000_ee7a1d118fc23364.txt')).toBeNull();
+  });
+
+  it('comes from a year the file name states alone, never from an id, an issue number or a folder', () => {
+    expect(dateFromFileName('2023_第28期.txt')).toBeNull();
+    expect(yearFromFileName('2023_第28期.txt')).toBe(2023);
+    expect(yearFromFileName('/srv/issues/崇川新闻2024.txt')).toBe(2024);
+    expect(yearFromFileName('崇川新闻_第2023期.txt')).toBeNull();
+    expect(yearFromFileName('007_b3f1c8e2019d2e47.txt')).toBeNull();
+    expect(yearFromFileName('/srv/2024/崇川新闻_第19期.txt')).toBeNull();
+  });
+
+  it("is the file name's own year for an issue whose text names none", () => {
+    const issue = parseIssue(
+      '崇川新闻  第28期  7月17日  星期一\n\n标题一则\n\n7月10日，区里召开会议，部署暑期工作。会议要求各街道做好准备。',
+      { source: '2023_第28期.txt' },
+    );
+    expect(issue.articles[0]?.date).toBe('2023-07-10');
   });
 
   it('is the latest year spoken of as present or past', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roleByline } from '../../src/corpus/blocks.ts';
+import { bracketedNames, roleByline } from '../../src/corpus/blocks.ts';
 import { decodeIssue } from '../../src/corpus/decode.ts';
 import { isColumnTitle, isPageFurniture, takeJumps, takeLeadIn } from '../../src/corpus/layout.ts';
 import { loadIssueFile } from '../../src/corpus/load-corpus.ts';
@@ -294,6 +294,18 @@ describe('layout variants', () => {
     expect(issue.articles.map((a) => a.byline)).toEqual([['李四', '王五'], ['赵六']]);
     expect(roleByline('本报记者 张三 通讯员 李四')).toEqual(['张三', '李四']);
     expect(roleByline('记者走进社区')).toBeNull();
+    // Names alone in brackets on their own line, as many papers close an article.
+    expect(bracketedNames('（钱磊）')).toEqual(['钱磊']);
+    expect(bracketedNames('(林涛 周敏)')).toEqual(['林涛', '周敏']);
+    expect(bracketedNames('（待续）')).toBeNull();
+    expect(bracketedNames('（第二部分）')).toBeNull();
+    expect(bracketedNames('（图片新闻）')).toBeNull();
+    const closed = parseIssue(
+      '崇川新闻  2024年9月23日  星期一\n\n新桥通车\n\n9月18日，新桥正式通车，市民出行更方便了。\n\n（钱磊）\n\n快递小哥当上楼道哨兵\n\n本报讯（记者 张三）9月19日，社区聘请快递员留意独居老人。\n',
+      { source: 'bracketed.txt' },
+    );
+    expect(closed.articles.map((a) => a.headline)).toEqual(['新桥通车', '快递小哥当上楼道哨兵']);
+    expect(closed.articles[0]!.byline).toEqual(['钱磊']);
     expect(roleByline('记者：缴费时间是什么时候？')).toBeNull();
   });
 

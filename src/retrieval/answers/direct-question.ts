@@ -60,7 +60,8 @@ export const isHan = (s: string) => HAN_WORD.test(s);
 // as well; one that asks for an area is not answered by a sum of money.
 
 const UNIT_FAMILIES: Record<string, string[]> = {
-  people: ['人次', '余人', '人', '名', '位'],
+  // (Patients are counted in cases: 接诊中暑患者12例.)
+  people: ['人次', '余人', '人', '名', '位', '例'],
   // The currency stays the one given (1.2亿美元): a sum in another currency is no 元 figure.
   money: [
     '亿元',
@@ -70,7 +71,8 @@ const UNIT_FAMILIES: Record<string, string[]> = {
     ...['美元', '欧元', '港元', '日元', '英镑'].flatMap((c) => [`亿${c}`, `万${c}`, c]),
   ],
   area: ['平方公里', '平方千米', '平方米', '公顷', '亩'],
-  length: ['公里', '千米', '米'],
+  // (Rain and small sizes are given in 毫米, 厘米.)
+  length: ['公里', '千米', '毫米', '厘米', '米'],
   weight: ['万吨', '吨', '千克', '公斤'],
   share: ['%', '‰', '个百分点', '成'],
   // (工作日 counts days: 公示5个工作日.)
@@ -116,6 +118,14 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
   [/多重|重量|产量|吨/, 'weight'],
   [/人口|人数|多少人|几人/, 'people'],
+  // 多少工人, 几名学生, 多少志愿者: a noun of persons (its last character one that forms such nouns:
+  // 工人, 队员, 志愿者, 居民, 游客, 学生, 选手) counted is a head count, never a sum or a length.
+  [
+    /(?:多少|几)[名位个]?\p{Script=Han}{0,3}?(?:人|员|者|民|客|生|手)(?!\p{Script=Han}*(?:费|钱|元|价|数额|面积|长))/u,
+    'people',
+  ],
+  // Rain or snow is measured by its depth (降雨量420毫米; 下了多少雨).
+  [/雨量|降雨|降水|降雪|多少(?:雨|雪)/, 'length'],
 ];
 
 // Question phrases that carry their own measure: they decide over a topic word elsewhere in the
@@ -150,6 +160,12 @@ const PART_MARK =
 const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
 const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
+// 几点关门, 几点开门: the verb says which end of the day's span is asked (direct-candidates' spanPart);
+// news gives the span as times (19:00至22:30开放), seldom with the verb.
+const CLOCK_BOUND_WORDS = /^(?:关门|开门|闭馆|开馆|打烊|下班|上班|营业|停止)$/u;
+// A role noun the title list lacks, by the characters that form nouns of persons (快递员, 厨师,
+// 骑手, 手艺人, 组长): 「快递员叫什么」 asks a person's name, as 「主任叫什么」 does.
+const ROLE_NOUN_END = /\p{Script=Han}(?:员|师|手|人|长)(?:的名字|名字)?$/u;
 // 「传承人叫什么名字」: a role's holder asked for by name.
 const NAMED_ROLE_QUESTION = /(?:叫什么(?:名字)?|姓什么|名字是什么|是什么名字)/u;
 // 几点开门, 开到几点: a time of day.
@@ -286,6 +302,14 @@ const QUESTION_STOP = new Set([
   '名字',
   '叫做',
   '情况',
+  // When the question is asked (the present), never what the answer's sentence speaks of: news
+  // states a figure without 现在 (「步道全长12.6公里」 answers 「步道现在有多长」).
+  '现在',
+  '目前',
+  '如今',
+  '眼下',
+  '当前',
+  '现今',
 ]);
 
 /**
@@ -329,7 +353,11 @@ function readAsked(question: string): AskedFor | undefined {
   const person =
     q.match(PERSON_QUESTION) ??
     (titled ? heldBy : null) ??
-    (roleName && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ? roleName : null);
+    (roleName &&
+    (TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ||
+      ROLE_NOUN_END.test(q.slice(0, roleName.index)))
+      ? roleName
+      : null);
   const date = q.match(DATE_QUESTION);
   const org = q.match(ORG_QUESTION);
   const place = q.match(PLACE_QUESTION);
@@ -402,7 +430,8 @@ function readAsked(question: string): AskedFor | undefined {
       !QUESTION_STOP.has(t.text) &&
       !/^\d+$/.test(t.text) &&
       !PER_ONE.test(t.text) &&
-      !(bound && BOUND_WORDS.test(t.text)),
+      !(bound && BOUND_WORDS.test(t.text)) &&
+      !(clock && CLOCK_BOUND_WORDS.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.

@@ -8,6 +8,8 @@ export interface ArchiveLookup {
   isWord(term: string): boolean;
   /** The term stands in some passage of the archive. */
   occurs(term: string): boolean;
+  /** How many passages of the archive hold the term (0 when none). */
+  passageCount?(term: string): number;
   /** Phrases of the archive the term may abbreviate (长护险: 长期护理保险); none when it abbreviates none. */
   abbreviates(term: string): string[];
 }

@@ -523,6 +523,10 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
 // 服务站, 调解室, 网格员, 志愿队): jieba often cuts them off a word it knows.
 const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
 
+/** A reading is the archive's own when it stands in this many passages, this many times the other's. */
+const FAVOURED_MIN = 3;
+const FAVOURED_RATIO = 4;
+
 /**
  * Lone characters next to each other, or to a word, where the archive holds them together: names
  * jieba does not know fall apart in a short question (寺街 -> 寺 街, 铂特 -> 铂 特). Two characters
@@ -532,11 +536,15 @@ const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
 export function glueSingles(
   concepts: Concept[],
   question: string,
-  archive: Pick<ArchiveLookup, 'isWord' | 'occurs'>,
+  archive: Pick<ArchiveLookup, 'isWord' | 'occurs' | 'passageCount'>,
   w: RankingWeights = RANKING,
 ): Concept[] {
   const inArchive = (t: string) => archive.occurs(t);
   const isWord = (t: string) => archive.isWord(t);
+  const count = (t: string) => archive.passageCount?.(t) ?? 0;
+  // Of two readings of the same characters, the archive's own is the one it prints far more often
+  // (濠河 in many passages, 河边 in one: 濠河边上 is 濠河 + 边上).
+  const favoured = (t: string, over: string) => count(t) >= FAVOURED_MIN && count(t) >= FAVOURED_RATIO * count(over);
   const out: Concept[] = [];
   for (const c of concepts) {
     const prev = out[out.length - 1];
@@ -561,7 +569,7 @@ export function glueSingles(
         a.length === 1 &&
         b.length >= 2 &&
         question.includes(joined) &&
-        (isWord(head) || (inArchive(head) && !inArchive(b)));
+        (isWord(head) || (inArchive(head) && (!inArchive(b) || favoured(head, b))));
       if (recut && b.length > 2) {
         out[out.length - 1] = { terms: [head], weight: 1 };
         out.push({ terms: [b.slice(1)], weight: c.weight, ...(c.focus ? { focus: true } : {}) });

@@ -43,6 +43,8 @@ export interface DecisionEvidence {
   dateMatched: boolean;
   /** Content words (nouns, names, whole phrases) of the question matched. */
   contentMatched: number;
+  /** Content words the question has (undefined: not counted, taken as enough for the gate). */
+  contentAsked?: number;
   /** The word the question asks about (the one beside its question word) is not matched. */
   focusMissing: boolean;
   /**
@@ -151,13 +153,15 @@ export type Confidence = 'answer' | 'related';
 
 /**
  * Whether the passage holds the question's topic, not one stray word of it: two of its content
- * words, one of its rare names, or nearly all of it. A hard condition, set by hand: the sets the
+ * words (its only one, when it has one: 「见习期最长多久」 asks about 见习期 alone), one of its rare
+ * names, or nearly all of it. A hard condition, set by hand: the sets the
  * models are fitted on hold few questions that share one word with the archive and nothing else,
  * so a fit could not learn it, and a reader never gains from a result that shares one word.
  */
 export function topical(e: DecisionEvidence, w: RankingWeights = RANKING): boolean {
   const gate = w.decision.topicGate;
-  return e.contentMatched >= gate.contentWords || e.rareMatched || e.cover >= gate.cover;
+  const needed = Math.max(1, Math.min(gate.contentWords, e.contentAsked ?? gate.contentWords));
+  return e.contentMatched >= needed || e.rareMatched || e.cover >= gate.cover;
 }
 
 /** "answer", "related" or nothing (undefined), with the answer's probability, by the weights given. */

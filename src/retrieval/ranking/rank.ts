@@ -225,6 +225,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   const archive: ArchiveLookup = {
     isWord: (t) => index.hasWord(t),
     occurs: (t) => termPassages(t).length > 0,
+    passageCount: (t) => termPassages(t).length,
     abbreviates: (t) => expansionsOf(index, t),
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
@@ -892,6 +893,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     dateNamed: query.date !== undefined,
     dateMatched: dateMatches(doc.date, text, query.date),
     contentMatched,
+    contentAsked: query.concepts.filter((c) => c.weight >= 1).length,
     focusMissing,
     shortAnswer: false,
     shortAnswerMissing: false,

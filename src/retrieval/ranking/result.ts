@@ -9,6 +9,7 @@ import type { ParsedQuery } from '../question/query.ts';
 import type { Confidence, DecisionEvidence } from './decision.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
+import { segment } from '../../text/segment.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
 export interface SearchResult {
@@ -93,6 +94,31 @@ function shownText(index: SearchIndex, id: number, query: ParsedQuery, idf: numb
   return { passage, normalized, sentence, doc: index.docs[index.passages[id]!.doc]! };
 }
 
+/**
+ * The question as the passage's sentences must answer it: a word that the article's headline holds
+ * and the passage does not (西南营 of 「西南营夜市几点关门」 under 「西南营历史文化街区夜市开街」) says
+ * which article, and the body need not repeat it, so it is not required of the answer's sentence.
+ */
+export function questionForPassage(question: string, title: string, passage: string): string {
+  let out = question;
+  for (const { text } of segment(question)) {
+    if (text.length >= 2 && /^\p{Script=Han}+$/u.test(text) && title.includes(text) && !passage.includes(text))
+      out = out.replace(text, '');
+  }
+  return out;
+}
+
+function directFor(
+  query: ParsedQuery,
+  sentence: string,
+  passage: string,
+  doc: { headline: string; subtitle: string; date: string },
+  w: RankingWeights,
+) {
+  const question = questionForPassage(query.normalized, `${doc.headline} ${doc.subtitle}`, passage);
+  return directAnswer(question, sentence, passage, doc.date, w);
+}
+
 /** The short answer the result for passage `id` would carry if offered as the answer. */
 export function shortAnswerOf(
   index: SearchIndex,
@@ -102,7 +128,7 @@ export function shortAnswerOf(
   w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
   const { passage, sentence, doc } = shownText(index, id, query, idf, w);
-  return directAnswer(query.normalized, sentence.text, passage, doc.date, w);
+  return directFor(query, sentence.text, passage, doc, w);
 }
 
 export function toResult(
@@ -121,7 +147,7 @@ export function toResult(
       ? undefined
       : s.direct !== undefined
         ? (s.direct ?? undefined)
-        : directAnswer(query.normalized, sentence.text, passage, doc.date, w);
+        : directFor(query, sentence.text, passage, doc, w);
   return {
     articleId: doc.id,
     kind: doc.kind,

@@ -28,6 +28,39 @@ describe('what a question asks for', () => {
     expect(askedFor('垃圾分类的知晓率是多少')?.units).toContain('%');
   });
 
+  it('counts people when the noun counted is one of persons, and rain by its depth', () => {
+    const s = '项目总投资15亿元，达产后可提供就业岗位800个，首批招收技术工人260名。';
+    expect(directAnswer('这个项目能招多少工人', s)?.text).toBe('260名');
+    // A sum is never the head count asked for.
+    expect(directAnswer('这个项目能招多少工人', '项目总投资15亿元，预计明年投产。')).toBeUndefined();
+    // ...but the sum is asked when the persons' fee is.
+    expect(askedFor('每名学生要交多少费用')?.units).toContain('元');
+    const rain = '今年入梅以来累计降雨量达420毫米，全区新建泵站5座。';
+    expect(directAnswer('今年梅雨下了多少雨', rain)?.text).toBe('420毫米');
+    expect(directAnswer('今年梅雨下了多少雨', '全区新建、改造排涝泵站5座。')).toBeUndefined();
+  });
+
+  it("binds a figure to the question's subject, not to the word saying the question is asked now", () => {
+    const s = '这条串起沿河景点的步道实现全线贯通。步道全长12.6公里，沿线新建休憩驿站8座。';
+    expect(directAnswer('那条步道现在有多长', s)?.text).toBe('12.6公里');
+    // The subject must still stand in the sentence.
+    expect(directAnswer('那条绿道现在有多长', '新建的桥梁全长12.6公里。')).toBeUndefined();
+  });
+
+  it('reads 几点关门 as the end of the span news gives as times, the verb not required', () => {
+    const s = '夜市每周五至周日19:00至22:30开放，将持续到9月底。';
+    expect(directAnswer('夜市几点关门', s)?.text).toBe('22:30');
+    // The subject must still stand in the sentence.
+    expect(directAnswer('图书馆几点关门', s)).toBeUndefined();
+  });
+
+  it('asks a person when a role noun outside the title list is asked by name', () => {
+    expect(askedFor('救了独居老人的快递员叫什么')?.kind).toBe('person');
+    expect(askedFor('做蓝印花布的老手艺人叫啥')?.kind).toBe('person');
+    // A thing asked by name is no person.
+    expect(askedFor('这个活动叫什么名字')?.kind).toBe('thing');
+  });
+
   it('knows the title of the person asked for', () => {
     expect(askedFor('主持会议的副区长是谁')?.noun).toBe('副区长');
   });

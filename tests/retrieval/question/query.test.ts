@@ -172,6 +172,37 @@ describe('parseQuery', () => {
     expect(recut.map((c) => c.terms[0])).toEqual(['濠河', '边', '樱花']);
   });
 
+  it('re-cuts a lone character into the reading the archive prints far more often', () => {
+    const concepts = [
+      { terms: ['濠'], weight: 0.35 },
+      { terms: ['河边'], weight: 1 },
+      { terms: ['救生圈'], weight: 1 },
+    ];
+    // Both readings stand in the archive; the name in many passages, the other word in one.
+    const counts = new Map([
+      ['濠河', 19],
+      ['河边', 1],
+      ['救生圈', 2],
+    ]);
+    const archive = {
+      occurs: (t: string) => counts.has(t),
+      isWord: () => false,
+      passageCount: (t: string) => counts.get(t) ?? 0,
+    };
+    expect(glueSingles(concepts, '濠河边上放了多少个救生圈', archive).map((c) => c.terms[0])).toEqual([
+      '濠河',
+      '边',
+      '救生圈',
+    ]);
+    // Not where the two readings are about as common: the question's own cut stands.
+    counts.set('河边', 12);
+    expect(glueSingles(concepts, '濠河边上放了多少个救生圈', archive).map((c) => c.terms[0])).toEqual([
+      '濠',
+      '河边',
+      '救生圈',
+    ]);
+  });
+
   it('knows what kind of answer is asked for', () => {
     expect(answerTypeOf('唐闸古镇规划面积多大')).toMatchObject({ kind: 'number' });
     expect(answerTypeOf('哪个社区开展了活动')).toEqual({ kind: 'entity', suffixes: expect.arrayContaining(['社区']) });

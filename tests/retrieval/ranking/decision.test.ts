@@ -148,6 +148,14 @@ describe('the decision', () => {
     expect(topical({ ...stray, cover: RANKING.decision.topicGate.cover })).toBe(true);
   });
 
+  it('shows a passage holding the only content word of a question that has one', () => {
+    const single = { ...strong, contentMatched: 1, contentAsked: 1, rareMatched: false, cover: 0.5 };
+    expect(topical(single)).toBe(true);
+    // One of two is still a stray word.
+    expect(topical({ ...single, contentAsked: 2 })).toBe(false);
+    expect(topical({ ...single, contentMatched: 0 })).toBe(false);
+  });
+
   it('offers the committed model’s answer for strong evidence, and not when a rare name is missing and the kind of answer absent', () => {
     expect(decide(strong).confidence).toBe('answer');
     // (The kind of answer absent, no short answer stands there either: one was sought in vain.)
