@@ -392,6 +392,7 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
     taken = true;
   }
   for (const { text: word } of taken ? segment(text) : words) addWord(addConcept, word, weigh);
+  surnameBeforeAddress(concepts, rest, w);
   markFocus(concepts, rest);
   return {
     normalized,
@@ -401,6 +402,41 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
     recent: PRESENT.test(rest),
     latest: LATEST.test(rest),
   };
+}
+
+// Spoken terms of address after a surname (顾师傅, 李阿姨, 王老师): residents name a person so, while
+// news prints the full name (顾德明) and seldom the address term.
+const ADDRESS_TERMS = new Set([
+  '师傅',
+  '阿姨',
+  '大爷',
+  '大妈',
+  '大姐',
+  '大哥',
+  '奶奶',
+  '爷爷',
+  '老师',
+  '先生',
+  '女士',
+  '阿婆',
+  '老伯',
+]);
+
+/**
+ * A lone character right before a term of address is a surname: it names the person, so it weighs
+ * as a word, and the address term, which the report seldom repeats, as a light word.
+ */
+export function surnameBeforeAddress(concepts: Concept[], question: string, w: RankingWeights = RANKING): void {
+  for (let k = 1; k < concepts.length; k++) {
+    const surname = concepts[k - 1]!;
+    const address = concepts[k]!;
+    if (surname.terms.length !== 1 || address.terms.length !== 1) continue;
+    if (!HAN_ONLY.test(surname.terms[0]!) || surname.terms[0]!.length !== 1) continue;
+    // Side by side in the question (书法课的老师 is no surname).
+    if (!ADDRESS_TERMS.has(address.terms[0]!) || !question.includes(surname.terms[0]! + address.terms[0]!)) continue;
+    surname.weight = 1;
+    address.weight = w.concept.lightWord;
+  }
 }
 
 // Words that frame a figure rather than name what it counts, so never the word asked about: a

@@ -5,10 +5,12 @@ import {
   glueSingles,
   parseQuery,
   splitUnknownConcepts,
+  surnameBeforeAddress,
   wordWeight,
 } from '../../../src/retrieval/question/query.ts';
 import synonymData from '../../../src/retrieval/question/synonyms.json' with { type: 'json' };
 import { synonymsOf } from '../../../src/retrieval/question/synonyms.ts';
+import { RANKING } from '../../../src/retrieval/weights.ts';
 
 const mainTerms = (q: string) => parseQuery(q).concepts.map((c) => c.terms[0]);
 
@@ -258,5 +260,32 @@ describe('the word asked about (focus)', () => {
     expect(focus('给环卫工歇脚的站点全区有多少个')).toBeUndefined();
     expect(focus('居民用电一度多少钱')).toBeUndefined();
     expect(focus('居民用电多少钱')).toBe('用电');
+  });
+});
+
+describe('a surname before a term of address', () => {
+  const weightOf = (q: string, term: string) => parseQuery(q).concepts.find((c) => c.terms[0] === term)?.weight;
+
+  it('weighs the surname as a word and the address term as a light word', () => {
+    expect(weightOf('王阿姨在社区做了几年志愿者', '王')).toBe(1);
+    expect(weightOf('王阿姨在社区做了几年志愿者', '阿姨')).toBe(RANKING.concept.lightWord);
+  });
+
+  it('leaves a character that is not beside the address term alone', () => {
+    const concepts = [
+      { terms: ['课'], weight: RANKING.concept.singleChar },
+      { terms: ['老师'], weight: 1 },
+    ];
+    surnameBeforeAddress(concepts, '书法课的老师是谁');
+    expect(concepts.map((c) => c.weight)).toEqual([RANKING.concept.singleChar, 1]);
+  });
+
+  it('leaves a word before the address term alone', () => {
+    const concepts = [
+      { terms: ['志愿者'], weight: 1 },
+      { terms: ['老师'], weight: 1 },
+    ];
+    surnameBeforeAddress(concepts, '志愿者老师有几位');
+    expect(concepts.map((c) => c.weight)).toEqual([1, 1]);
   });
 });
