@@ -63,6 +63,13 @@ describe('parseQuery', () => {
     expect(synonymsOf('老小区')).toContain('老旧小区');
   });
 
+  it('matches the spoken time of day with the written one', () => {
+    expect(parseQuery('夜市晚上几点关门').concepts.find((c) => c.terms[0] === '晚上')?.terms).toContain('晚间');
+    expect(synonymsOf('日间')).toContain('白天');
+    // A time word is not a synonym of the other half of the day.
+    expect(synonymsOf('晚上')).not.toContain('白天');
+  });
+
   it('reads Traditional characters as Simplified', () => {
     expect(mainTerms('國家安全教育')).toEqual(expect.arrayContaining(['国家安全']));
   });
