@@ -359,6 +359,10 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/多会儿/g, '什么时候'],
 ];
 
+// A rate asked in speech by one unit of time (一秒钟能抽多少水, 一小时能走多远): news writes the rate
+// with 每 (每秒12立方米, 每小时), and the bare 秒钟 or 小时 stands in no report of it.
+const SPOKEN_RATE = /一(秒|分钟|小时|天)钟?/g;
+
 /** The question with its spoken question words in their standard form. */
 export function standardQuestionWords(text: string): string {
   return COLLOQUIAL.reduce((t, [spoken, standard]) => t.replace(spoken, standard), text);
@@ -372,7 +376,7 @@ export function parseQuery(question: string, w: RankingWeights = RANKING): Parse
   let text = rest.replace(NUMBER_WORD, ' ').replace(SCAFFOLDING_PATTERN, ' ').replace(STOP_PHRASES, ' ');
   // In a question for a figure, a measure noun names the figure asked for (报名人数有多少): news
   // gives the figure with its unit (报名31650人), not the noun.
-  if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ');
+  if (wantsNumber) text = text.replace(MEASURE_NOUNS, ' ').replace(SPOKEN_RATE, '每$1');
   const concepts: Concept[] = [];
   const addConcept = conceptAdder(concepts);
   const weigh = (word: string) => wordWeight(word, w);

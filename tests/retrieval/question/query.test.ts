@@ -296,3 +296,17 @@ describe('a surname before a term of address', () => {
     expect(concepts.map((c) => c.weight)).toEqual([1, 1]);
   });
 });
+
+describe('a rate asked by one unit of time', () => {
+  const terms = (q: string) => parseQuery(q).concepts.map((c) => c.terms[0]);
+
+  it('reads 一秒钟 or 一小时 in a figure question as the written rate 每秒, 每小时', () => {
+    expect(terms('新泵站一秒钟能排多少水')).toContain('每秒');
+    expect(terms('新泵站一秒钟能排多少水')).not.toContain('秒钟');
+    expect(terms('景区一天能接待多少游客')).toContain('每天');
+  });
+
+  it('leaves a question that asks for no figure as it is', () => {
+    expect(terms('一天之内办完了哪些手续').join(' ')).not.toContain('每');
+  });
+});
