@@ -63,6 +63,12 @@ describe('parseQuery', () => {
     expect(synonymsOf('老小区')).toContain('老旧小区');
   });
 
+  it('matches spoken words for a market and its stalls with the written ones', () => {
+    expect(synonymsOf('集市')).toContain('市集');
+    expect(synonymsOf('摊子')).toContain('摊位');
+    expect(synonymsOf('摊位')).not.toContain('集市');
+  });
+
   it('matches the spoken time of day with the written one', () => {
     expect(parseQuery('夜市晚上几点关门').concepts.find((c) => c.terms[0] === '晚上')?.terms).toContain('晚间');
     expect(synonymsOf('日间')).toContain('白天');
