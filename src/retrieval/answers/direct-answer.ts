@@ -32,6 +32,7 @@ import {
   countedNouns,
   countsAnyPeople,
   countsAsked,
+  otherCountedNoun,
   countsPlacesOf,
   dateBound,
   insideOtherPlace,
@@ -248,10 +249,12 @@ function scoreSentence(
       if (
         (asked.namedUnit || asked.counted !== undefined) &&
         !countsAnyPeople(asked.units, c.unit) &&
-        !countsAsked(question, countedNouns(text, c.end)) &&
+        !countsAsked(question, countedNouns(text, c.end), c.unit) &&
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
         continue;
+      // 「几个充电枪」: 超充站3座 counts stations, in a measure word of its own.
+      if (otherCountedNoun(question, text, c.start, c.end, c.unit)) continue;
       // 「三处停车场中」: the group the sentence picks from, not a count asked for.
       if (amongGroup(text, c.end)) continue;
       // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.

@@ -461,6 +461,12 @@ function readAsked(question: string): AskedFor | undefined {
   if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {
     const next = tagHan(after.match(/^\p{Script=Han}+/u)?.[0] ?? '')[0];
     if (next && next.word.length >= 2 && /^(?:n|nz|vn)$/.test(next.tag)) counted = next.word;
+    // 「有多少公共充电桩」: a noun phrase that closes the question is what is counted, whatever word
+    // opens it (an attribute such as 公共, 新建).
+    const run = after.match(/^(\p{Script=Han}{2,8}?)[呢啊呀吗]?(?:[？?！!。]|$)/u)?.[1];
+    const first = run ? tagHan(run)[0] : undefined;
+    // (Not a span asked with a second question word: 几点到几点.)
+    if (!counted && run && first && /^(?:n|nz|vn|b|a|j|x)$/.test(first.tag) && !/几|多少/u.test(run)) counted = run;
   }
   return {
     bound,
