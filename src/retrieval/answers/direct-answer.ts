@@ -42,6 +42,7 @@ import {
   partOrWhole,
   pastFigure,
   plannedFigure,
+  priceForDifference,
   runningTotal,
   wholePeriodFor,
   withYear,
@@ -279,6 +280,8 @@ function scoreSentence(
       if (insideOtherPlace(question, clauseAround(text, c.start, c.end), asked.terms)) continue;
       // What is now is not what was (「由原来的1条增加到2条」).
       if (pastFigure(question, text, c.start)) continue;
+      // 「能便宜多少」: a price is not how much less is paid.
+      if (priceForDifference(question, clauseAround(text, c.start, c.end))) continue;
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).

@@ -416,6 +416,19 @@ export function otherPeriod(question: string, sentence: string): boolean {
   return !THAT_DAY.test(sentence);
 }
 
+// 「能便宜多少」「少交多少钱」 ask for a difference: how much less or more than something else.
+const ASKS_DIFFERENCE = /(?:便宜|省|少[交花付]?|多[交花付])了?(?:多少|几)/u;
+// The words news gives a difference with: a subsidy, discount or cut (每餐再补贴3元, 优惠5元, 减免2元).
+const DIFFERENCE = /补贴|补助|优惠|便宜|减|省|折|降|让利|少|低|多|高|差/u;
+
+/**
+ * 「80岁以上老人能便宜多少」 asks for a difference: a price or sum its clause gives with no word of a
+ * reduction or a gap (「80岁以上老人每餐8元」) is a price, not how much less is paid.
+ */
+export function priceForDifference(question: string, clause: string): boolean {
+  return ASKS_DIFFERENCE.test(question) && !DIFFERENCE.test(clause);
+}
+
 // A question about what is done (已经建好), and the words news marks a plan or target with.
 const DONE = /已经|已/u;
 const PLANNED = /计划|拟|预计|目标|力争|争取|(?<!即)将(?!近)/u;

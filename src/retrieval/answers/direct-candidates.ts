@@ -130,6 +130,7 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
+    if (unit === '周' && text[end] === '岁') continue; // 80周岁: an age, not weeks
     // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
