@@ -123,8 +123,9 @@ export function countsAsked(question: string, nouns: string[], unit?: string): b
 export function otherCountedNoun(question: string, text: string, start: number, end: number, unit?: string): boolean {
   const m = question.match(COUNTED_AFTER);
   if (!m || unit === undefined || unit === m[1] || m[2]!.length < 2) return false;
-  // Measure words of one family (名 and 人) count the same things.
+  // Measure words of one family (名 and 人) count the same things; a head count answers 多少个名额.
   if (FAMILY_OF.has(unit) && FAMILY_OF.get(unit) === FAMILY_OF.get(m[1]!)) return false;
+  if (FAMILY_OF.get(unit) === 'people') return false;
   const target = m[2]!;
   // What follows the measure word must end in a noun, its head (几个充电*枪*; 多少人*参加* names what
   // they did).

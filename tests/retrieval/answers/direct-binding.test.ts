@@ -14,12 +14,14 @@ import {
   insideOtherPlace,
   listTotal,
   oneDayForSum,
+  otherCountedNoun,
   otherMeasure,
   otherPeriod,
   partOrWhole,
   pastFigure,
   ownNoun,
   plannedFigure,
+  priceForDifference,
   runningTotal,
   wholePeriodFor,
   withYear,
@@ -766,5 +768,58 @@ describe('a date is no sum of yen', () => {
   it('reads 「3月5日元宵节」 as a date, and 日元 after a figure as yen', () => {
     expect(directAnswer('元宵灯会门票多少钱', '3月5日元宵节晚上，元宵灯会开幕，门票免费。')).toBeUndefined();
     expect(text(directAnswer('项目投资多少钱', '该项目由日本企业投资，总投资30亿日元。'))).toBe('30亿日元');
+  });
+});
+
+describe('a figure in another measure word than the one asked', () => {
+  it('refuses it when its clause names another thing than the noun counted after the measure word', () => {
+    const s = '截至9月底，全区已建成公共充电桩3600余个，今年内还将新建超充站3座。';
+    expect(otherCountedNoun('工农路那个快充站有几个充电枪', s, s.indexOf('3座'), s.indexOf('3座') + 2, '座')).toBe(
+      true,
+    );
+    expect(
+      directAnswer('工农路那个快充站有几个充电枪', '今年内还将新建超充站3座，进一步缓解充电焦虑。'),
+    ).toBeUndefined();
+  });
+
+  it('keeps it when the clause names the noun counted, or the measure word is the one asked', () => {
+    const s = '新建的停车场配备充电桩12根。';
+    expect(otherCountedNoun('停车场有几个充电桩', s, s.indexOf('12根'), s.indexOf('12根') + 3, '根')).toBe(false);
+    expect(text(directAnswer('停车场有几个充电桩', s))).toBe('12根');
+    expect(text(directAnswer('工农路那个快充站有几个充电枪', '充电站共有超充桩10个，单桩最大功率480千瓦。'))).toBe(
+      '10个',
+    );
+  });
+
+  it('keeps it within one family of measure words, and after 多少人 a verb names no counted noun', () => {
+    const s = '3000名跑步爱好者沿濠河环跑。';
+    expect(otherCountedNoun('新年健身跑有多少人参加', s, 0, 5, '名')).toBe(false);
+  });
+});
+
+describe('a noun phrase closing 多少 is what is counted', () => {
+  it('refuses a figure of another noun (三处停车场) for 多少公共充电桩', () => {
+    expect(askedFor('崇川现在一共有多少公共充电桩')?.counted).toBe('公共充电桩');
+    expect(directAnswer('崇川现在一共有多少公共充电桩', '新建的三处停车场都配建了新能源汽车充电桩。')).toBeUndefined();
+  });
+
+  it('answers with the figure given after the noun', () => {
+    expect(text(directAnswer('崇川现在一共有多少公共充电桩', '崇川区已建成各类公共充电桩3600余个。'))).toBe('3600余个');
+  });
+
+  it('reads no counted noun in a span asked with two question words', () => {
+    expect(askedFor('高温天户外干活要避开几点到几点')?.counted).toBeUndefined();
+  });
+});
+
+describe('a difference asked (能便宜多少)', () => {
+  it('refuses a price given with no word of reduction', () => {
+    expect(priceForDifference('80岁以上老人吃饭能便宜多少', '80岁以上老人每餐8元')).toBe(true);
+    expect(directAnswer('80岁以上老人吃饭能便宜多少', '60岁以上老人每餐10元，80岁以上老人每餐8元。')).toBeUndefined();
+  });
+
+  it('answers with the subsidy, and reads 80周岁 as an age, not weeks', () => {
+    expect(priceForDifference('80岁以上老人吃饭能便宜多少', '80周岁以上老人每餐再补贴3元')).toBe(false);
+    expect(text(directAnswer('80岁以上老人吃饭能便宜多少', '80周岁以上老人每餐再补贴3元。'))).toBe('3元');
   });
 });
