@@ -79,6 +79,10 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   duration: ['小时', '分钟', '秒', '个月', '个工作日', '工作日', '天', '年', '周'],
   // How many times: 跳了多少下 is answered by 218次.
   times: ['次', '下', '回', '遍'],
+  // Trees and plants are counted in 棵 or 株 (种树2300余株 answers 多少棵树).
+  plants: ['棵', '株'],
+  // Machines are counted in 台 or 部 (加装电梯38部 answers 几台电梯).
+  machines: ['台', '部'],
 };
 // Measure words, longest first so that 人次 is read before 人.
 const UNITS = [

@@ -823,3 +823,16 @@ describe('a difference asked (能便宜多少)', () => {
     expect(text(directAnswer('80岁以上老人吃饭能便宜多少', '80周岁以上老人每餐再补贴3元。'))).toBe('3元');
   });
 });
+
+describe('figures asked by another measure word of their family', () => {
+  it('answers 几台 with a figure in 部, and 多少棵 with one in 株', () => {
+    expect(text(directAnswer('城东老小区今年要加装几台电梯', '今年街道计划加装电梯38部，目前已完工14部。'))).toBe(
+      '38部',
+    );
+    expect(text(directAnswer('公园今年种了多少棵树', '今年公园补种乔木2300余株。'))).toBe('2300余株');
+  });
+
+  it('refuses a figure in a measure word of another family', () => {
+    expect(directAnswer('城东老小区今年要加装几台电梯', '今年街道计划为38栋楼加装电梯。')).toBeUndefined();
+  });
+});
