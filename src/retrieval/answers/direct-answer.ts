@@ -453,6 +453,18 @@ export function directCandidates(
 }
 
 /**
+ * 「2022年……几个街道」 asks for that year's figure: an article dated in another year whose text names
+ * neither that year nor, a year on, 去年 gives its own year's figure (今年……四个街道), no answer to it.
+ */
+function otherYearsArticle(question: string, text: string, articleDate: string): boolean {
+  const asked = question.match(/((?:19|20)\d{2})年/u)?.[1];
+  const year = articleDate.match(/^(?:19|20)\d{2}/u)?.[0];
+  if (!asked || !year || asked === year) return false;
+  if (text.includes(`${asked}年`) || text.includes(asked)) return false;
+  return !(Number(year) === Number(asked) + 1 && /去年|上年/u.test(text));
+}
+
+/**
  * The short answer to the question from the answer sentence and the passage around it; undefined
  * when the question asks for none of the kinds or when no candidate clearly wins. A date answer
  * carries its year, from the article's date (`articleDate`, YYYY[-MM[-DD]]) when the text omits it.
@@ -464,6 +476,7 @@ export function directAnswer(
   articleDate = '',
   w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
+  if (otherYearsArticle(question, `${sentence}\n${passage}`, articleDate)) return undefined;
   const answer = bareAnswer(question, sentence, passage, w);
   return answer?.kind === 'date' ? { ...answer, text: withYear(answer.text, articleDate) } : answer;
 }

@@ -836,3 +836,16 @@ describe('figures asked by another measure word of their family', () => {
     expect(directAnswer('城东老小区今年要加装几台电梯', '今年街道计划为38栋楼加装电梯。')).toBeUndefined();
   });
 });
+
+describe('a year the question names', () => {
+  const s = '今年，崇川区将对12个老旧小区实施综合改造，项目分布在城东、虹桥、和平桥、新城桥四个街道。';
+  it('gives no figure from an article of another year that names neither that year nor 去年', () => {
+    expect(directAnswer('2022年老小区改造分布在几个街道', s, s, '2025-06-10')).toBeUndefined();
+  });
+
+  it('answers from an article of that year, or of the next year speaking of 去年', () => {
+    expect(text(directAnswer('2022年老小区改造分布在几个街道', s, s, '2022-05-09'))).toBe('四个');
+    const next = '去年，崇川区对12个老旧小区实施综合改造，项目分布在城东、虹桥、和平桥、新城桥四个街道。';
+    expect(text(directAnswer('2022年老小区改造分布在几个街道', next, next, '2023-01-05'))).toBe('四个');
+  });
+});
