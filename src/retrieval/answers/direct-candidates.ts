@@ -263,6 +263,9 @@ export function otherTitle(titles: string, asked: string | undefined): boolean {
 
 // What follows a person's name in news: a verb of speaking or acting (介绍, 主持, 带领…).
 const ACTS_AFTER = /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/u;
+// News introduces a person by a role first (快递员陈立伟, 选手沈佳怡, 环卫工王建): a noun of a role
+// ends in one of these.
+const ROLE_BEFORE = /\p{Script=Han}(?:员|手|师|工)$/u;
 // A verb of speaking, the surest of them.
 const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
 
@@ -323,7 +326,13 @@ function personCandidates(text: string, asked: AskedFor, question = ''): Candida
     const after = titleAfter(text, end);
     // A name not read by jieba as one (x: unknown, nz: our own dictionary) needs a title beside it
     // or a verb of speaking or acting after it.
-    const evidence = t.tag.startsWith('nr') || word !== t.word || before || after || ACTS_AFTER.test(text.slice(end));
+    const evidence =
+      t.tag.startsWith('nr') ||
+      word !== t.word ||
+      before ||
+      after ||
+      ACTS_AFTER.test(text.slice(end)) ||
+      ROLE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
     if (!evidence) return;
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
     const titles = ownTitles(text, start, end, previousEnd);

@@ -849,3 +849,15 @@ describe('a year the question names', () => {
     expect(text(directAnswer('2022年老小区改造分布在几个街道', next, next, '2023-01-05'))).toBe('四个');
   });
 });
+
+describe('a name introduced by its role', () => {
+  it('reads the unknown word after a role noun (快递员, 选手) as a name', () => {
+    const s = '本地选手沈佳怡以1小时16分09秒夺得女子组冠军。';
+    expect(text(directAnswer('女子组冠军是谁', s))).toBe('沈佳怡');
+    expect(text(directAnswer('那个快递员叫什么', '在钟秀街道，快递员陈立伟是居民们眼中的“熟面孔”。'))).toBe('陈立伟');
+  });
+
+  it('reads no name after a word that is no role', () => {
+    expect(directAnswer('女子组冠军是谁', '本地沈佳怡以1小时16分09秒夺得女子组冠军。')).toBeUndefined();
+  });
+});
