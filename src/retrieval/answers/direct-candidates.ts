@@ -35,7 +35,7 @@ const ROUND = '(?:(?:上|数|近|逾|过|超)[十百千万]|[百千万](?=余|�
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
-  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到]((?:${AMOUNT})(${UNIT_ALT})?))?(?:以上|左右|之多)?`,
+  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
@@ -123,8 +123,7 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     const end = start + m[0].length;
     if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
-    // 「3至12个月」: a range's unit, printed once at its end, is its start's too.
-    const unit = m[2] ?? m[4];
+    const unit = m[2];
     const isChinese = !/\d/.test(amount);
     if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
     if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
@@ -140,16 +139,10 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (unit?.endsWith('日元') && /月$/u.test(text.slice(0, start)) && !/[万亿]/u.test(unit)) continue;
     if (isChinese && /^[一两]$/.test(amount) && !asked.units.includes(unit ?? '')) continue; // 一场, 一个: wording
     const bonus = unitBonus(unit, asked);
-    if (bonus === undefined) continue;
-    // 「最长多久」 asks for the top of a range (3至12个月 -> 12个月).
-    const top = m[3] && m[4] && ASKS_TOP.test(question) ? end - m[0].length + m[0].lastIndexOf(m[3]) : undefined;
-    out.push({ start: top ?? start, end, kind: 'quantity', unit, bonus });
+    if (bonus !== undefined) out.push({ start, end, kind: 'quantity', unit, bonus });
   }
   return out;
 }
-
-// The question asks for the upper end of a range: the longest, most, highest.
-const ASKS_TOP = /最长|最多|最高|最大|至多|最久|上限/u;
 
 /** 「节前两天」「三天后」: a figure of time right after 前/后 or right before 后/前, not 提前. */
 function relativeTime(text: string, start: number, end: number): boolean {

@@ -861,14 +861,3 @@ describe('a name introduced by its role', () => {
     expect(directAnswer('女子组冠军是谁', '本地沈佳怡以1小时16分09秒夺得女子组冠军。')).toBeUndefined();
   });
 });
-
-describe('a range whose unit is printed once, at its end', () => {
-  const s = '见习期一般为3至12个月，见习期间由用人单位发放基本生活费。';
-  it('answers 最长多久 with the top of the range', () => {
-    expect(text(directAnswer('见习期最长多久', s))).toBe('12个月');
-  });
-
-  it('answers 多久 with the whole range, not its top', () => {
-    expect(text(directAnswer('见习期多久', s))).toBe('3至12个月');
-  });
-});
