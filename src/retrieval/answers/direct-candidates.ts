@@ -271,6 +271,8 @@ const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
 
 // A street, town or zone a title belongs to (任港街道党工委书记, 市北高新区党工委书记).
 const OWNER = /\p{Script=Han}{2,4}?(?:街道|镇|乡|高新区|开发区|园区|社区|村)/u;
+// The level a title is held at, right before it: 社区书记, 街道党工委书记, 区委书记, 村党支部书记.
+const LEVEL_BEFORE = /(社区|街道|村|镇|区|市)(?:党工委|党委|党总支|党支部|委)?$/u;
 const OWNER_SUFFIX = /(?:街道|镇|乡|高新区|开发区|园区|社区|村)$/u;
 
 /**
@@ -288,6 +290,12 @@ export function otherOwner(titles: string, asked: string | undefined, question: 
     .slice(0, inTitles)
     .replace(/^.*[、，,]/su, '')
     .match(OWNER)?.[0];
+  // 「社区书记」 and 「街道党工委书记」: the level of government a title is held at, named right before it
+  // (past a party body), differs when both name one.
+  const level = (before: string) => before.match(LEVEL_BEFORE)?.[1];
+  const askedLevel = level(question.slice(0, inQuestion));
+  const heldLevel = level(titles.slice(0, inTitles));
+  if (askedLevel && heldLevel && askedLevel !== heldLevel) return true;
   if (!wanted || !held) return false;
   const core = (place: string) => place.replace(OWNER_SUFFIX, '');
   return !wanted.includes(core(held)) && !held.includes(core(wanted));

@@ -861,3 +861,18 @@ describe('a name introduced by its role', () => {
     expect(directAnswer('女子组冠军是谁', '本地沈佳怡以1小时16分09秒夺得女子组冠军。')).toBeUndefined();
   });
 });
+
+describe('the level a title is held at', () => {
+  it('refuses a name holding the title at another level (街道党工委书记 for 社区书记)', () => {
+    expect(otherOwner('街道党工委书记 ', '书记', '红星新村的社区书记是谁')).toBe(true);
+    expect(directAnswer('红星新村的社区书记是谁', '街道党工委书记高远介绍，红星新村今年加装电梯6部。')).toBeUndefined();
+  });
+
+  it('keeps a name holding it at the level asked, or when the question names no level', () => {
+    expect(otherOwner('社区书记 ', '书记', '红星新村的社区书记是谁')).toBe(false);
+    expect(otherOwner('街道党工委书记 ', '书记', '任港街道书记是谁')).toBe(false);
+    expect(text(directAnswer('红星新村的社区书记是谁', '红星新村社区书记蔡文静介绍，今年加装电梯6部。'))).toBe(
+      '蔡文静',
+    );
+  });
+});
