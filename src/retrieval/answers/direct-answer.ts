@@ -41,6 +41,7 @@ import {
   otherPeriod,
   partOrWhole,
   pastFigure,
+  pastForNext,
   plannedFigure,
   priceForDifference,
   runningTotal,
@@ -328,6 +329,8 @@ function scoreSentence(
     // (A date that marks neither end, the day a story is reported, is no answer to it.)
     if (bound === 'other' || (asked.bound && c.kind === 'date' && bound === undefined)) continue;
     if (c.kind === 'date' && asked.event && bound !== 'fits' && !sameEvent(around, asked.event)) continue;
+    // 「下一次哪天」: the date of the occasion reported is not the next one.
+    if (c.kind === 'date' && pastForNext(question, around)) continue;
     const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;

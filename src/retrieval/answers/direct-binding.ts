@@ -417,6 +417,18 @@ export function otherPeriod(question: string, sentence: string): boolean {
   return !THAT_DAY.test(sentence);
 }
 
+// 「下一次哪天办」 asks for a coming occasion; news marks one with a word of the future.
+const ASKS_NEXT = /下一?次|下一?届|下一?期|下一?场|下一?轮/u;
+const FUTURE = /将|计划|预计|拟|下一?次|下一?届|下一?期|下一?场|下一?轮|届时|还会|明年|来年/u;
+
+/**
+ * 「唐闸非遗市集下一次哪天办」: a date whose clause names no future (「4月12日，……市集开市」) is the occasion
+ * reported, not the next one.
+ */
+export function pastForNext(question: string, clause: string): boolean {
+  return ASKS_NEXT.test(question) && !FUTURE.test(clause);
+}
+
 // 「能便宜多少」「少交多少钱」 ask for a difference: how much less or more than something else.
 const ASKS_DIFFERENCE = /(?:便宜|省|少[交花付]?|多[交花付])了?(?:多少|几)/u;
 // The words news gives a difference with: a subsidy, discount or cut (每餐再补贴3元, 优惠5元, 减免2元).

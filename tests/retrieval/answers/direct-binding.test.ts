@@ -19,6 +19,7 @@ import {
   otherPeriod,
   partOrWhole,
   pastFigure,
+  pastForNext,
   ownNoun,
   plannedFigure,
   priceForDifference,
@@ -874,5 +875,17 @@ describe('the level a title is held at', () => {
     expect(text(directAnswer('红星新村的社区书记是谁', '红星新村社区书记蔡文静介绍，今年加装电梯6部。'))).toBe(
       '蔡文静',
     );
+  });
+});
+
+describe('the next occasion asked (下一次哪天)', () => {
+  it('refuses the date of the occasion reported', () => {
+    expect(pastForNext('唐闸非遗市集下一次哪天办', '4月12日，唐闸古镇春季非遗市集在广场开市')).toBe(true);
+    expect(directAnswer('唐闸非遗市集下一次哪天办', '4月12日，唐闸古镇春季非遗市集在广场开市。')).toBeUndefined();
+  });
+
+  it('answers with a date the text gives as coming', () => {
+    expect(pastForNext('唐闸非遗市集下一次哪天办', '下一次市集将于10月1日在唐闸古镇举办')).toBe(false);
+    expect(text(directAnswer('唐闸非遗市集下一次哪天办', '下一次非遗市集将于10月1日在唐闸古镇举办。'))).toBe('10月1日');
   });
 });
