@@ -264,7 +264,7 @@ const DECISION: DecisionModel = {
       nameAnswerMissing: -1.936,
       margin: 2.445,
     },
-    threshold: 0.02,
+    threshold: 0,
   },
   keepUnderAnswer: 0.2,
   topicGate: { contentWords: 2, cover: 0.7 },

@@ -32,6 +32,7 @@ import {
   countedNouns,
   countsAnyPeople,
   countsAsked,
+  otherCountedNoun,
   countsPlacesOf,
   dateBound,
   insideOtherPlace,
@@ -40,7 +41,9 @@ import {
   otherPeriod,
   partOrWhole,
   pastFigure,
+  pastForNext,
   plannedFigure,
+  priceForDifference,
   runningTotal,
   wholePeriodFor,
   withYear,
@@ -248,10 +251,12 @@ function scoreSentence(
       if (
         (asked.namedUnit || asked.counted !== undefined) &&
         !countsAnyPeople(asked.units, c.unit) &&
-        !countsAsked(question, countedNouns(text, c.end)) &&
+        !countsAsked(question, countedNouns(text, c.end), c.unit) &&
         !countsPlacesOf(question, text, c.start, c.end, asked.terms)
       )
         continue;
+      // 「几个充电枪」: 超充站3座 counts stations, in a measure word of its own.
+      if (otherCountedNoun(question, text, c.start, c.end, c.unit)) continue;
       // 「三处停车场中」: the group the sentence picks from, not a count asked for.
       if (amongGroup(text, c.end)) continue;
       // 「6.6公里欢乐跑和2公里亲子跑」: the figure of another noun than the one asked.
@@ -276,6 +281,8 @@ function scoreSentence(
       if (insideOtherPlace(question, clauseAround(text, c.start, c.end), asked.terms)) continue;
       // What is now is not what was (「由原来的1条增加到2条」).
       if (pastFigure(question, text, c.start)) continue;
+      // 「能便宜多少」: a price is not how much less is paid.
+      if (priceForDifference(question, clauseAround(text, c.start, c.end))) continue;
       // What is done is not what is planned.
       if (plannedFigure(question, clauseAround(text, c.start, c.end))) continue;
       // A sum measures what the question asks about (投资, not 产值).
@@ -322,6 +329,8 @@ function scoreSentence(
     // (A date that marks neither end, the day a story is reported, is no answer to it.)
     if (bound === 'other' || (asked.bound && c.kind === 'date' && bound === undefined)) continue;
     if (c.kind === 'date' && asked.event && bound !== 'fits' && !sameEvent(around, asked.event)) continue;
+    // 「下一次哪天」: the date of the occasion reported is not the next one.
+    if (c.kind === 'date' && pastForNext(question, around)) continue;
     const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
@@ -447,6 +456,18 @@ export function directCandidates(
 }
 
 /**
+ * 「2022年……几个街道」 asks for that year's figure: an article dated in another year whose text names
+ * neither that year nor, a year on, 去年 gives its own year's figure (今年……四个街道), no answer to it.
+ */
+function otherYearsArticle(question: string, text: string, articleDate: string): boolean {
+  const asked = question.match(/((?:19|20)\d{2})年/u)?.[1];
+  const year = articleDate.match(/^(?:19|20)\d{2}/u)?.[0];
+  if (!asked || !year || asked === year) return false;
+  if (text.includes(`${asked}年`) || text.includes(asked)) return false;
+  return !(Number(year) === Number(asked) + 1 && /去年|上年/u.test(text));
+}
+
+/**
  * The short answer to the question from the answer sentence and the passage around it; undefined
  * when the question asks for none of the kinds or when no candidate clearly wins. A date answer
  * carries its year, from the article's date (`articleDate`, YYYY[-MM[-DD]]) when the text omits it.
@@ -458,6 +479,7 @@ export function directAnswer(
   articleDate = '',
   w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
+  if (otherYearsArticle(question, `${sentence}\n${passage}`, articleDate)) return undefined;
   const answer = bareAnswer(question, sentence, passage, w);
   return answer?.kind === 'date' ? { ...answer, text: withYear(answer.text, articleDate) } : answer;
 }

@@ -98,9 +98,14 @@ function overlap(a: string, b: string): boolean {
  * one of its words stands in the question (114个老旧小区 for 「老旧小区改造了多少个」, not 11个街道).
  * True when nothing follows: the thing counted is then named elsewhere in the clause.
  */
-export function countsAsked(question: string, nouns: string[]): boolean {
+export function countsAsked(question: string, nouns: string[], unit?: string): boolean {
   if (nouns.length === 0) return true;
-  if (nouns.some((n) => question.includes(n) || overlap(n, question))) return true;
+  // 「快充站有几个充电枪」: a figure in another measure word than the one asked (3座) counts what the
+  // question counts only when its noun is the one right after the asked measure word; the question's
+  // other words name where or whose (3座超充站 counts stations, not the 充电枪 asked).
+  const m = question.match(COUNTED_AFTER);
+  const target = m && unit !== undefined && unit !== m[1] && m[2]!.length >= 2 ? m[2]! : question;
+  if (nouns.some((n) => target.includes(n) || overlap(n, target))) return true;
   // A compound names a kind of its last character (车站 is a 站, 展厅 a 厅): 「几个站」 counts 11座车站.
   const head = question.match(COUNTED_HEAD)?.[1];
   if (head && nouns.some((n) => n.endsWith(head))) return true;
@@ -108,6 +113,31 @@ export function countsAsked(question: string, nouns: string[]): boolean {
   // 「多少户人家」, 680名老人 「多少位长者」): one such word stands for another.
   return nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p));
 }
+
+/**
+ * 「快充站有几个充电枪」 asked in 个 and a figure in another measure word (超充站3座): the figure counts
+ * the thing asked only when its clause names that thing, after the figure or before it. A measure word
+ * of its own (座, not 个) says the figure counts something else unless the text ties it to the noun.
+ * True when the figure is refused.
+ */
+export function otherCountedNoun(question: string, text: string, start: number, end: number, unit?: string): boolean {
+  const m = question.match(COUNTED_AFTER);
+  if (!m || unit === undefined || unit === m[1] || m[2]!.length < 2) return false;
+  // Measure words of one family (名 and 人) count the same things; a head count answers 多少个名额.
+  if (FAMILY_OF.has(unit) && FAMILY_OF.get(unit) === FAMILY_OF.get(m[1]!)) return false;
+  if (FAMILY_OF.get(unit) === 'people') return false;
+  const target = m[2]!;
+  // What follows the measure word must end in a noun, its head (几个充电*枪*; 多少人*参加* names what
+  // they did).
+  if (!NOUN_TAG.test(tagHan(target).pop()?.tag ?? '')) return false;
+  const head = text.slice(0, start);
+  const from = Math.max(...[...'。；;！？!?，,'].map((p) => head.lastIndexOf(p))) + 1;
+  const near = `${head.slice(from)}${countedNouns(text, end).join('')}`;
+  return !(near.includes(target) || overlap(target, near));
+}
+
+// The noun a question counts right after its measure word, closing the question (几个充电枪, 多少个摊位).
+const COUNTED_AFTER = new RegExp(`(?:多少|几)(${UNIT_ALT})(\\p{Script=Han}+?)[呢啊呀吗]?(?:[？?！!。]|$)`, 'u');
 
 // The one-character noun a question counts, closing the question (几个站, 多少座桥).
 const COUNTED_HEAD = new RegExp(`(?:多少|几)(?:${UNIT_ALT})(\\p{Script=Han})(?=$|[呢啊吗呀？?])`, 'u');
@@ -385,6 +415,31 @@ export function otherPeriod(question: string, sentence: string): boolean {
   if (named.some((t) => asked.includes(t))) return false;
   if (named.length === 0) return /累计|以来/u.test(sentence) && !THAT_DAY.test(sentence);
   return !THAT_DAY.test(sentence);
+}
+
+// 「下一次哪天办」 asks for a coming occasion; news marks one with a word of the future.
+const ASKS_NEXT = /下一?次|下一?届|下一?期|下一?场|下一?轮/u;
+const FUTURE = /将|计划|预计|拟|下一?次|下一?届|下一?期|下一?场|下一?轮|届时|还会|明年|来年/u;
+
+/**
+ * 「唐闸非遗市集下一次哪天办」: a date whose clause names no future (「4月12日，……市集开市」) is the occasion
+ * reported, not the next one.
+ */
+export function pastForNext(question: string, clause: string): boolean {
+  return ASKS_NEXT.test(question) && !FUTURE.test(clause);
+}
+
+// 「能便宜多少」「少交多少钱」 ask for a difference: how much less or more than something else.
+const ASKS_DIFFERENCE = /(?:便宜|省|少[交花付]?|多[交花付])了?(?:多少|几)/u;
+// The words news gives a difference with: a subsidy, discount or cut (每餐再补贴3元, 优惠5元, 减免2元).
+const DIFFERENCE = /补贴|补助|优惠|便宜|减|省|折|降|让利|少|低|多|高|差/u;
+
+/**
+ * 「80岁以上老人能便宜多少」 asks for a difference: a price or sum its clause gives with no word of a
+ * reduction or a gap (「80岁以上老人每餐8元」) is a price, not how much less is paid.
+ */
+export function priceForDifference(question: string, clause: string): boolean {
+  return ASKS_DIFFERENCE.test(question) && !DIFFERENCE.test(clause);
 }
 
 // A question about what is done (已经建好), and the words news marks a plan or target with.

@@ -130,6 +130,7 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (/[a-z]/.test(text[start - 1] ?? '')) continue; // part of a code (A1类, G15)
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
+    if (unit === '周' && text[end] === '岁') continue; // 80周岁: an age, not weeks
     // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
@@ -262,11 +263,16 @@ export function otherTitle(titles: string, asked: string | undefined): boolean {
 
 // What follows a person's name in news: a verb of speaking or acting (介绍, 主持, 带领…).
 const ACTS_AFTER = /^(?:当选|介绍|表示|说|讲|指出|强调|告诉|认为|带领|主持|出席|参加|为|担任|任|同志|一行)/u;
+// News introduces a person by a role first (快递员陈立伟, 选手沈佳怡, 环卫工王建): a noun of a role
+// ends in one of these.
+const ROLE_BEFORE = /\p{Script=Han}(?:员|手|师|工)$/u;
 // A verb of speaking, the surest of them.
 const SPOKEN_AFTER = /^(?:介绍|表示|说|指出|强调|告诉)/u;
 
 // A street, town or zone a title belongs to (任港街道党工委书记, 市北高新区党工委书记).
 const OWNER = /\p{Script=Han}{2,4}?(?:街道|镇|乡|高新区|开发区|园区|社区|村)/u;
+// The level a title is held at, right before it: 社区书记, 街道党工委书记, 区委书记, 村党支部书记.
+const LEVEL_BEFORE = /(社区|街道|村|镇|区|市)(?:党工委|党委|党总支|党支部|委)?$/u;
 const OWNER_SUFFIX = /(?:街道|镇|乡|高新区|开发区|园区|社区|村)$/u;
 
 /**
@@ -284,6 +290,12 @@ export function otherOwner(titles: string, asked: string | undefined, question: 
     .slice(0, inTitles)
     .replace(/^.*[、，,]/su, '')
     .match(OWNER)?.[0];
+  // 「社区书记」 and 「街道党工委书记」: the level of government a title is held at, named right before it
+  // (past a party body), differs when both name one.
+  const level = (before: string) => before.match(LEVEL_BEFORE)?.[1];
+  const askedLevel = level(question.slice(0, inQuestion));
+  const heldLevel = level(titles.slice(0, inTitles));
+  if (askedLevel && heldLevel && askedLevel !== heldLevel) return true;
   if (!wanted || !held) return false;
   const core = (place: string) => place.replace(OWNER_SUFFIX, '');
   return !wanted.includes(core(held)) && !held.includes(core(wanted));
@@ -322,7 +334,13 @@ function personCandidates(text: string, asked: AskedFor, question = ''): Candida
     const after = titleAfter(text, end);
     // A name not read by jieba as one (x: unknown, nz: our own dictionary) needs a title beside it
     // or a verb of speaking or acting after it.
-    const evidence = t.tag.startsWith('nr') || word !== t.word || before || after || ACTS_AFTER.test(text.slice(end));
+    const evidence =
+      t.tag.startsWith('nr') ||
+      word !== t.word ||
+      before ||
+      after ||
+      ACTS_AFTER.test(text.slice(end)) ||
+      ROLE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
     if (!evidence) return;
     if ([before, after].some((r) => r && BYLINE_ROLES.includes(r)) && !BYLINE_ROLES.includes(asked.noun ?? '')) return;
     const titles = ownTitles(text, start, end, previousEnd);

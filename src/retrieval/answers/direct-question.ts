@@ -79,6 +79,10 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   duration: ['小时', '分钟', '秒', '个月', '个工作日', '工作日', '天', '年', '周'],
   // How many times: 跳了多少下 is answered by 218次.
   times: ['次', '下', '回', '遍'],
+  // Trees and plants are counted in 棵 or 株 (种树2300余株 answers 多少棵树).
+  plants: ['棵', '株'],
+  // Machines are counted in 台 or 部 (加装电梯38部 answers 几台电梯).
+  machines: ['台', '部'],
 };
 // Measure words, longest first so that 人次 is read before 人.
 const UNITS = [
@@ -461,6 +465,12 @@ function readAsked(question: string): AskedFor | undefined {
   if (kind === 'quantity' && units.length === 0 && /^(?:多少|几)$/u.test(phrase[0])) {
     const next = tagHan(after.match(/^\p{Script=Han}+/u)?.[0] ?? '')[0];
     if (next && next.word.length >= 2 && /^(?:n|nz|vn)$/.test(next.tag)) counted = next.word;
+    // 「有多少公共充电桩」: a noun phrase that closes the question is what is counted, whatever word
+    // opens it (an attribute such as 公共, 新建).
+    const run = after.match(/^(\p{Script=Han}{2,8}?)[呢啊呀吗]?(?:[？?！!。]|$)/u)?.[1];
+    const first = run ? tagHan(run)[0] : undefined;
+    // (Not a span asked with a second question word: 几点到几点.)
+    if (!counted && run && first && /^(?:n|nz|vn|b|a|j|x)$/.test(first.tag) && !/几|多少/u.test(run)) counted = run;
   }
   return {
     bound,

@@ -14,12 +14,15 @@ import {
   insideOtherPlace,
   listTotal,
   oneDayForSum,
+  otherCountedNoun,
   otherMeasure,
   otherPeriod,
   partOrWhole,
   pastFigure,
+  pastForNext,
   ownNoun,
   plannedFigure,
+  priceForDifference,
   runningTotal,
   wholePeriodFor,
   withYear,
@@ -766,5 +769,123 @@ describe('a date is no sum of yen', () => {
   it('reads 「3月5日元宵节」 as a date, and 日元 after a figure as yen', () => {
     expect(directAnswer('元宵灯会门票多少钱', '3月5日元宵节晚上，元宵灯会开幕，门票免费。')).toBeUndefined();
     expect(text(directAnswer('项目投资多少钱', '该项目由日本企业投资，总投资30亿日元。'))).toBe('30亿日元');
+  });
+});
+
+describe('a figure in another measure word than the one asked', () => {
+  it('refuses it when its clause names another thing than the noun counted after the measure word', () => {
+    const s = '截至9月底，全区已建成公共充电桩3600余个，今年内还将新建超充站3座。';
+    expect(otherCountedNoun('工农路那个快充站有几个充电枪', s, s.indexOf('3座'), s.indexOf('3座') + 2, '座')).toBe(
+      true,
+    );
+    expect(
+      directAnswer('工农路那个快充站有几个充电枪', '今年内还将新建超充站3座，进一步缓解充电焦虑。'),
+    ).toBeUndefined();
+  });
+
+  it('keeps it when the clause names the noun counted, or the measure word is the one asked', () => {
+    const s = '新建的停车场配备充电桩12根。';
+    expect(otherCountedNoun('停车场有几个充电桩', s, s.indexOf('12根'), s.indexOf('12根') + 3, '根')).toBe(false);
+    expect(text(directAnswer('停车场有几个充电桩', s))).toBe('12根');
+    expect(text(directAnswer('工农路那个快充站有几个充电枪', '充电站共有超充桩10个，单桩最大功率480千瓦。'))).toBe(
+      '10个',
+    );
+  });
+
+  it('keeps it within one family of measure words, and after 多少人 a verb names no counted noun', () => {
+    const s = '3000名跑步爱好者沿濠河环跑。';
+    expect(otherCountedNoun('新年健身跑有多少人参加', s, 0, 5, '名')).toBe(false);
+  });
+});
+
+describe('a noun phrase closing 多少 is what is counted', () => {
+  it('refuses a figure of another noun (三处停车场) for 多少公共充电桩', () => {
+    expect(askedFor('崇川现在一共有多少公共充电桩')?.counted).toBe('公共充电桩');
+    expect(directAnswer('崇川现在一共有多少公共充电桩', '新建的三处停车场都配建了新能源汽车充电桩。')).toBeUndefined();
+  });
+
+  it('answers with the figure given after the noun', () => {
+    expect(text(directAnswer('崇川现在一共有多少公共充电桩', '崇川区已建成各类公共充电桩3600余个。'))).toBe('3600余个');
+  });
+
+  it('reads no counted noun in a span asked with two question words', () => {
+    expect(askedFor('高温天户外干活要避开几点到几点')?.counted).toBeUndefined();
+  });
+});
+
+describe('a difference asked (能便宜多少)', () => {
+  it('refuses a price given with no word of reduction', () => {
+    expect(priceForDifference('80岁以上老人吃饭能便宜多少', '80岁以上老人每餐8元')).toBe(true);
+    expect(directAnswer('80岁以上老人吃饭能便宜多少', '60岁以上老人每餐10元，80岁以上老人每餐8元。')).toBeUndefined();
+  });
+
+  it('answers with the subsidy, and reads 80周岁 as an age, not weeks', () => {
+    expect(priceForDifference('80岁以上老人吃饭能便宜多少', '80周岁以上老人每餐再补贴3元')).toBe(false);
+    expect(text(directAnswer('80岁以上老人吃饭能便宜多少', '80周岁以上老人每餐再补贴3元。'))).toBe('3元');
+  });
+});
+
+describe('figures asked by another measure word of their family', () => {
+  it('answers 几台 with a figure in 部, and 多少棵 with one in 株', () => {
+    expect(text(directAnswer('城东老小区今年要加装几台电梯', '今年街道计划加装电梯38部，目前已完工14部。'))).toBe(
+      '38部',
+    );
+    expect(text(directAnswer('公园今年种了多少棵树', '今年公园补种乔木2300余株。'))).toBe('2300余株');
+  });
+
+  it('refuses a figure in a measure word of another family', () => {
+    expect(directAnswer('城东老小区今年要加装几台电梯', '今年街道计划为38栋楼加装电梯。')).toBeUndefined();
+  });
+});
+
+describe('a year the question names', () => {
+  const s = '今年，崇川区将对12个老旧小区实施综合改造，项目分布在城东、虹桥、和平桥、新城桥四个街道。';
+  it('gives no figure from an article of another year that names neither that year nor 去年', () => {
+    expect(directAnswer('2022年老小区改造分布在几个街道', s, s, '2025-06-10')).toBeUndefined();
+  });
+
+  it('answers from an article of that year, or of the next year speaking of 去年', () => {
+    expect(text(directAnswer('2022年老小区改造分布在几个街道', s, s, '2022-05-09'))).toBe('四个');
+    const next = '去年，崇川区对12个老旧小区实施综合改造，项目分布在城东、虹桥、和平桥、新城桥四个街道。';
+    expect(text(directAnswer('2022年老小区改造分布在几个街道', next, next, '2023-01-05'))).toBe('四个');
+  });
+});
+
+describe('a name introduced by its role', () => {
+  it('reads the unknown word after a role noun (快递员, 选手) as a name', () => {
+    const s = '本地选手沈佳怡以1小时16分09秒夺得女子组冠军。';
+    expect(text(directAnswer('女子组冠军是谁', s))).toBe('沈佳怡');
+    expect(text(directAnswer('那个快递员叫什么', '在钟秀街道，快递员陈立伟是居民们眼中的“熟面孔”。'))).toBe('陈立伟');
+  });
+
+  it('reads no name after a word that is no role', () => {
+    expect(directAnswer('女子组冠军是谁', '本地沈佳怡以1小时16分09秒夺得女子组冠军。')).toBeUndefined();
+  });
+});
+
+describe('the level a title is held at', () => {
+  it('refuses a name holding the title at another level (街道党工委书记 for 社区书记)', () => {
+    expect(otherOwner('街道党工委书记 ', '书记', '红星新村的社区书记是谁')).toBe(true);
+    expect(directAnswer('红星新村的社区书记是谁', '街道党工委书记高远介绍，红星新村今年加装电梯6部。')).toBeUndefined();
+  });
+
+  it('keeps a name holding it at the level asked, or when the question names no level', () => {
+    expect(otherOwner('社区书记 ', '书记', '红星新村的社区书记是谁')).toBe(false);
+    expect(otherOwner('街道党工委书记 ', '书记', '任港街道书记是谁')).toBe(false);
+    expect(text(directAnswer('红星新村的社区书记是谁', '红星新村社区书记蔡文静介绍，今年加装电梯6部。'))).toBe(
+      '蔡文静',
+    );
+  });
+});
+
+describe('the next occasion asked (下一次哪天)', () => {
+  it('refuses the date of the occasion reported', () => {
+    expect(pastForNext('唐闸非遗市集下一次哪天办', '4月12日，唐闸古镇春季非遗市集在广场开市')).toBe(true);
+    expect(directAnswer('唐闸非遗市集下一次哪天办', '4月12日，唐闸古镇春季非遗市集在广场开市。')).toBeUndefined();
+  });
+
+  it('answers with a date the text gives as coming', () => {
+    expect(pastForNext('唐闸非遗市集下一次哪天办', '下一次市集将于10月1日在唐闸古镇举办')).toBe(false);
+    expect(text(directAnswer('唐闸非遗市集下一次哪天办', '下一次非遗市集将于10月1日在唐闸古镇举办。'))).toBe('10月1日');
   });
 });
