@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readIssues } from '../tools/issue-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const evalDir = path.dirname(here);
@@ -19,57 +20,7 @@ const SHORT = 12; // a short answer: a number with its unit, a name, a date, a p
 const problems = [];
 const fail = (msg) => problems.push(msg);
 
-// Issues come as UTF-8, UTF-16 with a BOM, or GBK (what the reader accepts); decode by the same signs.
-function decode(buf) {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(buf);
-  }
-}
-
-// A headline-block line: short, not a sentence, not a byline or caption. Markdown marks are dropped.
-function titleText(line) {
-  const t = line.trim().replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
-  if (!t || t.length > 40) return null;
-  if (/[。！？；，,]$/.test(t)) return null;
-  if (/^[·▼!（(]|^本报/.test(t) || /·$/.test(t)) return null;
-  return t;
-}
-
-// Blocks of title lines separated only by blank lines, with their line numbers.
-function headlineBlocks(lines) {
-  const blocks = [];
-  let cur = null;
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const t = titleText(line);
-    if (t === null) {
-      cur = null;
-      return;
-    }
-    if (!cur) {
-      cur = { first: i, last: i, text: [] };
-      blocks.push(cur);
-    }
-    cur.last = i;
-    cur.text.push(t);
-  });
-  return blocks;
-}
-
-const files = [];
-for (const dir of ISSUE_DIRS) {
-  for (const name of fs.readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (!fs.statSync(full).isFile()) continue;
-    const text = decode(fs.readFileSync(full)).replace(/\r\n?/g, '\n');
-    const lines = text.split('\n');
-    files.push({ dir, name, stem: name.replace(/\.[^.]+$/, ''), own: dir.endsWith(path.join('own', 'issues')), lines, blocks: headlineBlocks(lines) });
-  }
-}
+const files = readIssues(ISSUE_DIRS).map((f) => ({ ...f, own: f.dir.endsWith(path.join('own', 'issues')) }));
 
 const gold = JSON.parse(fs.readFileSync(path.join(here, 'articles.json'), 'utf8'));
 
