@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readIssues } from '../tools/issue-files.mjs';
+import { checkQuestions, makeup } from '../tools/set-check.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const evalDir = path.dirname(here);
 const project = path.dirname(evalDir);
 const ISSUE_DIRS = [path.join(project, 'seeds'), path.join(evalDir, 'fresh-a/issues'), path.join(evalDir, 'fresh-b/issues'), path.join(here, 'issues')];
-const SHORT = 12; // a short answer: a number with its unit, a name, a date, a place
 
 const problems = [];
 const fail = (msg) => problems.push(msg);
@@ -87,49 +87,8 @@ function readSet(name, prefixes) {
 // o…: written against the first five issues; h…: the two held out at first, released after one scoring.
 const all = readSet('questions.jsonl', ['o', 'h']);
 
-const seen = new Set();
-for (const q of all) {
-  if (seen.has(q.id)) fail(`id ${q.id} repeats`);
-  seen.add(q.id);
-}
+checkQuestions(all, { name: 'own', setFiles: ownFiles, isSetFile: (f) => f.own, blocksWith, articleOf }, fail);
 
-for (const q of all) {
-  if (q.negative) continue;
-  const bound = [];
-  for (const k of q.relevant) {
-    const hits = blocksWith(k);
-    if (hits.length !== 1) {
-      fail(`${q.id}: key 「${k}」 stands in ${hits.length} headline blocks`);
-      continue;
-    }
-    if (!hits[0].f.own) {
-      fail(`${q.id}: key 「${k}」 is not an own article`);
-      continue;
-    }
-    const a = articleOf(k);
-    if (!a) fail(`${q.id}: key 「${k}」 names no article of articles.json`);
-    else bound.push(a);
-  }
-  if (q.answer !== undefined) {
-    if (typeof q.answer !== 'string' || !q.answer) fail(`${q.id}: empty answer`);
-    else if (q.relevant.length > 0) {
-      if (!bound.some((a) => a.text.includes(q.answer))) fail(`${q.id}: answer 「${q.answer}」 is in none of its articles`);
-    } else {
-      const inIssues = ownFiles.filter((f) => f.lines.join('\n').includes(q.answer));
-      if (inIssues.length === 0) fail(`${q.id}: answer 「${q.answer}」 is in no own issue`);
-    }
-  }
-}
-
-// The make-up, to compare with the brief: short answers, near-miss negatives, the rest.
-function makeup(set) {
-  const neg = set.filter((q) => q.negative).length;
-  const short = set.filter((q) => q.answer && q.answer.length <= SHORT).length;
-  const longer = set.filter((q) => q.answer && q.answer.length > SHORT).length;
-  const rest = set.length - neg - short - longer;
-  const pct = (n) => `${Math.round((100 * n) / Math.max(1, set.length))}%`;
-  return `${set.length} questions: ${short} short answers (${pct(short)}), ${longer} longer answers, ${rest} without an answer string, ${neg} negatives (${pct(neg)})`;
-}
 console.log(`issues: ${ownFiles.length}, articles: ${articles.length}`);
 console.log(`questions.jsonl: ${makeup(all)}`);
 for (const p of problems) console.log(`  ✗ ${p}`);

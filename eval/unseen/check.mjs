@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readIssues } from '../tools/issue-files.mjs';
+import { checkQuestions, makeup } from '../tools/set-check.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const evalDir = path.dirname(here);
@@ -25,7 +26,6 @@ const ISSUE_DIRS = [
   path.join(evalDir, 'own/issues'),
   UNSEEN,
 ];
-const SHORT = 12; // a short answer: a number with its unit, a name, a date, a place
 
 const problems = [];
 const fail = (msg) => problems.push(msg);
@@ -102,47 +102,10 @@ const questions = lines
   })
   .filter(Boolean);
 
-const seen = new Set();
-for (const q of questions) {
-  if (seen.has(q.id)) fail(`id ${q.id} repeats`);
-  seen.add(q.id);
-}
+checkQuestions(questions, { name: 'unseen', setFiles: unseenFiles, isSetFile: (f) => f.unseen, blocksWith, articleOf }, fail);
 
-for (const q of questions) {
-  if (q.negative || !Array.isArray(q.relevant)) continue;
-  const bound = [];
-  for (const k of q.relevant) {
-    const hits = blocksWith(k);
-    if (hits.length !== 1) {
-      fail(`${q.id}: key 「${k}」 stands in ${hits.length} headline blocks`);
-      continue;
-    }
-    if (!hits[0].f.unseen) {
-      fail(`${q.id}: key 「${k}」 is not an unseen article`);
-      continue;
-    }
-    const a = articleOf(k);
-    if (!a) fail(`${q.id}: key 「${k}」 names no article of articles.json`);
-    else bound.push(a);
-  }
-  if (q.answer !== undefined) {
-    if (typeof q.answer !== 'string' || !q.answer) fail(`${q.id}: empty answer`);
-    else if (q.relevant.length > 0) {
-      if (!bound.some((a) => a.text.includes(q.answer))) fail(`${q.id}: answer 「${q.answer}」 is in none of its articles`);
-    } else if (!unseenFiles.some((f) => f.lines.join('\n').includes(q.answer))) fail(`${q.id}: answer 「${q.answer}」 is in no unseen issue`);
-  }
-}
-
-// The make-up, to compare with the brief: short answers, near-miss negatives, the rest.
-const neg = questions.filter((q) => q.negative).length;
-const short = questions.filter((q) => q.answer && q.answer.length <= SHORT).length;
-const longer = questions.filter((q) => q.answer && q.answer.length > SHORT).length;
-const rest = questions.length - neg - short - longer;
-const pct = (n) => `${Math.round((100 * n) / Math.max(1, questions.length))}%`;
 console.log(`issues: ${unseenFiles.length}, articles: ${articles.length}`);
-console.log(
-  `questions.jsonl: ${questions.length} questions: ${short} short answers (${pct(short)}), ${longer} longer answers, ${rest} without an answer string, ${neg} negatives (${pct(neg)})`,
-);
+console.log(`questions.jsonl: ${makeup(questions)}`);
 for (const p of problems) console.log(`  ✗ ${p}`);
 console.log(problems.length ? `${problems.length} problems` : 'ok');
 process.exit(problems.length ? 1 : 0);

@@ -4,45 +4,12 @@
  * against. Only the set's form is checked here; the questions are never searched by a test.
  * The damaged copies live in a temporary tree (seeds + eval) so the real files are untouched.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lines, ROOT, setChecker, unlines } from '../support/eval-set-check.ts';
 
-const ROOT = path.resolve('.');
-const temps: string[] = [];
-
-function runCheck(root: string): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, [path.join(root, 'eval/unseen/check.mjs')], { encoding: 'utf8' });
-  return { status: run.status, out: run.stdout + run.stderr };
-}
-
-/** A copy of seeds/ and eval/ with one file of eval/unseen rewritten. */
-function damagedCopy(file: string, change: (text: string) => string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unseen-set-'));
-  temps.push(dir);
-  fs.cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'eval'), path.join(dir, 'eval'), { recursive: true });
-  const target = path.join(dir, 'eval/unseen', file);
-  const before = fs.readFileSync(target, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  fs.writeFileSync(target, after);
-  return dir;
-}
-
-function lines(text: string): Record<string, unknown>[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-const unlines = (items: Record<string, unknown>[]) => `${items.map((i) => JSON.stringify(i)).join('\n')}\n`;
-
-afterEach(() => {
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const { runCheck, damagedCopy } = setChecker('unseen');
 
 describe('eval/unseen/check.mjs', () => {
   it('passes on the committed set: three issues, about sixty questions, about a fifth near misses', () => {
