@@ -79,6 +79,12 @@ const SETS: SetSpec[] = [
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
     holdout: true,
   },
+  {
+    name: 'unseen-2',
+    questions: 'unseen-2/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-2/issues'],
+    holdout: true,
+  },
 ];
 
 /** L2 penalty of the fit (not on the intercept), and Newton iterations. */
