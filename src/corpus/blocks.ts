@@ -36,6 +36,8 @@ export interface Block {
   leadIn?: boolean;
   /** A lead-in marked by a bullet or 【】 rather than bold type: only brief items are so marked. */
   marked?: boolean;
+  /** A line of a bulleted list inside an article's text: a paragraph of its own, never joined to the next. */
+  listItem?: boolean;
 }
 
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
@@ -193,6 +195,24 @@ export function toBlocks(text: string): Block[] {
       if (b?.kind === 'heading' && b.level === 0 && !b.leadIn) blocks[k] = { ...b, kind: 'paragraph' };
     }
     for (const jump of jumps) if (jump === 'to') blocks.push({ kind: 'jump', text: '', level: 0, jump });
+  }
+  return unboxLists(blocks);
+}
+
+// Bulleted lines in a row that no text follows between them are one list, of figures or points boxed
+// inside an article (「■ 数说」 over 「■ 新生9860人」, 「■ 校车线路14条」…): a brief's item has text under its
+// title. Three or more such lines are the article's text, not item titles.
+const MIN_LIST_LINES = 3;
+
+function unboxLists(blocks: Block[]): Block[] {
+  let i = 0;
+  while (i < blocks.length) {
+    let end = i;
+    while (blocks[end]?.kind === 'heading' && blocks[end]!.marked === true) end++;
+    if (end - i >= MIN_LIST_LINES) {
+      for (let k = i; k < end; k++) blocks[k] = { kind: 'paragraph', text: blocks[k]!.text, level: 0, listItem: true };
+    }
+    i = Math.max(end, i + 1);
   }
   return blocks;
 }

@@ -15,7 +15,9 @@
  * - An editor's note printed above a headline belongs to the article below it.
  */
 import { createHash } from 'node:crypto';
+import { readingForm } from '../text/normalize.ts';
 import { segment, wordSpansJunction } from '../text/segment.ts';
+import { asPrintedIn } from './as-printed.ts';
 import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
@@ -96,7 +98,11 @@ export interface ParseOptions {
 const isArticle = (d: Draft | PhotoDraft | null): d is Draft => d !== null && 'byline' in d;
 
 /** Parses one issue's text into its articles and photo captions. */
-export function parseIssue(text: string, { source, furniture = [] }: ParseOptions): Issue {
+export function parseIssue(printed: string, { source, furniture = [] }: ParseOptions): Issue {
+  // The layout is read in the reading form (Simplified, half-width digits) and shown as printed.
+  const text = readingForm(printed);
+  const asPrinted = asPrintedIn(text, printed);
+  const furnitureFrom = furniture.length;
   const blocks = toBlocks(text);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
@@ -299,16 +305,17 @@ export function parseIssue(text: string, { source, furniture = [] }: ParseOption
       furniture.push(...(d.kicker ? [d.kicker] : []), ...d.headingLines.map((l) => l.text));
       return;
     }
-    const { headline, subtitle } = splitHeadline(d.headingLines, d.kicker);
+    const read = splitHeadline(d.headingLines, d.kicker);
+    const headline = asPrinted(read.headline);
     articles.push({
       id: stableId(source, 'a', k, headline),
       headline,
-      subtitle,
+      subtitle: asPrinted(read.subtitle),
       date: formatPartialDate(articleDate(opening(paragraphs), issueDate, paragraphs.join('\n'))),
       source,
-      byline: d.byline,
-      paragraphs,
-      captions: d.captions,
+      byline: d.byline.map(asPrinted),
+      paragraphs: paragraphs.map(asPrinted),
+      captions: d.captions.map(asPrinted),
     });
   });
 
@@ -317,17 +324,20 @@ export function parseIssue(text: string, { source, furniture = [] }: ParseOption
     .map((d, k) => {
       // A photo page may open with a lead sentence that says what the photos are about.
       const hasLead = d.paragraphs.length > 1 && /。.+/.test(d.paragraphs[0]!);
-      const lead = hasLead ? d.paragraphs[0]! : '';
-      const captions = hasLead ? d.paragraphs.slice(1) : d.paragraphs;
+      const readLead = hasLead ? d.paragraphs[0]! : '';
+      const readCaptions = hasLead ? d.paragraphs.slice(1) : d.paragraphs;
+      const lead = asPrinted(readLead);
+      const captions = readCaptions.map(asPrinted);
       return {
         id: stableId(source, 'p', k, captions[0] ?? ''),
         lead,
-        date: formatPartialDate(articleDate(lead || captions.join('\n'), issueDate)),
+        date: formatPartialDate(articleDate(readLead || readCaptions.join('\n'), issueDate)),
         source,
         captions,
       };
     });
 
+  for (let i = furnitureFrom; i < furniture.length; i++) furniture[i] = asPrinted(furniture[i]!);
   return { source, date: formatPartialDate(issueDate), articles, photos };
 }
 
@@ -546,7 +556,7 @@ export function splitHeadline(lines: Block[], kicker?: string): { headline: stri
 export function joinPageBreaks(body: Block[]): string[] {
   const items = body.map((b, k) => ({
     text: b.text,
-    heading: b.kind === 'heading' && !isFragment(body, k),
+    heading: (b.kind === 'heading' && !isFragment(body, k)) || b.listItem === true,
     cut: b.cut === true,
   }));
   const partnerOf = new Map<number, number>();

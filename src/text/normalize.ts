@@ -46,6 +46,20 @@ export function normalize(text: string): string {
   return arabicNumbers(normalizeForms(text));
 }
 
+/**
+ * The form an issue's layout is read in: Simplified characters, half-width digits and letters, a
+ * year in Chinese digits in Arabic ones; the same length, so a position in it is the same position
+ * in the text as printed. Papers print the same bylines, dates and mastheads in Traditional
+ * characters (本報訊, 記者), in full-width digits (５月１日) or a year digit by digit (二〇二三年);
+ * the reader's rules, written once in Simplified and ASCII digits, read them all through this form.
+ * Punctuation is kept as printed: the reader's rules tell full-width from half-width brackets.
+ */
+export function readingForm(text: string): string {
+  let out = text.replace(/[０-９Ａ-Ｚａ-ｚ]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (HAN.test(out)) out = simplifiedSameLength(out);
+  return /[〇零一二三四五六七八九]/u.test(out) ? out.replace(CN_YEAR, toArabic) : out;
+}
+
 /** Traditional to Simplified, full-width to half-width, lower case; the same length. */
 function normalizeForms(text: string): string {
   // Most text has no full-width or upper-case character: then it is kept as it is, not rebuilt
@@ -63,11 +77,16 @@ function normalizeForms(text: string): string {
     }
   }
   if (!HAN.test(out)) return out;
-  const simplified = toSimplified(out);
+  return simplifiedSameLength(out);
+}
+
+/** Traditional characters to Simplified ones, the length kept. */
+function simplifiedSameLength(text: string): string {
+  const simplified = toSimplified(text);
   // OpenCC may map a phrase to one of another length; then convert char by char instead.
-  if (simplified.length === out.length) return simplified;
+  if (simplified.length === text.length) return simplified;
   let perChar = '';
-  for (const ch of out) {
+  for (const ch of text) {
     const s = toSimplified(ch);
     perChar += s.length === ch.length ? s : ch;
   }

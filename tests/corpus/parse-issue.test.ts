@@ -188,3 +188,70 @@ describe('parseIssue on made-up issues', () => {
     ]);
   });
 });
+
+describe('parseIssue on text printed in other forms', () => {
+  it('reads an issue in Traditional characters and full-width digits article by article, and shows it as printed', () => {
+    const text = [
+      '崇川週報  ２０２６年５月１８日  星期一  第20期',
+      '',
+      '地鐵3號線開通初期運營',
+      '',
+      '本報訊（記者 邱振華）５月16日早上6時，南通地鐵3號線正式開通初期運營，共設車站18座。',
+      '',
+      '開通首日，3號線累計客流達到9.6萬人次。',
+      '',
+      '秦灶街道鄰里中心啟用',
+      '',
+      '本報訊（記者 吳佳琪）5月12日，秦灶街道鄰里中心正式啟用，設有長者食堂和托育點。',
+    ].join('\n');
+    const issue = parseIssue(text, { source: 'x.txt' });
+    expect(issue.articles.map((a) => a.headline)).toEqual(['地鐵3號線開通初期運營', '秦灶街道鄰里中心啟用']);
+    expect(issue.articles.map((a) => a.date)).toEqual(['2026-05-16', '2026-05-12']);
+    expect(issue.articles[0]!.paragraphs[0]).toContain('本報訊（記者 邱振華）５月16日');
+  });
+
+  it('dates an issue whose masthead writes the year in Chinese digits', () => {
+    const text = [
+      '崇川新闻',
+      '二〇二三年十一月二十日  星期一  第45期',
+      '',
+      '某街道开展消防演练',
+      '',
+      '本报讯 11月16日上午，某街道开展消防演练。',
+    ].join('\n');
+    expect(parseIssue(text, { source: 'y.txt' }).articles[0]!.date).toBe('2023-11-16');
+  });
+
+  it('keeps a bulleted list of figures inside its article, a line each; a column of briefs stays items', () => {
+    const box = [
+      '秋季开学 新增学位3600个',
+      '',
+      '本报讯 9月1日，全区中小学迎来秋季开学，新增学位3600个。',
+      '',
+      '■ 数说',
+      '■ 全区小学一年级新生9860人',
+      '■ 初一新生8120人',
+      '■ 新开校车线路14条',
+      '',
+      '为缓解放学接送难题，全区63所小学提供课后服务。',
+    ].join('\n');
+    const one = parseIssue(box, { source: 'z.txt' });
+    expect(one.articles).toHaveLength(1);
+    expect(one.articles[0]!.paragraphs).toContain('初一新生8120人');
+    expect(one.articles[0]!.paragraphs.at(-1)).toMatch(/^为缓解/);
+    const briefs = [
+      '简讯',
+      '■ 城东街道开展反诈宣传',
+      '9月3日，城东街道在社区广场开展反诈宣传活动，发放资料500余份。',
+      '■ 学田街道举办招聘会',
+      '9月5日，学田街道举办招聘会，32家企业提供岗位400余个。',
+      '■ 任港街道启用新驿站',
+      '9月6日，任港街道户外劳动者驿站启用。',
+    ].join('\n');
+    expect(parseIssue(briefs, { source: 'b.txt' }).articles.map((a) => a.headline)).toEqual([
+      '城东街道开展反诈宣传',
+      '学田街道举办招聘会',
+      '任港街道启用新驿站',
+    ]);
+  });
+});
