@@ -2,10 +2,10 @@
 // exactly as a user's questions go through it. Each set is indexed with the issues it was written
 // for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own on all
 // of them and eval/own/issues; unseen on all of those and eval/unseen/issues.
-// fresh-c on all of those and eval/fresh-c/issues; fresh-d on those and eval/fresh-d/issues; unseen-2 on
-// the seeds, fresh-a, fresh-b, own and eval/unseen-2/issues.
-// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|unseen|unseen-2 ...]   (all but the
-//   held-out unseen and unseen-2 by default)
+// fresh-c on all of those and eval/fresh-c/issues; fresh-d and fresh-e each on those and their own
+// issues; unseen-2 on the seeds, fresh-a, fresh-b, own and eval/unseen-2/issues.
+// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|fresh-e|unseen|unseen-2 ...]   (all but
+//   the held-out unseen and unseen-2 by default)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,13 @@ const SETS = {
   own: ['own/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues'],
   'fresh-c': ['fresh-c/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
   'fresh-d': ['fresh-d/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-d/issues'],
+  'fresh-e': ['fresh-e/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-e/issues'],
   // Held out (eval/unseen/README.md), scored only when named: three issues nothing was tuned on, over the whole archive.
   unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
   // The second held-out set (eval/unseen-2/README.md), the same way: scored once, at the end of a round.
   'unseen-2': ['unseen-2/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-2/issues'],
 };
-const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d'];
+const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d', 'fresh-e'];
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : DEFAULT;
 let failed = false;
