@@ -38,6 +38,8 @@ export interface Block {
   marked?: boolean;
   /** A line of a bulleted list inside an article's text: a paragraph of its own, never joined to the next. */
   listItem?: boolean;
+  /** A Markdown picture or rule: layout that neither opens nor closes anything. */
+  picture?: boolean;
 }
 
 const CAPTION = /^[▼▲►◆]|[\s（(]\p{Script=Han}{2,4}\s*摄[）)]?$/u;
@@ -55,6 +57,12 @@ function stripMarkdown(line: string): { text: string; level: number } {
   return { text, level };
 }
 
+// A Markdown export's rule (---, ***) and picture (![](images/p4-1.jpg)): layout, never text.
+const MARKDOWN_LAYOUT = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|!\[[^\]]*\]\([^)]*\))$/u;
+
+// Two column rules or tabs between cells: a row of a table set in text.
+const TABLE_ROW = /[^｜|\t]+[｜|\t][^｜|\t]+[｜|\t][^｜|\t]+/u;
+
 /** Shape of a headline or section heading: short, no sentence punctuation, not cut mid-clause. */
 export function isHeadingShaped(text: string): boolean {
   if (text.length > 2 * MAX_HEADLINE_CHARS) return false;
@@ -68,6 +76,8 @@ export function isHeadingShaped(text: string): boolean {
   if (SENTENCE_END.test(body)) return false;
   if (/[，,、：:（(《“‘]$/.test(text) || /^[，,、。：:）)”’]/.test(text)) return false;
   if (TIME_LEAD.test(text)) return false;
+  // A table's row (「接种点｜接种时间｜地址」): cells between column rules, never a title.
+  if (TABLE_ROW.test(text)) return false;
   // A line that stops on a date (「……2018年1月」) was cut by a page break, not composed as a title.
   if (/[年月日]$/.test(text) && /\d$/.test(text.slice(0, -1))) return false;
   return true;
@@ -235,6 +245,15 @@ function splitTitledItem(line: string): { title: string; rest: string } | null {
 
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
+  // ◆ and ► mark photos, and in many papers briefs too: a brief's title, a space and its dated text
+  // (「◆陈桥街道组织消防演练　11月9日，……」) is an item, never a caption.
+  const photoMark = line.match(/^[◆►]\s{0,2}/u);
+  const item = photoMark ? splitTitledItem(line.slice(photoMark[0].length)) : null;
+  if (item) {
+    blocks.push({ kind: 'heading', text: item.title, level: 0, leadIn: true, marked: true });
+    pushText(blocks, item.rest);
+    return;
+  }
   const bullet = line.match(BULLET);
   if (bullet) {
     const rest = line.slice(bullet[0].length);
@@ -264,6 +283,10 @@ function pushLeadIn(blocks: Block[], line: string): void {
 }
 
 function pushText(blocks: Block[], raw: string): void {
+  if (MARKDOWN_LAYOUT.test(raw)) {
+    blocks.push({ kind: 'furniture', text: raw, level: 0, picture: true });
+    return;
+  }
   const { text: line, level } = stripMarkdown(raw);
   if (!line) return;
   if (line.length > MAX_PARAGRAPH_CHARS) {

@@ -245,6 +245,8 @@ export function takeLeadIn(line: string): { title: string; rest: string } | null
   const m = line.match(/^\*\*([^*]{2,60})\*\*\s*/u) ?? line.match(/^【([^【】]{2,60})】\s*/u);
   if (!m) return null;
   const title = m[1]!.trim();
+  // A bold 「本报讯」 opens a report's lead: the dateline, no brief's title.
+  if (/^本报(讯|电)$/u.test(title)) return null;
   if (isEditorNote(`【${title}】`) || isAfterword(title)) return null;
   return { title, rest: line.slice(m[0].length).trim() };
 }

@@ -126,6 +126,10 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (block.kind === 'furniture' && block.picture) {
+      furniture.push(block.text);
+      continue;
+    }
     if (block.kind === 'furniture') {
       // A page header's date is the issue's; the header itself is no part of any article.
       mastheadDate ??= fullDateIn(block.text);
@@ -433,6 +437,8 @@ const IMPRINT = /^[\p{Script=Han}·•\s]{2,20}(主办|主管|编印|出版|承�
 /** A short first line that names the issue's date or number, the paper, or its publisher. */
 function isMasthead(line: string): boolean {
   if ([...line].length > 40 || /[。，,]/.test(line)) return false;
+  // A masthead set letter-spaced (「崇 川 新 闻」) names the paper as the unspaced one does.
+  if (/^\p{Script=Han}(\s+\p{Script=Han})+$/u.test(line)) line = line.replace(/\s+/gu, '');
   return MASTHEAD.test(line) || PAPER_NAME.test(line) || IMPRINT.test(line);
 }
 
@@ -459,8 +465,12 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
   const minBody = current.continuation ? 1 : 2;
   if (current.body.length < minBody || lead?.kind !== 'paragraph') return false;
-  return DATELINE.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
+  return DATELINE.test(lead.text) || SALUTATION.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
 }
+
+// A letter opens with its salutation (「编辑同志：」): on a readers' letters page each letter's headline
+// stands over one, as each report's stands over a dated lead.
+const SALUTATION = /^(编辑同志|记者同志|编辑部|尊敬的编辑|编辑老师|亲爱的编辑)[：:，,]/u;
 
 /**
  * A one-line headline between two articles with no byline or dated lead to show it: the line

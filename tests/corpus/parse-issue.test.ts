@@ -255,3 +255,69 @@ describe('parseIssue on text printed in other forms', () => {
     ]);
   });
 });
+
+describe('parseIssue on pages of letters, notices, briefs and Markdown exports', () => {
+  const headlines = (text: string) => parseIssue(text, { source: 'p.txt' }).articles.map((a) => a.headline);
+
+  it('opens a letter under each headline that stands over a salutation', () => {
+    const page = [
+      '读者来信',
+      '菜场门口电动车乱停谁来管',
+      '编辑同志：',
+      '菜场门口的人行道上停满了电动车，老人只能绕到马路上走。',
+      '读者 陆先生',
+      '记者回复：街道将在菜场东侧施划停车位120个。',
+      '小区路灯坏了半个月',
+      '编辑同志：',
+      '路灯已经坏了半个多月，晚上回家黑乎乎一片。',
+      '记者回复：物业已更换了损坏的灯具。',
+    ].join('\n');
+    expect(headlines(page)).toEqual(['菜场门口电动车乱停谁来管', '小区路灯坏了半个月']);
+  });
+
+  it('keeps a table row in its notice, never as a headline', () => {
+    const notice = [
+      '关于开展冬季流感疫苗集中接种的公告',
+      '为降低流感对群众健康的影响，现将有关事项公告如下：',
+      '接种时间和地点：',
+      '接种点｜接种时间｜地址',
+      '城东街道社区卫生服务中心｜周一至周五 8:00—11:30｜青年东路188号',
+      '特此公告。',
+    ].join('\n');
+    expect(headlines(notice)).toEqual(['关于开展冬季流感疫苗集中接种的公告']);
+  });
+
+  it('reads ◆ items with a title, a space and dated text as briefs, and a ◆ photo line as a caption', () => {
+    const briefs = [
+      '简讯',
+      '◆陈桥街道组织冬季消防演练　11月9日，陈桥街道开展高层住宅灭火疏散演练，300余名居民参加。',
+      '◆唐闸镇街道新增便民公交线路　11月16日起，唐闸镇街道新开通三条社区微循环公交。',
+    ].join('\n');
+    expect(headlines(briefs)).toEqual(['陈桥街道组织冬季消防演练', '唐闸镇街道新增便民公交线路']);
+    const photo = [
+      '文峰公园菊展开幕',
+      '本报讯 11月8日，文峰公园菊展开幕，展出菊花3万余盆。',
+      '◆游客在菊展上拍照留念 王明 摄',
+    ].join('\n');
+    expect(parseIssue(photo, { source: 'q.txt' }).articles[0]!.captions).toHaveLength(1);
+  });
+
+  it('reads a Markdown export: a letter-spaced masthead, rules and pictures are layout, a bold 本报讯 opens the lead', () => {
+    const md = [
+      '崇 川 新 闻',
+      '---',
+      '## 地铁三号线首座车站封顶',
+      '**本报讯**（记者 邱子墨）6月13日，地铁三号线观音山站主体结构封顶。',
+      '三号线一期全长约21公里，设站9座。',
+      '## 镜头里的六月',
+      '![](images/p4-1.jpg)',
+      '6月15日，文峰公园荷花展开幕，首日吸引5000余名市民。',
+    ].join('\n');
+    const issue = parseIssue(md, { source: 'm.md' });
+    expect(issue.articles.map((a) => [a.headline, a.subtitle])).toEqual([
+      ['地铁三号线首座车站封顶', ''],
+      ['镜头里的六月', ''],
+    ]);
+    expect(issue.articles[0]!.paragraphs[0]).toMatch(/^本报讯（记者 邱子墨）/);
+  });
+});
