@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import {
   candidateResults,
   DECISION_FEATURES,
+  FEATURE_DIRECTION,
   type DecisionModel,
   decideResults,
   decisionFeatures,
@@ -209,8 +210,30 @@ function solve(a: number[][], b: number[]): number[] {
   return x;
 }
 
-/** Weights [intercept, ...coefficients] minimising the log-loss plus LAMBDA/2 · |coefficients|². */
-export function fitLogistic(rows: number[][], labels: number[]): number[] {
+/**
+ * Weights [intercept, ...coefficients] minimising the log-loss plus LAMBDA/2 · |coefficients|², each
+ * coefficient on the side `directions` gives it (+1 or −1; none: free). Active set: fit, leave out the
+ * coefficient that crosses its side furthest (weight 0), fit again, until none crosses.
+ */
+export function fitLogistic(rows: number[][], labels: number[], directions?: readonly number[]): number[] {
+  const left = new Set<number>();
+  for (;;) {
+    const beta = fitLogisticWithout(rows, labels, left);
+    let worst = -1;
+    let worstBy = 0;
+    directions?.forEach((dir, k) => {
+      const by = -dir * beta[k + 1]!;
+      if (by > worstBy) {
+        worst = k + 1;
+        worstBy = by;
+      }
+    });
+    if (worst < 0) return beta;
+    left.add(worst);
+  }
+}
+
+function fitLogisticWithout(rows: number[][], labels: number[], left: ReadonlySet<number>): number[] {
   const d = (rows[0]?.length ?? DECISION_FEATURES.length) + 1;
   let beta = new Array<number>(d).fill(0);
   for (let it = 0; it < ITERATIONS; it++) {
@@ -232,6 +255,11 @@ export function fitLogistic(rows: number[][], labels: number[]): number[] {
     for (let a = 1; a < d; a++) {
       grad[a]! += LAMBDA * beta[a]!;
       hess[a]![a]! += LAMBDA;
+    }
+    // A coefficient left out stays 0: no gradient, and a row and column of the identity.
+    for (const a of left) {
+      grad[a] = 0;
+      for (let b = 0; b < d; b++) hess[a]![b] = hess[b]![a] = a === b ? 1 : 0;
     }
     const step = solve(hess, grad);
     beta = beta.map((v, k) => v - step[k]!);
@@ -335,8 +363,9 @@ function fit(questions: Question[]): DecisionModel {
       right.push(c.right ? 1 : 0);
       relevant.push(c.relevant ? 1 : 0);
     }
-  const answerBeta = fitLogistic(rows, right);
-  const topicBeta = fitLogistic(rows, relevant);
+  const directions = DECISION_FEATURES.map((f) => FEATURE_DIRECTION[f]);
+  const answerBeta = fitLogistic(rows, right, directions);
+  const topicBeta = fitLogistic(rows, relevant, directions);
   const t = thresholds(simulations(questions, modelOf(answerBeta, 1), modelOf(topicBeta, 0)));
   return {
     answer: modelOf(answerBeta, t.answer),

@@ -33,6 +33,7 @@ export {
 export {
   type Confidence,
   DECISION_FEATURES,
+  FEATURE_DIRECTION,
   type DecisionEvidence,
   decide,
   decisionFeatures,

@@ -60,6 +60,34 @@ export interface DecisionEvidence {
   margin: number;
 }
 
+/**
+ * Which way each feature may move the odds of an answer: +1 only up, −1 only down. The fit keeps
+ * every coefficient on its side (a feature that would cross is left out, weight 0), so the model
+ * reads as the evidence does — a rare name missing never makes an answer likelier — and does not
+ * learn a sign from two features that go together on the fitting sets (cover and the share left
+ * uncovered), which new issues need not repeat.
+ */
+export const FEATURE_DIRECTION: Readonly<Record<DecisionFeature, 1 | -1>> = {
+  cover: 1,
+  uncoveredLog: -1,
+  cleanCover: 1,
+  matchedMass: 1,
+  missingMass: -1,
+  absentShare: -1,
+  rareMatched: 1,
+  nameMissing: -1,
+  typeMissing: -1,
+  typeScore: 1,
+  sentenceCover: 1,
+  dateMissed: -1,
+  contentWords: 1,
+  focusMissing: -1,
+  shortAnswer: 1,
+  shortAnswerMissing: -1,
+  nameAnswerMissing: -1,
+  margin: 1,
+};
+
 /** The features in the model's order; `decisionFeatures` gives their values. */
 export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
   'cover',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DECISION_FEATURES,
   type DecisionEvidence,
+  FEATURE_DIRECTION,
   decide,
   decisionFeatures,
   probability,
@@ -170,5 +171,13 @@ describe('the decision', () => {
       cover: 0.8,
     };
     expect(decide(nearMiss).confidence).not.toBe('answer');
+  });
+});
+
+describe("the fitted coefficients keep to the evidence's direction", () => {
+  it('no feature moves the odds against its stated direction, in either model', () => {
+    for (const model of [RANKING.decision.answer, RANKING.decision.topic]) {
+      for (const f of DECISION_FEATURES) expect(model.coefficients[f] * FEATURE_DIRECTION[f]).toBeGreaterThanOrEqual(0);
+    }
   });
 });
