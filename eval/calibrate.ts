@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type BoundAnswer,
   candidateResults,
   DECISION_FEATURES,
   type DecisionModel,
@@ -40,9 +41,13 @@ import {
   type RankingWeights,
   type SearchIndex,
   type SearchResult,
+  SHORT_ANSWER_FEATURES,
+  type ShortAnswerCoefficients,
+  shortAnswerFeatures,
+  shortAnswerProbability,
   topical,
 } from '../src/retrieval/index.ts';
-import { formatScore, scoreSet } from './tools/score-retrieval.mjs';
+import { directMatches, formatScore, scoreSet } from './tools/score-retrieval.mjs';
 
 const here = import.meta.dirname;
 const project = path.dirname(here);
@@ -106,6 +111,14 @@ interface Candidate {
   relevant: boolean;
   /** It passes the hand-set topic gate (decision.ts's `topical`): else never shown. */
   topical: boolean;
+  /** The short answer the passage would carry if offered as the answer (sought for the best few only). */
+  bound?: BoundAnswer;
+  /**
+   * Whether that short answer is right, as score-retrieval.mjs counts Direct (the right article,
+   * the passage holds the answer, the short answer matches it); false for a near miss; undefined
+   * when the question's answer is not short (nothing to judge it by).
+   */
+  directRight?: boolean;
 }
 
 interface Question {
@@ -138,6 +151,8 @@ const titleOf = (r: { headline?: string; subtitle?: string }) => `${r.headline ?
 const isRelevant = (item: Item, title: string) =>
   !item.relevant || item.relevant.length === 0 || item.relevant.some((k) => title.includes(k));
 const MAX_PASSAGE = 600;
+/** A gold answer this short is a short answer's (score-retrieval.mjs's SHORT_ANSWER). */
+const SHORT_GOLD = 12;
 const holds = (r: SearchResult, answer: string) => r.passage.length <= MAX_PASSAGE && r.passage.includes(answer);
 
 /** The issue file of the question's right article (undefined for a near miss or an unknown article). */
@@ -156,7 +171,15 @@ function gather(index: SearchIndex, set: string, items: Item[]): Question[] {
       const r = results[k]!;
       const relevant = !item.negative && isRelevant(item, titleOf(r));
       const right = relevant && (!item.answer || holds(r, item.answer));
+      const bound = s.direct ?? undefined;
+      const short = item.answer !== undefined && item.answer.length <= SHORT_GOLD;
+      const directRight =
+        !bound || !(item.negative || short)
+          ? undefined
+          : !item.negative && right && directMatches(bound.answer, item.answer ?? '');
       return {
+        bound,
+        directRight,
         relevant,
         topical: topical(s.evidence),
         score: s.score,
@@ -309,7 +332,7 @@ function samplesOf(q: Question): Candidate[] {
   return best ? [best] : [];
 }
 
-function fit(questions: Question[]): DecisionModel {
+function fitDecision(questions: Question[]): DecisionModel {
   const rows: number[][] = [];
   const right: number[] = [];
   const relevant: number[] = [];
@@ -330,10 +353,116 @@ function fit(questions: Question[]): DecisionModel {
   };
 }
 
+// --- the short-answer model: whether the first result's short answer is right ---
+
+type ShortModel = LogisticModel<ShortAnswerCoefficients>;
+
+/** Both fitted models. */
+interface Fitted {
+  decision: DecisionModel;
+  shortAnswer: ShortModel;
+}
+
+/** The stated cost of the short answer: a wrong one shown costs SHORT_WRONG, a right one withheld 1. */
+const SHORT_WRONG = 3;
+const SHORT_GRID = Array.from({ length: 91 }, (_, k) => Math.round((0.05 + 0.01 * k) * 100) / 100);
+
+/**
+ * The passage search shows first when it is offered as the answer (decideResults: of each story its
+ * answering passage likeliest to answer, the stories by score); undefined when none is offered.
+ */
+function firstOffered(q: Question, decision: DecisionModel): { c: Candidate; p: number } | undefined {
+  const byStory = new Map<string, { c: Candidate; p: number }>();
+  for (const c of q.candidates) {
+    if (!c.topical) continue;
+    const p = probability(c.features, decision.answer);
+    if (p < decision.answer.threshold) continue;
+    const held = byStory.get(c.story);
+    if (!held || p > held.p) byStory.set(c.story, { c, p });
+  }
+  let first: { c: Candidate; p: number } | undefined;
+  for (const v of byStory.values()) if (!first || v.c.score > first.c.score) first = v;
+  return first;
+}
+
+interface ShortSample {
+  features: number[];
+  right: boolean;
+}
+
+/**
+ * The short answers of a question the model is fitted on: every passage's whose short answer was
+ * sought and can be judged (the first offered result's alone would leave a handful of wrong ones:
+ * the other passages that pass the decision are the wrong articles a first result may be).
+ */
+function shortTraining(q: Question, decision: DecisionModel): ShortSample[] {
+  return q.candidates
+      .filter((c) => c.bound && c.directRight !== undefined)
+      .map((c) => ({
+        features: shortAnswerFeatures(c.bound!, probability(c.features, decision.answer), decision.answer.threshold),
+        right: c.directRight!,
+      }));
+}
+
+/** The short answer of a question the threshold is chosen on: its first offered result's, if judged. */
+function shortSamples(q: Question, decision: DecisionModel): ShortSample[] {
+  const first = firstOffered(q, decision);
+  if (!first?.c.bound || first.c.directRight === undefined) return [];
+  return [
+    { features: shortAnswerFeatures(first.c.bound, first.p, decision.answer.threshold), right: first.c.directRight },
+  ];
+}
+
+function shortModelOf(beta: number[], threshold: number): ShortModel {
+  const coefficients = Object.fromEntries(SHORT_ANSWER_FEATURES.map((f, k) => [f, round(beta[k + 1]!, 3)]));
+  return { intercept: round(beta[0]!, 3), coefficients: coefficients as unknown as ShortAnswerCoefficients, threshold };
+}
+
+function fitShort(questions: Question[], decision: DecisionModel): ShortModel {
+  const samples = questions.flatMap((q) => shortSamples(q, decision));
+  const training = questions.flatMap((q) => shortTraining(q, decision));
+  const beta = fitLogistic(
+    training.map((s) => s.features),
+    training.map((s) => (s.right ? 1 : 0)),
+  );
+  const unthresholded = shortModelOf(beta, 0);
+  const weights = { ...RANKING, shortAnswer: unthresholded };
+  const scored = samples.map((s) => ({ p: shortAnswerProbability(s.features, weights), right: s.right }));
+  const cost = (t: number) => scored.reduce((sum, s) => sum + (s.p >= t ? (s.right ? 0 : SHORT_WRONG) : s.right ? 1 : 0), 0);
+  // The lowest of equally costly thresholds: what costs nothing on these questions is shown.
+  let threshold = SHORT_GRID[0]!;
+  let best = Infinity;
+  for (const t of SHORT_GRID) {
+    const c = cost(t);
+    if (c < best - 1e-9) {
+      best = c;
+      threshold = t;
+    }
+  }
+  return shortModelOf(beta, threshold);
+}
+
+function fit(questions: Question[]): Fitted {
+  const decision = fitDecision(questions);
+  return { decision, shortAnswer: fitShort(questions, decision) };
+}
+
 // --- the run ---
 
-function weightsWith(model: DecisionModel): RankingWeights {
-  return { ...RANKING, decision: model };
+function weightsWith(model: Fitted): RankingWeights {
+  return { ...RANKING, decision: model.decision, shortAnswer: model.shortAnswer };
+}
+
+function printShort(m: ShortModel): string {
+  return [
+    'const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {',
+    `  intercept: ${m.intercept},`,
+    '  coefficients: {',
+    ...SHORT_ANSWER_FEATURES.map((f) => `    ${f}: ${m.coefficients[f]},`),
+    '  },',
+    `  threshold: ${m.threshold},`,
+    '};',
+  ].join('\n');
 }
 
 function printModel(model: DecisionModel): string {
@@ -384,12 +513,12 @@ function runChild(phase: string, name: string): void {
       return;
     }
     const { final, byFold, foldOf } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
-      final: DecisionModel;
-      byFold: Record<string, DecisionModel>;
+      final: Fitted;
+      byFold: Record<string, Fitted>;
       foldOf: Record<string, string>;
     };
     const prepared = items.map((item) => prepareSearch(index, item.q));
-    const run = (model: (item: Item) => DecisionModel) =>
+    const run = (model: (item: Item) => Fitted) =>
       scoreSet(
         items,
         prepared.map((p, i) =>
@@ -428,15 +557,6 @@ function main(): void {
   let k = 0;
   for (const q of questions) if (!q.group) q.group = groups[k++ % groups.length]!;
   const final = fit(questions);
-  if (process.env.CALIBRATE_DEBUG)
-    for (const q of questions.filter((x) => x.set === process.env.CALIBRATE_DEBUG)) {
-      const top = [...q.candidates].sort((a, b) => b.score - a.score).slice(0, 3);
-      console.log(`${q.item.id}${q.item.negative ? ' NEG' : ''} ${q.item.q}`);
-      for (const c of top)
-        console.log(
-          `   ${c.right ? 'R' : c.relevant ? 'r' : '-'} pA=${probability(c.features, final.answer).toFixed(2)} pT=${probability(c.features, final.topic).toFixed(2)} ${DECISION_FEATURES.map((f, k) => `${f}=${c.features[k]!.toFixed(2)}`).join(' ')}`,
-        );
-    }
   const byFold = Object.fromEntries(groups.map((g) => [g, fit(questions.filter((q) => q.group !== g))]));
 
   // 3. The figures, from search's own decision on each set's archive.
@@ -455,20 +575,29 @@ function main(): void {
       if (process.env.CALIBRATE_MISSES === 'out-of-fold') for (const m of outOfFold.misses) console.log(`    miss ${m}`);
     }
   }
-  const text = printModel(final);
-  console.log(`\n${text}`);
-  const committed = printModel(RANKING.decision);
+  const text = printModel(final.decision);
+  const shortText = printShort(final.shortAnswer);
+  const samples = questions.flatMap((q) => shortSamples(q, final.decision));
+  const training = questions.flatMap((q) => shortTraining(q, final.decision));
+  const wrong = (list: ShortSample[]) => list.filter((s) => !s.right).length;
+  console.log(
+    `short answers: fitted on ${training.length} passages' (${wrong(training)} wrong), threshold on the first results' of ${samples.length} questions (${wrong(samples)} wrong)`,
+  );
+  console.log(`\n${text}\n\n${shortText}`);
+  const committed = `${printModel(RANKING.decision)}\n\n${printShort(RANKING.shortAnswer)}`;
   if (values.write) {
     const file = path.join(project, 'src/retrieval/weights.ts');
     const source = fs.readFileSync(file, 'utf8');
-    const next = source.replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`);
+    const next = source
+      .replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`)
+      .replace(/(\/\/ calibrate:short-answer:begin\n)[\s\S]*?(\n\/\/ calibrate:short-answer:end)/, `$1${shortText}$2`);
     fs.writeFileSync(file, next);
     console.log('written to src/retrieval/weights.ts');
-  } else if (values.check && text !== committed) {
-    console.log('\nthe fit differs from the committed decision in src/retrieval/weights.ts:');
+  } else if (values.check && `${text}\n\n${shortText}` !== committed) {
+    console.log('\nthe fit differs from the committed models in src/retrieval/weights.ts:');
     console.log(committed);
     process.exitCode = 1;
-  } else if (values.check) console.log('the fit reproduces the committed decision');
+  } else if (values.check) console.log('the fit reproduces the committed decision and short-answer model');
 }
 
 /** The figures the targets speak of. */
