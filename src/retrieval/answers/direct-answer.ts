@@ -433,8 +433,17 @@ function choose(scored: Scored[], plural: boolean): Choice {
   // 在哪个站换乘 answered by 「在文峰站、南大街站实现换乘」: the places the text lists together hold
   // it all; one of them alone would be half the answer.
   const list = plural || best.kind === 'place' ? enumeration(best, scored) : [];
-  if (list.length >= 2)
-    return { answer: { text: listAnswer(list), kind: best.kind }, found: best.strong, best, rivals, list: true };
+  if (list.length >= 2) {
+    // The names listed with it are the answer with it, not its rivals.
+    const outside = new Set(others.filter((s) => !list.some((l) => l.text === s.text)).map((s) => s.text)).size;
+    return {
+      answer: { text: listAnswer(list), kind: best.kind },
+      found: best.strong,
+      best,
+      rivals: outside,
+      list: true,
+    };
+  }
   const rival = others[0];
   const lead = rival ? best.score - rival.score : undefined;
   if (lead !== undefined && lead < MIN_LEAD) return { found: best.strong, rivals, list: false };
