@@ -5,6 +5,8 @@
 //   --write  writes the fitted coefficients and thresholds into src/retrieval/weights.ts
 //   --check  exits 1 unless the fit reproduces the committed ones (a test runs this)
 //   --skip-holdout  leaves the held-out questions unsearched (while studying misses: they stay unseen)
+//   --as-new SET[,SET]  fits without these sets and scores them with the final fit, as new data (a
+//                set's first sight: what a change does on news it was not fitted on)
 //
 // Deterministic: sets and questions in file order, Newton's method for a fixed number of
 // iterations with a fixed L2 penalty, thresholds from a fixed grid; no randomness anywhere.
@@ -28,6 +30,7 @@ import { parseArgs } from 'node:util';
 import {
   type BoundAnswer,
   candidateResults,
+  differentAnswers,
   DECISION_FEATURES,
   type DecisionModel,
   decideResults,
@@ -43,6 +46,7 @@ import {
   type SearchResult,
   SHORT_ANSWER_FEATURES,
   type ShortAnswerCoefficients,
+  type ShortAnswerContext,
   shortAnswerFeatures,
   shortAnswerProbability,
   topical,
@@ -395,6 +399,21 @@ interface ShortSample {
   right: boolean;
 }
 
+/** What the short answer of passage `c` is judged with: the decision's p, and whether another offered passage disputes it. */
+function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel): ShortAnswerContext {
+  const threshold = decision.answer.threshold;
+  const text = c.bound!.answer.text;
+  const disputed = q.candidates.some(
+    (o) =>
+      o !== c &&
+      o.bound !== undefined &&
+      o.topical &&
+      probability(o.features, decision.answer) >= threshold &&
+      differentAnswers(o.bound.answer.text, text),
+  );
+  return { p, threshold, disputed };
+}
+
 /**
  * The short answers of a question the model is fitted on: every passage's whose short answer was
  * sought and can be judged (the first offered result's alone would leave a handful of wrong ones:
@@ -404,7 +423,7 @@ function shortTraining(q: Question, decision: DecisionModel): ShortSample[] {
   return q.candidates
       .filter((c) => c.bound && c.directRight !== undefined)
       .map((c) => ({
-        features: shortAnswerFeatures(c.bound!, probability(c.features, decision.answer), decision.answer.threshold),
+        features: shortAnswerFeatures(c.bound!, contextOf(q, c, probability(c.features, decision.answer), decision)),
         right: c.directRight!,
       }));
 }
@@ -414,7 +433,7 @@ function shortSamples(q: Question, decision: DecisionModel): ShortSample[] {
   const first = firstOffered(q, decision);
   if (!first?.c.bound || first.c.directRight === undefined) return [];
   return [
-    { features: shortAnswerFeatures(first.c.bound, first.p, decision.answer.threshold), right: first.c.directRight },
+    { features: shortAnswerFeatures(first.c.bound, contextOf(q, first.c, first.p, decision)), right: first.c.directRight },
   ];
 }
 
@@ -517,10 +536,11 @@ function runChild(phase: string, name: string): void {
       process.stdout.write(JSON.stringify(gather(index, spec.name, items)));
       return;
     }
-    const { final, byFold, foldOf } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
+    const { final, byFold, foldOf, unfitted } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
       final: Fitted;
       byFold: Record<string, Fitted>;
       foldOf: Record<string, string>;
+      unfitted: boolean;
     };
     const prepared = items.map((item) => prepareSearch(index, item.q));
     const run = (model: (item: Item) => Fitted) =>
@@ -531,7 +551,7 @@ function runChild(phase: string, name: string): void {
         ),
       );
     const inFold = run(() => final);
-    const outOfFold = spec.holdout ? undefined : run((item) => byFold[foldOf[item.id]!]!);
+    const outOfFold = unfitted ? undefined : run((item) => byFold[foldOf[item.id]!]!);
     process.stdout.write(JSON.stringify({ inFold, outOfFold }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -546,6 +566,7 @@ function main(): void {
       gather: { type: 'string' },
       score: { type: 'string' },
       'skip-holdout': { type: 'boolean' },
+      'as-new': { type: 'string' },
     },
   });
   if (values.gather) return runChild('gather', values.gather);
@@ -554,8 +575,12 @@ function main(): void {
     (s) => fs.existsSync(path.join(here, s.questions)) && !(s.holdout && values['skip-holdout']),
   );
   // 1. Samples of every fitted set.
+  const asNew = new Set(values['as-new']?.split(',') ?? []);
+  // The committed models are fitted on every fitting set.
+  if (asNew.size > 0 && (values.write || values.check)) throw new Error('--as-new fits on fewer sets: not with --write or --check');
+  const unfitted = (s: SetSpec) => s.holdout === true || asNew.has(s.name);
   const questions: Question[] = present
-    .filter((s) => !s.holdout)
+    .filter((s) => !unfitted(s))
     .flatMap((spec) => JSON.parse(child(['--gather', spec.name])) as Question[]);
   // 2. Folds by issue; near misses by a fixed round robin over the issues.
   const groups = [...new Set(questions.map((q) => q.group).filter(Boolean))].sort();
@@ -569,11 +594,18 @@ function main(): void {
   for (const spec of present) {
     const foldOf = Object.fromEntries(questions.filter((q) => q.set === spec.name).map((q) => [q.item.id, q.group]));
     const { inFold, outOfFold } = JSON.parse(
-      child(['--score', spec.name], JSON.stringify({ final, byFold, foldOf })),
+      child(['--score', spec.name], JSON.stringify({ final, byFold, foldOf, unfitted: unfitted(spec) })),
     ) as { inFold: Score; outOfFold?: Score };
-    console.log(`# ${spec.name}${spec.holdout ? ' (held out: final fit, never fitted on)' : ''}`);
+    const note = spec.holdout
+      ? ' (held out: final fit, never fitted on)'
+      : asNew.has(spec.name)
+        ? ' (new data: final fit, not fitted on)'
+        : '';
+    console.log(`# ${spec.name}${note}`);
     console.log(`  in-fold      ${summary(inFold)}`);
-    if (process.env.CALIBRATE_MISSES === '1' && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
+    // A set scored as new data has no out-of-fold figure: its misses are its in-fold ones.
+    const inFoldMisses = process.env.CALIBRATE_MISSES === '1' || (asNew.has(spec.name) && process.env.CALIBRATE_MISSES);
+    if (inFoldMisses && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
     if (outOfFold) {
       console.log(`  out-of-fold  ${summary(outOfFold)}`);
       console.log(`               ${formatScore(outOfFold)}`);

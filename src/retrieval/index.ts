@@ -44,7 +44,9 @@ export { dateSpan, isIsoDay, type TimeWindow, timeWindow, withinWindow } from '.
 export type { SearchResult } from './ranking/result.ts';
 export type { BoundAnswer } from './answers/direct-answer.ts';
 export {
+  differentAnswers,
   SHORT_ANSWER_FEATURES,
+  type ShortAnswerContext,
   shortAnswerFeatures,
   shortAnswerProbability,
 } from './answers/direct-confidence.ts';

@@ -28,7 +28,21 @@ export const SHORT_ANSWER_FEATURES: readonly ShortAnswerFeature[] = [
   'quantity',
   'date',
   'decision',
+  'disputed',
 ];
+
+/** What the short answer is judged with beside its own evidence: the decision on its passage and on the others. */
+export interface ShortAnswerContext {
+  /** The decision's probability that the passage answers. */
+  p: number;
+  /** The probability at which a passage is offered as the answer. */
+  threshold: number;
+  /** Another passage offered as the answer gives a different short answer. */
+  disputed: boolean;
+}
+
+/** Two short answers that say different things (neither holds the other: 128.6万人次 and 21.4万人次). */
+export const differentAnswers = (a: string, b: string) => a !== b && !a.includes(b) && !b.includes(a);
 
 const flag = (b: boolean) => (b ? 1 : 0);
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -46,9 +60,13 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  * - rivals: other candidates tied to the question, 4 or more counting 1;
  * - quantity, date: the kind asked for (names are the rest);
  * - decision: how far the decision's probability p that the passage answers stands above the
- *   threshold at which it is offered as the answer (`threshold`, 0 there, 1 at certainty).
+ *   threshold at which it is offered as the answer (`threshold`, 0 there, 1 at certainty);
+ * - disputed: another passage offered as the answer gives a different short answer: the archive
+ *   holds two figures of the thing asked (an older and a newer article, a total and one member's),
+ *   and which one the question means is the guess a short answer should not make.
  */
-export function shortAnswerFeatures(bound: BoundAnswer, p: number, threshold: number): number[] {
+export function shortAnswerFeatures(bound: BoundAnswer, context: ShortAnswerContext): number[] {
+  const { p, threshold } = context;
   const e = bound.evidence;
   const values: Record<ShortAnswerFeature, number> = {
     score: clip(e.score / 5, 0, 1),
@@ -64,6 +82,7 @@ export function shortAnswerFeatures(bound: BoundAnswer, p: number, threshold: nu
     quantity: flag(bound.answer.kind === 'quantity'),
     date: flag(bound.answer.kind === 'date'),
     decision: threshold < 1 ? clip((p - threshold) / (1 - threshold), 0, 1) : 0,
+    disputed: flag(context.disputed),
   };
   return SHORT_ANSWER_FEATURES.map((f) => values[f]);
 }
@@ -78,8 +97,17 @@ export function shortAnswerProbability(features: number[], w: RankingWeights = R
   return 1 / (1 + Math.exp(-x));
 }
 
-/** Whether the result, offered as the answer with decision probability `p`, shows its short answer. */
-export function showsShortAnswer(bound: BoundAnswer, p: number, w: RankingWeights = RANKING): boolean {
-  const features = shortAnswerFeatures(bound, p, w.decision.answer.threshold);
+/**
+ * Whether the result, offered as the answer with decision probability `p`, shows its short answer;
+ * `others`: the short answers of the other passages offered as the answer.
+ */
+export function showsShortAnswer(
+  bound: BoundAnswer,
+  p: number,
+  others: readonly string[] = [],
+  w: RankingWeights = RANKING,
+): boolean {
+  const disputed = others.some((o) => differentAnswers(o, bound.answer.text));
+  const features = shortAnswerFeatures(bound, { p, threshold: w.decision.answer.threshold, disputed });
   return shortAnswerProbability(features, w) >= w.shortAnswer.threshold;
 }

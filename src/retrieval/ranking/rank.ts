@@ -373,9 +373,14 @@ export function decideResults(
   const { query } = prepared;
   const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
+  // The short answers of every passage offered as the answer: one disputed by another is withheld
+  // more readily (answers/direct-confidence.ts).
+  const answers: { passage: number; text: string }[] = [];
   for (const candidate of prepared.scored) {
     const { confidence, p } = decide(candidate.evidence, w);
     if (!confidence) continue;
+    if (confidence === 'answer' && candidate.direct)
+      answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
@@ -408,7 +413,17 @@ export function decideResults(
       ? ranked.filter((s) => s.confidence === 'answer' || (s.p ?? 0) >= w.decision.keepUnderAnswer * (lead.p ?? 0))
       : ranked;
   const idf = sentenceIdf(query, w);
-  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst));
+  return kept.slice(0, limit).map((s) =>
+    toResult(
+      index,
+      s,
+      query,
+      idf,
+      w,
+      newestFirst,
+      answers.filter((a) => a.passage !== s.passage).map((a) => a.text),
+    ),
+  );
 }
 
 /**

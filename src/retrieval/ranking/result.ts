@@ -140,6 +140,8 @@ export function toResult(
   w: RankingWeights = RANKING,
   /** The question asks for the latest: the result says as of when. */
   latest = false,
+  /** The short answers of the other passages offered as the answer (answers/direct-confidence.ts reads them). */
+  otherAnswers: readonly string[] = [],
 ): SearchResult {
   const { passage, normalized, sentence, doc } = shownText(index, s.passage, query, idf, w);
   // A short answer only where the passage is offered as the answer, and the short-answer model
@@ -150,7 +152,8 @@ export function toResult(
       : s.direct !== undefined
         ? (s.direct ?? undefined)
         : directFor(query, sentence.text, passage, doc, w);
-  const direct: DirectAnswer | undefined = bound && showsShortAnswer(bound, s.p ?? 0, w) ? bound.answer : undefined;
+  const direct: DirectAnswer | undefined =
+    bound && showsShortAnswer(bound, s.p ?? 0, otherAnswers, w) ? bound.answer : undefined;
   return {
     articleId: doc.id,
     kind: doc.kind,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoundAnswer, boundAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
+  differentAnswers,
   SHORT_ANSWER_FEATURES,
   type ShortAnswerFeature,
   shortAnswerFeatures,
@@ -15,7 +16,7 @@ const THRESHOLD = RANKING.decision.answer.threshold;
 function featureOf(name: ShortAnswerFeature, question: string, sentence: string, passage = sentence, p = 1): number {
   const bound = boundAnswer(question, sentence, passage);
   if (!bound) throw new Error(`no short answer to ${question}`);
-  return shortAnswerFeatures(bound, p, THRESHOLD)[SHORT_ANSWER_FEATURES.indexOf(name)]!;
+  return shortAnswerFeatures(bound, { p, threshold: THRESHOLD, disputed: false })[SHORT_ANSWER_FEATURES.indexOf(name)]!;
 }
 
 const HIRING = '项目总投资15亿元，达产后可提供就业岗位800个，首批招收技术工人260名。';
@@ -86,7 +87,7 @@ describe('the short-answer features', () => {
       },
     };
     const f = (name: ShortAnswerFeature, b: BoundAnswer = bound) =>
-      shortAnswerFeatures(b, 1, THRESHOLD)[SHORT_ANSWER_FEATURES.indexOf(name)]!;
+      shortAnswerFeatures(b, { p: 1, threshold: THRESHOLD, disputed: false })[SHORT_ANSWER_FEATURES.indexOf(name)]!;
     expect(f('score')).toBe(1);
     expect(f('lead')).toBeCloseTo(0.2);
     expect(f('rivals')).toBe(1);
@@ -99,16 +100,32 @@ describe('the short-answer features', () => {
   it('decision: how far the decision’s p stands above its answer threshold', () => {
     const bound = boundAnswer('这个项目能招多少工人', HIRING)!;
     const at = SHORT_ANSWER_FEATURES.indexOf('decision');
-    expect(shortAnswerFeatures(bound, 0.5, 0.5)[at]).toBe(0);
-    expect(shortAnswerFeatures(bound, 0.75, 0.5)[at]).toBeCloseTo(0.5);
-    expect(shortAnswerFeatures(bound, 1, 0.5)[at]).toBe(1);
+    expect(shortAnswerFeatures(bound, { p: 0.5, threshold: 0.5, disputed: false })[at]).toBe(0);
+    expect(shortAnswerFeatures(bound, { p: 0.75, threshold: 0.5, disputed: false })[at]).toBeCloseTo(0.5);
+    expect(shortAnswerFeatures(bound, { p: 1, threshold: 0.5, disputed: false })[at]).toBe(1);
+  });
+
+  it('disputed: another passage offered as the answer gives a different short answer, not the same one', () => {
+    const bound = boundAnswer('五一假期崇川一共来了多少游客', '五一假期，崇川共接待游客128.6万人次。')!;
+    expect(bound.answer.text).toBe('128.6万人次');
+    const at = SHORT_ANSWER_FEATURES.indexOf('disputed');
+    const disputed = (others: string[]) =>
+      shortAnswerFeatures(bound, {
+        p: 1,
+        threshold: THRESHOLD,
+        disputed: others.some((o) => differentAnswers(o, bound.answer.text)),
+      })[at];
+    expect(disputed(['21.4万人次'])).toBe(1);
+    // The same figure, or one that holds it, does not dispute it.
+    expect(disputed(['128.6万人次', '约128.6万人次'])).toBe(0);
+    expect(disputed([])).toBe(0);
   });
 });
 
 describe('the short-answer model', () => {
   it('is the logistic function of the weighted features, by the weights given', () => {
     const bound = boundAnswer('这个项目能招多少工人', HIRING)!;
-    const features = shortAnswerFeatures(bound, 1, THRESHOLD);
+    const features = shortAnswerFeatures(bound, { p: 1, threshold: THRESHOLD, disputed: false });
     const zero = Object.fromEntries(
       SHORT_ANSWER_FEATURES.map((f) => [f, 0]),
     ) as unknown as RankingWeights['shortAnswer']['coefficients'];
@@ -117,8 +134,8 @@ describe('the short-answer model', () => {
       shortAnswer: { intercept, coefficients: { ...zero, decision: 2 }, threshold },
     });
     expect(shortAnswerProbability(features, w(-1, 0.5))).toBeCloseTo(1 / (1 + Math.exp(-1)));
-    expect(showsShortAnswer(bound, 1, w(-1, 0.7))).toBe(true);
-    expect(showsShortAnswer(bound, 1, w(-1, 0.8))).toBe(false);
+    expect(showsShortAnswer(bound, 1, [], w(-1, 0.7))).toBe(true);
+    expect(showsShortAnswer(bound, 1, [], w(-1, 0.8))).toBe(false);
   });
 
   it('shows a bound figure in the answer sentence, and withholds a lone name far from the question', () => {
@@ -136,5 +153,13 @@ describe('the short-answer model', () => {
     )!;
     expect(lone.answer.text).toBe('博嘉生物医学科技有限公司');
     expect(showsShortAnswer(lone, THRESHOLD)).toBe(false);
+  });
+
+  it('withholds a short answer another answering passage disputes, where it shows the same one undisputed', () => {
+    const bound = boundAnswer('这个项目能招多少工人', HIRING)!;
+    // A passage offered as the answer a fifth of the way from the threshold to certainty.
+    const p = THRESHOLD + 0.2 * (1 - THRESHOLD);
+    expect(showsShortAnswer(bound, p, ['260名'])).toBe(true);
+    expect(showsShortAnswer(bound, p, ['800个'])).toBe(false);
   });
 });
