@@ -120,6 +120,8 @@ interface Candidate {
   relevant: boolean;
   /** It passes the hand-set topic gate (decision.ts's `topical`): else never shown. */
   topical: boolean;
+  /** Its article's date and issue file: the order of articles by date (rank.ts's compareDates). */
+  dated: [string, string];
   /** The short answer the passage would carry if offered as the answer (sought for the best few only). */
   bound?: BoundAnswer;
   /**
@@ -134,6 +136,8 @@ interface Question {
   set: string;
   item: Item;
   group: string;
+  /** A question of the present, no date named: the newest answering article first (rank.ts's newestFirst). */
+  latest?: boolean;
   candidates: Candidate[];
 }
 
@@ -176,6 +180,7 @@ function gather(index: SearchIndex, set: string, items: Item[]): Question[] {
     const group = issueOf(index, item) ?? '';
     if ('results' in prepared) return { set, item, group, candidates: [] };
     const results = candidateResults(index, prepared);
+    const latest = prepared.query.latest && !prepared.query.date;
     const candidates = prepared.scored.map((s, k): Candidate => {
       const r = results[k]!;
       const relevant = !item.negative && isRelevant(item, titleOf(r));
@@ -193,11 +198,12 @@ function gather(index: SearchIndex, set: string, items: Item[]): Question[] {
         topical: topical(s.evidence),
         score: s.score,
         story: index.copyKey(index.passages[s.passage]!.doc),
+        dated: [index.docs[index.passages[s.passage]!.doc]!.date, index.docs[index.passages[s.passage]!.doc]!.source],
         features: decisionFeatures(s.evidence),
         right,
       };
     });
-    return { set, item, group, candidates };
+    return { set, item, group, latest, candidates };
   });
 }
 
@@ -399,13 +405,20 @@ interface ShortSample {
   right: boolean;
 }
 
+/** Orders articles by date, then by issue file (rank.ts's compareDocDates). */
+const compareDated = (a: [string, string], b: [string, string]) =>
+  a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+
 /** What the short answer of passage `c` is judged with: the decision's p, and whether another offered passage disputes it. */
 function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel): ShortAnswerContext {
   const threshold = decision.answer.threshold;
   const text = c.bound!.answer.text;
+  // As rank.ts: for a question of the present, only an article as new or newer disputes.
+  const notOlder = (o: Candidate) => !q.latest || compareDated(o.dated, c.dated) >= 0;
   const disputed = q.candidates.some(
     (o) =>
       o !== c &&
+      notOlder(o) &&
       o.bound !== undefined &&
       o.topical &&
       probability(o.features, decision.answer) >= threshold &&

@@ -320,24 +320,24 @@ const DECISION: DecisionModel = {
  */
 // calibrate:short-answer:begin
 const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {
-  intercept: -1.388,
+  intercept: -1.532,
   coefficients: {
-    score: 2.346,
-    lead: -0.599,
-    answerSentence: 0.411,
-    beside: -0.494,
-    clauseShare: 0.312,
-    kindFull: -0.038,
-    kindFamily: -0.02,
-    list: 0.177,
-    onlyOne: 0.106,
-    rivals: -0.289,
-    quantity: 0.727,
-    date: 0.112,
-    decision: 3.902,
-    disputed: -3.236,
+    score: 2.556,
+    lead: -0.608,
+    answerSentence: 0.354,
+    beside: -0.613,
+    clauseShare: 0.174,
+    kindFull: -0.178,
+    kindFamily: -0.025,
+    list: 0.254,
+    onlyOne: 0.133,
+    rivals: -0.264,
+    quantity: 1.151,
+    date: 0.285,
+    decision: 3.773,
+    disputed: -3.436,
   },
-  threshold: 0.55,
+  threshold: 0.47,
 };
 // calibrate:short-answer:end
 

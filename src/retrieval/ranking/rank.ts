@@ -374,7 +374,8 @@ export function decideResults(
   const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
   // The short answers of every passage offered as the answer: one disputed by another is withheld
-  // more readily (answers/direct-confidence.ts).
+  // more readily (answers/direct-confidence.ts). For a question of the present, an older article's
+  // answer is history (the former office holder), not a dispute: only as new or newer ones count.
   const answers: { passage: number; text: string }[] = [];
   for (const candidate of prepared.scored) {
     const { confidence, p } = decide(candidate.evidence, w);
@@ -413,17 +414,11 @@ export function decideResults(
       ? ranked.filter((s) => s.confidence === 'answer' || (s.p ?? 0) >= w.decision.keepUnderAnswer * (lead.p ?? 0))
       : ranked;
   const idf = sentenceIdf(query, w);
-  return kept.slice(0, limit).map((s) =>
-    toResult(
-      index,
-      s,
-      query,
-      idf,
-      w,
-      newestFirst,
-      answers.filter((a) => a.passage !== s.passage).map((a) => a.text),
-    ),
-  );
+  const disputing = (s: Scored) =>
+    answers
+      .filter((a) => a.passage !== s.passage && (!newestFirst || compareDates(tables, a.passage, s.passage) >= 0))
+      .map((a) => a.text);
+  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst, disputing(s)));
 }
 
 /**
