@@ -1,5 +1,6 @@
 // `npm run calibrate`: fits the answer / related / nothing decision (src/retrieval/ranking/decision.ts)
-// and prints what it scores, in-fold and out of fold, per question set.
+// and the short-answer model (src/retrieval/answers/direct-confidence.ts), and prints what they score,
+// in-fold and out of fold, per question set.
 //
 // usage: npm run calibrate [-- --write | --check]
 //   --write  writes the fitted coefficients and thresholds into src/retrieval/weights.ts
@@ -19,6 +20,10 @@
 //    none (a near miss) to an issue by a fixed assignment (the k-th such question to the k-th issue,
 //    round robin). Each fold's figures come from a fit on the other issues' questions only.
 // 3. The thresholds minimise a stated cost on the fitted questions (weights.ts says it).
+// 3b. The short-answer model is fitted after the decision, on the same questions and folds (each fold
+//    on its own decision): every passage whose short answer was sought and can be judged is a sample,
+//    right when it matches the gold answer as score-retrieval.mjs counts Direct; its threshold minimises
+//    its own stated cost over the first results the decision offers.
 // 4. The figures are eval/tools/score-retrieval.mjs's, on the results search() itself returns with
 //    the model, so they mean what `npm run eval` means. A held-out set (`holdout: true`) is scored
 //    with the final fit only; nothing is fitted or chosen on it.

@@ -312,7 +312,10 @@ const DECISION: DecisionModel = {
  * Written by `npm run calibrate -- --write` as well, on the same questions and folds: whether the
  * short answer of the first result, when it is offered as the answer, matches the right answer
  * (as eval/tools/score-retrieval.mjs counts Direct), by L2-regularised logistic regression over
- * answers/direct-confidence.ts's features. Below the threshold the result is still offered, without
+ * answers/direct-confidence.ts's features, fitted on every passage whose short answer was sought
+ * and can be judged (a near miss's is wrong). Read the coefficients together: `score` already holds
+ * what `beside` and the kind add to it (0.1 and up to 0.2 of its scale), so their own coefficients
+ * are corrections to that, not their whole effect. Below the threshold the result is still offered, without
  * its short answer. The threshold minimises a stated cost over the fitted questions: a wrong short
  * answer costs 3, a right one withheld costs 1 (3:1, as the decision's: a reader takes 「答：」 as
  * the paper's word and reads no further, while a withheld one costs only the read of the passage
