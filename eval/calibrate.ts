@@ -1,10 +1,13 @@
 // `npm run calibrate`: fits the answer / related / nothing decision (src/retrieval/ranking/decision.ts)
-// and prints what it scores, in-fold and out of fold, per question set.
+// and the short-answer model (src/retrieval/answers/direct-confidence.ts), and prints what they score,
+// in-fold and out of fold, per question set.
 //
 // usage: npm run calibrate [-- --write | --check]
 //   --write  writes the fitted coefficients and thresholds into src/retrieval/weights.ts
 //   --check  exits 1 unless the fit reproduces the committed ones (a test runs this)
 //   --skip-holdout  leaves the held-out questions unsearched (while studying misses: they stay unseen)
+//   --as-new SET[,SET]  fits without these sets and scores them with the final fit, as new data (a
+//                set's first sight: what a change does on news it was not fitted on)
 //
 // Deterministic: sets and questions in file order, Newton's method for a fixed number of
 // iterations with a fixed L2 penalty, thresholds from a fixed grid; no randomness anywhere.
@@ -17,6 +20,10 @@
 //    none (a near miss) to an issue by a fixed assignment (the k-th such question to the k-th issue,
 //    round robin). Each fold's figures come from a fit on the other issues' questions only.
 // 3. The thresholds minimise a stated cost on the fitted questions (weights.ts says it).
+// 3b. The short-answer model is fitted after the decision, on the same questions and folds (each fold
+//    on its own decision): every passage whose short answer was sought and can be judged is a sample,
+//    right when it matches the gold answer as score-retrieval.mjs counts Direct; its threshold minimises
+//    its own stated cost over the first results the decision offers.
 // 4. The figures are eval/tools/score-retrieval.mjs's, on the results search() itself returns with
 //    the model, so they mean what `npm run eval` means. A held-out set (`holdout: true`) is scored
 //    with the final fit only; nothing is fitted or chosen on it.
@@ -26,7 +33,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type BoundAnswer,
   candidateResults,
+  differentAnswers,
   DECISION_FEATURES,
   FEATURE_DIRECTION,
   type DecisionModel,
@@ -41,9 +50,14 @@ import {
   type RankingWeights,
   type SearchIndex,
   type SearchResult,
+  SHORT_ANSWER_FEATURES,
+  type ShortAnswerCoefficients,
+  type ShortAnswerContext,
+  shortAnswerFeatures,
+  shortAnswerProbability,
   topical,
 } from '../src/retrieval/index.ts';
-import { formatScore, scoreSet } from './tools/score-retrieval.mjs';
+import { directMatches, formatScore, scoreSet } from './tools/score-retrieval.mjs';
 
 const here = import.meta.dirname;
 const project = path.dirname(here);
@@ -123,12 +137,24 @@ interface Candidate {
   relevant: boolean;
   /** It passes the hand-set topic gate (decision.ts's `topical`): else never shown. */
   topical: boolean;
+  /** Its article's date and issue file: the order of articles by date (rank.ts's compareDates). */
+  dated: [string, string];
+  /** The short answer the passage would carry if offered as the answer (sought for the best few only). */
+  bound?: BoundAnswer;
+  /**
+   * Whether that short answer is right, as score-retrieval.mjs counts Direct (the right article,
+   * the passage holds the answer, the short answer matches it); false for a near miss; undefined
+   * when the question's answer is not short (nothing to judge it by).
+   */
+  directRight?: boolean;
 }
 
 interface Question {
   set: string;
   item: Item;
   group: string;
+  /** A question of the present, no date named: the newest answering article first (rank.ts's newestFirst). */
+  latest?: boolean;
   candidates: Candidate[];
 }
 
@@ -155,6 +181,8 @@ const titleOf = (r: { headline?: string; subtitle?: string }) => `${r.headline ?
 const isRelevant = (item: Item, title: string) =>
   !item.relevant || item.relevant.length === 0 || item.relevant.some((k) => title.includes(k));
 const MAX_PASSAGE = 600;
+/** A gold answer this short is a short answer's (score-retrieval.mjs's SHORT_ANSWER). */
+const SHORT_GOLD = 12;
 const holds = (r: SearchResult, answer: string) => r.passage.length <= MAX_PASSAGE && r.passage.includes(answer);
 
 /** The issue file of the question's right article (undefined for a near miss or an unknown article). */
@@ -169,20 +197,30 @@ function gather(index: SearchIndex, set: string, items: Item[]): Question[] {
     const group = issueOf(index, item) ?? '';
     if ('results' in prepared) return { set, item, group, candidates: [] };
     const results = candidateResults(index, prepared);
+    const latest = prepared.query.latest && !prepared.query.date;
     const candidates = prepared.scored.map((s, k): Candidate => {
       const r = results[k]!;
       const relevant = !item.negative && isRelevant(item, titleOf(r));
       const right = relevant && (!item.answer || holds(r, item.answer));
+      const bound = s.direct ?? undefined;
+      const short = item.answer !== undefined && item.answer.length <= SHORT_GOLD;
+      const directRight =
+        !bound || !(item.negative || short)
+          ? undefined
+          : !item.negative && right && directMatches(bound.answer, item.answer ?? '');
       return {
+        bound,
+        directRight,
         relevant,
         topical: topical(s.evidence),
         score: s.score,
         story: index.copyKey(index.passages[s.passage]!.doc),
+        dated: [index.docs[index.passages[s.passage]!.doc]!.date, index.docs[index.passages[s.passage]!.doc]!.source],
         features: decisionFeatures(s.evidence),
         right,
       };
     });
-    return { set, item, group, candidates };
+    return { set, item, group, latest, candidates };
   });
 }
 
@@ -353,7 +391,7 @@ function samplesOf(q: Question): Candidate[] {
   return best ? [best] : [];
 }
 
-function fit(questions: Question[]): DecisionModel {
+function fitDecision(questions: Question[]): DecisionModel {
   const rows: number[][] = [];
   const right: number[] = [];
   const relevant: number[] = [];
@@ -375,10 +413,138 @@ function fit(questions: Question[]): DecisionModel {
   };
 }
 
+// --- the short-answer model: whether the first result's short answer is right ---
+
+type ShortModel = LogisticModel<ShortAnswerCoefficients>;
+
+/** Both fitted models. */
+interface Fitted {
+  decision: DecisionModel;
+  shortAnswer: ShortModel;
+}
+
+/** The stated cost of the short answer: a wrong one shown costs SHORT_WRONG, a right one withheld 1. */
+const SHORT_WRONG = 3;
+const SHORT_GRID = Array.from({ length: 91 }, (_, k) => Math.round((0.05 + 0.01 * k) * 100) / 100);
+
+/**
+ * The passage search shows first when it is offered as the answer (decideResults: of each story its
+ * answering passage likeliest to answer, the stories by score); undefined when none is offered.
+ */
+function firstOffered(q: Question, decision: DecisionModel): { c: Candidate; p: number } | undefined {
+  const byStory = new Map<string, { c: Candidate; p: number }>();
+  for (const c of q.candidates) {
+    if (!c.topical) continue;
+    const p = probability(c.features, decision.answer);
+    if (p < decision.answer.threshold) continue;
+    const held = byStory.get(c.story);
+    if (!held || p > held.p) byStory.set(c.story, { c, p });
+  }
+  let first: { c: Candidate; p: number } | undefined;
+  for (const v of byStory.values()) if (!first || v.c.score > first.c.score) first = v;
+  return first;
+}
+
+interface ShortSample {
+  features: number[];
+  right: boolean;
+}
+
+/** Orders articles by date, then by issue file (rank.ts's compareDocDates). */
+const compareDated = (a: [string, string], b: [string, string]) =>
+  a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+
+/** What the short answer of passage `c` is judged with: the decision's p, and whether another offered passage disputes it. */
+function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel): ShortAnswerContext {
+  const threshold = decision.answer.threshold;
+  const text = c.bound!.answer.text;
+  // As rank.ts: for a question of the present, only an article as new or newer disputes.
+  const notOlder = (o: Candidate) => !q.latest || compareDated(o.dated, c.dated) >= 0;
+  const disputed = q.candidates.some(
+    (o) =>
+      o !== c &&
+      notOlder(o) &&
+      o.bound !== undefined &&
+      o.topical &&
+      probability(o.features, decision.answer) >= threshold &&
+      differentAnswers(o.bound.answer.text, text),
+  );
+  return { p, threshold, disputed };
+}
+
+/**
+ * The short answers of a question the model is fitted on: every passage's whose short answer was
+ * sought and can be judged (the first offered result's alone would leave a handful of wrong ones:
+ * the other passages that pass the decision are the wrong articles a first result may be).
+ */
+function shortTraining(q: Question, decision: DecisionModel): ShortSample[] {
+  return q.candidates
+      .filter((c) => c.bound && c.directRight !== undefined)
+      .map((c) => ({
+        features: shortAnswerFeatures(c.bound!, contextOf(q, c, probability(c.features, decision.answer), decision)),
+        right: c.directRight!,
+      }));
+}
+
+/** The short answer of a question the threshold is chosen on: its first offered result's, if judged. */
+function shortSamples(q: Question, decision: DecisionModel): ShortSample[] {
+  const first = firstOffered(q, decision);
+  if (!first?.c.bound || first.c.directRight === undefined) return [];
+  return [
+    { features: shortAnswerFeatures(first.c.bound, contextOf(q, first.c, first.p, decision)), right: first.c.directRight },
+  ];
+}
+
+function shortModelOf(beta: number[], threshold: number): ShortModel {
+  const coefficients = Object.fromEntries(SHORT_ANSWER_FEATURES.map((f, k) => [f, round(beta[k + 1]!, 3)]));
+  return { intercept: round(beta[0]!, 3), coefficients: coefficients as unknown as ShortAnswerCoefficients, threshold };
+}
+
+function fitShort(questions: Question[], decision: DecisionModel): ShortModel {
+  const samples = questions.flatMap((q) => shortSamples(q, decision));
+  const training = questions.flatMap((q) => shortTraining(q, decision));
+  const beta = fitLogistic(
+    training.map((s) => s.features),
+    training.map((s) => (s.right ? 1 : 0)),
+  );
+  const unthresholded = shortModelOf(beta, 0);
+  const weights = { ...RANKING, shortAnswer: unthresholded };
+  const scored = samples.map((s) => ({ p: shortAnswerProbability(s.features, weights), right: s.right }));
+  const cost = (t: number) => scored.reduce((sum, s) => sum + (s.p >= t ? (s.right ? 0 : SHORT_WRONG) : s.right ? 1 : 0), 0);
+  // The lowest of equally costly thresholds: what costs nothing on these questions is shown.
+  let threshold = SHORT_GRID[0]!;
+  let best = Infinity;
+  for (const t of SHORT_GRID) {
+    const c = cost(t);
+    if (c < best - 1e-9) {
+      best = c;
+      threshold = t;
+    }
+  }
+  return shortModelOf(beta, threshold);
+}
+
+function fit(questions: Question[]): Fitted {
+  const decision = fitDecision(questions);
+  return { decision, shortAnswer: fitShort(questions, decision) };
+}
+
 // --- the run ---
 
-function weightsWith(model: DecisionModel): RankingWeights {
-  return { ...RANKING, decision: model };
+function weightsWith(model: Fitted): RankingWeights {
+  return { ...RANKING, decision: model.decision, shortAnswer: model.shortAnswer };
+}
+
+function printShort(m: ShortModel): string {
+  return [
+    'const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {',
+    `  intercept: ${m.intercept},`,
+    '  coefficients: {',
+    ...SHORT_ANSWER_FEATURES.map((f) => `    ${f}: ${m.coefficients[f]},`),
+    '  },',
+    `  threshold: ${m.threshold},`,
+    '};',
+  ].join('\n');
 }
 
 function printModel(model: DecisionModel): string {
@@ -428,13 +594,14 @@ function runChild(phase: string, name: string): void {
       process.stdout.write(JSON.stringify(gather(index, spec.name, items)));
       return;
     }
-    const { final, byFold, foldOf } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
-      final: DecisionModel;
-      byFold: Record<string, DecisionModel>;
+    const { final, byFold, foldOf, unfitted } = JSON.parse(fs.readFileSync(0, 'utf8')) as {
+      final: Fitted;
+      byFold: Record<string, Fitted>;
       foldOf: Record<string, string>;
+      unfitted: boolean;
     };
     const prepared = items.map((item) => prepareSearch(index, item.q));
-    const run = (model: (item: Item) => DecisionModel) =>
+    const run = (model: (item: Item) => Fitted) =>
       scoreSet(
         items,
         prepared.map((p, i) =>
@@ -442,7 +609,7 @@ function runChild(phase: string, name: string): void {
         ),
       );
     const inFold = run(() => final);
-    const outOfFold = spec.holdout ? undefined : run((item) => byFold[foldOf[item.id]!]!);
+    const outOfFold = unfitted ? undefined : run((item) => byFold[foldOf[item.id]!]!);
     process.stdout.write(JSON.stringify({ inFold, outOfFold }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -457,6 +624,7 @@ function main(): void {
       gather: { type: 'string' },
       score: { type: 'string' },
       'skip-holdout': { type: 'boolean' },
+      'as-new': { type: 'string' },
     },
   });
   if (values.gather) return runChild('gather', values.gather);
@@ -465,23 +633,18 @@ function main(): void {
     (s) => fs.existsSync(path.join(here, s.questions)) && !(s.holdout && values['skip-holdout']),
   );
   // 1. Samples of every fitted set.
+  const asNew = new Set(values['as-new']?.split(',') ?? []);
+  // The committed models are fitted on every fitting set.
+  if (asNew.size > 0 && (values.write || values.check)) throw new Error('--as-new fits on fewer sets: not with --write or --check');
+  const unfitted = (s: SetSpec) => s.holdout === true || asNew.has(s.name);
   const questions: Question[] = present
-    .filter((s) => !s.holdout)
+    .filter((s) => !unfitted(s))
     .flatMap((spec) => JSON.parse(child(['--gather', spec.name])) as Question[]);
   // 2. Folds by issue; near misses by a fixed round robin over the issues.
   const groups = [...new Set(questions.map((q) => q.group).filter(Boolean))].sort();
   let k = 0;
   for (const q of questions) if (!q.group) q.group = groups[k++ % groups.length]!;
   const final = fit(questions);
-  if (process.env.CALIBRATE_DEBUG)
-    for (const q of questions.filter((x) => x.set === process.env.CALIBRATE_DEBUG)) {
-      const top = [...q.candidates].sort((a, b) => b.score - a.score).slice(0, 3);
-      console.log(`${q.item.id}${q.item.negative ? ' NEG' : ''} ${q.item.q}`);
-      for (const c of top)
-        console.log(
-          `   ${c.right ? 'R' : c.relevant ? 'r' : '-'} pA=${probability(c.features, final.answer).toFixed(2)} pT=${probability(c.features, final.topic).toFixed(2)} ${DECISION_FEATURES.map((f, k) => `${f}=${c.features[k]!.toFixed(2)}`).join(' ')}`,
-        );
-    }
   const byFold = Object.fromEntries(groups.map((g) => [g, fit(questions.filter((q) => q.group !== g))]));
 
   // 3. The figures, from search's own decision on each set's archive.
@@ -489,31 +652,47 @@ function main(): void {
   for (const spec of present) {
     const foldOf = Object.fromEntries(questions.filter((q) => q.set === spec.name).map((q) => [q.item.id, q.group]));
     const { inFold, outOfFold } = JSON.parse(
-      child(['--score', spec.name], JSON.stringify({ final, byFold, foldOf })),
+      child(['--score', spec.name], JSON.stringify({ final, byFold, foldOf, unfitted: unfitted(spec) })),
     ) as { inFold: Score; outOfFold?: Score };
-    console.log(`# ${spec.name}${spec.holdout ? ' (held out: final fit, never fitted on)' : ''}`);
+    const note = spec.holdout
+      ? ' (held out: final fit, never fitted on)'
+      : asNew.has(spec.name)
+        ? ' (new data: final fit, not fitted on)'
+        : '';
+    console.log(`# ${spec.name}${note}`);
     console.log(`  in-fold      ${summary(inFold)}`);
-    if (process.env.CALIBRATE_MISSES === '1' && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
+    // A set scored as new data has no out-of-fold figure: its misses are its in-fold ones.
+    const inFoldMisses = process.env.CALIBRATE_MISSES === '1' || (asNew.has(spec.name) && process.env.CALIBRATE_MISSES);
+    if (inFoldMisses && !spec.holdout) for (const m of inFold.misses) console.log(`    miss ${m}`);
     if (outOfFold) {
       console.log(`  out-of-fold  ${summary(outOfFold)}`);
       console.log(`               ${formatScore(outOfFold)}`);
       if (process.env.CALIBRATE_MISSES === 'out-of-fold') for (const m of outOfFold.misses) console.log(`    miss ${m}`);
     }
   }
-  const text = printModel(final);
-  console.log(`\n${text}`);
-  const committed = printModel(RANKING.decision);
+  const text = printModel(final.decision);
+  const shortText = printShort(final.shortAnswer);
+  const samples = questions.flatMap((q) => shortSamples(q, final.decision));
+  const training = questions.flatMap((q) => shortTraining(q, final.decision));
+  const wrong = (list: ShortSample[]) => list.filter((s) => !s.right).length;
+  console.log(
+    `short answers: fitted on ${training.length} passages' (${wrong(training)} wrong), threshold on the first results' of ${samples.length} questions (${wrong(samples)} wrong)`,
+  );
+  console.log(`\n${text}\n\n${shortText}`);
+  const committed = `${printModel(RANKING.decision)}\n\n${printShort(RANKING.shortAnswer)}`;
   if (values.write) {
     const file = path.join(project, 'src/retrieval/weights.ts');
     const source = fs.readFileSync(file, 'utf8');
-    const next = source.replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`);
+    const next = source
+      .replace(/(\/\/ calibrate:begin\n)[\s\S]*?(\n\/\/ calibrate:end)/, `$1${text}$2`)
+      .replace(/(\/\/ calibrate:short-answer:begin\n)[\s\S]*?(\n\/\/ calibrate:short-answer:end)/, `$1${shortText}$2`);
     fs.writeFileSync(file, next);
     console.log('written to src/retrieval/weights.ts');
-  } else if (values.check && text !== committed) {
-    console.log('\nthe fit differs from the committed decision in src/retrieval/weights.ts:');
+  } else if (values.check && `${text}\n\n${shortText}` !== committed) {
+    console.log('\nthe fit differs from the committed models in src/retrieval/weights.ts:');
     console.log(committed);
     process.exitCode = 1;
-  } else if (values.check) console.log('the fit reproduces the committed decision');
+  } else if (values.check) console.log('the fit reproduces the committed decision and short-answer model');
 }
 
 /** The figures the targets speak of. */

@@ -43,4 +43,18 @@ export {
 export { isProperName, parseQuery, type ParsedQuery } from './question/query.ts';
 export { dateSpan, isIsoDay, type TimeWindow, timeWindow, withinWindow } from './question/time-words.ts';
 export type { SearchResult } from './ranking/result.ts';
-export { type DecisionModel, type LogisticModel, RANKING, type RankingWeights } from './weights.ts';
+export type { BoundAnswer } from './answers/direct-answer.ts';
+export {
+  differentAnswers,
+  SHORT_ANSWER_FEATURES,
+  type ShortAnswerContext,
+  shortAnswerFeatures,
+  shortAnswerProbability,
+} from './answers/direct-confidence.ts';
+export {
+  type DecisionModel,
+  type LogisticModel,
+  RANKING,
+  type RankingWeights,
+  type ShortAnswerCoefficients,
+} from './weights.ts';

@@ -75,11 +75,46 @@ export interface DecisionCoefficients {
 }
 
 /** A fitted logistic model: p = σ(intercept + Σ coefficient · feature) (features: ranking/decision.ts). */
-export interface LogisticModel {
+export interface LogisticModel<C = DecisionCoefficients> {
   intercept: number;
-  coefficients: DecisionCoefficients;
+  coefficients: C;
   /** p at or above which the model says yes. */
   threshold: number;
+}
+
+/**
+ * One coefficient per feature of the short-answer model (answers/direct-confidence.ts computes
+ * them, each on 0..1): whether the short answer 「答：…」 the result carries is right.
+ */
+export interface ShortAnswerCoefficients {
+  /** The winning candidate's score (the question's words around it and its own evidence), over 5. */
+  score: number;
+  /** Its lead over the best different candidate, over 3 (1 when it has none). */
+  lead: number;
+  /** It stands in the answer sentence (not only in its paragraph or the passage). */
+  answerSentence: number;
+  /** A word of the question stands right beside it in its clause. */
+  beside: number;
+  /** Share of the question's word weight its clause holds. */
+  clauseShare: number;
+  /** Its own evidence is full: the measure word, title or phrase asked. */
+  kindFull: number;
+  /** Its own evidence is partial: a measure word of the family asked, a title in the clause. */
+  kindFamily: number;
+  /** Several names listed together, given as one answer. */
+  list: number;
+  /** The only name of its kind in the passage, with little of the question around it. */
+  onlyOne: number;
+  /** Other candidates tied to the question (4 or more count 1). */
+  rivals: number;
+  /** A figure is asked for. */
+  quantity: number;
+  /** A date is asked for. */
+  date: number;
+  /** How far the decision's probability that the passage answers stands above its answer threshold (0..1). */
+  decision: number;
+  /** Another passage offered as the answer gives a different short answer. */
+  disputed: number;
 }
 
 /**
@@ -178,6 +213,8 @@ export interface RankingWeights {
   };
   /** When a passage is offered as the answer, as possibly related, or not at all (fitted). */
   decision: DecisionModel;
+  /** When a result offered as the answer carries its short answer 「答：…」 (fitted). */
+  shortAnswer: LogisticModel<ShortAnswerCoefficients>;
   /** Work per question: what bounds the cost of a long or hostile question. */
   limits: {
     /** Characters of the question read at all. */
@@ -271,6 +308,42 @@ const DECISION: DecisionModel = {
 };
 // calibrate:end
 
+/**
+ * Written by `npm run calibrate -- --write` as well, on the same questions and folds: whether the
+ * short answer of the first result, when it is offered as the answer, matches the right answer
+ * (as eval/tools/score-retrieval.mjs counts Direct), by L2-regularised logistic regression over
+ * answers/direct-confidence.ts's features, fitted on every passage whose short answer was sought
+ * and can be judged (a near miss's is wrong). Read the coefficients together: `score` already holds
+ * what `beside` and the kind add to it (0.1 and up to 0.2 of its scale), so their own coefficients
+ * are corrections to that, not their whole effect. Below the threshold the result is still offered, without
+ * its short answer. The threshold minimises a stated cost over the fitted questions: a wrong short
+ * answer costs 3, a right one withheld costs 1 (3:1, as the decision's: a reader takes 「答：」 as
+ * the paper's word and reads no further, while a withheld one costs only the read of the passage
+ * shown under it).
+ */
+// calibrate:short-answer:begin
+const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {
+  intercept: -1.532,
+  coefficients: {
+    score: 2.556,
+    lead: -0.608,
+    answerSentence: 0.354,
+    beside: -0.613,
+    clauseShare: 0.174,
+    kindFull: -0.178,
+    kindFamily: -0.025,
+    list: 0.254,
+    onlyOne: 0.133,
+    rivals: -0.264,
+    quantity: 1.151,
+    date: 0.285,
+    decision: 3.773,
+    disputed: -3.436,
+  },
+  threshold: 0.47,
+};
+// calibrate:short-answer:end
+
 export const RANKING: RankingWeights = {
   bm25: { k1: 1.2, b: 0.5 },
   fields: { headline: 2, subtitle: 1.5, body: 1, caption: 1 },
@@ -296,6 +369,7 @@ export const RANKING: RankingWeights = {
     missingName: 0.8,
   },
   decision: DECISION,
+  shortAnswer: SHORT_ANSWER,
   limits: {
     questionChars: 300,
     concepts: 12,

@@ -193,6 +193,12 @@ export interface Scored {
   tie: number;
   /** Evidence beyond shared words: the unit or title asked, 在……举行, a word beside the question phrase. */
   strong: boolean;
+  /** The kind's own evidence (direct-candidates' bonus: 1 the unit asked, 0.6 one of its family, …). */
+  bonus: number;
+  /** A word of the question stands right beside it in its clause. */
+  beside: boolean;
+  /** Share of the question's word weight its clause holds (0..1). */
+  clauseShare: number;
   /** Where it stands: its (normalized) sentence and [start, end) in it. */
   at: { sentence: string; start: number; end: number };
 }
@@ -210,7 +216,8 @@ function scoreSentence(
 ): Scored[] {
   // Tied to the question: a whole word of it, or a good share of its weight when the passage
   // repeats its words (the topic in every sentence).
-  const minTie = Math.min(1, MIN_TIE_SHARE * terms.reduce((sum, t) => sum + t.weight, 0));
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const minTie = Math.min(1, MIN_TIE_SHARE * totalWeight);
   // News names its subject in one sentence and gives its figures in the next (「……招聘会在广场举行。
   // 86家企业带来岗位2300余个」): the words only the sentence before holds tie at half their weight.
   const own = termsIn(text, terms, w);
@@ -333,6 +340,7 @@ function scoreSentence(
     if (c.kind === 'date' && pastForNext(question, around)) continue;
     const clause = termsIn(around, terms, w);
     const tie = clause + 0.5 * (whole - clause);
+    const beside = besideTerm(text, c.start, c.end, asked.terms);
     // The word right beside the question phrase (纳税 in 「每年纳税多少」) in the candidate's clause;
     // the one before it right before the figure (调解成功208起 for 「调解成功了多少起」).
     const follows = asked.before !== undefined && besideTerm(text, c.start, c.start, [asked.before], 'left');
@@ -347,7 +355,7 @@ function scoreSentence(
       (perFits ? 1 : 0) +
       (anchored ? 0.5 : 0) +
       (follows ? 1 : 0) +
-      (besideTerm(text, c.start, c.end, asked.terms) ? 0.5 : 0);
+      (beside ? 0.5 : 0);
     // Half evidence (a unit of the family asked, 人 for 几位; a title in the clause) decides alone only
     // with a word beside the question phrase: else the passage's other circles are heard too.
     const strong = c.bonus >= 1 || bound === 'fits' || (anchored && c.bonus >= 0);
@@ -357,6 +365,9 @@ function scoreSentence(
       score: tie + bonus,
       tie: tie / minTie,
       strong,
+      bonus: c.bonus,
+      beside,
+      clauseShare: totalWeight > 0 ? Math.min(1, clause / totalWeight) : 0,
       at: { sentence: text, start: c.start, end: c.end },
     });
   }
@@ -370,19 +381,73 @@ function memberAround(text: string, start: number, end: number): string {
   return text.slice(from, rest < 0 ? text.length : end + rest);
 }
 
+/** What a chosen short answer rests on (the short-answer model, direct-confidence.ts, reads it). */
+export interface DirectEvidence {
+  /** The winner's score: the question's words in its clause and sentence, and its bonuses. */
+  score: number;
+  /** Its lead over the best different candidate tied to the question (undefined: it has none). */
+  lead?: number;
+  /** Where it was found: 0 the answer sentence, 1 its paragraph, 2 the rest of the passage. */
+  circle: number;
+  /** A word of the question stands right beside it in its clause. */
+  beside: boolean;
+  /** Share of the question's word weight its clause holds (0..1). */
+  clauseShare: number;
+  /** Evidence beyond shared words (the unit or title asked, 在……举行, the word beside the question phrase). */
+  strong: boolean;
+  /** Its kind's own evidence (direct-candidates): 1 the unit or title asked, 0.6 a unit of its family, 0 none. */
+  bonus: number;
+  /** Other different candidates tied to the question in the circles read. */
+  rivals: number;
+  /** Several names the text lists together, given as one answer. */
+  list: boolean;
+  /** The only name of its kind in the passage, given though its own sentence shares few of the question's words. */
+  onlyOne: boolean;
+}
+
+/** A short answer and what it rests on. */
+export interface BoundAnswer {
+  answer: DirectAnswer;
+  evidence: DirectEvidence;
+}
+
+interface Choice {
+  answer?: DirectAnswer;
+  found: boolean;
+  best?: Scored;
+  lead?: number;
+  rivals: number;
+  list: boolean;
+}
+
+const different = (a: Scored, b: Scored) => a.text !== b.text && !a.text.includes(b.text) && !b.text.includes(a.text);
+
 /** The best candidate if it clearly leads; `undefined` answer when two tie or none is tied to the question. */
-function choose(scored: Scored[], plural: boolean): { answer?: DirectAnswer; found: boolean } {
+function choose(scored: Scored[], plural: boolean): Choice {
   const tied = scored.filter((s) => s.tie >= MIN_TIE).sort((a, b) => b.score - a.score);
   const best = tied[0];
-  if (!best) return { found: false };
+  if (!best) return { found: false, rivals: 0, list: false };
+  const others = tied.filter((s) => different(s, best));
+  const rivals = new Set(others.map((s) => s.text)).size;
   // 哪些团队: the names listed together with the best one are the answer together.
   // 在哪个站换乘 answered by 「在文峰站、南大街站实现换乘」: the places the text lists together hold
   // it all; one of them alone would be half the answer.
   const list = plural || best.kind === 'place' ? enumeration(best, scored) : [];
-  if (list.length >= 2) return { answer: { text: listAnswer(list), kind: best.kind }, found: best.strong };
-  const rival = tied.find((s) => s.text !== best.text && !best.text.includes(s.text) && !s.text.includes(best.text));
-  if (rival && best.score - rival.score < MIN_LEAD) return { found: best.strong };
-  return { answer: { text: best.text, kind: best.kind }, found: best.strong };
+  if (list.length >= 2) {
+    // The names listed with it are the answer with it, not its rivals.
+    const outside = new Set(others.filter((s) => !list.some((l) => l.text === s.text)).map((s) => s.text)).size;
+    return {
+      answer: { text: listAnswer(list), kind: best.kind },
+      found: best.strong,
+      best,
+      rivals: outside,
+      list: true,
+    };
+  }
+  const rival = others[0];
+  const lead = rival ? best.score - rival.score : undefined;
+  if (lead !== undefined && lead < MIN_LEAD) return { found: best.strong, rivals, list: false };
+  return { answer: { text: best.text, kind: best.kind }, found: best.strong, best, lead, rivals, list: false };
 }
 
 // A search asks once per result: the question's normalized form is kept for the next call.
@@ -479,21 +544,73 @@ export function directAnswer(
   articleDate = '',
   w: RankingWeights = RANKING,
 ): DirectAnswer | undefined {
-  if (otherYearsArticle(question, `${sentence}\n${passage}`, articleDate)) return undefined;
-  const answer = bareAnswer(question, sentence, passage, w);
-  return answer?.kind === 'date' ? { ...answer, text: withYear(answer.text, articleDate) } : answer;
+  return boundAnswer(question, sentence, passage, articleDate, w)?.answer;
 }
 
-function bareAnswer(question: string, sentence: string, passage: string, w: RankingWeights): DirectAnswer | undefined {
+/** directAnswer's answer with what it rests on. */
+export function boundAnswer(
+  question: string,
+  sentence: string,
+  passage = sentence,
+  articleDate = '',
+  w: RankingWeights = RANKING,
+): BoundAnswer | undefined {
+  if (otherYearsArticle(question, `${sentence}\n${passage}`, articleDate)) return undefined;
+  const bound = bareAnswer(question, sentence, passage, w);
+  if (bound?.answer.kind !== 'date') return bound;
+  return { ...bound, answer: { ...bound.answer, text: withYear(bound.answer.text, articleDate) } };
+}
+
+function bareAnswer(question: string, sentence: string, passage: string, w: RankingWeights): BoundAnswer | undefined {
   const circles = directCandidates(question, sentence, passage, w);
   const plural = askedFor(question)?.plural ?? false;
+  const circleOf = new Map<Scored, number>();
   let pool: Scored[] = [];
-  for (const circle of circles) {
-    pool = [...pool, ...circle()];
-    const { answer, found } = choose(pool, plural);
-    if (found) return answer;
+  const bound = (choice: Choice): BoundAnswer | undefined => {
+    const { answer, best } = choice;
+    if (!answer || !best) return undefined;
+    return {
+      answer,
+      evidence: {
+        score: best.score,
+        lead: choice.lead,
+        circle: circleOf.get(best) ?? 0,
+        beside: best.beside,
+        clauseShare: best.clauseShare,
+        strong: best.strong,
+        bonus: best.bonus,
+        rivals: choice.rivals,
+        list: choice.list,
+        onlyOne: false,
+      },
+    };
+  };
+  for (const [k, circle] of circles.entries()) {
+    const added = circle();
+    for (const s of added) circleOf.set(s, k);
+    pool = [...pool, ...added];
+    const choice = choose(pool, plural);
+    if (choice.found) return bound(choice);
   }
-  return choose(pool, plural).answer ?? onlyOne(question, sentence, pool);
+  const last = bound(choose(pool, plural));
+  if (last) return last;
+  const only = onlyOne(question, sentence, pool);
+  if (!only) return undefined;
+  const best = pool[0]!;
+  return {
+    answer: only,
+    evidence: {
+      score: best.score,
+      circle: circleOf.get(best) ?? 0,
+      beside: best.beside,
+      clauseShare: best.clauseShare,
+      strong: best.strong,
+      bonus: best.bonus,
+      rivals: 0,
+      list: false,
+      onlyOne: true,
+    },
+  };
 }
 
 /**

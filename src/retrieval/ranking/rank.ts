@@ -373,9 +373,15 @@ export function decideResults(
   const { query } = prepared;
   const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
+  // The short answers of every passage offered as the answer: one disputed by another is withheld
+  // more readily (answers/direct-confidence.ts). For a question of the present, an older article's
+  // answer is history (the former office holder), not a dispute: only as new or newer ones count.
+  const answers: { passage: number; text: string }[] = [];
   for (const candidate of prepared.scored) {
     const { confidence, p } = decide(candidate.evidence, w);
     if (!confidence) continue;
+    if (confidence === 'answer' && candidate.direct)
+      answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passages[scored.passage]!.doc);
     const held = bestByStory.get(key);
@@ -408,7 +414,11 @@ export function decideResults(
       ? ranked.filter((s) => s.confidence === 'answer' || (s.p ?? 0) >= w.decision.keepUnderAnswer * (lead.p ?? 0))
       : ranked;
   const idf = sentenceIdf(query, w);
-  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst));
+  const disputing = (s: Scored) =>
+    answers
+      .filter((a) => a.passage !== s.passage && (!newestFirst || compareDates(tables, a.passage, s.passage) >= 0))
+      .map((a) => a.text);
+  return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst, disputing(s)));
 }
 
 /**

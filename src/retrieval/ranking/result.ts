@@ -3,7 +3,8 @@
  * answer sentence and the highlighted terms.
  */
 import { bestSentence, findHighlights, type Span } from '../answers/answer.ts';
-import { type DirectAnswer, directAnswer } from '../answers/direct-answer.ts';
+import { type BoundAnswer, boundAnswer, type DirectAnswer } from '../answers/direct-answer.ts';
+import { showsShortAnswer } from '../answers/direct-confidence.ts';
 import { splitSentences } from '../index/passages.ts';
 import type { ParsedQuery } from '../question/query.ts';
 import type { Confidence, DecisionEvidence } from './decision.ts';
@@ -57,7 +58,7 @@ export interface Scored {
   /** Undefined: not decided yet, or the passage has nothing to do with the question. */
   confidence?: Confidence;
   /** The short answer found while deciding (null: sought, none found), so a result need not seek it again. */
-  direct?: DirectAnswer | null;
+  direct?: BoundAnswer | null;
 }
 
 /**
@@ -116,7 +117,7 @@ function directFor(
   w: RankingWeights,
 ) {
   const question = questionForPassage(query.normalized, `${doc.headline} ${doc.subtitle}`, passage);
-  return directAnswer(question, sentence, passage, doc.date, w);
+  return boundAnswer(question, sentence, passage, doc.date, w);
 }
 
 /** The short answer the result for passage `id` would carry if offered as the answer. */
@@ -126,7 +127,7 @@ export function shortAnswerOf(
   query: ParsedQuery,
   idf: number[],
   w: RankingWeights = RANKING,
-): DirectAnswer | undefined {
+): BoundAnswer | undefined {
   const { passage, sentence, doc } = shownText(index, id, query, idf, w);
   return directFor(query, sentence.text, passage, doc, w);
 }
@@ -139,15 +140,20 @@ export function toResult(
   w: RankingWeights = RANKING,
   /** The question asks for the latest: the result says as of when. */
   latest = false,
+  /** The short answers of the other passages offered as the answer (answers/direct-confidence.ts reads them). */
+  otherAnswers: readonly string[] = [],
 ): SearchResult {
   const { passage, normalized, sentence, doc } = shownText(index, s.passage, query, idf, w);
-  // A short answer only where the passage is offered as the answer: a wrong one is worse than none.
-  const direct =
+  // A short answer only where the passage is offered as the answer, and the short-answer model
+  // (answers/direct-confidence.ts) trusts it: a wrong one is worse than none.
+  const bound =
     s.confidence !== 'answer'
       ? undefined
       : s.direct !== undefined
         ? (s.direct ?? undefined)
         : directFor(query, sentence.text, passage, doc, w);
+  const direct: DirectAnswer | undefined =
+    bound && showsShortAnswer(bound, s.p ?? 0, otherAnswers, w) ? bound.answer : undefined;
   return {
     articleId: doc.id,
     kind: doc.kind,

@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('calibration', { timeout: 180_000 }, () => {
-  it('reproduces the committed coefficients and thresholds (npm run calibrate -- --check)', () => {
+  it('reproduces the committed coefficients and thresholds of both models (npm run calibrate -- --check)', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'eval/calibrate.ts', '--check', '--skip-holdout'], {
       encoding: 'utf8',
       timeout: 170_000,
     });
     expect(run.stdout).toContain('out-of-fold');
-    expect(run.stdout).toContain('the fit reproduces the committed decision');
+    expect(run.stdout).toContain('the fit reproduces the committed decision and short-answer model');
     expect(run.status, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
   });
 });

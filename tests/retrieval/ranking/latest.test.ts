@@ -74,6 +74,33 @@ describe('the present holder and the latest news', () => {
   });
 });
 
+describe('a short answer disputed by another answering article', () => {
+  // A short-answer model that withholds every disputed short answer and shows every other one.
+  const zero = Object.fromEntries(Object.keys(RANKING.shortAnswer.coefficients).map((k) => [k, 0]));
+  const disputeDecides: RankingWeights = {
+    ...RANKING,
+    shortAnswer: {
+      intercept: 1,
+      coefficients: { ...(zero as unknown as RankingWeights['shortAnswer']['coefficients']), disputed: -10 },
+      threshold: 0.5,
+    },
+  };
+
+  it('is withheld, but not for the present holder by an older article’s holder (history, no dispute)', () => {
+    const now = search(archive, '区人大常委会主任是谁', { weights: disputeDecides });
+    expect(now.map((r) => [r.date, r.confidence, r.direct?.text])).toEqual([
+      ['2024-11-02', 'answer', '王志诚'],
+      // Each older holder is disputed by a newer article's.
+      ['2022-06-10', 'answer', undefined],
+      ['2021-03-05', 'answer', undefined],
+    ]);
+    // Every short answer shown: each article has its own.
+    const showAll: RankingWeights = { ...RANKING, shortAnswer: { ...RANKING.shortAnswer, threshold: 0 } };
+    const all = search(archive, '区人大常委会主任是谁', { weights: showAll });
+    expect(all.map((r) => r.direct?.text)).toEqual(['王志诚', '李明远', '张建华']);
+  });
+});
+
 describe('a related result that may answer', () => {
   // Nothing offered as the answer and every topical passage shown: every result is related.
   const noAnswers: RankingWeights = {
