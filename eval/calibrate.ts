@@ -50,6 +50,7 @@ import {
   type RankingWeights,
   type SearchIndex,
   type SearchResult,
+  SHORT_ANSWER_DIRECTION,
   SHORT_ANSWER_FEATURES,
   type ShortAnswerCoefficients,
   type ShortAnswerContext,
@@ -506,6 +507,7 @@ function fitShort(questions: Question[], decision: DecisionModel): ShortModel {
   const beta = fitLogistic(
     training.map((s) => s.features),
     training.map((s) => (s.right ? 1 : 0)),
+    SHORT_ANSWER_FEATURES.map((f) => SHORT_ANSWER_DIRECTION[f]),
   );
   const unthresholded = shortModelOf(beta, 0);
   const weights = { ...RANKING, shortAnswer: unthresholded };

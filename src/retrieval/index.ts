@@ -46,6 +46,7 @@ export type { SearchResult } from './ranking/result.ts';
 export type { BoundAnswer } from './answers/direct-answer.ts';
 export {
   differentAnswers,
+  SHORT_ANSWER_DIRECTION,
   SHORT_ANSWER_FEATURES,
   type ShortAnswerContext,
   shortAnswerFeatures,

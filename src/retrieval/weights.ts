@@ -323,24 +323,24 @@ const DECISION: DecisionModel = {
  */
 // calibrate:short-answer:begin
 const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {
-  intercept: -1.532,
+  intercept: -2.37,
   coefficients: {
-    score: 2.556,
-    lead: -0.608,
-    answerSentence: 0.354,
-    beside: -0.613,
-    clauseShare: 0.174,
-    kindFull: -0.178,
-    kindFamily: -0.025,
-    list: 0.254,
-    onlyOne: 0.133,
-    rivals: -0.264,
-    quantity: 1.151,
-    date: 0.285,
-    decision: 3.773,
-    disputed: -3.436,
+    score: 1.842,
+    lead: 0,
+    answerSentence: 0.594,
+    beside: 0,
+    clauseShare: 0.27,
+    kindFull: 0.018,
+    kindFamily: -0.065,
+    list: 0.382,
+    onlyOne: 0.203,
+    rivals: 0,
+    quantity: 1.383,
+    date: 0.914,
+    decision: 3.475,
+    disputed: -3.424,
   },
-  threshold: 0.47,
+  threshold: 0.57,
 };
 // calibrate:short-answer:end
 

@@ -31,6 +31,29 @@ export const SHORT_ANSWER_FEATURES: readonly ShortAnswerFeature[] = [
   'disputed',
 ];
 
+/**
+ * Which way each feature may move the odds that the short answer is right (+1 up, −1 down, 0 either:
+ * the kind asked for, and how the names were given). The fit keeps each coefficient on its side, as
+ * the decision's (ranking/decision.ts FEATURE_DIRECTION): a clearer lead or a disputed answer never
+ * reads the other way round on new issues for a pattern of the fitting sets.
+ */
+export const SHORT_ANSWER_DIRECTION: Readonly<Record<ShortAnswerFeature, 1 | -1 | 0>> = {
+  score: 1,
+  lead: 1,
+  answerSentence: 1,
+  beside: 1,
+  clauseShare: 1,
+  kindFull: 1,
+  kindFamily: -1,
+  list: 0,
+  onlyOne: 0,
+  rivals: -1,
+  quantity: 0,
+  date: 0,
+  decision: 1,
+  disputed: -1,
+};
+
 /** What the short answer is judged with beside its own evidence: the decision on its passage and on the others. */
 export interface ShortAnswerContext {
   /** The decision's probability that the passage answers. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type BoundAnswer, boundAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 import {
   differentAnswers,
+  SHORT_ANSWER_DIRECTION,
   SHORT_ANSWER_FEATURES,
   type ShortAnswerFeature,
   shortAnswerFeatures,
@@ -161,5 +162,12 @@ describe('the short-answer model', () => {
     const p = THRESHOLD + 0.2 * (1 - THRESHOLD);
     expect(showsShortAnswer(bound, p, ['260名'])).toBe(true);
     expect(showsShortAnswer(bound, p, ['800个'])).toBe(false);
+  });
+});
+
+describe("the short answer's fitted coefficients keep to their evidence's direction", () => {
+  it('no feature moves the odds against its stated direction', () => {
+    for (const f of SHORT_ANSWER_FEATURES)
+      expect(RANKING.shortAnswer.coefficients[f] * SHORT_ANSWER_DIRECTION[f]).toBeGreaterThanOrEqual(0);
   });
 });
