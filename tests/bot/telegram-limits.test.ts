@@ -71,7 +71,9 @@ describe('a headline of 80 000 characters', () => {
   it('still gives a valid answer and a valid page of more results', async () => {
     await say('老旧小区改造');
     const answer = lastSent();
-    expect(String(answer.payload.text).length).toBeLessThanOrEqual(400);
+    // One phone screen whatever the label (the related header is longer than the answer's): the
+    // 80 000-character headline and passage are cut.
+    expect(String(answer.payload.text).length).toBeLessThanOrEqual(500);
     expect(String(answer.payload.text)).toContain('老旧小区改造&lt;b&gt;&amp;amp;😀');
     await press(keyboard(answer).find((b) => b.text.startsWith('更多结果'))!.callback_data);
     const page = lastSent();
