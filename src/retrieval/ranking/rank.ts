@@ -15,7 +15,8 @@ import { removeInvisible } from '../../text/normalize.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
-import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
+import { abbreviationExpansions, withAbbreviations, withShortForms } from '../question/abbreviations.ts';
+import { withOtherSpellings } from '../question/numerals.ts';
 import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
@@ -229,10 +230,13 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     abbreviates: (t) => expansionsOf(index, t),
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
-  const expanded = withAbbreviations(parsed.concepts, archive);
+  // A count may be printed in the other numerals (五分钟: 5分钟): kept whole, never split.
+  const expanded = withOtherSpellings(withAbbreviations(parsed.concepts, archive), parsed.normalized);
   // A glued word is split where a part stands in the archive's text or in a headline (特展 of 江海遗珍特展).
   const inText = { isWord: archive.isWord, occurs: (t: string) => archive.occurs(t) || index.termDocs(t).length > 0 };
   let concepts = glueSingles(splitUnknownConcepts(expanded, inText, w), parsed.normalized, archive, w);
+  // Words side by side that the report may print in a short form (暑假托管班: 暑托班).
+  concepts = withShortForms(concepts, parsed.normalized, archive);
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
