@@ -74,6 +74,11 @@ const SETS: SetSpec[] = [
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
   },
   {
+    name: 'fresh-d',
+    questions: 'fresh-d/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-d/issues'],
+  },
+  {
     name: 'unseen',
     questions: 'unseen/questions.jsonl',
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],

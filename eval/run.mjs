@@ -2,8 +2,8 @@
 // exactly as a user's questions go through it. Each set is indexed with the issues it was written
 // for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own on all
 // of them and eval/own/issues; unseen on all of those and eval/unseen/issues.
-// fresh-c on all of those and eval/fresh-c/issues.
-// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|unseen ...]   (all but unseen by default)
+// fresh-c on all of those and eval/fresh-c/issues; fresh-d on those and eval/fresh-d/issues.
+// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|unseen ...]   (all but unseen by default)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,11 @@ const SETS = {
   'fresh-b': ['fresh-b/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues'],
   own: ['own/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues'],
   'fresh-c': ['fresh-c/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
+  'fresh-d': ['fresh-d/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-d/issues'],
   // Held out (eval/unseen/README.md), scored only when named: three issues nothing was tuned on, over the whole archive.
   unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
 };
-const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c'];
+const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d'];
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : DEFAULT;
 let failed = false;
