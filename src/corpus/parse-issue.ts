@@ -15,6 +15,7 @@
  * - An editor's note printed above a headline belongs to the article below it.
  */
 import { createHash } from 'node:crypto';
+import { normalize } from '../text/normalize.ts';
 import { segment, wordSpansJunction } from '../text/segment.ts';
 import { graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
@@ -449,7 +450,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
   const minBody = current.continuation ? 1 : 2;
   if (current.body.length < minBody || lead?.kind !== 'paragraph') return false;
-  return DATELINE.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
+  // In the Simplified form: an issue printed in Traditional characters opens its leads 本報訊.
+  return DATELINE.test(normalize(lead.text.slice(0, 8))) || (j === i + 1 && newStory(current, block, lead));
 }
 
 /**

@@ -187,4 +187,17 @@ describe('parseIssue on made-up issues', () => {
       ['乙事开场', '2024-03-02'],
     ]);
   });
+
+  it('reads a lead opening 本報訊 (Traditional characters) as a dated lead, as 本报讯', () => {
+    const text = '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n乙事開場\n\n本報訊 記者獲悉，乙事發生。\n\n乙事也重要。';
+    const parsed = parseIssue(text, { source: '2024-03-04.txt' });
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['甲事', '乙事開場']);
+    // The text is kept as printed.
+    expect(parsed.articles[1]!.paragraphs[0]).toBe('本報訊 記者獲悉，乙事發生。');
+    // A short line over a lead that opens no dateline stays inside its article.
+    const one = parseIssue('甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n小標題\n\n記者獲悉，居民說好。', {
+      source: '2024-03-04.txt',
+    });
+    expect(one.articles.map((a) => a.headline)).toEqual(['甲事']);
+  });
 });
