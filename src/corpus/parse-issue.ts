@@ -515,7 +515,8 @@ function isFragment(blocks: Block[], i: number): boolean {
   const block = blocks[i]!;
   const next = blocks[i + 1];
   if (block.level > 0 || !next || next.kind !== 'paragraph') return false;
-  return CONTINUATION.test(next.text) || wordSpansJunction(block.text, next.text);
+  // Words read in the Simplified form: jieba reads Traditional text poorly (開放本 across 開放 / 本報訊).
+  return CONTINUATION.test(next.text) || wordSpansJunction(normalize(block.text), normalize(next.text));
 }
 
 const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);

@@ -189,11 +189,19 @@ describe('parseIssue on made-up issues', () => {
   });
 
   it('reads a lead opening 本報訊 (Traditional characters) as a dated lead, as 本报讯', () => {
-    const text = '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n乙事開場\n\n本報訊 記者獲悉，乙事發生。\n\n乙事也重要。';
+    const text =
+      '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n乙事開場\n\n本報訊 記者獲悉，乙事發生。\n\n乙事也重要。';
     const parsed = parseIssue(text, { source: '2024-03-04.txt' });
     expect(parsed.articles.map((a) => a.headline)).toEqual(['甲事', '乙事開場']);
     // The text is kept as printed.
     expect(parsed.articles[1]!.paragraphs[0]).toBe('本報訊 記者獲悉，乙事發生。');
+    // jieba reads Traditional text across the headline's end and the lead (開放本 of 開放 / 本報訊):
+    // words are read in the Simplified form, so the headline is no fragment of its lead.
+    const opened = parseIssue(
+      '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n北館區對外開放\n\n本報訊（記者 張三）5月16日，北館區建成開放。\n\n北館區週一閉館。',
+      { source: '2024-03-04.txt' },
+    );
+    expect(opened.articles.map((a) => a.headline)).toEqual(['甲事', '北館區對外開放']);
     // A short line over a lead that opens no dateline stays inside its article.
     const one = parseIssue('甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n小標題\n\n記者獲悉，居民說好。', {
       source: '2024-03-04.txt',
