@@ -194,8 +194,39 @@ export function toBlocks(text: string): Block[] {
     }
     for (const jump of jumps) if (jump === 'to') blocks.push({ kind: 'jump', text: '', level: 0, jump });
   }
-  return blocks;
+  return withFigureBoxes(blocks);
 }
+
+/** Bulleted lines in a row that make a box of figures, not item titles: at least this many, most with a figure. */
+const MIN_BOX_LINES = 3;
+const MAX_BOX_LINE_CHARS = 24;
+
+/**
+ * A box of figures set inside an article (「■ 数说」 over 「■ 初一新生8120人」, 「■ 新开校车线路14条」):
+ * bulleted short lines one after another, with no text of their own, most holding a figure, between
+ * two paragraphs. A brief column's bulleted titles each have a paragraph under them; these are the
+ * article's list, kept in it as one paragraph of its lines.
+ */
+function withFigureBoxes(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    let j = i;
+    while (j < blocks.length && isBulletLine(blocks[j]!)) j++;
+    const run = blocks.slice(i, j);
+    const figures = run.filter((b) => /\d/.test(b.text)).length;
+    const inArticle = out[out.length - 1]?.kind === 'paragraph' && blocks[j]?.kind === 'paragraph';
+    if (run.length >= MIN_BOX_LINES && figures >= run.length - 1 && inArticle) {
+      out.push({ kind: 'paragraph', text: run.map((b) => b.text).join(' '), level: 0 });
+      i = j - 1;
+      continue;
+    }
+    out.push(blocks[i]!);
+  }
+  return out;
+}
+
+const isBulletLine = (b: Block) =>
+  b.kind === 'heading' && b.marked === true && b.leadIn === true && [...b.text].length <= MAX_BOX_LINE_CHARS;
 
 // A bullet before a brief item's title (「■城东街道开展反诈宣传」, 「▶ ……」); ▲◆► are photo marks instead.
 const BULLET = /^[■●★☆◇□◎▶▷]\s{0,2}/u;
