@@ -516,7 +516,9 @@ function isFragment(blocks: Block[], i: number): boolean {
   const next = blocks[i + 1];
   if (block.level > 0 || !next || next.kind !== 'paragraph') return false;
   // Words read in the Simplified form: jieba reads Traditional text poorly (開放本 across 開放 / 本報訊).
-  return CONTINUATION.test(next.text) || wordSpansJunction(normalize(block.text), normalize(next.text));
+  return (
+    CONTINUATION.test(next.text) || wordSpansJunction(normalize(block.text.slice(-8)), normalize(next.text.slice(0, 8)))
+  );
 }
 
 const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);
