@@ -268,6 +268,8 @@ export interface DayMention extends PartialDate {
 /** Every full day mentioned in the text, in order. */
 export function dayMentions(text: string): DayMention[] {
   const out: DayMention[] = [];
+  // Full-width digits (「５月１日」, an e-paper's export) read as the half-width ones; positions kept.
+  if (/[０-９]/u.test(text)) text = text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   for (const m of text.matchAll(/(?:(?<!\d)((?:19|20)\d{2})年)?(?<!\d)(\d{1,2})月(\d{1,2})日/g)) {
     const year = m[1] ? Number(m[1]) : undefined;
     const month = Number(m[2]);
@@ -278,10 +280,27 @@ export function dayMentions(text: string): DayMention[] {
   return out;
 }
 
-/** The first full date with its year in a masthead or page header: 「2024年10月14日」 or 「2024.10.14」. */
+// A date printed in Chinese numerals, as formal mastheads do: 「二〇二三年十一月二十日」.
+const CHINESE_FULL_DATE =
+  /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]/u;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/**
+ * The first full date with its year in a masthead or page header: 「2024年10月14日」, 「2024.10.14」
+ * or 「二〇二三年十一月二十日」.
+ */
 export function fullDateIn(text: string): PartialDate | null {
   const stated = dayMentions(text).find((d) => d.year);
   if (stated) return { year: stated.year, month: stated.month, day: stated.day };
+  const cn = text.match(CHINESE_FULL_DATE);
+  if (cn) {
+    // The reading form (corpus/parse-issue.ts) has the year in Arabic digits already; the month and day stay.
+    const year = /^\d+$/.test(cn[1]!)
+      ? Number(cn[1])
+      : Number([...cn[1]!].map((c) => (c === '零' ? 0 : CHINESE_DIGITS.indexOf(c))).join(''));
+    const [month, day] = [parseChineseNumeral(cn[2]!), parseChineseNumeral(cn[3]!)];
+    if (validDay(year, month, day)) return { year, month, day };
+  }
   const m = text.match(/(?<!\d)((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleDate,
+  dayMentions,
+  fullDateIn,
   dateFromFileName,
   yearFromFileName,
   formatPartialDate,
@@ -193,5 +195,25 @@ describe('parseChineseNumeral', () => {
       parseChineseNumeral('二十一'),
     ]).toEqual([8, 11, 20, 21]);
     expect(parseChineseNumeral('abc')).toBeNaN();
+  });
+});
+
+describe('dates printed in Chinese numerals or full-width digits', () => {
+  it('reads a masthead dated in Chinese numerals', () => {
+    expect(fullDateIn('二〇二三年十一月二十日  星期一  第45期')).toEqual({ year: 2023, month: 11, day: 20 });
+    expect(fullDateIn('二〇二四年二月三十日')).toBeNull();
+    // A year alone is no full date.
+    expect(fullDateIn('二〇二三年工作要点')).toBeNull();
+  });
+
+  it('reads a lead dated in full-width digits as the half-width one', () => {
+    expect(dayMentions('５月１日至５日，全区接待游客')).toEqual([{ year: undefined, month: 5, day: 1, index: 0 }]);
+    const issue = parseIssue(
+      '二〇二三年十一月二十日  星期一  第45期\n\n新桥通车\n\n１１月１６日，新桥通车。\n\n·张三·',
+      {
+        source: 'issue.txt',
+      },
+    );
+    expect(issue.articles[0]!.date).toBe('2023-11-16');
   });
 });

@@ -194,10 +194,15 @@ describe('questions about e-paper issues, through the real search index', () => 
   });
 
   it('answers from an interview, the question with its answer', () => {
+    // Two interviews on the same subject a year apart: a question naming no date means the newer one.
     const r = top('医保个人每年缴费多少钱');
-    expect(r?.headline).toBe('明年城乡居民医保怎么缴？');
-    expect(r?.passage).toContain('记者：新年度城乡居民医保个人缴费标准是多少？');
-    expect(r?.passage).toContain('每人每年380元');
+    expect(r?.headline).toBe('城乡居民医保缴费，您关心的问题都在这里');
+    expect(r?.passage).toContain('问：2026年度城乡居民医保个人缴费标准是多少？');
+    expect(r?.passage).toContain('每人每年400元');
+    const dated = top('2024年10月医保个人每年缴费多少钱');
+    expect(dated?.headline).toBe('明年城乡居民医保怎么缴？');
+    expect(dated?.passage).toContain('记者：新年度城乡居民医保个人缴费标准是多少？');
+    expect(dated?.passage).toContain('每人每年380元');
     const q = top('燃气热水器能装在浴室吗');
     expect(q?.headline).toBe('冬季取暖安全问答');
     expect(q?.passage).toContain('严禁安装在浴室等密闭空间');

@@ -187,6 +187,42 @@ describe('parseIssue on made-up issues', () => {
       ['乙事开场', '2024-03-02'],
     ]);
   });
+
+  it('keeps a box of figures set inside an article in it, and a brief column’s bulleted items apart', () => {
+    const text =
+      '秋季开学\n\n9月1日，全区中小学开学。\n\n新校区共规划36个班。\n\n■ 数说\n\n■ 小学新生9860人\n\n■ 初一新生8120人\n\n■ 新开校车线路14条\n\n放学后课后服务延长至下午6点。\n\n·张三·';
+    const parsed = parseIssue(text, { source: '2025-09-15.txt' });
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['秋季开学']);
+    expect(parsed.articles[0]!.paragraphs.join('\n')).toContain('初一新生8120人');
+    const briefs =
+      '崇川简讯\n\n■城东街道开展反诈宣传\n\n9月8日，城东街道开展反诈宣传，发放资料500份。\n\n■学田街道举办招聘会\n\n9月9日，学田街道举办招聘会，提供岗位300个。\n\n■和平桥街道义诊\n\n9月10日，和平桥街道开展义诊，服务老人120人。';
+    expect(parseIssue(briefs, { source: '2025-09-15.txt' }).articles.map((a) => a.headline)).toEqual([
+      '城东街道开展反诈宣传',
+      '学田街道举办招聘会',
+      '和平桥街道义诊',
+    ]);
+  });
+
+  it('reads a lead opening 本報訊 (Traditional characters) as a dated lead, as 本报讯', () => {
+    const text =
+      '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n乙事開場\n\n本報訊 記者獲悉，乙事發生。\n\n乙事也重要。';
+    const parsed = parseIssue(text, { source: '2024-03-04.txt' });
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['甲事', '乙事開場']);
+    // The text is kept as printed.
+    expect(parsed.articles[1]!.paragraphs[0]).toBe('本報訊 記者獲悉，乙事發生。');
+    // jieba reads Traditional text across the headline's end and the lead (開放本 of 開放 / 本報訊):
+    // words are read in the Simplified form, so the headline is no fragment of its lead.
+    const opened = parseIssue(
+      '甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n北館區對外開放\n\n本報訊（記者 張三）5月16日，北館區建成開放。\n\n北館區週一閉館。',
+      { source: '2024-03-04.txt' },
+    );
+    expect(opened.articles.map((a) => a.headline)).toEqual(['甲事', '北館區對外開放']);
+    // A short line over a lead that opens no dateline stays inside its article.
+    const one = parseIssue('甲事\n\n3月1日，甲事發生。\n\n甲事很重要。\n\n小標題\n\n記者獲悉，居民說好。', {
+      source: '2024-03-04.txt',
+    });
+    expect(one.articles.map((a) => a.headline)).toEqual(['甲事']);
+  });
 });
 
 describe('parseIssue on text printed in other forms', () => {

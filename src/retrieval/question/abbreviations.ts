@@ -94,3 +94,61 @@ export function withAbbreviations(concepts: Concept[], archive: ArchiveLookup): 
     return found.length > 0 ? { ...c, terms: [word, ...found] } : c;
   });
 }
+
+/** A short form is sought over this many words of the question side by side (暑假 托管 班: 暑托班). */
+const SHORT_FORM_WORDS = [3, 4];
+/** At most this many short forms tried per run of words (the characters picked from each word). */
+const MAX_SHORT_FORM_TRIES = 64;
+
+/**
+ * The archive's short forms of words standing side by side in the question: the reverse of
+ * `withAbbreviations` (the question says 暑假托管班, the report 暑托班). As a short form keeps one
+ * character of each word of the full name in order, the first opening the name, the candidates
+ * are those picks; one counts only when the archive's own segmentation made it a word (a reading
+ * jieba or the corpus's names hold) and the question does not already hold it. Returns, for each
+ * run found, where it starts among the terms and how many words it spans.
+ */
+export function shortFormsOf(
+  words: string[],
+  question: string,
+  archive: Pick<ArchiveLookup, 'isWord'> & Partial<Pick<ArchiveLookup, 'passageCount'>>,
+): { start: number; length: number; shortForm: string }[] {
+  const found: { start: number; length: number; shortForm: string }[] = [];
+  for (let start = 0; start < words.length; start++) {
+    for (const n of SHORT_FORM_WORDS) {
+      const run = words.slice(start, start + n);
+      if (run.length < n || !run.every((w) => /^\p{Script=Han}+$/u.test(w))) continue;
+      // Side by side in the question: the words of one name.
+      if (!question.includes(run.join(''))) continue;
+      // A name is made of words: at most one lone character among them (班 in 暑假托管班).
+      if (run.filter((w) => w.length === 1).length > 1 || run[0]!.length < 2) continue;
+      let picks = [run[0]![0]!];
+      for (const w of run.slice(1)) picks = picks.flatMap((p) => [...new Set(w)].map((ch) => p + ch));
+      if (picks.length > MAX_SHORT_FORM_TRIES) continue;
+      const best = picks
+        .filter((p) => !question.includes(p) && archive.isWord(p))
+        .sort((a, b) => (archive.passageCount?.(b) ?? 0) - (archive.passageCount?.(a) ?? 0))[0];
+      if (best) found.push({ start, length: n, shortForm: best });
+    }
+  }
+  return found;
+}
+
+/**
+ * The concepts with the archive's short form of a run of question words (暑假 托管 班 -> 暑托班)
+ * given to each word of the run as an alternative: the short form stands for all of them.
+ */
+export function withShortForms(
+  concepts: Concept[],
+  question: string,
+  archive: Pick<ArchiveLookup, 'isWord'> & Partial<Pick<ArchiveLookup, 'passageCount'>>,
+): Concept[] {
+  const out = concepts.map((c) => ({ ...c, terms: [...c.terms] }));
+  for (const { start, length, shortForm } of shortFormsOf(
+    concepts.map((c) => c.terms[0]!),
+    question,
+    archive,
+  ))
+    for (const c of out.slice(start, start + length)) if (!c.terms.includes(shortForm)) c.terms.push(shortForm);
+  return out;
+}

@@ -119,7 +119,8 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WHICH_NOUN = /(?:哪个|哪些|哪家|哪所|哪座|什么)(\p{Script=Han}{1,6})/u;
 const CLASSIFIERS = '个位级家项名次场条件块辆套批所座届期株组只张份篇户轮处支类人米亩吨元岁';
 // 几点 asks for a time of day (几点开门, 几点到几点): the hour is the question form, not a word of it.
-const NUMBER_WORD = new RegExp(`第?(?:几|多少)(?:点钟?|[${CLASSIFIERS}])?`, 'g');
+// 本 counts books (几本书) unless it opens 本市, 本区, 本地 (多少本地居民).
+const NUMBER_WORD = new RegExp(`第?(?:几|多少)(?:点钟?|[${CLASSIFIERS}]|本(?![市区地省县镇届]))?`, 'g');
 const UNIT_ASKED = new RegExp(`(?:几|多少)([${CLASSIFIERS}])`);
 const SCAFFOLDING_PATTERN = new RegExp(SCAFFOLDING.join('|'), 'g');
 // Where the question word stands: the asking ones only (not 请问, 吗).
@@ -361,7 +362,8 @@ const COLLOQUIAL: [RegExp, string][] = [
 
 // A rate asked in speech by one unit of time (一秒钟能抽多少水, 一小时能走多远): news writes the rate
 // with 每 (每秒12立方米, 每小时), and the bare 秒钟 or 小时 stands in no report of it.
-const SPOKEN_RATE = /一(秒|分钟|小时|天)钟?/g;
+// Not an ordinal (第一天: the first day) nor a numeral's last digit (十一天).
+const SPOKEN_RATE = /(?<![第〇零一二三四五六七八九十百\d])一(秒|分钟|小时|天)钟?/g;
 
 /** The question with its spoken question words in their standard form. */
 export function standardQuestionWords(text: string): string {

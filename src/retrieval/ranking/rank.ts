@@ -15,7 +15,8 @@ import { removeInvisible } from '../../text/normalize.ts';
 import { onlyAcrossWords } from '../../text/segment.ts';
 import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
-import { abbreviationExpansions, withAbbreviations } from '../question/abbreviations.ts';
+import { abbreviationExpansions, withAbbreviations, withShortForms } from '../question/abbreviations.ts';
+import { withOtherSpellings } from '../question/numerals.ts';
 import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
@@ -229,10 +230,13 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
     abbreviates: (t) => expansionsOf(index, t),
   };
   // A word the archive never holds may abbreviate a phrase it does (长护险: 长期护理保险).
-  const expanded = withAbbreviations(parsed.concepts, archive);
+  // A count may be printed in the other numerals (五分钟: 5分钟): kept whole, never split.
+  const expanded = withOtherSpellings(withAbbreviations(parsed.concepts, archive), parsed.normalized);
   // A glued word is split where a part stands in the archive's text or in a headline (特展 of 江海遗珍特展).
   const inText = { isWord: archive.isWord, occurs: (t: string) => archive.occurs(t) || index.termDocs(t).length > 0 };
   let concepts = glueSingles(splitUnknownConcepts(expanded, inText, w), parsed.normalized, archive, w);
+  // Words side by side that the report may print in a short form (暑假托管班: 暑托班).
+  concepts = withShortForms(concepts, parsed.normalized, archive);
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
@@ -361,8 +365,9 @@ function addMargins(index: SearchIndex, scored: Scored[]): void {
 /**
  * The decision on a prepared search: each passage's probability of answering (decision.ts),
  * "answer", "related" or not shown; one passage per story; answers first (for a question of the
- * present office holder or the latest news, the newest answering article first), then by score;
- * related results far below the answer dropped.
+ * present office holder or the latest news, the newest answering article first), then by score,
+ * the newer of two near-equal reports of one subject first when no date is named; related results
+ * far below the answer dropped.
  */
 export function decideResults(
   index: SearchIndex,
@@ -408,6 +413,7 @@ export function decideResults(
       b.score - a.score ||
       compareDates(tables, b.passage, a.passage),
   );
+  if (!query.date) newerOfEqualCover(index, tables, ranked, query);
   const lead = ranked[0];
   const kept =
     lead?.confidence === 'answer'
@@ -433,6 +439,36 @@ export function candidateResults(index: SearchIndex, prepared: PreparedSearch, w
 /** The idf each concept weighs with inside one passage's sentences: words found nowhere discounted as in coverage. */
 function sentenceIdf(query: Analysed, w: RankingWeights): number[] {
   return query.stats.map((s, k) => s.idf * absentShare(query.concepts[k]!, s, w));
+}
+
+/**
+ * Of the two leading articles, the newer first when both headlines name the same thing of the
+ * question and it covers the question as fully as the older, scoring nearly as well, under the same
+ * label: two reports of one subject in different years (an exhibition held again, a yearly figure
+ * updated), and a question that asks for something and names no date asks about the present.
+ */
+// How near the newer article must come: within 15% of the older's score (reports of one subject in
+// two years score apart by their wording), its cover at most 0.02 below (rounding of the same words).
+const NEWER_SCORE_BAND = 0.15;
+const NEWER_COVER_SLACK = 0.02;
+
+function newerOfEqualCover(index: SearchIndex, tables: IndexTables, ranked: Scored[], query: Analysed): void {
+  const [first, second] = ranked;
+  if (!first || !second || !asksFor(query) || answersFirst(first) !== answersFirst(second)) return;
+  if (compareDates(tables, second.passage, first.passage) <= 0) return;
+  const a = first.evidence;
+  const b = second.evidence;
+  if (b.nameMissing || b.contentMatched < a.contentMatched || b.cover < a.cover - NEWER_COVER_SLACK) return;
+  if (second.score < (1 - NEWER_SCORE_BAND) * first.score) return;
+  const docA = index.passages[first.passage]!.doc;
+  const docB = index.passages[second.passage]!.doc;
+  const [titleA, titleB] = [index.docTitles[docA]!, index.docTitles[docB]!];
+  const shared = query.concepts.some(
+    (c) => c.weight >= 1 && c.terms.some((t) => titleA.includes(t)) && c.terms.some((t) => titleB.includes(t)),
+  );
+  if (!shared) return;
+  ranked[0] = second;
+  ranked[1] = first;
 }
 
 /** Answers before results that are only related. */

@@ -315,4 +315,18 @@ describe('a rate asked by one unit of time', () => {
   it('leaves a question that asks for no figure as it is', () => {
     expect(terms('一天之内办完了哪些手续').join(' ')).not.toContain('每');
   });
+
+  it('leaves an ordinal day and a longer numeral as they are (第一天, 十一天)', () => {
+    expect(terms('地铁开通第一天多少人坐').join(' ')).not.toContain('每');
+    expect(terms('国庆十一天接待了多少游客').join(' ')).not.toContain('每');
+  });
+});
+
+describe('the question word and its classifier', () => {
+  const terms = (q: string) => parseQuery(q).concepts.map((c) => c.terms[0]);
+
+  it('drops 几本 as a count of books, but not 本 opening 本地 or 本市', () => {
+    expect(terms('一次能借几本书')).not.toContain('本书');
+    expect(terms('有多少本地居民参加')).toContain('本地');
+  });
 });
