@@ -64,12 +64,12 @@ export interface DecisionEvidence {
  * Which way each feature may move the odds of an answer: +1 only up, −1 only down. The fit keeps
  * every coefficient on its side (a feature that would cross is left out, weight 0), so the model
  * reads as the evidence does — a rare name missing never makes an answer likelier — and does not
- * learn a sign from two features that go together on the fitting sets (cover and the share left
- * uncovered), which new issues need not repeat.
+ * learn a sign from features that go together on the fitting sets, which new issues need not repeat.
+ * (uncoveredLog grows with cover: ln 1/(share uncovered), the last missing word weighing most.)
  */
 export const FEATURE_DIRECTION: Readonly<Record<DecisionFeature, 1 | -1>> = {
   cover: 1,
-  uncoveredLog: -1,
+  uncoveredLog: 1,
   cleanCover: 1,
   matchedMass: 1,
   missingMass: -1,
