@@ -48,7 +48,12 @@ describe('jieba loaded once', () => {
         JSON.stringify([nodejieba.cut(text, true), nodejieba.cut(text, false), nodejieba.tag(text)]),
     );
     expect(differing).toEqual([]);
-    expect(jieba.tag('崇川\u0001区').map((t) => t.word).join('')).toBe('崇川\u0001区');
+    expect(
+      jieba
+        .tag('崇川\u0001区')
+        .map((t) => t.word)
+        .join(''),
+    ).toBe('崇川\u0001区');
   });
 
   it('refuses a dictionary it cannot read with an error, not an abort, and keeps the one loaded', () => {
