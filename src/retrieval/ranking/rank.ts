@@ -578,8 +578,9 @@ function* tablesInSteps(index: SearchIndex): Generator<void, IndexTables> {
     slotScore: new Float64Array(slots),
     slotStamp: new Uint32Array(slots),
     pass: 0,
-    touched: new IdList(n),
-    candidates: new IdList(n),
+    // Grown as questions need (a question's postings budget bounds them), not an archive's size each.
+    touched: new IdList(1024),
+    candidates: new IdList(1024),
   };
   tablesCache.set(index, { generation: index.generation, tables });
   return tables;
