@@ -41,6 +41,8 @@ class Jieba : public Napi::Addon<Jieba> {
                              InstanceMethod("load", &Jieba::Load),
                              InstanceMethod("cut", &Jieba::Cut),
                              InstanceMethod("tag", &Jieba::Tag),
+                             InstanceMethod("cutJoined", &Jieba::CutJoined),
+                             InstanceMethod("tagJoined", &Jieba::TagJoined),
                          });
   }
 
@@ -95,6 +97,44 @@ class Jieba : public Napi::Addon<Jieba> {
     }
     return out;
   }
+
+  // cutJoined(text, hmm) and tagJoined(text): the same words (and tags) as one string, each item
+  // followed by SEPARATOR. One string crosses into JavaScript instead of an array of strings (or of
+  // objects): making those is most of a short text's cost (a 60-character sentence: tag 31-39 µs,
+  // tagJoined and a split 11-12 µs). The caller splits, and calls cut or tag for a text that holds
+  // SEPARATOR itself.
+  Napi::Value CutJoined(const Napi::CallbackInfo& info) {
+    const cppjieba::MixSegment& segment = Loaded(info.Env());
+    const std::string text = StringArgument(info, 0, "text");
+    const bool hmm = info.Length() > 1 && info[1].ToBoolean().Value();
+    std::vector<std::string> words;
+    segment.Cut(text, words, hmm);
+    std::string out;
+    out.reserve(text.size() + words.size());
+    for (const std::string& word : words) {
+      out += word;
+      out += kSeparator;
+    }
+    return Napi::String::New(info.Env(), out);
+  }
+
+  Napi::Value TagJoined(const Napi::CallbackInfo& info) {
+    const cppjieba::MixSegment& segment = Loaded(info.Env());
+    const std::string text = StringArgument(info, 0, "text");
+    std::vector<std::pair<std::string, std::string>> tagged;
+    segment.Tag(text, tagged);
+    std::string out;
+    out.reserve(text.size() + 4 * tagged.size());
+    for (const auto& [word, tag] : tagged) {
+      out += word;
+      out += kSeparator;
+      out += tag;
+      out += kSeparator;
+    }
+    return Napi::String::New(info.Env(), out);
+  }
+
+  static constexpr char kSeparator = '\x01';
 
   const cppjieba::MixSegment& Loaded(const Napi::Env& env) const {
     if (!segment_) throw Napi::Error::New(env, "jieba: load() the dictionary first");

@@ -29,6 +29,30 @@ interface Binding {
   load(dictPath: string, hmmPath: string, userDictPaths: string): void;
   cut(text: string, hmm: boolean): string[];
   tag(text: string): TaggedWord[];
+  /** The same as one string, each item followed by JOINED (native/jieba only: far cheaper to return). */
+  cutJoined?(text: string, hmm: boolean): string;
+  tagJoined?(text: string): string;
+}
+
+/** What follows each item of cutJoined and tagJoined (native/jieba's kSeparator). */
+const JOINED = '\u0001';
+
+/** A text whose joined result splits back unambiguously (anything else goes to cut or tag, which also reject a non-string). */
+const joinable = (text: string) => typeof text === 'string' && !text.includes(JOINED);
+
+/** cutJoined's string as words. */
+function wordsOf(joined: string): string[] {
+  const words = joined.split(JOINED);
+  words.pop();
+  return words;
+}
+
+/** tagJoined's string as tagged words. */
+function taggedOf(joined: string): TaggedWord[] {
+  const items = joined.split(JOINED);
+  const out: TaggedWord[] = [];
+  for (let k = 0; k + 1 < items.length; k += 2) out.push({ word: items[k]!, tag: items[k + 1]! });
+  return out;
 }
 
 /** The files nodejieba ships; DEFAULT_DICT and friends are exported at run time but not typed. */
@@ -169,10 +193,16 @@ export const jieba = {
   loadCount: (): number => loads,
 
   /** jieba's words for the text (HMM guesses unknown words when `hmm`). */
-  cut: (text: string, hmm: boolean): string[] => choose().binding.cut(text, hmm),
+  cut(text: string, hmm: boolean): string[] {
+    const { binding } = choose();
+    return binding.cutJoined && joinable(text) ? wordsOf(binding.cutJoined(text, hmm)) : binding.cut(text, hmm);
+  },
 
   /** jieba's words for the text with their part-of-speech tags (HMM on, as nodejieba's tag). */
-  tag: (text: string): TaggedWord[] => choose().binding.tag(text),
+  tag(text: string): TaggedWord[] {
+    const { binding } = choose();
+    return binding.tagJoined && joinable(text) ? taggedOf(binding.tagJoined(text)) : binding.tag(text);
+  },
 };
 
 /**

@@ -29,6 +29,33 @@ describe('jieba loaded once', () => {
     expect(jieba.cut('寺西快闪小店', true)).not.toEqual(jieba.cut('寺西快闪小店', false));
   });
 
+  it('returns the same words and tags as one joined string as nodejieba does as arrays, for any text', () => {
+    nodejieba.load({ dict: JIEBA_FILES.DEFAULT_DICT });
+    jieba.load(JIEBA_FILES.DEFAULT_DICT);
+    // Whole sentences: punctuation, figures, Latin letters, spaces; and texts holding the joined form's
+    // separator, an empty text, a lone space, which jieba must still cut as nodejieba does.
+    const lines = fs
+      .readdirSync('seeds')
+      .flatMap((f) => fs.readFileSync(`seeds/${f}`, 'utf8').split(/(?<=。)/u))
+      .filter((l) => /\p{Script=Han}/u.test(l))
+      .slice(0, 400);
+    expect(lines.length).toBe(400);
+    expect(lines.filter((l) => /\d/.test(l) && /[,，、:：]/.test(l)).length).toBeGreaterThan(30);
+    const texts = [...lines, '崇川\u0001区', '\u0001', '', ' ', 'GDP增长13.1% ， 2021年 8月'];
+    const differing = texts.filter(
+      (text) =>
+        JSON.stringify([jieba.cut(text, true), jieba.cut(text, false), jieba.tag(text)]) !==
+        JSON.stringify([nodejieba.cut(text, true), nodejieba.cut(text, false), nodejieba.tag(text)]),
+    );
+    expect(differing).toEqual([]);
+    expect(
+      jieba
+        .tag('崇川\u0001区')
+        .map((t) => t.word)
+        .join(''),
+    ).toBe('崇川\u0001区');
+  });
+
   it('refuses a dictionary it cannot read with an error, not an abort, and keeps the one loaded', () => {
     jieba.load(JIEBA_FILES.DEFAULT_DICT);
     expect(() => jieba.load('/nonexistent/dict.utf8')).toThrow(/cannot read jieba dictionary/);

@@ -140,14 +140,14 @@ function decodeInto(segment: Segment, k: number, out: Uint32Array, at: number): 
   let prev = 0;
   const end = at + segment.counts[k]!;
   for (let n = at; n < end; n++) {
-    let gap = 0;
-    let shift = 0;
-    let b: number;
-    do {
+    // Most gaps take one byte; the rest add 7 bits a byte, scaled by multiplying (exact in a
+    // double for ids below 2^53), not by 2 ** shift (a power computed per byte).
+    let b = bytes[from++]!;
+    let gap = b & 0x7f;
+    for (let scale = 128; b & 0x80; scale *= 128) {
       b = bytes[from++]!;
-      gap += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
+      gap += (b & 0x7f) * scale;
+    }
     prev += gap;
     out[n] = prev;
   }

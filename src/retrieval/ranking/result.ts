@@ -10,7 +10,7 @@ import type { ParsedQuery } from '../question/query.ts';
 import type { Confidence, DecisionEvidence } from './decision.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
-import { segment } from '../../text/segment.ts';
+import { dictionaryVersion, segment } from '../../text/segment.ts';
 
 /** One answer, as the CLI prints it and the bot formats it. */
 export interface SearchResult {
@@ -87,12 +87,54 @@ function resultWindow(index: SearchIndex, id: number, query: ParsedQuery, idf: n
 export const MAX_RESULT_PASSAGE = 600;
 
 /** What a result for passage `id` shows: its window's text (as shown and normalized) and its best sentence. */
-function shownText(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights) {
+function windowText(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights) {
   const window = resultWindow(index, id, query, idf, w);
   const passage = window.map((k) => index.passages[k]!.text).join('\n');
   const normalized = window.map((k) => index.passageTexts[k]!).join('\n');
   const sentence = bestSentence(passage, normalized, query, idf, w);
   return { passage, normalized, sentence, doc: index.docs[index.passages[id]!.doc]! };
+}
+
+type Shown = ReturnType<typeof windowText>;
+
+/**
+ * The windows a question's search has made, by passage: the short answers sought before the
+ * decision and the results after it show mostly the same passages. Kept with the question's
+ * analysis (collected with it), for one index state, weights and sentence idf.
+ */
+const shownKept = new WeakMap<
+  ParsedQuery,
+  { index: SearchIndex; generation: number; w: RankingWeights; idf: number[]; shown: Map<number, Shown> }
+>();
+
+const sameNumbers = (a: number[], b: number[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+function shownText(index: SearchIndex, id: number, query: ParsedQuery, idf: number[], w: RankingWeights): Shown {
+  let kept = shownKept.get(query);
+  if (
+    !kept ||
+    kept.index !== index ||
+    kept.generation !== index.generation ||
+    kept.w !== w ||
+    !sameNumbers(kept.idf, idf)
+  ) {
+    kept = { index, generation: index.generation, w, idf: [...idf], shown: new Map() };
+    shownKept.set(query, kept);
+  }
+  let shown = kept.shown.get(id);
+  if (!shown) {
+    shown = windowText(index, id, query, idf, w);
+    kept.shown.set(id, shown);
+  }
+  return shown;
+}
+
+// A search asks for each of its passages with the same question: its words are kept for the next call.
+let lastWords: { question: string; dictionary: number; words: string[] } | undefined;
+function questionWords(question: string): string[] {
+  if (lastWords?.question !== question || lastWords.dictionary !== dictionaryVersion())
+    lastWords = { question, dictionary: dictionaryVersion(), words: segment(question).map((t) => t.text) };
+  return lastWords.words;
 }
 
 /**
@@ -102,7 +144,7 @@ function shownText(index: SearchIndex, id: number, query: ParsedQuery, idf: numb
  */
 export function questionForPassage(question: string, title: string, passage: string): string {
   let out = question;
-  for (const { text } of segment(question)) {
+  for (const text of questionWords(question)) {
     if (text.length >= 2 && /^\p{Script=Han}+$/u.test(text) && title.includes(text) && !passage.includes(text))
       out = out.replace(text, '');
   }

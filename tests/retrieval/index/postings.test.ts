@@ -36,6 +36,19 @@ describe('Postings', () => {
     expect(found).toBeGreaterThan(1000);
   });
 
+  it('decodes gaps of every width, one to five bytes (ids up to 2^32)', () => {
+    // The first id of a list is its first gap: 1, 2, 3, 4 and 5 varint bytes.
+    for (const firstId of [5, 300, 40_000, 5_000_000, 300_000_000, 4_000_000_000]) {
+      const postings = Postings.fromTexts(texts, firstId);
+      const back = Postings.fromColumns(postings.toColumns('g'), 'g');
+      for (const term of ['崇川', '㐀', '更﫿', '鿿一']) {
+        const want = naive(term, texts).map((k) => k + firstId);
+        expect(want.length, term).toBeGreaterThan(0);
+        expect([...back.lookup(term)], `${term} from ${firstId}`).toEqual(want);
+      }
+    }
+  });
+
   it('numbers ids from the first id given, and saves and loads back the same lists', () => {
     const postings = Postings.fromTexts(texts, 0);
     const back = Postings.fromColumns(postings.toColumns('g'), 'g');
