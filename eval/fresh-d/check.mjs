@@ -1,4 +1,3 @@
 // node eval/fresh-d/check.mjs [--list]: the fresh-d set's checks, as eval/tools/sets.mjs describes them (eval/tools/check-set.mjs).
 import { main } from '../tools/check-set.mjs';
-
 main('fresh-d');
