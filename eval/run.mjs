@@ -3,29 +3,16 @@
 // for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own on all
 // of them and eval/own/issues; unseen on all of those and eval/unseen/issues.
 // fresh-c on all of those and eval/fresh-c/issues; fresh-d and fresh-e each on those and their own
-// issues; unseen-2 on the seeds, fresh-a, fresh-b, own and eval/unseen-2/issues.
+// issues; unseen-2 on the seeds, fresh-a, fresh-b, own and eval/unseen-2/issues (the folders: tools/sets.mjs).
 // usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|fresh-e|unseen|unseen-2 ...]   (all but
 //   the held-out unseen and unseen-2 by default)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARCHIVES as SETS, DEFAULT_SETS as DEFAULT } from './tools/sets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const project = path.dirname(here);
-const SETS = {
-  dev: ['dev.jsonl'],
-  'fresh-a': ['fresh-a/questions.jsonl', 'fresh-a/issues'],
-  'fresh-b': ['fresh-b/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues'],
-  own: ['own/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues'],
-  'fresh-c': ['fresh-c/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
-  'fresh-d': ['fresh-d/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-d/issues'],
-  'fresh-e': ['fresh-e/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-e/issues'],
-  // Held out (eval/unseen/README.md), scored only when named: three issues nothing was tuned on, over the whole archive.
-  unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
-  // The second held-out set (eval/unseen-2/README.md), the same way: scored once, at the end of a round.
-  'unseen-2': ['unseen-2/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-2/issues'],
-};
-const DEFAULT = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d', 'fresh-e'];
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : DEFAULT;
 let failed = false;

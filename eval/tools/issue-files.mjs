@@ -1,4 +1,4 @@
-// The issue files of an evaluation set as the set checkers read them, with no project code: decoded by
+// The issue files of an evaluation set as the set checker reads them, with no project code: decoded by
 // the signs the reader accepts, split into lines, and their headline blocks found.
 import fs from 'node:fs';
 import path from 'node:path';

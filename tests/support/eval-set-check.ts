@@ -1,6 +1,7 @@
 /**
- * Running an evaluation set's checker (eval/<set>/check.mjs) on the committed files or on a damaged
- * copy of seeds/ and eval/ in a temporary folder, so the real files are untouched.
+ * Running the evaluation set checker (eval/tools/check-set.mjs SET, or a set's eval/<set>/check.mjs) on
+ * the committed files or on a damaged copy of seeds/ and eval/ in a temporary folder, so the real files are
+ * untouched.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,8 +17,12 @@ export function setChecker(set: string) {
     for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
   return {
-    runCheck(root: string): { status: number | null; out: string } {
-      const run = spawnSync(process.execPath, [path.join(root, `eval/${set}/check.mjs`)], { encoding: 'utf8' });
+    /** The shared checker on the set; `wrapper`: through the set's own eval/<set>/check.mjs instead. */
+    runCheck(root: string, { wrapper = false } = {}): { status: number | null; out: string } {
+      const args = wrapper
+        ? [path.join(root, `eval/${set}/check.mjs`)]
+        : [path.join(root, 'eval/tools/check-set.mjs'), set];
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
       return { status: run.status, out: run.stdout + run.stderr };
     },
     /** A copy of seeds/ and eval/ with one file of the set rewritten (the change must change it). */
