@@ -35,7 +35,7 @@ const ROUND = '(?:(?:上|数|近|逾|过|超)[十百千万]|[百千万](?=余|�
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
-  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
+  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
@@ -123,7 +123,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     const end = start + m[0].length;
     if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
-    const unit = m[2];
+    // 「3至5个工作日」「2至3周岁」: a range names its unit once, after its second figure.
+    const unit = m[2] ?? m[3];
     const isChinese = !/\d/.test(amount);
     if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
     if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
@@ -131,6 +132,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
     if (unit === '周' && text[end] === '岁') continue; // 80周岁: an age, not weeks
+    // 「80周岁以上老人」: an age says who, the answer only when an age is asked.
+    if (unit && FAMILY_OF.get(unit) === 'age' && !asked.units.includes(unit)) continue;
     // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
@@ -150,6 +153,9 @@ function relativeTime(text: string, start: number, end: number): boolean {
   return (/[前后]$/u.test(before) && before !== '提前') || /^[前后]/u.test(text.slice(end));
 }
 
+// Families whose measure words are one measure under two names.
+const INTERCHANGEABLE = new Set(['volumes', 'plants', 'age']);
+
 /**
  * The unit the question names earns most, one of its family less; undefined for a unit of another
  * family (an area does not answer 多少钱), which drops the candidate.
@@ -159,6 +165,10 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
   if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : undefined;
   if (asked.units.includes(unit)) return 1;
   const family = FAMILY_OF.get(asked.units[0]!);
+  // Books in 本 or 册, plants in 棵 or 株, an age in 岁 or 周岁: one measure under two names.
+  if (family && INTERCHANGEABLE.has(family) && family === FAMILY_OF.get(unit)) return 1;
+  // 多少人 names persons in general: news counts them in 人次, 名, 位, 余人 alike.
+  if (asked.units[0] === '人' && FAMILY_OF.get(unit) === 'people' && unit !== '例') return 1;
   if (family && family === FAMILY_OF.get(unit)) return 0.6;
   // 个 counts things and places, and people too (多少个名额 -> 5000人), but no sum, area or share.
   if (asked.units[0] === '个')

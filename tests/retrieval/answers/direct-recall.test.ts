@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { otherMeasure, otherPeriod } from '../../../src/retrieval/answers/direct-binding.ts';
+
+const text = (a: { text: string } | undefined) => a?.text;
+
+describe('a range that names its unit once, after its second figure', () => {
+  it('answers 几天 with 1至3天 and 3至5个工作日', () => {
+    expect(text(directAnswer('特展要提前几天预约', '观众可通过公众号提前1至3天预约，免费参观。'))).toBe('1至3天');
+    expect(text(directAnswer('病理报告要几天出来', '部分病理检查报告需要3至5个工作日。'))).toBe('3至5个工作日');
+  });
+
+  it('does not read times of day as a duration', () => {
+    expect(directAnswer('特展要提前几天预约', '博物苑每天9:00至17:00开放。')).toBeUndefined();
+  });
+});
+
+describe('an age asked (多大的孩子, 几岁)', () => {
+  it('reads 多大 of a person as an age and answers with 周岁', () => {
+    expect(askedFor('托育园收多大的孩子')?.units).toContain('周岁');
+    expect(text(directAnswer('托育园收多大的孩子', '托育园设托位60个，招收2至3周岁的幼儿。'))).toBe('2至3周岁');
+  });
+
+  it('keeps 多大 of a place an area, and an age that only says who is no answer', () => {
+    expect(askedFor('新开的花园有多大')?.units).not.toContain('岁');
+    expect(directAnswer('托育园收多少个孩子', '托育园招收2至3周岁的幼儿。')).toBeUndefined();
+  });
+});
+
+describe('measure words', () => {
+  it('counts books in 册 as in 本, and flowers in 盆', () => {
+    expect(text(directAnswer('图书馆一次能借几本书', '区图书馆凭借阅证一次最多可借5册，借期30天。'))).toBe('5册');
+    expect(text(directAnswer('菊展有多少盆菊花', '600多个品种、3万余盆菊花在园内竞相绽放。'))).toBe('3万余盆');
+  });
+
+  it('reads a noun that opens with a measure character as the thing counted (多少家庭, 多少床位)', () => {
+    expect(askedFor('亲子登山有多少家庭参加')).toMatchObject({ namedUnit: false, counted: '家庭' });
+    expect(askedFor('东院区规划了多少床位')).toMatchObject({ namedUnit: false, counted: '床位' });
+    expect(text(directAnswer('亲子登山有多少家庭参加', '亲子登山活动吸引了300多个家庭参加。'))).toBe('300多个');
+    // 多少家企业 still names 家.
+    expect(askedFor('有多少家企业参加')).toMatchObject({ namedUnit: true, units: ['家'] });
+  });
+
+  it('counts children by any word for them (幼儿 for 小朋友), and nothing else for them', () => {
+    const s = '去年片区有近200名适龄幼儿需要跨片区入园。';
+    expect(text(directAnswer('片区去年有多少小朋友要跨片区入园', s))).toBe('近200名');
+    expect(directAnswer('片区去年有多少小朋友要跨片区入园', '去年片区有近200名教师需要跨片区入园。')).toBeUndefined();
+  });
+
+  it('answers 多少人 with 人次 as with 人', () => {
+    expect(text(directAnswer('运动会有多少人参加', '本届运动会参加人数达1.1万人次。'))).toBe('1.1万人次');
+    // A count of families is no head count.
+    expect(directAnswer('运动会有多少人参加', '运动会共有260个家庭报名参加。')).toBeUndefined();
+  });
+
+  it('reads 多少人民币 as a sum, not a head count', () => {
+    expect(askedFor('贸易订单有多少人民币')?.units).toContain('亿元');
+    expect(text(directAnswer('贸易订单有多少人民币', '客商签订贸易订单，金额合计3.8亿元人民币。'))).toBe('3.8亿元');
+  });
+});
+
+describe('words of the question that carry nothing', () => {
+  it('reads 那几天 as a demonstrative, not a question for days', () => {
+    expect(askedFor('放假那几天博物苑来了多少人')?.units).toEqual(['人']);
+  });
+
+  it('drops 请问一下, spoken particles and the frame of a yes-or-no question', () => {
+    const asked = askedFor('请问一下，狼山有没有年卡啊，多少钱一张');
+    expect(asked?.per).toBe('张');
+    expect(asked?.terms).not.toContain('有没有');
+    expect(askedFor('虹桥新开的那个花园有多大')?.terms).not.toContain('那个');
+  });
+
+  it('keeps a one-character head noun with its name (博物苑, 月卡)', () => {
+    expect(askedFor('博物苑的游客有多少')?.terms).toContain('博物苑');
+    expect(askedFor('健身房月卡多少钱')?.terms).toContain('月卡');
+    expect(askedFor('码头修缮换了多少块石头')?.terms).not.toContain('修缮换');
+  });
+});
+
+describe('what a sum measures', () => {
+  it('answers 合同外资 with foreign capital, not the total investment', () => {
+    expect(otherMeasure('合同外资是多少', '总投资4.3亿美元', 3)).toBe(true);
+    expect(otherMeasure('合同外资是多少', '合同外资1.6亿美元', 4)).toBe(false);
+  });
+
+  it('answers what a person pays with the fee, not the subsidy', () => {
+    expect(otherMeasure('托育一个月要多少钱', '家庭可以申领每月300元的托育补贴')).toBe(true);
+    expect(otherMeasure('托育一个月要多少钱', '全日托收费每月不超过2500元', 9)).toBe(false);
+  });
+
+  it('answers what was raised with the sum raised', () => {
+    expect(otherMeasure('暖心行动一共筹了多少钱', '全区共筹集慈善资金860万元', 7)).toBe(false);
+    expect(otherMeasure('暖心行动一共筹了多少钱', '项目总投资860万元', 5)).toBe(true);
+  });
+});
+
+describe('a holiday asked, its span of days given', () => {
+  it('takes 9月29日至10月6日 for the holiday the question names', () => {
+    expect(otherPeriod('中秋国庆放假那几天来了多少人', '9月29日至10月6日，苑内共接待游客11.6万人次')).toBe(false);
+  });
+
+  it('still refuses another holiday or one other day', () => {
+    expect(otherPeriod('国庆放假那几天来了多少人', '今年春节假期累计接待57.3万人次')).toBe(true);
+    expect(otherPeriod('国庆放假那几天来了多少人', '5月2日接待游客2.1万人次')).toBe(true);
+  });
+});
