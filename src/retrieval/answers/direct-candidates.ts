@@ -206,7 +206,9 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
 // How often: every day, week, month, or every so many of them (每周, 每3天, 每两个月).
 const EVERY = /每(?:\d+|[一二两三四五六七八九十半])?个?(?:天|日|周|星期|月|季度|年|小时)/gu;
 // A day of the week, or the nth of them in a month (第二个周六, 周三, 星期日).
-const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天]/gu;
+// (A span of them is one answer: 周一至周五.)
+const WEEKDAY =
+  /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天](?:[至到—-](?:周|星期)?[一二三四五六日天])?/gu;
 
 // Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
 const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
@@ -550,7 +552,40 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
   );
 }
 
+// A telephone number: a landline with its area code (0513-85123456), a mobile, or a service line
+// (12345, 96xxx); digits no longer and no shorter, and no figure of a unit (12345元).
+const PHONE = /(?<![\d.])(?:0\d{2,3}[-—－]?\d{7,8}|1[3-9]\d{9}|\d{5,8})(?![\d.%万亿千百元年月日号])/gu;
+// The words news puts before a number to call (拨打12345, 咨询电话：, 热线).
+const PHONE_CUE = /电话|热线|拨打|致电|号码|来电|联系方式|咨询/u;
+
+function phoneCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PHONE)) {
+    const start = m.index ?? 0;
+    if (!PHONE_CUE.test(text.slice(Math.max(0, start - 10), start))) continue;
+    out.push({ start, end: start + m[0].length, kind: 'thing', bonus: 1 });
+  }
+  return out;
+}
+
+// What says nothing is paid: 免费 with the act it frees (免费接种, 免费入园), 免票, 不收费, 半价.
+const FREE = /免费(?:\p{Script=Han}{2})?|免票|免收\p{Script=Han}{0,3}?费|不收费|不收取\p{Script=Han}{0,3}?费用|半价|减半/gu;
+
+function freeCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(FREE)) {
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    // 免费 keeps the two characters after it only when they are the act it frees (接种, 参观).
+    if (m[0].startsWith('免费') && m[0].length > 2 && !/^v/.test(tagHan(m[0].slice(2))[0]?.tag ?? '')) end = start + 2;
+    out.push({ start, end, kind: 'thing', bonus: 1 });
+  }
+  return out;
+}
+
 export function candidatesOf(text: string, asked: AskedFor, question = ''): Candidate[] {
+  if (asked.phone) return phoneCandidates(text);
+  if (asked.free) return freeCandidates(text);
   switch (asked.kind) {
     case 'quantity':
       return quantityCandidates(text, asked, question);

@@ -47,6 +47,10 @@ export interface AskedFor {
   anchors: string[];
   /** The word right before the question phrase (*调解成功*了多少起): the figure follows it in the text. */
   before?: string;
+  /** 「打什么电话」「热线是多少」: a telephone number is asked for. */
+  phone?: boolean;
+  /** 「要不要钱」「老人要买票吗」: whether it costs anything, answered by 免费, 免票, 半价. */
+  free?: boolean;
 }
 
 // Made once here rather than at every call (isHan runs for every token of every sentence scored).
@@ -421,6 +425,49 @@ export function askedFor(question: string): AskedFor | undefined {
   return lastAsked.asked;
 }
 
+// 「打什么电话」「热线是多少」「报名电话多少」: a telephone number.
+const PHONE_QUESTION = /(?:什么|哪个|啥)(?:电话|热线|号码)|(?:电话|热线|号码)(?:号码)?(?:是)?多少/u;
+// 「要不要钱」「收费吗」「老人要买票吗」: whether something costs anything.
+const FREE_QUESTION =
+  /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗/u;
+// 「周几开放」「哪几天可以打疫苗」: days of the week (每周二、周四).
+const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
+
+/** The question's content words, the phrase of a special question (电话, 要不要钱, 哪几天) taken out. */
+function specialAsked(q: string): AskedFor | undefined {
+  const phone = q.match(PHONE_QUESTION);
+  const free = phone ? null : q.match(FREE_QUESTION);
+  const weekday = phone || free ? null : q.match(WEEKDAY_QUESTION);
+  const m = phone ?? free ?? weekday;
+  if (!m) return undefined;
+  const at = m.index ?? 0;
+  const rest = `${q.slice(0, at)} ${q.slice(at + m[0].length)}`;
+  const terms = [
+    ...new Set(
+      joinSingles(segment(rest))
+        .map((t) => t.text)
+        .filter((t) => t.length >= 2 && isHan(t) && !QUESTION_STOP.has(t)),
+    ),
+  ];
+  return {
+    kind: phone ? 'thing' : free ? 'thing' : 'date',
+    units: [],
+    namedUnit: false,
+    frequency: false,
+    // The days of the week come back each week; more than one may answer (周二、周四).
+    recurring: weekday !== null,
+    ordinal: false,
+    clock: false,
+    where: false,
+    plural: weekday !== null,
+    origin: false,
+    terms,
+    anchors: [],
+    phone: phone !== null,
+    free: free !== null,
+  };
+}
+
 function readAsked(question: string): AskedFor | undefined {
   // Spoken 啥 is 什么 (叫啥名字, 啥地方, 啥时候).
   const q = normalize(question)
@@ -430,6 +477,8 @@ function readAsked(question: string): AskedFor | undefined {
     .replace(/([这那])几(?=天|年|日|周|个|次|回|场)/gu, '$1些')
     // 有没有年卡啊，多少钱: a spoken particle closing a clause carries nothing.
     .replace(/(?<=\p{Script=Han})[啊呀呢吧嘛哦](?=[，,。？?！!]|$)/gu, '');
+  const special = specialAsked(q);
+  if (special) return special;
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
   let noun: string | undefined;

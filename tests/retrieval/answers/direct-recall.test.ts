@@ -105,3 +105,40 @@ describe('a holiday asked, its span of days given', () => {
     expect(otherPeriod('国庆放假那几天来了多少人', '5月2日接待游客2.1万人次')).toBe(true);
   });
 });
+
+describe('a telephone number asked', () => {
+  it('answers with the number news gives after 拨打, 电话, 热线', () => {
+    const s = '市民发现路灯故障可拨打12345政务服务热线报修，一般3至5个工作日内修复。';
+    expect(text(directAnswer('路灯坏了打什么电话报修', s))).toBe('12345');
+    expect(text(directAnswer('路灯报修电话是多少', '路灯报修咨询电话：0513-85123456。'))).toBe('0513-85123456');
+  });
+
+  it('takes no other figure for a number', () => {
+    expect(directAnswer('路灯坏了打什么电话报修', '今年全区共修复路灯12345盏，投入资金80万元。')).toBeUndefined();
+  });
+});
+
+describe('whether something costs anything', () => {
+  it('answers 要不要钱 with 免费 and the act it frees, 要买票吗 with 免票', () => {
+    const s = '四价流感疫苗每剂128元；辖区户籍60周岁以上老人凭身份证免费接种一剂。';
+    expect(text(directAnswer('60岁以上老人打流感疫苗要不要钱', s))).toBe('免费接种');
+    const t = '60周岁以上老人、现役军人和残疾人凭有效证件免票。';
+    expect(text(directAnswer('老人去狼山要买票吗', `狼山景区门票由每人50元下调至40元。${t}`))).toBe('免票');
+  });
+
+  it('says nothing when the text names no free entry', () => {
+    expect(directAnswer('老人去狼山要买票吗', '狼山景区门票由每人50元下调至40元。')).toBeUndefined();
+  });
+});
+
+describe('days of the week asked (哪几天, 周几)', () => {
+  it('answers with the days listed together', () => {
+    const s = '观音山街道社区卫生服务中心每周二、周四下午接种流感疫苗。';
+    expect(text(directAnswer('观音山社区卫生服务中心哪几天可以打流感疫苗', s))).toBe('周二、周四');
+    expect(text(directAnswer('图书馆周几闭馆', '图书馆每周一闭馆，法定节假日除外。'))).toBe('周一');
+  });
+
+  it('says nothing when no day of the week is given', () => {
+    expect(directAnswer('观音山社区卫生服务中心哪几天可以打流感疫苗', '观音山街道社区卫生服务中心地址为镇南路56号。')).toBeUndefined();
+  });
+});
