@@ -139,6 +139,8 @@ describe('days of the week asked (哪几天, 周几)', () => {
   });
 
   it('says nothing when no day of the week is given', () => {
-    expect(directAnswer('观音山社区卫生服务中心哪几天可以打流感疫苗', '观音山街道社区卫生服务中心地址为镇南路56号。')).toBeUndefined();
+    expect(
+      directAnswer('观音山社区卫生服务中心哪几天可以打流感疫苗', '观音山街道社区卫生服务中心地址为镇南路56号。'),
+    ).toBeUndefined();
   });
 });
