@@ -486,9 +486,14 @@ function readAsked(question: string): AskedFor | undefined {
   // 「书记是哪个」: 哪个 after a title asks who holds it.
   const heldBy = q.match(/是哪个(?=[呢啊呀？?]?$)/u);
   const titled = heldBy && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, heldBy.index).endsWith(t));
+  // 「哪个副区长签的约」: 哪个 right before a title (or its deputy) asks who holds it.
+  const which = q.match(/哪个(副)?/u);
+  const whichAt = (which?.index ?? 0) + (which?.[0].length ?? 0);
+  const whichTitle = which && TITLES.some((t) => !PERSON_WORDS.has(t) && q.startsWith(t, whichAt)) ? which : null;
   const person =
     q.match(PERSON_QUESTION) ??
     (titled ? heldBy : null) ??
+    whichTitle ??
     (roleName &&
     (TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ||
       ROLE_NOUN_END.test(q.slice(0, roleName.index)))
@@ -505,6 +510,8 @@ function readAsked(question: string): AskedFor | undefined {
     noun =
       TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
       (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
+    // 副馆长 asks for the deputy, though the title list holds only 馆长.
+    if (noun && !noun.startsWith('副') && q.includes(`副${noun}`)) noun = `副${noun}`;
   } else if (org) {
     [kind, phrase] = ['organization', org];
     noun = q.match(ORG_NOUN)?.[1];

@@ -144,3 +144,18 @@ describe('days of the week asked (哪几天, 周几)', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a deputy or a title asked with 哪个', () => {
+  it('asks for the deputy when the question says 副 (副馆长), and answers with the deputy', () => {
+    expect(askedFor('城东分馆的副馆长叫什么')?.noun).toBe('副馆长');
+    expect(text(directAnswer('城东分馆的副馆长叫什么', '副馆长朱立新说，自习区共有座位80个。'))).toBe('朱立新');
+    // The deputy is no answer for the head.
+    expect(directAnswer('城东分馆的馆长叫什么', '副馆长朱立新说，自习区共有座位80个。')).toBeUndefined();
+  });
+
+  it('reads 哪个 before a title as asking who holds it', () => {
+    expect(askedFor('轴承项目是哪个副区长签的约')).toMatchObject({ kind: 'person', noun: '副区长' });
+    expect(text(directAnswer('轴承项目是哪个副区长签的约', '副区长陆晓燕与企业代表签署投资协议。'))).toBe('陆晓燕');
+    expect(askedFor('哪个社区最先完成改造')?.kind).toBe('place');
+  });
+});
