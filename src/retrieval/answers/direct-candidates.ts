@@ -210,7 +210,8 @@ const EVERY = /每(?:\d+|[一二两三四五六七八九十半])?个?(?:天|日|
 const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天](?:[至到—-](?:周|星期)?[一二三四五六日天])?/gu;
 
 // Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
-const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
+// (A contest is held too: 「哪天比赛」 is answered by 「6月19日……举行」.)
+const HOLD_VERBS = /举办|举行|开展|召开|进行|比赛|开赛/u;
 
 /** The clause tells of the event the question times: its verb, or one of the same sense. */
 export function sameEvent(clause: string, event: string): boolean {
@@ -569,7 +570,7 @@ function phoneCandidates(text: string): Candidate[] {
 
 // What says nothing is paid: 免费 with the act it frees (免费接种, 免费入园), 免票, 不收费, 半价.
 const FREE =
-  /免费(?:\p{Script=Han}{2})?|免票|免收\p{Script=Han}{0,3}?费|不收费|不收取\p{Script=Han}{0,3}?费用|半价|减半/gu;
+  /免费(?:\p{Script=Han}{2})?|免票|免收\p{Script=Han}{0,3}?费|不收费|不收取\p{Script=Han}{0,3}?费用|半价|(?:\p{Script=Han}费)?减半/gu;
 
 function freeCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];

@@ -130,6 +130,8 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
   [/多重|重量|产量|吨/, 'weight'],
   [/人口|人数|多少人|几人/, 'people'],
+  // 「初一新生有多少」「志愿者有多少」: a noun of persons right before the question word asks a head count.
+  [/\p{Script=Han}(?:人|员|者|民|客|生|手)(?:有|是|共有|一共有)?(?:多少|几个)[？?]?$/u, 'people'],
   // 多少工人, 几名学生, 多少志愿者: a noun of persons (its last character one that forms such nouns:
   // 工人, 队员, 志愿者, 居民, 游客, 学生, 选手) counted is a head count, never a sum or a length.
   [
@@ -429,7 +431,7 @@ export function askedFor(question: string): AskedFor | undefined {
 const PHONE_QUESTION = /(?:什么|哪个|啥)(?:电话|热线|号码)|(?:电话|热线|号码)(?:号码)?(?:是)?多少/u;
 // 「要不要钱」「收费吗」「老人要买票吗」: whether something costs anything.
 const FREE_QUESTION =
-  /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗/u;
+  /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗|(?:有|能)?优惠吗|打折吗|减免吗/u;
 // 「周几开放」「哪几天可以打疫苗」: days of the week (每周二、周四).
 const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
 

@@ -159,3 +159,24 @@ describe('a deputy or a title asked with 哪个', () => {
     expect(askedFor('哪个社区最先完成改造')?.kind).toBe('place');
   });
 });
+
+describe('more readings of what is asked', () => {
+  it('asks a head count when a noun of persons stands right before 有多少', () => {
+    expect(askedFor('秋季初一新生有多少')?.units).toContain('人');
+    const s = '全区初一新生8120人，新开校车线路14条。';
+    expect(text(directAnswer('秋季初一新生有多少', s))).toBe('8120人');
+    expect(askedFor('停车场的车位有多少')?.units).not.toContain('人');
+  });
+
+  it('times a contest by the day it is held (哪天比赛)', () => {
+    const s = '第六届濠河龙舟邀请赛将于6月19日在南濠河举行。';
+    expect(text(directAnswer('濠河龙舟赛哪天比赛', s, s, '2025-06-01'))).toBe('2025年6月19日');
+    expect(directAnswer('濠河龙舟赛哪天比赛', '6月1日，濠河龙舟赛报名截止。', '', '2025-06-01')).toBeUndefined();
+  });
+
+  it('answers 有优惠吗 with what is cut (学费减半)', () => {
+    const s = '每门课程每学期收费200元，70周岁以上的学员学费减半。';
+    expect(text(directAnswer('七十多岁的老人上老年大学学费有优惠吗', s))).toBe('学费减半');
+    expect(directAnswer('七十多岁的老人上老年大学学费有优惠吗', '每门课程每学期收费200元。')).toBeUndefined();
+  });
+});
