@@ -584,9 +584,22 @@ function freeCandidates(text: string): Candidate[] {
   return out;
 }
 
+// What a place was before: 「利用原来的废弃停车场改建而成」「前身是国棉厂仓库」「由闲置地改造而成」.
+const FORMER =
+  /(?:原来的|原先的|原本的|原来是|原先是|原为|原是|前身是|前身为|曾是)(\p{Script=Han}{2,8}?)(?=改建|改造|改成|建成|[，,。、；;])|由(?:一[块处座个片])?(\p{Script=Han}{2,8}?)(?=改建|改造|改成)/gu;
+
+function formerCandidates(text: string): Candidate[] {
+  return [...text.matchAll(FORMER)].map((m) => {
+    const name = m[1] ?? m[2]!;
+    const start = (m.index ?? 0) + m[0].length - name.length;
+    return { start, end: start + name.length, kind: 'thing' as const, bonus: 1 };
+  });
+}
+
 export function candidatesOf(text: string, asked: AskedFor, question = ''): Candidate[] {
   if (asked.phone) return phoneCandidates(text);
   if (asked.free) return freeCandidates(text);
+  if (asked.former) return formerCandidates(text);
   switch (asked.kind) {
     case 'quantity':
       return quantityCandidates(text, asked, question);

@@ -51,6 +51,8 @@ export interface AskedFor {
   phone?: boolean;
   /** 「要不要钱」「老人要买票吗」: whether it costs anything, answered by 免费, 免票, 半价. */
   free?: boolean;
+  /** 「以前是什么地方」「前身是什么」: what a place was before (原来的废弃停车场). */
+  former?: boolean;
 }
 
 // Made once here rather than at every call (isHan runs for every token of every sentence scored).
@@ -432,6 +434,8 @@ const PHONE_QUESTION = /(?:什么|哪个|啥)(?:电话|热线|号码)|(?:电话|
 // 「要不要钱」「收费吗」「老人要买票吗」: whether something costs anything.
 const FREE_QUESTION =
   /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗|(?:有|能)?优惠吗|打折吗|减免吗/u;
+// 「以前是什么地方」「原来是干什么的」「前身是什么」: what a place was before.
+const FORMER_QUESTION = /(?:以前|原来|原先|过去|早先|之前)(?:是|为)?(?:什么|干什么|做什么)|前身是什么/u;
 // 「周几开放」「哪几天可以打疫苗」: days of the week (每周二、周四).
 const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
 
@@ -439,8 +443,9 @@ const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
 function specialAsked(q: string): AskedFor | undefined {
   const phone = q.match(PHONE_QUESTION);
   const free = phone ? null : q.match(FREE_QUESTION);
-  const weekday = phone || free ? null : q.match(WEEKDAY_QUESTION);
-  const m = phone ?? free ?? weekday;
+  const former = phone || free ? null : q.match(FORMER_QUESTION);
+  const weekday = phone || free || former ? null : q.match(WEEKDAY_QUESTION);
+  const m = phone ?? free ?? former ?? weekday;
   if (!m) return undefined;
   const at = m.index ?? 0;
   const rest = `${q.slice(0, at)} ${q.slice(at + m[0].length)}`;
@@ -452,7 +457,7 @@ function specialAsked(q: string): AskedFor | undefined {
     ),
   ];
   return {
-    kind: phone ? 'thing' : free ? 'thing' : 'date',
+    kind: weekday ? 'date' : 'thing',
     units: [],
     namedUnit: false,
     frequency: false,
@@ -467,6 +472,7 @@ function specialAsked(q: string): AskedFor | undefined {
     anchors: [],
     phone: phone !== null,
     free: free !== null,
+    former: former !== null,
   };
 }
 

@@ -180,3 +180,14 @@ describe('more readings of what is asked', () => {
     expect(directAnswer('七十多岁的老人上老年大学学费有优惠吗', '每门课程每学期收费200元。')).toBeUndefined();
   });
 });
+
+describe('what a place was before (以前是什么地方)', () => {
+  it('answers with what the text says it was made from', () => {
+    const s = '这处共享菜园由一块闲置地改造而成，面积约3亩。';
+    expect(text(directAnswer('共享菜园以前是什么地方', s))).toBe('闲置地');
+  });
+
+  it('says nothing when the text tells no former use', () => {
+    expect(directAnswer('共享菜园以前是什么地方', '这处共享菜园面积约3亩，由居民认领种植。')).toBeUndefined();
+  });
+});
