@@ -380,8 +380,25 @@ function personCandidates(text: string, asked: AskedFor, question = ''): Candida
     if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) continue;
     out.push({ start, end, kind: 'person', bonus: asked.noun && title === asked.noun ? 1 : 0 });
   }
+  // 「沈立衡任南通博物苑苑长」: a name right before 任 and a title is appointed to it.
+  for (const m of text.matchAll(APPOINTED_NAME)) {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    if (!SURNAMES.has(m[1]![0]!) || out.some((c) => c.start < end && start < c.end)) continue;
+    const held = text.slice(end + 1).match(APPOINTED_TITLE)?.[0] ?? '';
+    out.push({ start, end, kind: 'person', bonus: asked.noun && holdsTitle(held, asked.noun) ? 1 : 0 });
+  }
+  // 「原苑长包振国」「前任站长」: the former holder of a title does not hold it now.
+  if (asked.noun && !/原|前任|以前|之前|过去|上一?任/u.test(question))
+    return out.filter((c) => !new RegExp(`(?:原|前任)${asked.noun}$`, 'u').test(text.slice(0, c.start)));
   return out;
 }
+
+// A name opening a clause, right before 任 and the title it is given (「：沈立衡任南通博物苑苑长，」).
+const APPOINTED_NAME =
+  /(?:^|[，,。：:；;、（(\s])(\p{Script=Han}{2,3}?)(?=任[^，,。；;]{0,14}?(?:长|书记|主任|主席|经理|委员))/gu;
+// The title given: what follows 任 up to the clause's end.
+const APPOINTED_TITLE = /^[^，,。；;]{0,16}/u;
 
 // A name where a title ends (区级代表性传承人*季永康*走进校园): a surname, one or two characters,
 // then a verb news puts after a person, or a mark.

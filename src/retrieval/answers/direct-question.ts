@@ -404,7 +404,13 @@ function joinSingles(tokens: { text: string; start: number }[]): { text: string;
     const adjacent = prev !== undefined && prev.start + prev.text.length === t.start;
     if (prev?.singles && single(t.text) && adjacent) prev.text += t.text;
     // 博物|苑, 三号|线, 月|卡: a one-character head noun closes the name or word before it.
-    else if (adjacent && HEAD_CHARS.has(t.text) && (prev.text.length >= 2 || TIME_CHARS.has(prev.text)))
+    // (Not after a figure and its measure word: 一张|卡 counts one card.)
+    else if (
+      adjacent &&
+      HEAD_CHARS.has(t.text) &&
+      (prev.text.length >= 2 || TIME_CHARS.has(prev.text)) &&
+      !COUNTED_ONE.test(prev.text)
+    )
       prev.text += t.text;
     else out.push({ ...t, singles: single(t.text) });
   }
@@ -412,6 +418,8 @@ function joinSingles(tokens: { text: string; start: number }[]): { text: string;
 }
 // Persons an age is asked of (多大的孩子): news names them by many words.
 const AGED_PERSON = /^(?:孩子|小孩|儿童|幼儿|宝宝|学生|老人|小朋友)$/u;
+// A figure and its measure word (一张, 每个, 3块): what follows is counted, not named.
+const COUNTED_ONE = new RegExp(`^(?:[一二两三四五六七八九十几每]+|\\d+)(?:${UNIT_ALT})$`, 'u');
 // Head nouns of names and tickets written as one character (博物苑, 3号线, 体育馆, 月卡, 年票).
 const HEAD_CHARS = new Set([...'苑园馆站线院厂场楼桥港湖河巷街卡票证']);
 const TIME_CHARS = new Set([...'年月周日']);
@@ -518,6 +526,8 @@ function readAsked(question: string): AskedFor | undefined {
     noun =
       TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
       (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
+    // 「苑长是谁」: a head the title list lacks, one character and 长, before the question phrase.
+    noun ??= q.match(/(\p{Script=Han}长)(?=是谁|是哪位|叫什么|姓什么)/u)?.[1];
     // 副馆长 asks for the deputy, though the title list holds only 馆长.
     if (noun && !noun.startsWith('副') && q.includes(`副${noun}`)) noun = `副${noun}`;
   } else if (org) {

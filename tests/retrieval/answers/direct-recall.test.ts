@@ -191,3 +191,17 @@ describe('what a place was before (以前是什么地方)', () => {
     expect(directAnswer('共享菜园以前是什么地方', '这处共享菜园面积约3亩，由居民认领种植。')).toBeUndefined();
   });
 });
+
+describe('a title given by appointment (X任Y苑长)', () => {
+  const s = '会议宣布：沈立衡任南通博物苑苑长，顾晓岚任南通博物苑副苑长。原苑长包振国因到龄退休。';
+
+  it('answers with the appointed holder, the head or the deputy as asked', () => {
+    expect(askedFor('现在博物苑的苑长是谁')?.noun).toBe('苑长');
+    expect(text(directAnswer('现在博物苑的苑长是谁', s))).toBe('沈立衡');
+    expect(text(directAnswer('博物苑的副苑长叫什么', s))).toBe('顾晓岚');
+  });
+
+  it('does not take the former holder for the present one', () => {
+    expect(directAnswer('现在博物苑的苑长是谁', '原苑长包振国因到龄退休，不再担任苑长职务。')).toBeUndefined();
+  });
+});
