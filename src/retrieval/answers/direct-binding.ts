@@ -70,6 +70,8 @@ export function partOrWhole(
   terms: string[],
   holds: (term: string, text: string) => boolean,
 ): boolean {
+  // (And what was added is a part of the total the sentence gives: addedForTotal.)
+  if (addedForTotal(text, start, terms)) return true;
   for (const m of text.matchAll(PART_OPENS)) {
     const at = m.index ?? 0;
     const after = text.slice(at);
@@ -83,6 +85,31 @@ export function partOrWhole(
     if (!inPart && !inWhole) continue;
     const qualifies = terms.some((t) => t.length >= 2 && holds(t, part) && !holds(t, whole));
     return inPart ? !qualifies : qualifies;
+  }
+  return false;
+}
+
+// What was added (新建城市书房6家, 新引进12个品种), and the standing total given beside it (总数达到28家).
+const ADDED = /新(?:增|建|开|设|引进|添|招|落成)|增加|增设|新增加/u;
+const TOTAL = /总数|总量|总计|合计|累计|达到|全区|全市|全园|全馆|共有|共计/u;
+const ASKS_ADDED = /新|增|建|引进|添|落成/u;
+
+/**
+ * 「新建城市书房6家，全区城市书房总数达到28家」: the figure of what was added is a part of the total
+ * the sentence then gives; a question that asks nothing of adding (「有多少个城市书房」) wants the total.
+ * True when the figure at `start` is the added one and another clause of the sentence gives the total.
+ */
+function addedForTotal(text: string, start: number, terms: string[]): boolean {
+  if (terms.some((t) => ASKS_ADDED.test(t))) return false;
+  const clauses = text.split(/(?<=[，,；;])/u);
+  let at = 0;
+  for (const clause of clauses) {
+    const end = at + clause.length;
+    if (start >= at && start < end) {
+      if (!ADDED.test(clause.slice(0, start - at))) return false;
+      return clauses.some((c) => c !== clause && TOTAL.test(c) && /\d/u.test(c) && !ADDED.test(c));
+    }
+    at = end;
   }
   return false;
 }

@@ -205,3 +205,16 @@ describe('a title given by appointment (X任Y苑长)', () => {
     expect(directAnswer('现在博物苑的苑长是谁', '原苑长包振国因到龄退休，不再担任苑长职务。')).toBeUndefined();
   });
 });
+
+describe('what was added and the standing total', () => {
+  const s = '今年以来，区图书馆新建城市书房6家，全区城市书房总数达到28家。';
+
+  it('answers 有多少 with the total, 新建了多少 with what was added', () => {
+    expect(text(directAnswer('崇川有多少个城市书房', s))).toBe('28家');
+    expect(text(directAnswer('今年新建了多少个城市书房', s))).toBe('6家');
+  });
+
+  it('keeps the added figure when the sentence gives no total', () => {
+    expect(text(directAnswer('崇川有多少个城市书房', '今年以来，区图书馆新建城市书房6家。'))).toBe('6家');
+  });
+});
