@@ -613,10 +613,25 @@ function formerCandidates(text: string): Candidate[] {
   });
 }
 
+// What news says of a day a place is open or closed: 周一闭馆, 周一也不闭馆, 周末照常开放.
+const OPEN_WORDS = '(?:闭馆|休馆|闭园|休园|开放|开馆|营业|休息|停诊|开门|关门)';
+
+/** 「周一开门吗」: the day asked and what the text says of it, up to the verb (周一也不闭馆). */
+function openDayCandidates(text: string, day: string): Candidate[] {
+  const re = new RegExp(`${day}[^，,。；;、]{0,4}?${OPEN_WORDS}`, 'gu');
+  return [...text.matchAll(re)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    kind: 'thing' as const,
+    bonus: 1,
+  }));
+}
+
 export function candidatesOf(text: string, asked: AskedFor, question = ''): Candidate[] {
   if (asked.phone) return phoneCandidates(text);
   if (asked.free) return freeCandidates(text);
   if (asked.former) return formerCandidates(text);
+  if (asked.openDay) return openDayCandidates(text, asked.openDay);
   switch (asked.kind) {
     case 'quantity':
       return quantityCandidates(text, asked, question);

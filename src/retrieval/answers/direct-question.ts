@@ -53,6 +53,8 @@ export interface AskedFor {
   free?: boolean;
   /** 「以前是什么地方」「前身是什么」: what a place was before (原来的废弃停车场). */
   former?: boolean;
+  /** 「周一开门吗」「周末开不开」: the day asked whether a place is open (周一), answered by 周一闭馆. */
+  openDay?: string;
 }
 
 // Made once here rather than at every call (isHan runs for every token of every sentence scored).
@@ -444,6 +446,10 @@ const FREE_QUESTION =
   /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗|(?:有|能)?优惠吗|打折吗|减免吗/u;
 // 「以前是什么地方」「原来是干什么的」「前身是什么」: what a place was before.
 const FORMER_QUESTION = /(?:以前|原来|原先|过去|早先|之前)(?:是|为)?(?:什么|干什么|做什么)|前身是什么/u;
+// 「周一开门吗」「周末开不开」「周一闭馆吗」: whether a place is open on a day.
+const OPEN_DAY_QUESTION =
+  /(周[一二三四五六日天]|星期[一二三四五六日天]|周末|节假日)(?:\p{Script=Han}{0,2}?(?:开门|开放|开馆|营业|开不开|开|闭馆|休息|关门)(?:吗|不开|不开门|不开放)|吗$)/u;
+// (「周一吗」: the verb may have been taken out as the headline's word, 开门 of 「分馆开门迎客」.)
 // 「周几开放」「哪几天可以打疫苗」: days of the week (每周二、周四).
 const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
 
@@ -452,8 +458,9 @@ function specialAsked(q: string): AskedFor | undefined {
   const phone = q.match(PHONE_QUESTION);
   const free = phone ? null : q.match(FREE_QUESTION);
   const former = phone || free ? null : q.match(FORMER_QUESTION);
-  const weekday = phone || free || former ? null : q.match(WEEKDAY_QUESTION);
-  const m = phone ?? free ?? former ?? weekday;
+  const openDay = phone || free || former ? null : q.match(OPEN_DAY_QUESTION);
+  const weekday = phone || free || former || openDay ? null : q.match(WEEKDAY_QUESTION);
+  const m = phone ?? free ?? former ?? openDay ?? weekday;
   if (!m) return undefined;
   const at = m.index ?? 0;
   const rest = `${q.slice(0, at)} ${q.slice(at + m[0].length)}`;
@@ -481,6 +488,7 @@ function specialAsked(q: string): AskedFor | undefined {
     phone: phone !== null,
     free: free !== null,
     former: former !== null,
+    ...(openDay ? { openDay: openDay[1] } : {}),
   };
 }
 

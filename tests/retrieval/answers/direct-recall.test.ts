@@ -218,3 +218,21 @@ describe('what was added and the standing total', () => {
     expect(text(directAnswer('崇川有多少个城市书房', '今年以来，区图书馆新建城市书房6家。'))).toBe('6家');
   });
 });
+
+describe('whether a place is open on a day (周一开门吗)', () => {
+  it('answers with what the text says of that day', () => {
+    const s = '城东图书馆分馆每天9:00至21:00开放，周一也不闭馆。';
+    expect(text(directAnswer('城东图书馆周一开门吗', s))).toBe('周一也不闭馆');
+    const t = '博物苑北馆区开放时间与老馆区相同，周一闭馆（法定节假日除外）。';
+    expect(text(directAnswer('博物苑北馆区周一开不开', t))).toBe('周一闭馆');
+  });
+
+  it('reads the day when the verb was taken out of the question (周一吗)', () => {
+    expect(askedFor('城东图书馆周一吗')?.openDay).toBe('周一');
+    expect(askedFor('城东图书馆周一几点开门')?.openDay).toBeUndefined();
+  });
+
+  it('says nothing of another day', () => {
+    expect(directAnswer('城东图书馆周一开门吗', '城东图书馆分馆周末照常开放。')).toBeUndefined();
+  });
+});
