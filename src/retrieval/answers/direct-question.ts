@@ -104,8 +104,6 @@ const UNITS = [
       ' ',
     ),
     '下',
-    // A bus route (19路): 「坐几路公交」 names it as its measure.
-    '路',
     '批次',
     '户次',
     '人次',

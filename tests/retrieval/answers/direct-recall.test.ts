@@ -247,13 +247,3 @@ describe('whether there is a subsidy (有补贴吗)', () => {
     expect(directAnswer('邻里中心老人吃饭有补贴吗', '长者食堂可同时容纳150人就餐。')).toBeUndefined();
   });
 });
-
-describe('a bus route asked (坐几路公交)', () => {
-  it('answers with the route', () => {
-    expect(text(directAnswer('去湿地公园坐几路公交', '市民可乘坐19路公交车到湿地公园站下车。'))).toBe('19路');
-  });
-
-  it('takes no other figure for a route', () => {
-    expect(directAnswer('去湿地公园坐几路公交', '湿地公园占地约46公顷，设观鸟点3处。')).toBeUndefined();
-  });
-});
