@@ -500,9 +500,7 @@ function readAsked(question: string): AskedFor | undefined {
     // 那几天, 这几年: a demonstrative (those days), no question word.
     .replace(/([这那])几(?=天|年|日|周|个|次|回|场)/gu, '$1些')
     // 有没有年卡啊，多少钱: a spoken particle closing a clause carries nothing.
-    .replace(/(?<=\p{Script=Han})[啊呀呢吧嘛哦](?=[，,。？?！!]|$)/gu, '')
-    // 「老人吃饭有补贴吗」: asked whether there is a subsidy, news answers with its amount (每餐3元补贴).
-    .replace(/有(补贴|补助|奖补|奖励)吗$/u, '有多少$1');
+    .replace(/(?<=\p{Script=Han})[啊呀呢吧嘛哦](?=[，,。？?！!]|$)/gu, '');
   const special = specialAsked(q);
   if (special) return special;
   let kind: DirectKind | undefined;

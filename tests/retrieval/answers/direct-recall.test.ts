@@ -236,14 +236,3 @@ describe('whether a place is open on a day (周一开门吗)', () => {
     expect(directAnswer('城东图书馆周一开门吗', '城东图书馆分馆周末照常开放。')).toBeUndefined();
   });
 });
-
-describe('whether there is a subsidy (有补贴吗)', () => {
-  it('answers with its amount', () => {
-    const s = '长者食堂可同时容纳150人就餐，辖区70岁以上老人每餐可享受3元补贴。';
-    expect(text(directAnswer('邻里中心老人吃饭有补贴吗', s))).toBe('3元');
-  });
-
-  it('says nothing when the text gives no sum', () => {
-    expect(directAnswer('邻里中心老人吃饭有补贴吗', '长者食堂可同时容纳150人就餐。')).toBeUndefined();
-  });
-});
