@@ -70,6 +70,8 @@ export function partOrWhole(
   terms: string[],
   holds: (term: string, text: string) => boolean,
 ): boolean {
+  // (And what was added is a part of the total the sentence gives: addedForTotal.)
+  if (addedForTotal(text, start, terms)) return true;
   for (const m of text.matchAll(PART_OPENS)) {
     const at = m.index ?? 0;
     const after = text.slice(at);
@@ -83,6 +85,31 @@ export function partOrWhole(
     if (!inPart && !inWhole) continue;
     const qualifies = terms.some((t) => t.length >= 2 && holds(t, part) && !holds(t, whole));
     return inPart ? !qualifies : qualifies;
+  }
+  return false;
+}
+
+// What was added (新建城市书房6家, 新引进12个品种), and the standing total given beside it (总数达到28家).
+const ADDED = /新(?:增|建|开|设|引进|添|招|落成)|增加|增设|新增加/u;
+const TOTAL = /总数|总量|总计|合计|累计|达到|全区|全市|全园|全馆|共有|共计/u;
+const ASKS_ADDED = /新|增|建|引进|添|落成/u;
+
+/**
+ * 「新建城市书房6家，全区城市书房总数达到28家」: the figure of what was added is a part of the total
+ * the sentence then gives; a question that asks nothing of adding (「有多少个城市书房」) wants the total.
+ * True when the figure at `start` is the added one and another clause of the sentence gives the total.
+ */
+function addedForTotal(text: string, start: number, terms: string[]): boolean {
+  if (terms.some((t) => ASKS_ADDED.test(t))) return false;
+  const clauses = text.split(/(?<=[，,；;])/u);
+  let at = 0;
+  for (const clause of clauses) {
+    const end = at + clause.length;
+    if (start >= at && start < end) {
+      if (!ADDED.test(clause.slice(0, start - at))) return false;
+      return clauses.some((c) => c !== clause && TOTAL.test(c) && /\d/u.test(c) && !ADDED.test(c));
+    }
+    at = end;
   }
   return false;
 }
@@ -111,8 +138,13 @@ export function countsAsked(question: string, nouns: string[], unit?: string): b
   if (head && nouns.some((n) => n.endsWith(head))) return true;
   // News names the people of households and services by many general words (126户居民 answers
   // 「多少户人家」, 680名老人 「多少位长者」): one such word stands for another.
-  return nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p));
+  if (nouns.some((n) => PEOPLE.has(n)) && [...PEOPLE].some((p) => question.includes(p))) return true;
+  // So are children (近200名适龄幼儿 answers 「多少小朋友」).
+  return nouns.some((n) => CHILDREN.has(n)) && [...CHILDREN].some((p) => question.includes(p));
 }
+
+/** Words for young children: news and residents call them by any of these. */
+const CHILDREN = new Set(['孩子', '小孩', '儿童', '幼儿', '婴幼儿', '小朋友', '宝宝', '娃']);
 
 /**
  * 「快充站有几个充电枪」 asked in 个 and a figure in another measure word (超充站3座): the figure counts
@@ -297,8 +329,13 @@ const MONEY_MEASURES: [string, RegExp][] = [
   ['subsidy', /补贴|补助|补偿|救助金|慰问金|奖补/u],
   ['prize', /奖金|奖励/u],
   ['budget', /预算|经费/u],
-  ['price', /价格|票价|售价|收费|费用|造价|门票/u],
+  // (「一门课要交多少钱」「托育一个月要多少钱」: what a person pays, a price.)
+  ['price', /价格|票价|售价|收费|费用|造价|门票|学费|[要交花收付]多少钱/u],
   ['credit', /融资|授信|贷款/u],
+  // Foreign capital (合同外资, 实际使用外资) is a share of an investment, reported apart from its total.
+  ['foreign', /外资/u],
+  ['trade', /订单|贸易额|进出口额|出口额|进口额/u],
+  ['donation', /捐款|捐赠|捐助|善款|募集|筹集|筹款|[捐筹]了/u],
 ];
 
 const measuresOf = (text: string) => MONEY_MEASURES.filter(([, p]) => p.test(text)).map(([name]) => name);
@@ -328,6 +365,11 @@ export function otherMeasure(question: string, clause: string, figureAt = -1): b
 const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]/gu;
 const HOLIDAY = /春节|元旦|清明|五一|劳动节|端午|中秋|国庆|黄金周|小长假|寒假|暑假|暑期|假期|节假日|周末/gu;
 const THAT_DAY = /当天|当日|这一天|那天|同日/u;
+
+// A day (5月19日), a holiday (国庆), and a span of days (9月29日至10月6日).
+const DAY_ONLY = new RegExp(`^${DAY.source}$`, 'u');
+const HOLIDAY_ONLY = new RegExp(`^(?:${HOLIDAY.source})$`, 'u');
+const DAY_SPAN = new RegExp(`${DAY.source}(?:至|到|—|-|~)(?:\\d{1,2}月)?\\d{1,2}[日号]`, 'u');
 
 // Words for any holiday or rest day: they name no holiday of their own.
 const GENERAL_TIMES = new Set(['假期', '节假日', '小长假', '黄金周', '周末']);
@@ -410,6 +452,14 @@ export function otherPeriod(question: string, sentence: string): boolean {
   const named = timesIn(sentence);
   // 「国庆假期」 and 「春节假期」 share the word 假期, not the holiday.
   const own = (times: string[]) => times.filter((t) => !GENERAL_TIMES.has(t));
+  // 「中秋国庆长假……9月29日至10月6日，共接待游客11.6万人次」: a holiday asked, news gives its span of days.
+  if (
+    own(asked).length > 0 &&
+    !asked.some((t) => DAY_ONLY.test(t)) &&
+    !named.some((t) => HOLIDAY_ONLY.test(t)) &&
+    DAY_SPAN.test(sentence)
+  )
+    return false;
   if (own(asked).length > 0 && own(named).length > 0 && !own(named).some((t) => own(asked).includes(t)))
     return !THAT_DAY.test(sentence);
   if (named.some((t) => asked.includes(t))) return false;

@@ -35,7 +35,7 @@ const ROUND = '(?:(?:上|数|近|逾|过|超)[十百千万]|[百千万](?=余|�
 const AMOUNT = `(?:${AR_NUMBER}|${CN_NUMBER}|${ROUND})[万亿千百]?(?:余|多|来)?`;
 // 近6万人, 680余人次, 20家以上, 15%—20%, 3至5个, 三千余人.
 const QUANTITY = new RegExp(
-  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(?:${UNIT_ALT})?)?(?:以上|左右|之多)?`,
+  `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
@@ -123,7 +123,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     const end = start + m[0].length;
     if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
-    const unit = m[2];
+    // 「3至5个工作日」「2至3周岁」: a range names its unit once, after its second figure.
+    const unit = m[2] ?? m[3];
     const isChinese = !/\d/.test(amount);
     if (!unit && (isChinese || !/[%‰]/.test(m[0]))) continue; // a bare number is rarely an answer
     if (text[start - 1] === '第' || /^[:：·.]\d/.test(text.slice(end, end + 2))) continue; // ordinals, times
@@ -131,6 +132,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (unit === '年' && /^(?:19|20)\d{2}/.test(amount)) continue; // a year, not a duration
     if (unit === '年' && text[end] === '级') continue; // 四年级: a school grade
     if (unit === '周' && text[end] === '岁') continue; // 80周岁: an age, not weeks
+    // 「80周岁以上老人」: an age says who, the answer only when an age is asked.
+    if (unit && FAMILY_OF.get(unit) === 'age' && !asked.units.includes(unit)) continue;
     // 「中秋节前两天」「三天后」: a time before or after an event is a point in time, not a duration
     // (「提前两天」 is how long in advance).
     if (unit && FAMILY_OF.get(unit) === 'duration' && relativeTime(text, start, end)) continue;
@@ -150,6 +153,9 @@ function relativeTime(text: string, start: number, end: number): boolean {
   return (/[前后]$/u.test(before) && before !== '提前') || /^[前后]/u.test(text.slice(end));
 }
 
+// Families whose measure words are one measure under two names.
+const INTERCHANGEABLE = new Set(['volumes', 'plants', 'age']);
+
 /**
  * The unit the question names earns most, one of its family less; undefined for a unit of another
  * family (an area does not answer 多少钱), which drops the candidate.
@@ -159,6 +165,10 @@ function unitBonus(unit: string | undefined, asked: AskedFor): number | undefine
   if (!asked.namedUnit) return asked.units.includes(unit) ? 1 : undefined;
   if (asked.units.includes(unit)) return 1;
   const family = FAMILY_OF.get(asked.units[0]!);
+  // Books in 本 or 册, plants in 棵 or 株, an age in 岁 or 周岁: one measure under two names.
+  if (family && INTERCHANGEABLE.has(family) && family === FAMILY_OF.get(unit)) return 1;
+  // 多少人 names persons in general: news counts them in 人次, 名, 位, 余人 alike.
+  if (asked.units[0] === '人' && FAMILY_OF.get(unit) === 'people' && unit !== '例') return 1;
   if (family && family === FAMILY_OF.get(unit)) return 0.6;
   // 个 counts things and places, and people too (多少个名额 -> 5000人), but no sum, area or share.
   if (asked.units[0] === '个')
@@ -196,10 +206,12 @@ function dateCandidates(text: string, asked: AskedFor): Candidate[] {
 // How often: every day, week, month, or every so many of them (每周, 每3天, 每两个月).
 const EVERY = /每(?:\d+|[一二两三四五六七八九十半])?个?(?:天|日|周|星期|月|季度|年|小时)/gu;
 // A day of the week, or the nth of them in a month (第二个周六, 周三, 星期日).
-const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天]/gu;
+// (A span of them is one answer: 周一至周五.)
+const WEEKDAY = /(?:第[一二三四五\d]个)?(?:周|星期)[一二三四五六日天](?:[至到—-](?:周|星期)?[一二三四五六日天])?/gu;
 
 // Verbs news uses alike for holding an event: 「哪天举办」 is answered by 「11月3日……开展」.
-const HOLD_VERBS = /举办|举行|开展|召开|进行/u;
+// (A contest is held too: 「哪天比赛」 is answered by 「6月19日……举行」.)
+const HOLD_VERBS = /举办|举行|开展|召开|进行|比赛|开赛/u;
 
 /** The clause tells of the event the question times: its verb, or one of the same sense. */
 export function sameEvent(clause: string, event: string): boolean {
@@ -368,8 +380,25 @@ function personCandidates(text: string, asked: AskedFor, question = ''): Candida
     if (otherTitle(titles, asked.noun) || otherOwner(titles, asked.noun, question)) continue;
     out.push({ start, end, kind: 'person', bonus: asked.noun && title === asked.noun ? 1 : 0 });
   }
+  // 「沈立衡任南通博物苑苑长」: a name right before 任 and a title is appointed to it.
+  for (const m of text.matchAll(APPOINTED_NAME)) {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    if (!SURNAMES.has(m[1]![0]!) || out.some((c) => c.start < end && start < c.end)) continue;
+    const held = text.slice(end + 1).match(APPOINTED_TITLE)?.[0] ?? '';
+    out.push({ start, end, kind: 'person', bonus: asked.noun && holdsTitle(held, asked.noun) ? 1 : 0 });
+  }
+  // 「原苑长包振国」「前任站长」: the former holder of a title does not hold it now.
+  if (asked.noun && !/原|前任|以前|之前|过去|上一?任/u.test(question))
+    return out.filter((c) => !new RegExp(`(?:原|前任)${asked.noun}$`, 'u').test(text.slice(0, c.start)));
   return out;
 }
+
+// A name opening a clause, right before 任 and the title it is given (「：沈立衡任南通博物苑苑长，」).
+const APPOINTED_NAME =
+  /(?:^|[，,。：:；;、（(\s])(\p{Script=Han}{2,3}?)(?=任[^，,。；;]{0,14}?(?:长|书记|主任|主席|经理|委员))/gu;
+// The title given: what follows 任 up to the clause's end.
+const APPOINTED_TITLE = /^[^，,。；;]{0,16}/u;
 
 // A name where a title ends (区级代表性传承人*季永康*走进校园): a surname, one or two characters,
 // then a verb news puts after a person, or a mark.
@@ -540,7 +569,69 @@ function namedCandidates(text: string, asked: AskedFor, kind: 'place' | 'organiz
   );
 }
 
+// A telephone number: a landline with its area code (0513-85123456), a mobile, or a service line
+// (12345, 96xxx); digits no longer and no shorter, and no figure of a unit (12345元).
+const PHONE = /(?<![\d.])(?:0\d{2,3}[-—－]?\d{7,8}|1[3-9]\d{9}|\d{5,8})(?![\d.%万亿千百元年月日号])/gu;
+// The words news puts before a number to call (拨打12345, 咨询电话：, 热线).
+const PHONE_CUE = /电话|热线|拨打|致电|号码|来电|联系方式|咨询/u;
+
+function phoneCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PHONE)) {
+    const start = m.index ?? 0;
+    if (!PHONE_CUE.test(text.slice(Math.max(0, start - 10), start))) continue;
+    out.push({ start, end: start + m[0].length, kind: 'thing', bonus: 1 });
+  }
+  return out;
+}
+
+// What says nothing is paid: 免费 with the act it frees (免费接种, 免费入园), 免票, 不收费, 半价.
+const FREE =
+  /免费(?:\p{Script=Han}{2})?|免票|免收\p{Script=Han}{0,3}?费|不收费|不收取\p{Script=Han}{0,3}?费用|半价|(?:\p{Script=Han}费)?减半/gu;
+
+function freeCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(FREE)) {
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    // 免费 keeps the two characters after it only when they are the act it frees (接种, 参观).
+    if (m[0].startsWith('免费') && m[0].length > 2 && !/^v/.test(tagHan(m[0].slice(2))[0]?.tag ?? '')) end = start + 2;
+    out.push({ start, end, kind: 'thing', bonus: 1 });
+  }
+  return out;
+}
+
+// What a place was before: 「利用原来的废弃停车场改建而成」「前身是国棉厂仓库」「由闲置地改造而成」.
+const FORMER =
+  /(?:原来的|原先的|原本的|原来是|原先是|原为|原是|前身是|前身为|曾是)(\p{Script=Han}{2,8}?)(?=改建|改造|改成|建成|[，,。、；;])|由(?:一[块处座个片])?(\p{Script=Han}{2,8}?)(?=改建|改造|改成)/gu;
+
+function formerCandidates(text: string): Candidate[] {
+  return [...text.matchAll(FORMER)].map((m) => {
+    const name = m[1] ?? m[2]!;
+    const start = (m.index ?? 0) + m[0].length - name.length;
+    return { start, end: start + name.length, kind: 'thing' as const, bonus: 1 };
+  });
+}
+
+// What news says of a day a place is open or closed: 周一闭馆, 周一也不闭馆, 周末照常开放.
+const OPEN_WORDS = '(?:闭馆|休馆|闭园|休园|开放|开馆|营业|休息|停诊|开门|关门)';
+
+/** 「周一开门吗」: the day asked and what the text says of it, up to the verb (周一也不闭馆). */
+function openDayCandidates(text: string, day: string): Candidate[] {
+  const re = new RegExp(`${day}[^，,。；;、]{0,4}?${OPEN_WORDS}`, 'gu');
+  return [...text.matchAll(re)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    kind: 'thing' as const,
+    bonus: 1,
+  }));
+}
+
 export function candidatesOf(text: string, asked: AskedFor, question = ''): Candidate[] {
+  if (asked.phone) return phoneCandidates(text);
+  if (asked.free) return freeCandidates(text);
+  if (asked.former) return formerCandidates(text);
+  if (asked.openDay) return openDayCandidates(text, asked.openDay);
   switch (asked.kind) {
     case 'quantity':
       return quantityCandidates(text, asked, question);

@@ -47,6 +47,14 @@ export interface AskedFor {
   anchors: string[];
   /** The word right before the question phrase (*调解成功*了多少起): the figure follows it in the text. */
   before?: string;
+  /** 「打什么电话」「热线是多少」: a telephone number is asked for. */
+  phone?: boolean;
+  /** 「要不要钱」「老人要买票吗」: whether it costs anything, answered by 免费, 免票, 半价. */
+  free?: boolean;
+  /** 「以前是什么地方」「前身是什么」: what a place was before (原来的废弃停车场). */
+  former?: boolean;
+  /** 「周一开门吗」「周末开不开」: the day asked whether a place is open (周一), answered by 周一闭馆. */
+  openDay?: string;
 }
 
 // Made once here rather than at every call (isHan runs for every token of every sentence scored).
@@ -83,12 +91,16 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   plants: ['棵', '株'],
   // Machines are counted in 台 or 部 (加装电梯38部 answers 几台电梯).
   machines: ['台', '部'],
+  // Books are counted in 本 or 册 (一次最多可借5册 answers 几本书).
+  volumes: ['册', '本'],
+  // An age: 收2至3周岁的幼儿 answers 收多大的孩子.
+  age: ['周岁', '岁'],
 };
 // Measure words, longest first so that 人次 is read before 人.
 const UNITS = [
   ...new Set([
     ...Object.values(UNIT_FAMILIES).flat(),
-    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米 艘 架 枚 幅 尊 篇 堂 节 层 趟'.split(
+    ...'个 家 块 辆 条 场 处 件 组 套 株 棵 项 所 座 栋 幢 间 台 部 支 只 张 份 册 本 户 级 届 期 批 次 倍 岁 起 宗 例 箱 袋 单 首 种 类 圈 轮 门 床 盏 把 颗 头 匹 根 米 艘 架 枚 幅 尊 篇 堂 节 层 趟 盆 瓶 桶 罐 斤 筐'.split(
       ' ',
     ),
     '下',
@@ -113,7 +125,7 @@ const FAMILY_CUES: [RegExp, string][] = [
   // Amounts (总额, 额度) and credit are sums of money.
   [
     // (A fee, a price, a wage, a fine are sums too: 挂号费, 票价, 月薪, 罚款, 租金.)
-    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款|[^免]费|收费|票价|价钱|单价|月薪|年薪|工资|薪酬|罚款|租金/,
+    /钱|金额|资金|投资|投入|奖金|慰问金|收入|营收|销售额|产值|生产总值|gdp|预算|经费|价格|费用|造价|总额|额度|授信|贷款|融资|善款|捐款|[^免]费|收费|票价|价钱|单价|月薪|年薪|工资|薪酬|罚款|租金|人民币|外资|订单|成交额|交易额|贸易额|[捐筹]/,
     'money',
   ],
   [/面积|多大|占地/, 'area'],
@@ -122,6 +134,8 @@ const FAMILY_CUES: [RegExp, string][] = [
   [/多长|长度|全长|多远|距离|多高|高度|多宽|多深/, 'length'],
   [/多重|重量|产量|吨/, 'weight'],
   [/人口|人数|多少人|几人/, 'people'],
+  // 「初一新生有多少」「志愿者有多少」: a noun of persons right before the question word asks a head count.
+  [/\p{Script=Han}(?:人|员|者|民|客|生|手)(?:有|是|共有|一共有)?(?:多少|几个)[？?]?$/u, 'people'],
   // 多少工人, 几名学生, 多少志愿者: a noun of persons (its last character one that forms such nouns:
   // 工人, 队员, 志愿者, 居民, 游客, 学生, 选手) counted is a head count, never a sum or a length.
   [
@@ -135,6 +149,10 @@ const FAMILY_CUES: [RegExp, string][] = [
 // Question phrases that carry their own measure: they decide over a topic word elsewhere in the
 // question (「充1块钱能充多久」 asks for a duration, though it speaks of money).
 const PHRASE_CUES: [RegExp, string][] = [
+  // 「收多大的孩子」「几岁能报名」: 多大 of a person asks an age, not an area.
+  [/几岁|多少岁|多大(?:的)?(?:孩子|儿童|幼儿|小孩|宝宝|学生|年纪|岁数)|年龄|年纪|岁数/, 'age'],
+  // 多少人民币 asks a sum in 元 (人 opens the currency's name, no head count).
+  [/多少人民币/, 'money'],
   [/多久|多长时间|多少天|多少小时|多少分钟|多少年|几天|几年|几个月|几小时|几分钟/, 'duration'],
   [/多少钱|多少元|多少万元|多少亿元/, 'money'],
   [/多大面积|面积多大|多少平方米|多少亩/, 'area'],
@@ -161,7 +179,8 @@ const PER_ONE = new RegExp(`^(?:一|每)(?:${UNIT_ALT}|班|度)$`, 'u');
 const PART_MARK =
   /(?<=\p{Script=Han}{2})(?<![公邻这那哪城家村夜心万千百])(?:里面?|当中|之中)(?:的)?(?=\p{Script=Han}{2})/u;
 // The measure of 一度/一张/每人 in a question, and 「多久……一次」 asking how often.
-const PER_MEASURE = new RegExp(`(?:一|每)(${UNIT_ALT}|班|度)`, 'u');
+// (一下 of 请问一下 is a verb's complement, no measure.)
+const PER_MEASURE = new RegExp(`(?:一|每)(?!下)(${UNIT_ALT}|班|度)`, 'u');
 const FREQUENCY = /(?:多久|多长时间|几天|几个月)\p{Script=Han}{0,6}?一次|多久一回/u;
 const BOUND_WORDS = /^(?:结束|截止|为止|到期|开始)$/u;
 // 几点关门, 几点开门: the verb says which end of the day's span is asked (direct-candidates' spanPart);
@@ -193,7 +212,50 @@ const ORG_QUESTION = new RegExp(`${WHICH}(?:${ORG_NOUNS})`, 'u');
 const ORG_NOUN = new RegExp(`${WHICH}(${ORG_NOUNS})`, 'u');
 const PLACE_NOUN = new RegExp(`${WHICH}(${PLACE_NOUNS})`, 'u');
 // 多少辆, 几个: the measure word the question names.
-const NAMED_UNIT = new RegExp(`(?:多少|几)(${UNIT_ALT})`);
+const NAMED_UNIT = new RegExp(`(?:多少|几)(${UNIT_ALT})`, 'u');
+// Nouns whose first character is also a measure word (多少*家*庭, 多少*床*位, 多少*人*民币): after 多少
+// they are the thing counted, with no measure word named.
+const MEASURE_LED_NOUN = new RegExp(
+  `^(?:${[
+    '家庭',
+    '家长',
+    '家属',
+    '床位',
+    '人民币',
+    '人口',
+    '人数',
+    '名额',
+    '名单',
+    '次数',
+    '天数',
+    '户数',
+    '个数',
+    '件数',
+    '场地',
+    '场馆',
+    '场所',
+    '部门',
+    '门店',
+    '门票',
+    '台阶',
+    '项目',
+    '期间',
+    '条件',
+    '所有',
+    '位置',
+    '头发',
+    '批准',
+  ].join('|')})`,
+  'u',
+);
+
+/** The measure word a question names after 多少/几, unless it opens a noun (多少家庭, 多少床位). */
+function namedUnitOf(q: string): string | undefined {
+  const m = q.match(NAMED_UNIT);
+  if (!m) return undefined;
+  const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+  return MEASURE_LED_NOUN.test(q.slice(at)) ? undefined : m[1];
+}
 /** Per noun asked about, the pattern of it with its modifier (哪些中小微企业); nouns are few (the *_NOUNS and TITLES). */
 const modifiedNouns = new Map<string, RegExp>();
 function modifiedNoun(noun: string): RegExp {
@@ -314,6 +376,22 @@ const QUESTION_STOP = new Set([
   '眼下',
   '当前',
   '现今',
+  // Words that point at what both sides know (那个花园, 那天, 这些天): the text names the thing itself.
+  '那个',
+  '这个',
+  '那些',
+  '这些',
+  '那天',
+  '这天',
+  '那边',
+  '这边',
+  // The frame of a yes-or-no question (有没有年卡, 要不要钱): the text states the thing, not the frame.
+  '有没有',
+  '是不是',
+  '能不能',
+  '可不可以',
+  '要不要',
+  '会不会',
 ]);
 
 /**
@@ -325,11 +403,28 @@ function joinSingles(tokens: { text: string; start: number }[]): { text: string;
   const out: { text: string; start: number; singles: boolean }[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
-    if (prev?.singles && single(t.text) && prev.start + prev.text.length === t.start) prev.text += t.text;
+    const adjacent = prev !== undefined && prev.start + prev.text.length === t.start;
+    if (prev?.singles && single(t.text) && adjacent) prev.text += t.text;
+    // 博物|苑, 三号|线, 月|卡: a one-character head noun closes the name or word before it.
+    // (Not after a figure and its measure word: 一张|卡 counts one card.)
+    else if (
+      adjacent &&
+      HEAD_CHARS.has(t.text) &&
+      (prev.text.length >= 2 || TIME_CHARS.has(prev.text)) &&
+      !COUNTED_ONE.test(prev.text)
+    )
+      prev.text += t.text;
     else out.push({ ...t, singles: single(t.text) });
   }
   return out;
 }
+// Persons an age is asked of (多大的孩子): news names them by many words.
+const AGED_PERSON = /^(?:孩子|小孩|儿童|幼儿|宝宝|学生|老人|小朋友)$/u;
+// A figure and its measure word (一张, 每个, 3块): what follows is counted, not named.
+const COUNTED_ONE = new RegExp(`^(?:[一二两三四五六七八九十几每]+|\\d+)(?:${UNIT_ALT})$`, 'u');
+// Head nouns of names and tickets written as one character (博物苑, 3号线, 体育馆, 月卡, 年票).
+const HEAD_CHARS = new Set([...'苑园馆站线院厂场楼桥港湖河巷街卡票证']);
+const TIME_CHARS = new Set([...'年月周日']);
 const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
 
 // A search asks once per result; the question's reading is kept for the next call, while jieba
@@ -344,9 +439,70 @@ export function askedFor(question: string): AskedFor | undefined {
   return lastAsked.asked;
 }
 
+// 「打什么电话」「热线是多少」「报名电话多少」: a telephone number.
+const PHONE_QUESTION = /(?:什么|哪个|啥)(?:电话|热线|号码)|(?:电话|热线|号码)(?:号码)?(?:是)?多少/u;
+// 「要不要钱」「收费吗」「老人要买票吗」: whether something costs anything.
+const FREE_QUESTION =
+  /要不要钱|要钱吗|收费吗|收不收费|收不收钱|收钱吗|免费吗|是不是免费|花钱吗|(?:要|需要)(?:买|购)票吗|要不要(?:买)?票|要门票吗|(?:有|能)?优惠吗|打折吗|减免吗/u;
+// 「以前是什么地方」「原来是干什么的」「前身是什么」: what a place was before.
+const FORMER_QUESTION = /(?:以前|原来|原先|过去|早先|之前)(?:是|为)?(?:什么|干什么|做什么)|前身是什么/u;
+// 「周一开门吗」「周末开不开」「周一闭馆吗」: whether a place is open on a day.
+const OPEN_DAY_QUESTION =
+  /(周[一二三四五六日天]|星期[一二三四五六日天]|周末|节假日)(?:\p{Script=Han}{0,2}?(?:开门|开放|开馆|营业|开不开|开|闭馆|休息|关门)(?:吗|不开|不开门|不开放)|吗$)/u;
+// (「周一吗」: the verb may have been taken out as the headline's word, 开门 of 「分馆开门迎客」.)
+// 「周几开放」「哪几天可以打疫苗」: days of the week (每周二、周四).
+const WEEKDAY_QUESTION = /周几|星期几|礼拜几|哪几天/u;
+
+/** The question's content words, the phrase of a special question (电话, 要不要钱, 哪几天) taken out. */
+function specialAsked(q: string): AskedFor | undefined {
+  const phone = q.match(PHONE_QUESTION);
+  const free = phone ? null : q.match(FREE_QUESTION);
+  const former = phone || free ? null : q.match(FORMER_QUESTION);
+  const openDay = phone || free || former ? null : q.match(OPEN_DAY_QUESTION);
+  const weekday = phone || free || former || openDay ? null : q.match(WEEKDAY_QUESTION);
+  const m = phone ?? free ?? former ?? openDay ?? weekday;
+  if (!m) return undefined;
+  const at = m.index ?? 0;
+  const rest = `${q.slice(0, at)} ${q.slice(at + m[0].length)}`;
+  const terms = [
+    ...new Set(
+      joinSingles(segment(rest))
+        .map((t) => t.text)
+        .filter((t) => t.length >= 2 && isHan(t) && !QUESTION_STOP.has(t)),
+    ),
+  ];
+  return {
+    kind: weekday ? 'date' : 'thing',
+    units: [],
+    namedUnit: false,
+    frequency: false,
+    // The days of the week come back each week; more than one may answer (周二、周四).
+    recurring: weekday !== null,
+    ordinal: false,
+    clock: false,
+    where: false,
+    plural: weekday !== null,
+    origin: false,
+    terms,
+    anchors: [],
+    phone: phone !== null,
+    free: free !== null,
+    former: former !== null,
+    ...(openDay ? { openDay: openDay[1] } : {}),
+  };
+}
+
 function readAsked(question: string): AskedFor | undefined {
   // Spoken 啥 is 什么 (叫啥名字, 啥地方, 啥时候).
-  const q = normalize(question).replace(/\s+/g, '').replace(/啥/gu, '什么');
+  const q = normalize(question)
+    .replace(/\s+/g, '')
+    .replace(/啥/gu, '什么')
+    // 那几天, 这几年: a demonstrative (those days), no question word.
+    .replace(/([这那])几(?=天|年|日|周|个|次|回|场)/gu, '$1些')
+    // 有没有年卡啊，多少钱: a spoken particle closing a clause carries nothing.
+    .replace(/(?<=\p{Script=Han})[啊呀呢吧嘛哦](?=[，,。？?！!]|$)/gu, '');
+  const special = specialAsked(q);
+  if (special) return special;
   let kind: DirectKind | undefined;
   let phrase: RegExpMatchArray | null = null;
   let noun: string | undefined;
@@ -354,9 +510,14 @@ function readAsked(question: string): AskedFor | undefined {
   // 「书记是哪个」: 哪个 after a title asks who holds it.
   const heldBy = q.match(/是哪个(?=[呢啊呀？?]?$)/u);
   const titled = heldBy && TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, heldBy.index).endsWith(t));
+  // 「哪个副区长签的约」: 哪个 right before a title (or its deputy) asks who holds it.
+  const which = q.match(/哪个(副)?/u);
+  const whichAt = (which?.index ?? 0) + (which?.[0].length ?? 0);
+  const whichTitle = which && TITLES.some((t) => !PERSON_WORDS.has(t) && q.startsWith(t, whichAt)) ? which : null;
   const person =
     q.match(PERSON_QUESTION) ??
     (titled ? heldBy : null) ??
+    whichTitle ??
     (roleName &&
     (TITLES.some((t) => !PERSON_WORDS.has(t) && q.slice(0, roleName.index).endsWith(t)) ||
       ROLE_NOUN_END.test(q.slice(0, roleName.index)))
@@ -373,6 +534,10 @@ function readAsked(question: string): AskedFor | undefined {
     noun =
       TITLES.filter((t) => q.includes(t) && !PERSON_WORDS.has(t)).sort((a, b) => b.length - a.length)[0] ??
       (person[0].startsWith('哪') ? segment(after).find((t) => isHan(t.text))?.text : undefined);
+    // 「苑长是谁」: a head the title list lacks, one character and 长, before the question phrase.
+    noun ??= q.match(/(\p{Script=Han}长)(?=是谁|是哪位|叫什么|姓什么)/u)?.[1];
+    // 副馆长 asks for the deputy, though the title list holds only 馆长.
+    if (noun && !noun.startsWith('副') && q.includes(`副${noun}`)) noun = `副${noun}`;
   } else if (org) {
     [kind, phrase] = ['organization', org];
     noun = q.match(ORG_NOUN)?.[1];
@@ -400,7 +565,7 @@ function readAsked(question: string): AskedFor | undefined {
   const ordinal = kind === 'quantity' && /第几/.test(q);
   const clock = kind === 'quantity' && CLOCK_QUESTION.test(q);
   if (kind === 'quantity') {
-    const named = q.match(NAMED_UNIT)?.[1];
+    const named = namedUnitOf(q);
     if (named) {
       units = [named];
       namedUnit = true;
@@ -428,6 +593,7 @@ function readAsked(question: string): AskedFor | undefined {
   const frequency = kind === 'quantity' && FREQUENCY.test(q);
   const recurring = kind === 'date' && /每(?:个)?(?:月|周|星期|年)/u.test(q);
   // (结束, 开始 then say which end is asked, as the question word does; the text need not say them.)
+  const age = units.includes('周岁');
   const words = joinSingles(segment(rest)).filter(
     (t) =>
       t.text.length >= 2 &&
@@ -435,7 +601,9 @@ function readAsked(question: string): AskedFor | undefined {
       !/^\d+$/.test(t.text) &&
       !PER_ONE.test(t.text) &&
       !(bound && BOUND_WORDS.test(t.text)) &&
-      !(clock && CLOCK_BOUND_WORDS.test(t.text)),
+      !(clock && CLOCK_BOUND_WORDS.test(t.text)) &&
+      // 「收多大的孩子」: whose age is asked the text says in its own words (2至3周岁的幼儿).
+      !(age && AGED_PERSON.test(t.text)),
   );
   // Positions in `rest`: the question phrase stood at `at`, now one space wide.
   // The nearest word on each side, if within three characters.
