@@ -427,16 +427,30 @@ const HEAD_CHARS = new Set([...'苑园馆站线院厂场楼桥港湖河巷街卡
 const TIME_CHARS = new Set([...'年月周日']);
 const FUNCTION_CHARS = new Set([...'的了是在有和与及去给都对把被上中为让从到向将就也还又等之其这那个位次们年月日']);
 
-// A search asks once per result; the question's reading is kept for the next call, while jieba
-// reads it with the same dictionaries (its words come from jieba's cuts).
-let lastAsked: { question: string; dictionary: number; asked: AskedFor | undefined } | undefined;
+// A search asks for the question and for each passage's form of it, alternately: a few readings are
+// kept (the least recently used dropped), while jieba reads with the same dictionaries (its words come
+// from jieba's cuts).
+const ASKED_KEPT = 16;
+const askedMemo = new Map<string, AskedFor | undefined>();
+let askedDictionary = -1;
 
 /** What kind of short answer the question asks for; undefined when it asks for none of them. */
 export function askedFor(question: string): AskedFor | undefined {
-  if (lastAsked?.question !== question || lastAsked.dictionary !== dictionaryVersion()) {
-    lastAsked = { question, dictionary: dictionaryVersion(), asked: readAsked(question) };
+  const dictionary = dictionaryVersion();
+  if (askedDictionary !== dictionary) {
+    askedMemo.clear();
+    askedDictionary = dictionary;
   }
-  return lastAsked.asked;
+  if (askedMemo.has(question)) {
+    const asked = askedMemo.get(question);
+    askedMemo.delete(question);
+    askedMemo.set(question, asked);
+    return asked;
+  }
+  const asked = readAsked(question);
+  if (askedMemo.size >= ASKED_KEPT) askedMemo.delete(askedMemo.keys().next().value as string);
+  askedMemo.set(question, asked);
+  return asked;
 }
 
 // 「打什么电话」「热线是多少」「报名电话多少」: a telephone number.
