@@ -4,7 +4,7 @@
  * places and organisations (names ending in their kind's suffix: 十里坊小学, 吉泰科电气有限公司,
  * and the place phrase of 「在……举行」). Each carries kind-specific evidence as a bonus.
  */
-import { tagHan } from '../../text/segment.ts';
+import { dictionaryVersion, tagHan } from '../../text/segment.ts';
 import { SURNAMES } from '../question/dictionary.ts';
 import {
   type AskedFor,
@@ -230,7 +230,31 @@ interface Token {
   start: number;
 }
 
-function tokens(text: string): Token[] {
+// A sentence's words depend on its text alone (and jieba's dictionaries): a search tags the same
+// sentences for each passage window, circle and question that reaches them, so the last few are kept.
+const TOKENS_KEPT = 512;
+const tokenMemo = new Map<string, readonly Token[]>();
+let tokenDictionary = -1;
+
+function tokens(text: string): readonly Token[] {
+  const dictionary = dictionaryVersion();
+  if (tokenDictionary !== dictionary) {
+    tokenMemo.clear();
+    tokenDictionary = dictionary;
+  }
+  let out = tokenMemo.get(text);
+  if (out) {
+    // Most recently used last: the first key is the one dropped.
+    tokenMemo.delete(text);
+  } else {
+    out = tokensOf(text);
+    if (tokenMemo.size >= TOKENS_KEPT) tokenMemo.delete(tokenMemo.keys().next().value as string);
+  }
+  tokenMemo.set(text, out);
+  return out;
+}
+
+function tokensOf(text: string): Token[] {
   const out: Token[] = [];
   let at = 0;
   for (const { word, tag } of tagHan(text)) {
