@@ -457,6 +457,9 @@ function normalizedQuestion(question: string): string {
   return lastQuestion.normalized;
 }
 
+const SENTENCES_KEPT = 4096;
+const normalizedSentences = new Map<string, string>();
+
 /**
  * The scored candidates of the passage, by circle: the answer sentence, its paragraph, the whole
  * passage. The answer comes from the first circle that holds a candidate with evidence beyond
@@ -471,13 +474,14 @@ export function directCandidates(
   const asked = askedFor(question);
   if (!asked || asked.terms.length === 0) return [];
   const q = normalizedQuestion(question);
-  // Each sentence is normalized once, though weighed, checked and scored (normalize is not cheap).
-  const normalized = new Map<string, string>();
+  // Each sentence is normalized once, though weighed, checked and scored, and read again for the
+  // next circle, window or question (normalize is not cheap; its form depends on the text alone).
   const norm = (s: string) => {
-    let n = normalized.get(s);
+    let n = normalizedSentences.get(s);
     if (n === undefined) {
       n = normalize(s);
-      normalized.set(s, n);
+      if (normalizedSentences.size >= SENTENCES_KEPT) normalizedSentences.clear();
+      normalizedSentences.set(s, n);
     }
     return n;
   };
