@@ -498,8 +498,8 @@ export function directCandidates(
   let normalizedWhole: string | undefined;
   const otherReferent = (s: string) => {
     if (!/^(?:该|这|此|其(?!中|他|它|余|次|实)|上述)/u.test(s)) return false;
-    // Normalized only for such a sentence.
-    normalizedWhole ??= normalize(whole);
+    // Normalized only for such a sentence, and kept with the sentences for the next question.
+    normalizedWhole ??= norm(whole);
     const flat = normalizedWhole;
     const at = flat.indexOf(norm(s));
     return asked.terms.some((t) => !flat.slice(0, at + s.length).includes(t) && flat.includes(t, at));
