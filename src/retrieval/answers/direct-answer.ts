@@ -617,6 +617,32 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
   };
 }
 
+/** A candidate with the kind's own evidence counts as bound with this share of the tie a short answer needs. */
+const LOOSE_TIE = 0.4;
+
+/**
+ * Whether a candidate of the kind asked stands bound to the question in the passage, though no short
+ * answer is chosen: one with the kind's own evidence (the unit or title asked, the end of a period)
+ * and a good part of the tie a short answer needs (the words of a headline's subject are often left
+ * in the sentence before: 「……运动会闭幕。本届运动会……共有1.1万人次参赛」), though another may
+ * tie with it. Evidence that the passage answers, for the decision; too weak to show as an answer.
+ * (Not a candidate the question's words do not reach at all, though the only one of its kind: tried,
+ * it offered near misses, the same kind of figure in another article of the subject.)
+ */
+export function candidateBound(
+  question: string,
+  sentence: string,
+  passage = sentence,
+  articleDate = '',
+  w: RankingWeights = RANKING,
+): boolean {
+  if (otherYearsArticle(question, `${sentence}\n${passage}`, articleDate)) return false;
+  const strong = directCandidates(question, sentence, passage, w)
+    .flatMap((circle) => circle())
+    .filter((s) => s.strong);
+  return strong.some((s) => s.tie >= LOOSE_TIE);
+}
+
 /**
  * 「杨万平调研了哪些中小微企业」 answered by a sentence that says so, and the one company the passage
  * names a paragraph later: the only name of the kind asked in a passage whose answer sentence holds

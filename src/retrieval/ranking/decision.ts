@@ -54,6 +54,11 @@ export interface DecisionEvidence {
   shortAnswer: boolean;
   /** The question asks for a short answer and it was sought in this passage, in vain. */
   shortAnswerMissing: boolean;
+  /**
+   * It was sought in vain, yet a candidate of the kind asked stands bound to the question in the
+   * passage (answers' candidateBound: withheld for a near tie or a thin tie to the question's words).
+   */
+  candidateBound?: boolean;
   /** The question asks for a name (a person, a place, an organisation: answers/direct-*'s kind of answer). */
   nameAsked: boolean;
   /** The passage's score minus the best score of any other story's passage (negative: another article leads). */
@@ -84,6 +89,7 @@ export const FEATURE_DIRECTION: Readonly<Record<DecisionFeature, 1 | -1>> = {
   focusMissing: -1,
   shortAnswer: 1,
   shortAnswerMissing: -1,
+  candidateBound: 1,
   nameAnswerMissing: -1,
   margin: 1,
 };
@@ -106,6 +112,7 @@ export const DECISION_FEATURES: readonly (keyof DecisionCoefficients)[] = [
   'focusMissing',
   'shortAnswer',
   'shortAnswerMissing',
+  'candidateBound',
   'nameAnswerMissing',
   'margin',
 ];
@@ -135,6 +142,8 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  *   (a question asking for none, 「……是什么手艺」 or key words, is neither); nameAnswerMissing: the
  *   same for a name asked for (a person, a place, an organisation), which the reader finds wherever
  *   one stands: a near miss lacks it far more often than a right article does, unlike a figure;
+ *   candidateBound: none was shown, but a candidate of the kind asked stands bound to the question
+ *   (a near tie between two, a thin tie to the question's words: evidence the passage answers);
  * - margin: the lead over (or gap to) the best other article, clipped to −1..1.
  */
 export function decisionFeatures(e: DecisionEvidence): number[] {
@@ -157,6 +166,7 @@ export function decisionFeatures(e: DecisionEvidence): number[] {
     focusMissing: flag(e.focusMissing),
     shortAnswer: flag(e.shortAnswer),
     shortAnswerMissing: flag(e.shortAnswerMissing),
+    candidateBound: flag(e.shortAnswerMissing && e.candidateBound === true),
     nameAnswerMissing: flag(e.shortAnswerMissing && e.nameAsked),
     margin: clip(e.margin, -1, 1),
   };

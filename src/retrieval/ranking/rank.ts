@@ -28,7 +28,7 @@ import {
   splitUnknownConcepts,
 } from '../question/query.ts';
 import { type DecisionEvidence, decide, topical } from './decision.ts';
-import { leadResult, type Scored, type SearchResult, shortAnswerOf, toResult } from './result.ts';
+import { candidateBoundIn, leadResult, type Scored, type SearchResult, shortAnswerOf, toResult } from './result.ts';
 import { conceptTf, fieldTf, idfOf, partialCredit, saturate, termCredit } from '../question/score.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import { RANKING, type RankingWeights } from '../weights.ts';
@@ -334,6 +334,9 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
     s.evidence.shortAnswer = asked && s.direct != null;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
+    // A short answer withheld for a near tie or a thin tie to the question's words: a candidate of
+    // the kind asked bound to the question is still evidence that the passage answers.
+    s.evidence.candidateBound = s.evidence.shortAnswerMissing && candidateBoundIn(index, s.passage, query, idf, w);
     s.evidence.nameAsked = nameAsked;
     // A figure bound to the question (its counted noun, its unit, its currency) or a person bound to
     // the title asked about is the answer asked for, found, even where typeFound's nearness or its
@@ -967,6 +970,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     focusMissing,
     shortAnswer: false,
     shortAnswerMissing: false,
+    candidateBound: false,
     nameAsked: false,
     margin: 0,
   };

@@ -3,7 +3,7 @@
  * answer sentence and the highlighted terms.
  */
 import { bestSentence, findHighlights, type Span } from '../answers/answer.ts';
-import { type BoundAnswer, boundAnswer, type DirectAnswer } from '../answers/direct-answer.ts';
+import { type BoundAnswer, boundAnswer, candidateBound, type DirectAnswer } from '../answers/direct-answer.ts';
 import { showsShortAnswer } from '../answers/direct-confidence.ts';
 import { splitSentences } from '../index/passages.ts';
 import type { ParsedQuery } from '../question/query.ts';
@@ -172,6 +172,19 @@ export function shortAnswerOf(
 ): BoundAnswer | undefined {
   const { passage, sentence, doc } = shownText(index, id, query, idf, w);
   return directFor(query, sentence.text, passage, doc, w);
+}
+
+/** Whether a candidate of the kind asked stands bound to the question in passage `id` (answers' candidateBound). */
+export function candidateBoundIn(
+  index: SearchIndex,
+  id: number,
+  query: ParsedQuery,
+  idf: number[],
+  w: RankingWeights = RANKING,
+): boolean {
+  const { passage, sentence, doc } = shownText(index, id, query, idf, w);
+  const question = questionForPassage(query.normalized, `${doc.headline} ${doc.subtitle}`, passage);
+  return candidateBound(question, sentence.text, passage, doc.date, w);
 }
 
 export function toResult(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { askedFor, candidateBound, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
 
 describe('what a question asks for', () => {
   it('reads the kind from the question word', () => {
@@ -274,5 +274,27 @@ describe('odd input', () => {
     const sentences = ['', '。。。', 'c++工程师王小明讲了课。', '（）()[]{}|*+?', '在。举行', '1,000,000元'];
     for (const q of questions) for (const s of sentences) expect(() => directAnswer(q, s, `${s}\n${s}`)).not.toThrow();
     expect(directAnswer('哪位c++工程师讲了课', 'c++工程师王小明讲了课。')?.text).toBe('王小明');
+  });
+});
+
+describe('a candidate bound to the question though no short answer is shown', () => {
+  const opening = '11月12日，区第五届全民健身运动会在区体育中心闭幕。';
+
+  it('holds for two candidates of the unit asked that tie', () => {
+    const s = '红桥公园面积2100平方米，桃坞公园面积1600平方米。';
+    expect(directAnswer('公园有多大', s)).toBeUndefined();
+    expect(candidateBound('公园有多大', s)).toBe(true);
+  });
+
+  it("holds for a figure the question's words reach only thinly (the subject named the sentence before)", () => {
+    const passage = `${opening}本届运动会历时两个月，共有1.1万人次参赛。`;
+    expect(directAnswer('运动会有多少人参加', opening, passage)).toBeUndefined();
+    expect(candidateBound('运动会有多少人参加', opening, passage)).toBe(true);
+  });
+
+  it("fails for figures the question's words do not reach, and for a passage with none of the kind", () => {
+    const far = `${opening}\n据悉，本届赛事共设项目20个，吸引观众3000人，选手1.1万人。`;
+    expect(candidateBound('运动会有多少人参加', opening, far)).toBe(false);
+    expect(candidateBound('运动会有多少人参加', opening, `${opening}\n区领导出席闭幕式并讲话。`)).toBe(false);
   });
 });

@@ -107,6 +107,15 @@ describe('the decision features', () => {
     expect(feature({ nameAsked: true }, 'nameAnswerMissing')).toBe(0);
   });
 
+  it('candidateBound: no short answer shown, but a candidate of the kind asked bound; never beside one shown', () => {
+    const missing = { shortAnswer: false, shortAnswerMissing: true };
+    expect(feature({ ...missing, candidateBound: true }, 'candidateBound')).toBe(1);
+    expect(feature({ ...missing, candidateBound: false }, 'candidateBound')).toBe(0);
+    expect(feature(missing, 'candidateBound')).toBe(0);
+    // A short answer shown is the stronger evidence: the weaker one is not counted again.
+    expect(feature({ candidateBound: true }, 'candidateBound')).toBe(0);
+  });
+
   it('sentenceCover, contentWords and margin', () => {
     expect(feature({ sentenceCover: 0.25 }, 'sentenceCover')).toBe(0.25);
     expect(feature({ contentMatched: 1 }, 'contentWords')).toBeCloseTo(1 / 3);
