@@ -1,4 +1,5 @@
-const DIGITS: Record<string, number> = {
+/** The value of each Chinese digit character (〇 and 零 are both 0; 两 is 2). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -30,7 +31,7 @@ export function parseChineseNumeral(text: string): number {
       total += (current || 1) * 10;
       current = 0;
     } else {
-      current = DIGITS[ch] ?? 0;
+      current = CHINESE_DIGITS[ch] ?? 0;
     }
   }
   return total + current;

@@ -7,22 +7,10 @@
  * (`normalize`) already spells years and numbered things (一号线) one way; this covers what it cannot
  * without changing a text's length.
  */
+import { CHINESE_DIGITS } from '../../corpus/chinese-numeral.ts';
 import type { Concept } from './query.ts';
 
-const DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const DIGIT = CHINESE_DIGITS;
 const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 // Units and classifiers a count stands before in news (个, 名, 分钟, 公里, 万元…); 万 and 亿 are
