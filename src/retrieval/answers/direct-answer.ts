@@ -37,14 +37,17 @@ import {
   dateBound,
   insideOtherPlace,
   listTotal,
+  correctedFigure,
   otherMeasure,
   otherPeriod,
   partOrWhole,
+  phaseForWhole,
   pastFigure,
   pastForNext,
   plannedFigure,
   priceForDifference,
   runningTotal,
+  wholeForPhase,
   wholePeriodFor,
   withYear,
 } from './direct-binding.ts';
@@ -272,7 +275,11 @@ function scoreSentence(
       // 「新增就业里高校毕业生有多少」: the figure's clause names the part asked.
       if (asked.part && !clauseAround(text, c.start, c.end).includes(asked.part)) continue;
       // 「180余件，其中60余件为首次亮相」: the part when the question names what only it says, else the whole.
-      if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x))) continue;
+      if (partOrWhole(text, c.start, asked.terms, (t, x) => x.includes(t) || variantIn(t, x), question)) continue;
+      // 「总投资1.5亿美元，其中一期投资6000万美元」: a phase's figure does not answer for the whole.
+      if (phaseForWhole(question, text, c.start) || wholeForPhase(question, text, c.start)) continue;
+      // 「“新增停车位860个”有误，应为“680个”」: the figure a correction calls wrong.
+      if (correctedFigure(text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // 「A、B、C三个菜市场」 counts the list's members, not what each has.

@@ -53,6 +53,14 @@ export function anotherFiguresNoun(text: string, end: number, others: number[], 
   return others.some((e) => e !== end && holds(ownNoun(text, e)));
 }
 
+// A question for the whole (总投资, 总面积, 一共): the figure the text marks 总 or 共 answers it.
+const ASKS_WHOLE = /总(?:投资|面积|建筑面积|规模|金额|造价|产值|长度?|人数|数|量|额|计|共)|一共|共计|合计/u;
+// A phase or part of the whole (一期投资6000万美元, 首期, 其中): its own figure, not the whole's.
+const PHASE = /[一二三四五六七八九十\d]期|首期|分期|其中/u;
+const WHOLE_MARK = /总|共|合计/u;
+// The phase a question names (一期, 首期, 二期): the question's words may not keep it.
+const NAMED_PHASE = /[一二三四五六七八九十\d]期|首期/u;
+
 // 其中 opens the part of a whole the sentence has just given; the part runs to the sentence's end
 // or a semicolon (「文物180余件，其中60余件为首次公开亮相」).
 const PART_OPENS = /其中/gu;
@@ -69,6 +77,7 @@ export function partOrWhole(
   start: number,
   terms: string[],
   holds: (term: string, text: string) => boolean,
+  question = '',
 ): boolean {
   // (And what was added is a part of the total the sentence gives: addedForTotal.)
   if (addedForTotal(text, start, terms)) return true;
@@ -83,7 +92,12 @@ export function partOrWhole(
     const inPart = start >= at && start < at + part.length;
     const inWhole = start >= from && start < at;
     if (!inPart && !inWhole) continue;
-    const qualifies = terms.some((t) => t.length >= 2 && holds(t, part) && !holds(t, whole));
+    // (A question for the whole, 总投资多少, wants the whole whatever else it names.)
+    const qualifies =
+      !(ASKS_WHOLE.test(question) && !PHASE.test(question)) &&
+      [...terms, ...(question.match(NAMED_PHASE) ?? [])].some(
+        (t) => t.length >= 2 && holds(t, part) && !holds(t, whole),
+      );
     return inPart ? !qualifies : qualifies;
   }
   return false;
@@ -589,4 +603,53 @@ export function insideOtherPlace(question: string, clause: string, terms: string
     if (held.length >= 2) return true;
   }
   return false;
+}
+
+/**
+ * 「该项目总投资1.5亿美元，其中一期投资6000万美元」: a question asking for the whole (总投资多少)
+ * wants the figure the sentence marks as the whole, not a phase's. True when the figure at `start`
+ * stands in a clause marked as a phase or part while another clause of the sentence marks the whole.
+ */
+export function phaseForWhole(question: string, text: string, start: number): boolean {
+  if (!ASKS_WHOLE.test(question) || PHASE.test(question)) return false;
+  const clauses = text.split(/(?<=[，,；;。])/u);
+  let at = 0;
+  for (const clause of clauses) {
+    const end = at + clause.length;
+    if (start >= at && start < end) {
+      if (!PHASE.test(clause.slice(0, start - at))) return false;
+      return clauses.some((c) => c !== clause && WHOLE_MARK.test(c) && !PHASE.test(c) && /\d/u.test(c));
+    }
+    at = end;
+  }
+  return false;
+}
+
+/**
+ * 「总投资2.4亿元，其中一期投资8000万元」: a question naming a phase (一期投资多少) wants that phase's
+ * figure. True when the figure at `start` stands in a clause without the phase while another clause
+ * of the sentence names it.
+ */
+export function wholeForPhase(question: string, text: string, start: number): boolean {
+  const phase = question.match(NAMED_PHASE)?.[0];
+  if (!phase) return false;
+  const clauses = text.split(/(?<=[，,；;。])/u);
+  let at = 0;
+  for (const clause of clauses) {
+    const end = at + clause.length;
+    if (start >= at && start < end) {
+      if (clause.includes(phase)) return false;
+      return clauses.some((c) => c !== clause && c.includes(phase) && /\d/u.test(c));
+    }
+    at = end;
+  }
+  return false;
+}
+
+/**
+ * A correction notice (更正) quotes the wrong figure and gives the right one: 「“新增停车位860个”有误，
+ * 应为“680个”」. True when the figure ending at `end` is the one the text then calls wrong.
+ */
+export function correctedFigure(text: string, end: number): boolean {
+  return /^[^，,。；;“”"]{0,4}[”"」』]?(?:一处)?(?:有误|错误|系笔误|不准确|表述有误|不实)/u.test(text.slice(end));
 }

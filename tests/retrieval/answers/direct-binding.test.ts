@@ -4,6 +4,7 @@ import {
   amongGroup,
   anotherFiguresNoun,
   changeForPart,
+  correctedFigure,
   countedNouns,
   countsAnyPeople,
   countsAsked,
@@ -20,10 +21,12 @@ import {
   partOrWhole,
   pastFigure,
   pastForNext,
+  phaseForWhole,
   ownNoun,
   plannedFigure,
   priceForDifference,
   runningTotal,
+  wholeForPhase,
   wholePeriodFor,
   withYear,
 } from '../../../src/retrieval/answers/direct-binding.ts';
@@ -887,5 +890,34 @@ describe('the next occasion asked (下一次哪天)', () => {
   it('answers with a date the text gives as coming', () => {
     expect(pastForNext('唐闸非遗市集下一次哪天办', '下一次市集将于10月1日在唐闸古镇举办')).toBe(false);
     expect(text(directAnswer('唐闸非遗市集下一次哪天办', '下一次非遗市集将于10月1日在唐闸古镇举办。'))).toBe('10月1日');
+  });
+});
+
+describe('a question for the whole is answered by the whole, not a phase', () => {
+  const s = '该项目总投资2.4亿元，其中一期投资8000万元，将建设物流仓库和分拣中心。';
+  it('answers 总投资 with the figure marked 总, even when only the phase names the thing built', () => {
+    expect(text(directAnswer('物流仓库项目总投资多少', s))).toBe('2.4亿元');
+    expect(phaseForWhole('物流仓库项目总投资多少', s, s.indexOf('8000'))).toBe(true);
+  });
+  it('refuses the whole when the question asks for the phase, and never judges a lone figure', () => {
+    expect(phaseForWhole('项目一期投资多少', s, s.indexOf('8000'))).toBe(false);
+    expect(wholeForPhase('项目一期投资多少', s, s.indexOf('2.4'))).toBe(true);
+    expect(wholeForPhase('项目二期投资多少', s, s.indexOf('2.4'))).toBe(false);
+    expect(text(directAnswer('项目一期投资多少', s))).toBe('8000万元');
+    const lone = '首期投资8000万元，将建设物流仓库。';
+    expect(phaseForWhole('项目总投资多少', lone, lone.indexOf('8000'))).toBe(false);
+  });
+});
+
+describe('a correction notice replaces the figure it calls wrong', () => {
+  const s = '本报3月5日《城东新建口袋公园》一文中，“全年建成口袋公园24个”有误，应为“42个”。';
+  it('answers with the corrected figure', () => {
+    expect(text(directAnswer('今年建成了多少个口袋公园', s))).toBe('42个');
+  });
+  it('refuses the figure called wrong, and a figure merely quoted', () => {
+    expect(correctedFigure(s, s.indexOf('24个') + 3)).toBe(true);
+    expect(correctedFigure(s, s.indexOf('42个') + 3)).toBe(false);
+    const quoted = '他说：“全年建成口袋公园24个”，居民很满意。';
+    expect(correctedFigure(quoted, quoted.indexOf('24个') + 3)).toBe(false);
   });
 });
