@@ -38,6 +38,8 @@ const QUANTITY = new RegExp(
   `(?:近|约|超过|超|逾|不足|不到|将近|不少于|不低于|不超过|共计)?(${AMOUNT})(${UNIT_ALT})?(?:[-—–~～至到](?:${AMOUNT})(${UNIT_ALT})?)?(?:以上|左右|之多)?`,
   'gu',
 );
+// A bus route by number (19路, k2路), not a road's part (3路段) or a crossing (5路口).
+const ROUTE = /(?<![\da-z.])[a-z]?\d{1,3}路(?!段|口|况|面|灯)/gu;
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
@@ -103,6 +105,14 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
       bonus: 1,
     }));
   const out: Candidate[] = [];
+  // 「几路公交」 is answered by a route's number (公交19路, 33路); nothing else counts in 路.
+  if (asked.units[0] === '路') {
+    for (const m of text.matchAll(ROUTE)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '路', bonus: 1 });
+    }
+    return out;
+  }
   if (asked.ordinal) {
     for (const m of text.matchAll(ORDINAL)) {
       const start = m.index ?? 0;

@@ -249,8 +249,14 @@ const MEASURE_LED_NOUN = new RegExp(
   'u',
 );
 
+// 「坐几路公交」「几路车能到」: which bus to take is asked by 几路 and named by the route's number
+// (19路). (「有几路公交经过」 asks how many routes; 路 is no measure word elsewhere: 路段, 一路.)
+const ROUTE_QUESTION =
+  /(?:坐|乘|搭|转)\p{Script=Han}?(?:几|多少)路(?!段|口)|(?:几|多少)路(?:公交车?|车|巴士)?(?:能|可以)?(?:到|去|直达)/u;
+
 /** The measure word a question names after 多少/几, unless it opens a noun (多少家庭, 多少床位). */
 function namedUnitOf(q: string): string | undefined {
+  if (ROUTE_QUESTION.test(q)) return '路';
   const m = q.match(NAMED_UNIT);
   if (!m) return undefined;
   const at = (m.index ?? 0) + m[0].length - m[1]!.length;

@@ -921,3 +921,16 @@ describe('a correction notice replaces the figure it calls wrong', () => {
     expect(correctedFigure(quoted, quoted.indexOf('24个') + 3)).toBe(false);
   });
 });
+
+describe('which bus to take is answered by the route number', () => {
+  const s = '不开车的市民可乘坐公交33路在文化宫站下车，步行约5分钟即到，停车场共有200个车位。';
+  it('answers 坐几路公交 with the route, not another figure of the sentence', () => {
+    expect(askedFor('去文化宫坐几路公交')?.units).toEqual(['路']);
+    expect(text(directAnswer('去文化宫坐几路公交', s))).toBe('33路');
+  });
+  it('refuses a sentence naming no route, and reads 有几路公交经过 as a count', () => {
+    expect(directAnswer('去文化宫坐几路公交', '文化宫停车场共有200个车位，步行约5分钟即到。')).toBeUndefined();
+    expect(directAnswer('去文化宫坐几路公交', '沿线3路段完成改造，文化宫站启用。')).toBeUndefined();
+    expect(askedFor('小区门口有几路公交经过')?.units).not.toEqual(['路']);
+  });
+});
