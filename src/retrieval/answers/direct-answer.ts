@@ -46,6 +46,7 @@ import {
   pastForNext,
   plannedFigure,
   priceForDifference,
+  rateForCap,
   runningTotal,
   wholeForPhase,
   wholePeriodFor,
@@ -280,6 +281,8 @@ function scoreSentence(
       if (phaseForWhole(question, text, c.start) || wholeForPhase(question, text, c.start)) continue;
       // 「“新增停车位860个”有误，应为“680个”」: the figure a correction calls wrong.
       if (correctedFigure(text, c.end)) continue;
+      // 「1元钱能充4小时」: a rate's price is no cap (最多能充多少钱).
+      if (rateForCap(question, text, c.end)) continue;
       // One member of a list asked about: the list's total is not its figure.
       if (listTotal(question, text, asked.terms, c.start)) continue;
       // 「A、B、C三个菜市场」 counts the list's members, not what each has.

@@ -653,3 +653,17 @@ export function wholeForPhase(question: string, text: string, start: number): bo
 export function correctedFigure(text: string, end: number): boolean {
   return /^[^，,。；;“”"]{0,4}[”"」』]?(?:一处)?(?:有误|错误|系笔误|不准确|表述有误|不实)/u.test(text.slice(end));
 }
+
+// A question for a cap (最多能充多少钱, 最高补贴多少).
+const ASKS_CAP = /最多|最高|上限|封顶|至多/u;
+// 「1元钱能充4小时」「10元可乘坐3次」: a sum and what it buys, a rate.
+const RATE_AFTER = /^钱?(?:就)?(?:能|可|可以)\p{Script=Han}{0,4}?(?:\d|[一二两三四五六七八九十半])/u;
+
+/**
+ * 「扫码即可充电，1元钱能充4小时」: a sum that buys a measure is a rate's price, not the cap a
+ * question asks for (一张卡最多能充多少钱). True when the figure ending at `end` is such a price and
+ * the question asks for a cap.
+ */
+export function rateForCap(question: string, text: string, end: number): boolean {
+  return ASKS_CAP.test(question) && RATE_AFTER.test(text.slice(end));
+}

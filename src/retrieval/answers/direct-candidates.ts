@@ -129,8 +129,11 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '秒', bonus });
   }
   for (const m of text.matchAll(QUANTITY)) {
-    const start = m.index ?? 0;
+    let start = m.index ?? 0;
     const end = start + m[0].length;
+    // 「不得超过5000元」: a negated 超过 sets a cap, the figure itself (not 超过5000元, more than it).
+    const over = m[0].match(/^超过?/u)?.[0];
+    if (over && /(?:不得|不能|不会|不可|不|未|没有|无)$/u.test(text.slice(0, start))) start += over.length;
     if (spans.some(([a, b]) => start < b && a < end)) continue;
     const amount = m[1]!;
     // 「3至5个工作日」「2至3周岁」: a range names its unit once, after its second figure.

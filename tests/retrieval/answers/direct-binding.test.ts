@@ -25,6 +25,7 @@ import {
   ownNoun,
   plannedFigure,
   priceForDifference,
+  rateForCap,
   runningTotal,
   wholeForPhase,
   wholePeriodFor,
@@ -932,5 +933,19 @@ describe('which bus to take is answered by the route number', () => {
     expect(directAnswer('去文化宫坐几路公交', '文化宫停车场共有200个车位，步行约5分钟即到。')).toBeUndefined();
     expect(directAnswer('去文化宫坐几路公交', '沿线3路段完成改造，文化宫站启用。')).toBeUndefined();
     expect(askedFor('小区门口有几路公交经过')?.units).not.toEqual(['路']);
+  });
+});
+
+describe('a rate is not the cap a question asks for', () => {
+  const s = '居民扫码即可充电，1元钱能充4小时。';
+  it('refuses the price of a rate for 最多能充多少钱', () => {
+    expect(directAnswer('一张卡最多能充多少钱', s)).toBeUndefined();
+    expect(rateForCap('一张卡最多能充多少钱', s, s.indexOf('1元') + 2)).toBe(true);
+  });
+  it('answers with a cap, and keeps the rate for a plain price question', () => {
+    expect(text(directAnswer('预付卡最多能充多少钱', '商户发售预付卡，单张预付卡面额不得超过5000元。'))).toBe('5000元');
+    // (A figure over which something goes keeps its 超过.)
+    expect(text(directAnswer('预付卡最多能充多少钱', '商户发售预付卡，单张预付卡面额超过5000元。'))).toBe('超过5000元');
+    expect(rateForCap('充电多少钱', s, s.indexOf('1元') + 2)).toBe(false);
   });
 });
