@@ -4,25 +4,14 @@
  * asked for says so (the bot then does not claim that nothing was found).
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, Issue } from '../../../src/corpus/types.ts';
 import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { parseQuery } from '../../../src/retrieval/question/query.ts';
 import { search } from '../../../src/retrieval/ranking/rank.ts';
 import { RANKING, type RankingWeights } from '../../../src/retrieval/weights.ts';
+import { oneArticleIssues } from '../../support/one-article-issues.ts';
 
 const FILLER = '会议要求各部门进一步提高认识，压实责任，推动各项工作落地见效。';
-let n = 0;
-const article = (headline: string, paragraph: string, date: string): Article => ({
-  id: `l${++n}`,
-  headline,
-  subtitle: '',
-  date,
-  source: `${date}.txt`,
-  byline: [],
-  paragraphs: [`${paragraph}${FILLER}`],
-  captions: [],
-});
-const issue = (a: Article): Issue => ({ source: a.source, date: a.date, articles: [a], photos: [] });
+const { article, issue } = oneArticleIssues('l', FILLER);
 
 const archive = SearchIndex.build(
   [

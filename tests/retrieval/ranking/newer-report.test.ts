@@ -4,23 +4,12 @@
  * report leads when it covers the question as fully and scores nearly as well.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, Issue } from '../../../src/corpus/types.ts';
 import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { oneArticleIssues } from '../../support/one-article-issues.ts';
 
 const FILLER = '主办方表示，将持续优化服务，欢迎市民前来参观。';
-let n = 0;
-const article = (headline: string, paragraph: string, date: string): Article => ({
-  id: `n${++n}`,
-  headline,
-  subtitle: '',
-  date,
-  source: `${date}.txt`,
-  byline: [],
-  paragraphs: [`${paragraph}${FILLER}`],
-  captions: [],
-});
-const issue = (a: Article): Issue => ({ source: a.source, date: a.date, articles: [a], photos: [] });
+const { article, issue } = oneArticleIssues('n', FILLER);
 
 const archive = SearchIndex.build(
   [
