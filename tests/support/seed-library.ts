@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openIndex } from '../../src/retrieval/index/index-store.ts';
+import type { SearchIndex } from '../../src/retrieval/index/search-index.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
 import { loadDictionary } from '../../src/text/segment.ts';
 
@@ -41,4 +42,14 @@ export function oneIssueArchive(prefix: string) {
   const indexFile = path.join(dir, 'cache', 'index.bin');
   const library = NewsLibrary.fromOpened(openIndex({ corpusDir, indexFile }));
   return { dir, corpusDir, indexFile, library };
+}
+
+/** A fresh index of the seeds and one more issue file (a constructed fixture), in a temporary folder. */
+export function seedsWithIssue(file: string): SearchIndex {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seeds-with-'));
+  const corpusDir = path.join(dir, 'corpus');
+  fs.mkdirSync(corpusDir);
+  for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(corpusDir, f));
+  fs.copyFileSync(file, path.join(corpusDir, path.basename(file)));
+  return openIndex({ corpusDir, indexFile: path.join(dir, 'index.bin') }).index;
 }

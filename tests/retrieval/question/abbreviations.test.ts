@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openIndex } from '../../../src/retrieval/index/index-store.ts';
 import type { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import {
   abbreviationExpansions,
@@ -10,6 +6,7 @@ import {
   withAbbreviations,
 } from '../../../src/retrieval/question/abbreviations.ts';
 import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { seedsWithIssue } from '../../support/seed-library.ts';
 
 const FIXTURE = 'tests/fixtures/unseen/2024-10-14_numbers-abbreviations.txt';
 
@@ -48,12 +45,7 @@ describe('abbreviation expansions', () => {
 describe('search across the two spellings and abbreviations (a constructed issue)', () => {
   let index: SearchIndex;
   beforeAll(() => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abbrev-'));
-    const corpusDir = path.join(dir, 'corpus');
-    fs.mkdirSync(corpusDir);
-    for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(corpusDir, f));
-    fs.copyFileSync(FIXTURE, path.join(corpusDir, path.basename(FIXTURE)));
-    index = openIndex({ corpusDir, indexFile: path.join(dir, 'index.bin') }).index;
+    index = seedsWithIssue(FIXTURE);
   });
   const top = (q: string) => search(index, q, { limit: 3 })[0];
 

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openIndex } from '../../../src/retrieval/index/index-store.ts';
 import type { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { shortFormsOf, withShortForms } from '../../../src/retrieval/question/abbreviations.ts';
 import { chineseNumeralValue, otherSpellings, withOtherSpellings } from '../../../src/retrieval/question/numerals.ts';
 import { search } from '../../../src/retrieval/ranking/rank.ts';
+import { seedsWithIssue } from '../../support/seed-library.ts';
 
 const FIXTURE = 'tests/fixtures/spellings/2025-06-02_short-forms-numerals.txt';
 
@@ -90,12 +87,7 @@ describe('a long form asked where the report prints the short form', () => {
 describe('search across the two spellings (a constructed issue)', () => {
   let index: SearchIndex;
   beforeAll(() => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spellings-'));
-    const corpusDir = path.join(dir, 'corpus');
-    fs.mkdirSync(corpusDir);
-    for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(corpusDir, f));
-    fs.copyFileSync(FIXTURE, path.join(corpusDir, path.basename(FIXTURE)));
-    index = openIndex({ corpusDir, indexFile: path.join(dir, 'index.bin') }).index;
+    index = seedsWithIssue(FIXTURE);
   });
   const top = (q: string) => search(index, q, { limit: 3 })[0];
 
