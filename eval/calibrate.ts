@@ -111,6 +111,12 @@ const SETS: SetSpec[] = [
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-2/issues'],
     holdout: true,
   },
+  {
+    name: 'unseen-3',
+    questions: 'unseen-3/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-3/issues'],
+    holdout: true,
+  },
 ];
 
 /** L2 penalty of the fit (not on the intercept), and Newton iterations. */

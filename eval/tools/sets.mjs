@@ -14,6 +14,8 @@ export const ARCHIVES = {
   unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
   // The second held-out set (eval/unseen-2/README.md), the same way: scored once, at the end of a round.
   'unseen-2': ['unseen-2/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-2/issues'],
+  // The third held-out set (eval/unseen-3/README.md), the same way: scored once, at the end of a round.
+  'unseen-3': ['unseen-3/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen-3/issues'],
 };
 
 // Scored by `npm run eval` with no set named: all but the held-out ones.
@@ -39,4 +41,5 @@ export const CHECKS = {
   'fresh-e': { ids: { pattern: /^e\d{3}$/, want: 'be e and three digits' }, perIssue: [5, 7], body: [150, 900], olderKeys: 'answerAnywhere' },
   unseen: { ids: { pattern: /^u\d{3}$/, want: 'be u followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },
   'unseen-2': { ids: { pattern: /^v\d{3}$/, want: 'be v followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },
+  'unseen-3': { ids: { pattern: /^x\d{3}$/, want: 'be x followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },
 };

@@ -33,6 +33,7 @@ const SETS: SetRules[] = [
   { set: 'fresh-e', letter: 'e', issues: 4, questions: 75, negatives: 12, widened: 'answerAnywhere', datesInYear: false, perIssue: '5–7' },
   { set: 'unseen', letter: 'u', issues: 3, questions: 55, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
   { set: 'unseen-2', letter: 'v', issues: 3, questions: 60, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
+  { set: 'unseen-3', letter: 'x', issues: 3, questions: 60, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
 ];
 
 // 「守牢安全发展底线」 heads an article of fresh-a (2025), an older set of every archive here.
