@@ -100,6 +100,11 @@ const SETS: SetSpec[] = [
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-e/issues'],
   },
   {
+    name: 'fresh-f',
+    questions: 'fresh-f/questions.jsonl',
+    issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-f/issues'],
+  },
+  {
     name: 'unseen',
     questions: 'unseen/questions.jsonl',
     issues: ['fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],

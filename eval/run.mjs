@@ -2,10 +2,10 @@
 // exactly as a user's questions go through it. Each set is indexed with the issues it was written
 // for: dev on the seeds; fresh-a on the seeds and its issues; fresh-b on those and its own; own on all
 // of them and eval/own/issues; unseen on all of those and eval/unseen/issues.
-// fresh-c on all of those and eval/fresh-c/issues; fresh-d and fresh-e each on those and their own
+// fresh-c on all of those and eval/fresh-c/issues; fresh-d, fresh-e and fresh-f each on those and their own
 // issues; unseen-2 and unseen-3 each on the seeds, fresh-a, fresh-b, own and their own issues (the folders:
 // tools/sets.mjs).
-// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|fresh-e|unseen|unseen-2|unseen-3 ...]
+// usage: node eval/run.mjs [dev|fresh-a|fresh-b|own|fresh-c|fresh-d|fresh-e|fresh-f|unseen|unseen-2|unseen-3 ...]
 //   (all but the held-out unseen, unseen-2 and unseen-3 by default)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -10,6 +10,7 @@ export const ARCHIVES = {
   'fresh-c': ['fresh-c/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues'],
   'fresh-d': ['fresh-d/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-d/issues'],
   'fresh-e': ['fresh-e/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-e/issues'],
+  'fresh-f': ['fresh-f/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'fresh-c/issues', 'fresh-f/issues'],
   // Held out (eval/unseen/README.md), scored only when named: three issues nothing was tuned on, over the whole archive.
   unseen: ['unseen/questions.jsonl', 'fresh-a/issues', 'fresh-b/issues', 'own/issues', 'unseen/issues'],
   // The second held-out set (eval/unseen-2/README.md), the same way: scored once, at the end of a round.
@@ -19,7 +20,7 @@ export const ARCHIVES = {
 };
 
 // Scored by `npm run eval` with no set named: all but the held-out ones.
-export const DEFAULT_SETS = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d', 'fresh-e'];
+export const DEFAULT_SETS = ['dev', 'fresh-a', 'fresh-b', 'own', 'fresh-c', 'fresh-d', 'fresh-e', 'fresh-f'];
 
 /**
  * What eval/tools/check-set.mjs holds each written set to (its last archive folder is the set's issues,
@@ -39,6 +40,7 @@ export const CHECKS = {
   own: { ids: { pattern: /^[oh]/, want: 'start with o or h' }, perIssue: [6, 9], body: [150, 900] },
   'fresh-d': { ids: { pattern: /^d/, want: 'start with d' }, perIssue: [5, 7], body: [150, 900], datesInYear: true, olderKeys: 'answerInSet' },
   'fresh-e': { ids: { pattern: /^e\d{3}$/, want: 'be e and three digits' }, perIssue: [5, 7], body: [150, 900], olderKeys: 'answerAnywhere' },
+  'fresh-f': { ids: { pattern: /^f\d{3}$/, want: 'be f and three digits' }, perIssue: [5, 7], body: [150, 900], olderKeys: 'answerAnywhere' },
   unseen: { ids: { pattern: /^u\d{3}$/, want: 'be u followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },
   'unseen-2': { ids: { pattern: /^v\d{3}$/, want: 'be v followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },
   'unseen-3': { ids: { pattern: /^x\d{3}$/, want: 'be x followed by three digits' }, perIssue: [6, 8], body: [150, 900], datesInYear: true, issues: 3, everyBlock: true },

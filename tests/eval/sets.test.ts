@@ -31,6 +31,7 @@ const SETS: SetRules[] = [
   { set: 'own', letter: 'o', issues: 7, questions: 200, negatives: 40, widened: false, datesInYear: false, perIssue: '6–9' },
   { set: 'fresh-d', letter: 'd', issues: 4, questions: 75, negatives: 12, widened: 'answerInSet', datesInYear: true, perIssue: '5–7' },
   { set: 'fresh-e', letter: 'e', issues: 4, questions: 75, negatives: 12, widened: 'answerAnywhere', datesInYear: false, perIssue: '5–7' },
+  { set: 'fresh-f', letter: 'f', issues: 4, questions: 75, negatives: 12, widened: 'answerAnywhere', datesInYear: false, perIssue: '5–7' },
   { set: 'unseen', letter: 'u', issues: 3, questions: 55, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
   { set: 'unseen-2', letter: 'v', issues: 3, questions: 60, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
   { set: 'unseen-3', letter: 'x', issues: 3, questions: 60, negatives: 10, widened: false, datesInYear: true, perIssue: '6–8' },
