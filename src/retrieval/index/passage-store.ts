@@ -116,7 +116,8 @@ export function computedArray<T>(length: () => number, at: (k: number) => T): T[
     },
     getOwnPropertyDescriptor(target, key) {
       const k = indexOf(key);
-      if (k >= 0) return k < length() ? { value: at(k), writable: true, enumerable: true, configurable: true } : undefined;
+      if (k >= 0)
+        return k < length() ? { value: at(k), writable: true, enumerable: true, configurable: true } : undefined;
       if (key === 'length') return { value: length(), writable: true, enumerable: false, configurable: false };
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
