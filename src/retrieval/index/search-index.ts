@@ -23,6 +23,7 @@ import {
   materializeAll,
   StringTable,
 } from './index-file.ts';
+import { type ArchiveOrder, archiveOrderInSteps, type OrderedArchive, savedOrder } from './archive-order.ts';
 import { DocStore, type DocText, KINDS } from './doc-store.ts';
 import { IntList } from './int-list.ts';
 import { computedArray, PassageStore } from './passage-store.ts';
@@ -110,6 +111,8 @@ export class SearchIndex {
   readonly passageOrdinal: number[];
   private readonly layout: Layout;
   private changes = 0;
+  /** The order tables read from the index file: current until the first change in place. */
+  private savedOrder: ArchiveOrder | undefined;
 
   /**
    * Counts the changes made in place (issues added or removed): what is computed from the whole
@@ -151,6 +154,16 @@ export class SearchIndex {
   /** Doc d's kind (`docs[d].kind`). */
   docKind(d: number): SearchDoc['kind'] {
     return this.layout.docStore.kind(this.layout.docRow.get(d));
+  }
+
+  /**
+   * The archive's order tables (copy slots, docs' date ranks; see archive-order.ts), a step
+   * (yield) after each piece: as the index file saved them while nothing has changed since the
+   * load, else computed.
+   */
+  *orderInSteps(): Generator<void, ArchiveOrder> {
+    if (this.savedOrder && this.changes === 0) return this.savedOrder;
+    return yield* archiveOrderInSteps(this);
   }
 
   /**
@@ -358,7 +371,27 @@ export class SearchIndex {
     const docRows = this.layout.docRow.copy();
     const passageRows = this.layout.passageRow.copy();
     const passageDocs = this.layout.passageDoc.copy();
+    const docFirst = this.layout.docFirst.copy();
     const dictionary = this.dictionary.slice();
+    // The order tables of this snapshot: as loaded when nothing changed since, else computed when written.
+    const snapshot: OrderedArchive = {
+      docCount: docRows.length,
+      passageCount: passageDocs.length,
+      passageDoc: (k) => passageDocs[k]!,
+      firstPassage: (d) => docFirst[d]!,
+      copyKey: (d) => docStore.copyKey(docRows[d]!),
+      docText: (d, f) => docStore.text(docRows[d]!, f),
+    };
+    let order = this.changes === 0 ? this.savedOrder : undefined;
+    const orderOf = () => {
+      if (order) return order;
+      const steps = archiveOrderInSteps(snapshot);
+      for (let step = steps.next(); ; step = steps.next())
+        if (step.done) {
+          order = step.value;
+          return order;
+        }
+    };
     const rows = (count: number, at: (k: number) => string) => ({ strings: () => computedArray(() => count, at) });
     const docStrings = (f: DocText) => rows(docRows.length, (k) => docStore.text(docRows[k]!, f));
     return [
@@ -371,6 +404,8 @@ export class SearchIndex {
       ['doc.title', rows(docRows.length, (k) => docStore.title(docRows[k]!))],
       ['doc.copyKey', rows(docRows.length, (k) => docStore.copyKey(docRows[k]!))],
       ['passage.doc', () => Uint32Array.from(passageDocs)],
+      ['passage.copySlot', () => orderOf().copySlot],
+      ['doc.dateRank', () => orderOf().docRank],
       // Texts left in the file are read as they are written, never all held at once.
       ['passage.text', rows(passageRows.length, (k) => passageStore.text(passageRows[k]!))],
       ['passage.normalized', rows(passageRows.length, (k) => passageStore.normalized(passageRows[k]!))],
@@ -423,7 +458,7 @@ export class SearchIndex {
       passageDoc: new IntList(passageDoc),
       docFirst,
     };
-    return new SearchIndex(
+    const index = new SearchIndex(
       layout,
       column(columns, 'dictionary', StringTable).toArray(),
       fingerprint,
@@ -431,6 +466,9 @@ export class SearchIndex {
       Postings.fromColumns(columns, 'grams'),
       Postings.fromColumns(columns, 'titleGrams'),
     );
+    // Files saved before the order tables were kept have none: they are computed then.
+    index.savedOrder = savedOrder(columns['passage.copySlot'], columns['doc.dateRank'], nPassages, nDocs);
+    return index;
   }
 
   /**

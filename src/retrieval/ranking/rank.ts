@@ -558,42 +558,11 @@ function tablesOf(index: SearchIndex): IndexTables {
 /** tablesOf's tables made (and kept), a step (yield) after each run of passages. */
 function* tablesInSteps(index: SearchIndex): Generator<void, IndexTables> {
   const n = index.passageCount;
-  const copySlot = new Int32Array(n);
-  // A slot is a (copy key, ordinal) pair. The copy key's string is hashed once per doc, not once
-  // per passage: per key, its slots by ordinal (a string per passage cost ~80 ms at 5,200 issues).
   const nDocs = index.docCount;
-  const keyOfDoc = new Int32Array(nDocs).fill(-1);
-  const keyId = new Map<string, number>();
-  const slotsOfKey: number[][] = [];
-  let slots = 0;
-  for (let p = 0; p < n; p++) {
-    const doc = index.passageDoc(p);
-    let key = keyOfDoc[doc]!;
-    if (key < 0) {
-      const copyKey = index.copyKey(doc);
-      key = keyId.get(copyKey) ?? keyId.size;
-      if (key === keyId.size) {
-        keyId.set(copyKey, key);
-        slotsOfKey.push([]);
-      }
-      keyOfDoc[doc] = key;
-    }
-    const byOrdinal = slotsOfKey[key]!;
-    const ordinal = p - index.firstPassage(doc);
-    copySlot[p] = byOrdinal[ordinal] ??= slots++;
-    if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
-  }
+  // Copy slots and date ranks depend on the archive alone: the index file keeps them.
+  const { copySlot, slots, docRank } = yield* index.orderInSteps();
   yield;
-  // Each doc's date and file read once from the index's columns, for the sort to compare.
   const dates = Array.from({ length: nDocs }, (_, d) => index.docText(d, 'date'));
-  const sources = Array.from({ length: nDocs }, (_, d) => index.docText(d, 'source'));
-  const byDate = dates.map((_, k) => k).sort((a, b) => compareDocDates(dates, sources, a, b));
-  yield;
-  const docRank = new Int32Array(nDocs);
-  byDate.forEach((doc, k) => {
-    docRank[doc] = k > 0 && compareDocDates(dates, sources, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
-  });
-  yield;
   // Plain loops: a typed array's `from` and `map` with a function are several times slower.
   const passageDoc = new Int32Array(n);
   const dateRank = new Int32Array(n);
@@ -835,12 +804,6 @@ function preferCopy(tables: IndexTables, a: number, sa: number, b: number, sb: n
 /** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
 function compareDates(tables: IndexTables, a: number, b: number): number {
   return Math.sign(tables.dateRank[a]! - tables.dateRank[b]!);
-}
-
-/** Orders docs by date, then by issue file (each doc's, by doc). */
-function compareDocDates(dates: string[], sources: string[], a: number, b: number): number {
-  if (dates[a] !== dates[b]) return dates[a]! < dates[b]! ? -1 : 1;
-  return sources[a]! < sources[b]! ? -1 : sources[a]! > sources[b]! ? 1 : 0;
 }
 
 /** 1 for an article of the archive's newest year, less the older it is (1 / (1 + years)). */
