@@ -89,7 +89,8 @@ export function savedOrder(
   if (!(copySlot instanceof Int32Array) || !(docRank instanceof Int32Array)) return undefined;
   if (copySlot.length !== passages || docRank.length !== docs) return undefined;
   let slots = 0;
-  for (const s of copySlot) {
+  for (let k = 0; k < copySlot.length; k++) {
+    const s = copySlot[k]!;
     if (s < 0) return undefined;
     if (s >= slots) slots = s + 1;
   }
