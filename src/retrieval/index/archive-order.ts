@@ -32,11 +32,17 @@ export interface ArchiveOrder {
 /** Passages walked per step (a few milliseconds' worth). */
 const PER_STEP = 1 << 13;
 
-/** The order tables, a step (yield) after each run of passages and after the sort. */
-export function* archiveOrderInSteps(archive: OrderedArchive): Generator<void, ArchiveOrder> {
+/**
+ * The order tables, a step (yield) after each run of passages and after the sort; each step
+ * yields how many passages' slots in `copySlot` are final, so that a save can write them as
+ * they are made.
+ */
+export function* archiveOrderInSteps(
+  archive: OrderedArchive,
+  copySlot = new Int32Array(archive.passageCount),
+): Generator<number, ArchiveOrder> {
   const n = archive.passageCount;
   const nDocs = archive.docCount;
-  const copySlot = new Int32Array(n);
   // The copy key's string is hashed once per doc, not once per passage: per key, its slots by
   // place in the doc (a string per passage cost ~80 ms at 5,200 issues).
   const keyOfDoc = new Int32Array(nDocs).fill(-1);
@@ -57,9 +63,9 @@ export function* archiveOrderInSteps(archive: OrderedArchive): Generator<void, A
     }
     const byOrdinal = slotsOfKey[key]!;
     copySlot[p] = byOrdinal[p - archive.firstPassage(doc)] ??= slots++;
-    if (p % PER_STEP === PER_STEP - 1) yield;
+    if (p % PER_STEP === PER_STEP - 1) yield p + 1;
   }
-  yield;
+  yield n;
   // Each doc's date and file read once, for the sort to compare.
   const dates = Array.from({ length: nDocs }, (_, d) => archive.docText(d, 'date'));
   const sources = Array.from({ length: nDocs }, (_, d) => archive.docText(d, 'source'));
@@ -68,7 +74,7 @@ export function* archiveOrderInSteps(archive: OrderedArchive): Generator<void, A
     return sources[a]! < sources[b]! ? -1 : sources[a]! > sources[b]! ? 1 : 0;
   };
   const byDate = dates.map((_, k) => k).sort(compare);
-  yield;
+  yield n;
   const docRank = new Int32Array(nDocs);
   byDate.forEach((doc, k) => {
     docRank[doc] = k > 0 && compare(byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;

@@ -163,7 +163,12 @@ export class SearchIndex {
    */
   *orderInSteps(): Generator<void, ArchiveOrder> {
     if (this.savedOrder && this.changes === 0) return this.savedOrder;
-    return yield* archiveOrderInSteps(this);
+    const steps = archiveOrderInSteps(this);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      yield;
+    }
   }
 
   /**
@@ -383,15 +388,28 @@ export class SearchIndex {
       docText: (d, f) => docStore.text(docRows[d]!, f),
     };
     let order = this.changes === 0 ? this.savedOrder : undefined;
-    const orderOf = () => {
-      if (order) return order;
-      const steps = archiveOrderInSteps(snapshot);
-      for (let step = steps.next(); ; step = steps.next())
+    // Made as the copy slots are written, a run of passages per piece (a sliced save lets the bot
+    // answer between pieces); the date ranks are ready once the slots are written.
+    function* slotPieces(): Generator<Int32Array> {
+      if (order) {
+        yield order.copySlot;
+        return;
+      }
+      const copySlot = new Int32Array(snapshot.passageCount);
+      const steps = archiveOrderInSteps(snapshot, copySlot);
+      let written = 0;
+      for (;;) {
+        const step = steps.next();
         if (step.done) {
           order = step.value;
-          return order;
+          return;
         }
-    };
+        if (step.value > written) {
+          yield copySlot.subarray(written, step.value);
+          written = step.value;
+        }
+      }
+    }
     const rows = (count: number, at: (k: number) => string) => ({ strings: () => computedArray(() => count, at) });
     const docStrings = (f: DocText) => rows(docRows.length, (k) => docStore.text(docRows[k]!, f));
     return [
@@ -404,8 +422,14 @@ export class SearchIndex {
       ['doc.title', rows(docRows.length, (k) => docStore.title(docRows[k]!))],
       ['doc.copyKey', rows(docRows.length, (k) => docStore.copyKey(docRows[k]!))],
       ['passage.doc', () => Uint32Array.from(passageDocs)],
-      ['passage.copySlot', () => orderOf().copySlot],
-      ['doc.dateRank', () => orderOf().docRank],
+      ['passage.copySlot', { type: 'i32', pieces: slotPieces }],
+      [
+        'doc.dateRank',
+        () => {
+          if (!order) for (const _ of slotPieces());
+          return order!.docRank;
+        },
+      ],
       // Texts left in the file are read as they are written, never all held at once.
       ['passage.text', rows(passageRows.length, (k) => passageStore.text(passageRows[k]!))],
       ['passage.normalized', rows(passageRows.length, (k) => passageStore.normalized(passageRows[k]!))],
