@@ -15,6 +15,7 @@ const [corpusDir, indexFile, snapshot] = process.argv.slice(2);
 if (!corpusDir || !indexFile) throw new Error('usage: loaded-heap.ts FOLDER INDEX_FILE [SNAPSHOT]');
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const change = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mb(Math.abs(bytes))}`;
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const { user, system } = process.cpuUsage(since);
   return `${((user + system) / 1000).toFixed(0)} ms`;
@@ -31,15 +32,15 @@ const { index, built } = openIndex({ corpusDir, indexFile });
 const load = cpuMs(started);
 const loaded = collected();
 console.log(
-  `${built ? 'built' : 'loaded'} in ${load} of CPU: heap +${mb(loaded.heapUsed - before.heapUsed)}, ` +
-    `array buffers +${mb(loaded.arrayBuffers - before.arrayBuffers)}, RSS ${mb(loaded.rss)}`,
+  `${built ? 'built' : 'loaded'} in ${load} of CPU: heap ${change(loaded.heapUsed - before.heapUsed)}, ` +
+    `array buffers ${change(loaded.arrayBuffers - before.arrayBuffers)}, RSS ${mb(loaded.rss)}`,
 );
 started = process.cpuUsage();
 search(index, '老旧小区改造', { limit: 5 });
 const first = cpuMs(started);
 const after = collected();
 console.log(
-  `first question ${first} of CPU: heap +${mb(after.heapUsed - loaded.heapUsed)}, ` +
-    `array buffers +${mb(after.arrayBuffers - loaded.arrayBuffers)}`,
+  `first question ${first} of CPU: heap ${change(after.heapUsed - loaded.heapUsed)}, ` +
+    `array buffers ${change(after.arrayBuffers - loaded.arrayBuffers)}`,
 );
 if (snapshot) console.log(`heap snapshot: ${v8.writeHeapSnapshot(snapshot)}`);
