@@ -49,6 +49,11 @@ export class StringTable {
     return this.text.slice(this.offsets[k], this.offsets[k + 1]);
   }
 
+  /** String k's length, without slicing it. */
+  lengthOf(k: number): number {
+    return this.offsets[k + 1]! - this.offsets[k]!;
+  }
+
   toArray(): string[] {
     return Array.from({ length: this.length }, (_, k) => this.get(k));
   }

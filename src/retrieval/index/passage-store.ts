@@ -5,8 +5,11 @@
  * memory a loaded index takes no longer grows with the archive's text. Passages added in place
  * (a new issue) are held in memory beside the file's, as rows after them.
  */
-import type { FileStrings } from './index-file.ts';
+import type { StringRows } from './doc-store.ts';
 import type { Passage } from './passages.ts';
+
+/** No saved rows: a store of an index built in this process holds every passage as added. */
+const NONE: StringRows = { length: 0, get: () => '', lengthOf: () => 0 };
 
 export class PassageStore {
   private readonly addedTexts: string[] = [];
@@ -18,8 +21,8 @@ export class PassageStore {
   ) => StoredPassage;
 
   constructor(
-    private readonly texts: FileStrings,
-    private readonly normalizedTexts: FileStrings,
+    private readonly texts: StringRows = NONE,
+    private readonly normalizedTexts: StringRows = NONE,
   ) {
     const store = this;
     this.Passage = class extends StoredPassage {
@@ -46,11 +49,11 @@ export class PassageStore {
     return row < this.saved ? this.normalizedTexts.lengthOf(row) : this.addedNormalized[row - this.saved]!.length;
   }
 
-  /** A passage held in memory from now on (indexed in place), of the given doc. */
-  add(doc: number, text: string, normalized: string): StoredPassage {
+  /** A passage held in memory from now on (indexed in place); returns its row. */
+  add(text: string, normalized: string): number {
     this.addedTexts.push(text);
     this.addedNormalized.push(normalized);
-    return new this.Passage(doc, this.saved + this.addedTexts.length - 1);
+    return this.saved + this.addedTexts.length - 1;
   }
 }
 
@@ -74,10 +77,6 @@ export abstract class StoredPassage implements Passage {
 
   get normalizedLength(): number {
     return this.store.normalizedLength(this.row);
-  }
-
-  withDoc(doc: number): StoredPassage {
-    return new this.store.Passage(doc, this.row);
   }
 }
 
@@ -110,6 +109,17 @@ export function computedArray<T>(length: () => number, at: (k: number) => T): T[
     has(target, key) {
       const k = indexOf(key);
       return k >= 0 ? k < length() : Reflect.has(target, key);
+    },
+    // Listed and described as an array's own entries, so that copying or comparing it sees them.
+    ownKeys(target) {
+      return [...Array.from({ length: length() }, (_, k) => String(k)), ...Reflect.ownKeys(target)];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const k = indexOf(key);
+      if (k >= 0)
+        return k < length() ? { value: at(k), writable: true, enumerable: true, configurable: true } : undefined;
+      if (key === 'length') return { value: length(), writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, key);
     },
     set: readOnly,
     deleteProperty: readOnly,

@@ -23,7 +23,10 @@ import {
   materializeAll,
   StringTable,
 } from './index-file.ts';
-import { computedArray, PassageStore, StoredPassage } from './passage-store.ts';
+import { type ArchiveOrder, archiveOrderInSteps, type OrderedArchive, savedOrder } from './archive-order.ts';
+import { DocStore, type DocText, KINDS } from './doc-store.ts';
+import { IntList } from './int-list.ts';
+import { computedArray, PassageStore } from './passage-store.ts';
 import { toDocsAndPassages, type Passage, type SearchDoc } from './passages.ts';
 import { type PreparedPostings, Postings } from './postings.ts';
 import { type PreparedWords, WordIndex } from './word-index.ts';
@@ -32,7 +35,6 @@ import { type PreparedWords, WordIndex } from './word-index.ts';
 export const INDEX_VERSION = 11;
 
 const HAN = /\p{Script=Han}/u;
-const KINDS: SearchDoc['kind'][] = ['article', 'photo'];
 
 const copyKeyOf = (d: SearchDoc) => `${d.kind}|${d.headline.replace(/[\d\s]+/g, '')}`;
 const titleOf = (d: SearchDoc) => normalize(`${d.headline} ${d.subtitle}`);
@@ -46,16 +48,38 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** The arrays a SearchIndex is made of, aligned by doc or by passage. */
+/** The arrays of issues made ready to index, aligned by doc or by passage. */
 interface Parts {
   docs: SearchDoc[];
   passages: Passage[];
   passageTexts: string[];
   docTitles: string[];
   copyKeys: string[];
-  /** Where the passages' texts are read from when they are left in the index file (then StoredPassages). */
-  store?: PassageStore;
 }
+
+/**
+ * What an index holds of its docs and passages, as columns: the stores hold the texts by row
+ * (rows never move), the lists say which row each doc and passage is, each passage's doc and each
+ * doc's first passage (a doc's passages are contiguous and in doc order; the last entry is the
+ * passage count). No object per doc or passage: one is made when asked for.
+ */
+interface Layout {
+  docStore: DocStore;
+  docRow: IntList;
+  passageStore: PassageStore;
+  passageRow: IntList;
+  passageDoc: IntList;
+  docFirst: IntList;
+}
+
+const emptyLayout = (): Layout => ({
+  docStore: new DocStore(),
+  docRow: new IntList(),
+  passageStore: new PassageStore(),
+  passageRow: new IntList(),
+  passageDoc: new IntList(),
+  docFirst: new IntList([0]),
+});
 
 /** Issues made ready to index, all but the last step (SearchIndex.prepareInSteps). */
 export interface PreparedIssues {
@@ -73,7 +97,9 @@ export interface PreparedIssues {
 export const FILE_COLUMNS = ['passage.text', 'passage.normalized', 'words.ids', 'words.freqs', 'grams.bytes'];
 
 export class SearchIndex {
+  /** The docs, each made when read (see doc-store.ts); whole-archive walks read fields by docText. */
   readonly docs: SearchDoc[];
+  /** The passages, each made when read; whole-archive walks read passageDoc. */
   readonly passages: Passage[];
   /** Normalized passage texts, aligned with `passages`. */
   readonly passageTexts: string[];
@@ -82,10 +108,11 @@ export class SearchIndex {
   /** The passages of each doc, in order. */
   readonly docPassages: number[][];
   /** Each passage's place in its doc (0 for the lead). */
-  readonly passageOrdinal: number[] = [];
-  private readonly copyKeys: string[];
-  private readonly store: PassageStore | undefined;
+  readonly passageOrdinal: number[];
+  private readonly layout: Layout;
   private changes = 0;
+  /** The order tables read from the index file: current until the first change in place. */
+  private savedOrder: ArchiveOrder | undefined;
 
   /**
    * Counts the changes made in place (issues added or removed): what is computed from the whole
@@ -96,16 +123,64 @@ export class SearchIndex {
     return this.changes;
   }
 
+  get docCount(): number {
+    return this.layout.docRow.length;
+  }
+
+  get passageCount(): number {
+    return this.layout.passageDoc.length;
+  }
+
+  /** Passage k's doc (`passages[k].doc`), read from its column. */
+  passageDoc(k: number): number {
+    return this.layout.passageDoc.get(k);
+  }
+
+  /** Doc d's first passage (its passages run to the next doc's first; d may be docCount). */
+  firstPassage(d: number): number {
+    return this.layout.docFirst.get(d);
+  }
+
+  /** A field of doc d (`docs[d][field]`), without making the doc. */
+  docText(d: number, field: DocText): string {
+    return this.layout.docStore.text(this.layout.docRow.get(d), field);
+  }
+
+  /** The length of a field of doc d, without reading it. */
+  docTextLength(d: number, field: DocText): number {
+    return this.layout.docStore.textLength(this.layout.docRow.get(d), field);
+  }
+
+  /** Doc d's kind (`docs[d].kind`). */
+  docKind(d: number): SearchDoc['kind'] {
+    return this.layout.docStore.kind(this.layout.docRow.get(d));
+  }
+
+  /**
+   * The archive's order tables (copy slots, docs' date ranks; see archive-order.ts), a step
+   * (yield) after each piece: as the index file saved them while nothing has changed since the
+   * load, else computed.
+   */
+  *orderInSteps(): Generator<void, ArchiveOrder> {
+    if (this.savedOrder && this.changes === 0) return this.savedOrder;
+    const steps = archiveOrderInSteps(this);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      yield;
+    }
+  }
+
   /**
    * What copies of one story share: its kind and its headline but for figures. A story reprinted
    * in later issues (with its numbers updated) has one key.
    */
   copyKey(doc: number): string {
-    return this.copyKeys[doc]!;
+    return this.layout.docStore.copyKey(this.layout.docRow.get(doc));
   }
 
   private constructor(
-    parts: Parts,
+    layout: Layout,
     /** The domain dictionary's words (grows as new issues bring new names). */
     readonly dictionary: string[],
     readonly fingerprint: string,
@@ -113,20 +188,20 @@ export class SearchIndex {
     private readonly grams: Postings,
     private readonly titleGrams: Postings,
   ) {
-    this.docs = parts.docs;
-    this.passages = parts.passages;
-    this.passageTexts = parts.passageTexts;
-    this.docTitles = parts.docTitles;
-    this.copyKeys = parts.copyKeys;
-    this.store = parts.store;
-    this.docPassages = this.docs.map(() => []);
-    this.passages.forEach((p, id) => {
-      this.passageOrdinal[id] = this.docPassages[p.doc]!.push(id) - 1;
+    this.layout = layout;
+    const { docStore, docRow, passageStore, passageRow, passageDoc, docFirst } = layout;
+    const docs = () => docRow.length;
+    const passages = () => passageDoc.length;
+    this.docs = computedArray(docs, (d) => docStore.doc(docRow.get(d)));
+    this.docTitles = computedArray(docs, (d) => docStore.title(docRow.get(d)));
+    this.passages = computedArray(passages, (k) => new passageStore.Passage(passageDoc.get(k), passageRow.get(k)));
+    this.passageTexts = computedArray(passages, (k) => passageStore.normalized(passageRow.get(k)));
+    this.docPassages = computedArray(docs, (d) => {
+      const list: number[] = [];
+      for (let p = docFirst.get(d); p < docFirst.get(d + 1); p++) list.push(p);
+      return list;
     });
-    // Each list copied at its length: grown by push, it holds room for a dozen more.
-    this.docPassages.forEach((list, d) => {
-      this.docPassages[d] = list.slice();
-    });
+    this.passageOrdinal = computedArray(passages, (k) => k - docFirst.get(passageDoc.get(k)));
   }
 
   /** The docs and passages of the issues, normalized. */
@@ -160,7 +235,9 @@ export class SearchIndex {
     onProgress?.('indexing bigrams');
     const grams = Postings.fromTexts(parts.passageTexts);
     const titleGrams = Postings.fromTexts(parts.docTitles);
-    return { index: new SearchIndex(parts, dictionary, fingerprint, words, grams, titleGrams) };
+    const index = new SearchIndex(emptyLayout(), dictionary, fingerprint, words, grams, titleGrams);
+    index.place(parts);
+    return { index };
   }
 
   /**
@@ -182,8 +259,8 @@ export class SearchIndex {
     yield;
     const words = this.words.prepare(parts.passageTexts);
     yield;
-    const grams = this.grams.prepare(parts.passageTexts, this.passages.length);
-    const titleGrams = this.titleGrams.prepare(parts.docTitles, this.docs.length);
+    const grams = this.grams.prepare(parts.passageTexts, this.passageCount);
+    const titleGrams = this.titleGrams.prepare(parts.docTitles, this.docCount);
     yield;
     return { parts, words, grams, titleGrams };
   }
@@ -194,27 +271,31 @@ export class SearchIndex {
   }
 
   private append(added: Parts, ready?: PreparedIssues): void {
-    const docOffset = this.docs.length;
-    const passageOffset = this.passages.length;
-    for (const [k, d] of added.docs.entries()) {
-      this.docs.push(d);
-      this.docPassages.push([]);
-      this.copyKeys.push(added.copyKeys[k]!);
-      this.docTitles.push(added.docTitles[k]!);
-    }
-    added.passages.forEach((p, k) => {
-      const doc = p.doc + docOffset;
-      const normalized = added.passageTexts[k]!;
-      const passage = this.store ? this.store.add(doc, p.text, normalized) : { doc, text: p.text };
-      this.passages.push(passage);
-      // With a store, passageTexts reads through the passages.
-      if (!this.store) this.passageTexts.push(normalized);
-      this.passageOrdinal.push(this.docPassages[passage.doc]!.push(passageOffset + k) - 1);
-    });
+    const docOffset = this.docCount;
+    const passageOffset = this.passageCount;
+    this.place(added);
     this.words.append(added.passageTexts, ready?.words);
     this.grams.append(added.passageTexts, passageOffset, ready?.grams);
     this.titleGrams.append(added.docTitles, docOffset, ready?.titleGrams);
     this.changes++;
+  }
+
+  /** The docs and passages of `added` put after this index's, in the stores and lists (not the postings). */
+  private place(added: Parts): void {
+    const { docStore, docRow, passageStore, passageRow, passageDoc, docFirst } = this.layout;
+    const docOffset = docRow.length;
+    let next = docFirst.pop();
+    let k = 0;
+    for (const [d, doc] of added.docs.entries()) {
+      docRow.push(docStore.add(doc, added.docTitles[d]!, added.copyKeys[d]!));
+      docFirst.push(next);
+      for (; k < added.passages.length && added.passages[k]!.doc === d; k++, next++) {
+        passageRow.push(passageStore.add(added.passages[k]!.text, added.passageTexts[k]!));
+        passageDoc.push(docOffset + d);
+      }
+    }
+    if (k !== added.passages.length) throw new Error('passages out of doc order');
+    docFirst.push(next);
   }
 
   /**
@@ -247,10 +328,11 @@ export class SearchIndex {
    */
   removeIssues(sources: ReadonlySet<string>): number {
     const runs: [number, number][] = [];
-    for (let d = 0; d < this.docs.length; d++) {
-      if (!sources.has(this.docs[d]!.source)) continue;
+    const n = this.docCount;
+    for (let d = 0; d < n; d++) {
+      if (!sources.has(this.docText(d, 'source'))) continue;
       const from = d;
-      while (d < this.docs.length && sources.has(this.docs[d]!.source)) d++;
+      while (d < n && sources.has(this.docText(d, 'source'))) d++;
       runs.push([from, d]);
     }
     if (runs.length === 0) return 0;
@@ -261,42 +343,21 @@ export class SearchIndex {
 
   /** Drops docs [from, to) and their passages from every view. */
   private removeDocRange(from: number, to: number): void {
-    // A doc's passages are contiguous and in doc order: the run is where the first and the last
-    // doc's lists say (a doc may have none, so the docs around the run say where it falls).
-    let first = this.passages.length;
-    for (let d = from; d < this.docs.length; d++)
-      if (this.docPassages[d]!.length > 0) {
-        first = this.docPassages[d]![0]!;
-        break;
-      }
-    let last = this.passages.length;
-    for (let d = to; d < this.docs.length; d++)
-      if (this.docPassages[d]!.length > 0) {
-        last = this.docPassages[d]![0]!;
-        break;
-      }
-    // Passage ids and doc numbers above the run move down; ordinals within a doc stay.
-    this.passageOrdinal.splice(first, last - first);
-    this.docPassages.splice(from, to - from);
+    const { docRow, passageRow, passageDoc, docFirst } = this.layout;
+    // A doc's passages are contiguous and in doc order: the run is [first passage of `from`, of `to`).
+    const first = docFirst.get(from);
+    const last = docFirst.get(to);
     const gone = last - first;
-    if (gone > 0)
-      for (let d = from; d < this.docPassages.length; d++) {
-        const list = this.docPassages[d]!;
-        for (let k = 0; k < list.length; k++) list[k]! -= gone;
-      }
     this.words.removeRange(first, last);
     this.grams.removeRange(first, last);
     this.titleGrams.removeRange(from, to);
-    this.docs.splice(from, to - from);
-    this.docTitles.splice(from, to - from);
-    this.copyKeys.splice(from, to - from);
-    this.passages.splice(first, last - first);
-    if (!this.store) this.passageTexts.splice(first, last - first);
-    for (let k = first; k < this.passages.length; k++) {
-      const p = this.passages[k]!;
-      const doc = p.doc - (to - from);
-      this.passages[k] = p instanceof StoredPassage ? p.withDoc(doc) : { ...p, doc };
-    }
+    // Passage ids and doc numbers above the run move down; ordinals within a doc stay.
+    passageRow.remove(first, gone);
+    passageDoc.remove(first, gone);
+    passageDoc.shift(first, from - to);
+    docRow.remove(from, to - from);
+    docFirst.remove(from, to - from);
+    docFirst.shift(from, -gone);
   }
 
   /** Everything the index holds, as columns for the index file. */
@@ -310,40 +371,69 @@ export class SearchIndex {
    * the word index and postings give theirs as they are now. Columns are made as they are written.
    */
   columnSources(): ColumnSources {
-    const docs = this.docs.slice();
-    const passages = this.passages.slice();
-    const [titles, copyKeys, dictionary] = [this.docTitles, this.copyKeys, this.dictionary].map((list) => list.slice());
-    // Texts left in the file are read as they are written, never all held at once.
-    const held = this.store ? undefined : this.passageTexts.slice();
-    const texts =
-      held ??
-      computedArray(
-        () => passages.length,
-        (k) => (passages[k] as StoredPassage).normalized,
-      );
-    const strings = (f: (d: SearchDoc) => string) => ({ strings: () => docs.map(f) });
+    // The stores only grow (rows never change), so the rows as they are now are the snapshot.
+    const { docStore, passageStore } = this.layout;
+    const docRows = this.layout.docRow.copy();
+    const passageRows = this.layout.passageRow.copy();
+    const passageDocs = this.layout.passageDoc.copy();
+    const docFirst = this.layout.docFirst.copy();
+    const dictionary = this.dictionary.slice();
+    // The order tables of this snapshot: as loaded when nothing changed since, else computed when written.
+    const snapshot: OrderedArchive = {
+      docCount: docRows.length,
+      passageCount: passageDocs.length,
+      passageDoc: (k) => passageDocs[k]!,
+      firstPassage: (d) => docFirst[d]!,
+      copyKey: (d) => docStore.copyKey(docRows[d]!),
+      docText: (d, f) => docStore.text(docRows[d]!, f),
+    };
+    let order = this.changes === 0 ? this.savedOrder : undefined;
+    // Made as the copy slots are written, a run of passages per piece (a sliced save lets the bot
+    // answer between pieces); the date ranks are ready once the slots are written.
+    function* slotPieces(): Generator<Int32Array> {
+      if (order) {
+        yield order.copySlot;
+        return;
+      }
+      const copySlot = new Int32Array(snapshot.passageCount);
+      const steps = archiveOrderInSteps(snapshot, copySlot);
+      let written = 0;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          order = step.value;
+          return;
+        }
+        if (step.value > written) {
+          yield copySlot.subarray(written, step.value);
+          written = step.value;
+        }
+      }
+    }
+    const rows = (count: number, at: (k: number) => string) => ({ strings: () => computedArray(() => count, at) });
+    const docStrings = (f: DocText) => rows(docRows.length, (k) => docStore.text(docRows[k]!, f));
     return [
-      ['doc.id', strings((d) => d.id)],
-      ['doc.kind', () => Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind))],
-      ['doc.headline', strings((d) => d.headline)],
-      ['doc.subtitle', strings((d) => d.subtitle)],
-      ['doc.date', strings((d) => d.date)],
-      ['doc.source', strings((d) => d.source)],
-      ['doc.title', { strings: () => titles! }],
-      ['doc.copyKey', { strings: () => copyKeys! }],
-      ['passage.doc', () => Uint32Array.from(passages, (p) => p.doc)],
+      ['doc.id', docStrings('id')],
+      ['doc.kind', () => Uint8Array.from(docRows, (row) => KINDS.indexOf(docStore.kind(row)))],
+      ['doc.headline', docStrings('headline')],
+      ['doc.subtitle', docStrings('subtitle')],
+      ['doc.date', docStrings('date')],
+      ['doc.source', docStrings('source')],
+      ['doc.title', rows(docRows.length, (k) => docStore.title(docRows[k]!))],
+      ['doc.copyKey', rows(docRows.length, (k) => docStore.copyKey(docRows[k]!))],
+      ['passage.doc', () => Uint32Array.from(passageDocs)],
+      ['passage.copySlot', { type: 'i32', pieces: slotPieces }],
       [
-        'passage.text',
-        {
-          strings: () =>
-            computedArray(
-              () => passages.length,
-              (k) => passages[k]!.text,
-            ),
+        'doc.dateRank',
+        () => {
+          if (!order) for (const _ of slotPieces());
+          return order!.docRank;
         },
       ],
-      ['passage.normalized', { strings: () => texts }],
-      ['dictionary', { strings: () => dictionary! }],
+      // Texts left in the file are read as they are written, never all held at once.
+      ['passage.text', rows(passageRows.length, (k) => passageStore.text(passageRows[k]!))],
+      ['passage.normalized', rows(passageRows.length, (k) => passageStore.normalized(passageRows[k]!))],
+      ['dictionary', { strings: () => dictionary }],
       ...this.words.columnSources('words'),
       ...this.grams.columnSources('grams'),
       ...this.titleGrams.columnSources('titleGrams'),
@@ -359,47 +449,50 @@ export class SearchIndex {
     const nDocs = docIds.length;
     const str = (name: string) => column(columns, name, StringTable, nDocs);
     const kind = column(columns, 'doc.kind', Uint8Array, nDocs);
-    const [headline, subtitle, date, source] = ['headline', 'subtitle', 'date', 'source'].map((f) => str(`doc.${f}`));
-    const docs: SearchDoc[] = Array.from({ length: nDocs }, (_, k) => ({
-      id: docIds.get(k),
-      kind: KINDS[kind[k]!] ?? 'article',
-      headline: headline!.get(k),
-      subtitle: subtitle!.get(k),
-      date: date!.get(k),
-      source: source!.get(k),
-    }));
+    const fields = {
+      id: docIds,
+      headline: str('doc.headline'),
+      subtitle: str('doc.subtitle'),
+      date: str('doc.date'),
+      source: str('doc.source'),
+      title: str('doc.title'),
+      copyKey: str('doc.copyKey'),
+    };
     const passageDoc = column(columns, 'passage.doc', Uint32Array);
     const nPassages = passageDoc.length;
-    for (const d of passageDoc) if (d >= nDocs) throw new IndexFileError('a passage names no doc');
-    const docParts = { docs, docTitles: str('doc.title').toArray(), copyKeys: str('doc.copyKey').toArray() };
-    let parts: Parts;
-    if (columns['passage.text'] instanceof FileStrings) {
-      const store = new PassageStore(
-        column(columns, 'passage.text', FileStrings, nPassages),
-        column(columns, 'passage.normalized', FileStrings, nPassages),
-      );
-      const passages = Array.from({ length: nPassages }, (_, k) => new store.Passage(passageDoc[k]!, k));
-      const passageTexts = computedArray(
-        () => passages.length,
-        (k) => passages[k]!.normalized,
-      );
-      parts = { ...docParts, passages, passageTexts, store };
-    } else {
-      const text = column(columns, 'passage.text', StringTable, nPassages);
-      parts = {
-        ...docParts,
-        passages: Array.from({ length: nPassages }, (_, k) => ({ doc: passageDoc[k]!, text: text.get(k) })),
-        passageTexts: column(columns, 'passage.normalized', StringTable, nPassages).toArray(),
-      };
+    // Passages in doc order, each doc's contiguous: what the doc's first passages are read from.
+    const docFirst = new IntList([], nDocs + 1);
+    for (let k = 0, d = 0; k <= nPassages; k++) {
+      const doc = k < nPassages ? passageDoc[k]! : nDocs;
+      if (doc >= nDocs && k < nPassages) throw new IndexFileError('a passage names no doc');
+      if (doc < d - 1 || (k > 0 && k < nPassages && doc < passageDoc[k - 1]!))
+        throw new IndexFileError('passages out of doc order');
+      for (; d <= doc; d++) docFirst.push(k);
     }
-    return new SearchIndex(
-      parts,
+    const texts = (name: string) => {
+      const c = columns[name];
+      if (c instanceof FileStrings) return column(columns, name, FileStrings, nPassages);
+      return column(columns, name, StringTable, nPassages);
+    };
+    const layout: Layout = {
+      docStore: new DocStore({ fields, kind }),
+      docRow: IntList.identity(nDocs),
+      passageStore: new PassageStore(texts('passage.text'), texts('passage.normalized')),
+      passageRow: IntList.identity(nPassages),
+      passageDoc: new IntList(passageDoc),
+      docFirst,
+    };
+    const index = new SearchIndex(
+      layout,
       column(columns, 'dictionary', StringTable).toArray(),
       fingerprint,
       WordIndex.fromColumns(columns, 'words', nPassages),
       Postings.fromColumns(columns, 'grams'),
       Postings.fromColumns(columns, 'titleGrams'),
     );
+    // Files saved before the order tables were kept have none: they are computed then.
+    index.savedOrder = savedOrder(columns['passage.copySlot'], columns['doc.dateRank'], nPassages, nDocs);
+    return index;
   }
 
   /**
@@ -419,8 +512,7 @@ export class SearchIndex {
    * which a loaded index leaves in its file: what whole-archive statistics need.
    */
   passageLength(k: number): number {
-    const p = this.passages[k]!;
-    return p instanceof StoredPassage ? p.normalizedLength : this.passageTexts[k]!.length;
+    return this.layout.passageStore.normalizedLength(this.layout.passageRow.get(k));
   }
 
   /** Docs whose headline or subtitle may hold the term. */

@@ -105,7 +105,7 @@ function finish<T>(steps: Generator<void, T>): T {
 
 /** fieldStats made (and kept), a step (yield) after each run of passages. */
 function* fieldStatsInSteps(index: SearchIndex, w: RankingWeights): Generator<void, FieldStats> {
-  const n = index.passages.length;
+  const n = index.passageCount;
   let body = 0;
   for (let k = 0; k < n; k++) {
     body += index.passageLength(k);
@@ -114,23 +114,25 @@ function* fieldStatsInSteps(index: SearchIndex, w: RankingWeights): Generator<vo
   let headline = 0;
   let subtitle = 0;
   let newest = '';
-  for (const d of index.docs) {
-    headline += d.headline.length;
-    subtitle += d.subtitle.length;
-    if (d.date > newest) newest = d.date;
+  // Fields read by doc from the index's columns: no doc object is made.
+  for (let d = 0; d < index.docCount; d++) {
+    headline += index.docTextLength(d, 'headline');
+    subtitle += index.docTextLength(d, 'subtitle');
+    const date = index.docText(d, 'date');
+    if (date > newest) newest = date;
   }
   const averageLength = body / Math.max(1, n);
   const bodyUnit = new Float32Array(n);
   for (let k = 0; k < n; k++) {
-    const weight = index.docs[index.passages[k]!.doc]!.kind === 'photo' ? w.fields.caption : w.fields.body;
+    const weight = index.docKind(index.passageDoc(k)) === 'photo' ? w.fields.caption : w.fields.body;
     bodyUnit[k] = fieldTf({ tf: 1, length: index.passageLength(k), averageLength }, weight, w.bm25.b);
     if (k % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
   const stats = {
     n,
     body: averageLength,
-    headline: headline / Math.max(1, index.docs.length),
-    subtitle: subtitle / Math.max(1, index.docs.length),
+    headline: headline / Math.max(1, index.docCount),
+    subtitle: subtitle / Math.max(1, index.docCount),
     bodyUnit,
     newest,
   };
@@ -240,7 +242,7 @@ function analyse(index: SearchIndex, question: string, w: RankingWeights): Analy
   // Long words are rarer: a first cut before any postings are looked up.
   if (concepts.length > 2 * w.limits.concepts)
     concepts = [...concepts].sort((a, b) => b.terms[0]!.length - a.terms[0]!.length).slice(0, 2 * w.limits.concepts);
-  const n = index.passages.length;
+  const n = index.passageCount;
   const names = dictionaryOf(index);
   let stats = concepts.map((c): ConceptStats => {
     const passages = c.terms.map(termPassages);
@@ -306,7 +308,7 @@ export function prepareSearch(
     s.score += w.score.jiebaWords * wordScore(p);
     // A time window the conversation read (去年, 上个月): its articles first, or only they.
     if (dates) {
-      if (withinWindow(index.docs[index.passages[p]!.doc]!.date, dates)) s.score += w.score.dateMonthOrYear;
+      if (withinWindow(index.docText(index.passageDoc(p), 'date'), dates)) s.score += w.score.dateMonthOrYear;
       else if (dates.narrow) continue;
     }
     scored.push(s);
@@ -353,13 +355,13 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
 function addMargins(index: SearchIndex, scored: Scored[]): void {
   const storyBest = new Map<string, number>();
   for (const s of scored) {
-    const key = index.copyKey(index.passages[s.passage]!.doc);
+    const key = index.copyKey(index.passageDoc(s.passage));
     storyBest.set(key, Math.max(storyBest.get(key) ?? -Infinity, s.score));
   }
   const bests = [...storyBest.entries()].sort((a, b) => b[1] - a[1]);
   const [top, next] = bests;
   for (const s of scored) {
-    const key = index.copyKey(index.passages[s.passage]!.doc);
+    const key = index.copyKey(index.passageDoc(s.passage));
     const other = key === top?.[0] ? (next?.[1] ?? 0) : (top?.[1] ?? 0);
     s.evidence.margin = s.score - other;
   }
@@ -391,7 +393,7 @@ export function decideResults(
     if (confidence === 'answer' && candidate.direct)
       answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
-    const key = index.copyKey(index.passages[scored.passage]!.doc);
+    const key = index.copyKey(index.passageDoc(scored.passage));
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms;
     // of two that answer, or two that are only related, the likelier to answer (the one whose
@@ -463,8 +465,8 @@ function newerOfEqualCover(index: SearchIndex, tables: IndexTables, ranked: Scor
   const b = second.evidence;
   if (b.nameMissing || b.contentMatched < a.contentMatched || b.cover < a.cover - NEWER_COVER_SLACK) return;
   if (second.score < (1 - NEWER_SCORE_BAND) * first.score) return;
-  const docA = index.passages[first.passage]!.doc;
-  const docB = index.passages[second.passage]!.doc;
+  const docA = index.passageDoc(first.passage);
+  const docB = index.passageDoc(second.passage);
   const [titleA, titleB] = [index.docTitles[docA]!, index.docTitles[docB]!];
   const shared = query.concepts.some(
     (c) => c.weight >= 1 && c.terms.some((t) => titleA.includes(t)) && c.terms.some((t) => titleB.includes(t)),
@@ -479,7 +481,7 @@ const answersFirst = (s: Scored) => (s.confidence === 'answer' ? 0 : 1);
 
 /** BM25 over jieba words (MiniSearch), for the discriminating concepts only, scaled to 0..1. */
 function jiebaWordScores(index: SearchIndex, query: Analysed, w: RankingWeights): (p: number) => number {
-  const words = wordLookups(query.stats, index.passages.length, w)
+  const words = wordLookups(query.stats, index.passageCount, w)
     .map((k) => query.concepts[k]!.terms[0]!)
     .filter((t) => index.hasWord(t));
   const bm25 = index.wordScores(words);
@@ -555,63 +557,36 @@ function tablesOf(index: SearchIndex): IndexTables {
 
 /** tablesOf's tables made (and kept), a step (yield) after each run of passages. */
 function* tablesInSteps(index: SearchIndex): Generator<void, IndexTables> {
-  const n = index.passages.length;
-  const copySlot = new Int32Array(n);
-  // A slot is a (copy key, ordinal) pair. The copy key's string is hashed once per doc, not once
-  // per passage: per key, its slots by ordinal (a string per passage cost ~80 ms at 5,200 issues).
-  const keyOfDoc = new Int32Array(index.docs.length).fill(-1);
-  const keyId = new Map<string, number>();
-  const slotsOfKey: number[][] = [];
-  let slots = 0;
-  for (let p = 0; p < n; p++) {
-    const doc = index.passages[p]!.doc;
-    let key = keyOfDoc[doc]!;
-    if (key < 0) {
-      const copyKey = index.copyKey(doc);
-      key = keyId.get(copyKey) ?? keyId.size;
-      if (key === keyId.size) {
-        keyId.set(copyKey, key);
-        slotsOfKey.push([]);
-      }
-      keyOfDoc[doc] = key;
-    }
-    const byOrdinal = slotsOfKey[key]!;
-    const ordinal = index.passageOrdinal[p]!;
-    copySlot[p] = byOrdinal[ordinal] ??= slots++;
-    if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
-  }
+  const n = index.passageCount;
+  const nDocs = index.docCount;
+  // Copy slots and date ranks depend on the archive alone: the index file keeps them.
+  const { copySlot, slots, docRank } = yield* index.orderInSteps();
   yield;
-  const byDate = index.docs.map((_, k) => k).sort((a, b) => compareDocDates(index, a, b));
-  yield;
-  const docRank = new Int32Array(index.docs.length);
-  byDate.forEach((doc, k) => {
-    docRank[doc] = k > 0 && compareDocDates(index, byDate[k - 1]!, doc) === 0 ? docRank[byDate[k - 1]!]! : k;
-  });
-  yield;
+  const dates = Array.from({ length: nDocs }, (_, d) => index.docText(d, 'date'));
   // Plain loops: a typed array's `from` and `map` with a function are several times slower.
   const passageDoc = new Int32Array(n);
   const dateRank = new Int32Array(n);
   for (let p = 0; p < n; p++) {
-    const doc = index.passages[p]!.doc;
+    const doc = index.passageDoc(p);
     passageDoc[p] = doc;
     dateRank[p] = docRank[doc]!;
   }
   yield;
   const dateOf = new Map<string, number>();
-  const docDate = new Int32Array(index.docs.length);
-  index.docs.forEach((d, k) => {
-    const date = dateOf.get(d.date) ?? dateOf.size;
-    dateOf.set(d.date, date);
+  const docDate = new Int32Array(nDocs);
+  dates.forEach((d, k) => {
+    const date = dateOf.get(d) ?? dateOf.size;
+    dateOf.set(d, date);
     docDate[k] = date;
   });
-  const docStart = new Int32Array(index.docs.length + 1);
+  const docStart = new Int32Array(nDocs + 1);
   const docList = new Int32Array(n);
   let listed = 0;
-  index.docPassages.forEach((passages, d) => {
+  for (let d = 0; d < nDocs; d++) {
     docStart[d] = listed;
-    for (const p of passages) docList[listed++] = p;
-  });
-  docStart[index.docs.length] = listed;
+    for (let p = index.firstPassage(d); p < index.firstPassage(d + 1); p++) docList[listed++] = p;
+  }
+  docStart[nDocs] = listed;
   const tables: IndexTables = {
     copySlot,
     dateRank,
@@ -726,7 +701,7 @@ function addConcept(tables: IndexTables, mass: number, k1: number, opens: boolea
  * article) compete as one: the best scored, and among near-equal scores the newest.
  */
 function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights): { p: number; s: number }[] {
-  const n = index.passages.length;
+  const n = index.passageCount;
   const { bodyUnit } = fieldStats(index, w);
   const tables = tablesOf(index);
   const { acc, credit, flags, touched, candidates, docStart, docList, passageDoc } = tables;
@@ -744,7 +719,7 @@ function firstPassRanking(index: SearchIndex, query: Analysed, w: RankingWeights
   // adds to candidates, so it walks its postings for them alone.
   const within = query.date && datesWithin(tables, query.date);
   if (within && query.date?.month && query.date.day) {
-    for (let doc = 0; doc < index.docs.length; doc++)
+    for (let doc = 0; doc < index.docCount; doc++)
       if (within[tables.docDate[doc]!])
         for (let j = docStart[doc]!; j < docStart[doc + 1]!; j++) {
           const p = docList[j]!;
@@ -806,9 +781,8 @@ function byDateOnly(index: SearchIndex, date: PartialDate, limit: number): Searc
   const key = dateKey(date);
   const seen = new Set<string>();
   const out: SearchResult[] = [];
-  const docs = index.docs
-    .map((d, k) => ({ d, k }))
-    .filter(({ d }) => d.kind === 'article' && key.test(d.date))
+  const docs = Array.from({ length: index.docCount }, (_, k) => ({ d: { date: index.docText(k, 'date') }, k }))
+    .filter(({ d, k }) => index.docKind(k) === 'article' && key.test(d.date))
     .sort((a, b) => (a.d.date < b.d.date ? 1 : a.d.date > b.d.date ? -1 : b.k - a.k));
   for (const { k } of docs) {
     if (seen.has(index.copyKey(k))) continue;
@@ -830,14 +804,6 @@ function preferCopy(tables: IndexTables, a: number, sa: number, b: number, sb: n
 /** Orders passages by their docs' dates, then by issue file (dated names sort by date). */
 function compareDates(tables: IndexTables, a: number, b: number): number {
   return Math.sign(tables.dateRank[a]! - tables.dateRank[b]!);
-}
-
-/** Orders docs by date, then by issue file. */
-function compareDocDates(index: SearchIndex, a: number, b: number): number {
-  const da = index.docs[a]!;
-  const db = index.docs[b]!;
-  if (da.date !== db.date) return da.date < db.date ? -1 : 1;
-  return da.source < db.source ? -1 : da.source > db.source ? 1 : 0;
 }
 
 /** 1 for an article of the archive's newest year, less the older it is (1 / (1 + years)). */
@@ -868,7 +834,7 @@ function eventUnknown(query: Analysed): boolean {
  */
 function shownPassages(index: SearchIndex, id: number): number[] {
   const doc = index.passages[id]!.doc;
-  return [id, id - 1, id + 1].filter((k) => k >= 0 && k < index.passages.length && index.passages[k]!.doc === doc);
+  return [id, id - 1, id + 1].filter((k) => k >= 0 && k < index.passageCount && index.passageDoc(k) === doc);
 }
 
 /** Whether any passage of the article, or its headline, holds one of the concept's terms. */

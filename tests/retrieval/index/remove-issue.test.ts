@@ -14,6 +14,9 @@ const questions = [
 const answers = (index: SearchIndex) =>
   questions.map((q) => search(index, q, { limit: 5 }).map((r) => `${r.articleId} ${r.passage.slice(0, 30)}`));
 
+// A passage as its doc and text (its row in the store depends on the changes that led to it).
+const passageOf = (p: { doc: number; text: string }) => [p.doc, p.text];
+
 describe('SearchIndex.removeIssues', { timeout: 60_000 }, () => {
   it.each([0, 2, 4])('answers as an index built without issue %i', (k) => {
     const removed = issues[k]!.source;
@@ -22,7 +25,7 @@ describe('SearchIndex.removeIssues', { timeout: 60_000 }, () => {
     const inPlace = SearchIndex.build(issues, [], 'f').index;
     expect(inPlace.removeIssues(new Set([removed]))).toBeGreaterThan(0);
     expect(inPlace.docs).toEqual(built.docs);
-    expect(inPlace.passages).toEqual(built.passages);
+    expect(inPlace.passages.map(passageOf)).toEqual(built.passages.map(passageOf));
     expect(inPlace.docPassages).toEqual(built.docPassages);
     expect(inPlace.passageOrdinal).toEqual(built.passageOrdinal);
     expect(answers(inPlace)).toEqual(answers(built));
@@ -65,7 +68,7 @@ describe('SearchIndex.removeIssues', { timeout: 60_000 }, () => {
     index.removeIssues(new Set([issues[3]!.source, issues[0]!.source]));
     const built = SearchIndex.build([issues[2]!, issues[4]!, issues[1]!], [], 'f').index;
     expect(index.docs).toEqual(built.docs);
-    expect(index.passages).toEqual(built.passages);
+    expect(index.passages.map(passageOf)).toEqual(built.passages.map(passageOf));
     expect(index.docPassages).toEqual(built.docPassages);
     expect(index.passageOrdinal).toEqual(built.passageOrdinal);
   });
