@@ -471,6 +471,7 @@ function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel
       o !== c &&
       notOlder(o) &&
       o.bound !== undefined &&
+      !o.bound.evidence.clear &&
       o.topical &&
       probability(o.features, decision.answer) >= threshold &&
       differentAnswers(o.bound.answer.text, text),

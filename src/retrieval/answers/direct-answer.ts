@@ -413,6 +413,12 @@ export interface DirectEvidence {
   list: boolean;
   /** The only name of its kind in the passage, given though its own sentence shares few of the question's words. */
   onlyOne: boolean;
+  /**
+   * Chosen as the clear leader of the answer sentence or its paragraph, though the question's words
+   * tie it only in part (clearLeader): shown when the short-answer model trusts it, and no evidence
+   * for the decision (a candidate bound in part, as candidateBound) nor a dispute of another answer.
+   */
+  clear?: boolean;
 }
 
 /** A short answer and what it rests on. */
@@ -608,6 +614,17 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
   }
   const last = bound(choose(pool, plural));
   if (last) return last;
+  const clear = clearLeader(pool, circleOf);
+  if (clear) {
+    const chosen = bound({
+      answer: { text: clear.text, kind: clear.kind },
+      found: true,
+      best: clear,
+      rivals: 0,
+      list: false,
+    });
+    return chosen && { ...chosen, evidence: { ...chosen.evidence, clear: true } };
+  }
   const only = onlyOne(question, sentence, pool);
   if (!only) return undefined;
   const best = pool[0]!;
@@ -625,6 +642,30 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
       onlyOne: true,
     },
   };
+}
+
+/** A clear leader of the answer sentence or its paragraph needs this share of the tie a short answer needs. */
+const CLEAR_TIE = 0.5;
+/** The circles a clear leader is sought in: the answer sentence and its paragraph. */
+const CLEAR_CIRCLES = 2;
+
+/**
+ * The answer the question's words reach only in part, where nothing else competes: news says in its
+ * own words what a question asks in the reader's (「绕一圈的步道有多长」 for 「步道全长12.6公里」,
+ * 「晚上开得更晚」 for 「延长运营」), so the question's words often fill less of the figure's clause than a
+ * short answer needs, though the figure is the one asked. A candidate with the kind's own evidence (the
+ * unit or title asked, the end of the period asked) in the answer sentence or its paragraph, with
+ * half the tie a short answer needs, is the answer when it leads every other candidate read so far
+ * (whatever their tie) by the lead a short answer needs: one figure of the unit asked where the
+ * question's words are. Two figures of the unit asked, or a rival the question's words reach
+ * better, leave none.
+ */
+function clearLeader(pool: Scored[], circleOf: Map<Scored, number>): Scored | undefined {
+  const near = pool.filter((s) => (circleOf.get(s) ?? 0) < CLEAR_CIRCLES);
+  const best = near.filter((s) => s.strong && s.bonus > 0 && s.tie >= CLEAR_TIE).sort((a, b) => b.score - a.score)[0];
+  if (!best) return undefined;
+  const rivals = pool.filter((s) => different(s, best));
+  return rivals.every((s) => best.score - s.score >= MIN_LEAD && s.tie < 1) ? best : undefined;
 }
 
 /** A candidate with the kind's own evidence counts as bound with this share of the tie a short answer needs. */
