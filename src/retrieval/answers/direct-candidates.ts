@@ -454,6 +454,20 @@ export const ORG_SUFFIXES =
 const EVENT_VERBS =
   '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成|鸣枪|起跑|开跑|出发|揭幕|开讲|演出|展演';
 
+// What the question asks be done where, right after its 哪里 (看 in 「在哪里看最好」, 报名 in 「在哪儿报名」).
+const DONE_WHERE = /(?:哪里|哪儿|什么地方|何处)(\p{Script=Han}.*)$/u;
+// Words after 哪里 that ask where the event itself is, or close the question (是, 呢, 吗…).
+const NOT_AN_ACT = new RegExp(`^(?:${EVENT_VERBS}|办|开|是|有|呢|吗|啊|呀|吧|哦|的|啦)`, 'u');
+
+/**
+ * 「看龙舟赛在哪里看最好」, 「在哪儿报名」: the question asks where one does something other than hold
+ * the event, so where the event is held (在南濠河举行) is not its answer; the place of that act is.
+ */
+export function asksWhereToDo(question: string): boolean {
+  const act = question.match(DONE_WHERE)?.[1];
+  return act !== undefined && !NOT_AN_ACT.test(act);
+}
+
 /**
  * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a
  * place name (在虹桥街道三玖创意街区举行); its head only after 的 (在北濠河畔的文化广场启幕).

@@ -130,6 +130,8 @@ export function showsShortAnswer(
   others: readonly string[] = [],
   w: RankingWeights = RANKING,
 ): boolean {
+  // A guess between two figures or places the passage gives is never shown (direct-answer.ts).
+  if (bound.evidence.guess) return false;
   const disputed = others.some((o) => differentAnswers(o, bound.answer.text));
   const features = shortAnswerFeatures(bound, { p, threshold: w.decision.answer.threshold, disputed });
   return shortAnswerProbability(features, w) >= w.shortAnswer.threshold;
