@@ -117,6 +117,8 @@ export interface ShortAnswerCoefficients {
   decision: number;
   /** Another passage offered as the answer gives a different short answer. */
   disputed: number;
+  /** Chosen as the clear leader of its sentence or paragraph, the question's words tying it only in part. */
+  clear: number;
 }
 
 /**
@@ -343,6 +345,7 @@ const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {
     date: 0.556,
     decision: 3.802,
     disputed: -3.601,
+    clear: 0,
   },
   threshold: 0.57,
 };
