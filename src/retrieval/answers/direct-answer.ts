@@ -674,13 +674,12 @@ const CLEAR_CIRCLES = 2;
 /**
  * The answer the question's words reach only in part, where nothing else competes: news says in its
  * own words what a question asks in the reader's (「绕一圈的步道有多长」 for 「步道全长12.6公里」,
- * 「晚上开得更晚」 for 「延长运营」), so the question's words often fill less of the figure's clause than a
- * short answer needs, though the figure is the one asked. A candidate with the kind's own evidence (the
- * unit or title asked, the end of the period asked) in the answer sentence or its paragraph, with
- * half the tie a short answer needs, is the answer when it leads every other candidate read so far
+ * 「换了多少块石头」 for 「更换条石320块」), so the question's words often fill less of the figure's
+ * clause than a short answer needs, though the figure is the one asked. A candidate with the kind's
+ * own evidence (the unit or title asked) in the answer sentence or its paragraph, with half the tie a short answer needs, is the answer when it leads every other candidate read so far
  * (whatever their tie) by the lead a short answer needs: one figure of the unit asked where the
  * question's words are. Two figures of the unit asked, or a rival the question's words reach
- * better, leave none.
+ * better, leave none. (Not a date on its anchor alone: tried, it gave an older article's date.)
  */
 function clearLeader(pool: Scored[], circleOf: Map<Scored, number>): Scored | undefined {
   const near = pool.filter((s) => (circleOf.get(s) ?? 0) < CLEAR_CIRCLES);

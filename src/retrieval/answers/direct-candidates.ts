@@ -41,6 +41,12 @@ const QUANTITY = new RegExp(
 // A bus route by number (19路, k2路), not a road's part (3路段) or a crossing (5路口).
 const ROUTE = /(?<![\da-z.])[a-z]?\d{1,3}路(?!段|口|况|面|灯)/gu;
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
+// Hours and months are counted with 个 between the figure and the unit, and half a unit added after
+// it: 两个小时, 两个半小时, 一个多月, 半个小时, 3个半月.
+const COUNTED_SPAN = new RegExp(
+  `(?:(?:约|大约|近|不到|超过)?(?:${AR_NUMBER}|[一二两三四五六七八九十]+)个(?:半|多)?|半个?)(小时|钟头|月)`,
+  'gu',
+);
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
 const DATE =
@@ -127,6 +133,13 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     spans.push([start, start + m[0].length]);
     const bonus = unitBonus('秒', asked);
     if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '秒', bonus });
+  }
+  for (const m of text.matchAll(COUNTED_SPAN)) {
+    const start = m.index ?? 0;
+    spans.push([start, start + m[0].length]);
+    const unit = m[1] === '月' ? '个月' : '小时';
+    const bonus = unitBonus(unit, asked);
+    if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit, bonus });
   }
   for (const m of text.matchAll(QUANTITY)) {
     let start = m.index ?? 0;
