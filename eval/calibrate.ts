@@ -477,6 +477,7 @@ function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel
       o !== c &&
       notOlder(o) &&
       o.bound !== undefined &&
+      !o.bound.evidence.clear &&
       o.topical &&
       probability(o.features, decision.answer) >= threshold &&
       differentAnswers(o.bound.answer.text, text),
@@ -491,7 +492,7 @@ function contextOf(q: Question, c: Candidate, p: number, decision: DecisionModel
  */
 function shortTraining(q: Question, decision: DecisionModel): ShortSample[] {
   return q.candidates
-      .filter((c) => c.bound && c.directRight !== undefined)
+      .filter((c) => c.bound && !c.bound.evidence.guess && c.directRight !== undefined)
       .map((c) => ({
         features: shortAnswerFeatures(c.bound!, contextOf(q, c, probability(c.features, decision.answer), decision)),
         right: c.directRight!,
@@ -501,7 +502,8 @@ function shortTraining(q: Question, decision: DecisionModel): ShortSample[] {
 /** The short answer of a question the threshold is chosen on: its first offered result's, if judged. */
 function shortSamples(q: Question, decision: DecisionModel): ShortSample[] {
   const first = firstOffered(q, decision);
-  if (!first?.c.bound || first.c.directRight === undefined) return [];
+  // (A guess is never shown: direct-confidence.ts.)
+  if (!first?.c.bound || first.c.bound.evidence.guess || first.c.directRight === undefined) return [];
   return [
     { features: shortAnswerFeatures(first.c.bound, contextOf(q, first.c, first.p, decision)), right: first.c.directRight },
   ];

@@ -117,6 +117,8 @@ export interface ShortAnswerCoefficients {
   decision: number;
   /** Another passage offered as the answer gives a different short answer. */
   disputed: number;
+  /** Chosen as the clear leader of its sentence or paragraph, the question's words tying it only in part. */
+  clear: number;
 }
 
 /**
@@ -327,24 +329,25 @@ const DECISION: DecisionModel = {
  */
 // calibrate:short-answer:begin
 const SHORT_ANSWER: LogisticModel<ShortAnswerCoefficients> = {
-  intercept: -1.599,
+  intercept: -1.475,
   coefficients: {
-    score: 1.188,
+    score: 1.039,
     lead: 0,
-    answerSentence: 0.314,
+    answerSentence: 0.491,
     beside: 0,
-    clauseShare: 0.469,
-    kindFull: 0.551,
-    kindFamily: -0.135,
-    list: 0.466,
-    onlyOne: 0.187,
+    clauseShare: 0.431,
+    kindFull: 0.701,
+    kindFamily: -0.132,
+    list: 0.409,
+    onlyOne: 0.079,
     rivals: 0,
-    quantity: 0.869,
-    date: 1.158,
-    decision: 3.562,
-    disputed: -3.238,
+    quantity: 0.62,
+    date: 1.024,
+    decision: 3.737,
+    disputed: -3.359,
+    clear: -0.295,
   },
-  threshold: 0.71,
+  threshold: 0.63,
 };
 // calibrate:short-answer:end
 

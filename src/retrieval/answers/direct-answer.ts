@@ -14,6 +14,7 @@
  */
 import { normalize } from '../../text/normalize.ts';
 import {
+  asksWhereToDo,
   candidatesOf,
   clauseAround,
   holdsTitle,
@@ -41,6 +42,7 @@ import {
   otherMeasure,
   otherPeriod,
   partOrWhole,
+  wholeForUnnamedPart,
   phaseForWhole,
   pastFigure,
   pastForNext,
@@ -203,6 +205,8 @@ export interface Scored {
   beside: boolean;
   /** Share of the question's word weight its clause holds (0..1). */
   clauseShare: number;
+  /** Bound to the question, but which figure or place is asked is a guess (withheld: DirectEvidence.guess). */
+  guess?: boolean;
   /** Where it stands: its (normalized) sentence and [start, end) in it. */
   at: { sentence: string; start: number; end: number };
 }
@@ -243,7 +247,11 @@ function scoreSentence(
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
   let candidates = candidatesOf(text, asked, question);
   // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
+  // (Not where the event is held when the question asks where to do something else: 在哪里看最好.)
   if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);
+  // (Not shown where the question asks where to do something else, 在哪里看最好: the passage may
+  // answer, where the event is held is a guess at it.)
+  const doneElsewhere = asked.where && asksWhereToDo(question);
   for (const c of candidates) {
     const span = text.slice(c.start, c.end);
     // What the question already says is not its answer (胡拥军 in 「胡拥军调研了哪些企业」).
@@ -369,7 +377,13 @@ function scoreSentence(
     // Half evidence (a unit of the family asked, 人 for 几位; a title in the clause) decides alone only
     // with a word beside the question phrase: else the passage's other circles are heard too.
     const strong = c.bonus >= 1 || bound === 'fits' || (anchored && c.bonus >= 0);
+    // 「卖菜卖肉的摊位」 of 「共有摊位120个，其中生鲜摊位78个」: the whole, where a part may be asked.
+    const guess =
+      (doneElsewhere && c.phrase === true) ||
+      (c.kind === 'quantity' &&
+        wholeForUnnamedPart(text, c.start, question, (t, x) => x.includes(t) || variantIn(t, x)));
     out.push({
+      ...(guess ? { guess } : {}),
       text: original.slice(c.start, c.end),
       kind: c.kind,
       score: tie + bonus,
@@ -413,6 +427,18 @@ export interface DirectEvidence {
   list: boolean;
   /** The only name of its kind in the passage, given though its own sentence shares few of the question's words. */
   onlyOne: boolean;
+  /**
+   * Chosen as the clear leader of the answer sentence or its paragraph, though the question's words
+   * tie it only in part (clearLeader): shown when the short-answer model trusts it, and no evidence
+   * for the decision (a candidate bound in part, as candidateBound) nor a dispute of another answer.
+   */
+  clear?: boolean;
+  /**
+   * Bound to the question, but which one is asked is a guess (the whole where a part the text names
+   * otherwise may be asked; where an event is held, asked where to watch it): evidence that the
+   * passage answers, never shown.
+   */
+  guess?: boolean;
 }
 
 /** A short answer and what it rests on. */
@@ -596,6 +622,7 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
         rivals: choice.rivals,
         list: choice.list,
         onlyOne: false,
+        ...(best.guess ? { guess: true } : {}),
       },
     };
   };
@@ -608,6 +635,17 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
   }
   const last = bound(choose(pool, plural));
   if (last) return last;
+  const clear = clearLeader(pool, circleOf);
+  if (clear) {
+    const chosen = bound({
+      answer: { text: clear.text, kind: clear.kind },
+      found: true,
+      best: clear,
+      rivals: 0,
+      list: false,
+    });
+    return chosen && { ...chosen, evidence: { ...chosen.evidence, clear: true } };
+  }
   const only = onlyOne(question, sentence, pool);
   if (!only) return undefined;
   const best = pool[0]!;
@@ -623,8 +661,32 @@ function bareAnswer(question: string, sentence: string, passage: string, w: Rank
       rivals: 0,
       list: false,
       onlyOne: true,
+      ...(best.guess ? { guess: true } : {}),
     },
   };
+}
+
+/** A clear leader of the answer sentence or its paragraph needs this share of the tie a short answer needs. */
+const CLEAR_TIE = 0.5;
+/** The circles a clear leader is sought in: the answer sentence and its paragraph. */
+const CLEAR_CIRCLES = 2;
+
+/**
+ * The answer the question's words reach only in part, where nothing else competes: news says in its
+ * own words what a question asks in the reader's (「绕一圈的步道有多长」 for 「步道全长12.6公里」,
+ * 「换了多少块石头」 for 「更换条石320块」), so the question's words often fill less of the figure's
+ * clause than a short answer needs, though the figure is the one asked. A candidate with the kind's
+ * own evidence (the unit or title asked) in the answer sentence or its paragraph, with half the tie a short answer needs, is the answer when it leads every other candidate read so far
+ * (whatever their tie) by the lead a short answer needs: one figure of the unit asked where the
+ * question's words are. Two figures of the unit asked, or a rival the question's words reach
+ * better, leave none. (Not a date on its anchor alone: tried, it gave an older article's date.)
+ */
+function clearLeader(pool: Scored[], circleOf: Map<Scored, number>): Scored | undefined {
+  const near = pool.filter((s) => (circleOf.get(s) ?? 0) < CLEAR_CIRCLES);
+  const best = near.filter((s) => s.strong && s.bonus > 0 && s.tie >= CLEAR_TIE).sort((a, b) => b.score - a.score)[0];
+  if (!best) return undefined;
+  const rivals = pool.filter((s) => different(s, best));
+  return rivals.every((s) => best.score - s.score >= MIN_LEAD && s.tie < 1) ? best : undefined;
 }
 
 /** A candidate with the kind's own evidence counts as bound with this share of the tie a short answer needs. */

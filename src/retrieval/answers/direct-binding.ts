@@ -93,14 +93,67 @@ export function partOrWhole(
     const inWhole = start >= from && start < at;
     if (!inPart && !inWhole) continue;
     // (A question for the whole, 总投资多少, wants the whole whatever else it names.)
+    // (The two-character pieces of the qualifier of the noun counted, 卖生鲜的摊位, name it too.)
     const qualifies =
       !(ASKS_WHOLE.test(question) && !PHASE.test(question)) &&
-      [...terms, ...(question.match(NAMED_PHASE) ?? [])].some(
+      [...terms, ...(question.match(NAMED_PHASE) ?? []), ...qualifierPieces(question)].some(
         (t) => t.length >= 2 && holds(t, part) && !holds(t, whole),
       );
     return inPart ? !qualifies : qualifies;
   }
   return false;
+}
+
+/**
+ * Whether the figure at `start`, the whole before a 其中, answers a question that asks for a part the
+ * text names in other words (unnamedPartAsked): the passage answers, but which figure is a guess.
+ */
+export function wholeForUnnamedPart(
+  text: string,
+  start: number,
+  question: string,
+  holds: (term: string, text: string) => boolean,
+): boolean {
+  for (const m of text.matchAll(PART_OPENS)) {
+    const at = m.index ?? 0;
+    const after = text.slice(at);
+    const stop = after.search(PART_ENDS);
+    const part = stop < 0 ? after : after.slice(0, stop);
+    const head = text.slice(0, at);
+    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+    if (start >= from && start < at) return unnamedPartAsked(question, head.slice(from), part, holds);
+  }
+  return false;
+}
+
+// 「卖菜卖肉的摊位有几个」: the few characters before 的 qualify the noun counted right before the question phrase.
+const QUALIFIED_NOUN = /(\p{Script=Han}{2,4})的(\p{Script=Han}{2,4}?)(?:有|是|共|一共|总共|总计)?(?:多少|几)/u;
+
+/**
+ * 「卖菜卖肉的摊位有几个」 of 「共有摊位120个，其中生鲜摊位78个……」: the question qualifies the noun it
+ * counts, the part names that noun under a qualifier of its own, and neither the whole nor the part
+ * says the question's qualifier: the question asks for a part the text names in other words, or for
+ * the whole; which one is a guess, so the whole is not shown as the answer (the part is refused already).
+ */
+function unnamedPartAsked(
+  question: string,
+  whole: string,
+  part: string,
+  holds: (term: string, text: string) => boolean,
+): boolean {
+  const noun = question.match(QUALIFIED_NOUN)?.[2];
+  if (noun === undefined) return false;
+  // The part counts the same noun, under a qualifier of its own right before it (生鲜摊位).
+  const qualifiedInPart = new RegExp(`\\p{Script=Han}${noun}`, 'u').test(part.replace(/^其中/u, ''));
+  if (!whole.includes(noun) || !qualifiedInPart) return false;
+  return !qualifierPieces(question).some((p) => holds(p, whole) || holds(p, part));
+}
+
+/** The two-character pieces of what qualifies the noun a question counts (卖菜卖肉 → 卖菜, 菜卖, 卖肉). */
+function qualifierPieces(question: string): string[] {
+  const qualifier = question.match(QUALIFIED_NOUN)?.[1];
+  if (qualifier === undefined) return [];
+  return [...qualifier].slice(0, -1).map((c, k) => c + qualifier[k + 1]);
 }
 
 // What was added (新建城市书房6家, 新引进12个品种), and the standing total given beside it (总数达到28家).

@@ -41,6 +41,12 @@ const QUANTITY = new RegExp(
 // A bus route by number (19路, k2路), not a road's part (3路段) or a crossing (5路口).
 const ROUTE = /(?<![\da-z.])[a-z]?\d{1,3}路(?!段|口|况|面|灯)/gu;
 const MINUTES_SECONDS = /\d{1,3}分(?:钟)?\d{1,2}秒/gu;
+// Hours and months are counted with 个 between the figure and the unit, and half a unit added after
+// it: 两个小时, 两个半小时, 一个多月, 半个小时, 3个半月.
+const COUNTED_SPAN = new RegExp(
+  `(?:(?:约|大约|近|不到|超过)?(?:${AR_NUMBER}|[一二两三四五六七八九十]+)个(?:半|多)?|半个?)(小时|钟头|月)`,
+  'gu',
+);
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
 const DATE =
@@ -127,6 +133,13 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     spans.push([start, start + m[0].length]);
     const bonus = unitBonus('秒', asked);
     if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit: '秒', bonus });
+  }
+  for (const m of text.matchAll(COUNTED_SPAN)) {
+    const start = m.index ?? 0;
+    spans.push([start, start + m[0].length]);
+    const unit = m[1] === '月' ? '个月' : '小时';
+    const bonus = unitBonus(unit, asked);
+    if (bonus !== undefined) out.push({ start, end: start + m[0].length, kind: 'quantity', unit, bonus });
   }
   for (const m of text.matchAll(QUANTITY)) {
     let start = m.index ?? 0;
@@ -453,6 +466,20 @@ export const ORG_SUFFIXES =
 // Verbs of an event happening somewhere: 「在十里坊小学举行」.
 const EVENT_VERBS =
   '举行|举办|召开|开幕|闭幕|落幕|落下帷幕|拉开帷幕|启动|启幕|开班|开课|开展|进行|亮相|揭牌|开工|开业|开馆|落成|比赛|开赛|迎来|集结|上演|展出|落地|设立|建成|鸣枪|起跑|开跑|出发|揭幕|开讲|演出|展演';
+
+// What the question asks be done where, right after its 哪里 (看 in 「在哪里看最好」, 报名 in 「在哪儿报名」).
+const DONE_WHERE = /(?:哪里|哪儿|什么地方|何处)(\p{Script=Han}.*)$/u;
+// Words after 哪里 that ask where the event itself is, or close the question (是, 呢, 吗…).
+const NOT_AN_ACT = new RegExp(`^(?:${EVENT_VERBS}|办|开|是|有|呢|吗|啊|呀|吧|哦|的|啦)`, 'u');
+
+/**
+ * 「看龙舟赛在哪里看最好」, 「在哪儿报名」: the question asks where one does something other than hold
+ * the event, so where the event is held (在南濠河举行) is not its answer; the place of that act is.
+ */
+export function asksWhereToDo(question: string): boolean {
+  const act = question.match(DONE_WHERE)?.[1];
+  return act !== undefined && !NOT_AN_ACT.test(act);
+}
 
 /**
  * The place phrase of 「在……举行」: everything between 在/于 and the event verb, when it ends in a

@@ -29,6 +29,7 @@ export const SHORT_ANSWER_FEATURES: readonly ShortAnswerFeature[] = [
   'date',
   'decision',
   'disputed',
+  'clear',
 ];
 
 /**
@@ -52,6 +53,7 @@ export const SHORT_ANSWER_DIRECTION: Readonly<Record<ShortAnswerFeature, 1 | -1 
   date: 0,
   decision: 1,
   disputed: -1,
+  clear: -1,
 };
 
 /** What the short answer is judged with beside its own evidence: the decision on its passage and on the others. */
@@ -86,7 +88,9 @@ const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)
  *   threshold at which it is offered as the answer (`threshold`, 0 there, 1 at certainty);
  * - disputed: another passage offered as the answer gives a different short answer: the archive
  *   holds two figures of the thing asked (an older and a newer article, a total and one member's),
- *   and which one the question means is the guess a short answer should not make.
+ *   and which one the question means is the guess a short answer should not make;
+ * - clear: chosen as the clear leader of its sentence or paragraph (direct-answer.ts clearLeader),
+ *   the question's words tying it only in part: less sure than one they tie in full.
  */
 export function shortAnswerFeatures(bound: BoundAnswer, context: ShortAnswerContext): number[] {
   const { p, threshold } = context;
@@ -106,6 +110,7 @@ export function shortAnswerFeatures(bound: BoundAnswer, context: ShortAnswerCont
     date: flag(bound.answer.kind === 'date'),
     decision: threshold < 1 ? clip((p - threshold) / (1 - threshold), 0, 1) : 0,
     disputed: flag(context.disputed),
+    clear: flag(e.clear === true),
   };
   return SHORT_ANSWER_FEATURES.map((f) => values[f]);
 }
@@ -130,6 +135,8 @@ export function showsShortAnswer(
   others: readonly string[] = [],
   w: RankingWeights = RANKING,
 ): boolean {
+  // A guess between two figures or places the passage gives is never shown (direct-answer.ts).
+  if (bound.evidence.guess) return false;
   const disputed = others.some((o) => differentAnswers(o, bound.answer.text));
   const features = shortAnswerFeatures(bound, { p, threshold: w.decision.answer.threshold, disputed });
   return shortAnswerProbability(features, w) >= w.shortAnswer.threshold;

@@ -334,7 +334,8 @@ function markShortAnswers(index: SearchIndex, scored: Scored[], query: Analysed,
   const boundStrictly = query.answerType.kind === 'number' || kind === 'person';
   for (const s of best) {
     if (asked) s.direct = shortAnswerOf(index, s.passage, query, idf, w) ?? null;
-    s.evidence.shortAnswer = asked && s.direct != null;
+    // (A clear leader tied in part is a candidate bound, not a short answer bound: answers/direct-answer.ts.)
+    s.evidence.shortAnswer = asked && s.direct != null && !s.direct.evidence.clear;
     s.evidence.shortAnswerMissing = asked && !s.evidence.shortAnswer;
     // A short answer withheld for a near tie or a thin tie to the question's words: a candidate of
     // the kind asked bound to the question is still evidence that the passage answers.
@@ -390,7 +391,7 @@ export function decideResults(
   for (const candidate of prepared.scored) {
     const { confidence, p } = decide(candidate.evidence, w);
     if (!confidence) continue;
-    if (confidence === 'answer' && candidate.direct)
+    if (confidence === 'answer' && candidate.direct && !candidate.direct.evidence.clear)
       answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passageDoc(scored.passage));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askedFor, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { askedFor, boundAnswer, directAnswer } from '../../../src/retrieval/answers/direct-answer.ts';
+import { asksWhereToDo } from '../../../src/retrieval/answers/direct-candidates.ts';
+import { showsShortAnswer } from '../../../src/retrieval/answers/direct-confidence.ts';
 import {
   amongGroup,
   anotherFiguresNoun,
@@ -947,5 +949,49 @@ describe('a rate is not the cap a question asks for', () => {
     // (A figure over which something goes keeps its 超过.)
     expect(text(directAnswer('预付卡最多能充多少钱', '商户发售预付卡，单张预付卡面额超过5000元。'))).toBe('超过5000元');
     expect(rateForCap('充电多少钱', s, s.indexOf('1元') + 2)).toBe(false);
+  });
+});
+
+describe('a part the question qualifies in its own words', () => {
+  const sentence = '改造后的菜场共有摊位120个，其中生鲜摊位78个，熟食、干货等摊位42个。';
+
+  it('gives the whole only as a guess, never shown, when the question qualifies the noun counted otherwise', () => {
+    const bound = boundAnswer('菜场卖菜卖肉的摊位有几个', sentence);
+    expect(bound?.answer.text).toBe('120个');
+    expect(bound?.evidence.guess).toBe(true);
+    expect(bound && showsShortAnswer(bound, 1)).toBe(false);
+  });
+
+  it('answers with the part whose qualifier the question says, and the whole when it qualifies nothing', () => {
+    expect(directAnswer('菜场卖生鲜的摊位有几个', sentence)?.text).toBe('78个');
+    const whole = boundAnswer('改造后菜场一共有几个摊位', sentence);
+    expect(whole?.answer.text).toBe('120个');
+    expect(whole?.evidence.guess).toBeUndefined();
+  });
+
+  it('answers with the whole when the whole says the qualifier', () => {
+    const qualified = '改造后的菜场共有卖菜卖肉摊位120个，其中生鲜摊位78个。';
+    const bound = boundAnswer('菜场卖菜卖肉的摊位有几个', qualified);
+    expect(bound?.answer.text).toBe('120个');
+    expect(bound?.evidence.guess).toBeUndefined();
+  });
+});
+
+describe('where to do something, not where the event is held', () => {
+  const sentence = '第六届龙舟邀请赛将于6月19日在南濠河举行。';
+
+  it('gives where the event is held only as a guess when the question asks where to watch it', () => {
+    const bound = boundAnswer('看龙舟赛在哪里看最好', sentence);
+    expect(bound?.evidence.guess).toBe(true);
+    expect(asksWhereToDo('看龙舟赛在哪里看最好')).toBe(true);
+    expect(asksWhereToDo('在哪儿报名')).toBe(true);
+  });
+
+  it('answers where the event is held', () => {
+    const bound = boundAnswer('龙舟邀请赛在哪里举行', sentence);
+    expect(bound?.answer.text).toBe('南濠河');
+    expect(bound?.evidence.guess).toBeUndefined();
+    expect(asksWhereToDo('运动会在哪里落下帷幕')).toBe(false);
+    expect(asksWhereToDo('龙舟赛在哪里')).toBe(false);
   });
 });

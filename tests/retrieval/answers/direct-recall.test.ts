@@ -236,3 +236,15 @@ describe('whether a place is open on a day (周一开门吗)', () => {
     expect(directAnswer('城东图书馆周一开门吗', '城东图书馆分馆周末照常开放。')).toBeUndefined();
   });
 });
+
+describe('hours and months counted with 个', () => {
+  it('reads 两个半小时, 半小时 and 一个多月 as durations', () => {
+    expect(text(directAnswer('绕湖走一圈要多久', '他说，绕湖一圈大约要走两个半小时。'))).toBe('两个半小时');
+    expect(text(directAnswer('做一次检查要多久', '整个检查大约需要半小时。'))).toBe('半小时');
+    expect(text(directAnswer('装修工期要多久', '装修工期预计一个多月。'))).toBe('一个多月');
+  });
+
+  it('does not read 个 of a count as a duration', () => {
+    expect(directAnswer('做一次检查要多久', '整个检查共有两个环节。')).toBeUndefined();
+  });
+});
