@@ -1,9 +1,9 @@
 // cppjieba's DictTrie (nodejieba 3.5.8, submodules/cppjieba/include/cppjieba/DictTrie.hpp; The
 // MIT License, Copyright (c) 2013), loaded faster and held in less memory, with the same words,
 // weights and lookups. Included before cppjieba's segmenters, whose own `#include "DictTrie.hpp"`
-// its include guard then skips. What differs, all in loading (measured on the compact dictionary
-// with a domain dictionary, 105,000 words: 94-186 ms and 44 MB peak for a process that loads it
-// with cppjieba's code, 42-88 ms and 24 MB with this):
+// its include guard then skips. What differs, all in loading (the compact dictionary with a
+// domain dictionary, 105,000 words: 110-113 ms of CPU and 44 MB peak for a process loading it with
+// cppjieba's code, 46-53 ms and 24 MB with this; docs/performance.md):
 // - LoadDict: a line "word freq tag" is cut in place and its word decoded from the line's bytes,
 //   not split into three new strings first; a line of another shape goes through the original
 //   code (Split and its checks), so a malformed dictionary fails as before.
