@@ -16,7 +16,12 @@ const require = createRequire(import.meta.url);
 const dir = path.resolve(import.meta.dirname, '..', 'native', 'jieba');
 const built = path.join(dir, 'build', 'Release', 'jieba.node');
 const record = `${built}.json`;
-const sources = [path.join(dir, 'jieba.cc'), path.join(dir, 'binding.gyp'), require.resolve('nodejieba/package.json')];
+const sources = [
+  path.join(dir, 'jieba.cc'),
+  path.join(dir, 'dict_trie.hpp'),
+  path.join(dir, 'binding.gyp'),
+  require.resolve('nodejieba/package.json'),
+];
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 const inputsHash = () => {

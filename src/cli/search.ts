@@ -1,15 +1,22 @@
 /**
- * `npm run search -- [--json] [--limit N] [question]`
+ * `npm run search -- [--json] [--limit N] [question]`, `npm run search -- --verify`
  *
  * With a question: prints its results. Without one: reads questions from standard input, one per
  * line, and prints exactly one line per question as it goes (with --json, one JSON array per line,
- * [] for no match), so a long batch runs in one process.
+ * [] for no match), so a long batch runs in one process. A block of the index file found damaged
+ * while a question reads it (blocks are checked when first read) rebuilds the index, and the
+ * question is answered from the new one.
+ *
+ * With --verify: checks every block of the saved index file (INDEX_FILE) and says whether it is
+ * whole (exit status 1 when not), without opening the corpus or answering anything: the full
+ * check a start no longer makes.
  */
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
-import { openIndex, search, type SearchResult } from '../retrieval/index.ts';
+import fs from 'node:fs';
+import { IndexFileError, openIndex, openIndexFile, search, type SearchResult } from '../retrieval/index.ts';
 import { collectOnHeapGrowth } from './heap-growth.ts';
 import { CliError, runCli } from './run-cli.ts';
 
@@ -48,23 +55,63 @@ function readable(results: SearchResult[]): string {
     .join('\n');
 }
 
+/** Reads and checks every block of the index file; a CliError (exit status 1) when it is not whole. */
+function verifyIndexFile(indexFile: string): void {
+  let reader: ReturnType<typeof openIndexFile>;
+  try {
+    reader = openIndexFile(indexFile);
+  } catch (err) {
+    throw new CliError(
+      `${indexFile}: ${err instanceof IndexFileError ? 'damaged' : 'unreadable'} (${(err as Error).message})`,
+    );
+  }
+  try {
+    reader.verify();
+  } catch (err) {
+    if (!(err instanceof IndexFileError)) throw err;
+    throw new CliError(`${indexFile}: damaged (${err.message}); delete it and the next start rebuilds it`);
+  } finally {
+    reader.close();
+  }
+  const mb = (fs.statSync(indexFile).size / 1e6).toFixed(1);
+  console.log(`${indexFile}: whole (${reader.names.length} columns, ${mb} MB, every block checked)`);
+}
+
 runCli(async () => {
   const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '5' },
+      verify: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const args = { json: values.json, limit: limitOf(values.limit), question: positionals.join(' ').trim() };
   const { corpusDir, indexFile } = loadConfig();
+  if (values.verify) {
+    verifyIndexFile(indexFile);
+    return;
+  }
   const interactive = process.stderr.isTTY;
-  const { index } = openIndex({
+  const opened = openIndex({
     corpusDir,
     indexFile,
     onProgress: interactive ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
     logger: createCliLogger(),
   });
   if (interactive) process.stderr.write('\r\x1b[K');
+  let index = opened.index;
+  const resultsOf = (q: string) => {
+    try {
+      return search(index, q, { limit: args.limit });
+    } catch (err) {
+      if (!(err instanceof IndexFileError)) throw err;
+      index = opened.rebuild(err);
+      return search(index, q, { limit: args.limit });
+    }
+  };
   const answer = (q: string) => {
-    const results = search(index, q, { limit: args.limit });
+    const results = resultsOf(q);
     return args.json ? JSON.stringify(results) : readable(results).replace(/\n/g, args.question ? '\n' : ' ');
   };
   if (args.question) {

@@ -56,8 +56,10 @@ export class IndexSaver {
         const { issues, searchIndex } = this.library;
         await saveIndexInSlices(this.indexFile, issues, searchIndex, fingerprint, { warn: this.warn, signal });
       } catch (err) {
+        // A block of the index file found damaged while it was copied: rebuilt, then saved again.
+        if (this.library.recover(err)) this.again = true;
         // The index in memory is current; the next change or start saves it.
-        this.warn(`could not save the index to ${this.indexFile}: ${(err as Error).message}`);
+        else this.warn(`could not save the index to ${this.indexFile}: ${(err as Error).message}`);
       }
     } while (this.again && !signal.aborted);
   }

@@ -22,6 +22,7 @@ export {
   saveIndexInSlices,
 } from './index/index-store.ts';
 export { collectGarbage, SearchIndex } from './index/search-index.ts';
+export { IndexFileError, openIndexFile } from './index/index-file.ts';
 export {
   type PreparedSearch,
   type SearchOptions,

@@ -3,6 +3,7 @@
  * article in full, and what the archive holds. The one object the transport layers depend on.
  */
 import type { Article, Issue } from '../corpus/types.ts';
+import { IndexFileError } from './index/index-file.ts';
 import type { OpenedIndex } from './index/index-store.ts';
 import { prepareRankingInSteps, search, type SearchOptions, type SearchResult } from './ranking/rank.ts';
 import { withinWindow } from './question/time-words.ts';
@@ -61,12 +62,25 @@ export class NewsLibrary {
      * known: the live corpus starts from it, so a file changed since it was read is read again.
      */
     readonly openedFrom?: ReadonlyMap<string, string>,
+    /** Rebuilds the index when its file turns out damaged (see recover). */
+    private readonly rebuild?: OpenedIndex['rebuild'],
   ) {
     this.reindexArticles();
   }
 
-  static fromOpened({ index, issues, files }: OpenedIndex): NewsLibrary {
-    return new NewsLibrary(index, issues, files);
+  static fromOpened({ index, issues, files, rebuild }: OpenedIndex): NewsLibrary {
+    return new NewsLibrary(index, issues, files, rebuild);
+  }
+
+  /**
+   * After `err` was thrown while the index was used: when it says the index file is damaged (a
+   * block checked when first read), the index is rebuilt from the issues held here, and true is
+   * returned (ask again); false for any other error, which the caller rethrows.
+   */
+  recover(err: unknown): boolean {
+    if (!(err instanceof IndexFileError) || !this.rebuild) return false;
+    this.index = this.rebuild(err, [...this.issueList]);
+    return true;
   }
 
   get issues(): readonly Issue[] {
@@ -182,7 +196,13 @@ export class NewsLibrary {
 
   /** Answers a question; [] when the archive does not answer it. */
   search(question: string, limit = 5, options: Omit<SearchOptions, 'limit'> = {}): SearchResult[] {
-    return search(this.index, question, { ...options, limit });
+    try {
+      return search(this.index, question, { ...options, limit });
+    } catch (err) {
+      // A damaged index file is rebuilt, then the question answered from the new index.
+      if (!this.recover(err)) throw err;
+      return search(this.index, question, { ...options, limit });
+    }
   }
 
   /** The newest `n` articles; with `window`, the newest of those dated within it. */

@@ -6,6 +6,7 @@ import { IndexSaver } from '../../src/live/index-saver.ts';
 import { type Columns, openIndexFile, readColumns, StringTable } from '../../src/retrieval/index/index-file.ts';
 import { corpusFingerprint, openIndex, saveIndexInSlices } from '../../src/retrieval/index/index-store.ts';
 import { NewsLibrary } from '../../src/retrieval/library.ts';
+import { captureLogs } from '../support/logs.ts';
 import { oneIssueArchive } from '../support/seed-library.ts';
 
 /** A corpus folder of one issue with its index opened; `add` puts another issue in the folder and in the index. */
@@ -33,6 +34,32 @@ function plain(columns: Columns): Record<string, unknown[]> {
 }
 
 describe('IndexSaver', { timeout: 60_000 }, () => {
+  it('rebuilds an index whose file it finds damaged while copying it, then saves it whole', async () => {
+    const { corpusDir, indexFile } = setUp();
+    // A byte of the passage texts left in the file: the start loads, the saver's copy meets it.
+    const bytes = fs.readFileSync(indexFile);
+    const at = bytes.indexOf(Buffer.from('9.8平方公里', 'utf16le'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at]! ^= 0xff;
+    fs.writeFileSync(indexFile, bytes);
+    const logs = captureLogs();
+    const opened = openIndex({ corpusDir, indexFile, logger: logs.logger });
+    expect(opened.built).toBe(false);
+    const library = NewsLibrary.fromOpened(opened);
+    const warnings: string[] = [];
+    const saver = new IndexSaver(corpusDir, indexFile, library, (m) => warnings.push(m));
+    saver.request();
+    await saver.idle();
+    expect(warnings).toEqual([]);
+    expect(logs.messages('warn')).toHaveLength(1);
+    expect(logs.messages('warn')[0]).toMatch(/damaged.*rebuilding/);
+    const reader = openIndexFile(indexFile);
+    expect(() => reader.verify()).not.toThrow();
+    reader.close();
+    expect(library.search('唐闸古镇规划面积')[0]?.passage).toContain('9.8平方公里');
+    expect(openIndex({ corpusDir, indexFile }).built).toBe(false);
+  });
+
   it("writes the bot's own index as it changed in place: the next start loads it", async () => {
     const { dir, corpusDir, indexFile, library, add } = setUp();
     add('003_460569c0b775decf.txt', '2022-03-14.txt');

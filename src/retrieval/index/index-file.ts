@@ -2,15 +2,23 @@
  * The saved index as one binary file of named columns: typed arrays and string tables, laid out
  * so that loading is reading bytes straight into typed arrays and one string per table (nothing
  * parsed, rebuilt or converted). Any in-memory structure made of such columns is saved by naming
- * them. Each column carries a CRC-32, so a damaged file is told from a good one.
+ * them. A damaged file is told from a good one by CRC-32s: one per block of CHECK_BLOCK bytes of
+ * each column's data, kept in a small table after it, that table (and a string table's offsets)
+ * checked by the column's own CRC-32 when the column is opened, and each block checked when it is
+ * first read (FileStrings, FileArray) or when the column is read whole. So a start never reads the
+ * columns left in the file to check them: what it reads, it checks. The file is written whole
+ * before it is renamed into place (fsync, then rename), so a crash leaves the old file or the new.
  *
  * Layout (little-endian):
  *   8 bytes  magic "CCNIDX\0\x01"
  *   u32      byte length of the header
  *   u32      CRC-32 of the header
- *   header   UTF-8 JSON: { meta, columns: [{ name, type, offset, bytes, crc, offsetsAt?, count? }] }
- *   columns  each starting at a multiple of 8 from the start of the file
- * A string table is two parts: its UTF-16 code units and a u32 offset per string (count + 1).
+ *   header   UTF-8 JSON: { meta, columns: [{ name, type, offset, bytes, crc, sumsAt, offsetsAt?, count? }] }
+ *   columns  each part starting at a multiple of 8 from the start of the file
+ * A column is its data (`bytes` at `offset`), a u32 CRC-32 per CHECK_BLOCK bytes of the data
+ * (at `sumsAt`) and, for a string table, a u32 offset per string (count + 1, at `offsetsAt`); the
+ * data of a string table is its UTF-16 code units. `crc` is the CRC-32 of the block sums followed
+ * by the offsets.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +26,49 @@ import zlib from 'node:zlib';
 
 const MAGIC = Buffer.from('CCNIDX\0\x01', 'latin1');
 const PREFIX = 16;
+
+/**
+ * Bytes of a column's data checked by one CRC-32. The first read of a short posting list or one
+ * passage's text checks the block holding it (64 KB: tens of microseconds); 206 MB of columns
+ * need 3,300 sums (13 KB), read at open.
+ */
+export const CHECK_BLOCK = 1 << 16;
+
+/** The CRC-32 of each CHECK_BLOCK bytes of a column's data, made as its pieces are written. */
+class BlockSums {
+  private readonly sums: number[] = [];
+  private crc = 0;
+  private filled = 0;
+
+  add(bytes: Uint8Array): void {
+    for (let at = 0; at < bytes.byteLength; ) {
+      const n = Math.min(CHECK_BLOCK - this.filled, bytes.byteLength - at);
+      this.crc = zlib.crc32(bytes.subarray(at, at + n), this.crc);
+      this.filled += n;
+      at += n;
+      if (this.filled === CHECK_BLOCK) this.next();
+    }
+  }
+
+  private next(): void {
+    this.sums.push(this.crc);
+    this.crc = 0;
+    this.filled = 0;
+  }
+
+  /** The sums of every block, the last one short. */
+  finish(): Uint32Array {
+    if (this.filled > 0) this.next();
+    return Uint32Array.from(this.sums);
+  }
+}
+
+const bufferOf = (a: NodeJS.ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/** A column's `crc`: its block sums, then a string table's offsets. */
+const columnCrc = (sums: Uint32Array, offsets?: Uint32Array) => {
+  const crc = zlib.crc32(bufferOf(sums));
+  return offsets ? zlib.crc32(bufferOf(offsets), crc) : crc;
+};
 
 /**
  * Strings stored end to end in one string, with their offsets: one allocation for a whole
@@ -136,7 +187,9 @@ interface ColumnEntry {
   /** String tables: where the offsets part starts, and the number of strings. */
   offsetsAt?: number;
   count?: number;
-  /** CRC-32 of the column's bytes (both parts of a string table). */
+  /** Where the CRC-32 of each CHECK_BLOCK bytes of the data is (u32 each). */
+  sumsAt: number;
+  /** CRC-32 of the block sums, then of a string table's offsets. */
   crc: number;
 }
 
@@ -150,14 +203,10 @@ export class IndexFileError extends Error {}
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** The byte chunks of a column, in file order. */
-function chunksOf(column: Column): Buffer[] {
-  if (column instanceof StringTable) {
-    const text = Buffer.from(column.text, 'utf16le');
-    const offsets = Buffer.from(column.offsets.buffer, column.offsets.byteOffset, column.offsets.byteLength);
-    return [text, offsets];
-  }
-  return [Buffer.from(column.buffer, column.byteOffset, column.byteLength)];
+/** A column's data, and a string table's offsets. */
+function partsOf(column: Column): { data: Buffer; offsets?: Uint32Array } {
+  if (column instanceof StringTable) return { data: Buffer.from(column.text, 'utf16le'), offsets: column.offsets };
+  return { data: bufferOf(column) };
 }
 
 /** The header (JSON padded with spaces to `headerBytes`) and the fixed prefix naming its size and CRC. */
@@ -176,17 +225,43 @@ function headerAndPrefix(
 }
 
 /**
- * Writes the columns and a small JSON `meta` to `file` (the caller writes a temporary file and
- * renames it, so that a crash never leaves half an index under the real name).
+ * The directory entry of a file just renamed into it, made durable (where the system allows
+ * opening a folder to fsync it; elsewhere the rename is as durable as the system makes it).
+ */
+export function syncFolderOf(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path.dirname(file), 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported here (a folder cannot be opened or synced): nothing more can be done.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes the columns and a small JSON `meta` to `file`, and syncs it to disk before returning:
+ * the caller writes a temporary file and renames it, so that a crash never leaves half an index
+ * under the real name, and no block a later start trusts is lost to a power cut.
  */
 export function writeIndexFile(file: string, meta: unknown, columns: Columns): void {
   const entries: ColumnEntry[] = [];
-  const chunks: Buffer[][] = [];
+  const parts: { data: Buffer; sums: Uint32Array; offsets?: Uint32Array }[] = [];
   for (const [name, column] of Object.entries(columns)) {
-    const parts = chunksOf(column);
-    chunks.push(parts);
-    const crc = parts.reduce((c, part) => zlib.crc32(part, c), 0);
-    entries.push({ name, type: typeOf(column), offset: 0, bytes: parts[0]!.byteLength, crc });
+    const { data, offsets } = partsOf(column);
+    const sums = new BlockSums();
+    sums.add(data);
+    const part = { data, sums: sums.finish(), offsets };
+    parts.push(part);
+    entries.push({
+      name,
+      type: typeOf(column),
+      offset: 0,
+      bytes: data.byteLength,
+      sumsAt: 0,
+      crc: columnCrc(part.sums, offsets),
+    });
   }
   // Offsets depend on the header's length, which depends on the offsets' digits: fix them with
   // a header padded to a length that no longer changes.
@@ -194,13 +269,15 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
   for (;;) {
     let at = align8(PREFIX + headerBytes);
     entries.forEach((e, k) => {
-      const parts = chunks[k]!;
+      const { data, sums, offsets } = parts[k]!;
       e.offset = at;
-      at = align8(at + parts[0]!.byteLength);
-      if (parts.length > 1) {
+      at = align8(at + data.byteLength);
+      e.sumsAt = at;
+      at = align8(at + sums.byteLength);
+      if (offsets) {
         e.offsetsAt = at;
-        e.count = (columns[e.name] as StringTable).length;
-        at = align8(at + parts[1]!.byteLength);
+        e.count = offsets.length - 1;
+        at = align8(at + offsets.byteLength);
       }
     });
     const length = Buffer.byteLength(JSON.stringify({ meta, columns: entries } satisfies Header));
@@ -213,7 +290,7 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
   const fd = fs.openSync(file, 'w');
   try {
     let at = 0;
-    const write = (b: Buffer, where = at) => {
+    const write = (b: NodeJS.ArrayBufferView, where = at) => {
       if (where > at) fs.writeSync(fd, Buffer.alloc(where - at));
       fs.writeSync(fd, b);
       at = where + b.byteLength;
@@ -221,10 +298,12 @@ export function writeIndexFile(file: string, meta: unknown, columns: Columns): v
     write(prefix);
     write(header);
     entries.forEach((e, k) => {
-      const parts = chunks[k]!;
-      write(parts[0]!, e.offset);
-      if (parts.length > 1) write(parts[1]!, e.offsetsAt);
+      const { data, sums, offsets } = parts[k]!;
+      write(data, e.offset);
+      write(sums, e.sumsAt);
+      if (offsets) write(offsets, e.offsetsAt);
     });
+    fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -277,7 +356,8 @@ function* textOf(source: StringTable | readonly string[], offsets: Uint32Array):
  * Writes the same file as writeIndexFile, a slice at a time, awaiting the disk between slices so
  * that the thread stays free for other work: columns are made (see ColumnSource) and written one
  * piece at a time, each piece checksummed as it goes, and the header (its space kept at the
- * start, padded) written last. The caller writes a temporary file and renames it. With `signal`
+ * start, padded) written last; the file is synced to disk before the promise resolves. The caller
+ * writes a temporary file and renames it. With `signal`
  * aborted, the writing stops at the next slice and the promise rejects.
  */
 export async function writeIndexFileInSlices(
@@ -293,6 +373,7 @@ export async function writeIndexFileInSlices(
     type: 'str',
     offset: widest,
     bytes: widest,
+    sumsAt: widest,
     crc: widest,
     offsetsAt: widest,
     count: widest,
@@ -308,21 +389,36 @@ export async function writeIndexFileInSlices(
         done += bytesWritten;
       }
     };
-    /** Writes pieces end to end from `at`; returns where they went and their CRC-32 (continuing `crc`). */
-    const writePieces = async (pieces: Iterable<TypedColumn>, crc = 0) => {
+    /** Writes pieces end to end from `at`; returns where they went and the CRC-32 of each block of them. */
+    const writePieces = async (pieces: Iterable<TypedColumn>) => {
       const offset = at;
+      const sums = new BlockSums();
       for (const piece of pieces) {
         signal?.throwIfAborted();
         const bytes = bytesOf(piece);
-        // zlib.crc32 of no bytes is 0 whatever the CRC it continues: an empty piece must not reset it.
-        if (bytes.byteLength === 0) continue;
-        crc = zlib.crc32(bytes, crc);
+        sums.add(bytes);
         await writeAt(bytes, at);
         at += bytes.byteLength;
       }
       const bytes = at - offset;
       at = align8(at);
-      return { offset, bytes, crc };
+      return { offset, bytes, sums: sums.finish() };
+    };
+    /** Writes a small array whole at `at`; returns where it went. */
+    const writeWhole = async (array: Uint32Array) => {
+      const where = at;
+      await writeAt(bytesOf(array), at);
+      at = align8(at + array.byteLength);
+      return where;
+    };
+    /** Writes a column's data from its pieces, then its block sums (and a string table's offsets). */
+    const writeColumn = async (name: string, type: TypeName, pieces: Iterable<TypedColumn>, offsets?: Uint32Array) => {
+      const { offset, bytes, sums } = await writePieces(pieces);
+      const sumsAt = await writeWhole(sums);
+      const entry: ColumnEntry = { name, type, offset, bytes, sumsAt, crc: columnCrc(sums, offsets) };
+      // The offsets are filled in while the text's pieces are made: written after them.
+      if (offsets) Object.assign(entry, { offsetsAt: await writeWhole(offsets), count: offsets.length - 1 });
+      return entry;
     };
     const entries: ColumnEntry[] = [];
     for (const [name, source] of sources) {
@@ -330,21 +426,18 @@ export async function writeIndexFileInSlices(
       const column = typeof source === 'function' ? source() : source;
       if (column instanceof StringTable || 'strings' in column) {
         const strings = column instanceof StringTable ? column : column.strings();
-        const count = strings.length;
-        const offsets = new Uint32Array(count + 1);
-        const text = await writePieces(textOf(strings, offsets));
-        const offsetsAt = at;
-        const { crc } = await writePieces([offsets], text.crc);
-        entries.push({ name, type: 'str', offset: text.offset, bytes: text.bytes, offsetsAt, count, crc });
+        const offsets = new Uint32Array(strings.length + 1);
+        entries.push(await writeColumn(name, 'str', textOf(strings, offsets), offsets));
       } else if ('pieces' in column) {
-        entries.push({ name, type: column.type, ...(await writePieces(column.pieces())) });
+        entries.push(await writeColumn(name, column.type, column.pieces()));
       } else {
-        entries.push({ name, type: typeOf(column), ...(await writePieces(slicesOf(column))) });
+        entries.push(await writeColumn(name, typeOf(column), slicesOf(column)));
       }
     }
     const { header, prefix } = headerAndPrefix(meta, entries, headerBytes);
     await writeAt(header, PREFIX);
     await writeAt(prefix, 0);
+    await handle.sync();
   } finally {
     await handle.close();
   }
@@ -388,6 +481,49 @@ class SharedFile {
 
 const closeWhenCollected = new FinalizationRegistry<SharedFile>((file) => file.release());
 
+/**
+ * The block sums of a column left in the file: each block of its data is read and checked the
+ * first time any of its bytes is read, then trusted (the file is never written in place: a new
+ * one is renamed over it, and the handle still reads the old).
+ */
+export class BlockCheck {
+  private readonly checked: Uint8Array;
+  private scratch: Buffer | undefined;
+
+  constructor(
+    private readonly file: SharedFile,
+    private readonly name: string,
+    /** Where the column's data starts in the file, and its length in bytes. */
+    private readonly at: number,
+    private readonly bytes: number,
+    private readonly sums: Uint32Array,
+  ) {
+    this.checked = new Uint8Array(sums.length);
+  }
+
+  /** Checks the blocks holding bytes [from, from + length) of the data; IndexFileError when one is damaged. */
+  range(from: number, length: number): void {
+    if (length <= 0) return;
+    const last = Math.floor((from + length - 1) / CHECK_BLOCK);
+    for (let b = Math.floor(from / CHECK_BLOCK); b <= last; b++) if (this.checked[b] === 0) this.block(b);
+  }
+
+  /** Checks every block not yet checked. */
+  all(): void {
+    this.range(0, this.bytes);
+  }
+
+  private block(b: number): void {
+    const start = b * CHECK_BLOCK;
+    const length = Math.min(CHECK_BLOCK, this.bytes - start);
+    this.scratch ??= Buffer.allocUnsafe(CHECK_BLOCK);
+    this.file.readInto(this.scratch, length, this.at + start);
+    if (zlib.crc32(this.scratch.subarray(0, length)) !== this.sums[b])
+      throw new IndexFileError(`column ${this.name} is damaged (bytes ${start}–${start + length})`);
+    this.checked[b] = 1;
+  }
+}
+
 /** Decoded strings a FileStrings keeps, so that a result shown twice is read once. */
 const CACHED_STRINGS = 4096;
 /** Bytes read at once when strings are asked for in order (a scan), about fifty passages. */
@@ -396,9 +532,10 @@ const READ_AHEAD = 1 << 15;
 /**
  * A string table left in the index file: its offsets in memory (4 bytes a string), each string
  * read from the file when asked for, the last few thousand kept. Reading in order reads ahead, so
- * a scan over all of them costs a read per block, not per string. The file's bytes were checked
- * against their CRC-32 when it was opened; a file replaced on disk since (a rebuild renames a new
- * one over it) is still read through the handle opened then.
+ * a scan over all of them costs a read per block, not per string. The bytes read are checked
+ * (BlockCheck) the first time their block is read, unless `check` is absent (a file this process
+ * has just written); a file replaced on disk since (a rebuild renames a new one over it) is still
+ * read through the handle opened then.
  */
 export class FileStrings {
   private readonly cache = new Map<number, string>();
@@ -415,6 +552,7 @@ export class FileStrings {
     private readonly at: number,
     /** Start of each string in code units, and its end as the last entry. */
     readonly offsets: Uint32Array,
+    private readonly check?: BlockCheck,
   ) {
     file.retain();
     closeWhenCollected.register(this, file);
@@ -422,6 +560,12 @@ export class FileStrings {
 
   get length(): number {
     return this.offsets.length - 1;
+  }
+
+  /** Reads `bytes` bytes from `from` bytes into the text, their blocks checked. */
+  private read(into: Buffer, bytes: number, from: number): void {
+    this.check?.range(from, bytes);
+    this.file.readInto(into, bytes, this.at + from);
   }
 
   /** String k's length in UTF-16 code units, without reading it. */
@@ -443,14 +587,14 @@ export class FileStrings {
       while (end < this.length && (offsets[end + 1]! - offsets[k]!) * 2 <= READ_AHEAD) end++;
       const bytes = (offsets[end]! - offsets[k]!) * 2;
       if (this.block.length < bytes) this.block = Buffer.allocUnsafe(Math.max(bytes, READ_AHEAD));
-      this.file.readInto(this.block, bytes, this.at + offsets[k]! * 2);
+      this.read(this.block, bytes, offsets[k]! * 2);
       this.blockFrom = k;
       this.blockTo = end;
       this.blockText = undefined;
       return this.fromBlock(k);
     }
     const bytes = Buffer.allocUnsafe(this.lengthOf(k) * 2);
-    this.file.readInto(bytes, bytes.length, this.at + this.offsets[k]! * 2);
+    this.read(bytes, bytes.length, this.offsets[k]! * 2);
     const s = bytes.toString('utf16le');
     if (this.cache.size >= CACHED_STRINGS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(k, s);
@@ -468,7 +612,7 @@ export class FileStrings {
 
 /**
  * A typed array left in the index file: ranges of it read when asked for (a posting list, the
- * bytes of one key), never the whole.
+ * bytes of one key), never the whole; their blocks checked as FileStrings' are.
  */
 export class FileArray<T extends TypedColumn> {
   constructor(
@@ -477,6 +621,7 @@ export class FileArray<T extends TypedColumn> {
     /** The element type (Uint32Array …). */
     readonly type: new (length: number) => T,
     readonly length: number,
+    private readonly check?: BlockCheck,
   ) {
     file.retain();
     closeWhenCollected.register(this, file);
@@ -485,7 +630,9 @@ export class FileArray<T extends TypedColumn> {
   /** Elements [from, to) as a new array. */
   slice(from: number, to: number): T {
     const out = new this.type(Math.max(0, to - from));
-    this.file.readInto(out, out.byteLength, this.at + from * out.BYTES_PER_ELEMENT);
+    const start = from * out.BYTES_PER_ELEMENT;
+    this.check?.range(start, out.byteLength);
+    this.file.readInto(out, out.byteLength, this.at + start);
     return out;
   }
 
@@ -526,20 +673,23 @@ export interface IndexFileReader {
   /** Reads one column (each typed array its own allocation); throws IndexFileError when damaged. */
   read(name: string): Column;
   /**
-   * One column left in the file, its bytes checked a slice at a time (never held whole): a
-   * string table's offsets are read, its text read string by string when asked for; a typed
-   * array is read by ranges. It keeps the file open after close(). Throws IndexFileError when
-   * damaged. With `check` false the bytes are not read to check them (a file this process has
-   * just written and renamed into place holds what it wrote).
+   * One column left in the file (never held whole): a string table's offsets are read, its text
+   * read string by string when asked for; a typed array is read by ranges. Its block sums (and
+   * offsets) are checked now; each block of its data when it is first read, an IndexFileError
+   * then if it is damaged. It keeps the file open after close(). Throws IndexFileError when
+   * damaged. With `check` false nothing is checked (a file this process has just written and
+   * renamed into place holds what it wrote).
    */
   leave(name: string, check?: boolean): FileStrings | FileArray<TypedColumn>;
+  /** Checks every block of every column (an operator's full check); IndexFileError at the first damaged one. */
+  verify(): void;
   close(): void;
 }
 
 /**
  * Opens an index file written by writeIndexFile. Columns are read straight into their typed
- * arrays, each checked against its CRC-32, and only those asked for: a column nobody reads never
- * takes memory. Throws IndexFileError when the file is cut short, damaged or not an index.
+ * arrays, each checked against its block sums, and only those asked for: a column nobody reads
+ * never takes memory. Throws IndexFileError when the file is cut short, damaged or not an index.
  */
 export function openIndexFile(file: string): IndexFileReader {
   const fd = fs.openSync(file, 'r');
@@ -552,17 +702,6 @@ export function openIndexFile(file: string): IndexFileReader {
       const target = into ?? Buffer.allocUnsafe(bytes);
       opened.readInto(target, bytes, position);
       return target;
-    };
-    /** CRC-32 of `bytes` bytes at `position`, read a slice at a time, continuing `crc`. */
-    const crcOf = (bytes: number, position: number, crc = 0) => {
-      const slice = Buffer.allocUnsafe(Math.min(bytes, SLICE_BYTES));
-      for (let done = 0; done < bytes; ) {
-        const n = Math.min(slice.length, bytes - done);
-        opened.readInto(slice, n, position + done);
-        crc = zlib.crc32(slice.subarray(0, n), crc);
-        done += n;
-      }
-      return crc;
     };
     const prefix = readAt(PREFIX, 0) as Buffer;
     if (!isIndexFile(prefix)) throw new IndexFileError('not an index file of this version');
@@ -581,9 +720,23 @@ export function openIndexFile(file: string): IndexFileReader {
     const entryOf = (name: string) => {
       const e = entries.get(name);
       if (!e) throw new IndexFileError(`column ${name} is missing`);
-      if (!valid(e.offset) || !valid(e.bytes) || e.offset + e.bytes > size)
+      if (!valid(e.offset) || !valid(e.bytes) || e.offset + e.bytes > size || !valid(e.sumsAt))
         throw new IndexFileError(`column ${name} lies outside the file`);
       return e;
+    };
+    /** A column's block sums, and its offsets when a string table, checked against its CRC-32. */
+    const checkedParts = (name: string, e: ColumnEntry) => {
+      const blocks = Math.ceil(e.bytes / CHECK_BLOCK);
+      const sums = readAt(blocks * 4, e.sumsAt, new Uint32Array(blocks)) as Uint32Array;
+      const offsets = e.type === 'str' ? offsetsOf(name, e) : undefined;
+      if (columnCrc(sums, offsets) !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+      return { sums, offsets };
+    };
+    /** Checks data held whole in memory against its block sums. */
+    const checkWhole = (name: string, data: Uint8Array, sums: Uint32Array) => {
+      for (let b = 0; b < sums.length; b++)
+        if (zlib.crc32(data.subarray(b * CHECK_BLOCK, (b + 1) * CHECK_BLOCK)) !== sums[b])
+          throw new IndexFileError(`column ${name} is damaged`);
     };
     /** A string table's offsets, checked to fit text of `bytes` bytes, and its count. */
     const offsetsOf = (name: string, e: ColumnEntry) => {
@@ -603,30 +756,45 @@ export function openIndexFile(file: string): IndexFileReader {
     };
     const read = (name: string): Column => {
       const e = entryOf(name);
-      if (e.type === 'str') {
-        const offsets = offsetsOf(name, e);
+      const { sums, offsets } = checkedParts(name, e);
+      if (offsets) {
         const bytes = readAt(e.bytes, e.offset) as Buffer;
-        const crc = zlib.crc32(new Uint8Array(offsets.buffer), zlib.crc32(bytes));
-        if (crc !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
+        checkWhole(name, bytes, sums);
         return new StringTable(bytes.toString('utf16le'), offsets);
       }
       const ctor = ctorOf(name, e);
       const array = readAt(e.bytes, e.offset, new ctor(e.bytes / ctor.BYTES_PER_ELEMENT)) as TypedColumn;
-      if (zlib.crc32(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) !== e.crc)
-        throw new IndexFileError(`column ${name} is damaged`);
+      checkWhole(name, bytesOf(array), sums);
       return array;
     };
+    /** The lazy check of a column's data (after its sums are checked), or none when told not to check. */
+    const blockCheck = (name: string, e: ColumnEntry, sums: Uint32Array, check: boolean) =>
+      check ? new BlockCheck(opened, name, e.offset, e.bytes, sums) : undefined;
     const leave = (name: string, check = true): FileStrings | FileArray<TypedColumn> => {
       const e = entryOf(name);
       if (e.type === 'str') {
-        const offsets = offsetsOf(name, e);
-        if (check && crcOf(offsets.byteLength, e.offsetsAt!, crcOf(e.bytes, e.offset)) !== e.crc)
-          throw new IndexFileError(`column ${name} is damaged`);
-        return new FileStrings(opened, e.offset, offsets);
+        const { sums, offsets } = check
+          ? checkedParts(name, e)
+          : { sums: new Uint32Array(0), offsets: offsetsOf(name, e) };
+        return new FileStrings(opened, e.offset, offsets!, blockCheck(name, e, sums, check));
       }
       const ctor = ctorOf(name, e);
-      if (check && crcOf(e.bytes, e.offset) !== e.crc) throw new IndexFileError(`column ${name} is damaged`);
-      return new FileArray<TypedColumn>(opened, e.offset, ctor, e.bytes / ctor.BYTES_PER_ELEMENT);
+      const sums = check ? checkedParts(name, e).sums : new Uint32Array(0);
+      return new FileArray<TypedColumn>(
+        opened,
+        e.offset,
+        ctor,
+        e.bytes / ctor.BYTES_PER_ELEMENT,
+        blockCheck(name, e, sums, check),
+      );
+    };
+    const verify = () => {
+      for (const name of entries.keys()) {
+        const e = entryOf(name);
+        if (e.type !== 'str') ctorOf(name, e);
+        const { sums } = checkedParts(name, e);
+        new BlockCheck(opened, name, e.offset, e.bytes, sums).all();
+      }
     };
     let open = true;
     return {
@@ -634,6 +802,7 @@ export function openIndexFile(file: string): IndexFileReader {
       names: [...entries.keys()],
       read,
       leave,
+      verify,
       close: () => {
         if (open) opened.release();
         open = false;

@@ -10,7 +10,11 @@
  *
  * Faults never stop a start: a damaged or foreign index file is rebuilt over (one warning); an
  * index folder that cannot be written leaves the bot running without saving (one warning); a save
- * cut short by a crash leaves a temporary file that the next start removes.
+ * cut short by a crash leaves a temporary file that the next start removes. A save is synced to
+ * disk before it is renamed into place, so the file under the real name is always one written
+ * whole: a start checks what it reads of it (the columns left in the file a block at a time, as
+ * questions first read them), and a block found damaged then is a damaged index too: see
+ * OpenedIndex.rebuild.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -28,6 +32,7 @@ import {
   type IndexFileReader,
   openIndexFile,
   readColumns,
+  syncFolderOf,
   writeIndexFile,
   writeIndexFileInSlices,
 } from './index-file.ts';
@@ -72,6 +77,13 @@ export interface OpenedIndex {
   built: boolean;
   /** Which version of each issue file the index holds (fileVersion, by name), skipped files included. */
   files: ReadonlyMap<string, string>;
+  /**
+   * A new index for one whose file turned out damaged while it was used (`damage`: the
+   * IndexFileError a first read of a block threw): built from `issues` (the ones the caller holds;
+   * by default the corpus folder as it is now), saved over the damaged file and loaded back, with
+   * one warning. The caller then asks again what failed.
+   */
+  rebuild(damage: IndexFileError, issues?: Issue[]): SearchIndex;
 }
 
 /** What the index file's JSON header says besides its column list. */
@@ -148,6 +160,7 @@ function saveIndexFile(file: string, issues: readonly Issue[], index: SearchInde
   try {
     writeIndexFile(tmp, meta, { ...index.toColumns(), [ISSUES_COLUMN]: issuesJson });
     fs.renameSync(tmp, file);
+    syncFolderOf(file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
@@ -171,7 +184,8 @@ function* issuesJson(issues: readonly Issue[]): Iterable<Uint8Array> {
  * saveIndex a slice at a time, for a bot answering meanwhile: the index and issues are taken as
  * they are when this is called (later changes do not reach this save), then written between turns
  * of the event loop. Resolves whether the index was saved; aborted by `signal`, it stops at the
- * next slice, leaving no file but the one saved before.
+ * next slice, leaving no file but the one saved before. Rejects with an IndexFileError when a
+ * column the index left in its file is found damaged as it is copied (OpenedIndex.rebuild).
  */
 export async function saveIndexInSlices(
   indexFile: string,
@@ -190,9 +204,12 @@ export async function saveIndexInSlices(
   try {
     await writeIndexFileInSlices(tmp, meta, sources, signal);
     await fs.promises.rename(tmp, indexFile);
+    syncFolderOf(indexFile);
     return true;
   } catch (err) {
     await fs.promises.rm(tmp, { force: true }).catch(() => {});
+    // The index being saved read a damaged block of its own file: the caller's to rebuild.
+    if (err instanceof IndexFileError) throw err;
     if (!signal?.aborted) reportUnwritable(indexFile, err, warn);
     return false;
   }
@@ -323,8 +340,16 @@ function issueTexts(issues: Issue[]): string[] {
 }
 
 /** Loads the saved index when it is current, else builds it from the corpus and saves it. */
-export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebuild }: OpenOptions): OpenedIndex {
+export function openIndex(options: OpenOptions): OpenedIndex {
+  const { corpusDir, indexFile, onProgress: log, logger, rebuild } = options;
   const warn = logger && ((line: string) => logger.warn(line));
+  const rebuildDamaged = (damage: IndexFileError, issues?: Issue[]): SearchIndex => {
+    warn?.(`the saved index ${indexFile} is damaged (${damage.message}); rebuilding it`);
+    if (!issues) return openIndex({ ...options, rebuild: true }).index;
+    // Issues the caller holds (a bot's, changed since it started maybe): the file is stamped with
+    // no corpus's fingerprint, so that only this process uses it until a save stamps it.
+    return buildSavedAndReloaded(issues, '', indexFile, log, warn);
+  };
   removeStaleTemporaryFiles(indexFile);
   const lines = corpusFileLines(corpusDir);
   const saved = rebuild ? { stale: '' } : readSaved(indexFile, fingerprintOf(lines));
@@ -355,6 +380,7 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
       },
       built: false,
       files: new Map(lines.map((line) => [line.split('\t')[0]!, line])),
+      rebuild: rebuildDamaged,
     };
   }
   if (saved.stale) warn?.(`the saved index ${indexFile} is ${saved.stale}; rebuilding it`);
@@ -363,14 +389,30 @@ export function openIndex({ corpusDir, indexFile, onProgress: log, logger, rebui
   // does not match, and the next start reads it.
   const fingerprint = fingerprintOf(versionLines(read));
   log?.(`building the index of ${issues.length} issues`);
+  const index = buildSavedAndReloaded(issues, fingerprint, indexFile, log, warn, report);
+  return { index, issues, built: true, files: read, rebuild: rebuildDamaged };
+}
+
+/**
+ * Builds the index of `issues`, saves it stamped with `fingerprint`, and loads it back from what
+ * was saved: it leaves its passage texts in the file, as it does at every later start, so the
+ * memory a running bot holds does not depend on whether it built. When it cannot be saved, the
+ * index built in memory.
+ */
+function buildSavedAndReloaded(
+  issues: Issue[],
+  fingerprint: string,
+  indexFile: string,
+  log?: (line: string) => void,
+  warn?: (line: string) => void,
+  report?: ProgressReport,
+): SearchIndex {
   const large = issues.length > 20;
   const { index: built } = buildIndex(issues, fingerprint, indexFile, log, warn, large ? report : undefined);
-  // Loaded back from what was saved, the index leaves its passage texts in the file, as it does
-  // at every later start: the memory a running bot holds does not depend on whether it built.
   const reloaded: Saved = saveIndex(indexFile, issues, built, fingerprint, warn)
     ? readSaved(indexFile, fingerprint, true)
     : { stale: '' };
   const index = 'index' in reloaded ? reloaded.index : built;
   collectGarbage();
-  return { index, issues, built: true, files: read };
+  return index;
 }

@@ -32,7 +32,7 @@ import { type PreparedPostings, Postings } from './postings.ts';
 import { type PreparedWords, WordIndex } from './word-index.ts';
 
 /** Bumped when the index layout or the analysis changes, so old index files are rebuilt. */
-export const INDEX_VERSION = 11;
+export const INDEX_VERSION = 12;
 
 const HAN = /\p{Script=Han}/u;
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  CHECK_BLOCK,
   type ColumnSources,
   FileArray,
   FileStrings,
@@ -103,39 +104,83 @@ describe('columns left in the index file', () => {
     expect((array as FileArray<Uint32Array>).slice(5, 5).length).toBe(0);
   });
 
-  it('tells a damaged column when it is left in the file, as when it is read', () => {
-    const good = fs.readFileSync(file);
-    const reader = openIndexFile(file);
-    const damaged = path.join(tmp, 'left-damaged.bin');
-    // A byte in the middle of the strings' text, of the array's bytes.
-    for (const at of [Math.floor(good.length * 0.3), good.length - 1000]) {
-      const bytes = Buffer.from(good);
-      bytes[at]! ^= 0xff;
-      fs.writeFileSync(damaged, bytes);
-      const opened = openIndexFile(damaged);
-      expect(() => {
-        opened.leave('many');
-        opened.leave('big');
-      }).toThrow(IndexFileError);
+  /** Where each column's parts lie in a file, from its header. */
+  const layout = (bytes: Buffer) => {
+    const header = JSON.parse(bytes.subarray(16, 16 + bytes.readUInt32LE(8)).toString()) as {
+      columns: { name: string; offset: number; bytes: number; sumsAt: number; offsetsAt?: number }[];
+    };
+    return new Map(header.columns.map((e) => [e.name, e]));
+  };
+  /** A copy of the file with one byte flipped. */
+  const flippedAt = (at: number) => {
+    const bytes = fs.readFileSync(file);
+    bytes[at]! ^= 0xff;
+    const damaged = path.join(tmp, `flipped-${at}.bin`);
+    fs.writeFileSync(damaged, bytes);
+    return damaged;
+  };
+
+  it('tells a damaged block of a column left in the file when that block is first read', () => {
+    const entry = layout(fs.readFileSync(file)).get('many')!;
+    expect(entry.bytes).toBeGreaterThan(3 * CHECK_BLOCK); // several blocks
+    // A byte in the third block of the strings' text.
+    const at = 2 * CHECK_BLOCK + 100;
+    const opened = openIndexFile(flippedAt(entry.offset + at));
+    const left = opened.leave('many') as FileStrings; // nothing of the text read yet
+    opened.close();
+    const inDamaged = many.findIndex((_, k) => left.offsets[k + 1]! * 2 > at);
+    // Strings in other blocks read as written, before and after the damaged block is met.
+    expect(left.get(0)).toBe(many[0]);
+    expect(() => left.get(inDamaged)).toThrow(IndexFileError);
+    expect(() => left.get(inDamaged)).toThrow(/column many is damaged/); // told again, never trusted
+    expect(left.get(many.length - 1)).toBe(many.at(-1));
+    // A scan meets it too.
+    expect(() => Array.from({ length: many.length }, (_, k) => left.get(k))).toThrow(IndexFileError);
+
+    const bigEntry = layout(fs.readFileSync(file)).get('big')!;
+    const array = openIndexFile(flippedAt(bigEntry.offset + CHECK_BLOCK + 7)).leave('big') as FileArray<Uint32Array>;
+    expect([...array.slice(0, 10)]).toEqual([...big.subarray(0, 10)]);
+    expect(() => array.slice(CHECK_BLOCK / 4 - 1, CHECK_BLOCK / 4 + 1)).toThrow(IndexFileError);
+  });
+
+  it('tells damaged block sums or offsets when the column is opened', () => {
+    const { sumsAt, offsetsAt } = layout(fs.readFileSync(file)).get('many')!;
+    for (const at of [sumsAt + 5, offsetsAt! + 4001]) {
+      const opened = openIndexFile(flippedAt(at));
+      expect(() => opened.leave('many')).toThrow(IndexFileError);
+      expect(() => opened.read('many')).toThrow(IndexFileError);
       opened.close();
     }
-    reader.close();
   });
 
   it('reads a column unchecked only when told to, and never one that lies past the end', () => {
-    const damaged = path.join(tmp, 'left-unchecked.bin');
-    const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 1000]! ^= 0xff;
-    fs.writeFileSync(damaged, bytes);
-    const opened = openIndexFile(damaged);
-    expect(() => opened.leave('big')).toThrow(IndexFileError);
-    expect((opened.leave('big', false) as FileArray<Uint32Array>).length).toBe(big.length);
+    const { offset } = layout(fs.readFileSync(file)).get('big')!;
+    const opened = openIndexFile(flippedAt(offset + 4 * 99_000));
+    expect(() => (opened.leave('big') as FileArray<Uint32Array>).slice(98_990, 99_010)).toThrow(IndexFileError);
+    const unchecked = opened.leave('big', false) as FileArray<Uint32Array>;
+    expect(unchecked.slice(99_000, 99_001)[0]).not.toBe(big[99_000]);
     opened.close();
+    const bytes = fs.readFileSync(file);
     const cut = path.join(tmp, 'left-cut.bin');
     fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 2000));
     const short = openIndexFile(cut);
     expect(() => short.leave('big', false)).toThrow(IndexFileError);
     short.close();
+  });
+
+  it('checks every block of every column when verified, and finds a byte flipped anywhere', () => {
+    const whole = openIndexFile(file);
+    expect(() => whole.verify()).not.toThrow();
+    whole.close();
+    const columns = layout(fs.readFileSync(file));
+    for (const name of ['many', 'big', 'floats']) {
+      const { offset, bytes } = columns.get(name)!;
+      for (const at of [offset, offset + Math.floor(bytes / 2), offset + bytes - 1]) {
+        const opened = openIndexFile(flippedAt(at));
+        expect(() => opened.verify(), `${name} at ${at}`).toThrow(IndexFileError);
+        opened.close();
+      }
+    }
   });
 });
 
