@@ -17,6 +17,7 @@ import {
   takeLeadIn,
 } from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
+import { tableRows } from './tables.ts';
 
 /** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
 export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption' | 'furniture' | 'jump';
@@ -187,9 +188,16 @@ export function splitLongLine(line: string, max = MAX_PARAGRAPH_CHARS): string[]
 /** Splits an issue's text into classified blocks, a trailing byline becoming a block of its own. */
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const raw of text.split('\n')) {
-    const trimmed = raw.trim();
+  const lines = text.split('\n').map((l) => l.trim());
+  // Page furniture is never a table's row, however it lines up (two page headers in a row).
+  const rows = tableRows(lines.map((l) => (isFurniture(l) ? '' : l)));
+  for (const [n, trimmed] of lines.entries()) {
     if (!trimmed) continue;
+    // A table's row is its article's text, each row a paragraph of its own.
+    if (rows.has(n)) {
+      blocks.push({ kind: 'paragraph', text: trimmed, level: 0, listItem: true });
+      continue;
+    }
     // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.
     const { jumps, rest } = takeJumps(dropTrailingCredit(trimmed));
     if (jumps.length === 0) {
