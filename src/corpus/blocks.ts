@@ -320,7 +320,10 @@ export function roleByline(line: string): string[] | null {
       .split(/[\s：:、，,/／]+/u)
       .filter(Boolean),
   );
-  if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
+  // The role may follow the name instead (「沈佳/文 陆洋/摄」, 「（王磊 文/摄）」): so printed only with a
+  // slash or in brackets, which a headline's words never carry.
+  const roleAfter = /[/／]/u.test(line) || /^[（(].*[）)]$/u.test(line);
+  if (tokens.length < 2 || !(ROLE_WORD.test(tokens[0]!) || (roleAfter && ROLE_WORD.test(tokens.at(-1)!)))) return null;
   const names: string[] = [];
   for (const token of tokens) {
     if (ROLE_WORD.test(token)) continue;
@@ -349,7 +352,23 @@ export function bracketedNames(line: string): string[] | null {
 }
 
 // Role words of a byline; 文 and 图 as in 「文/张三 图/李四」; 整理 and 报道 after the names (「记者 张强 整理」).
-const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图|整理|报道)$/u;
+// 摄 as in 「沈佳/文 陆洋/摄」; 文/摄 as in 「王磊 文/摄」, split at the slash.
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|摄|文图|整理|报道)$/u;
+
+// After a sentence's end: a bracketed signature, or a role word after a space, to the line's end.
+const TRAILING_SIGNATURE =
+  /[。！？!?”」』]\s{0,3}([（(][^（()）]{2,40}[）)])$|[。！？!?”」』]\s{1,3}((?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s[^。！？!?]{2,36})$/u;
+
+/** A role byline closing a paragraph, with the text before it. */
+function trailingSignature(line: string): { before: string; text: string; names: string[] } | null {
+  if (line.length > MAX_PARAGRAPH_CHARS) return null;
+  const m = line.match(TRAILING_SIGNATURE);
+  const text = m?.[1] ?? m?.[2];
+  if (!m || !text) return null;
+  const names = roleByline(text);
+  if (!names) return null;
+  return { before: line.slice(0, m.index! + 1), text, names };
+}
 
 function pushLine(blocks: Block[], line: string, level: number): void {
   // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.
@@ -360,6 +379,13 @@ function pushLine(blocks: Block[], line: string, level: number): void {
   const names = level === 0 ? (roleByline(line) ?? bracketedNames(line)) : null;
   if (names) {
     blocks.push({ kind: 'byline', text: line, level: 0, names });
+    return;
+  }
+  // A signature glued to the article's last sentence (「……送检。（记者 韩雪 通讯员 邵文）」, 「……人次。 本报记者 周立新」).
+  const signed = level === 0 ? trailingSignature(line) : null;
+  if (signed) {
+    blocks.push(classify(signed.before, level));
+    blocks.push({ kind: 'byline', text: signed.text, level: 0, names: signed.names });
     return;
   }
   const byline = matchByline(line);
