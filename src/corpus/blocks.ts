@@ -15,6 +15,7 @@ import {
   QA_LABEL,
   takeJumps,
   takeLeadIn,
+  webPageMark,
 } from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
 import { tableRows } from './tables.ts';
@@ -253,6 +254,11 @@ function splitTitledItem(line: string): { title: string; rest: string } | null {
 
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
+  // A web page's bracketed links (「【打印本页】【关闭窗口】」) are its frame, never a brief's title.
+  if (webPageMark(line)) {
+    blocks.push({ kind: 'furniture', text: line, level: 0 });
+    return;
+  }
   // ◆ and ► mark photos, and in many papers briefs too: a brief's title, a space and its dated text
   // (「◆陈桥街道组织消防演练　11月9日，……」) is an item, never a caption.
   const photoMark = line.match(/^[◆►]\s{0,2}/u);
@@ -382,7 +388,8 @@ function pushLine(blocks: Block[], line: string, level: number): void {
     return;
   }
   // A signature glued to the article's last sentence (「……送检。（记者 韩雪 通讯员 邵文）」, 「……人次。 本报记者 周立新」).
-  const signed = level === 0 ? trailingSignature(line) : null;
+  // A photo's caption keeps its credit (「……赏樱。 记者 张强 摄」).
+  const signed = level === 0 && !CAPTION.test(line) ? trailingSignature(line) : null;
   if (signed) {
     blocks.push(classify(signed.before, level));
     blocks.push({ kind: 'byline', text: signed.text, level: 0, names: signed.names });

@@ -56,10 +56,32 @@ const NAVIGATION = new Set([
   '关闭本页',
 ]);
 
+const navigationTokens = (text: string) => text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
+
 function isNavigation(text: string): boolean {
-  const tokens = text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
+  const tokens = navigationTokens(text);
   return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
 }
+
+// A news website's links under an article (「【打印本页】【关闭窗口】」): the page, and its article, end there.
+const PAGE_LINKS = new Set([
+  '打印本页',
+  '关闭窗口',
+  '打印',
+  '关闭',
+  '收藏',
+  '加入收藏',
+  '返回顶部',
+  '打印此页',
+  '关闭本页',
+]);
+const isPageLinks = (text: string) => {
+  const tokens = navigationTokens(text);
+  return tokens.length > 0 && tokens.every((t) => PAGE_LINKS.has(t));
+};
+
+// A website's footer: its copyright and licence lines (「版权所有：崇川区融媒体中心 苏ICP备12345678号」).
+const SITE_FOOTER = /^(?:版权所有|Copyright|©|\(c\)|主办单位|承办单位|技术支持|网站标识码)|ICP[备证]|公网安备/iu;
 
 /** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
 const CREDIT_ROLES = new Set([
@@ -89,6 +111,10 @@ const CREDIT_ROLES = new Set([
   '摄影编辑',
   '视觉编辑',
   '新媒体编辑',
+  // A website's review credits under an article (「审核：王磊」).
+  '审核',
+  '初审',
+  '复审',
 ]);
 
 /**
@@ -143,14 +169,15 @@ const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
 /**
  * Where a line of a copied web page stands: `start` opens a page (its breadcrumb), `meta` belongs
  * to the article under its headline (source, date, views, font size), `end` closes the page (share
- * and print links, links to the neighbouring articles); undefined for any other line.
+ * and print links, links to the neighbouring articles, the site's copyright footer); undefined for
+ * any other line.
  */
 export function webPageMark(text: string): 'start' | 'meta' | 'end' | undefined {
   if (text.length > 80) return undefined;
   if (BREADCRUMB.test(text) && text.split(BREADCRUMB_STEP).every((step) => [...step].length <= 12)) return 'start';
   if (SOURCE_FIELD.test(text) && !SENTENCE_MARK.test(text)) return 'meta';
   if (FONT_SWITCH.test(text)) return 'meta';
-  if (SHARE.test(text) || NEIGHBOUR_LINK.test(text)) return 'end';
+  if (SHARE.test(text) || NEIGHBOUR_LINK.test(text) || isPageLinks(text) || SITE_FOOTER.test(text)) return 'end';
   return undefined;
 }
 

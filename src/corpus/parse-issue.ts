@@ -76,6 +76,8 @@ interface Draft {
   continues?: boolean;
   /** Opened with 「（上接第N版）」: the rest of an article begun earlier in the issue. */
   continuation?: boolean;
+  /** The day a copied web page says it published this article (「发布时间：2024-06-05」). */
+  published?: PartialDate;
   /** The body's section headings by phrase shape, counted, so parallelsSection costs constant time. */
   sections?: Map<string, Map<string, number>>;
 }
@@ -137,7 +139,12 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       // A copied web page: the source and date line under a headline keeps it open over its text;
       // the breadcrumb and the share and print links frame one article's page.
       const web = webPageMark(block.text);
-      if (web === 'meta') continue;
+      if (web === 'meta') {
+        // Each article of a copied page has its own date line: it dates that article, not the issue alone.
+        const published = fullDateIn(block.text);
+        if (published && isArticle(current) && !current.published) current.published = published;
+        continue;
+      }
       if (web) {
         atBoundary = true;
         column = null;
@@ -315,7 +322,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       id: stableId(source, 'a', k, headline),
       headline,
       subtitle: asPrinted(read.subtitle),
-      date: formatPartialDate(articleDate(opening(paragraphs), issueDate, paragraphs.join('\n'))),
+      date: formatPartialDate(datedBy(d, opening(paragraphs), issueDate, paragraphs.join('\n'))),
       source,
       byline: d.byline.map(asPrinted),
       paragraphs: paragraphs.map(asPrinted),
@@ -442,11 +449,25 @@ function isMasthead(line: string): boolean {
   return MASTHEAD.test(line) || PAPER_NAME.test(line) || IMPRINT.test(line);
 }
 
+/**
+ * An article's date: the day its lead names, reckoned from the day its web page says it was published
+ * when it has one (a lead's 「昨天」 is the day before that); without a day in the lead, that day.
+ */
+function datedBy(d: Draft, lead: string, issue: PartialDate, body: string): PartialDate {
+  if (!d.published) return articleDate(lead, issue, body);
+  const date = articleDate(lead, d.published, body);
+  return date.day === undefined ? d.published : date;
+}
+
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */
 function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft | null, atBoundary: boolean): boolean {
   const block = blocks[i]!;
   if (isFragment(blocks, i)) return false;
   if (atBoundary || !current || 'paragraphs' in current) return true;
+  // A copied web page prints its source and date line right under each headline, never under a section's.
+  let k = i + 1;
+  while (blocks[k]?.kind === 'heading' && k - i < MAX_HEADLINE_LINES) k++;
+  if (blocks[k]?.kind === 'furniture' && webPageMark(blocks[k]!.text) === 'meta') return true;
   // A guide's numbered sections (「一、参保对象」) stay in their article.
   if (isNumberedSection(block.text)) return false;
   if (block.level > 0 && block.level <= 2) return true;
