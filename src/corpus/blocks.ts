@@ -339,6 +339,19 @@ export function roleByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
+// A web page's author field runs to the next field or bracket (「作者：朱敏　发布时间：……」).
+const AUTHOR_FIELD = /作者[：:]\s*([^【】[\]：:]{2,40}?)\s*(?=$|[【】[\]]|\S{2,4}[：:])/u;
+
+/** The names in a web page's author field (「作者：记者 王海 通讯员 李青」, 「作者：朱敏」), else none. */
+export function authorNames(line: string): string[] {
+  const field = line.match(AUTHOR_FIELD)?.[1]?.trim();
+  if (!field) return [];
+  const names = roleByline(field);
+  if (names) return names;
+  const tokens = joinSpacedNames(field.split(/[\s、，,/]+/u).filter(Boolean));
+  return tokens.every((t) => /^\p{Script=Han}{2,4}$/u.test(t)) && tokens.length <= 3 ? tokens : [];
+}
+
 /**
  * A byline printed as the reporters' names alone in brackets on a line of their own, closing an
  * article (「（钱磊）」, 「(林涛 周敏)」): names only, two or three characters each (a Chinese name's

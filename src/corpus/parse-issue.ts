@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readingForm } from '../text/normalize.ts';
 import { segment, wordSpansJunction } from '../text/segment.ts';
 import { asPrintedIn } from './as-printed.ts';
-import { graphemeCut, toBlocks, type Block } from './blocks.ts';
+import { authorNames, graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
@@ -106,6 +106,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
   const asPrinted = asPrintedIn(text, printed);
   const furnitureFrom = furniture.length;
   const blocks = toBlocks(text);
+  const listed = listedTitles(blocks);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
   while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
@@ -143,6 +144,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
         // Each article of a copied page has its own date line: it dates that article, not the issue alone.
         const published = fullDateIn(block.text);
         if (published && isArticle(current) && !current.published) current.published = published;
+        if (isArticle(current) && current.byline.length === 0) current.byline.push(...authorNames(block.text));
         continue;
       }
       if (web) {
@@ -263,7 +265,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
     if (atBoundary && block.kind === 'heading' && isArticle(current) && parallelsSection(current, block)) {
       atBoundary = false;
     }
-    if (block.kind === 'heading' && startsArticle(blocks, i, current, atBoundary)) {
+    if (block.kind === 'heading' && (startsArticle(blocks, i, current, atBoundary) || listed.has(block.text))) {
       const headingLines: Block[] = [block];
       while (
         headingLines.length < MAX_HEADLINE_LINES &&
@@ -457,6 +459,22 @@ function datedBy(d: Draft, lead: string, issue: PartialDate, body: string): Part
   if (!d.published) return articleDate(lead, issue, body);
   const date = articleDate(lead, d.published, body);
   return date.day === undefined ? d.published : date;
+}
+
+// An e-paper page's list of its headlines, as its web view prints it above the articles.
+const TITLE_LIST = /^(?:本版)?(?:标题导航|标题索引|本版标题)$/u;
+
+/**
+ * The headlines an e-paper page lists under its 「本版标题导航」: each opens an article where it stands
+ * again over text, whatever the lead under it (the page runs its articles on with no byline between).
+ */
+function listedTitles(blocks: Block[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'furniture' || !TITLE_LIST.test(blocks[i]!.text.trim())) continue;
+    for (let j = i + 1; blocks[j]?.kind === 'heading' && !out.has(blocks[j]!.text); j++) out.add(blocks[j]!.text);
+  }
+  return out;
 }
 
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */
