@@ -18,7 +18,7 @@ import {
   webPageMark,
 } from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
-import { tableRows } from './tables.ts';
+import { isRule, tableRows } from './tables.ts';
 
 /** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
 export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption' | 'furniture' | 'jump';
@@ -196,7 +196,9 @@ export function toBlocks(text: string): Block[] {
     if (!trimmed) continue;
     // A table's row is its article's text, each row a paragraph of its own.
     if (rows.has(n)) {
-      blocks.push({ kind: 'paragraph', text: trimmed, level: 0, listItem: true });
+      // Its rules are layout, as a Markdown rule is.
+      if (isRule(trimmed)) blocks.push({ kind: 'furniture', text: trimmed, level: 0, picture: true });
+      else blocks.push({ kind: 'paragraph', text: trimmed, level: 0, listItem: true });
       continue;
     }
     // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.

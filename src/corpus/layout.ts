@@ -58,7 +58,8 @@ const NAVIGATION = new Set([
 
 const navigationTokens = (text: string) => text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
 
-function isNavigation(text: string): boolean {
+/** An e-paper page's navigation line (「上一版 下一版」, 「版面导航」): the page, and its last article, end there. */
+export function isNavigation(text: string): boolean {
   const tokens = navigationTokens(text);
   return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
 }

@@ -35,6 +35,7 @@ import {
   isEditorCredit,
   isEditorNote,
   isEditorNoteLabel,
+  isNavigation,
   isNumberedSection,
   takeNumberedItem,
   webPageMark,
@@ -155,7 +156,8 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
       // An editor's credit is printed under the last article of a page: what follows is another article.
-      if (isEditorCredit(block.text)) {
+      // So is an e-paper page's navigation: the page's articles end above it.
+      if (isEditorCredit(block.text) || isNavigation(block.text)) {
         atBoundary = true;
         column = null;
       }

@@ -27,6 +27,9 @@ function wideCells(line: string): string[] {
 // A bullet (「■ 新生9860人」) marks a list's line, not a cell: a cell holds a word or a figure.
 const isCell = (c: string) => [...c].length <= MAX_CELL_CHARS && !SENTENCE.test(c) && /[\p{L}\p{N}]/u.test(c);
 
+/** A table's rule: dashes, equals signs or box lines, with column rules and colons between. */
+export const isRule = (line: string) => /^[\s|｜:：+]*[-—=─━]{3,}[-—=─━\s|｜:：+]*$/u.test(line);
+
 interface Row {
   cells: string[];
   hasFigure: boolean;
@@ -64,11 +67,19 @@ export function tableRows(lines: string[]): Set<number> {
       // A run of rows as wide as its first: a line of another width starts the next run.
       const rows: Row[] = [];
       let j = i;
-      for (let r = row(lines[j] ?? '', split); r && !out.has(j); r = row(lines[j] ?? '', split)) {
-        if (rows.length > 0 && r.cells.length !== rows[0]!.cells.length) break;
+      for (;;) {
+        // A rule under the header or between rows (「|---|---|」, 「————」) stands inside the table.
+        if (rows.length > 0 && isRule(lines[j] ?? '')) {
+          j++;
+          continue;
+        }
+        const r = row(lines[j] ?? '', split);
+        if (!r || out.has(j) || (rows.length > 0 && r.cells.length !== rows[0]!.cells.length)) break;
         rows.push(r);
         j++;
       }
+      // A rule after the last row closes the table but is none of its rows.
+      while (j > i && isRule(lines[j - 1] ?? '')) j--;
       if (isTable(rows, minRows)) for (let k = i; k < j; k++) out.add(k);
       i = Math.max(j, i + 1);
     }
