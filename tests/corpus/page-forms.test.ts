@@ -10,7 +10,7 @@ import type { Issue } from '../../src/corpus/types.ts';
 // Made-up issues in page forms the reader must take apart as a careful reader would:
 // - tables.txt: a space-aligned table with a header row, a ｜-ruled one, a single-spaced one directly
 //   followed by the next article;
-// - markdown-table.md: a Markdown table with its rule row under the header;
+// - markdown-table.txt: a Markdown table with its rule row under the header;
 // - end-signatures.txt: articles parted only by blank lines, each signed at its end (「本报记者 X」,
 //   「（记者 X 通讯员 Y）」, 「（X/文 Y/摄）」, 「文/X 摄/Y」), no dateline in most leads;
 // - glued-signatures.txt: the same signatures glued to each article's last sentence;
@@ -46,7 +46,7 @@ describe('plain-text tables', () => {
   });
 
   it('keeps a Markdown table with its rule row inside its article, the rule itself out of the text', () => {
-    const issue = read('markdown-table.md');
+    const issue = read('markdown-table.txt');
     expect(headlines(issue)).toEqual(['全区春季植树完成过半', '狼山风景区樱花节开幕']);
     const trees = article(issue, '全区春季植树完成过半').paragraphs;
     expect(trees).toContain('| 城东街道 | 3000 | 1850 |');
