@@ -582,7 +582,13 @@ const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
 export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
   // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
-  const clean = (t: string) => t.replace(/^——|——$/g, '').trim();
+  // Nor is a frame of brackets round the whole line (「〔濠河游船本周六起恢复夜航〕」), a plain-text export's
+  // stand-in for a headline's type; a bracketed word inside a headline stays.
+  const clean = (t: string) =>
+    t
+      .replace(/^——|——$/g, '')
+      .replace(/^〔([^〔〕]+)〕$|^［([^［］]+)］$/u, '$1$2')
+      .trim();
   let main: Block | undefined;
   if (lines.some((l) => l.level > 0)) {
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;

@@ -97,6 +97,20 @@ describe('articles parted only by blank lines, signed at their end', () => {
     expect(roleByline('温暖 文')).toBeNull();
   });
 
+  it('takes a headline out of the brackets a plain-text export frames it in, and only those', () => {
+    const issue = parseIssue(
+      [
+        '〔濠河游船恢复夜航〕',
+        '3月30日起，濠河游船恢复夜航，每晚开行三个班次。',
+        '（记者 韩雪）',
+        '“十五五”开局〔图〕新气象',
+        '4月1日，全区重点项目集中开工。',
+      ].join('\n'),
+      { source: 'x.txt' },
+    );
+    expect(headlines(issue)).toEqual(['濠河游船恢复夜航', '“十五五”开局〔图〕新气象']);
+  });
+
   it('keeps a photo caption’s credit on the caption', () => {
     const blocks = toBlocks('▲ 3月16日，市民在狼山赏樱。 记者 张强 摄');
     expect(blocks.map((b) => b.kind)).toEqual(['caption']);
