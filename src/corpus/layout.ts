@@ -163,6 +163,9 @@ const BREADCRUMB =
 const BREADCRUMB_STEP = /\s*[>＞»›→]\s*/u;
 const SOURCE_FIELD =
   /^[【[]?(?:来源|信息来源|文章来源|稿件来源|稿源|发布时间|发布日期|发稿时间|更新时间|作者|浏览次数|阅读次数|点击数|访问量|阅读量)[：:]/u;
+// The same line led by its date (「2024-06-03 10:20 来源：崇川发布」, 「时间：2024年6月3日 作者：李文」):
+// a notice's 「时间：」 line holds no source or author field.
+const DATED_FIELDS = /^(?:(?:时间|日期)[：:]|(?:19|20)\d{2}[-./年]).{0,40}?(?:来源|作者|发布者|浏览次数|点击数)[：:]/u;
 const FONT_SWITCH = /^[【[]?(?:字体|字号)[：:]?\s*[【[]?[大中小](?:[】\]]?\s*[【[]?[大中小]){1,2}[】\]]?$/u;
 const SHARE = /^分享到[：:]?(?:\s*[\p{Script=Han}A-Za-z]{1,6}){0,8}$/u;
 const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
@@ -176,7 +179,7 @@ const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
 export function webPageMark(text: string): 'start' | 'meta' | 'end' | undefined {
   if (text.length > 80) return undefined;
   if (BREADCRUMB.test(text) && text.split(BREADCRUMB_STEP).every((step) => [...step].length <= 12)) return 'start';
-  if (SOURCE_FIELD.test(text) && !SENTENCE_MARK.test(text)) return 'meta';
+  if ((SOURCE_FIELD.test(text) || DATED_FIELDS.test(text)) && !SENTENCE_MARK.test(text)) return 'meta';
   if (FONT_SWITCH.test(text)) return 'meta';
   if (SHARE.test(text) || NEIGHBOUR_LINK.test(text) || isPageLinks(text) || SITE_FOOTER.test(text)) return 'end';
   return undefined;

@@ -14,7 +14,7 @@ import type { Issue } from '../../src/corpus/types.ts';
 // - end-signatures.txt: articles parted only by blank lines, each signed at its end (「本报记者 X」,
 //   「（记者 X 通讯员 Y）」, 「（X/文 Y/摄）」, 「文/X 摄/Y」), no dateline in most leads;
 // - glued-signatures.txt: the same signatures glued to each article's last sentence;
-// - website-a.txt, website-b.txt: news-site pages copied one after another, each article with its own
+// - website-a.txt, website-b.txt, website-c.txt: news-site pages copied one after another, each article with its own
 //   来源/发布时间 line, print links, share links, credits, a breadcrumb and a copyright footer;
 // - epaper-view.txt: an e-paper web view: 版面导航, a 本版标题导航 list, 作者： lines, no boundary between
 //   articles but their listed headlines;
@@ -149,6 +149,15 @@ describe('pages copied from a news website or an e-paper web view', () => {
       ['陈桥街道为农户送去防暑物资', '2025-07-15', '朱敏'],
     ]);
     for (const a of issue.articles) expect(a.paragraphs.join('\n')).not.toMatch(FRAME);
+  });
+
+  it('reads a date line led by its date, and keeps a notice’s 「活动时间：」 line as text', () => {
+    const issue = read('website-c.txt');
+    expect(issue.articles.map((a) => [a.headline, a.date, a.byline.join(',')])).toEqual([
+      ['区图书馆推出暑期阅读打卡活动', '2025-07-02', ''],
+      ['市民广场音乐喷泉恢复开放', '2025-07-05', '钱多多'],
+    ]);
+    expect(article(issue, '市民广场音乐喷泉恢复开放').paragraphs.at(-1)).toMatch(/^活动时间：/u);
   });
 
   it('opens each article an e-paper view lists under 本版标题导航, and reads its 作者 line', () => {
