@@ -505,7 +505,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   const lead = blocks[j];
   // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
   const minBody = current.continuation ? 1 : 2;
-  if (current.body.length < minBody || lead?.kind !== 'paragraph') return false;
+  // A line over a table's rows or a list is its title (「街道文明指数得分」 over 「名次 街道 得分」), no lead's headline.
+  if (current.body.length < minBody || lead?.kind !== 'paragraph' || lead.listItem) return false;
   return DATELINE.test(lead.text) || SALUTATION.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
 }
 

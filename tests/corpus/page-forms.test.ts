@@ -53,6 +53,24 @@ describe('plain-text tables', () => {
     expect(trees.some((p) => /---/u.test(p))).toBe(false);
   });
 
+  it('keeps a table’s title line with the table and its article', () => {
+    const issue = parseIssue(
+      [
+        '全区文明创建推进会召开',
+        '4月10日，全区文明创建推进会召开。',
+        '会议部署了今年的重点任务。',
+        '街道文明指数得分',
+        '名次    街道        得分',
+        '1       城东街道    94.6',
+        '2       学田街道    93.9',
+        '会议要求各街道对照短板抓好整改。',
+      ].join('\n'),
+      { source: 't.txt' },
+    );
+    expect(headlines(issue)).toEqual(['全区文明创建推进会召开']);
+    expect(issue.articles[0]!.paragraphs).toContain('1       城东街道    94.6');
+  });
+
   it('tells a table from headline lines, bulleted figures and running text', () => {
     expect([...tableRows(['名次    街道      得分', '1       城东街道  94.6', '2       学田街道  93.9'])]).toEqual([
       0, 1, 2,
