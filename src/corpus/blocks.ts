@@ -344,6 +344,9 @@ export function roleByline(line: string): string[] | null {
 // A web page's author field runs to the next field or bracket (「作者：朱敏　发布时间：……」).
 const AUTHOR_FIELD = /作者[：:]\s*([^【】[\]：:]{2,40}?)\s*(?=$|[【】[\]]|\S{2,4}[：:])/u;
 
+// What a site writes as the author when no person is named (「作者：本站」, 「作者：佚名」).
+const SITE_AUTHOR = /^(?:本站|本网|佚名|管理员|小编|编辑部|网站|网管|未知)$/u;
+
 /** The names in a web page's author field (「作者：记者 王海 通讯员 李青」, 「作者：朱敏」), else none. */
 export function authorNames(line: string): string[] {
   const field = line.match(AUTHOR_FIELD)?.[1]?.trim();
@@ -351,7 +354,8 @@ export function authorNames(line: string): string[] {
   const names = roleByline(field);
   if (names) return names;
   const tokens = joinSpacedNames(field.split(/[\s、，,/]+/u).filter(Boolean));
-  return tokens.every((t) => /^\p{Script=Han}{2,4}$/u.test(t)) && tokens.length <= 3 ? tokens : [];
+  const person = (t: string) => /^\p{Script=Han}{2,4}$/u.test(t) && !SITE_AUTHOR.test(t);
+  return tokens.every(person) && tokens.length <= 3 ? tokens : [];
 }
 
 /**

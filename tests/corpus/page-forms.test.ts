@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { roleByline, toBlocks } from '../../src/corpus/blocks.ts';
+import { authorNames, roleByline, toBlocks } from '../../src/corpus/blocks.ts';
 import { webPageMark } from '../../src/corpus/layout.ts';
 import { parseIssue } from '../../src/corpus/parse-issue.ts';
 import { tableRows } from '../../src/corpus/tables.ts';
@@ -193,6 +193,13 @@ describe('pages copied from a news website or an e-paper web view', () => {
     const issue = read('epaper-pages.txt');
     expect(headlines(issue)).toEqual(['学田街道举办社区运动会', '文峰街道开设老年助餐点']);
     for (const a of issue.articles) expect(a.paragraphs).toHaveLength(2);
+  });
+
+  it('reads people from an author field, never the site', () => {
+    expect(authorNames('作者：记者 王海 通讯员 李青')).toEqual(['王海', '李青']);
+    expect(authorNames('【来源：陈桥街道　作者：朱敏】　【发布时间：2025年7月15日】')).toEqual(['朱敏']);
+    expect(authorNames('来源：本站　作者：佚名')).toEqual([]);
+    expect(authorNames('作者：崇川区融媒体中心')).toEqual([]);
   });
 
   it('tells the frame of a web page by its lines', () => {
