@@ -15,8 +15,10 @@ import {
   QA_LABEL,
   takeJumps,
   takeLeadIn,
+  webPageMark,
 } from './layout.ts';
 import { MAX_BYLINE_CHARS, MAX_HEADLINE_CHARS, MAX_PARAGRAPH_CHARS } from './limits.ts';
+import { isRule, tableRows } from './tables.ts';
 
 /** `furniture`: page headers, page numbers, credits; `jump`: a continued article's jump line. */
 export type BlockKind = 'heading' | 'paragraph' | 'byline' | 'caption' | 'furniture' | 'jump';
@@ -187,9 +189,18 @@ export function splitLongLine(line: string, max = MAX_PARAGRAPH_CHARS): string[]
 /** Splits an issue's text into classified blocks, a trailing byline becoming a block of its own. */
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const raw of text.split('\n')) {
-    const trimmed = raw.trim();
+  const lines = text.split('\n').map((l) => l.trim());
+  // Page furniture is never a table's row, however it lines up (two page headers in a row).
+  const rows = tableRows(lines.map((l) => (isFurniture(l) ? '' : l)));
+  for (const [n, trimmed] of lines.entries()) {
     if (!trimmed) continue;
+    // A table's row is its article's text, each row a paragraph of its own.
+    if (rows.has(n)) {
+      // Its rules are layout, as a Markdown rule is.
+      if (isRule(trimmed)) blocks.push({ kind: 'furniture', text: trimmed, level: 0, picture: true });
+      else blocks.push({ kind: 'paragraph', text: trimmed, level: 0, listItem: true });
+      continue;
+    }
     // A jump line may stand alone or be glued to the paragraph it cuts off or resumes.
     const { jumps, rest } = takeJumps(dropTrailingCredit(trimmed));
     if (jumps.length === 0) {
@@ -245,6 +256,11 @@ function splitTitledItem(line: string): { title: string; rest: string } | null {
 
 /** A line opening with a lead-in title becomes a heading block for it and the line's rest. */
 function pushLeadIn(blocks: Block[], line: string): void {
+  // A web page's bracketed links (「【打印本页】【关闭窗口】」) are its frame, never a brief's title.
+  if (webPageMark(line)) {
+    blocks.push({ kind: 'furniture', text: line, level: 0 });
+    return;
+  }
   // ◆ and ► mark photos, and in many papers briefs too: a brief's title, a space and its dated text
   // (「◆陈桥街道组织消防演练　11月9日，……」) is an item, never a caption.
   const photoMark = line.match(/^[◆►]\s{0,2}/u);
@@ -312,7 +328,10 @@ export function roleByline(line: string): string[] | null {
       .split(/[\s：:、，,/／]+/u)
       .filter(Boolean),
   );
-  if (tokens.length < 2 || !ROLE_WORD.test(tokens[0]!)) return null;
+  // The role may follow the name instead (「沈佳/文 陆洋/摄」, 「（王磊 文/摄）」): so printed only with a
+  // slash or in brackets, which a headline's words never carry.
+  const roleAfter = /[/／]/u.test(line) || /^[（(].*[）)]$/u.test(line);
+  if (tokens.length < 2 || !(ROLE_WORD.test(tokens[0]!) || (roleAfter && ROLE_WORD.test(tokens.at(-1)!)))) return null;
   const names: string[] = [];
   for (const token of tokens) {
     if (ROLE_WORD.test(token)) continue;
@@ -320,6 +339,23 @@ export function roleByline(line: string): string[] | null {
     names.push(token);
   }
   return names.length > 0 ? names : null;
+}
+
+// A web page's author field runs to the next field or bracket (「作者：朱敏　发布时间：……」).
+const AUTHOR_FIELD = /作者[：:]\s*([^【】[\]：:]{2,40}?)\s*(?=$|[【】[\]]|\S{2,4}[：:])/u;
+
+// What a site writes as the author when no person is named (「作者：本站」, 「作者：佚名」).
+const SITE_AUTHOR = /^(?:本站|本网|佚名|管理员|小编|编辑部|网站|网管|未知)$/u;
+
+/** The names in a web page's author field (「作者：记者 王海 通讯员 李青」, 「作者：朱敏」), else none. */
+export function authorNames(line: string): string[] {
+  const field = line.match(AUTHOR_FIELD)?.[1]?.trim();
+  if (!field) return [];
+  const names = roleByline(field);
+  if (names) return names;
+  const tokens = joinSpacedNames(field.split(/[\s、，,/]+/u).filter(Boolean));
+  const person = (t: string) => /^\p{Script=Han}{2,4}$/u.test(t) && !SITE_AUTHOR.test(t);
+  return tokens.every(person) && tokens.length <= 3 ? tokens : [];
 }
 
 /**
@@ -341,7 +377,23 @@ export function bracketedNames(line: string): string[] | null {
 }
 
 // Role words of a byline; 文 and 图 as in 「文/张三 图/李四」; 整理 and 报道 after the names (「记者 张强 整理」).
-const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|文图|整理|报道)$/u;
+// 摄 as in 「沈佳/文 陆洋/摄」; 文/摄 as in 「王磊 文/摄」, split at the slash.
+const ROLE_WORD = /^((本报)?(特约|见习|实习)?(记者|通讯员|实习生|摄影|摄影记者)|文|图|摄|文图|整理|报道)$/u;
+
+// After a sentence's end: a bracketed signature, or a role word after a space, to the line's end.
+const TRAILING_SIGNATURE =
+  /[。！？!?”」』]\s{0,3}([（(][^（()）]{2,40}[）)])$|[。！？!?”」』]\s{1,3}((?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s[^。！？!?]{2,36})$/u;
+
+/** A role byline closing a paragraph, with the text before it. */
+function trailingSignature(line: string): { before: string; text: string; names: string[] } | null {
+  if (line.length > MAX_PARAGRAPH_CHARS) return null;
+  const m = line.match(TRAILING_SIGNATURE);
+  const text = m?.[1] ?? m?.[2];
+  if (!m || !text) return null;
+  const names = roleByline(text);
+  if (!names) return null;
+  return { before: line.slice(0, m.index! + 1), text, names };
+}
 
 function pushLine(blocks: Block[], line: string, level: number): void {
   // Page furniture first: 「第2版 · 民生」 ends like a dotted byline but is a page header.
@@ -352,6 +404,14 @@ function pushLine(blocks: Block[], line: string, level: number): void {
   const names = level === 0 ? (roleByline(line) ?? bracketedNames(line)) : null;
   if (names) {
     blocks.push({ kind: 'byline', text: line, level: 0, names });
+    return;
+  }
+  // A signature glued to the article's last sentence (「……送检。（记者 韩雪 通讯员 邵文）」, 「……人次。 本报记者 周立新」).
+  // A photo's caption keeps its credit (「……赏樱。 记者 张强 摄」).
+  const signed = level === 0 && !CAPTION.test(line) ? trailingSignature(line) : null;
+  if (signed) {
+    blocks.push(classify(signed.before, level));
+    blocks.push({ kind: 'byline', text: signed.text, level: 0, names: signed.names });
     return;
   }
   const byline = matchByline(line);

@@ -56,10 +56,33 @@ const NAVIGATION = new Set([
   '关闭本页',
 ]);
 
-function isNavigation(text: string): boolean {
-  const tokens = text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
+const navigationTokens = (text: string) => text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
+
+/** An e-paper page's navigation line (「上一版 下一版」, 「版面导航」): the page, and its last article, end there. */
+export function isNavigation(text: string): boolean {
+  const tokens = navigationTokens(text);
   return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
 }
+
+// A news website's links under an article (「【打印本页】【关闭窗口】」): the page, and its article, end there.
+const PAGE_LINKS = new Set([
+  '打印本页',
+  '关闭窗口',
+  '打印',
+  '关闭',
+  '收藏',
+  '加入收藏',
+  '返回顶部',
+  '打印此页',
+  '关闭本页',
+]);
+const isPageLinks = (text: string) => {
+  const tokens = navigationTokens(text);
+  return tokens.length > 0 && tokens.every((t) => PAGE_LINKS.has(t));
+};
+
+// A website's footer: its copyright and licence lines (「版权所有：崇川区融媒体中心 苏ICP备12345678号」).
+const SITE_FOOTER = /^(?:版权所有|Copyright|©|\(c\)|主办单位|承办单位|技术支持|网站标识码)|ICP[备证]|公网安备/iu;
 
 /** The words that head an editor or layout credit (「责任编辑 张敏 版式 李强」, 「本版编辑：王芳」). */
 const CREDIT_ROLES = new Set([
@@ -89,6 +112,10 @@ const CREDIT_ROLES = new Set([
   '摄影编辑',
   '视觉编辑',
   '新媒体编辑',
+  // A website's review credits under an article (「审核：王磊」).
+  '审核',
+  '初审',
+  '复审',
 ]);
 
 /**
@@ -136,6 +163,9 @@ const BREADCRUMB =
 const BREADCRUMB_STEP = /\s*[>＞»›→]\s*/u;
 const SOURCE_FIELD =
   /^[【[]?(?:来源|信息来源|文章来源|稿件来源|稿源|发布时间|发布日期|发稿时间|更新时间|作者|浏览次数|阅读次数|点击数|访问量|阅读量)[：:]/u;
+// The same line led by its date (「2024-06-03 10:20 来源：崇川发布」, 「时间：2024年6月3日 作者：李文」):
+// a notice's 「时间：」 line holds no source or author field.
+const DATED_FIELDS = /^(?:(?:时间|日期)[：:]|(?:19|20)\d{2}[-./年]).{0,40}?(?:来源|作者|发布者|浏览次数|点击数)[：:]/u;
 const FONT_SWITCH = /^[【[]?(?:字体|字号)[：:]?\s*[【[]?[大中小](?:[】\]]?\s*[【[]?[大中小]){1,2}[】\]]?$/u;
 const SHARE = /^分享到[：:]?(?:\s*[\p{Script=Han}A-Za-z]{1,6}){0,8}$/u;
 const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
@@ -143,14 +173,15 @@ const NEIGHBOUR_LINK = /^(?:上一篇|下一篇|上一条|下一条)[：:]/u;
 /**
  * Where a line of a copied web page stands: `start` opens a page (its breadcrumb), `meta` belongs
  * to the article under its headline (source, date, views, font size), `end` closes the page (share
- * and print links, links to the neighbouring articles); undefined for any other line.
+ * and print links, links to the neighbouring articles, the site's copyright footer); undefined for
+ * any other line.
  */
 export function webPageMark(text: string): 'start' | 'meta' | 'end' | undefined {
   if (text.length > 80) return undefined;
   if (BREADCRUMB.test(text) && text.split(BREADCRUMB_STEP).every((step) => [...step].length <= 12)) return 'start';
-  if (SOURCE_FIELD.test(text) && !SENTENCE_MARK.test(text)) return 'meta';
+  if ((SOURCE_FIELD.test(text) || DATED_FIELDS.test(text)) && !SENTENCE_MARK.test(text)) return 'meta';
   if (FONT_SWITCH.test(text)) return 'meta';
-  if (SHARE.test(text) || NEIGHBOUR_LINK.test(text)) return 'end';
+  if (SHARE.test(text) || NEIGHBOUR_LINK.test(text) || isPageLinks(text) || SITE_FOOTER.test(text)) return 'end';
   return undefined;
 }
 

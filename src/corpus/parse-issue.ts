@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readingForm } from '../text/normalize.ts';
 import { segment, wordSpansJunction } from '../text/segment.ts';
 import { asPrintedIn } from './as-printed.ts';
-import { graphemeCut, toBlocks, type Block } from './blocks.ts';
+import { authorNames, graphemeCut, toBlocks, type Block } from './blocks.ts';
 import {
   articleDate,
   dateFromFileName,
@@ -35,6 +35,7 @@ import {
   isEditorCredit,
   isEditorNote,
   isEditorNoteLabel,
+  isNavigation,
   isNumberedSection,
   takeNumberedItem,
   webPageMark,
@@ -76,6 +77,8 @@ interface Draft {
   continues?: boolean;
   /** Opened with 「（上接第N版）」: the rest of an article begun earlier in the issue. */
   continuation?: boolean;
+  /** The day a copied web page says it published this article (「发布时间：2024-06-05」). */
+  published?: PartialDate;
   /** The body's section headings by phrase shape, counted, so parallelsSection costs constant time. */
   sections?: Map<string, Map<string, number>>;
 }
@@ -104,6 +107,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
   const asPrinted = asPrintedIn(text, printed);
   const furnitureFrom = furniture.length;
   const blocks = toBlocks(text);
+  const listed = listedTitles(blocks);
   // A masthead line (「崇川新闻 2023年4月17日 星期一 第15期」) dates the issue; it is no headline.
   let mastheadDate: PartialDate | null = null;
   while (blocks[0] && (blocks[0].kind === 'furniture' || isMasthead(blocks[0].text))) {
@@ -137,7 +141,13 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       // A copied web page: the source and date line under a headline keeps it open over its text;
       // the breadcrumb and the share and print links frame one article's page.
       const web = webPageMark(block.text);
-      if (web === 'meta') continue;
+      if (web === 'meta') {
+        // Each article of a copied page has its own date line: it dates that article, not the issue alone.
+        const published = fullDateIn(block.text);
+        if (published && isArticle(current) && !current.published) current.published = published;
+        if (isArticle(current) && current.byline.length === 0) current.byline.push(...authorNames(block.text));
+        continue;
+      }
       if (web) {
         atBoundary = true;
         column = null;
@@ -146,7 +156,8 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       // A heading over nothing but furniture (a paper's name over its page header) opened no article.
       if (isArticle(current) && current.body.length === 0 && !current.continuation) atBoundary = true;
       // An editor's credit is printed under the last article of a page: what follows is another article.
-      if (isEditorCredit(block.text)) {
+      // So is an e-paper page's navigation: the page's articles end above it.
+      if (isEditorCredit(block.text) || isNavigation(block.text)) {
         atBoundary = true;
         column = null;
       }
@@ -256,7 +267,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
     if (atBoundary && block.kind === 'heading' && isArticle(current) && parallelsSection(current, block)) {
       atBoundary = false;
     }
-    if (block.kind === 'heading' && startsArticle(blocks, i, current, atBoundary)) {
+    if (block.kind === 'heading' && (startsArticle(blocks, i, current, atBoundary) || listed.has(block.text))) {
       const headingLines: Block[] = [block];
       while (
         headingLines.length < MAX_HEADLINE_LINES &&
@@ -315,7 +326,7 @@ export function parseIssue(printed: string, { source, furniture = [] }: ParseOpt
       id: stableId(source, 'a', k, headline),
       headline,
       subtitle: asPrinted(read.subtitle),
-      date: formatPartialDate(articleDate(opening(paragraphs), issueDate, paragraphs.join('\n'))),
+      date: formatPartialDate(datedBy(d, opening(paragraphs), issueDate, paragraphs.join('\n'))),
       source,
       byline: d.byline.map(asPrinted),
       paragraphs: paragraphs.map(asPrinted),
@@ -442,11 +453,41 @@ function isMasthead(line: string): boolean {
   return MASTHEAD.test(line) || PAPER_NAME.test(line) || IMPRINT.test(line);
 }
 
+/**
+ * An article's date: the day its lead names, reckoned from the day its web page says it was published
+ * when it has one (a lead's 「昨天」 is the day before that); without a day in the lead, that day.
+ */
+function datedBy(d: Draft, lead: string, issue: PartialDate, body: string): PartialDate {
+  if (!d.published) return articleDate(lead, issue, body);
+  const date = articleDate(lead, d.published, body);
+  return date.day === undefined ? d.published : date;
+}
+
+// An e-paper page's list of its headlines, as its web view prints it above the articles.
+const TITLE_LIST = /^(?:本版)?(?:标题导航|标题索引|本版标题)$/u;
+
+/**
+ * The headlines an e-paper page lists under its 「本版标题导航」: each opens an article where it stands
+ * again over text, whatever the lead under it (the page runs its articles on with no byline between).
+ */
+function listedTitles(blocks: Block[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'furniture' || !TITLE_LIST.test(blocks[i]!.text.trim())) continue;
+    for (let j = i + 1; blocks[j]?.kind === 'heading' && !out.has(blocks[j]!.text); j++) out.add(blocks[j]!.text);
+  }
+  return out;
+}
+
 /** Whether the heading block at `i` opens a new article rather than a section of the current one. */
 function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft | null, atBoundary: boolean): boolean {
   const block = blocks[i]!;
   if (isFragment(blocks, i)) return false;
   if (atBoundary || !current || 'paragraphs' in current) return true;
+  // A copied web page prints its source and date line right under each headline, never under a section's.
+  let k = i + 1;
+  while (blocks[k]?.kind === 'heading' && k - i < MAX_HEADLINE_LINES) k++;
+  if (blocks[k]?.kind === 'furniture' && webPageMark(blocks[k]!.text) === 'meta') return true;
   // A guide's numbered sections (「一、参保对象」) stay in their article.
   if (isNumberedSection(block.text)) return false;
   if (block.level > 0 && block.level <= 2) return true;
@@ -464,7 +505,8 @@ function startsArticle(blocks: Block[], i: number, current: Draft | PhotoDraft |
   const lead = blocks[j];
   // A continued article's rest, on its later page, is short: one paragraph before a dated lead is enough.
   const minBody = current.continuation ? 1 : 2;
-  if (current.body.length < minBody || lead?.kind !== 'paragraph') return false;
+  // A line over a table's rows or a list is its title (「街道文明指数得分」 over 「名次 街道 得分」), no lead's headline.
+  if (current.body.length < minBody || lead?.kind !== 'paragraph' || lead.listItem) return false;
   return DATELINE.test(lead.text) || SALUTATION.test(lead.text) || (j === i + 1 && newStory(current, block, lead));
 }
 
@@ -541,7 +583,13 @@ const isRubric = (text: string) => /^\p{Script=Han}{2,6}$/u.test(text);
 /** Headline and subtitle from a headline block: kickers (「……——」) and lesser levels go to the subtitle. */
 export function splitHeadline(lines: Block[], kicker?: string): { headline: string; subtitle: string } {
   // A kicker's or sub-headline's dash (「——访区医保局负责人」) is typography, not words.
-  const clean = (t: string) => t.replace(/^——|——$/g, '').trim();
+  // Nor is a frame of brackets round the whole line (「〔濠河游船本周六起恢复夜航〕」), a plain-text export's
+  // stand-in for a headline's type; a bracketed word inside a headline stays.
+  const clean = (t: string) =>
+    t
+      .replace(/^——|——$/g, '')
+      .replace(/^〔([^〔〕]+)〕$|^［([^［］]+)］$/u, '$1$2')
+      .trim();
   let main: Block | undefined;
   if (lines.some((l) => l.level > 0)) {
     for (const l of lines) if (l.level > 0 && (!main || l.level < main.level)) main = l;
