@@ -32,7 +32,7 @@ export {
   search as searchAfresh,
 } from './ranking/rank.ts';
 // What everything above retrieval calls: a question asked again of the same archive is looked up.
-export { RESULTS_KEPT, search } from './ranking/kept-results.ts';
+export { search } from './ranking/kept-results.ts';
 export {
   type Confidence,
   DECISION_FEATURES,

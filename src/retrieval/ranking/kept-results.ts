@@ -22,7 +22,7 @@ import { type SearchOptions, search as searchAfresh } from './rank.ts';
 import type { SearchResult } from './result.ts';
 
 /** Searches kept per index: a few hundred answers of ~5 passages each, a few megabytes at most. */
-export const RESULTS_KEPT = 256;
+export const SEARCHES_KEPT = 256;
 
 interface Kept {
   generation: number;
@@ -73,7 +73,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const results = searchAfresh(index, question, options);
   // The index may have changed while the search ran (it does not yield today; cheap to be sure).
   if (kept.generation === index.generation) {
-    if (kept.results.size >= RESULTS_KEPT) kept.results.delete(kept.results.keys().next().value!);
+    if (kept.results.size >= SEARCHES_KEPT) kept.results.delete(kept.results.keys().next().value!);
     kept.results.set(key, structuredClone(results));
   }
   return results;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { search as searchAfresh } from '../../../src/retrieval/ranking/rank.ts';
-import { isKept, keptCount, RESULTS_KEPT, search } from '../../../src/retrieval/ranking/kept-results.ts';
+import { isKept, keptCount, SEARCHES_KEPT, search } from '../../../src/retrieval/ranking/kept-results.ts';
 import { RANKING } from '../../../src/retrieval/weights.ts';
 import { oneIssueArchive, seedLibrary } from '../../support/seed-library.ts';
 
@@ -62,17 +62,17 @@ describe('kept results', () => {
     expect(search(index, QUESTION)).not.toEqual(before);
   });
 
-  it('keeps at most RESULTS_KEPT searches, the least recently asked dropped first', () => {
+  it('keeps at most SEARCHES_KEPT searches, the least recently asked dropped first', () => {
     const index = seedLibrary().searchIndex;
     search(index, QUESTION);
-    for (let k = 0; k < RESULTS_KEPT + 10; k++) {
+    for (let k = 0; k < SEARCHES_KEPT + 10; k++) {
       search(index, `崇川第${k}条新闻`);
       // Asked again now and then: never the least recently asked.
       if (k % 50 === 0) search(index, QUESTION);
     }
-    expect(keptCount(index)).toBe(RESULTS_KEPT);
+    expect(keptCount(index)).toBe(SEARCHES_KEPT);
     expect(isKept(index, QUESTION)).toBe(true);
     expect(isKept(index, '崇川第0条新闻')).toBe(false);
-    expect(isKept(index, `崇川第${RESULTS_KEPT + 9}条新闻`)).toBe(true);
+    expect(isKept(index, `崇川第${SEARCHES_KEPT + 9}条新闻`)).toBe(true);
   });
 });
