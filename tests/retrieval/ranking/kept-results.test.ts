@@ -30,6 +30,10 @@ describe('kept results', () => {
     first.length = 0;
     const again = search(index, QUESTION);
     expect(again).toEqual(fresh);
+    // Nor does one given a kept answer.
+    again[0]!.highlights.length = 0;
+    again.reverse();
+    expect(search(index, QUESTION)).toEqual(fresh);
     expect(keptCount(index)).toBe(kept);
     // Invisible characters are removed before anything else: the same search, kept once.
     expect(search(index, `\u200b${QUESTION}`)).toEqual(fresh);
