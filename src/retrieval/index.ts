@@ -29,8 +29,11 @@ export {
   candidateResults,
   decideResults,
   prepareSearch,
-  search,
+  // The search computed every time: for timing a search itself (the bench), not for answering.
+  search as searchAfresh,
 } from './ranking/rank.ts';
+// What everything above retrieval calls: a question asked again of the same archive is looked up.
+export { search } from './ranking/kept-results.ts';
 export {
   type Confidence,
   DECISION_FEATURES,

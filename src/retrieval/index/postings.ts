@@ -394,6 +394,20 @@ export class Postings {
     return this.removed.toPositions(result);
   }
 
+  /**
+   * Positions of the texts holding every one of the characters (anywhere, in any order), by each
+   * character's own list; undefined when one is not a character these postings key (Han outside
+   * the blocks above, or beyond the BMP): the caller must then look at every text.
+   */
+  holdingEach(chars: string): Uint32Array | undefined {
+    const codes = [...new Set(chars)].map((c) => (c.length === 1 ? c.charCodeAt(0) : -1));
+    if (codes.length === 0 || codes.some((c) => !isHan(c))) return undefined;
+    const lists = codes.map((c) => this.list(c)).sort((a, b) => a.length - b.length);
+    let result = lists[0]!;
+    for (let k = 1; k < lists.length && result.length > 0; k++) result = intersect(result, lists[k]!);
+    return this.removed.toPositions(result);
+  }
+
   /** The columns that save these postings, under names starting with `prefix`. */
   toColumns(prefix: string): Columns {
     return materializeAll(this.columnSources(prefix));

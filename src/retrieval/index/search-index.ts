@@ -508,6 +508,19 @@ export class SearchIndex {
   }
 
   /**
+   * The passages' normalized texts holding each of the characters, in passage order: what a scan
+   * of every text for all of them finds, without reading the others from the index file.
+   */
+  textsHoldingEach(chars: string): Iterable<string> {
+    const ids = this.grams.holdingEach(chars);
+    if (!ids) return this.passageTexts;
+    const texts = this.passageTexts;
+    return (function* () {
+      for (const k of ids) yield texts[k]!;
+    })();
+  }
+
+  /**
    * Passage k's normalized text's length (`passageTexts[k].length`) without reading the text,
    * which a loaded index leaves in its file: what whole-archive statistics need.
    */

@@ -157,7 +157,7 @@ function splitMatches(index: SearchIndex, term: string, passages: Uint32Array): 
 
 /**
  * The phrases a word may abbreviate, kept per archive version: finding them reads every passage
- * that holds the word's first character, so a word asked again (or by the next user) reads none.
+ * that holds all the word's characters, so a word asked again (or by the next user) reads none.
  */
 const EXPANSIONS_KEPT = 1000;
 const expansionCaches = new WeakMap<SearchIndex, { generation: number; found: Map<string, string[]> }>();
@@ -169,7 +169,8 @@ function expansionsOf(index: SearchIndex, word: string): string[] {
   }
   let found = held.found.get(word);
   if (!found) {
-    found = abbreviationExpansions(word, index.passageTexts);
+    // Only passages holding all its characters can hold a phrase it abbreviates.
+    found = abbreviationExpansions(word, index.textsHoldingEach(word));
     if (held.found.size >= EXPANSIONS_KEPT) held.found.clear();
     held.found.set(word, found);
   }
