@@ -220,8 +220,7 @@ describe('inline mode', () => {
       expect(r.input_message_content.parse_mode).toBe('HTML');
       expect(isValidTelegramHtml(r.input_message_content.message_text)).toBe(true);
     }
-    // The headline unnumbered, under the related header when the decision does not offer it as the answer.
-    expect(results[0]!.input_message_content.message_text).toMatch(/^(<i>[^<]+<\/i>\n+)?<b>[^\d]/);
+    expect(results[0]!.input_message_content.message_text).toMatch(/^<b>[^\d]/);
     const latest = (await inline('')).results as Result[];
     expect(latest[0]!.title).toBe(library.latest(1)[0]!.headline);
     expect(latest[0]!.input_message_content.message_text).toContain(library.latest(1)[0]!.date);
