@@ -421,6 +421,7 @@ function fitDecision(questions: Question[]): DecisionModel {
     answer: modelOf(answerBeta, t.answer),
     topic: modelOf(topicBeta, t.related),
     keepUnderAnswer: RANKING.decision.keepUnderAnswer,
+    mayAnswer: RANKING.decision.mayAnswer,
     topicGate: RANKING.decision.topicGate,
   };
 }
@@ -577,6 +578,7 @@ function printModel(model: DecisionModel): string {
     ...part('answer', model.answer),
     ...part('topic', model.topic),
     `  keepUnderAnswer: ${model.keepUnderAnswer},`,
+    `  mayAnswer: ${model.mayAnswer},`,
     `  topicGate: { contentWords: ${model.topicGate.contentWords}, cover: ${model.topicGate.cover} },`,
     '};',
   ].join('\n');

@@ -79,8 +79,8 @@ export function formatResult(result: SearchResult, n?: number, budget = SNIPPET)
 
 /**
  * The header over results that are only related, as honest as what they show: 「以下报道可能相关」
- * under an answer; 「这些报道可能有答案」 when one shown holds a figure of the asked kind beside the
- * question's words; else 「没有找到确切答案」. The one choice for the bot, inline and the web pages.
+ * under an answer; 「这些报道可能有答案」 when the decision gives one shown an even chance of holding
+ * the answer (SearchResult.mayAnswer); else 「没有找到确切答案」. The one choice for the bot, inline and the web pages.
  */
 export function relatedHeaderFor(results: readonly SearchResult[], shown: readonly SearchResult[]): string {
   if (results.some((r) => r.confidence !== 'related')) return messages.moreRelatedHeader;

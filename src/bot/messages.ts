@@ -38,9 +38,8 @@ export const messages = {
   /** Above results that may not hold the answer. */
   relatedHeader: '没有找到确切答案，以下报道提到了……',
   /**
-   * Above results none offered as the answer, of which one holds the kind of answer asked for (a
-   * figure, a date, a name) beside the question's words: they may well answer, so the header does
-   * not say that nothing was found.
+   * Above results none offered as the answer, of which one the decision still gives an even chance
+   * of holding the answer: they may well answer, so the header does not say that nothing was found.
    */
   mayAnswerHeader: '这些报道可能有答案：',
   /** The same, after results that do answer. */

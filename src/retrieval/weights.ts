@@ -136,6 +136,12 @@ export interface DecisionModel {
    */
   keepUnderAnswer: number;
   /**
+   * A result shown as related says that it may hold the answer (the bot's 「这些报道可能有答案」
+   * rather than 「没有找到确切答案」) when its answer p is at least this: an even chance by the
+   * decision's own estimate. Set by hand, not fitted: it changes no figure, only the header's words.
+   */
+  mayAnswer: number;
+  /**
    * Set by hand, not fitted (decision.ts's `topical`): a passage is shown at all only when it
    * matches this many of the question's content words (all of them when it has fewer), one of its
    * rare names, or this share of it.
@@ -310,6 +316,7 @@ const DECISION: DecisionModel = {
     threshold: 0,
   },
   keepUnderAnswer: 0.2,
+  mayAnswer: 0.5,
   topicGate: { contentWords: 2, cover: 0.7 },
 };
 // calibrate:end

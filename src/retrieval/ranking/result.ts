@@ -39,8 +39,8 @@ export interface SearchResult {
    */
   asOf?: string;
   /**
-   * A result not offered as the answer whose passage still holds the kind of answer asked for (a
-   * figure, a date, a place, a person) beside the question's words: it may well answer.
+   * A result not offered as the answer that the decision still gives an even chance of holding the
+   * answer (its p at least weights' decision.mayAnswer): it may well answer.
    */
   mayAnswer?: boolean;
 }
@@ -223,7 +223,9 @@ export function toResult(
     confidence: s.confidence ?? 'related',
     direct,
     ...(latest && s.confidence === 'answer' && doc.date ? { asOf: doc.date } : {}),
-    ...(s.confidence === 'related' && s.evidence.asks && s.evidence.typeFound ? { mayAnswer: true } : {}),
+    // By the decision's estimate, not by one piece of its evidence: a figure of the asked kind near
+    // the question's words stands as often in a near miss as in a passage that answers.
+    ...(s.confidence === 'related' && (s.p ?? 0) >= w.decision.mayAnswer ? { mayAnswer: true } : {}),
   };
 }
 

@@ -101,7 +101,7 @@ describe('a related result that may answer', () => {
     },
   };
 
-  it('says so when its passage holds the kind of answer asked for beside the question', () => {
+  it('says so when the decision gives its passage an even chance of holding the answer', () => {
     const results = search(archive, '跟着节气去阅读活动办了几场', { weights: noAnswers });
     const holding = results.find((r) => r.headline === '图书馆开展阅读活动');
     expect(holding?.confidence).toBe('related');
@@ -110,6 +110,10 @@ describe('a related result that may answer', () => {
     const other = results.find((r) => r.headline === '阅读活动启动');
     expect(other?.confidence).toBe('related');
     expect(other?.mayAnswer).toBeUndefined();
+    // The flag follows the decision's estimate: asked for more than any p, no result says it.
+    const never: RankingWeights = { ...noAnswers, decision: { ...noAnswers.decision, mayAnswer: 1.01 } };
+    const strict = search(archive, '跟着节气去阅读活动办了几场', { weights: never });
+    expect(strict.find((r) => r.headline === '图书馆开展阅读活动')?.mayAnswer).toBeUndefined();
   });
 });
 
