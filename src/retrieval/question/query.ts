@@ -561,10 +561,6 @@ function longestKnownParts(word: string, isKnown: (term: string) => boolean): st
   return parts;
 }
 
-// Modal verbs that stand alone before a one-character verb (能充, 会开, 可办, 要交): grammar, not a
-// name, however often the archive prints the pair side by side; the verb alone is the report's word.
-const MODAL_VERBS = new Set([...'能会可要想该肯敢']);
-
 // Characters that turn the word before them into a noun of a place, a body or a person (托管点,
 // 服务站, 调解室, 网格员, 志愿队): jieba often cuts them off a word it knows.
 const NOUN_SUFFIXES = new Set([...'点站室员队处所']);
@@ -601,7 +597,7 @@ export function glueSingles(
       // Two lone characters, or a character and a word that the archive reads as one word, or a
       // word and a noun-forming suffix after it (托管 点 -> 托管点, 观赛 点, 调解 室).
       const glue =
-        (a.length === 1 && b.length === 1 && !MODAL_VERBS.has(a)) ||
+        (a.length === 1 && b.length === 1) ||
         ((a.length === 1 || b.length === 1) && isWord(joined)) ||
         (a.length >= 2 && NOUN_SUFFIXES.has(b));
       if (glue && question.includes(joined) && inArchive(joined)) {

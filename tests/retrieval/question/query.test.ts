@@ -152,33 +152,6 @@ describe('parseQuery', () => {
     expect(kept.map((c) => c.terms[0])).toEqual(['托管', '点', '设在']);
   });
 
-  it('does not join a modal verb to the verb after it', () => {
-    // 能充, 会开, 可办 stand side by side in the archive's prose (1元钱能充4小时), yet a modal verb
-    // and its verb are grammar, not a name: the verb alone is what the report's wording shares.
-    const archive = { occurs: () => true, isWord: () => false };
-    for (const [modal, verb, question] of [
-      ['能', '充', '一张卡最多能充多少钱'],
-      ['会', '开', '图书馆明天会开吗'],
-      ['可', '办', '社保卡在哪里可办'],
-    ] as const) {
-      const concepts = [
-        { terms: [modal], weight: 0.35 },
-        { terms: [verb], weight: 0.35 },
-      ];
-      expect(glueSingles(concepts, question, archive).map((c) => c.terms[0])).toEqual([modal, verb]);
-    }
-    // Other lone characters side by side still join where the archive holds them (铂特).
-    const name = glueSingles(
-      [
-        { terms: ['铂'], weight: 0.35 },
-        { terms: ['特'], weight: 0.35 },
-      ],
-      '铂特在哪',
-      archive,
-    );
-    expect(name.map((c) => c.terms[0])).toEqual(['铂特']);
-  });
-
   it('joins lone characters back into a name the archive holds', () => {
     const inArchive = new Set(['寺街', '铂特']);
     const glued = glueSingles(
