@@ -381,10 +381,7 @@ export function decideResults(
   const { query } = prepared;
   const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
-  // A story ranks by its best-scoring passage, whichever of its passages is shown: the one shown is
-  // picked for its likelihood of answering (its short answer, its label), which says nothing of how
-  // well the story as a whole matches the question against other stories.
-  const storyScore = new Map<string, number>();
+  const offered: { key: string; score: number }[] = [];
   // The short answers of every passage offered as the answer: one disputed by another is withheld
   // more readily (answers/direct-confidence.ts). For a question of the present, an older article's
   // answer is history (the former office holder), not a dispute: only as new or newer ones count.
@@ -396,7 +393,7 @@ export function decideResults(
       answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passages[scored.passage]!.doc);
-    storyScore.set(key, Math.max(storyScore.get(key) ?? -Infinity, scored.score));
+    offered.push({ key, score: scored.score });
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms;
     // of two that answer, or two that are only related, the likelier to answer (the one whose
@@ -412,8 +409,9 @@ export function decideResults(
       bestByStory.set(key, scored);
   }
   const newestFirst = query.latest && !query.date;
-  // Answers before results that are only related, each by score (by date first, newest first,
-  // among the answers to a question of the present holder or the latest news).
+  // Answers before results that are only related, each by its story's best score (by date first,
+  // newest first, among the answers to a question of the present holder or the latest news).
+  const storyScore = storyScores(offered);
   const storyOf = new Map([...bestByStory].map(([key, s]) => [s, storyScore.get(key) ?? s.score]));
   const rankScore = (s: Scored) => storyOf.get(s) ?? s.score;
   const ranked = [...bestByStory.values()].sort(
@@ -435,6 +433,17 @@ export function decideResults(
       .filter((a) => a.passage !== s.passage && (!newestFirst || compareDates(tables, a.passage, s.passage) >= 0))
       .map((a) => a.text);
   return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst, disputing(s)));
+}
+
+/**
+ * What each story ranks by among the results: the best score of its passages that the decision
+ * shows, whichever of them is shown. The one shown is picked for its likelihood of answering (its
+ * short answer, its label), which says nothing of how well the story matches against other stories.
+ */
+export function storyScores(passages: readonly { key: string; score: number }[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const { key, score } of passages) best.set(key, Math.max(best.get(key) ?? -Infinity, score));
+  return best;
 }
 
 /**
