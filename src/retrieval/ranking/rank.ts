@@ -421,6 +421,7 @@ export function decideResults(
       rankScore(b) - rankScore(a) ||
       compareDates(tables, b.passage, a.passage),
   );
+  namedFirst(tables, ranked, query, rankScore);
   if (!query.date) newerOfEqualCover(index, tables, ranked, query, rankScore);
   const lead = ranked[0];
   const kept =
@@ -501,6 +502,29 @@ function newerOfEqualCover(
     (c, k) => c.weight >= 1 && query.stats[k]!.name && c.terms.some((t) => titleA.includes(t)) && !holds(k, docB),
   );
   if (lostName) return;
+  ranked[0] = second;
+  ranked[1] = first;
+}
+
+/**
+ * Of the two leading stories under the same label, scoring nearly alike, the one whose article
+ * holds every proper name of the question (a place, a street, an organisation) first: a name
+ * locates the subject asked about, and an article that never holds it reports a like subject
+ * elsewhere (another town's vaccination, another street's canteen), however well its other words match.
+ */
+function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rankScore: (s: Scored) => number): void {
+  const [first, second] = ranked;
+  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
+  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const docOf = (s: Scored) => tables.passageDoc[s.passage]!;
+  const holdsAll = (doc: number) =>
+    query.concepts.every(
+      (c, k) =>
+        c.weight < 1 ||
+        !query.stats[k]!.name ||
+        query.stats[k]!.passages.some((ids) => ids.some((p) => tables.passageDoc[p] === doc)),
+    );
+  if (holdsAll(docOf(first)) || !holdsAll(docOf(second))) return;
   ranked[0] = second;
   ranked[1] = first;
 }
