@@ -385,6 +385,7 @@ export function decideResults(
   const { query } = prepared;
   const tables = tablesOf(index);
   const bestByStory = new Map<string, Scored>();
+  const offered: { key: string; score: number }[] = [];
   // The short answers of every passage offered as the answer: one disputed by another is withheld
   // more readily (answers/direct-confidence.ts). For a question of the present, an older article's
   // answer is history (the former office holder), not a dispute: only as new or newer ones count.
@@ -396,6 +397,7 @@ export function decideResults(
       answers.push({ passage: candidate.passage, text: candidate.direct.answer.text });
     const scored: Scored = { ...candidate, p, confidence };
     const key = index.copyKey(index.passageDoc(scored.passage));
+    offered.push({ key, score: scored.score });
     const held = bestByStory.get(key);
     // A story's passage that answers is shown before one that only mentions the question's terms;
     // of two that answer, or two that are only related, the likelier to answer (the one whose
@@ -411,16 +413,20 @@ export function decideResults(
       bestByStory.set(key, scored);
   }
   const newestFirst = query.latest && !query.date;
-  // Answers before results that are only related, each by score (by date first, newest first,
-  // among the answers to a question of the present holder or the latest news).
+  // Answers before results that are only related, each by its story's best score (by date first,
+  // newest first, among the answers to a question of the present holder or the latest news).
+  const storyScore = storyScores(offered);
+  const storyOf = new Map([...bestByStory].map(([key, s]) => [s, storyScore.get(key) ?? s.score]));
+  const rankScore = (s: Scored) => storyOf.get(s) ?? s.score;
   const ranked = [...bestByStory.values()].sort(
     (a, b) =>
       answersFirst(a) - answersFirst(b) ||
       (newestFirst && a.confidence === 'answer' ? compareDates(tables, b.passage, a.passage) : 0) ||
-      b.score - a.score ||
+      rankScore(b) - rankScore(a) ||
       compareDates(tables, b.passage, a.passage),
   );
-  if (!query.date) newerOfEqualCover(index, tables, ranked, query);
+  namedFirst(tables, ranked, query, rankScore);
+  if (!query.date) newerOfEqualCover(index, tables, ranked, query, rankScore);
   const lead = ranked[0];
   const kept =
     lead?.confidence === 'answer'
@@ -432,6 +438,17 @@ export function decideResults(
       .filter((a) => a.passage !== s.passage && (!newestFirst || compareDates(tables, a.passage, s.passage) >= 0))
       .map((a) => a.text);
   return kept.slice(0, limit).map((s) => toResult(index, s, query, idf, w, newestFirst, disputing(s)));
+}
+
+/**
+ * What each story ranks by among the results: the best score of its passages that the decision
+ * shows, whichever of them is shown. The one shown is picked for its likelihood of answering (its
+ * short answer, its label), which says nothing of how well the story matches against other stories.
+ */
+export function storyScores(passages: readonly { key: string; score: number }[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const { key, score } of passages) best.set(key, Math.max(best.get(key) ?? -Infinity, score));
+  return best;
 }
 
 /**
@@ -459,14 +476,20 @@ function sentenceIdf(query: Analysed, w: RankingWeights): number[] {
 const NEWER_SCORE_BAND = 0.15;
 const NEWER_COVER_SLACK = 0.02;
 
-function newerOfEqualCover(index: SearchIndex, tables: IndexTables, ranked: Scored[], query: Analysed): void {
+function newerOfEqualCover(
+  index: SearchIndex,
+  tables: IndexTables,
+  ranked: Scored[],
+  query: Analysed,
+  rankScore: (s: Scored) => number,
+): void {
   const [first, second] = ranked;
   if (!first || !second || !asksFor(query) || answersFirst(first) !== answersFirst(second)) return;
   if (compareDates(tables, second.passage, first.passage) <= 0) return;
   const a = first.evidence;
   const b = second.evidence;
   if (b.nameMissing || b.contentMatched < a.contentMatched || b.cover < a.cover - NEWER_COVER_SLACK) return;
-  if (second.score < (1 - NEWER_SCORE_BAND) * first.score) return;
+  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
   const docA = index.passageDoc(first.passage);
   const docB = index.passageDoc(second.passage);
   const [titleA, titleB] = [index.docTitles[docA]!, index.docTitles[docB]!];
@@ -474,6 +497,38 @@ function newerOfEqualCover(index: SearchIndex, tables: IndexTables, ranked: Scor
     (c) => c.weight >= 1 && c.terms.some((t) => titleA.includes(t)) && c.terms.some((t) => titleB.includes(t)),
   );
   if (!shared) return;
+  // Not one subject when the older headline names a proper name of the question (a street, a
+  // place, an organisation) that the newer article never holds: 学田街道's canteen and another
+  // street's are two subjects, however alike their reports.
+  const holds = (k: number, doc: number) =>
+    query.stats[k]!.passages.some((ids) => ids.some((p) => tables.passageDoc[p] === doc));
+  const lostName = query.concepts.some(
+    (c, k) => c.weight >= 1 && query.stats[k]!.name && c.terms.some((t) => titleA.includes(t)) && !holds(k, docB),
+  );
+  if (lostName) return;
+  ranked[0] = second;
+  ranked[1] = first;
+}
+
+/**
+ * Of the two leading stories under the same label, scoring nearly alike, the one whose article
+ * holds every proper name of the question (a place, a street, an organisation) first: a name
+ * locates the subject asked about, and an article that never holds it reports a like subject
+ * elsewhere (another town's vaccination, another street's canteen), however well its other words match.
+ */
+function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rankScore: (s: Scored) => number): void {
+  const [first, second] = ranked;
+  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
+  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const docOf = (s: Scored) => tables.passageDoc[s.passage]!;
+  const holdsAll = (doc: number) =>
+    query.concepts.every(
+      (c, k) =>
+        c.weight < 1 ||
+        !query.stats[k]!.name ||
+        query.stats[k]!.passages.some((ids) => ids.some((p) => tables.passageDoc[p] === doc)),
+    );
+  if (holdsAll(docOf(first)) || !holdsAll(docOf(second))) return;
   ranked[0] = second;
   ranked[1] = first;
 }

@@ -51,3 +51,25 @@ describe('the newer of two reports of one subject', () => {
     expect(search(archive, '江海遗珍特展展期到7月31日吗')[0]?.date).toBe('2023-04-18');
   });
 });
+
+describe('the newer of two reports of one subject, of one place', () => {
+  const { article: piece, issue: dated } = oneArticleIssues('s', FILLER);
+  // Two streets' canteens: alike reports, two subjects. The newer matches the question's other
+  // words as well as the older (better: 老年 too), but never names the street the question asks of.
+  const streets = SearchIndex.build(
+    [
+      dated(piece('学田街道社区食堂开业', '3月11日，学田街道社区食堂开业，老人每餐10元。', '2024-03-11')),
+      dated(piece('城东街道老年食堂扩面', '6月5日，城东街道又一家老年食堂开业，老人每餐12元。', '2025-06-05')),
+    ],
+    [],
+    'test',
+  ).index;
+
+  it('does not lead when its article never holds the place the older headline names', () => {
+    expect(search(streets, '学田街道老年食堂每餐多少钱')[0]?.date).toBe('2024-03-11');
+  });
+
+  it('still leads when the question names no such place', () => {
+    expect(search(streets, '社区老年食堂每餐多少钱')[0]?.date).toBe('2025-06-05');
+  });
+});
