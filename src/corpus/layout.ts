@@ -24,6 +24,19 @@ const CONTENTS_TITLE = /^(本期|今日|本版)?(导读|要目|目录)$/u;
 const PAGE_CODE = /(?:^|\s)[A-Da-d]\d{1,2}(?:\s|$)/u;
 const ISSUE_MARK = /星期[一二三四五六日天]|第\s?\d{1,4}\s?期|农历/;
 
+// A news website's links under an article (「【打印本页】【关闭窗口】」): the page, and its article, end there.
+const PAGE_LINKS = new Set([
+  '打印本页',
+  '关闭窗口',
+  '打印',
+  '关闭',
+  '收藏',
+  '加入收藏',
+  '返回顶部',
+  '打印此页',
+  '关闭本页',
+]);
+
 /** An e-paper page's navigation, as exported with its text: 「上一版 下一版」, 「返回目录」, 「今日8版」. */
 const NAVIGATION = new Set([
   '上一版',
@@ -43,17 +56,9 @@ const NAVIGATION = new Set([
   '放大',
   '缩小',
   '默认',
-  '打印本页',
-  '关闭窗口',
-  // A news website's page links (「【打印本页】【关闭窗口】」, 「【收藏】【返回顶部】」).
-  '打印',
-  '关闭',
-  '收藏',
-  '加入收藏',
-  '返回顶部',
   '返回',
-  '打印此页',
-  '关闭本页',
+  // A news website's page links (「【打印本页】【关闭窗口】」, 「【收藏】【返回顶部】」).
+  ...PAGE_LINKS,
 ]);
 
 const navigationTokens = (text: string) => text.split(/[\s|｜/<>《》«»【】[\]]+/u).filter(Boolean);
@@ -64,18 +69,6 @@ export function isNavigation(text: string): boolean {
   return tokens.length > 0 && tokens.every((t) => NAVIGATION.has(t) || /^今日\d{1,2}版$/u.test(t));
 }
 
-// A news website's links under an article (「【打印本页】【关闭窗口】」): the page, and its article, end there.
-const PAGE_LINKS = new Set([
-  '打印本页',
-  '关闭窗口',
-  '打印',
-  '关闭',
-  '收藏',
-  '加入收藏',
-  '返回顶部',
-  '打印此页',
-  '关闭本页',
-]);
 const isPageLinks = (text: string) => {
   const tokens = navigationTokens(text);
   return tokens.length > 0 && tokens.every((t) => PAGE_LINKS.has(t));

@@ -67,6 +67,22 @@ const PART_OPENS = /其中/gu;
 const PART_ENDS = /[。；;！？!?]/u;
 
 /**
+ * Each part a sentence names after its whole (「共120个，其中生鲜摊位78个」): where the part opens (`at`),
+ * the part's text, the text before it (`head`) and where the whole's sentence starts in it (`from`).
+ */
+function* partsNamed(text: string): Generator<{ at: number; part: string; head: string; from: number }> {
+  for (const m of text.matchAll(PART_OPENS)) {
+    const at = m.index ?? 0;
+    const after = text.slice(at);
+    const stop = after.search(PART_ENDS);
+    const part = stop < 0 ? after : after.slice(0, stop);
+    const head = text.slice(0, at);
+    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+    yield { at, part, head, from };
+  }
+}
+
+/**
  * 「文物180余件，其中60余件为首次亮相」: the figure after 其中 is a part of the figure before it. A
  * question asks for the part only when it names what only the part's stretch says (首次, by
  * `holds`: a word or another form of it); else it asks for the whole. True when the figure at
@@ -81,13 +97,7 @@ export function partOrWhole(
 ): boolean {
   // (And what was added is a part of the total the sentence gives: addedForTotal.)
   if (addedForTotal(text, start, terms)) return true;
-  for (const m of text.matchAll(PART_OPENS)) {
-    const at = m.index ?? 0;
-    const after = text.slice(at);
-    const stop = after.search(PART_ENDS);
-    const part = stop < 0 ? after : after.slice(0, stop);
-    const head = text.slice(0, at);
-    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+  for (const { at, part, head, from } of partsNamed(text)) {
     const whole = head.slice(from);
     const inPart = start >= at && start < at + part.length;
     const inWhole = start >= from && start < at;
@@ -114,13 +124,7 @@ export function wholeForUnnamedPart(
   question: string,
   holds: (term: string, text: string) => boolean,
 ): boolean {
-  for (const m of text.matchAll(PART_OPENS)) {
-    const at = m.index ?? 0;
-    const after = text.slice(at);
-    const stop = after.search(PART_ENDS);
-    const part = stop < 0 ? after : after.slice(0, stop);
-    const head = text.slice(0, at);
-    const from = Math.max(...[...'。；;！？!?'].map((p) => head.lastIndexOf(p))) + 1;
+  for (const { at, part, head, from } of partsNamed(text)) {
     if (start >= from && start < at) return unnamedPartAsked(question, head.slice(from), part, holds);
   }
   return false;
