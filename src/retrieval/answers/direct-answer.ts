@@ -33,6 +33,8 @@ import {
   countedNouns,
   countsAnyPeople,
   countsAsked,
+  measureForCount,
+  namesAskedPlace,
   otherCountedNoun,
   countsPlacesOf,
   dateBound,
@@ -265,7 +267,11 @@ function scoreSentence(
       !isCommonWord(own)
     )
       continue;
+    // Where the asked thing is, not the longer name of the place the question names (地铁2号线学田站).
+    if (asked.where && c.kind === 'place' && namesAskedPlace(span, asked.terms)) continue;
     if (c.kind === 'quantity') {
+      // 「停多少车」 counts things: a length, a sum or a head count answers no such count.
+      if (measureForCount(question, asked.units, c.unit)) continue;
       // 多少个小区 counts 小区: 「11个街道」 counts something else.
       if (
         (asked.namedUnit || asked.counted !== undefined) &&

@@ -724,3 +724,44 @@ const RATE_AFTER = /^钱?(?:就)?(?:能|可|可以)\p{Script=Han}{0,4}?(?:\d|[�
 export function rateForCap(question: string, text: string, end: number): boolean {
   return ASKS_CAP.test(question) && RATE_AFTER.test(text.slice(end));
 }
+
+// Families whose figures measure (a length, an area, a sum, a share, a span of time, an age): they
+// count no thing, whatever noun follows them.
+const MEASURING = new Set(['length', 'area', 'weight', 'money', 'share', 'duration', 'age']);
+// The thing a question counts with no measure word of a family (停多少车, 开了几个科): a short noun
+// closing the question right after 多少/几(个). Not a unit, a numeral or a word of measure asked
+// in one character (多少钱, 几点, 多少度, 多大, 多久…).
+const COUNTED_THING = /(?:多少|几)个?(\p{Script=Han}{1,4}?)[呢啊呀吗]?(?:[？?！!。]|$)/u;
+const NOT_THING = new RegExp(
+  `^(?:${UNIT_ALT}|[一二两三四五六七八九十百千万亿钱点度号岁成倍分折级楼路届期天年月周])`,
+  'u',
+);
+// Nouns for people hold one of these (工人, 队员, 患者, 市民, 游客, 学生, 老师, 孩子, 观众, 家属…).
+// What is measured rather than counted: goods, materials, water and power, land and ways (吞吐多少货物 is
+// answered by 30万吨, 修了多少路 by 12公里); a noun holding one of these takes any measure.
+const MASS_NOUN = /[水电气油粮煤粉料货物垃圾土沙石钢铁肉菜米面茶酒奶雨雪地田林路道河绿]/u;
+const PERSON_NOUN = /[人员者民客生手师工士友孩童娃宝亲长户兵警医众宾属伴侣妈爸爷奶姐哥叔姨]/u;
+
+/**
+ * 「停车场一天停多少车」, 「夜门诊开了几个科」 count things: a figure that measures (1.2公里, 2.6亿元,
+ * 30%), or a head count (260人次) when the thing counted is no person, answers neither. True when the
+ * figure is refused. Only when the question names no family of its own (units none, or the bare 个).
+ */
+export function measureForCount(question: string, units: readonly string[], unit: string | undefined): boolean {
+  if (unit === undefined || !(units.length === 0 || (units.length === 1 && units[0] === '个'))) return false;
+  const thing = question.match(COUNTED_THING)?.[1];
+  if (!thing || NOT_THING.test(thing)) return false;
+  const family = FAMILY_OF.get(unit);
+  if (family === undefined) return false;
+  if (MEASURING.has(family)) return !MASS_NOUN.test(thing);
+  return family === 'people' && !PERSON_NOUN.test(thing);
+}
+
+/**
+ * 「学田站新出入口在哪里」: where the thing asked is, not the longer name of the place the question
+ * already names (「地铁2号线学田站」 ends in its 学田站). True when a place candidate ends in a word of
+ * the question of three or more characters (two-character words, 公园 or 广场, name kinds, not places).
+ */
+export function namesAskedPlace(span: string, terms: readonly string[]): boolean {
+  return terms.some((t) => t.length >= 3 && span.endsWith(t));
+}
