@@ -515,11 +515,14 @@ function newerOfEqualCover(
  * holds every proper name of the question (a place, a street, an organisation) first: a name
  * locates the subject asked about, and an article that never holds it reports a like subject
  * elsewhere (another town's vaccination, another street's canteen), however well its other words match.
+ * Any story within the band may lead, not only the runner-up; one only related may lead an answer
+ * whose own passage misses a rare name of the question, when it covers the question at least as fully
+ * (another street's canteen hours are no answer to this street's; an answer that covers more and only
+ * misses an abbreviated name, 通大附院 for the full name, keeps its place).
  */
 function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rankScore: (s: Scored) => number): void {
-  const [first, second] = ranked;
-  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
-  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const first = ranked[0];
+  if (!first) return;
   const docOf = (s: Scored) => tables.passageDoc[s.passage]!;
   const holdsAll = (doc: number) =>
     query.concepts.every(
@@ -528,9 +531,19 @@ function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rank
         !query.stats[k]!.name ||
         query.stats[k]!.passages.some((ids) => ids.some((p) => tables.passageDoc[p] === doc)),
     );
-  if (holdsAll(docOf(first)) || !holdsAll(docOf(second))) return;
-  ranked[0] = second;
-  ranked[1] = first;
+  if (holdsAll(docOf(first))) return;
+  // Two reports of the like subject elsewhere may both outscore the one named.
+  const at = ranked.findIndex(
+    (s, k) =>
+      k > 0 &&
+      (answersFirst(s) === answersFirst(first) ||
+        (first.evidence.nameMissing && s.evidence.cover >= first.evidence.cover)) &&
+      rankScore(s) >= (1 - NEWER_SCORE_BAND) * rankScore(first) &&
+      holdsAll(docOf(s)),
+  );
+  if (at < 0) return;
+  const [named] = ranked.splice(at, 1);
+  ranked.unshift(named!);
 }
 
 /** Answers before results that are only related. */
