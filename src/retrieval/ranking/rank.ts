@@ -17,7 +17,7 @@ import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
 import { abbreviationExpansions, withAbbreviations, withShortForms } from '../question/abbreviations.ts';
 import { withOtherSpellings } from '../question/numerals.ts';
-import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
+import { dateBonus, dateKey, dateMatches, namesYear } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
   type Concept,
@@ -425,6 +425,7 @@ export function decideResults(
       rankScore(b) - rankScore(a) ||
       compareDates(tables, b.passage, a.passage),
   );
+  if (query.date) datedFirst(index, tables, ranked, query.date, rankScore);
   namedFirst(tables, ranked, query, rankScore);
   if (!query.date) newerOfEqualCover(index, tables, ranked, query, rankScore);
   const lead = ranked[0];
@@ -544,6 +545,31 @@ function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rank
   if (at < 0) return;
   const [named] = ranked.splice(at, 1);
   ranked.unshift(named!);
+}
+
+/**
+ * Of the two leading stories under the same label, scoring nearly alike, the one dated when the
+ * question says first: a report of another date that only names it in passing (a 2026 report
+ * recalling who was appointed in 2024) speaks of its own time, while the one of that date reports it.
+ * Not when the other's headline names the year: a year-end report of the next January is of that year.
+ */
+function datedFirst(
+  index: SearchIndex,
+  tables: IndexTables,
+  ranked: Scored[],
+  date: PartialDate,
+  rankScore: (s: Scored) => number,
+): void {
+  const [first, second] = ranked;
+  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
+  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const key = dateKey(date);
+  const dated = (s: Scored) => key.test(tables.dates[tables.docDate[tables.passageDoc[s.passage]!]!]!);
+  if (dated(first) || !dated(second)) return;
+  const doc = tables.passageDoc[first.passage]!;
+  if (date.year && namesYear(tables.dates[tables.docDate[doc]!]!, index.docTitles[doc]!, date.year)) return;
+  ranked[0] = second;
+  ranked[1] = first;
 }
 
 /** Answers before results that are only related. */
