@@ -17,7 +17,7 @@ import { bestSentence, holdsAnswerType } from '../answers/answer.ts';
 import { askedFor } from '../answers/direct-answer.ts';
 import { abbreviationExpansions, withAbbreviations, withShortForms } from '../question/abbreviations.ts';
 import { withOtherSpellings } from '../question/numerals.ts';
-import { dateBonus, dateKey, dateMatches } from '../question/date-match.ts';
+import { dateBonus, dateKey, dateMatches, namesYear } from '../question/date-match.ts';
 import { withinWindow } from '../question/time-words.ts';
 import {
   type Concept,
@@ -425,6 +425,7 @@ export function decideResults(
       rankScore(b) - rankScore(a) ||
       compareDates(tables, b.passage, a.passage),
   );
+  if (query.date) datedFirst(index, tables, ranked, query.date, rankScore);
   namedFirst(tables, ranked, query, rankScore);
   if (!query.date) newerOfEqualCover(index, tables, ranked, query, rankScore);
   const lead = ranked[0];
@@ -515,11 +516,14 @@ function newerOfEqualCover(
  * holds every proper name of the question (a place, a street, an organisation) first: a name
  * locates the subject asked about, and an article that never holds it reports a like subject
  * elsewhere (another town's vaccination, another street's canteen), however well its other words match.
+ * Any story within the band may lead, not only the runner-up; one only related may lead an answer
+ * whose own passage misses a rare name of the question, when it covers the question at least as fully
+ * (another street's canteen hours are no answer to this street's; an answer that covers more and only
+ * misses an abbreviated name, 通大附院 for the full name, keeps its place).
  */
 function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rankScore: (s: Scored) => number): void {
-  const [first, second] = ranked;
-  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
-  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const first = ranked[0];
+  if (!first) return;
   const docOf = (s: Scored) => tables.passageDoc[s.passage]!;
   const holdsAll = (doc: number) =>
     query.concepts.every(
@@ -528,7 +532,42 @@ function namedFirst(tables: IndexTables, ranked: Scored[], query: Analysed, rank
         !query.stats[k]!.name ||
         query.stats[k]!.passages.some((ids) => ids.some((p) => tables.passageDoc[p] === doc)),
     );
-  if (holdsAll(docOf(first)) || !holdsAll(docOf(second))) return;
+  if (holdsAll(docOf(first))) return;
+  // Two reports of the like subject elsewhere may both outscore the one named.
+  const at = ranked.findIndex(
+    (s, k) =>
+      k > 0 &&
+      (answersFirst(s) === answersFirst(first) ||
+        (first.evidence.nameMissing && s.evidence.cover >= first.evidence.cover)) &&
+      rankScore(s) >= (1 - NEWER_SCORE_BAND) * rankScore(first) &&
+      holdsAll(docOf(s)),
+  );
+  if (at < 0) return;
+  const [named] = ranked.splice(at, 1);
+  ranked.unshift(named!);
+}
+
+/**
+ * Of the two leading stories under the same label, scoring nearly alike, the one dated when the
+ * question says first: a report of another date that only names it in passing (a 2026 report
+ * recalling who was appointed in 2024) speaks of its own time, while the one of that date reports it.
+ * Not when the other's headline names the year: a year-end report of the next January is of that year.
+ */
+function datedFirst(
+  index: SearchIndex,
+  tables: IndexTables,
+  ranked: Scored[],
+  date: PartialDate,
+  rankScore: (s: Scored) => number,
+): void {
+  const [first, second] = ranked;
+  if (!first || !second || answersFirst(first) !== answersFirst(second)) return;
+  if (rankScore(second) < (1 - NEWER_SCORE_BAND) * rankScore(first)) return;
+  const key = dateKey(date);
+  const dated = (s: Scored) => key.test(tables.dates[tables.docDate[tables.passageDoc[s.passage]!]!]!);
+  if (dated(first) || !dated(second)) return;
+  const doc = tables.passageDoc[first.passage]!;
+  if (date.year && namesYear(tables.dates[tables.docDate[doc]!]!, index.docTitles[doc]!, date.year)) return;
   ranked[0] = second;
   ranked[1] = first;
 }
