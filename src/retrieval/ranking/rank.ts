@@ -906,7 +906,10 @@ const typeHeld = new WeakMap<Analysed, { w: RankingWeights; held: Map<number, bo
 
 function passageHoldsType(index: SearchIndex, k: number, query: Analysed, idf: number[], w: RankingWeights): boolean {
   let kept = typeHeld.get(query);
-  if (kept?.w !== w) typeHeld.set(query, (kept = { w, held: new Map() }));
+  if (kept?.w !== w) {
+    kept = { w, held: new Map() };
+    typeHeld.set(query, kept);
+  }
   let held = kept.held.get(k);
   if (held === undefined) {
     held = holdsAnswerType(index.passageTexts[k]!, query, idf, w.confidence.typeSentence, w);
@@ -994,9 +997,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     nameMissing,
     asks,
     typeFound:
-      asks &&
-      !eventUnknown(query) &&
-      shownPassages(index, id).some((k) => passageHoldsType(index, k, query, idf, w)),
+      asks && !eventUnknown(query) && shownPassages(index, id).some((k) => passageHoldsType(index, k, query, idf, w)),
     typeScore: sentence.type,
     sentenceCover: sentence.cover,
     dateNamed: query.date !== undefined,
