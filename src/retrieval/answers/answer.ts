@@ -130,8 +130,31 @@ export function answerTypeScore(
 ): number {
   if (type.kind === 'any') return 0;
   if (type.kind === 'date') return DATE.test(sentence) ? 1 : 0;
+  // The second pass reads a passage's sentences for its best sentence and again for the answer
+  // type near the question's terms, and a passage again as its neighbour's: each sentence is
+  // scored once per question (both ways at once).
+  let kept = typeScores.get(query);
+  if (!kept) {
+    kept = { type, scores: new Map() };
+    typeScores.set(query, kept);
+  }
+  if (kept.type !== type) return typeScoresOf(sentence, type, query)[strictUnit ? 1 : 0];
+  let scores = kept.scores.get(sentence);
+  if (!scores) {
+    scores = typeScoresOf(sentence, type, query);
+    kept.scores.set(sentence, scores);
+  }
+  return scores[strictUnit ? 1 : 0];
+}
+
+// Each question's sentences scored so far, with the answer type they were scored for.
+const typeScores = new WeakMap<ParsedQuery, { type: AnswerType; scores: Map<string, [number, number]> }>();
+
+/** answerTypeScore, not strict and strict on units, for a number or a name. */
+function typeScoresOf(sentence: string, type: AnswerType, query: ParsedQuery): [number, number] {
   if (type.kind === 'number') {
     let best = 0;
+    let bestStrict = 0;
     // Where the question's terms stand: found once a number other than a date is met.
     let termsAt: number[] | undefined;
     for (let m = firstMatch(NUMBER, sentence); m; m = NUMBER.exec(sentence)) {
@@ -145,10 +168,18 @@ export function answerTypeScore(
       // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
       // number (a hotline, a code) counts half, or nothing when strict.
       const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
-      best = Math.max(best, (unitFits ? 1 : strictUnit ? 0 : 0.5) / (1 + near / 8));
+      best = Math.max(best, (unitFits ? 1 : 0.5) / (1 + near / 8));
+      bestStrict = Math.max(bestStrict, (unitFits ? 1 : 0) / (1 + near / 8));
     }
-    return best;
+    return [best, bestStrict];
   }
+  // (No kind else reaches here: answerTypeScore answers 'any' and 'date' itself.)
+  const score = type.kind === 'entity' ? nameScore(sentence, type, query) : 0;
+  return [score, score];
+}
+
+/** Whether the sentence holds a name of the kind asked (a person, an origin, a suffix's name). */
+function nameScore(sentence: string, type: Extract<AnswerType, { kind: 'entity' }>, query: ParsedQuery): number {
   // 谁 may be a body as well as a person (由谁票决 -> 人民代表大会).
   if (type.of === 'person' && (namesPerson(sentence, query.normalized) || ORGANISATION.test(sentence))) return 1;
   if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;
