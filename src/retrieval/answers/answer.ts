@@ -57,6 +57,9 @@ const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|\d+年代|[上中下]旬|月底|月
 const NUMBER =
   /\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?[\p{Script=Han}])?|[一二三四五六七八九十两]+(?:个|位|家|项|级|人|次|名|处|场|批|支|套)|[一二三四五六七八九十两半]+个?(?:周|天|月|年|小时)/gu;
 
+// A number that is a date (5月24日, 2025年).
+const DATE_NUMBER = /^\d.*[年月日号时]$/u;
+
 // A title and then a name (科长葛韦华介绍, 副区长陆志明在): how news prose introduces a person.
 const TITLED =
   /(?:长|主任|书记|主席|委员|经理|干部|老师|代表|负责人|队员|志愿者)(\p{Script=Han}{2,3}?)(?=[，,、。在说介表指强带为等主出参])/gu;
@@ -78,10 +81,35 @@ const HONOURED = /(\p{Script=Han}{2,3})(?=同志|先生|女士|老师|师傅|阿
  * tagger: this runs on every sentence of every passage scored.
  */
 function namesPerson(sentence: string, question: string): boolean {
-  for (const m of sentence.matchAll(HONOURED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
-  for (const m of sentence.matchAll(TITLED)) if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
-  for (const m of sentence.matchAll(SPEAKER)) if (!question.includes(m[1]!)) return true;
+  for (let m = firstMatch(HONOURED, sentence); m; m = HONOURED.exec(sentence))
+    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (let m = firstMatch(TITLED, sentence); m; m = TITLED.exec(sentence))
+    if (SURNAMES.has(m[1]![0]!) && !question.includes(m[1]!)) return true;
+  for (let m = firstMatch(SPEAKER, sentence); m; m = SPEAKER.exec(sentence)) if (!question.includes(m[1]!)) return true;
   return false;
+}
+
+/**
+ * The first match of a global pattern, its later ones by `pattern.exec`: what `matchAll` yields,
+ * without the copy of the pattern `matchAll` makes at every call (these run on every sentence
+ * scored). None of these patterns matches the empty string, so `exec` always moves on.
+ */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  return pattern.exec(text);
+}
+
+/** The start and end of every occurrence of the question's terms (two characters or more) in the sentence. */
+function termPositions(sentence: string, query: ParsedQuery): number[] {
+  const termsAt: number[] = [];
+  for (const c of query.concepts) {
+    for (const t of c.terms) {
+      if (t.length < 2) continue;
+      for (let at = sentence.indexOf(t); at >= 0; at = sentence.indexOf(t, at + t.length))
+        termsAt.push(at, at + t.length);
+    }
+  }
+  return termsAt;
 }
 
 /** Whether the text right after a number carries one of the units asked for (any, when none is). */
@@ -102,30 +130,56 @@ export function answerTypeScore(
 ): number {
   if (type.kind === 'any') return 0;
   if (type.kind === 'date') return DATE.test(sentence) ? 1 : 0;
-  const termsAt: number[] = [];
-  for (const c of query.concepts) {
-    for (const t of c.terms) {
-      if (t.length < 2) continue;
-      for (let at = sentence.indexOf(t); at >= 0; at = sentence.indexOf(t, at + t.length))
-        termsAt.push(at, at + t.length);
-    }
+  // The second pass reads a passage's sentences for its best sentence and again for the answer
+  // type near the question's terms, and a passage again as its neighbour's: each sentence is
+  // scored once per question (both ways at once).
+  let kept = typeScores.get(query);
+  if (!kept) {
+    kept = { type, scores: new Map() };
+    typeScores.set(query, kept);
   }
+  if (kept.type !== type) return typeScoresOf(sentence, type, query)[strictUnit ? 1 : 0];
+  let scores = kept.scores.get(sentence);
+  if (!scores) {
+    scores = typeScoresOf(sentence, type, query);
+    kept.scores.set(sentence, scores);
+  }
+  return scores[strictUnit ? 1 : 0];
+}
+
+// Each question's sentences scored so far, with the answer type they were scored for.
+const typeScores = new WeakMap<ParsedQuery, { type: AnswerType; scores: Map<string, [number, number]> }>();
+
+/** answerTypeScore, not strict and strict on units, for a number or a name. */
+function typeScoresOf(sentence: string, type: AnswerType, query: ParsedQuery): [number, number] {
   if (type.kind === 'number') {
     let best = 0;
-    for (const m of sentence.matchAll(NUMBER)) {
+    let bestStrict = 0;
+    // Where the question's terms stand: found once a number other than a date is met.
+    let termsAt: number[] | undefined;
+    for (let m = firstMatch(NUMBER, sentence); m; m = NUMBER.exec(sentence)) {
       // A date (5月24日, 2025年) is not the quantity a 多少 question asks for.
-      if (/^\d.*[年月日号时]$/u.test(m[0])) continue;
-      const at = m.index ?? 0;
+      if (DATE_NUMBER.test(m[0])) continue;
+      termsAt ??= termPositions(sentence, query);
+      const at = m.index;
       // The distance from the number's start or end to the nearest term's start or end.
       let near = termsAt.length === 0 ? 40 : Infinity;
       for (const p of termsAt) near = Math.min(near, Math.abs(p - at), Math.abs(p - (at + m[0].length)));
       // The unit the question names (多少条 -> 1380余条) marks the quantity asked for; another
       // number (a hotline, a code) counts half, or nothing when strict.
       const unitFits = fitsUnit(sentence.slice(at + m[0].length - 1, at + m[0].length + 3), type.units);
-      best = Math.max(best, (unitFits ? 1 : strictUnit ? 0 : 0.5) / (1 + near / 8));
+      best = Math.max(best, (unitFits ? 1 : 0.5) / (1 + near / 8));
+      bestStrict = Math.max(bestStrict, (unitFits ? 1 : 0) / (1 + near / 8));
     }
-    return best;
+    return [best, bestStrict];
   }
+  // (No kind else reaches here: answerTypeScore answers 'any' and 'date' itself.)
+  const score = type.kind === 'entity' ? nameScore(sentence, type, query) : 0;
+  return [score, score];
+}
+
+/** Whether the sentence holds a name of the kind asked (a person, an origin, a suffix's name). */
+function nameScore(sentence: string, type: Extract<AnswerType, { kind: 'entity' }>, query: ParsedQuery): number {
   // 谁 may be a body as well as a person (由谁票决 -> 人民代表大会).
   if (type.of === 'person' && (namesPerson(sentence, query.normalized) || ORGANISATION.test(sentence))) return 1;
   if (type.of === 'origin') return ORIGIN.test(sentence) ? 1 : 0;

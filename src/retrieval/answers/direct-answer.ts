@@ -228,10 +228,6 @@ function scoreSentence(
   // repeats its words (the topic in every sentence).
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const minTie = Math.min(1, MIN_TIE_SHARE * totalWeight);
-  // News names its subject in one sentence and gives its figures in the next (「……招聘会在广场举行。
-  // 86家企业带来岗位2300余个」): the words only the sentence before holds tie at half their weight.
-  const own = termsIn(text, terms, w);
-  const whole = before ? own + 0.5 * (termsIn(`${before}\n${text}`, terms, w) - own) : own;
   const out: Scored[] = [];
   // A figure for one period does not answer for another (上半年 for 全年, 一季度 for 前三季度).
   const period = question.match(PERIOD)?.[0];
@@ -248,6 +244,12 @@ function scoreSentence(
   // Where something is or happens: the sentence names it (启动, 陈阿姨), not only another event's place.
   if (asked.where && asked.anchors.length > 0 && !asked.anchors.some((a) => text.includes(a))) return out;
   let candidates = candidatesOf(text, asked, question);
+  // (Most sentences hold no candidate of the kind asked: their ties to the question are not weighed.)
+  if (candidates.length === 0) return out;
+  // News names its subject in one sentence and gives its figures in the next (「……招聘会在广场举行。
+  // 86家企业带来岗位2300余个」): the words only the sentence before holds tie at half their weight.
+  const own = termsIn(text, terms, w);
+  const whole = before ? own + 0.5 * (termsIn(`${before}\n${text}`, terms, w) - own) : own;
   // 「在X举行」 answers 在哪里 over every other place the sentence names (崇川区 of 崇川区市场监管局).
   // (Not where the event is held when the question asks where to do something else: 在哪里看最好.)
   if (asked.where && candidates.some((c) => c.phrase)) candidates = candidates.filter((c) => c.phrase);

@@ -47,6 +47,9 @@ const COUNTED_SPAN = new RegExp(
   `(?:(?:约|大约|近|不到|超过)?(?:${AR_NUMBER}|[一二两三四五六七八九十]+)个(?:半|多)?|半个?)(小时|钟头|月)`,
   'gu',
 );
+// A character that every figure of MINUTES_SECONDS, COUNTED_SPAN and QUANTITY holds (AMOUNT: a digit,
+// a Chinese numeral or ROUND's 十百千万; COUNTED_SPAN: 半 as well).
+const MAY_HOLD_AMOUNT = /[\d一二两三四五六七八九十百千万半]/u;
 const ORDINAL = new RegExp(`第(?:${AR_NUMBER}|${CN_NUMBER})(?:${UNIT_ALT})`, 'gu');
 // 2024年5月8日, 9月8日, 3月底, 2025年, 月中旬.
 const DATE =
@@ -126,6 +129,8 @@ function quantityCandidates(text: string, asked: AskedFor, question: string): Ca
     }
     return out;
   }
+  // Every figure below holds a digit, a Chinese numeral or 半 (半个月): a sentence with none holds none.
+  if (!MAY_HOLD_AMOUNT.test(text)) return out;
   // 「用时2分50秒」: minutes and seconds are one duration.
   const spans: [number, number][] = [];
   for (const m of text.matchAll(MINUTES_SECONDS)) {

@@ -939,6 +939,24 @@ function articleHolds(index: SearchIndex, doc: number, c: Concept): boolean {
   return texts.some((t) => c.terms.some((term) => t.includes(term)));
 }
 
+// Whether a passage holds the kind of answer asked, per question: a passage is the neighbour shown
+// with the passages before and after it, so the second pass asks of most passages more than once.
+const typeHeld = new WeakMap<Analysed, { w: RankingWeights; held: Map<number, boolean> }>();
+
+function passageHoldsType(index: SearchIndex, k: number, query: Analysed, idf: number[], w: RankingWeights): boolean {
+  let kept = typeHeld.get(query);
+  if (kept?.w !== w) {
+    kept = { w, held: new Map() };
+    typeHeld.set(query, kept);
+  }
+  let held = kept.held.get(k);
+  if (held === undefined) {
+    held = holdsAnswerType(index.passageTexts[k]!, query, idf, w.confidence.typeSentence, w);
+    kept.held.set(k, held);
+  }
+  return held;
+}
+
 /** The full score of one passage, and the evidence the decision reads. */
 function scorePassage(index: SearchIndex, id: number, query: Analysed, w: RankingWeights): Scored {
   const text = index.passageTexts[id]!;
@@ -1018,11 +1036,7 @@ function scorePassage(index: SearchIndex, id: number, query: Analysed, w: Rankin
     nameMissing,
     asks,
     typeFound:
-      asks &&
-      !eventUnknown(query) &&
-      shownPassages(index, id).some((k) =>
-        holdsAnswerType(index.passageTexts[k]!, query, idf, w.confidence.typeSentence, w),
-      ),
+      asks && !eventUnknown(query) && shownPassages(index, id).some((k) => passageHoldsType(index, k, query, idf, w)),
     typeScore: sentence.type,
     sentenceCover: sentence.cover,
     dateNamed: query.date !== undefined,
