@@ -4,42 +4,22 @@
  * (a year-end report of the next January is of that year).
  */
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/retrieval/index/search-index.ts';
 import { search } from '../../../src/retrieval/ranking/rank.ts';
-import { oneArticleIssues } from '../../support/one-article-issues.ts';
+import { oneArticleArchive } from '../../support/one-article-issues.ts';
 
 const FILLER = '学校表示，将继续深化教学改革，办好人民满意的教育。';
-const { article, issue } = oneArticleIssues('d', FILLER);
 
-const archive = SearchIndex.build(
+const archive = oneArticleArchive('d', FILLER, [
   [
-    issue(
-      article(
-        '城南中学迎来新一届领导班子',
-        '3月18日，城南中学召开教师大会，宣布新一届领导班子：钱立新任校长，周雅任副校长。',
-        '2024-03-18',
-      ),
-    ),
-    // Names 2024 in passing, and its headline matches 校长 better: it outscores the 2024 report.
-    issue(
-      article(
-        '周雅出任城南中学校长',
-        '5月6日，城南中学宣布周雅任校长。2024年起任校长的钱立新已调任区教育局。',
-        '2026-05-06',
-      ),
-    ),
-    issue(article('城南中学招生计划公布', '城南中学2025年计划招收新生600名，比上年增加50名。', '2025-04-10')),
-    issue(
-      article(
-        '二〇二五年城南中学招收新生600名',
-        '1月5日，城南中学公布，去年共招收新生600名，招生人数创新高。',
-        '2026-01-05',
-      ),
-    ),
+    '城南中学迎来新一届领导班子',
+    '3月18日，城南中学召开教师大会，宣布新一届领导班子：钱立新任校长，周雅任副校长。',
+    '2024-03-18',
   ],
-  [],
-  'test',
-).index;
+  // Names 2024 in passing, and its headline matches 校长 better: it outscores the 2024 report.
+  ['周雅出任城南中学校长', '5月6日，城南中学宣布周雅任校长。2024年起任校长的钱立新已调任区教育局。', '2026-05-06'],
+  ['城南中学招生计划公布', '城南中学2025年计划招收新生600名，比上年增加50名。', '2025-04-10'],
+  ['二〇二五年城南中学招收新生600名', '1月5日，城南中学公布，去年共招收新生600名，招生人数创新高。', '2026-01-05'],
+]);
 
 describe('the story of the year the question names', () => {
   it('leads a later one that names the year in passing', () => {
